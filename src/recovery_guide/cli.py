@@ -1,0 +1,120 @@
+"""The ``recovery-guide`` command: the full-screen app and its subcommands.
+
+Nothing here imports Textual at module level: ``--help``, ``--version`` and ``print`` must start
+instantly, work over a slow SSH link, and work where no full-screen terminal exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from recovery_guide import __version__
+
+PROG = "recovery-guide"
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """A problem the reader or editor can fix; reported as one line, exit status 2."""
+
+
+def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """Options every command accepts; subcommands accept them after their name too."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--lang", metavar="CODE", default=default, help="language code, e.g. en or es (default: from your system)")
+    parser.add_argument("--content", metavar="DIR", type=Path, default=default, help="read the guide from this content folder instead of the built-in one")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A plain-language guide to ketamine-assisted treatment for substance use disorders. "
+        "For learning only: it is not medical advice. Talk with your provider before you decide anything.",
+        epilog="Run without a command to open the guide in your terminal.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_common(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    print_parser = commands.add_parser("print", help="write the whole guide as plain text (for screen readers, printing and piping)")
+    _add_common(print_parser, suppress=True)
+    print_parser.add_argument("--region", metavar="CODE", help="show help lines for this country code (e.g. US, GB, CA)")
+    print_parser.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    return parser
+
+
+def resolve_language(requested: str | None, content_root: Path) -> str:
+    from recovery_guide.i18n import available_languages, language_from_environment, match_language
+
+    available = available_languages(content_root)
+    if requested is None:
+        return language_from_environment(available)
+    found = match_language(requested, available)
+    if found is None:
+        raise UserError(f"unknown language {requested!r}; available: {', '.join(available)}")
+    return found
+
+
+def load(args: argparse.Namespace):
+    """The guide in the requested language, with UI strings switched to match."""
+    from recovery_guide import i18n
+    from recovery_guide.loader import load_guide
+    from recovery_guide.paths import content_dir
+
+    root = args.content or content_dir()
+    if not root.is_dir():
+        raise UserError(f"{root}: content folder not found")
+    language = resolve_language(args.lang, root)
+    i18n.set_language(language)
+    return load_guide(language, root), root, language
+
+
+def command_print(args: argparse.Namespace) -> int:
+    from recovery_guide.render.text import guide_text
+
+    guide, _root, _language = load(args)
+    if args.region and guide.region(args.region) is None:
+        codes = ", ".join(region.code for region in guide.regions)
+        raise UserError(f"unknown region {args.region!r}; available: {codes}")
+    text = guide_text(guide, args.region)
+    if args.output:
+        from recovery_guide.atomic import write_text_atomic
+
+        write_text_atomic(args.output, text)
+        return 0
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return 0
+
+
+def command_app(args: argparse.Namespace) -> int:
+    guide, root, language = load(args)
+    from recovery_guide.tui.app import RecoveryGuideApp
+
+    app = RecoveryGuideApp(guide=guide, content_root=root)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from recovery_guide.loader import ContentError
+
+    handlers = {"print": command_print, None: command_app}
+    try:
+        return handlers[args.command](args)
+    except (ContentError, UserError) as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader piped us into `head` or a pager that closed early: that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,131 @@
+"""Languages: which are available, which one the reader wants, and UI strings in that language.
+
+UI strings (buttons, key labels, headings) go through gettext catalogs in ``locales/``; long-form
+content lives in ``content/<lang>/`` and is handled by the loader. The standard library's gettext
+reads the compiled catalogs at run time, so the light commands never import Babel's heavier parts.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from pathlib import Path
+
+from recovery_guide.paths import content_dir, locales_dir
+
+SOURCE_LANGUAGE = "en"
+DOMAIN = "messages"
+
+ALIASES = {"pt": "pt_BR", "zh": "zh_Hans", "zh_CN": "zh_Hans", "zh_SG": "zh_Hans", "zh_Hans_CN": "zh_Hans"}
+"""Codes readers commonly have that should reach a language we ship under another code."""
+
+_translations: _gettext.NullTranslations = _gettext.NullTranslations()
+_current = SOURCE_LANGUAGE
+
+
+def _(message: str) -> str:
+    """Translate a UI string into the current language."""
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now (it is translated when shown)."""
+    return message
+
+
+def current_language() -> str:
+    return _current
+
+
+def available_languages(root: Path | None = None) -> list[str]:
+    """Language codes that have a content folder, the source language first."""
+    root = root or content_dir()
+    try:
+        codes = sorted(entry.name for entry in root.iterdir() if (entry / "language.yaml").is_file())
+    except OSError:
+        return [SOURCE_LANGUAGE]
+    return sorted(codes, key=lambda code: (code != SOURCE_LANGUAGE, code))
+
+
+def normalise(code: str) -> str:
+    """``es-MX``, ``es_MX.UTF-8``, ``es_MX@euro`` -> ``es_MX``."""
+    code = code.strip().split(".")[0].split("@")[0].replace("-", "_")
+    parts = code.split("_")
+    if not parts[0]:
+        return ""
+    result = [parts[0].lower()]
+    for part in parts[1:]:
+        result.append(part.title() if len(part) == 4 else part.upper())
+    return "_".join(result)
+
+
+def match_language(requested: str, available: list[str]) -> str | None:
+    """The shipped language that best serves ``requested``, or None.
+
+    ``es_MX`` -> ``es``; ``pt`` or ``pt_PT`` -> ``pt_BR``; ``zh_CN`` -> ``zh_Hans``.
+    """
+    code = normalise(requested)
+    if not code or code.upper() in ("C", "POSIX"):
+        return None
+    candidates = [code, ALIASES.get(code, "")]
+    parts = code.split("_")
+    candidates += [ALIASES.get(parts[0], ""), parts[0]]
+    for candidate in candidates:
+        if candidate in available:
+            return candidate
+    # any shipped variant of the same base language (pt_PT -> pt_BR)
+    return next((language for language in available if language.split("_")[0] == parts[0]), None)
+
+
+def language_from_environment(available: list[str], environ: dict[str, str] | None = None) -> str:
+    """The reader's language from LANGUAGE, LC_ALL, LC_MESSAGES, LANG in that order; English otherwise.
+
+    We read the variables ourselves rather than ask Babel's ``default_locale``: Python may coerce an
+    uninstalled ``LANG`` to ``C.UTF-8`` and Babel would then answer ``en_US_POSIX``.
+    """
+    environ = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        parts = value.split(":") if variable == "LANGUAGE" else [value]
+        parts = [part for part in parts if normalise(part) and normalise(part).upper() not in ("C", "POSIX")]
+        if not parts:
+            continue  # unset, or the "C" locale that containers set by default: not a reader's choice
+        for part in parts:
+            found = match_language(part, available)
+            if found:
+                return found
+        if variable != "LANGUAGE":
+            return SOURCE_LANGUAGE  # the first locale variable set decides, as POSIX says
+    return SOURCE_LANGUAGE
+
+
+def load_catalog(language: str) -> _gettext.NullTranslations:
+    """The compiled catalog for ``language``; compiles the ``.po`` in memory in a source checkout."""
+    if language == SOURCE_LANGUAGE:
+        return _gettext.NullTranslations()
+    folder = locales_dir() / language / "LC_MESSAGES"
+    mo_path = folder / f"{DOMAIN}.mo"
+    if mo_path.is_file():
+        with mo_path.open("rb") as handle:
+            return _gettext.GNUTranslations(handle)
+    po_path = folder / f"{DOMAIN}.po"
+    if po_path.is_file():
+        from io import BytesIO
+
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+        buffer = BytesIO()
+        write_mo(buffer, catalog)
+        buffer.seek(0)
+        return _gettext.GNUTranslations(buffer)
+    return _gettext.NullTranslations()
+
+
+def set_language(language: str) -> None:
+    """Switch UI strings to ``language`` for every view in this process."""
+    global _translations, _current
+    _translations = load_catalog(language)
+    _current = language

@@ -1,0 +1,79 @@
+"""UI wording shared by every view, so the app, ``print`` and handouts say the same thing.
+
+Each function translates at call time: call them after the language is chosen or switched.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from recovery_guide.i18n import _, current_language
+from recovery_guide.model import Urgency
+
+
+def app_title() -> str:
+    return _("Recovery Guide")
+
+
+def provider_banner() -> str:
+    """The line shown on every screen."""
+    return _("For learning only, not medical advice. Talk with your provider before you decide anything.")
+
+
+def step(number: int, total: int) -> str:
+    return _("Step {number} of {total}").format(number=number, total=total)
+
+
+def key_points() -> str:
+    return _("In brief")
+
+
+def ask_your_provider() -> str:
+    return _("Ask your provider")
+
+
+def evidence(label: str) -> str:
+    return _("How strong is the research? {label}").format(label=label)
+
+
+def sources() -> str:
+    return _("Sources")
+
+
+def glossary() -> str:
+    return _("Words used in this guide")
+
+
+def reviewed(day: date) -> str:
+    return _("Last checked: {date}").format(date=format_day(day))
+
+
+def help_lines_checked(day: date) -> str:
+    return _("Phone numbers last checked: {date}. Numbers can change.").format(date=format_day(day))
+
+
+def no_local_emergency_number() -> str:
+    return _("If a life is in danger, call your local emergency number.")
+
+
+def urgency(level: Urgency) -> str:
+    """Urgency in words, never by colour alone."""
+    return {
+        Urgency.EMERGENCY: _("EMERGENCY - a life is in danger now"),
+        Urgency.CRISIS: _("CRISIS LINE - talk to someone now"),
+        Urgency.SUPPORT: _("SUPPORT - advice and treatment"),
+    }[level]
+
+
+def language_note() -> str:
+    return _("About this language version")
+
+
+def format_day(day: date) -> str:
+    """A date written the way the reader's language writes it (Babel), e.g. 27 November 2026."""
+    from babel.dates import format_date
+
+    try:
+        return format_date(day, format="long", locale=current_language())
+    except Exception:  # an unknown locale must never hide a date
+        return day.isoformat()

@@ -1,0 +1,143 @@
+"""The guide as typed, immutable data.
+
+Every view (the full-screen app, ``print``, handouts, checks) reads these objects and nothing else,
+so a fact lives in exactly one place: the YAML under ``content/``. Objects are frozen so that a
+view cannot change what another view will show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class ScreenKind(str, Enum):
+    """What a screen is for; the app gives some kinds special behaviour."""
+
+    WELCOME = "welcome"
+    """The first screen: the reader acknowledges the notice before reading on."""
+    TOPIC = "topic"
+    """An ordinary reading screen."""
+    HELP_NOW = "help-now"
+    """Crisis and help lines; reachable from anywhere with ``h``."""
+    ABOUT = "about"
+    """How the guide was made; the full source list is shown after it."""
+
+
+class Urgency(str, Enum):
+    """How urgent a help line is. Shown in words, never by colour alone."""
+
+    EMERGENCY = "emergency"
+    CRISIS = "crisis"
+    SUPPORT = "support"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One "Ask your provider" question. Its id is stable across languages and versions."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A full citation that facts rest on."""
+
+    id: str
+    citation: str
+    url: str | None
+    note: str
+    """What the source is, in plain words (translated)."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A medical word and its plain definition."""
+
+    id: str
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One screen of the guide, in one language."""
+
+    id: str
+    title: str
+    kind: ScreenKind
+    key_points: tuple[str, ...]
+    body: str
+    """Markdown."""
+    questions: tuple[Question, ...]
+    source_ids: tuple[str, ...]
+    reviewed: date
+    evidence: str | None = None
+    """Plain-words label of how strong the research is, wherever research results are described."""
+    acknowledge: str | None = None
+    """The sentence the reader agrees to (welcome screen only)."""
+    file: str = ""
+    """The file it came from, for messages."""
+
+
+@dataclass(frozen=True)
+class HelpLine:
+    """A phone line or service, for one region."""
+
+    id: str
+    urgency: Urgency
+    name: str
+    contact: str
+    """Numbers and addresses exactly as dialled; never translated."""
+    about: str
+    source_id: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A country or area and its help lines, most urgent first."""
+
+    code: str
+    name: str
+    lines: tuple[HelpLine, ...]
+
+
+@dataclass(frozen=True)
+class LanguageInfo:
+    """How one language version was produced and whether it has been reviewed."""
+
+    code: str
+    produced: str
+    review_status: str
+    reviewed: bool = False
+
+
+@dataclass(frozen=True)
+class Guide:
+    """The whole guide in one language."""
+
+    language: LanguageInfo
+    screens: tuple[Screen, ...]
+    sources: dict[str, Source]
+    glossary: tuple[Term, ...]
+    regions: tuple[Region, ...]
+    help_lines_checked: date
+    _by_id: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({screen.id: index for index, screen in enumerate(self.screens)})
+
+    def index_of(self, screen_id: str) -> int:
+        """Position of a screen in reading order."""
+        return self._by_id[screen_id]
+
+    def screen(self, screen_id: str) -> Screen:
+        return self.screens[self._by_id[screen_id]]
+
+    def first_of_kind(self, kind: ScreenKind) -> Screen:
+        return next(screen for screen in self.screens if screen.kind is kind)
+
+    def region(self, code: str) -> Region | None:
+        return next((region for region in self.regions if region.code == code.upper()), None)

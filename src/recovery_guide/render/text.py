@@ -1,0 +1,144 @@
+"""The whole guide as plain, linear text: for screen readers, printing and piping.
+
+No escape codes, no box drawing: headings are underlined, lists are dashes and numbers, so the text
+reads the same aloud, on a braille display and on paper.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from recovery_guide import labels
+from recovery_guide.i18n import _
+from recovery_guide.model import Guide, Region, Screen, ScreenKind
+
+WIDTH = 78
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Body Markdown to plain text: headings underlined, emphasis marks dropped, paragraphs wrapped."""
+    out: list[str] = []
+    paragraph: list[str] = []
+
+    def end_block() -> None:
+        """Finish the paragraph or list being written, leaving one blank line after it."""
+        if paragraph:
+            out.append(textwrap.fill(" ".join(paragraph), WIDTH))
+            paragraph.clear()
+        if out and out[-1] != "":
+            out.append("")
+
+    for raw in markdown.splitlines():
+        line = raw.replace("**", "").replace("__", "").rstrip()
+        heading = re.match(r"^#+\s+(.*)$", line)
+        item = re.match(r"^\s*([-*+]|\d+[.)])\s+(.*)$", line)
+        if not line.strip():
+            end_block()
+        elif heading:
+            end_block()
+            title = heading.group(1).strip()
+            out += [title, "-" * len(title), ""]
+        elif item:
+            if paragraph:
+                end_block()
+            marker = "-" if item.group(1) in "-*+" else item.group(1)
+            out.append(textwrap.fill(item.group(2), WIDTH, initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3)))
+        elif out and out[-1].startswith("  ") and raw.startswith("  ") and not paragraph:
+            # a list item continued on the next line
+            marker_end = out[-1].index(" ", 2) + 1
+            joined = out[-1][marker_end:].replace("\n", " ") + " " + line.strip()
+            marker = out[-1][2 : marker_end - 1]
+            out[-1] = textwrap.fill(" ".join(joined.split()), WIDTH, initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3))
+        else:
+            if out and out[-1].startswith("  ") and not paragraph:
+                out.append("")
+            paragraph.append(line.strip())
+    end_block()
+    return "\n".join(out).strip() + "\n"
+
+
+def underline(title: str, mark: str = "=") -> str:
+    return f"{title}\n{mark * len(title)}"
+
+
+def region_lines(region: Region) -> str:
+    lines = [f"{region.name} ({region.code})"]
+    for line in region.lines:
+        lines.append(textwrap.fill(f"{labels.urgency(line.urgency)}: {line.name}: {line.contact}. {line.about}", WIDTH, initial_indent="  ", subsequent_indent="    "))
+    return "\n".join(lines)
+
+
+def help_lines(guide: Guide, region_code: str | None = None) -> str:
+    """Help lines for one region, or every region when the reader's region is not known."""
+    region = guide.region(region_code) if region_code else None
+    regions = [region] if region else list(guide.regions)
+    parts = [labels.no_local_emergency_number(), ""]
+    parts += [region_lines(item) + "\n" for item in regions]
+    parts.append(labels.help_lines_checked(guide.help_lines_checked))
+    return "\n".join(parts) + "\n"
+
+
+def source_list(guide: Guide) -> str:
+    parts = []
+    for number, source in enumerate(guide.sources.values(), start=1):
+        text = f"[{number}] {source.citation}"
+        if source.url:
+            text += f" {source.url}"
+        parts.append(textwrap.fill(text, WIDTH, subsequent_indent="    "))
+        parts.append(textwrap.fill(source.note, WIDTH, initial_indent="    ", subsequent_indent="    "))
+    return "\n".join(parts) + "\n"
+
+
+def source_numbers(guide: Guide) -> dict[str, int]:
+    return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
+
+
+def screen_text(guide: Guide, screen: Screen, region_code: str | None = None) -> str:
+    number = guide.index_of(screen.id) + 1
+    parts = [underline(f"{labels.step(number, len(guide.screens))}: {screen.title}"), ""]
+    parts.append(labels.key_points() + ":")
+    parts += [textwrap.fill(point, WIDTH, initial_indent="  - ", subsequent_indent="    ") for point in screen.key_points]
+    parts.append("")
+    if screen.evidence:
+        parts += [textwrap.fill(labels.evidence(screen.evidence), WIDTH), ""]
+    parts.append(markdown_to_text(screen.body))
+    if screen.kind is ScreenKind.HELP_NOW:
+        parts.append(help_lines(guide, region_code))
+    if screen.acknowledge:
+        parts += [textwrap.fill(screen.acknowledge, WIDTH), ""]
+    if screen.questions:
+        parts.append(labels.ask_your_provider() + ":")
+        parts += [textwrap.fill(question.text, WIDTH, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(screen.questions, start=1)]
+        parts.append("")
+    numbers = source_numbers(guide)
+    refs = ", ".join(f"[{numbers[source_id]}]" for source_id in screen.source_ids)
+    parts.append(f"{labels.sources()}: {refs}")
+    parts.append(labels.reviewed(screen.reviewed))
+    if screen.kind is ScreenKind.ABOUT:
+        parts += ["", underline(labels.language_note(), "-"), textwrap.fill(f"{guide.language.produced} {guide.language.review_status}", WIDTH)]
+        parts += ["", underline(labels.sources(), "-"), source_list(guide)]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def glossary_text(guide: Guide) -> str:
+    parts = [underline(labels.glossary()), ""]
+    for term in sorted(guide.glossary, key=lambda item: item.term.casefold()):
+        parts.append(textwrap.fill(f"{term.term}: {term.definition}", WIDTH, subsequent_indent="    "))
+    return "\n".join(parts) + "\n"
+
+
+def guide_text(guide: Guide, region_code: str | None = None) -> str:
+    """The whole guide, every screen in order, then the glossary."""
+    header = [
+        underline(labels.app_title()),
+        "",
+        textwrap.fill(labels.provider_banner(), WIDTH),
+        textwrap.fill(f"{guide.language.produced} {guide.language.review_status}", WIDTH),
+        "",
+        "",
+    ]
+    body = ["\n".join(header)]
+    body += [screen_text(guide, screen, region_code) + "\n\n" for screen in guide.screens]
+    body.append(glossary_text(guide))
+    return "".join(body)

@@ -1,0 +1,1 @@
+"""The full-screen Textual app. Only this package imports Textual."""

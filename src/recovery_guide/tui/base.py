@@ -1,0 +1,41 @@
+"""What every screen of the app shares: key labels shown in the reader's language."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.screen import ModalScreen, Screen
+
+from recovery_guide.i18n import _
+
+
+class TranslatedBindingsMixin:
+    """Show binding descriptions through gettext.
+
+    ``Binding.description`` is fixed when the class is defined, before any language is chosen, so
+    bindings hold the English text (marked with ``N_``) and are translated each time the footer asks.
+    """
+
+    @property
+    def active_bindings(self):  # type: ignore[override]
+        bindings = super().active_bindings  # type: ignore[misc]
+        return {
+            key: active._replace(
+                binding=dataclasses.replace(
+                    active.binding,
+                    description=_(active.binding.description) if active.binding.description else "",
+                    tooltip=_(active.binding.tooltip) if active.binding.tooltip else "",
+                )
+            )
+            for key, active in bindings.items()
+        }
+
+
+class GuideScreen(TranslatedBindingsMixin, Screen):
+    """A full screen of the guide."""
+
+
+class GuideModal(TranslatedBindingsMixin, ModalScreen):
+    """A dialog over the guide; Escape closes it and returns the reader to the same place."""
+
+    BINDINGS = [("escape", "dismiss", "Close")]

@@ -1,0 +1,38 @@
+"""The command palette (Ctrl+P): every action of the guide, and every screen by title."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from recovery_guide.i18n import _
+
+
+class GuideCommands(Provider):
+    """Offers the same actions as the keys, so a reader who forgets a key can search for it."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        commands: list[tuple[str, object, str]] = [
+            (_("Get help now"), app.action_help_now, _("Crisis and help lines")),
+            (_("Keys"), app.action_keys_help, _("Show every key and what it does")),
+            (_("Next screen"), partial(app.run_action, "next"), _("Go to the next screen")),
+            (_("Previous screen"), partial(app.run_action, "previous"), _("Go back one screen")),
+            (_("Contents"), partial(app.run_action, "contents"), _("Choose a screen from the list")),
+            (_("Quit"), app.action_quit, _("Close the guide")),
+        ]
+        for number, screen in enumerate(app.guide.screens, start=1):
+            commands.append((_("Go to: {title}").format(title=screen.title), partial(app.go_to_screen, screen.id), _("Step {number}").format(number=number)))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

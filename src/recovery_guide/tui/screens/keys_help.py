@@ -1,0 +1,41 @@
+"""The ``?`` screen: every key and what it does, written as Markdown."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Markdown
+
+from recovery_guide.i18n import N_, _
+from recovery_guide.tui.base import GuideModal
+
+KEYS: list[tuple[str, str]] = [
+    (N_("Right arrow or n"), N_("Next screen")),
+    (N_("Left arrow or p"), N_("Previous screen")),
+    (N_("Up and Down arrows, Page Up, Page Down"), N_("Scroll the text")),
+    ("c", N_("Contents: choose a screen, then press Enter")),
+    ("h", N_("Get help now: crisis and help lines, from anywhere")),
+    ("?", N_("This list of keys")),
+    ("Tab", N_("Move between the contents and the text")),
+    ("Ctrl+P", N_("Search all actions and screens")),
+    ("Escape", N_("Close this window")),
+    ("q", N_("Quit")),
+]
+
+
+def keys_markdown() -> str:
+    rows = [f"| {_('Key')} | {_('What it does')} |", "|---|---|"]
+    rows += [f"| {_(key)} | {_(description)} |" for key, description in KEYS]
+    intro = _("You can use the whole guide with the keyboard. A mouse also works.")
+    return f"# {_('Keys')}\n\n{intro}\n\n" + "\n".join(rows) + "\n"
+
+
+class KeysHelpScreen(GuideModal):
+    """A dialog listing every key."""
+
+    BINDINGS = [("escape,question_mark", "dismiss", N_("Close"))]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog", can_focus=True):
+            yield Markdown(keys_markdown())
+        yield Footer()

@@ -1,0 +1,138 @@
+"""The reading screen: contents beside the text, one guide screen at a time."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from recovery_guide import labels
+from recovery_guide.i18n import N_
+from recovery_guide.model import Guide, ScreenKind
+from recovery_guide.render.markdown import help_lines_markdown, questions_markdown, source_refs, sources_markdown
+from recovery_guide.tui.base import GuideScreen
+
+
+class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
+    """The text. Up and down scroll it; left and right are left free to turn the page."""
+
+    BINDINGS = [
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown,space", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+
+class ContentsList(OptionList, inherit_bindings=False):
+    """The list of screens. Up and down choose, Enter opens; left and right still turn the page."""
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+
+class ReaderScreen(GuideScreen):
+    """Shows one guide screen; the contents list, progress and banner stay in place around it."""
+
+    BINDINGS = [
+        Binding("right,n", "next", N_("Next"), id="next", key_display="→/n"),
+        Binding("left,p", "previous", N_("Back"), id="previous", key_display="←/p"),
+        Binding("c", "contents", N_("Contents"), id="contents"),
+    ]
+
+    index: reactive[int] = reactive(1, init=False)
+    """Position of the screen being read, 0-based, in reading order."""
+
+    def __init__(self, guide: Guide, start: int = 1, region_code: str | None = None) -> None:
+        super().__init__()
+        self.guide = guide
+        self.region_code = region_code
+        self.set_reactive(ReaderScreen.index, start)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ContentsList(*self._contents_options(), id="contents")
+            with ReadingPane(id="reading"):
+                yield Static(id="progress", markup=False)
+                yield Static(id="title", markup=False)
+                yield Static(id="evidence", markup=False)
+                yield Static(id="key-points", markup=False)
+                yield Markdown(id="body")
+                yield Markdown(id="extra")
+                with Vertical(id="ask"):
+                    yield Markdown(id="questions")
+                yield Static(id="meta", markup=False)
+        yield Static(labels.provider_banner(), id="banner", markup=False)
+        yield Footer()
+
+    def _contents_options(self) -> list[Option]:
+        return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.screens, start=1)]
+
+    async def on_mount(self) -> None:
+        self.query_one("#key-points").border_title = labels.key_points()
+        self.query_one("#ask").border_title = labels.ask_your_provider()
+        self.query_one("#contents").border_title = labels.sources() if False else None
+        await self.show_current()
+        self.query_one(ReadingPane).focus()
+
+    async def watch_index(self) -> None:
+        await self.show_current()
+
+    async def show_current(self) -> None:
+        """Fill every part of the page from the model; the layout itself never changes."""
+        guide, screen = self.guide, self.guide.screens[self.index]
+        self.query_one("#progress", Static).update(labels.step(self.index + 1, len(guide.screens)))
+        self.query_one("#title", Static).update(screen.title)
+        evidence = self.query_one("#evidence", Static)
+        evidence.update(labels.evidence(screen.evidence) if screen.evidence else "")
+        evidence.display = bool(screen.evidence)
+        self.query_one("#key-points", Static).update("\n".join(f"- {point}" for point in screen.key_points))
+        extra = ""
+        if screen.kind is ScreenKind.HELP_NOW:
+            extra = help_lines_markdown(guide, self.region_code)
+        elif screen.kind is ScreenKind.ABOUT:
+            language = guide.language
+            extra = f"## {labels.language_note()}\n\n{language.produced} {language.review_status}\n\n## {labels.sources()}\n\n{sources_markdown(guide)}"
+        elif screen.acknowledge:
+            extra = f"**{screen.acknowledge}**"
+        extra_widget = self.query_one("#extra", Markdown)
+        extra_widget.display = bool(extra)
+        await self.query_one("#body", Markdown).update(screen.body)
+        await extra_widget.update(extra)
+        ask = self.query_one("#ask")
+        ask.display = bool(screen.questions)
+        await self.query_one("#questions", Markdown).update(questions_markdown(screen) if screen.questions else "")
+        self.query_one("#meta", Static).update(f"{labels.sources()}: {source_refs(guide, screen).replace(chr(92), '')}\n{labels.reviewed(screen.reviewed)}")
+        contents = self.query_one(ContentsList)
+        contents.highlighted = self.index
+        self.query_one(ReadingPane).scroll_home(animate=False)
+
+    def go_to(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.guide.screens) - 1))
+
+    def action_next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def action_previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    def action_contents(self) -> None:
+        self.query_one(ContentsList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.go_to(event.option_index)
+        self.query_one(ReadingPane).focus()

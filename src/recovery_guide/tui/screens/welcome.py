@@ -1,0 +1,46 @@
+"""The welcome screen: what the guide is, and the notice the reader accepts before reading on."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, VerticalScroll
+from textual.widgets import Button, Footer, Markdown, Static
+
+from recovery_guide import labels
+from recovery_guide.i18n import _
+from recovery_guide.model import Guide, ScreenKind
+from recovery_guide.tui.base import GuideScreen
+
+
+class WelcomeScreen(GuideScreen):
+    """Step 1. Reading starts only after the reader presses "I understand"."""
+
+    def __init__(self, guide: Guide) -> None:
+        super().__init__()
+        self.guide = guide
+        self.welcome = guide.first_of_kind(ScreenKind.WELCOME)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="welcome-scroll"):
+            yield Static(labels.step(1, len(self.guide.screens)), id="progress", markup=False)
+            yield Static(self.welcome.title, id="title", markup=False)
+            yield Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False)
+            yield Markdown(self.welcome.body, id="body")
+            language = self.guide.language
+            yield Static(f"{language.produced} {language.review_status}", id="language-note", markup=False)
+            yield Static(self.welcome.acknowledge or "", id="notice", markup=False)
+            with Center():
+                yield Button(_("I understand - start reading"), id="acknowledge", variant="primary")
+        yield Static(labels.provider_banner(), id="banner", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#key-points").border_title = labels.key_points()
+        self.query_one("#language-note").border_title = labels.language_note()
+        self.query_one("#notice").border_title = _("Before you start")
+        self.query_one("#acknowledge", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "acknowledge":
+            event.stop()
+            self.app.acknowledge()
