@@ -27,6 +27,7 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--lang", metavar="CODE", default=default, help="language code, e.g. en or es (default: from your system)")
     parser.add_argument("--content", metavar="DIR", type=Path, default=default, help="read the guide from this content folder instead of the built-in one")
+    parser.add_argument("--region", metavar="CODE", default=default, help="show help lines for this country code, e.g. US, GB, CA (default: from your system)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +43,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     print_parser = commands.add_parser("print", help="write the whole guide as plain text (for screen readers, printing and piping)")
     _add_common(print_parser, suppress=True)
-    print_parser.add_argument("--region", metavar="CODE", help="show help lines for this country code (e.g. US, GB, CA)")
     print_parser.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     return parser
 
@@ -73,18 +73,31 @@ def load(args: argparse.Namespace):
     return load_guide(language, root), root, language
 
 
+def resolve_region(requested: str | None, guide) -> str | None:
+    """The region whose help lines to show: ``--region``, else the locale's country if we list it."""
+    if requested:
+        if guide.region(requested) is None:
+            codes = ", ".join(region.code for region in guide.regions)
+            raise UserError(f"unknown region {requested!r}; available: {codes}")
+        return requested.upper()
+    from recovery_guide.i18n import region_from_environment
+
+    territory = region_from_environment()
+    return territory if territory and guide.region(territory) else None
+
+
 def command_print(args: argparse.Namespace) -> int:
     from recovery_guide.render.text import guide_text
 
     guide, _root, _language = load(args)
-    if args.region and guide.region(args.region) is None:
-        codes = ", ".join(region.code for region in guide.regions)
-        raise UserError(f"unknown region {args.region!r}; available: {codes}")
-    text = guide_text(guide, args.region)
+    text = guide_text(guide, resolve_region(args.region, guide))
     if args.output:
         from recovery_guide.atomic import write_text_atomic
 
-        write_text_atomic(args.output, text)
+        try:
+            write_text_atomic(args.output, text)
+        except OSError as error:
+            raise UserError(f"{args.output}: cannot write: {error.strerror or error}") from None
         return 0
     sys.stdout.write(text)
     sys.stdout.flush()
@@ -95,7 +108,7 @@ def command_app(args: argparse.Namespace) -> int:
     guide, root, language = load(args)
     from recovery_guide.tui.app import RecoveryGuideApp
 
-    app = RecoveryGuideApp(guide=guide, content_root=root)
+    app = RecoveryGuideApp(guide=guide, content_root=root, region_code=resolve_region(args.region, guide))
     app.run()
     return app.return_code or 0
 

@@ -129,3 +129,15 @@ def set_language(language: str) -> None:
     global _translations, _current
     _translations = load_catalog(language)
     _current = language
+
+
+def region_from_environment(environ: dict[str, str] | None = None) -> str | None:
+    """The country part of the reader's locale (``es_MX.UTF-8`` -> ``MX``), if any."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        code = normalise(environ.get(variable, ""))
+        if code and code.upper() not in ("C", "POSIX"):
+            parts = code.split("_")
+            territory = next((part for part in parts[1:] if len(part) == 2 and part.isalpha()), None)
+            return territory
+    return None

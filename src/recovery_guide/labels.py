@@ -17,7 +17,7 @@ def app_title() -> str:
 
 def provider_banner() -> str:
     """The line shown on every screen."""
-    return _("For learning only, not medical advice. Talk with your provider before you decide anything.")
+    return _("Learning only, not medical advice. Talk with your provider before you decide.")
 
 
 def step(number: int, total: int) -> str:

@@ -116,6 +116,9 @@ def read_yaml(path: Path) -> YamlDocument:
         line = mark.line + 1 if mark else 1
         problem = (error.problem or error.context or "invalid YAML").strip()
         raise ContentError(path, line, "(yaml)", problem) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise ContentError(path, line, "(yaml)", f"unacceptable character #x{error.character:04x}: control characters are not allowed") from None
     except yaml.YAMLError as error:
         raise ContentError(path, 1, "(yaml)", str(error).splitlines()[0]) from None
     except RecursionError:

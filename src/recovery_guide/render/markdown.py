@@ -22,8 +22,7 @@ def region_markdown(region: Region, heading: str = "###") -> str:
 
 def help_lines_markdown(guide: Guide, region_code: str | None = None) -> str:
     """Lines for one region, or every region at once when the region is unknown."""
-    region = guide.region(region_code) if region_code else None
-    regions = [region] if region else list(guide.regions)
+    regions = guide.regions_for(region_code)
     parts = [f"**{_escape(labels.no_local_emergency_number())}**", ""]
     parts += [region_markdown(item) for item in regions]
     parts.append(f"*{_escape(labels.help_lines_checked(guide.help_lines_checked))}*")

@@ -16,6 +16,11 @@ from recovery_guide.model import Guide, Region, Screen, ScreenKind
 WIDTH = 78
 
 
+def fill(text: str, **options) -> str:
+    """Wrap at WIDTH, never inside a word or at a hyphen: phone numbers like 1-800-662-4357 stay whole."""
+    return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False, **options)
+
+
 def markdown_to_text(markdown: str) -> str:
     """Body Markdown to plain text: headings underlined, emphasis marks dropped, paragraphs wrapped."""
     out: list[str] = []
@@ -24,7 +29,7 @@ def markdown_to_text(markdown: str) -> str:
     def end_block() -> None:
         """Finish the paragraph or list being written, leaving one blank line after it."""
         if paragraph:
-            out.append(textwrap.fill(" ".join(paragraph), WIDTH))
+            out.append(fill(" ".join(paragraph)))
             paragraph.clear()
         if out and out[-1] != "":
             out.append("")
@@ -43,13 +48,13 @@ def markdown_to_text(markdown: str) -> str:
             if paragraph:
                 end_block()
             marker = "-" if item.group(1) in "-*+" else item.group(1)
-            out.append(textwrap.fill(item.group(2), WIDTH, initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3)))
+            out.append(fill(item.group(2), initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3)))
         elif out and out[-1].startswith("  ") and raw.startswith("  ") and not paragraph:
             # a list item continued on the next line
             marker_end = out[-1].index(" ", 2) + 1
             joined = out[-1][marker_end:].replace("\n", " ") + " " + line.strip()
             marker = out[-1][2 : marker_end - 1]
-            out[-1] = textwrap.fill(" ".join(joined.split()), WIDTH, initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3))
+            out[-1] = fill(" ".join(joined.split()), initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3))
         else:
             if out and out[-1].startswith("  ") and not paragraph:
                 out.append("")
@@ -65,14 +70,13 @@ def underline(title: str, mark: str = "=") -> str:
 def region_lines(region: Region) -> str:
     lines = [f"{region.name} ({region.code})"]
     for line in region.lines:
-        lines.append(textwrap.fill(f"{labels.urgency(line.urgency)}: {line.name}: {line.contact}. {line.about}", WIDTH, initial_indent="  ", subsequent_indent="    "))
+        lines.append(fill(f"{labels.urgency(line.urgency)}: {line.name}: {line.contact}. {line.about}", initial_indent="  ", subsequent_indent="    "))
     return "\n".join(lines)
 
 
 def help_lines(guide: Guide, region_code: str | None = None) -> str:
     """Help lines for one region, or every region when the reader's region is not known."""
-    region = guide.region(region_code) if region_code else None
-    regions = [region] if region else list(guide.regions)
+    regions = guide.regions_for(region_code)
     parts = [labels.no_local_emergency_number(), ""]
     parts += [region_lines(item) + "\n" for item in regions]
     parts.append(labels.help_lines_checked(guide.help_lines_checked))
@@ -85,8 +89,8 @@ def source_list(guide: Guide) -> str:
         text = f"[{number}] {source.citation}"
         if source.url:
             text += f" {source.url}"
-        parts.append(textwrap.fill(text, WIDTH, subsequent_indent="    "))
-        parts.append(textwrap.fill(source.note, WIDTH, initial_indent="    ", subsequent_indent="    "))
+        parts.append(fill(text, subsequent_indent="    "))
+        parts.append(fill(source.note, initial_indent="    ", subsequent_indent="    "))
     return "\n".join(parts) + "\n"
 
 
@@ -98,25 +102,25 @@ def screen_text(guide: Guide, screen: Screen, region_code: str | None = None) ->
     number = guide.index_of(screen.id) + 1
     parts = [underline(f"{labels.step(number, len(guide.screens))}: {screen.title}"), ""]
     parts.append(labels.key_points() + ":")
-    parts += [textwrap.fill(point, WIDTH, initial_indent="  - ", subsequent_indent="    ") for point in screen.key_points]
+    parts += [fill(point, initial_indent="  - ", subsequent_indent="    ") for point in screen.key_points]
     parts.append("")
     if screen.evidence:
-        parts += [textwrap.fill(labels.evidence(screen.evidence), WIDTH), ""]
+        parts += [fill(labels.evidence(screen.evidence)), ""]
     parts.append(markdown_to_text(screen.body))
     if screen.kind is ScreenKind.HELP_NOW:
         parts.append(help_lines(guide, region_code))
     if screen.acknowledge:
-        parts += [textwrap.fill(screen.acknowledge, WIDTH), ""]
+        parts += [fill(screen.acknowledge), ""]
     if screen.questions:
         parts.append(labels.ask_your_provider() + ":")
-        parts += [textwrap.fill(question.text, WIDTH, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(screen.questions, start=1)]
+        parts += [fill(question.text, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(screen.questions, start=1)]
         parts.append("")
     numbers = source_numbers(guide)
     refs = ", ".join(f"[{numbers[source_id]}]" for source_id in screen.source_ids)
     parts.append(f"{labels.sources()}: {refs}")
     parts.append(labels.reviewed(screen.reviewed))
     if screen.kind is ScreenKind.ABOUT:
-        parts += ["", underline(labels.language_note(), "-"), textwrap.fill(f"{guide.language.produced} {guide.language.review_status}", WIDTH)]
+        parts += ["", underline(labels.language_note(), "-"), fill(f"{guide.language.produced} {guide.language.review_status}")]
         parts += ["", underline(labels.sources(), "-"), source_list(guide)]
     return "\n".join(parts).rstrip() + "\n"
 
@@ -124,7 +128,7 @@ def screen_text(guide: Guide, screen: Screen, region_code: str | None = None) ->
 def glossary_text(guide: Guide) -> str:
     parts = [underline(labels.glossary()), ""]
     for term in sorted(guide.glossary, key=lambda item: item.term.casefold()):
-        parts.append(textwrap.fill(f"{term.term}: {term.definition}", WIDTH, subsequent_indent="    "))
+        parts.append(fill(f"{term.term}: {term.definition}", subsequent_indent="    "))
     return "\n".join(parts) + "\n"
 
 
@@ -133,8 +137,8 @@ def guide_text(guide: Guide, region_code: str | None = None) -> str:
     header = [
         underline(labels.app_title()),
         "",
-        textwrap.fill(labels.provider_banner(), WIDTH),
-        textwrap.fill(f"{guide.language.produced} {guide.language.review_status}", WIDTH),
+        fill(labels.provider_banner()),
+        fill(f"{guide.language.produced} {guide.language.review_status}"),
         "",
         "",
     ]

@@ -16,7 +16,7 @@ from recovery_guide.tui.base import GuideModal
 def help_now_markdown(guide: Guide, region_code: str | None = None) -> str:
     """Numbers first: a person in crisis must never have to read before they see a phone number."""
     screen = guide.first_of_kind(ScreenKind.HELP_NOW)
-    return f"# {screen.title}\n\n" + help_lines_markdown(guide, region_code) + "\n---\n\n" + screen.body
+    return f"## {screen.title}\n\n" + help_lines_markdown(guide, region_code) + "\n---\n\n" + screen.body
 
 
 class HelpNowScreen(GuideModal):
@@ -33,7 +33,7 @@ class HelpNowScreen(GuideModal):
         with VerticalScroll(id="dialog", can_focus=True):
             yield Markdown(help_now_markdown(self.guide, self.region_code), id="help-now-text")
         yield Static(labels.provider_banner(), id="banner", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#dialog").focus()

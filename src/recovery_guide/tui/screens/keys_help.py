@@ -38,4 +38,4 @@ class KeysHelpScreen(GuideModal):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", can_focus=True):
             yield Markdown(keys_markdown())
-        yield Footer()
+        yield Footer(show_command_palette=False)

@@ -76,7 +76,7 @@ class ReaderScreen(GuideScreen):
                     yield Markdown(id="questions")
                 yield Static(id="meta", markup=False)
         yield Static(labels.provider_banner(), id="banner", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def _contents_options(self) -> list[Option]:
         return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.screens, start=1)]

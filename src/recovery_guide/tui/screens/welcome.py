@@ -25,14 +25,14 @@ class WelcomeScreen(GuideScreen):
             yield Static(labels.step(1, len(self.guide.screens)), id="progress", markup=False)
             yield Static(self.welcome.title, id="title", markup=False)
             yield Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False)
-            yield Markdown(self.welcome.body, id="body")
-            language = self.guide.language
-            yield Static(f"{language.produced} {language.review_status}", id="language-note", markup=False)
             yield Static(self.welcome.acknowledge or "", id="notice", markup=False)
             with Center():
                 yield Button(_("I understand - start reading"), id="acknowledge", variant="primary")
+            yield Markdown(self.welcome.body, id="body")
+            language = self.guide.language
+            yield Static(f"{language.produced} {language.review_status}", id="language-note", markup=False)
         yield Static(labels.provider_banner(), id="banner", markup=False)
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#key-points").border_title = labels.key_points()

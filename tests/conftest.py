@@ -1,0 +1,36 @@
+"""Shared fixtures: the packaged guide, a scratch copy of the content, and a clean language state."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recovery_guide import i18n
+from recovery_guide.loader import load_guide
+from recovery_guide.paths import content_dir
+
+
+@pytest.fixture(autouse=True)
+def english_ui(monkeypatch):
+    """Tests see the guide in English with no region, whatever the machine's locale says."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def guide():
+    return load_guide("en")
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the packaged content, for tests that break it on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(content_dir(), target)
+    return target

@@ -1,0 +1,177 @@
+"""The full-screen app driven by keyboard, as a reader would use it (Textual's Pilot)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Markdown, Static
+
+from recovery_guide import labels
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.help_now import HelpNowScreen
+from recovery_guide.tui.screens.keys_help import KeysHelpScreen
+from recovery_guide.tui.screens.reader import ContentsList, ReaderScreen
+from recovery_guide.tui.screens.too_small import TooSmallScreen
+from recovery_guide.tui.screens.welcome import WelcomeScreen
+
+
+def visible_text(app: RecoveryGuideApp) -> str:
+    """Everything the reader can read on the current screen, as plain text."""
+    parts = []
+    for widget in app.screen.query("Static, Markdown"):
+        if not widget.display:
+            continue
+        if isinstance(widget, Markdown):
+            parts.append(widget.source)
+        elif isinstance(widget, Static):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def acknowledge(pilot) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert guide.screens[0].acknowledge in visible_text(app)
+        await pilot.press("n")  # next does nothing before acknowledging
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await acknowledge(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Step 2 of 14" in visible_text(app)
+        assert guide.screens[1].title in visible_text(app)
+
+
+async def test_walk_every_screen_forward_and_back(guide):
+    app = RecoveryGuideApp(guide)
+    total = len(guide.screens)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        for number in range(2, total + 1):
+            text = visible_text(app)
+            screen = guide.screens[number - 1]
+            assert f"Step {number} of {total}" in text
+            assert screen.title in text
+            assert labels.provider_banner() in text, "the provider line must be on every screen"
+            for question in screen.questions:
+                assert question.text in text
+            await pilot.press("right")
+            await pilot.pause()
+        assert app.screen.index == total - 1, "next stops at the last screen"
+        for number in range(total, 0, -1):
+            assert f"Step {number} of {total}" in visible_text(app)
+            await pilot.press("p")
+            await pilot.pause()
+        assert app.screen.index == 0
+
+
+async def test_research_screen_shows_its_evidence_label(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        app.screen.go_to(guide.index_of("research-alcohol"))
+        await pilot.pause()
+        assert labels.evidence(guide.screen("research-alcohol").evidence) in visible_text(app)
+
+
+async def test_jump_with_the_contents_list(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.focused, ContentsList)
+        await pilot.press("end", "up", "enter")
+        await pilot.pause()
+        assert app.screen.index == len(guide.screens) - 2
+        assert guide.screens[-2].title in visible_text(app)
+        assert not isinstance(app.focused, ContentsList), "focus returns to the text after choosing"
+
+
+async def test_help_now_opens_from_anywhere_and_returns_to_the_same_place(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpNowScreen), "help is reachable even before acknowledging"
+        assert "988" in visible_text(app) and "116 123" in visible_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await acknowledge(pilot)
+        await pilot.press("n", "n")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpNowScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.index == 3
+
+
+async def test_help_now_puts_the_readers_region_first(guide):
+    app = RecoveryGuideApp(guide, region_code="GB")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        text = visible_text(app)
+        assert text.index("United Kingdom") < text.index("United States")
+        assert "EMERGENCY" in text, "urgency is labelled in words"
+
+
+async def test_keys_help_lists_the_keys(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelpScreen)
+        text = visible_text(app)
+        for words in ("Next screen", "Previous screen", "Contents", "Get help now", "Quit"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_command_palette_offers_the_same_actions(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"side effects")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.index == guide.index_of("side-effects-safety")
+
+
+async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "larger" in visible_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.index == 2
+
+
+@pytest.mark.parametrize("start_acknowledged", [False, True])
+async def test_q_quits(guide, start_acknowledged):
+    app = RecoveryGuideApp(guide, acknowledged=start_acknowledged)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running

@@ -1,0 +1,123 @@
+"""The command line: print, version, errors. Run as a real process, the way readers run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recovery_guide import __version__
+
+
+def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "LANG": "C.UTF-8", **(env or {})}
+    environment.pop("LC_ALL", None)
+    environment.pop("LANGUAGE", None)
+    return subprocess.run([sys.executable, "-m", "recovery_guide", *args], capture_output=True, text=True, env=environment, timeout=60, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def printed() -> str:
+    result = run("print")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_print_contains_every_title_and_question(printed, guide):
+    for screen in guide.screens:
+        assert screen.title in printed
+        for question in screen.questions:
+            # questions are wrapped at 78 columns, so compare word sequences
+            assert " ".join(question.text.split()) in " ".join(printed.split()), question.id
+
+
+def test_print_contains_key_points_sources_and_disclaimer(printed, guide):
+    flat = " ".join(printed.split())
+    for screen in guide.screens:
+        for point in screen.key_points:
+            assert " ".join(point.split()) in flat
+    for source in guide.sources.values():
+        assert " ".join(source.citation.split()) in flat
+    assert "not medical advice" in flat
+    assert "Step 14 of 14" in flat
+
+
+def test_print_has_no_escape_codes_when_piped(printed):
+    assert "\x1b" not in printed
+
+
+def test_print_shows_help_lines_of_the_chosen_region_first(guide):
+    flat = " ".join(run("print", "--region", "GB").stdout.split())
+    assert "116 123" in flat
+    assert flat.index("United Kingdom (GB)") < flat.index("United States (US)")
+
+
+def test_version_and_help():
+    assert run("--version").stdout.strip() == f"recovery-guide {__version__}"
+    help_text = run("--help").stdout
+    assert "not medical advice" in help_text and "print" in help_text
+
+
+def test_invalid_content_exits_2_with_one_line_and_no_traceback(content_copy):
+    screen = content_copy / "en" / "screens" / "03-treatment-course.yaml"
+    screen.write_text(screen.read_text(encoding="utf-8").replace("title:", "title: [oops\nx:", 1), encoding="utf-8")
+    for args in (["print"], []):
+        result = run(*args, "--content", str(content_copy))
+        assert result.returncode == 2
+        assert "Traceback" not in result.stderr
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1
+        assert f"{screen}:" in lines[0] and "(yaml)" in lines[0]
+
+
+def test_unknown_language_and_region_list_what_exists():
+    result = run("print", "--lang", "xx")
+    assert result.returncode == 2 and "available: en" in result.stderr
+    result = run("print", "--region", "ZZ")
+    assert result.returncode == 2 and "US" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_print_to_a_file_and_to_an_unwritable_place(tmp_path):
+    target = tmp_path / "guide.txt"
+    assert run("print", "--output", str(target)).returncode == 0
+    assert "Ketamine in brief" in target.read_text(encoding="utf-8")
+    result = run("print", "--output", str(tmp_path / "missing" / "guide.txt"))
+    assert result.returncode == 2 and "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_print_into_a_closed_pipe_is_quiet():
+    environment = {**os.environ, "LANG": "C.UTF-8"}
+    result = subprocess.run(
+        f"{sys.executable} -m recovery_guide print | head -1", shell=True, capture_output=True, text=True, env=environment, timeout=60
+    )
+    assert result.stdout.strip() == "Recovery Guide"
+    assert result.stderr == ""
+
+
+def test_light_commands_do_not_import_textual():
+    """--help, --version and print must start instantly: Textual is for the full-screen app only."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from recovery_guide.cli import main\n"
+        "for args in (['print'], ['--version'], ['--help']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        try: main(args)\n"
+        "        except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_packaged_content_is_inside_the_installed_package():
+    """A non-editable install carries its own content; running from another folder still finds it."""
+    import recovery_guide.paths as paths
+
+    if not (paths.PACKAGE_DIR / "content").is_dir():
+        pytest.skip("running from a source checkout (editable install)")
+    assert (paths.content_dir() / "en" / "screens").is_dir()
+    assert Path(paths.content_dir()).is_relative_to(paths.PACKAGE_DIR)
