@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     print_parser = commands.add_parser("print", help="write the whole guide as plain text (for screen readers, printing and piping)")
     _add_common(print_parser, suppress=True)
     print_parser.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    languages_parser = commands.add_parser("languages", help="list the languages the guide is available in")
+    languages_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to describe")
     return parser
 
 
@@ -104,6 +106,28 @@ def command_print(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_languages(args: argparse.Namespace) -> int:
+    """A table of languages: code, names, how complete, review status (in that language)."""
+    from babel.numbers import format_percent
+
+    from recovery_guide import i18n
+    from recovery_guide.loader import load_guide
+    from recovery_guide.paths import content_dir
+
+    root = args.content or content_dir()
+    rows = []
+    for code in i18n.available_languages(root):
+        guide = load_guide(code, root)
+        native, english = i18n.language_names(code)
+        complete = format_percent(guide.completeness, locale="en")
+        rows.append((code, native, english, complete, guide.language.review_status))
+    header = ("Code", "Language", "English name", "Complete", "Review status")
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(4)]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4])
+    return 0
+
+
 def command_app(args: argparse.Namespace) -> int:
     guide, root, language = load(args)
     from recovery_guide.tui.app import RecoveryGuideApp
@@ -118,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from recovery_guide.loader import ContentError
 
-    handlers = {"print": command_print, None: command_app}
+    handlers = {"print": command_print, "languages": command_languages, None: command_app}
     try:
         return handlers[args.command](args)
     except (ContentError, UserError) as error:

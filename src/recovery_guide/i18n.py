@@ -141,3 +141,16 @@ def region_from_environment(environ: dict[str, str] | None = None) -> str | None
             territory = next((part for part in parts[1:] if len(part) == 2 and part.isalpha()), None)
             return territory
     return None
+
+
+def language_names(code: str) -> tuple[str, str]:
+    """(native name, English name) from Babel's CLDR data, capitalised for menus: ("Español", "Spanish")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return code, code
+    native = locale.get_display_name(locale) or code
+    english = locale.get_display_name("en") or code
+    return native[:1].upper() + native[1:], english

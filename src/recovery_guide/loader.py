@@ -259,7 +259,12 @@ def parse_screen(doc: YamlDocument, warn: Callable[[str], None]) -> Screen:
         questions.append(Question(id=question.ident("id"), text=question.text("text")))
     kind = fields.choice("kind", ScreenKind, ScreenKind.TOPIC)
     acknowledge = fields.text("acknowledge", required=kind is ScreenKind.WELCOME)
+    translated_from = None
+    if doc.data.get("translation") is not None:
+        translation = Fields(doc, doc.data["translation"], ("translation",), {"source_hash"}, warn)
+        translated_from = translation.text("source_hash")
     return Screen(
+        translated_from=translated_from,
         id=fields.ident("id"),
         title=fields.text("title"),
         kind=kind,
@@ -406,6 +411,15 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
 
 
 def load_guide(language: str = "en", root: Path | None = None, warn: Callable[[str], None] | None = None) -> Guide:
-    """Load the guide in one language from ``root`` (the packaged content by default)."""
+    """Load the guide in one language from ``root`` (the packaged content by default).
+
+    A translation is laid over the English: any screen whose translation is missing, stale or does
+    not match the English question ids is shown in English, whole, never mixed.
+    """
     root = root or content_dir()
-    return load_language(root / language, warn)
+    english = load_language(root / "en", warn)
+    if language == "en":
+        return english
+    from recovery_guide.translation import load_translation
+
+    return load_translation(root / language, english, warn or (lambda message: None))

@@ -80,6 +80,10 @@ class Screen:
     """The sentence the reader agrees to (welcome screen only)."""
     file: str = ""
     """The file it came from, for messages."""
+    language: str = "en"
+    """The language this screen's text is actually in (English when a translation is missing or stale)."""
+    translated_from: str | None = None
+    """In a translation file: the hash of the English text it was translated from."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,8 @@ class LanguageInfo:
     produced: str
     review_status: str
     reviewed: bool = False
+    native_name: str = ""
+    english_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,10 +130,19 @@ class Guide:
     glossary: tuple[Term, ...]
     regions: tuple[Region, ...]
     help_lines_checked: date
+    translated_screens: int = 0
+    """How many screens are in this guide's language and up to date with the English."""
     _by_id: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({screen.id: index for index, screen in enumerate(self.screens)})
+
+    @property
+    def completeness(self) -> float:
+        """Share of screens shown in this language (1.0 for English)."""
+        if self.language.code == "en":
+            return 1.0
+        return self.translated_screens / len(self.screens) if self.screens else 0.0
 
     def index_of(self, screen_id: str) -> int:
         """Position of a screen in reading order."""

@@ -34,8 +34,15 @@ class TranslatedBindingsMixin:
 class GuideScreen(TranslatedBindingsMixin, Screen):
     """A full screen of the guide."""
 
+    async def language_changed(self) -> None:
+        """Show this screen again in the new language, keeping the reader's place."""
+        await self.recompose()
+
 
 class GuideModal(TranslatedBindingsMixin, ModalScreen):
     """A dialog over the guide; Escape closes it and returns the reader to the same place."""
 
     BINDINGS = [("escape", "dismiss", "Close")]
+
+    async def language_changed(self) -> None:
+        await self.recompose()

@@ -17,9 +17,11 @@ class GuideCommands(Provider):
         commands: list[tuple[str, object, str]] = [
             (_("Get help now"), app.action_help_now, _("Crisis and help lines")),
             (_("Keys"), app.action_keys_help, _("Show every key and what it does")),
-            (_("Next screen"), partial(app.run_action, "next"), _("Go to the next screen")),
-            (_("Previous screen"), partial(app.run_action, "previous"), _("Go back one screen")),
-            (_("Contents"), partial(app.run_action, "contents"), _("Choose a screen from the list")),
+            (_("Next screen"), partial(app.reader_action, "next"), _("Go to the next screen")),
+            (_("Previous screen"), partial(app.reader_action, "previous"), _("Go back one screen")),
+            (_("Contents"), partial(app.reader_action, "contents"), _("Choose a screen from the list")),
+            (_("Language"), app.action_choose_language, _("Read the guide in another language")),
+            (_("English original"), partial(app.reader_action, "toggle_english"), _("Show this screen in English, and back")),
             (_("Quit"), app.action_quit, _("Close the guide")),
         ]
         for number, screen in enumerate(app.guide.screens, start=1):

@@ -15,6 +15,8 @@ KEYS: list[tuple[str, str]] = [
     (N_("Up and Down arrows, Page Up, Page Down"), N_("Scroll the text")),
     ("c", N_("Contents: choose a screen, then press Enter")),
     ("h", N_("Get help now: crisis and help lines, from anywhere")),
+    ("l", N_("Language: read the guide in another language")),
+    ("e", N_("Show the English original of this screen, and back")),
     ("?", N_("This list of keys")),
     ("Tab", N_("Move between the contents and the text")),
     ("Ctrl+P", N_("Search all actions and screens")),

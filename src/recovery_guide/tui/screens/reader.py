@@ -11,7 +11,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
-from recovery_guide.i18n import N_
+from recovery_guide.i18n import N_, _, language_names
 from recovery_guide.model import Guide, ScreenKind
 from recovery_guide.render.markdown import help_lines_markdown, questions_markdown, source_refs, sources_markdown
 from recovery_guide.tui.base import GuideScreen
@@ -51,6 +51,7 @@ class ReaderScreen(GuideScreen):
         Binding("right,n", "next", N_("Next"), id="next", key_display="→/n"),
         Binding("left,p", "previous", N_("Back"), id="previous", key_display="←/p"),
         Binding("c", "contents", N_("Contents"), id="contents"),
+        Binding("e", "toggle_english", N_("English original"), id="english-original", show=False),
     ]
 
     index: reactive[int] = reactive(1, init=False)
@@ -60,6 +61,8 @@ class ReaderScreen(GuideScreen):
         super().__init__()
         self.guide = guide
         self.region_code = region_code
+        self.showing_english = False
+        """True while the reader looks at the English original of a translated screen (``e``)."""
         self.set_reactive(ReaderScreen.index, start)
 
     def compose(self) -> ComposeResult:
@@ -67,6 +70,7 @@ class ReaderScreen(GuideScreen):
             yield ContentsList(*self._contents_options(), id="contents")
             with ReadingPane(id="reading"):
                 yield Static(id="progress", markup=False)
+                yield Static(id="translation-note", markup=False)
                 yield Static(id="title", markup=False)
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
@@ -82,18 +86,48 @@ class ReaderScreen(GuideScreen):
         return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.screens, start=1)]
 
     async def on_mount(self) -> None:
-        self.query_one("#key-points").border_title = labels.key_points()
-        self.query_one("#ask").border_title = labels.ask_your_provider()
-        self.query_one("#contents").border_title = labels.sources() if False else None
         await self.show_current()
         self.query_one(ReadingPane).focus()
+
+    async def language_changed(self) -> None:
+        """Re-render in place: same screen, same scroll position, same focus."""
+        pane = self.query_one(ReadingPane)
+        scroll_y = pane.scroll_y
+        contents = self.query_one(ContentsList)
+        contents.clear_options()
+        contents.add_options(self._contents_options())
+        self.showing_english = False
+        await self.show_current(keep_scroll=True)
+        pane.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    def action_toggle_english(self) -> None:
+        """Flip between the translation and the English original of this screen."""
+        if self.guide.language.code == "en":
+            self.notify(_("You are already reading the English original."), timeout=3)
+            return
+        self.showing_english = not self.showing_english
+        self.run_worker(self.show_current(keep_scroll=True), exclusive=True, group="show")
 
     async def watch_index(self) -> None:
         await self.show_current()
 
-    async def show_current(self) -> None:
+    async def show_current(self, keep_scroll: bool = False) -> None:
         """Fill every part of the page from the model; the layout itself never changes."""
         guide, screen = self.guide, self.guide.screens[self.index]
+        if self.showing_english:
+            screen = self.app.guide_in("en").screens[self.index]
+        self.query_one("#key-points").border_title = labels.key_points()
+        self.query_one("#ask").border_title = labels.ask_your_provider()
+        language_name = language_names(guide.language.code)[0]
+        if self.showing_english:
+            note_text = _("You are reading the English original. Press e to go back to {language}.").format(language=language_name)
+        elif screen.language != guide.language.code:
+            note_text = _("This screen is not yet translated into {language}, so it is shown in English.").format(language=language_name)
+        else:
+            note_text = ""
+        note = self.query_one("#translation-note", Static)
+        note.update(note_text)
+        note.display = bool(note_text)
         self.query_one("#progress", Static).update(labels.step(self.index + 1, len(guide.screens)))
         self.query_one("#title", Static).update(screen.title)
         evidence = self.query_one("#evidence", Static)
@@ -118,7 +152,8 @@ class ReaderScreen(GuideScreen):
         self.query_one("#meta", Static).update(f"{labels.sources()}: {source_refs(guide, screen).replace(chr(92), '')}\n{labels.reviewed(screen.reviewed)}")
         contents = self.query_one(ContentsList)
         contents.highlighted = self.index
-        self.query_one(ReadingPane).scroll_home(animate=False)
+        if not keep_scroll:
+            self.query_one(ReadingPane).scroll_home(animate=False)
 
     def go_to(self, index: int) -> None:
         self.index = max(0, min(index, len(self.guide.screens) - 1))

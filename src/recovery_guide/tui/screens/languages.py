@@ -1,0 +1,43 @@
+"""The ``l`` language picker: every language by its own name, with the English name beside it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from recovery_guide.i18n import N_, _, current_language, language_names
+from recovery_guide.tui.base import GuideModal
+
+
+class LanguagePicker(GuideModal):
+    """Returns the chosen language code, or None when closed with Escape."""
+
+    BINDINGS = [("escape,l", "dismiss", N_("Close"))]
+
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__()
+        self.codes = codes
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for code in self.codes:
+            native, english = language_names(code)
+            mark = "  " + _("(current)") if code == current_language() else ""
+            options.append(Option(Text(f"{native} - {english}{mark}"), id=code))
+        with Vertical(id="dialog", classes="picker"):
+            yield Static(_("Choose a language. Use the arrows, then press Enter."), id="picker-help", markup=False)
+            yield OptionList(*options, id="language-list")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog").border_title = _("Language")
+        options = self.query_one(OptionList)
+        options.highlighted = self.codes.index(current_language()) if current_language() in self.codes else 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
