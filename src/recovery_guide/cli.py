@@ -122,10 +122,17 @@ def command_languages(args: argparse.Namespace) -> int:
         complete = format_percent(guide.completeness, locale="en")
         rows.append((code, native, english, complete, guide.language.review_status))
     header = ("Code", "Language", "English name", "Complete", "Review status")
-    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(4)]
+    widths = [max(_cells(row[column]) for row in [header, *rows]) for column in range(4)]
     for row in [header, *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4])
+        print("  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:4], widths)) + "  " + row[4])
     return 0
+
+
+def _cells(text: str) -> int:
+    """Terminal columns a string takes: Chinese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def command_app(args: argparse.Namespace) -> int:
