@@ -29,8 +29,10 @@ from recovery_guide.loader import (
     parse_screen,
     read_yaml,
 )
-from recovery_guide.model import Guide, HelpLine, Region, Screen, Source
+from recovery_guide.model import Guide, Region, Screen
 from recovery_guide.paths import content_dir
+
+NUMBER = re.compile(r"\d+")
 
 
 def source_hash(screen: Screen) -> str:
@@ -146,7 +148,7 @@ def _translated_regions(doc, english_regions: tuple[Region, ...], warn: Callable
         names[fields.text("code")] = fields.text("name")
         for l_index, line_item in enumerate(fields.items("lines")):
             line = Fields(doc, line_item, ("regions", r_index, "lines", l_index), {"id", "urgency", "name", "contact", "about", "source"}, warn)
-            lines[line.ident("id")] = (line.text("name"), line.text("about"))
+            lines[line.ident("id")] = (line.text("name"), line.text("about"), line.literal("contact"))
     complete = all(region.code in names for region in english_regions) and all(
         line.id in lines for region in english_regions for line in region.lines
     )
@@ -156,10 +158,18 @@ def _translated_regions(doc, english_regions: tuple[Region, ...], warn: Callable
         dataclasses.replace(
             region,
             name=names[region.code],
-            lines=tuple(dataclasses.replace(line, name=lines[line.id][0], about=lines[line.id][1]) for line in region.lines),
+            lines=tuple(
+                dataclasses.replace(line, name=lines[line.id][0], about=lines[line.id][1], contact=_same_numbers_or_english(lines[line.id][2], line.contact))
+                for line in region.lines
+            ),
         )
         for region in english_regions
     )
+
+
+def _same_numbers_or_english(translated: str, english: str) -> str:
+    """A translated contact ("Llame o envíe un texto al 988") only if it dials exactly the same numbers."""
+    return translated if NUMBER.findall(translated) == NUMBER.findall(english) else english
 
 
 # --- translator tools ------------------------------------------------------------------------------
@@ -211,8 +221,6 @@ def _main(argv: list[str]) -> int:
 if __name__ == "__main__":
     raise SystemExit(_main(sys.argv[1:]))
 
-
-NUMBER = re.compile(r"\d+")
 
 
 def numbers_in(*texts: str) -> set[str]:

@@ -26,10 +26,12 @@ KEYS: list[tuple[str, str]] = [
 
 
 def keys_markdown() -> str:
-    rows = [f"| {_('Key')} | {_('What it does')} |", "|---|---|"]
+    key_heading, action_heading = _("Key"), _("What it does")
+    rows = [f"| {key_heading} | {action_heading} |", "|---|---|"]
     rows += [f"| {_(key)} | {_(description)} |" for key, description in KEYS]
     intro = _("You can use the whole guide with the keyboard. A mouse also works.")
-    return f"# {_('Keys')}\n\n{intro}\n\n" + "\n".join(rows) + "\n"
+    title = _("Keys")
+    return f"# {title}\n\n{intro}\n\n" + "\n".join(rows) + "\n"
 
 
 class KeysHelpScreen(GuideModal):

@@ -18,7 +18,11 @@ class WelcomeScreen(GuideScreen):
     def __init__(self, guide: Guide) -> None:
         super().__init__()
         self.guide = guide
-        self.welcome = guide.first_of_kind(ScreenKind.WELCOME)
+
+    @property
+    def welcome(self):
+        """The welcome screen's content in the current language."""
+        return self.guide.first_of_kind(ScreenKind.WELCOME)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome-scroll"):

@@ -1,0 +1,148 @@
+"""Every shipped language is complete, current, keeps the numbers and placeholders, and switches live."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from recovery_guide import i18n
+from recovery_guide.loader import load_guide
+from recovery_guide.paths import content_dir, locales_dir
+from recovery_guide.translation import number_mismatches, status
+
+SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
+SOURCE_DIR = Path(__file__).resolve().parents[1] / "src" / "recovery_guide"
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+
+
+def test_the_shipped_languages_are_available():
+    assert i18n.available_languages() == ["en", *sorted(SHIPPED)]
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_language_is_complete_and_not_stale(code, guide):
+    assert [state for _screen, state in status(code)] == ["current"] * len(guide.screens)
+    translated = load_guide(code)
+    assert translated.completeness == 1.0
+    assert all(screen.language == code for screen in translated.screens)
+    for path in ("sources.yaml", "glossary.yaml", "help-lines.yaml", "language.yaml"):
+        assert (content_dir() / code / path).is_file(), path
+    assert [term.id for term in translated.glossary] != [] and {t.id for t in translated.glossary} == {t.id for t in guide.glossary}
+    assert [region.name for region in translated.regions] != [region.name for region in guide.regions]
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_language_says_how_it_was_made_in_its_own_words(code, guide):
+    language = load_guide(code).language
+    assert language.reviewed is False
+    assert language.produced != guide.language.produced
+    assert language.review_status != guide.language.review_status
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_numbers_survive_translation(code):
+    assert number_mismatches(code) == []
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_help_line_numbers_are_the_english_ones(code, guide):
+    translated = load_guide(code)
+    digits = lambda text: re.findall(r"\d+", text)  # noqa: E731
+    assert [digits(line.contact) for region in translated.regions for line in region.lines] == [
+        digits(line.contact) for region in guide.regions for line in region.lines
+    ]
+
+
+def code_messages() -> set[str]:
+    messages = set()
+    for _filename, _lineno, message, _comments, _context in extract_from_dir(str(SOURCE_DIR)):
+        messages.add(message if isinstance(message, str) else message[0])
+    return messages
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_ui_catalog_is_complete_and_placeholders_match(code):
+    po_path = locales_dir() / code / "LC_MESSAGES" / "messages.po"
+    if not po_path.exists():  # an installed wheel carries the compiled catalog; read the source one
+        po_path = Path(__file__).resolve().parents[1] / "locales" / code / "LC_MESSAGES" / "messages.po"
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    translated = {message.id: message for message in catalog if message.id}
+    missing = code_messages() - set(translated)
+    assert not missing, f"not in {po_path} (run pybabel extract/update): {sorted(missing)[:5]}"
+    for message in translated.values():
+        assert message.string, f"{code}: untranslated {message.id!r}"
+        assert not message.fuzzy, f"{code}: fuzzy {message.id!r}"
+        assert sorted(PLACEHOLDER.findall(message.id)) == sorted(PLACEHOLDER.findall(message.string)), f"{code}: {message.id!r} -> {message.string!r}"
+    if shutil.which("msgfmt"):
+        result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_ui_strings_are_shown_in_the_language(code):
+    i18n.set_language(code)
+    assert i18n._("Next") != "Next"
+    assert "{number}" not in i18n._("Step {number} of {total}").format(number=3, total=14)
+
+
+@pytest.mark.parametrize("code", SHIPPED)
+def test_print_in_every_language(code):
+    result = subprocess.run([sys.executable, "-m", "recovery_guide", "print", "--lang", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    translated = load_guide(code)
+    flat = " ".join(result.stdout.split())
+    for screen in translated.screens:
+        assert " ".join(screen.title.split()) in flat
+    assert translated.language.review_status.split()[0] in flat
+
+
+def test_a_stale_translation_falls_back_to_english_whole(content_copy):
+    english_file = content_copy / "en" / "screens" / "02-ketamine-basics.yaml"
+    english_file.write_text(english_file.read_text(encoding="utf-8").replace("title: ", "title: Changed - ", 1), encoding="utf-8")
+    translated = load_guide("es", content_copy)
+    screen = translated.screen("ketamine-basics")
+    assert screen.language == "en" and screen.title.startswith("Changed -")
+    assert translated.completeness < 1.0
+    assert dict(status("es", content_copy))["ketamine-basics"] == "stale"
+
+
+@pytest.mark.parametrize(
+    ("requested", "expected"),
+    [("es_MX.UTF-8", "es"), ("pt", "pt_BR"), ("pt_PT", "pt_BR"), ("zh_CN", "zh_Hans"), ("de-AT", "de"), ("fr_CA", "fr"), ("vi_VN", "vi"), ("ja", None)],
+)
+def test_regional_codes_fall_back_sensibly(requested, expected):
+    assert i18n.match_language(requested, i18n.available_languages()) == expected
+
+
+def test_language_comes_from_the_environment_in_order():
+    available = i18n.available_languages()
+    assert i18n.language_from_environment(available, {"LANG": "es_ES.UTF-8"}) == "es"
+    assert i18n.language_from_environment(available, {"LANGUAGE": "fr:de", "LANG": "es_ES.UTF-8"}) == "fr"
+    assert i18n.language_from_environment(available, {"LC_ALL": "de_DE.UTF-8", "LANG": "es_ES.UTF-8"}) == "de"
+    assert i18n.language_from_environment(available, {"LC_MESSAGES": "vi_VN", "LANG": "es_ES"}) == "vi"
+    assert i18n.language_from_environment(available, {"LC_ALL": "C.UTF-8", "LANG": "pt_BR.UTF-8"}) == "pt_BR"
+    assert i18n.language_from_environment(available, {"LANG": "ja_JP.UTF-8"}) == "en"
+    assert i18n.language_from_environment(available, {}) == "en"
+
+
+def test_unknown_language_lists_the_codes():
+    result = subprocess.run([sys.executable, "-m", "recovery_guide", "print", "--lang", "xx"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert all(code in result.stderr for code in SHIPPED)
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_languages_command_lists_every_language():
+    result = subprocess.run([sys.executable, "-m", "recovery_guide", "languages"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    for native in ("English", "Español", "Français", "Deutsch", "Português (Brasil)", "中文 (简体)", "Tiếng Việt"):
+        assert native in result.stdout
+    assert result.stdout.count("100%") == 7
