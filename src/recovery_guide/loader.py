@@ -9,7 +9,7 @@ tries to build a Python object is refused, not run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -350,12 +350,6 @@ def parse_language(doc: YamlDocument, warn: Callable[[str], None]) -> LanguageIn
 
 
 # --- the whole guide -------------------------------------------------------------------------------
-
-
-@dataclass
-class LoadResult:
-    guide: Guide
-    warnings: list[str] = field(default_factory=list)
 
 
 def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Guide:

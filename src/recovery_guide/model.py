@@ -116,8 +116,6 @@ class LanguageInfo:
     produced: str
     review_status: str
     reviewed: bool = False
-    native_name: str = ""
-    english_name: str = ""
 
 
 @dataclass(frozen=True)

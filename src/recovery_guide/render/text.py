@@ -10,7 +10,6 @@ import re
 import textwrap
 
 from recovery_guide import labels
-from recovery_guide.i18n import _
 from recovery_guide.model import Guide, Region, Screen, ScreenKind
 
 WIDTH = 78

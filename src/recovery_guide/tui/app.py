@@ -33,7 +33,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
-        Binding("h", "help_now", N_("Get help now"), id="help-now", priority=False),
+        Binding("h", "help_now", N_("Get help now"), id="help-now"),
         Binding("l", "choose_language", N_("Language"), id="language"),
         Binding("question_mark", "keys_help", N_("Keys"), key_display="?", id="keys-help"),
         Binding("q", "quit", N_("Quit"), id="quit"),
