@@ -13,11 +13,15 @@ from recovery_guide.paths import content_dir
 
 
 @pytest.fixture(autouse=True)
-def english_ui(monkeypatch):
-    """Tests see the guide in English with no region, whatever the machine's locale says."""
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+def english_ui(monkeypatch, tmp_path_factory):
+    """Tests see the guide in English with no region, whatever the machine's locale says.
+
+    Saved data goes to a fresh temporary folder, never the real user's, and no clinic file applies.
+    """
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "RECOVERY_GUIDE_CLINIC"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     i18n.set_language("en")
     yield
     i18n.set_language("en")

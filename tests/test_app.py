@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown, OptionList, Static
 
 from recovery_guide import labels
 from recovery_guide.tui.app import RecoveryGuideApp
@@ -17,11 +17,13 @@ from recovery_guide.tui.screens.welcome import WelcomeScreen
 def visible_text(app: RecoveryGuideApp) -> str:
     """Everything the reader can read on the current screen, as plain text."""
     parts = []
-    for widget in app.screen.query("Static, Markdown"):
-        if not widget.display:
+    for widget in app.screen.query("Static, Markdown, OptionList"):
+        if not widget.display or widget.id == "contents":
             continue
         if isinstance(widget, Markdown):
             parts.append(widget.source)
+        elif isinstance(widget, OptionList):
+            parts += [str(option.prompt) for option in widget.options]
         elif isinstance(widget, Static):
             parts.append(str(widget.render()))
     return "\n".join(parts)
@@ -120,7 +122,30 @@ async def test_help_now_puts_the_readers_region_first(guide):
         await pilot.pause()
         text = visible_text(app)
         assert text.index("United Kingdom") < text.index("United States")
-        assert "EMERGENCY" in text, "urgency is labelled in words"
+        for heading in ("Emergency number", "Crisis lines", "Treatment and information helplines"):
+            assert heading in text, "urgency is graded in words"
+        assert text.index("999") < text.index("116 123") < text.index("0300 123 6600"), "most urgent first"
+        assert "United Kingdom: numbers last checked November 27, 2026" in text
+
+
+async def test_help_now_with_no_known_region_shows_every_number_at_once_then_lets_the_reader_choose(guide):
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        text = visible_text(app)
+        for number in ("911", "988", "999", "116 123", "024", "3114", "188", "13 11 14", "14416", "800 911 2000"):
+            assert number in text, number
+        assert "Crisis lines" not in text, "no region is shown in full until the reader chooses one"
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "down", "enter")  # every region, US, GB, CA, IE, ES
+        await pilot.pause()
+        assert isinstance(app.screen, HelpNowScreen)
+        assert app.region_code == "ES"
+        text = visible_text(app)
+        assert text.index("Spain (ES)") < text.index("United States (US)")
+        assert "Crisis lines" in text and "024" in text
 
 
 async def test_keys_help_lists_the_keys(guide):

@@ -121,3 +121,82 @@ def test_packaged_content_is_inside_the_installed_package():
         pytest.skip("running from a source checkout (editable install)")
     assert (paths.content_dir() / "en" / "screens").is_dir()
     assert Path(paths.content_dir()).is_relative_to(paths.PACKAGE_DIR)
+
+
+@pytest.mark.parametrize(
+    ("region", "language", "number"),
+    [("ES", "es", "024"), ("US", "en", "988"), ("GB", "en", "116 123"), ("FR", "fr", "3114"), ("AU", "en", "13 11 14")],
+)
+def test_print_shows_the_regions_crisis_line(region, language, number):
+    result = run("print", "--region", region, "--lang", language)
+    assert result.returncode == 0, result.stderr
+    assert number in result.stdout
+
+
+def test_print_without_a_known_region_lists_every_region_in_full(guide):
+    flat = " ".join(run("print").stdout.split())
+    for region in guide.regions:
+        assert f"{region.name} ({region.code})" in flat
+        for line in region.lines:
+            assert line.contact in flat
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_print_formats(form, guide, tmp_path):
+    target = tmp_path / f"guide.{form}"
+    result = run("print", "--format", form, "--lang", "de", "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    german = __import__("recovery_guide.loader", fromlist=["load_guide"]).load_guide("de")
+    for screen in german.screens:
+        assert screen.title.replace("&", "&amp;") in text if form == "html" else screen.title in text
+    if form == "html":
+        assert text.startswith("<!DOCTYPE html>") and '<html lang="de" dir="ltr">' in text
+        assert "<script" not in text
+    else:
+        assert text.startswith("# ")
+    assert "\x1b" not in text
+
+
+CLINIC = """\
+name: Riverside Recovery Clinic
+phone: "555 0100"
+hours: Monday to Friday, 9 am to 5 pm
+questions:
+  - Who do I call if I feel unwell after a session?
+"""
+
+
+def test_print_includes_the_clinic_from_the_option_or_the_environment(tmp_path):
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(CLINIC, encoding="utf-8")
+    by_option = run("print", "--clinic", str(clinic))
+    assert by_option.returncode == 0, by_option.stderr
+    assert "Riverside Recovery Clinic" in by_option.stdout and "555 0100" in by_option.stdout
+    by_environment = run("print", env={"RECOVERY_GUIDE_CLINIC": str(clinic)})
+    assert "Riverside Recovery Clinic" in by_environment.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("phone: 1\n", ":1: name: required field is missing"),
+        ("name: A\nquestions:\n  - 5\n", ":3: questions[0]: expected the text of a question"),
+        ("name: [unclosed\n", ":2: (yaml):"),
+        ("name: !!python/object/apply:os.system ['echo hacked']\n", ":1: (yaml):"),
+        ("name: Clinic\x1b]0;owned\x07\n", ": (yaml): unacceptable character"),
+    ],
+)
+def test_a_bad_clinic_file_gives_one_line_with_file_and_line(tmp_path, text, expected):
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text(text, encoding="utf-8")
+    result = run("print", "--clinic", str(clinic))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert str(clinic) in result.stderr and expected in result.stderr
+    assert "hacked" not in result.stdout
+
+
+def test_a_missing_clinic_file_is_reported(tmp_path):
+    result = run("print", "--clinic", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 2 and "cannot read file" in result.stderr

@@ -15,6 +15,7 @@ from typing import Sequence
 from recovery_guide import __version__
 
 PROG = "recovery-guide"
+FORMATS = ("text", "markdown", "html")
 EXIT_USAGE = 2
 
 
@@ -28,6 +29,7 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     parser.add_argument("--lang", metavar="CODE", default=default, help="language code, e.g. en or es (default: from your system)")
     parser.add_argument("--content", metavar="DIR", type=Path, default=default, help="read the guide from this content folder instead of the built-in one")
     parser.add_argument("--region", metavar="CODE", default=default, help="show help lines for this country code, e.g. US, GB, CA (default: from your system)")
+    parser.add_argument("--clinic", metavar="FILE", type=Path, default=default, help="add your clinic's name, phone, hours and questions from this YAML file (default: $RECOVERY_GUIDE_CLINIC)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     print_parser = commands.add_parser("print", help="write the whole guide as plain text (for screen readers, printing and piping)")
     _add_common(print_parser, suppress=True)
     print_parser.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    print_parser.add_argument("--format", choices=FORMATS, default="text", help="text (default), markdown, or a printable html page")
     languages_parser = commands.add_parser("languages", help="list the languages the guide is available in")
     languages_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to describe")
     return parser
@@ -88,11 +91,25 @@ def resolve_region(requested: str | None, guide) -> str | None:
     return territory if territory and guide.region(territory) else None
 
 
-def command_print(args: argparse.Namespace) -> int:
-    from recovery_guide.render.text import guide_text
+def load_clinic(args: argparse.Namespace):
+    """The clinic file from ``--clinic`` or the environment, checked; None when there is none."""
+    from recovery_guide.clinic import clinic_path, load_clinic as read_clinic
 
+    path = clinic_path(args.clinic)
+    return read_clinic(path) if path else None
+
+
+def command_print(args: argparse.Namespace) -> int:
     guide, _root, _language = load(args)
-    text = guide_text(guide, resolve_region(args.region, guide))
+    clinic = load_clinic(args)
+    region = resolve_region(args.region, guide)
+    if args.format == "html":
+        from recovery_guide.render.html import guide_html as render
+    elif args.format == "markdown":
+        from recovery_guide.render.markdown import guide_markdown as render
+    else:
+        from recovery_guide.render.text import guide_text as render
+    text = render(guide, region, clinic)
     if args.output:
         from recovery_guide.atomic import write_text_atomic
 
@@ -139,7 +156,8 @@ def command_app(args: argparse.Namespace) -> int:
     guide, root, language = load(args)
     from recovery_guide.tui.app import RecoveryGuideApp
 
-    app = RecoveryGuideApp(guide=guide, content_root=root, region_code=resolve_region(args.region, guide))
+    clinic = load_clinic(args)
+    app = RecoveryGuideApp(guide=guide, content_root=root, region_code=resolve_region(args.region, guide), clinic=clinic)
     app.run()
     return app.return_code or 0
 

@@ -154,3 +154,18 @@ def language_names(code: str) -> tuple[str, str]:
     native = locale.get_display_name(locale) or code
     english = locale.get_display_name("en") or code
     return native[:1].upper() + native[1:], english
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag for HTML's ``lang`` attribute: ``pt_BR`` -> ``pt-BR``, ``zh_Hans`` -> ``zh-Hans``."""
+    return code.replace("_", "-")
+
+
+def text_direction(code: str) -> str:
+    """``ltr`` or ``rtl`` for HTML's ``dir`` attribute, from Babel's CLDR data."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).text_direction
+    except (UnknownLocaleError, ValueError):
+        return "ltr"

@@ -77,3 +77,76 @@ def format_day(day: date) -> str:
         return format_date(day, format="long", locale=current_language())
     except Exception:  # an unknown locale must never hide a date
         return day.isoformat()
+
+
+# --- My questions and handouts ------------------------------------------------------------------------
+
+
+def my_questions() -> str:
+    return _("My questions")
+
+
+def handout_title() -> str:
+    return _("My questions for my appointment")
+
+
+def appointment_framing() -> str:
+    """The handout's framing: the reader's provider, not this guide, knows their situation."""
+    return _("Bring this to your appointment. Your provider knows your situation and can answer these questions for you.")
+
+
+def answer() -> str:
+    return _("Answer:")
+
+
+def general_questions() -> str:
+    return _("My other questions")
+
+
+def check_my_understanding() -> str:
+    return _("Please check my understanding")
+
+
+def what_i_read() -> str:
+    return _("What I read in the guide")
+
+
+def help_lines_heading() -> str:
+    return _("Where to get help")
+
+
+def your_clinic() -> str:
+    return _("Your clinic")
+
+
+def clinic_phone(phone: str) -> str:
+    return _("Phone: {phone}").format(phone=phone)
+
+
+def clinic_hours(hours: str) -> str:
+    return _("Hours: {hours}").format(hours=hours)
+
+
+def made_on(day: date) -> str:
+    return _("Made on {date}").format(date=format_day(day))
+
+
+def every_region() -> str:
+    return _("Emergency and crisis numbers in every region")
+
+
+def region_checked(name: str, day: date) -> str:
+    return _("{region}: numbers last checked {date}").format(region=name, date=format_day(day))
+
+
+def urgency_heading(level: Urgency) -> str:
+    """Headings that grade help lines by urgency, in words."""
+    return {
+        Urgency.EMERGENCY: _("Emergency number"),
+        Urgency.CRISIS: _("Crisis lines"),
+        Urgency.SUPPORT: _("Treatment and information helplines"),
+    }[level]
+
+
+def urgency_short(level: Urgency) -> str:
+    return {Urgency.EMERGENCY: _("emergency"), Urgency.CRISIS: _("crisis"), Urgency.SUPPORT: _("support")}[level]

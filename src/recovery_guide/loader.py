@@ -312,7 +312,7 @@ def parse_help_lines(doc: YamlDocument, warn: Callable[[str], None]) -> tuple[da
     seen_lines: set[str] = set()
     for r_index, item in enumerate(top.items("regions")):
         at = ("regions", r_index)
-        fields = Fields(doc, item, at, {"code", "name", "lines"}, warn)
+        fields = Fields(doc, item, at, {"code", "name", "lines", "checked"}, warn)
         code = fields.text("code")
         if not re.fullmatch(r"[A-Z]{2}", code):
             raise doc.error(at + ("code",), f"expected a two-letter country code like US, found {code!r}")
@@ -337,7 +337,8 @@ def parse_help_lines(doc: YamlDocument, warn: Callable[[str], None]) -> tuple[da
             lines.append(line)
         urgency_order = list(Urgency)
         lines.sort(key=lambda line: urgency_order.index(line.urgency))
-        regions.append(Region(code=code, name=fields.text("name"), lines=tuple(lines)))
+        region_checked = fields.day("checked") if item.get("checked") is not None else checked
+        regions.append(Region(code=code, name=fields.text("name"), lines=tuple(lines), checked=region_checked))
     return checked, tuple(regions), references
 
 

@@ -106,6 +106,23 @@ class Region:
     code: str
     name: str
     lines: tuple[HelpLine, ...]
+    checked: date | None = None
+    """When this region's numbers were last verified against their sources."""
+
+    def lines_of(self, urgency: Urgency) -> tuple[HelpLine, ...]:
+        return tuple(line for line in self.lines if line.urgency is urgency)
+
+
+@dataclass(frozen=True)
+class Clinic:
+    """A clinic's own details, from an optional clinic file; shown beside the guide, never inside it."""
+
+    name: str
+    phone: str | None = None
+    hours: str | None = None
+    questions: tuple[Question, ...] = ()
+    """Extra questions the clinic suggests, in the clinic's own words (never translated)."""
+    file: str = ""
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ def _translated_regions(doc, english_regions: tuple[Region, ...], warn: Callable
     names: dict[str, str] = {}
     lines: dict[str, tuple[str, str]] = {}
     for r_index, item in enumerate(top.items("regions")):
-        fields = Fields(doc, item, ("regions", r_index), {"code", "name", "lines"}, warn)
+        fields = Fields(doc, item, ("regions", r_index), {"code", "name", "lines", "checked"}, warn)
         names[fields.text("code")] = fields.text("name")
         for l_index, line_item in enumerate(fields.items("lines")):
             line = Fields(doc, line_item, ("regions", r_index, "lines", l_index), {"id", "urgency", "name", "contact", "about", "source"}, warn)

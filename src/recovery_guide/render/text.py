@@ -10,7 +10,7 @@ import re
 import textwrap
 
 from recovery_guide import labels
-from recovery_guide.model import Guide, Region, Screen, ScreenKind
+from recovery_guide.model import Clinic, Guide, Region, Screen, ScreenKind, Urgency
 
 WIDTH = 78
 
@@ -67,17 +67,34 @@ def underline(title: str, mark: str = "=") -> str:
 
 
 def region_lines(region: Region) -> str:
+    """One region's lines under headings graded by urgency, in words, with when they were checked."""
     lines = [f"{region.name} ({region.code})"]
-    for line in region.lines:
-        lines.append(fill(f"{labels.urgency(line.urgency)}: {line.name}: {line.contact}. {line.about}", initial_indent="  ", subsequent_indent="    "))
+    for level in Urgency:
+        found = region.lines_of(level)
+        if found:
+            lines.append(f"  {labels.urgency_heading(level)}:")
+            for line in found:
+                lines.append(fill(f"{line.name}: {line.contact}. {line.about}", initial_indent="  - ", subsequent_indent="    "))
+    if region.checked:
+        lines.append(fill(labels.region_checked(region.name, region.checked), initial_indent="  ", subsequent_indent="  "))
     return "\n".join(lines)
 
 
+def compact_region(region: Region) -> str:
+    """One line: a region's emergency and crisis numbers, for when the reader's region is unknown."""
+    numbers = "; ".join(f"{labels.urgency_short(line.urgency)}: {line.contact}" for line in region.lines if line.urgency is not Urgency.SUPPORT)
+    return fill(f"{region.name} ({region.code}): {numbers}", initial_indent="  - ", subsequent_indent="    ")
+
+
 def help_lines(guide: Guide, region_code: str | None = None) -> str:
-    """Help lines for one region, or every region when the reader's region is not known."""
-    regions = guide.regions_for(region_code)
+    """The reader's region in full and the rest compactly; every region in full when it is unknown."""
+    region = guide.region(region_code) if region_code else None
     parts = [labels.no_local_emergency_number(), ""]
-    parts += [region_lines(item) + "\n" for item in regions]
+    if region:
+        parts.append(region_lines(region) + "\n")
+        parts += [labels.every_region(), *[compact_region(other) for other in guide.regions if other is not region], ""]
+    else:
+        parts += [region_lines(item) + "\n" for item in guide.regions]
     parts.append(labels.help_lines_checked(guide.help_lines_checked))
     return "\n".join(parts) + "\n"
 
@@ -131,7 +148,7 @@ def glossary_text(guide: Guide) -> str:
     return "\n".join(parts) + "\n"
 
 
-def guide_text(guide: Guide, region_code: str | None = None) -> str:
+def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
     """The whole guide, every screen in order, then the glossary."""
     header = [
         underline(labels.app_title()),
@@ -139,8 +156,12 @@ def guide_text(guide: Guide, region_code: str | None = None) -> str:
         fill(labels.provider_banner()),
         fill(f"{guide.language.produced} {guide.language.review_status}"),
         "",
-        "",
     ]
+    if clinic:
+        from recovery_guide.render.handout import clinic_lines
+
+        header += [f"{labels.your_clinic()}:", *[fill(line, initial_indent="  ", subsequent_indent="  ") for line in clinic_lines(clinic)], ""]
+    header.append("")
     body = ["\n".join(header)]
     body += [screen_text(guide, screen, region_code) + "\n\n" for screen in guide.screens]
     body.append(glossary_text(guide))

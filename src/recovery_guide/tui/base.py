@@ -6,6 +6,7 @@ import dataclasses
 
 from textual.screen import ModalScreen, Screen
 
+from recovery_guide import labels
 from recovery_guide.i18n import _
 
 
@@ -46,3 +47,12 @@ class GuideModal(TranslatedBindingsMixin, ModalScreen):
 
     async def language_changed(self) -> None:
         await self.recompose()
+
+
+def banner_text(clinic=None) -> str:
+    """The provider framing shown on every screen, with the reader's clinic when there is one."""
+    text = labels.provider_banner()
+    if clinic is not None:
+        details = ", ".join(part for part in (clinic.name, clinic.phone, clinic.hours) if part)
+        text += "\n" + labels.your_clinic() + ": " + details
+    return text

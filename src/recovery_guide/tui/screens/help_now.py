@@ -3,37 +3,59 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Markdown, Static
 
 from recovery_guide import labels
-from recovery_guide.i18n import N_
-from recovery_guide.model import Guide, ScreenKind
-from recovery_guide.render.markdown import help_lines_markdown
-from recovery_guide.tui.base import GuideModal
+from recovery_guide.i18n import N_, _
+from recovery_guide.model import Clinic, Guide, ScreenKind
+from recovery_guide.render.markdown import _escape, help_lines_markdown
+from recovery_guide.tui.base import GuideModal, banner_text
 
 
-def help_now_markdown(guide: Guide, region_code: str | None = None) -> str:
-    """Numbers first: a person in crisis must never have to read before they see a phone number."""
+def change_region_hint() -> str:
+    return _("Press r to choose your region.")
+
+
+def clinic_markdown(clinic: Clinic | None) -> str:
+    if clinic is None or not clinic.phone:
+        return ""
+    hours = f" ({_escape(clinic.hours)})" if clinic.hours else ""
+    return f"**{_escape(labels.your_clinic())}**: {_escape(clinic.name)}: **{_escape(clinic.phone)}**{hours}\n\n"
+
+
+def help_now_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
+    """Numbers first: a person in crisis must never have to read, or answer, before they see a number."""
     screen = guide.first_of_kind(ScreenKind.HELP_NOW)
-    return f"## {screen.title}\n\n" + help_lines_markdown(guide, region_code) + "\n---\n\n" + screen.body
+    return (
+        f"## {screen.title}\n\n"
+        + help_lines_markdown(guide, region_code, change_region_hint())
+        + "\n"
+        + clinic_markdown(clinic)
+        + "---\n\n"
+        + screen.body
+    )
 
 
 class HelpNowScreen(GuideModal):
     """A dialog over whatever the reader was doing; closing it returns them to the same place."""
 
-    BINDINGS = [("escape,h", "dismiss", N_("Close"))]
-
-    def __init__(self, guide: Guide, region_code: str | None = None) -> None:
-        super().__init__()
-        self.guide = guide
-        self.region_code = region_code
+    BINDINGS = [
+        Binding("escape,h", "dismiss", N_("Close"), id="close-help"),
+        Binding("r", "app.choose_region", N_("Region"), id="choose-region"),
+    ]
 
     def compose(self) -> ComposeResult:
+        app = self.app
         with VerticalScroll(id="dialog", can_focus=True):
-            yield Markdown(help_now_markdown(self.guide, self.region_code), id="help-now-text")
-        yield Static(labels.provider_banner(), id="banner", markup=False)
+            yield Markdown(help_now_markdown(app.guide, app.region_code, app.clinic), id="help-now-text")
+        yield Static(banner_text(app.clinic), id="banner", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#dialog").focus()
+
+    async def region_changed(self) -> None:
+        await self.recompose()
+        self.on_mount()

@@ -12,9 +12,13 @@ from textual.widgets.option_list import Option
 
 from recovery_guide import labels
 from recovery_guide.i18n import N_, _, language_names
-from recovery_guide.model import Guide, ScreenKind
-from recovery_guide.render.markdown import help_lines_markdown, questions_markdown, source_refs, sources_markdown
-from recovery_guide.tui.base import GuideScreen
+from recovery_guide.model import Guide, Question, ScreenKind
+from recovery_guide.notebook import EntryKind
+from recovery_guide.render.markdown import source_refs, sources_markdown
+from recovery_guide.tui.base import GuideScreen, banner_text
+from recovery_guide.tui.screens.dialogs import TextPrompt
+from recovery_guide.tui.screens.help_now import change_region_hint, clinic_markdown
+from recovery_guide.tui.widgets.question_list import QuestionList
 
 
 class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -51,6 +55,8 @@ class ReaderScreen(GuideScreen):
         Binding("right,n", "next", N_("Next"), id="next", key_display="→/n"),
         Binding("left,p", "previous", N_("Back"), id="previous", key_display="←/p"),
         Binding("c", "contents", N_("Contents"), id="contents"),
+        Binding("s", "focus_questions", N_("Add to My questions"), id="choose-question", show=False),
+        Binding("a", "write_question", N_("Write a question"), id="write-own-question"),
         Binding("e", "toggle_english", N_("English original"), id="english-original", show=False),
     ]
 
@@ -77,9 +83,9 @@ class ReaderScreen(GuideScreen):
                 yield Markdown(id="body")
                 yield Markdown(id="extra")
                 with Vertical(id="ask"):
-                    yield Markdown(id="questions")
+                    yield QuestionList(id="questions")
                 yield Static(id="meta", markup=False)
-        yield Static(labels.provider_banner(), id="banner", markup=False)
+        yield Static(banner_text(self.app.clinic), id="banner", markup=False)
         yield Footer(show_command_palette=False)
 
     def _contents_options(self) -> list[Option]:
@@ -99,6 +105,11 @@ class ReaderScreen(GuideScreen):
         self.showing_english = False
         await self.show_current(keep_scroll=True)
         pane.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    async def region_changed(self) -> None:
+        """The reader chose another region: the Get help now screen shows its lines first."""
+        if self.guide.screens[self.index].kind is ScreenKind.HELP_NOW:
+            await self.show_current(keep_scroll=True)
 
     def action_toggle_english(self) -> None:
         """Flip between the translation and the English original of this screen."""
@@ -136,7 +147,9 @@ class ReaderScreen(GuideScreen):
         self.query_one("#key-points", Static).update("\n".join(f"- {point}" for point in screen.key_points))
         extra = ""
         if screen.kind is ScreenKind.HELP_NOW:
-            extra = help_lines_markdown(guide, self.region_code)
+            from recovery_guide.render.markdown import help_lines_markdown
+
+            extra = help_lines_markdown(guide, self.app.region_code, change_region_hint()) + "\n" + clinic_markdown(self.app.clinic)
         elif screen.kind is ScreenKind.ABOUT:
             language = guide.language
             extra = f"## {labels.language_note()}\n\n{language.produced} {language.review_status}\n\n## {labels.sources()}\n\n{sources_markdown(guide)}"
@@ -147,13 +160,69 @@ class ReaderScreen(GuideScreen):
         await self.query_one("#body", Markdown).update(screen.body)
         await extra_widget.update(extra)
         ask = self.query_one("#ask")
-        ask.display = bool(screen.questions)
-        await self.query_one("#questions", Markdown).update(questions_markdown(screen) if screen.questions else "")
+        questions = self.questions_here(screen)
+        ask.display = bool(questions)
+        self.show_questions(questions)
+        self.app.screen_visited(self.guide.screens[self.index].id)
         self.query_one("#meta", Static).update(f"{labels.sources()}: {source_refs(guide, screen).replace(chr(92), '')}\n{labels.reviewed(screen.reviewed)}")
         contents = self.query_one(ContentsList)
         contents.highlighted = self.index
         if not keep_scroll:
             self.query_one(ReadingPane).scroll_home(animate=False)
+
+    def questions_here(self, screen) -> list[tuple[Question, EntryKind]]:
+        """The screen's own questions, and the clinic's on the last topic screen (before Get help now)."""
+        questions = [(question, EntryKind.CURATED) for question in screen.questions]
+        clinic = self.app.clinic
+        topics = [item for item in self.guide.screens if item.kind is ScreenKind.TOPIC]
+        if clinic and clinic.questions and topics and topics[-1].id == screen.id:
+            questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
+        return questions
+
+    def show_questions(self, questions: list[tuple[Question, EntryKind]] | None = None) -> None:
+        if questions is None:
+            questions = self.questions_here(self.guide.screens[self.index])
+        notebook = self.app.notebook
+        self.query_one(QuestionList).show_questions([(question, notebook.has(question.id)) for question, _kind in questions])
+        added = sum(notebook.has(question.id) for question, _kind in questions)
+        self.query_one("#ask").border_subtitle = _("{added} of {total} in My questions (m)").format(added=added, total=len(questions)) if questions else ""
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if isinstance(event.option_list, QuestionList):
+            self.toggle_question(event.option_index)
+            return
+        self.go_to(event.option_index)
+        self.query_one(ReadingPane).focus()
+
+    def toggle_question(self, position: int) -> None:
+        screen = self.guide.screens[self.index]
+        questions = self.questions_here(screen)
+        if not 0 <= position < len(questions):
+            return
+        question, kind = questions[position]
+        added = self.app.notebook.toggle(screen.id, question.id, question.text, kind)
+        self.app.notebook_changed()
+        self.show_questions(questions)
+        self.notify(_("Added to My questions.") if added else _("Taken out of My questions."), timeout=2)
+
+    def action_focus_questions(self) -> None:
+        """``s`` while reading: go to the questions, where ``s`` adds the chosen one."""
+        if self.questions_here(self.guide.screens[self.index]):
+            questions = self.query_one(QuestionList)
+            questions.focus()
+            questions.scroll_visible()
+            self.notify(_("Choose a question with the arrows, then press s to add it."), timeout=3)
+
+    def action_write_question(self) -> None:
+        screen_id = self.guide.screens[self.index].id
+
+        def written(text: str | None) -> None:
+            if text and self.app.notebook.add_own(text, screen_id):
+                self.app.notebook_changed()
+                self.notify(_("Added to My questions."), timeout=2)
+
+        self.app.push_screen(TextPrompt(_("Write a question"), _("Type a question to ask your provider, in your own words.")), written)
 
     def go_to(self, index: int) -> None:
         self.index = max(0, min(index, len(self.guide.screens) - 1))
@@ -167,7 +236,3 @@ class ReaderScreen(GuideScreen):
     def action_contents(self) -> None:
         self.query_one(ContentsList).focus()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.go_to(event.option_index)
-        self.query_one(ReadingPane).focus()

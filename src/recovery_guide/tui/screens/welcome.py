@@ -9,7 +9,7 @@ from textual.widgets import Button, Footer, Markdown, Static
 from recovery_guide import labels
 from recovery_guide.i18n import _
 from recovery_guide.model import Guide, ScreenKind
-from recovery_guide.tui.base import GuideScreen
+from recovery_guide.tui.base import GuideScreen, banner_text
 
 
 class WelcomeScreen(GuideScreen):
@@ -32,10 +32,16 @@ class WelcomeScreen(GuideScreen):
             yield Static(self.welcome.acknowledge or "", id="notice", markup=False)
             with Center():
                 yield Button(_("I understand - start reading"), id="acknowledge", variant="primary")
+            saved = self.app.saved_screen
+            if saved and saved in (screen.id for screen in self.guide.screens):
+                number = self.guide.index_of(saved) + 1
+                label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.screen(saved).title)
+                with Center():
+                    yield Button(label, id="resume")
             yield Markdown(self.welcome.body, id="body")
             language = self.guide.language
             yield Static(f"{language.produced} {language.review_status}", id="language-note", markup=False)
-        yield Static(labels.provider_banner(), id="banner", markup=False)
+        yield Static(banner_text(self.app.clinic), id="banner", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -45,6 +51,6 @@ class WelcomeScreen(GuideScreen):
         self.query_one("#acknowledge", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "acknowledge":
+        if event.button.id in ("acknowledge", "resume"):
             event.stop()
-            self.app.acknowledge()
+            self.app.acknowledge(resume=event.button.id == "resume")

@@ -1,0 +1,61 @@
+"""The optional clinic file: a clinic's name, phone, hours and extra questions.
+
+Clinics hand the guide to their patients and want their own details beside it. The file is YAML,
+read with the same safe loader and the same ``file:line: field: message`` errors as content::
+
+    name: Riverside Recovery Clinic
+    phone: "555 0100"
+    hours: Monday to Friday, 9 am to 5 pm
+    questions:
+      - Who do I call if I feel unwell after a session?
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from recovery_guide.loader import ContentError, Fields, read_yaml
+from recovery_guide.model import Clinic, Question
+from recovery_guide.safetext import neutralise
+
+ENVIRONMENT_VARIABLE = "RECOVERY_GUIDE_CLINIC"
+FIELDS = {"name", "phone", "hours", "questions"}
+MAX_QUESTIONS = 30
+
+
+def clinic_path(requested: Path | None, environ: dict[str, str] | None = None) -> Path | None:
+    """``--clinic FILE`` wins; else the environment variable; else no clinic."""
+    if requested:
+        return Path(requested).expanduser()
+    value = (environ if environ is not None else os.environ).get(ENVIRONMENT_VARIABLE, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def load_clinic(path: Path, warn: Callable[[str], None] | None = None) -> Clinic:
+    """Read and check a clinic file; raises ContentError naming the file, line and field."""
+    doc = read_yaml(Path(path))
+    fields = Fields(doc, doc.data, (), FIELDS, warn or (lambda message: None))
+    questions = []
+    for index, item in enumerate(fields.items("questions", required=False)):
+        if isinstance(item, dict):
+            item = Fields(doc, item, ("questions", index), {"text"}, warn or (lambda message: None)).text("text")
+        if not isinstance(item, str) or not item.strip():
+            raise doc.error(("questions", index), "expected the text of a question")
+        if index >= MAX_QUESTIONS:
+            raise doc.error(("questions", index), f"at most {MAX_QUESTIONS} questions are allowed")
+        questions.append(Question(id=f"clinic-{index + 1}", text=" ".join(neutralise(item).split())))
+    name = fields.text("name")
+    if len(name) > 120:
+        raise doc.error(("name",), "must be at most 120 characters")
+    return Clinic(
+        name=name,
+        phone=fields.literal("phone") if doc.data.get("phone") is not None else None,
+        hours=fields.text("hours", required=False),
+        questions=tuple(questions),
+        file=str(path),
+    )
+
+
+__all__ = ["ContentError", "ENVIRONMENT_VARIABLE", "clinic_path", "load_clinic"]

@@ -1,0 +1,100 @@
+"""Make a handout (``x``): choose plain text or a printable page, and where to put it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
+
+from recovery_guide.i18n import N_, _
+from recovery_guide.tui.base import GuideModal
+
+EXTENSIONS = {"text": ".txt", "html": ".html"}
+
+
+def default_folder() -> Path:
+    """The reader's documents folder when it exists, else their home folder."""
+    try:
+        from platformdirs import user_documents_dir
+
+        documents = Path(user_documents_dir())
+        if documents.is_dir():
+            return documents
+    except Exception:  # platformdirs can fail on unusual systems; home is always a fine answer
+        pass
+    return Path.home()
+
+
+def default_path(kind: str, today: date | None = None, folder: Path | None = None) -> Path:
+    today = today or date.today()
+    return (folder or default_folder()) / f"recovery-guide-questions-{today.isoformat()}{EXTENSIONS[kind]}"
+
+
+class ExportDialog(GuideModal):
+    """Writes nothing until the reader presses Save; a failure is shown here and loses nothing."""
+
+    BINDINGS = [("escape", "dismiss", N_("Cancel"))]
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__()
+        self.folder = folder
+        self.kind = "text"
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="picker"):
+            yield Static(_("Your questions, the key points you read and help lines, to take to your appointment."), markup=False)
+            with RadioSet(id="export-format"):
+                yield RadioButton(_("Plain text (.txt)"), value=True, id="format-text")
+                yield RadioButton(_("Page to print (.html)"), id="format-html")
+            yield Static(_("Save to this file:"), markup=False)
+            yield Input(str(default_path("text", folder=self.folder)), id="export-path")
+            yield Static("", id="export-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(_("Save handout"), id="export-save", variant="primary")
+                yield Button(_("Cancel"), id="export-cancel")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog").border_title = _("Make a handout")
+        self.query_one("#export-error").display = False
+        self.query_one("#export-path", Input).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self.kind = "html" if event.pressed.id == "format-html" else "text"
+        path_input = self.query_one("#export-path", Input)
+        current = Path(path_input.value)
+        if current.suffix in EXTENSIONS.values():
+            path_input.value = str(current.with_suffix(EXTENSIONS[self.kind]))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-save":
+            self.save()
+        else:
+            self.dismiss(None)
+
+    def save(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        error = self.query_one("#export-error", Static)
+        if not raw:
+            error.update(_("Please type where to save the handout."))
+            error.display = True
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            path = default_path(self.kind, folder=path)
+        problem = self.app.write_handout(path, self.kind)
+        if problem:
+            error.update(problem)
+            error.display = True
+            self.notify(problem, severity="error", timeout=8)
+            return
+        self.dismiss(path)

@@ -1,0 +1,40 @@
+"""The "Ask your provider" questions of a screen, each one a keypress away from My questions."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from recovery_guide.i18n import N_, _
+from recovery_guide.model import Question
+
+
+def question_prompt(text: str, added: bool) -> Text:
+    """The mark is a word-like symbol and a label, never colour alone."""
+    mark = "[✓] " if added else "[+] "
+    prompt = Text(mark, style="bold")
+    prompt.append(text)
+    if added:
+        prompt.append("  (" + _("in My questions") + ")", style="italic")
+    return prompt
+
+
+class QuestionList(OptionList, inherit_bindings=False):
+    """Up and down choose a question; ``s`` or Enter adds it to My questions (or takes it out)."""
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("s,enter", "select", N_("Add to My questions"), id="add-question"),
+    ]
+
+    def show_questions(self, questions: list[tuple[Question, bool]]) -> None:
+        """Fill the list: (question, already added)."""
+        highlighted = self.highlighted
+        self.set_options([Option(question_prompt(question.text, added), id=question.id) for question, added in questions])
+        if questions:
+            self.highlighted = min(highlighted or 0, len(questions) - 1)

@@ -1,0 +1,282 @@
+"""My questions and handouts, driven by keyboard as a reader would (Textual's Pilot)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from recovery_guide import i18n, labels
+from recovery_guide.loader import load_guide
+from recovery_guide.model import Clinic, Question
+from recovery_guide.notebook import EntryKind
+from recovery_guide.storage import Store
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.export import ExportDialog
+from recovery_guide.tui.screens.my_questions import EntryList, MyQuestionsScreen
+from recovery_guide.tui.screens.reader import ReaderScreen
+from recovery_guide.tui.widgets.question_list import QuestionList
+from tests.test_app import acknowledge, visible_text
+
+
+def make_app(guide, tmp_path: Path, **options) -> RecoveryGuideApp:
+    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), export_folder=tmp_path, **options)
+
+
+async def add_question(pilot, position: int) -> None:
+    """Go to the screen's questions, move to ``position`` (0-based) and press s."""
+    if not isinstance(pilot.app.focused, QuestionList):
+        await pilot.press("s")  # from the text, s moves to the questions
+        await pilot.pause()
+    assert isinstance(pilot.app.focused, QuestionList)
+    await pilot.press("home", *["down"] * position, "s")
+    await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[("space" if char == " " else char) for char in text])
+
+
+async def test_add_curated_and_own_questions_across_screens_and_see_them_marked(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)  # step 2, ketamine basics
+        basics = guide.screens[1]
+        await add_question(pilot, 1)
+        assert app.notebook.has(basics.questions[1].id)
+        text = visible_text(app)
+        assert f"[✓] {basics.questions[1].text}" in text, "an added question is marked in words, not colour"
+        assert f"[+] {basics.questions[0].text}" in text
+        assert "1 of" in app.screen.query_one("#ask").border_subtitle
+        await pilot.press("right")  # step 3
+        await pilot.pause()
+        course = guide.screens[2]
+        await add_question(pilot, 0)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Can my sister come with me")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MyQuestionsScreen)
+        text = visible_text(app)
+        assert basics.title in text and course.title in text, "grouped by topic"
+        assert text.index(basics.questions[1].text) < text.index(course.questions[0].text) < text.index("Can my sister come with me")
+        assert "(my words)" in text
+
+
+async def test_pressing_s_again_takes_a_question_out(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        await add_question(pilot, 0)
+        assert len(app.notebook) == 1
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(app.notebook) == 0
+        assert "[✓]" not in visible_text(app)
+
+
+async def test_reorder_edit_and_remove_in_my_questions(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    basics = guide.screens[1]
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        for position in range(3):
+            await add_question(pilot, position)
+        await pilot.press("a")
+        await type_text(pilot, "My own question")
+        await pilot.press("enter")
+        await pilot.press("m")
+        await pilot.pause()
+        entries = app.screen.query_one(EntryList)
+        assert entries.highlighted == 1, "the cursor starts on the first question, not the topic title"
+        await pilot.press("d")  # first question moves down
+        await pilot.pause()
+        order = [entry.question_id for entry in app.notebook.entries if entry.kind is EntryKind.CURATED]
+        assert order == [basics.questions[1].id, basics.questions[0].id, basics.questions[2].id]
+        await pilot.press("u")
+        await pilot.pause()
+        order = [entry.question_id for entry in app.notebook.entries if entry.kind is EntryKind.CURATED]
+        assert order == [question.id for question in basics.questions[:3]]
+        await pilot.press("delete")
+        await pilot.pause()
+        assert not app.notebook.has(basics.questions[0].id)
+        # edit the reader's own question (the last row)
+        await pilot.press("end", "e")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "Changed words")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [entry.text for entry in app.notebook.entries if entry.kind is EntryKind.OWN] == ["Changed words"]
+        assert "Changed words" in visible_text(app)
+
+
+async def test_switching_language_translates_curated_questions_and_keeps_own_words(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    spanish = load_guide("es")
+    try:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await acknowledge(pilot)
+            await add_question(pilot, 0)
+            await pilot.press("a")
+            await type_text(pilot, "Who pays for this")
+            await pilot.press("enter")
+            await pilot.press("m")
+            await pilot.pause()
+            await app.switch_language("es")
+            await pilot.pause()
+            text = visible_text(app)
+            assert spanish.screens[1].questions[0].text in text
+            assert guide.screens[1].questions[0].text not in text
+            assert "Who pays for this" in text, "the reader's own words stay as typed"
+    finally:
+        i18n.set_language("en")
+
+
+async def export(pilot, path: Path, html: bool = False) -> None:
+    await pilot.press("x")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ExportDialog)
+    dialog = pilot.app.screen
+    if html:
+        dialog.query_one("#format-html").value = True
+        await pilot.pause()
+    dialog.query_one("#export-path").value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_export_text_and_html_handouts(guide, tmp_path):
+    clinic = Clinic(name="Riverside Clinic", phone="555 0100", hours="Mon-Fri 9-5", questions=(Question("clinic-1", "Do you take my insurance?"),))
+    app = make_app(guide, tmp_path, region_code="US", clinic=clinic)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        await add_question(pilot, 0)
+        await pilot.press("a")
+        await type_text(pilot, "Is it safe with my <heart> pills & more")
+        await pilot.press("enter")
+        await export(pilot, tmp_path / "questions.txt")
+        assert isinstance(app.screen, ReaderScreen), "the dialog closes after saving"
+        text = (tmp_path / "questions.txt").read_text(encoding="utf-8")
+        assert labels.handout_title() in text
+        assert labels.format_day(date.today()) in text
+        assert guide.screens[1].questions[0].text in " ".join(text.split())
+        assert "Is it safe with my <heart> pills & more" in text
+        assert "Answer:" in text and "____" in text, "room to write the answers"
+        assert "Bring this to your appointment" in text
+        for point in guide.screens[1].key_points:
+            assert " ".join(point.split()) in " ".join(text.split()), "key points of the screens read"
+        assert guide.screens[5].key_points[0] not in " ".join(text.split()), "only screens the reader opened"
+        assert "988" in text and "1-800-662-4357" in text, "the region's help lines"
+        assert "Riverside Clinic" in text and "555 0100" in text
+
+        await export(pilot, tmp_path / "questions.html", html=True)
+        page = (tmp_path / "questions.html").read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>")
+        assert '<html lang="en" dir="ltr">' in page
+        assert "Is it safe with my &lt;heart&gt; pills &amp; more" in page, "reader's words are escaped"
+        assert "<heart>" not in page
+        assert "@media print" in page and "<script" not in page and "http" not in page.split("<body>")[0]
+
+
+async def test_export_in_spanish_sets_the_language_of_the_page(tmp_path):
+    i18n.set_language("pt_BR")
+    try:
+        app = make_app(load_guide("pt_BR"), tmp_path)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await acknowledge(pilot)
+            await export(pilot, tmp_path / "perguntas.html", html=True)
+        page = (tmp_path / "perguntas.html").read_text(encoding="utf-8")
+        assert '<html lang="pt-BR" dir="ltr">' in page
+        assert "188" in page, "region unknown: every region's crisis numbers"
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+async def test_export_to_an_unwritable_folder_shows_the_error_and_keeps_the_list(guide, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    app = make_app(guide, tmp_path)
+    try:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await acknowledge(pilot)
+            await add_question(pilot, 0)
+            await export(pilot, locked / "questions.txt")
+            assert isinstance(app.screen, ExportDialog), "the dialog stays open"
+            assert "Could not save the handout" in visible_text(app)
+            assert len(app.notebook) == 1
+            assert not list(locked.iterdir())
+    finally:
+        locked.chmod(0o700)
+
+
+async def test_export_to_a_missing_folder_shows_the_error(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        await add_question(pilot, 0)
+        await export(pilot, tmp_path / "no-such-folder" / "questions.txt")
+        assert isinstance(app.screen, ExportDialog)
+        assert "That folder does not exist" in visible_text(app)
+        assert len(app.notebook) == 1
+
+
+async def test_clinic_details_show_on_the_banner_help_now_and_its_questions_can_be_added(guide, tmp_path):
+    clinic = Clinic(name="Riverside Clinic", phone="555 0100", hours="Mon-Fri 9-5", questions=(Question("clinic-1", "Do you take my insurance?"),))
+    app = make_app(guide, tmp_path, clinic=clinic)
+    last_topic = max(index for index, screen in enumerate(guide.screens) if screen.kind.value == "topic")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        assert "Your clinic: Riverside Clinic, 555 0100, Mon-Fri 9-5" in visible_text(app)
+        app.screen.go_to(last_topic)
+        await pilot.pause()
+        assert "Do you take my insurance?" in visible_text(app)
+        await add_question(pilot, len(guide.screens[last_topic].questions))
+        assert app.notebook.has("clinic-1")
+        await pilot.press("h")
+        await pilot.pause()
+        assert "555 0100" in visible_text(app)
+
+
+async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp_path, monkeypatch):
+    """Disk full (simulated) while exporting: the earlier handout survives whole, the list stays."""
+    import errno
+
+    from recovery_guide import atomic
+
+    app = make_app(guide, tmp_path)
+    target = tmp_path / "questions.txt"
+    target.write_text("earlier handout\n", encoding="utf-8")
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, stream):
+            self.stream = stream
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.stream.close()
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "fdopen", lambda fd, *a, **k: FullDisk(real_fdopen(fd, *a, **k)))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        await add_question(pilot, 0)
+        await export(pilot, target)
+        assert isinstance(app.screen, ExportDialog)
+        assert "No space left on device" in visible_text(app)
+        assert len(app.notebook) == 1
+    assert target.read_text(encoding="utf-8") == "earlier handout\n"
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".questions")] == [], "no temporary file left behind"
