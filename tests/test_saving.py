@@ -13,7 +13,7 @@ from recovery_guide.storage import FILE_NAME, SavedState, Store
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
-from tests.test_app import acknowledge, visible_text
+from tests.test_app import acknowledge
 from tests.test_my_questions import add_question
 
 

@@ -56,15 +56,6 @@ def no_local_emergency_number() -> str:
     return _("If a life is in danger, call your local emergency number.")
 
 
-def urgency(level: Urgency) -> str:
-    """Urgency in words, never by colour alone."""
-    return {
-        Urgency.EMERGENCY: _("EMERGENCY - a life is in danger now"),
-        Urgency.CRISIS: _("CRISIS LINE - talk to someone now"),
-        Urgency.SUPPORT: _("SUPPORT - advice and treatment"),
-    }[level]
-
-
 def language_note() -> str:
     return _("About this language version")
 
