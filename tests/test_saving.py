@@ -6,8 +6,6 @@ import json
 import stat
 from pathlib import Path
 
-from textual.widgets import Checkbox
-
 from recovery_guide.notebook import Notebook
 from recovery_guide.storage import FILE_NAME, SavedState, Store
 from recovery_guide.tui.app import RecoveryGuideApp
@@ -44,8 +42,10 @@ async def opt_in(pilot) -> None:
     await pilot.press("m")
     await pilot.pause()
     assert isinstance(pilot.app.screen, MyQuestionsScreen)
-    pilot.app.screen.query_one(Checkbox).value = True
+    assert "Saving is OFF" in str(pilot.app.screen.query_one("#keep").label)
+    pilot.app.screen.query_one("#keep").press()
     await pilot.pause()
+    assert "Saving is ON" in str(pilot.app.screen.query_one("#keep").label), "the state is spelled out in words"
     await pilot.press("escape")
     await pilot.pause()
 
@@ -90,7 +90,7 @@ async def test_forget_everything_erases_the_saved_file_and_the_list(guide, tmp_p
         await pilot.pause()
         assert len(app.notebook) == 0
         assert not store_dir.exists()
-        assert app.screen.query_one(Checkbox).value is False
+        assert "Saving is OFF" in str(app.screen.query_one("#keep").label)
 
 
 async def test_a_corrupt_saved_file_is_set_aside_and_the_app_starts_cleanly(guide, tmp_path):

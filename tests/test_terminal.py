@@ -56,3 +56,29 @@ def test_spanish_locale_then_switch_to_german(terminal_factory):
     steps = codes.index("de") - codes.index("es")
     terminal.send(*(["Up"] * -steps if steps < 0 else ["Down"] * steps), "Enter")
     terminal.wait_for(german.screens[1].title[:20])
+
+
+def test_add_a_question_and_export_a_handout_in_a_real_terminal(terminal_factory, tmp_path):
+    guide = load_guide("en")
+    question = guide.screens[1].questions[0].text
+    terminal = terminal_factory("en_US.UTF-8")
+    terminal.wait_for("I understand - start reading")
+    terminal.send("Enter")
+    terminal.wait_for("Step 2 of 14")
+    terminal.send("s")
+    terminal.wait_for("Choose a question with the arrows")
+    terminal.send("s")
+    terminal.wait_for("[✓]")
+    terminal.send("x")
+    terminal.wait_for("Save to this file")
+    target = tmp_path / "my-handout.txt"
+    terminal.send("C-u")
+    terminal.send("-l", str(target))
+    terminal.send("Enter")
+    terminal.wait_for("Handout saved")
+    handout = target.read_text(encoding="utf-8")
+    assert " ".join(question.split()) in " ".join(handout.split())
+    assert "Answer:" in handout and "988" in handout
+    terminal.send("q")
+    terminal.wait_until_gone("Step 2 of 14")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["my-handout.txt"], "nothing else written: saving was not turned on"

@@ -40,7 +40,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     BINDINGS = [
         Binding("h", "help_now", N_("Get help now"), id="help-now"),
         Binding("m", "my_questions", N_("My questions"), id="my-questions"),
-        Binding("x", "export", N_("Handout"), id="export"),
+        Binding("x", "export", N_("Handout"), id="export", show=False),
         Binding("l", "choose_language", N_("Language"), id="language"),
         Binding("question_mark", "keys_help", N_("Keys"), key_display="?", id="keys-help"),
         Binding("q", "quit", N_("Quit"), id="quit"),

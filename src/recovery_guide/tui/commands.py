@@ -16,6 +16,10 @@ class GuideCommands(Provider):
         app = self.app
         commands: list[tuple[str, object, str]] = [
             (_("Get help now"), app.action_help_now, _("Crisis and help lines")),
+            (_("Choose your region"), app.action_choose_region, _("Show the help lines for where you are")),
+            (_("My questions"), app.action_my_questions, _("Your list of questions for your provider")),
+            (_("Write a question"), partial(app.reader_action, "write_question"), _("Add a question in your own words")),
+            (_("Make a handout"), app.action_export, _("Save your questions to print or take along")),
             (_("Keys"), app.action_keys_help, _("Show every key and what it does")),
             (_("Next screen"), partial(app.reader_action, "next"), _("Go to the next screen")),
             (_("Previous screen"), partial(app.reader_action, "previous"), _("Go back one screen")),

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Footer, OptionList, Static
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -55,7 +55,7 @@ class MyQuestionsScreen(GuideModal):
             with Horizontal(classes="buttons"):
                 yield Button(_("Write a question"), id="write")
                 yield Button(_("Make a handout"), id="export", variant="primary")
-            yield Checkbox(_("Keep my questions and place on this computer"), self.app.saving, id="keep")
+            yield Button(self.keep_label(), id="keep")
             yield Static(_("Off: nothing is written to this computer. On: saved only for you, until you choose Forget everything."), id="keep-help", markup=False)
             yield Button(_("Forget everything"), id="forget", variant="error")
         yield Footer(show_command_palette=False)
@@ -82,7 +82,7 @@ class MyQuestionsScreen(GuideModal):
                 self.rows.append(entry)
         count = sum(1 for _ in notebook.questions())
         if count:
-            help_text = _("{count} questions. Up and down to choose; u and d move; e edits your own; Delete removes.").format(count=count)
+            help_text = _("Questions: {count}. Up and down to choose; u and d move; e edits your own; Delete removes.").format(count=count)
         else:
             help_text = _("Your list is empty. On any screen, press Tab to reach its questions, then s to add one. Press a to write your own.")
         self.query_one("#questions-help", Static).update(help_text)
@@ -151,13 +151,21 @@ class MyQuestionsScreen(GuideModal):
         if candidates:
             self.query_one(EntryList).highlighted = min(candidates, key=lambda i: abs(i - index))
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        event.stop()
-        self.app.set_saving(event.value)
+    def keep_label(self) -> str:
+        """The saving choice spelled out in words (a tick box would show its state by colour alone)."""
+        if self.app.saving:
+            return _("Saving is ON: press to stop keeping my questions on this computer")
+        return _("Saving is OFF: press to keep my questions and place on this computer")
+
+    def set_saving(self, enabled: bool) -> None:
+        self.app.set_saving(enabled)
+        self.query_one("#keep", Button).label = self.keep_label()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "write":
+        if event.button.id == "keep":
+            self.set_saving(not self.app.saving)
+        elif event.button.id == "write":
             self.action_add_own()
         elif event.button.id == "export":
             self.app.action_export()
@@ -170,5 +178,5 @@ class MyQuestionsScreen(GuideModal):
     def _forget(self, confirmed: bool | None) -> None:
         if confirmed:
             self.app.forget_everything()
-            self.query_one(Checkbox).value = False
+            self.query_one("#keep", Button).label = self.keep_label()
             self.refresh_list()

@@ -56,7 +56,7 @@ class ReaderScreen(GuideScreen):
         Binding("left,p", "previous", N_("Back"), id="previous", key_display="←/p"),
         Binding("c", "contents", N_("Contents"), id="contents"),
         Binding("s", "focus_questions", N_("Add to My questions"), id="choose-question", show=False),
-        Binding("a", "write_question", N_("Write a question"), id="write-own-question"),
+        Binding("a", "write_question", N_("Write a question"), id="write-own-question", show=False),
         Binding("e", "toggle_english", N_("English original"), id="english-original", show=False),
     ]
 
