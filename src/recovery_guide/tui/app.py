@@ -10,12 +10,12 @@ from textual.binding import Binding
 
 from textual.command import CommandPalette
 
-from recovery_guide import i18n, labels
+from recovery_guide import labels
 from recovery_guide.i18n import N_, _
-from recovery_guide.loader import ContentError, load_guide
+from recovery_guide.loader import ContentError
 from recovery_guide.model import Clinic, Guide
-from recovery_guide.notebook import Notebook
-from recovery_guide.storage import SavedState, Store
+from recovery_guide.session import Session
+from recovery_guide.storage import Store
 from recovery_guide.tui.base import TranslatedBindingsMixin
 from recovery_guide.tui.commands import GuideCommands
 from recovery_guide.tui.screens.export import ExportDialog
@@ -56,48 +56,33 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         clinic: Clinic | None = None,
         store: Store | None = None,
         export_folder: Path | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__()
-        self.guide = guide
-        self.guides: dict[str, Guide] = {guide.language.code: guide}
-        """Guides already loaded, by language, so switching back is instant."""
-        self.content_root = content_root
-        self.region_code = region_code
-        self.region_from_reader = False
-        """True once the reader chose a region in the app (then it is saved, if saving is on)."""
+        self.session = session or Session(guide, content_root, region_code, clinic, store)
         self.acknowledged = acknowledged
-        self.clinic = clinic
-        self.store = store or Store()
         self.export_folder = export_folder
-        self.notebook = Notebook()
-        self.saved_screen: str | None = None
-        """Where a reader who saves their place stopped last time ("continue where you left off")."""
         self.title = labels.app_title()
-        self.saving = False
-        self._startup_notice: str | None = None
-        self._restore()
 
-    def _restore(self) -> None:
-        """Read saved data if the reader opted in before; a bad file is moved aside, never fatal."""
-        state, notice = self.store.load()
-        self._startup_notice = notice
-        if state is None:
-            self.saving = False
-            return
-        self.saving = True
-        self.notebook = state.notebook
-        self.saved_screen = state.screen if state.screen and state.screen in (s.id for s in self.guide.screens) else None
-        if state.region and self.guide.region(state.region) and self.region_code is None:
-            self.region_code = state.region
-            self.region_from_reader = True
+    # The session holds the reader's state; these names keep the screens short.
+    guide = property(lambda self: self.session.guide)
+    notebook = property(lambda self: self.session.notebook)
+    clinic = property(lambda self: self.session.clinic)
+    saving = property(lambda self: self.session.saving)
+    saved_screen = property(lambda self: self.session.saved_screen)
+    content_root = property(lambda self: self.session.content_root)
+
+    @property
+    def region_code(self) -> str | None:
+        return self.session.region_code
 
     def on_mount(self) -> None:
         if self.acknowledged:
             self.push_screen(ReaderScreen(self.guide, start=1, region_code=self.region_code))
         else:
             self.push_screen(WelcomeScreen(self.guide))
-        if self._startup_notice:
-            self.notify(self._startup_notice, severity="warning", timeout=15)
+        if self.session.startup_notice:
+            self.notify(self.session.startup_notice, severity="warning", timeout=15)
         self._check_size()
 
     # --- navigation -------------------------------------------------------------------------------
@@ -140,9 +125,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     async def _region_chosen(self, code: str | None) -> None:
         if code is None:
             return
-        self.region_code = None if code == EVERY_REGION else code
-        self.region_from_reader = True
-        self.save()
+        self.session.set_region(None if code == EVERY_REGION else code)
         for screen in self.screen_stack:
             if hasattr(screen, "region_changed"):
                 await screen.region_changed()
@@ -162,67 +145,37 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.notify(_("Handout saved: {path}").format(path=path), timeout=10)
 
     def write_handout(self, path: Path, kind: str) -> str | None:
-        """Write the handout atomically; returns a message for the reader instead of raising."""
-        from recovery_guide.atomic import write_text_atomic
-        from recovery_guide.render.handout import build_handout, handout_html, handout_text
-
-        handout = build_handout(self.guide, self.notebook, self.region_code, self.clinic)
-        text = handout_html(handout) if kind == "html" else handout_text(handout)
-        if not path.parent.is_dir():
-            return _("That folder does not exist: {folder}").format(folder=path.parent)
-        try:
-            write_text_atomic(path, text)
-        except OSError as error:
-            return _("Could not save the handout to {path}: {reason}. Your list is unchanged.").format(path=path, reason=error.strerror or error)
-        return None
+        return self.session.write_handout(path, kind)
 
     def screen_visited(self, screen_id: str) -> None:
-        self.notebook.visit(screen_id)
-        self.saved_screen = screen_id
-        self.save()
+        self._report(self.session.visit(screen_id))
 
     def notebook_changed(self) -> None:
         """Called after every change to the list: refresh what shows it, and save if the reader chose to."""
         reader = self.reader
         if reader is not None and reader.is_mounted:
             reader.show_questions()
-        self.save()
+        self._report(self.session.save())
 
     def set_saving(self, enabled: bool) -> None:
         if enabled == self.saving:
             return
-        if enabled:
-            self.saving = True
-            problem = self.save()
-            if problem is None:
-                self.notify(_("Saving is on. Your questions and place are kept on this computer."), timeout=5)
-        else:
-            self.saving = False
-            problem = self.store.forget()
-            self.notify(problem or _("Saving is off. Nothing is kept on this computer."), severity="error" if problem else "information", timeout=5)
-
-    def save(self) -> str | None:
-        if not self.saving:
-            return None
-        state = SavedState(
-            notebook=self.notebook,
-            screen=self.saved_screen,
-            language=self.guide.language.code,
-            region=self.region_code if self.region_from_reader else None,
-        )
-        problem = self.store.save(state)
+        problem = self.session.set_saving(enabled)
         if problem:
-            self.notify(problem, severity="error", timeout=8)
-        return problem
+            self._report(problem)
+        elif enabled:
+            self.notify(_("Saving is on. Your questions and place are kept on this computer."), timeout=5)
+        else:
+            self.notify(_("Saving is off. Nothing is kept on this computer."), timeout=5)
 
     def forget_everything(self) -> None:
-        """Erase saved data and clear the list; saving is switched off."""
-        self.saving = False
-        problem = self.store.forget()
-        self.notebook = Notebook()
-        self.saved_screen = None
+        problem = self.session.forget_everything()
         self.notebook_changed()
-        self.notify(problem or _("Everything is forgotten. Nothing is kept on this computer."), severity="error" if problem else "information", timeout=5)
+        self._report(problem) if problem else self.notify(_("Everything is forgotten. Nothing is kept on this computer."), timeout=5)
+
+    def _report(self, problem: str | None) -> None:
+        if problem:
+            self.notify(problem, severity="error", timeout=8)
 
     def action_keys_help(self) -> None:
         if not isinstance(self.screen, KeysHelpScreen):
@@ -235,16 +188,12 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     # --- languages --------------------------------------------------------------------------------
 
     def guide_in(self, code: str) -> Guide:
-        """The guide in ``code``, loaded once."""
-        if code not in self.guides:
-            self.guides[code] = load_guide(code, self.content_root)
-        return self.guides[code]
+        return self.session.guide_in(code)
 
     def action_choose_language(self) -> None:
         if isinstance(self.screen, LanguagePicker):
             return
-        codes = i18n.available_languages(self.content_root) if self.content_root else i18n.available_languages()
-        self.push_screen(LanguagePicker(codes), self._language_chosen)
+        self.push_screen(LanguagePicker(self.session.available_languages()), self._language_chosen)
 
     async def _language_chosen(self, code: str | None) -> None:
         if code:
@@ -253,12 +202,10 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     async def switch_language(self, code: str) -> None:
         """Show everything in ``code``: same screen, same place; footer, help and palette follow."""
         try:
-            guide = self.guide_in(code)
+            guide = self.session.switch_language(code)
         except ContentError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        i18n.set_language(code)
-        self.guide = guide
         self.title = labels.app_title()
         for screen in self.screen_stack:
             if hasattr(screen, "guide"):
