@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run without a command to open the guide in your terminal.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--plain", action="store_true", help="the same as the read command: no full-screen display (also used when TERM is dumb)")
     _add_common(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(print_parser, suppress=True)
     print_parser.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     print_parser.add_argument("--format", choices=FORMATS, default="text", help="text (default), markdown, or a printable html page")
+    read_parser = commands.add_parser("read", help="read the guide line by line, with numbered menus (for screen readers and braille displays)")
+    _add_common(read_parser, suppress=True)
     languages_parser = commands.add_parser("languages", help="list the languages the guide is available in")
     languages_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to describe")
     return parser
@@ -152,12 +155,32 @@ def _cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
+def make_session(args: argparse.Namespace):
+    """The reader's session: guide, region, clinic and (opt-in) saved questions."""
+    from recovery_guide.session import Session
+
+    guide, root, _language = load(args)
+    return Session(guide, root, resolve_region(args.region, guide), load_clinic(args))
+
+
+def command_read(args: argparse.Namespace) -> int:
+    from recovery_guide.plain import PlainReader
+
+    return PlainReader(make_session(args)).run()
+
+
+def wants_plain(args: argparse.Namespace, environ=os.environ) -> bool:
+    """``--plain``, or a terminal that cannot draw a full screen (TERM=dumb)."""
+    return bool(args.plain) or environ.get("TERM", "") == "dumb"
+
+
 def command_app(args: argparse.Namespace) -> int:
-    guide, root, language = load(args)
+    if wants_plain(args):
+        return command_read(args)
+    session = make_session(args)
     from recovery_guide.tui.app import RecoveryGuideApp
 
-    clinic = load_clinic(args)
-    app = RecoveryGuideApp(guide=guide, content_root=root, region_code=resolve_region(args.region, guide), clinic=clinic)
+    app = RecoveryGuideApp(session.guide, session=session)
     app.run()
     return app.return_code or 0
 
@@ -167,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from recovery_guide.loader import ContentError
 
-    handlers = {"print": command_print, "languages": command_languages, None: command_app}
+    handlers = {"print": command_print, "languages": command_languages, "read": command_read, None: command_app}
     try:
         return handlers[args.command](args)
     except (ContentError, UserError) as error:

@@ -20,8 +20,12 @@ def fill(text: str, **options) -> str:
     return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False, **options)
 
 
-def markdown_to_text(markdown: str) -> str:
-    """Body Markdown to plain text: headings underlined, emphasis marks dropped, paragraphs wrapped."""
+def markdown_to_text(markdown: str, underline_headings: bool = True) -> str:
+    """Body Markdown to plain text: headings underlined, emphasis marks dropped, paragraphs wrapped.
+
+    Without underlines (``read`` mode) a heading is just its own line: a screen reader would
+    otherwise read a row of dashes aloud.
+    """
     out: list[str] = []
     paragraph: list[str] = []
 
@@ -42,7 +46,7 @@ def markdown_to_text(markdown: str) -> str:
         elif heading:
             end_block()
             title = heading.group(1).strip()
-            out += [title, "-" * len(title), ""]
+            out += [title, "-" * len(title), ""] if underline_headings else [title + ":", ""]
         elif item:
             if paragraph:
                 end_block()
@@ -114,20 +118,26 @@ def source_numbers(guide: Guide) -> dict[str, int]:
     return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
 
 
-def screen_text(guide: Guide, screen: Screen, region_code: str | None = None) -> str:
+def screen_text(guide: Guide, screen: Screen, region_code: str | None = None, plain: bool = False) -> str:
+    """One screen as text. ``plain`` (the ``read`` mode) drops underlines and leaves the questions to the caller."""
     number = guide.index_of(screen.id) + 1
-    parts = [underline(f"{labels.step(number, len(guide.screens))}: {screen.title}"), ""]
+    heading = f"{labels.step(number, len(guide.screens))}: {screen.title}"
+
+    def title(text: str, mark: str = "=") -> str:
+        return text if plain else underline(text, mark)
+
+    parts = [title(heading), ""]
     parts.append(labels.key_points() + ":")
     parts += [fill(point, initial_indent="  - ", subsequent_indent="    ") for point in screen.key_points]
     parts.append("")
     if screen.evidence:
         parts += [fill(labels.evidence(screen.evidence)), ""]
-    parts.append(markdown_to_text(screen.body))
+    parts.append(markdown_to_text(screen.body, underline_headings=not plain))
     if screen.kind is ScreenKind.HELP_NOW:
         parts.append(help_lines(guide, region_code))
     if screen.acknowledge:
         parts += [fill(screen.acknowledge), ""]
-    if screen.questions:
+    if screen.questions and not plain:
         parts.append(labels.ask_your_provider() + ":")
         parts += [fill(question.text, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(screen.questions, start=1)]
         parts.append("")
@@ -136,8 +146,8 @@ def screen_text(guide: Guide, screen: Screen, region_code: str | None = None) ->
     parts.append(f"{labels.sources()}: {refs}")
     parts.append(labels.reviewed(screen.reviewed))
     if screen.kind is ScreenKind.ABOUT:
-        parts += ["", underline(labels.language_note(), "-"), fill(f"{guide.language.produced} {guide.language.review_status}")]
-        parts += ["", underline(labels.sources(), "-"), source_list(guide)]
+        parts += ["", title(labels.language_note(), "-"), fill(f"{guide.language.produced} {guide.language.review_status}")]
+        parts += ["", title(labels.sources(), "-"), source_list(guide)]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
+from recovery_guide.export_paths import EXTENSIONS, default_path
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
-
-EXTENSIONS = {"text": ".txt", "html": ".html"}
-
-
-def default_folder() -> Path:
-    """The reader's documents folder when it exists, else their home folder."""
-    try:
-        from platformdirs import user_documents_dir
-
-        documents = Path(user_documents_dir())
-        if documents.is_dir():
-            return documents
-    except Exception:  # platformdirs can fail on unusual systems; home is always a fine answer
-        pass
-    return Path.home()
-
-
-def default_path(kind: str, today: date | None = None, folder: Path | None = None) -> Path:
-    today = today or date.today()
-    return (folder or default_folder()) / f"recovery-guide-questions-{today.isoformat()}{EXTENSIONS[kind]}"
-
 
 class ExportDialog(GuideModal):
     """Writes nothing until the reader presses Save; a failure is shown here and loses nothing."""

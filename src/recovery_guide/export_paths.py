@@ -1,0 +1,26 @@
+"""Where a handout is offered to be saved: the reader's Documents folder, else their home folder."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+EXTENSIONS = {"text": ".txt", "html": ".html"}
+
+
+def default_folder() -> Path:
+    try:
+        from platformdirs import user_documents_dir
+
+        documents = Path(user_documents_dir())
+        if documents.is_dir():
+            return documents
+    except Exception:  # platformdirs can fail on unusual systems; home is always a fine answer
+        pass
+    return Path.home()
+
+
+def default_path(kind: str, today: date | None = None, folder: Path | None = None) -> Path:
+    """``recovery-guide-questions-2026-11-27.txt`` in ``folder`` (default: Documents or home)."""
+    today = today or date.today()
+    return (folder or default_folder()) / f"recovery-guide-questions-{today.isoformat()}{EXTENSIONS[kind]}"

@@ -1,0 +1,324 @@
+"""``recovery-guide read``: the whole guide as plain lines, for screen readers and braille displays.
+
+No full-screen redraw, no cursor movement, no colour, no box drawing: it prints one screen at a time
+and a short numbered menu, and reads the reader's choice as an ordinary line of input. Everything
+the full-screen app offers that makes sense in text is here, in every language. It is also what runs
+when TERM is ``dumb``. It never imports Textual.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, TextIO
+
+from recovery_guide import labels
+from recovery_guide.i18n import _, language_names
+from recovery_guide.model import Question, ScreenKind
+from recovery_guide.notebook import EntryKind
+from recovery_guide.render.text import compact_region, fill, help_lines, region_lines, screen_text
+from recovery_guide.session import Session
+
+
+class EndOfInput(Exception):
+    """Standard input closed (Ctrl+D, or the end of a scripted session): leave quietly."""
+
+
+class PlainReader:
+    def __init__(self, session: Session, stdin: TextIO | None = None, stdout: TextIO | None = None, export_folder: Path | None = None) -> None:
+        self.session = session
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.index = 0
+        self.export_folder = export_folder
+
+    # --- input and output -------------------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(text.rstrip("\n") + "\n")
+        self.stdout.flush()
+
+    def ask(self, prompt: str) -> str:
+        self.stdout.write(prompt + " ")
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say()
+            raise EndOfInput
+        return line.strip()
+
+    def choose(self, title: str, items: list[tuple[str, Callable[[], object] | None]], back_label: str | None = None) -> object:
+        """Print a numbered menu and run the chosen item. 0 is always back (or quit)."""
+        self.say()
+        self.say(title)
+        for number, (label, _action) in enumerate(items, start=1):
+            self.say(f"  {number}. {label}")
+        self.say(f"  0. {back_label or _('Back')}")
+        while True:
+            answer = self.ask(_("Type a number, then press Enter:"))
+            if answer.lower() == "h":
+                self.help_now()
+                continue
+            if answer == "0":
+                return None
+            if answer.isdigit() and 1 <= int(answer) <= len(items):
+                action = items[int(answer) - 1][1]
+                return action() if action else int(answer)
+            self.say(_("Please type one of the numbers shown, from 0 to {last}.").format(last=len(items)))
+
+    def pick(self, title: str, options: list[str]) -> int | None:
+        """Choose one of ``options`` by number; returns its position or None for back."""
+        chosen = self.choose(title, [(option, None) for option in options])
+        return None if chosen is None else int(chosen) - 1
+
+    # --- the guide --------------------------------------------------------------------------------------
+
+    @property
+    def guide(self):
+        return self.session.guide
+
+    def run(self) -> int:
+        try:
+            self.say(labels.app_title())
+            self.say(fill(labels.provider_banner()))
+            self.say(_("Type h and press Enter at any menu for crisis and help lines."))
+            if self.session.startup_notice:
+                self.say(fill(self.session.startup_notice))
+            self.show()
+            while self.main_menu():
+                pass
+        except (EndOfInput, KeyboardInterrupt):
+            pass
+        return 0
+
+    def show(self) -> None:
+        screen = self.guide.screens[self.index]
+        self.session.visit(screen.id)
+        self.say()
+        self.say(screen_text(self.guide, screen, self.session.region_code, plain=True))
+        questions = self.questions_here()
+        if questions:
+            self.say(labels.ask_your_provider() + ":")
+            for number, (question, _kind) in enumerate(questions, start=1):
+                mark = " (" + _("in My questions") + ")" if self.session.notebook.has(question.id) else ""
+                self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
+
+    def questions_here(self) -> list[tuple[Question, EntryKind]]:
+        screen = self.guide.screens[self.index]
+        questions = [(question, EntryKind.CURATED) for question in screen.questions]
+        clinic = self.session.clinic
+        topics = [item for item in self.guide.screens if item.kind is ScreenKind.TOPIC]
+        if clinic and clinic.questions and topics and topics[-1].id == screen.id:
+            questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
+        return questions
+
+    def main_menu(self) -> bool:
+        """One round of the main menu; False when the reader quits."""
+        first = self.index == 0
+        items: list[tuple[str, Callable[[], object] | None]] = [
+            (_("I understand - start reading") if first else _("Next screen"), lambda: self.go(self.index + 1)),
+            (_("Previous screen"), lambda: self.go(self.index - 1)),
+            (_("Read this screen again"), self.show),
+            (_("Contents"), self.contents),
+            (labels.my_questions(), self.my_questions),
+            (_("Get help now"), self.help_now),
+            (_("Language"), self.language),
+        ]
+        result = self.choose(_("What next?"), items, back_label=_("Quit"))
+        return result is not None or self._quit_confirmed()
+
+    def _quit_confirmed(self) -> bool:
+        """0 quits; say so, so a screen reader user knows the program ended on purpose."""
+        self.say(_("Goodbye. Talk with your provider before you decide anything."))
+        return False
+
+    def go(self, index: int) -> bool:
+        if 0 <= index < len(self.guide.screens):
+            self.index = index
+            self.show()
+        else:
+            self.say(_("There is no screen there."))
+        return True
+
+    def contents(self) -> bool:
+        titles = [screen.title for screen in self.guide.screens]
+        position = self.pick(_("Contents"), titles)
+        if position is not None:
+            self.go(position)
+        return True
+
+    # --- help now and region ---------------------------------------------------------------------------
+
+    def help_now(self) -> bool:
+        guide, region = self.guide, self.session.region_code
+        self.say()
+        self.say(guide.first_of_kind(ScreenKind.HELP_NOW).title)
+        if region:
+            self.say(help_lines(guide, region))
+        else:
+            self.say(labels.no_local_emergency_number())
+            self.say(labels.every_region())
+            for item in guide.regions:
+                self.say(compact_region(item))
+            self.say(labels.help_lines_checked(guide.help_lines_checked))
+        clinic = self.session.clinic
+        if clinic and clinic.phone:
+            self.say(f"{labels.your_clinic()}: {clinic.name}: {clinic.phone}")
+        self.choose(_("Get help now"), [(_("Choose your region"), self.choose_region)])
+        return True
+
+    def choose_region(self) -> bool:
+        regions = self.guide.regions
+        options = [_("I am somewhere else: show every region")] + [f"{region.name} ({region.code})" for region in regions]
+        position = self.pick(_("Your region"), options)
+        if position is None:
+            return True
+        self.session.set_region(None if position == 0 else regions[position - 1].code)
+        region = self.guide.region(self.session.region_code) if self.session.region_code else None
+        if region:
+            self.say(region_lines(region))
+        return True
+
+    # --- language ---------------------------------------------------------------------------------------
+
+    def language(self) -> bool:
+        codes = self.session.available_languages()
+        options = [" - ".join(dict.fromkeys(language_names(code))) for code in codes]
+        position = self.pick(_("Language"), options)
+        if position is None:
+            return True
+        from recovery_guide.loader import ContentError
+
+        try:
+            self.session.switch_language(codes[position])
+        except ContentError as error:
+            self.say(str(error))
+            return True
+        self.show()
+        return True
+
+    # --- My questions -----------------------------------------------------------------------------------
+
+    def list_questions(self) -> list:
+        groups = self.session.notebook.groups(self.guide, self.session.clinic, labels.general_questions())
+        entries = []
+        self.say()
+        self.say(labels.my_questions() + ":")
+        if not groups:
+            self.say(_("Your list is empty."))
+        for group in groups:
+            self.say(group.title)
+            for entry, text in group.entries:
+                entries.append(entry)
+                own = " (" + _("my words") + ")" if entry.kind is EntryKind.OWN else ""
+                self.say(fill(text + own, initial_indent=f"  {len(entries)}. ", subsequent_indent="     "))
+        return entries
+
+    def my_questions(self) -> bool:
+        while True:
+            entries = self.list_questions()
+            saving = _("Saving is ON: choose to stop keeping my questions on this computer") if self.session.saving else _(
+                "Saving is OFF: choose to keep my questions and place on this computer"
+            )
+            items = [
+                (_("Add a question from this screen"), self.add_from_screen),
+                (_("Write a question"), self.write_own),
+                (_("Edit your question"), lambda: self.edit_own(entries)),
+                (_("Remove a question"), lambda: self.remove(entries)),
+                (_("Move a question up"), lambda: self.move_up(entries)),
+                (_("Make a handout"), self.handout),
+                (saving, self.toggle_saving),
+                (_("Forget everything"), self.forget),
+            ]
+            if self.choose(labels.my_questions(), items) is None:
+                return True
+
+    def _report(self, problem: str | None, success: str = "") -> None:
+        if problem:
+            self.say(problem)
+        elif success:
+            self.say(success)
+
+    def add_from_screen(self) -> bool:
+        questions = self.questions_here()
+        if not questions:
+            self.say(_("This screen has no questions. Write your own instead."))
+            return True
+        notebook = self.session.notebook
+        options = [question.text + (" (" + _("in My questions") + ")" if notebook.has(question.id) else "") for question, _kind in questions]
+        position = self.pick(_("Add the chosen question to My questions (press again to take it out)"), options)
+        if position is not None:
+            question, kind = questions[position]
+            added = notebook.toggle(self.guide.screens[self.index].id, question.id, question.text, kind)
+            self._report(self.session.save(), _("Added to My questions.") if added else _("Taken out of My questions."))
+        return True
+
+    def write_own(self) -> bool:
+        text = self.ask(_("Type a question to ask your provider, in your own words.") + "\n>")
+        if self.session.notebook.add_own(text, self.guide.screens[self.index].id):
+            self._report(self.session.save(), _("Added to My questions."))
+        return True
+
+    def _which(self, entries: list, own_only: bool = False):
+        if not entries:
+            self.say(_("Your list is empty."))
+            return None
+        answer = self.ask(_("Which question? Type its number:"))
+        if not answer.isdigit() or not 1 <= int(answer) <= len(entries):
+            self.say(_("Please type one of the numbers shown, from 0 to {last}.").format(last=len(entries)))
+            return None
+        entry = entries[int(answer) - 1]
+        if own_only and entry.kind not in (EntryKind.OWN, EntryKind.UNDERSTANDING):
+            self.say(_("This question comes from the guide. You can remove it, or write your own."))
+            return None
+        return entry
+
+    def edit_own(self, entries: list) -> bool:
+        entry = self._which(entries, own_only=True)
+        if entry is not None:
+            text = self.ask(_("Change the words, then press Enter.") + "\n>")
+            if self.session.notebook.edit(entry, text):
+                self._report(self.session.save())
+        return True
+
+    def remove(self, entries: list) -> bool:
+        entry = self._which(entries)
+        if entry is not None:
+            self.session.notebook.remove(entry)
+            self._report(self.session.save(), _("Taken out of My questions."))
+        return True
+
+    def move_up(self, entries: list) -> bool:
+        entry = self._which(entries)
+        if entry is not None and self.session.notebook.move(entry, -1):
+            self._report(self.session.save())
+        return True
+
+    def handout(self) -> bool:
+        from recovery_guide.export_paths import default_path
+
+        kind = self.pick(_("Make a handout"), [_("Plain text (.txt)"), _("Page to print (.html)")])
+        if kind is None:
+            return True
+        kind_name = "html" if kind == 1 else "text"
+        suggested = default_path(kind_name, folder=self.export_folder)
+        answer = self.ask(_("Save to this file:") + f" [{suggested}]\n>")
+        path = Path(answer).expanduser() if answer else suggested
+        if path.is_dir():
+            path = default_path(kind_name, folder=path)
+        problem = self.session.write_handout(path, kind_name)
+        self._report(problem, _("Handout saved: {path}").format(path=path))
+        return True
+
+    def toggle_saving(self) -> bool:
+        enabled = not self.session.saving
+        problem = self.session.set_saving(enabled)
+        success = _("Saving is on. Your questions and place are kept on this computer.") if enabled else _("Saving is off. Nothing is kept on this computer.")
+        self._report(problem, success)
+        return True
+
+    def forget(self) -> bool:
+        chosen = self.pick(_("Erase your saved questions and place from this computer, and clear this list?"), [_("Erase")])
+        if chosen == 0:
+            self._report(self.session.forget_everything(), _("Everything is forgotten. Nothing is kept on this computer."))
+        return True

@@ -1,0 +1,104 @@
+"""``recovery-guide read``: the line-by-line mode for screen readers, driven through standard input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recovery_guide import i18n
+from recovery_guide.loader import load_guide
+from tests.test_cli import run
+from tests.tmux import Terminal, needs_tmux
+
+ESCAPE = re.compile(r"[\x1b\x07\x08\x0e\x0f\x9b]")
+DECORATION = re.compile(r"[─-╿▀-▟■-◿═║╔╗╚╝]")
+
+
+def read(lines: list[str], *args: str, env: dict[str, str] | None = None):
+    return run("read", *args, input="\n".join(lines) + "\n", env=env)
+
+
+def test_walk_the_whole_guide_switch_language_get_help_and_quit(guide):
+    spanish = load_guide("es")
+    codes = i18n.available_languages()
+    steps = ["1"] * (len(guide.screens) - 1)  # acknowledge, then next to the end
+    script = steps + ["6", "0", "7", str(codes.index("es") + 1), "3", "0"]
+    result = read(script, "--region", "US")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for number, screen in enumerate(guide.screens, start=1):
+        assert f"Step {number} of {len(guide.screens)}: {screen.title}" in out
+    assert "988" in out and "Emergency number" in out
+    assert spanish.screens[-1].title in out, "after switching, the screen is shown again in Spanish"
+    assert "Paso 14 de 14" in out
+    assert out.rstrip().endswith(i18n.load_catalog("es").gettext("Goodbye. Talk with your provider before you decide anything."))
+
+
+def test_output_has_no_escape_sequences_or_box_drawing():
+    result = read(["1", "1", "4", "9", "6", "1", "5", "0", "5", "1", "1", "0", "0", "0"])
+    assert result.returncode == 0, result.stderr
+    assert not ESCAPE.search(result.stdout)
+    assert not DECORATION.search(result.stdout)
+    assert "=====" not in result.stdout and "-----" not in result.stdout, "no underlines for a screen reader to read aloud"
+
+
+def test_help_first_with_an_unknown_region_shows_every_number():
+    result = read(["h", "0", "0"])
+    for number in ("911", "999", "024", "3114", "188", "13 11 14", "14416"):
+        assert number in result.stdout
+
+
+def test_add_questions_and_make_a_handout(tmp_path, guide):
+    target = tmp_path / "handout.txt"
+    script = ["1", "5", "1", "2", "2", "My own words here", "6", "1", str(target), "0", "0"]
+    result = read(script, env={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert result.returncode == 0, result.stderr
+    assert "Added to My questions." in result.stdout
+    text = target.read_text(encoding="utf-8")
+    assert " ".join(guide.screens[1].questions[1].text.split()) in " ".join(text.split())
+    assert "My own words here" in text
+    assert not (tmp_path / "data").exists(), "saving is opt-in"
+
+
+def test_bad_input_is_explained_and_end_of_input_leaves_quietly():
+    result = read(["banana", "99"])
+    assert result.returncode == 0
+    assert result.stdout.count("Please type one of the numbers shown") == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_term_dumb_and_plain_flag_use_read_mode():
+    for args, env in (((), {"TERM": "dumb"}), (("--plain",), {})):
+        result = run(*args, input="0\n", env=env)
+        assert result.returncode == 0, result.stderr
+        assert "Step 1 of 14" in result.stdout and "What next?" in result.stdout
+        assert not ESCAPE.search(result.stdout)
+
+
+def test_read_never_imports_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, io; sys.stdin = io.StringIO('0\\n'); from recovery_guide.cli import main; main(['read']); print('textual' in sys.modules, file=sys.stderr)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stderr.strip().endswith("False")
+
+
+@needs_tmux
+def test_read_mode_in_a_real_terminal(tmp_path):
+    terminal = Terminal(tmp_path, "en_US.UTF-8", command_args="read")
+    try:
+        terminal.wait_for("Type a number, then press Enter")
+        terminal.send("1", "Enter")
+        terminal.wait_for("Step 2 of 14", scrollback=True)
+        terminal.send("7", "Enter")
+        terminal.wait_for("Deutsch")
+        terminal.send(str(i18n.available_languages().index("de") + 1), "Enter")
+        terminal.wait_for("Schritt 2 von 14", scrollback=True)
+        terminal.send("6", "Enter")
+        terminal.wait_for("911", scrollback=True)
+        terminal.send("0", "Enter", "0", "Enter")
+        terminal.wait_for(i18n.load_catalog("de").gettext("Goodbye. Talk with your provider before you decide anything."))
+    finally:
+        terminal.close()
