@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run without a command to open the guide in your terminal.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--theme", metavar="NAME", help="colours: standard, light, high-contrast or monochrome (press t to change; NO_COLOR gives monochrome)")
     parser.add_argument("--plain", action="store_true", help="the same as the read command: no full-screen display (also used when TERM is dumb)")
     _add_common(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -174,13 +175,22 @@ def wants_plain(args: argparse.Namespace, environ=os.environ) -> bool:
     return bool(args.plain) or environ.get("TERM", "") == "dumb"
 
 
+def resolve_theme(requested: str | None) -> str | None:
+    from recovery_guide.tui.themes import THEMES
+
+    if requested is not None and requested not in THEMES:
+        raise UserError(f"unknown theme {requested!r}; available: {', '.join(THEMES)}")
+    return requested
+
+
 def command_app(args: argparse.Namespace) -> int:
+    theme = resolve_theme(args.theme)
     if wants_plain(args):
         return command_read(args)
     session = make_session(args)
     from recovery_guide.tui.app import RecoveryGuideApp
 
-    app = RecoveryGuideApp(session.guide, session=session)
+    app = RecoveryGuideApp(session.guide, session=session, theme_name=theme)
     app.run()
     return app.return_code or 0
 

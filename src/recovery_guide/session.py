@@ -37,6 +37,8 @@ class Session:
         self.saved_screen: str | None = None
         """The last screen read; offered as "continue where you left off" when saving is on."""
         self.saving = False
+        self.theme: str | None = None
+        """The theme the reader chose in the app (saved with the rest, if saving is on)."""
         self.startup_notice = self.restore()
 
     def restore(self) -> str | None:
@@ -46,6 +48,7 @@ class Session:
             return notice
         self.saving = True
         self.notebook = state.notebook
+        self.theme = state.theme
         known = {screen.id for screen in self.guide.screens}
         self.saved_screen = state.screen if state.screen in known else None
         if state.region and self.guide.region(state.region) and self.region_code is None:
@@ -112,6 +115,7 @@ class Session:
             screen=self.saved_screen,
             language=self.guide.language.code,
             region=self.region_code if self.region_from_reader else None,
+            theme=self.theme,
         )
         return self.store.save(state)
 

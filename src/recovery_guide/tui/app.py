@@ -27,6 +27,7 @@ from recovery_guide.tui.screens.regions import EVERY_REGION, RegionPicker
 from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
+from recovery_guide.tui.themes import THEMES, default_theme, next_theme, register_themes, textual_name
 
 
 class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
@@ -42,6 +43,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         Binding("m", "my_questions", N_("My questions"), id="my-questions"),
         Binding("x", "export", N_("Handout"), id="export", show=False),
         Binding("l", "choose_language", N_("Language"), id="language"),
+        Binding("t", "next_theme", N_("Theme"), id="theme", show=False),
         Binding("question_mark", "keys_help", N_("Keys"), key_display="?", id="keys-help"),
         Binding("q", "quit", N_("Quit"), id="quit"),
         Binding("ctrl+p", "command_palette", N_("Menu"), id="command-palette", key_display="^p"),
@@ -57,12 +59,18 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         store: Store | None = None,
         export_folder: Path | None = None,
         session: Session | None = None,
+        theme_name: str | None = None,
     ) -> None:
         super().__init__()
         self.session = session or Session(guide, content_root, region_code, clinic, store)
         self.acknowledged = acknowledged
         self.export_folder = export_folder
         self.title = labels.app_title()
+        register_themes(self)
+        chosen = theme_name or self.session.theme
+        self.theme_name = chosen if chosen in THEMES else default_theme()
+        self.theme = textual_name(self.theme_name)
+        self.set_class(True, f"theme-{self.theme_name}")
 
     # The session holds the reader's state; these names keep the screens short.
     guide = property(lambda self: self.session.guide)
@@ -176,6 +184,35 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def _report(self, problem: str | None) -> None:
         if problem:
             self.notify(problem, severity="error", timeout=8)
+
+    def action_next_theme(self) -> None:
+        """``t``: standard -> light -> high contrast -> monochrome -> standard."""
+        self.set_class(False, f"theme-{self.theme_name}")
+        self.theme_name = next_theme(self.theme_name)
+        self.set_class(True, f"theme-{self.theme_name}")
+        self.theme = textual_name(self.theme_name)
+        self.session.theme = self.theme_name
+        self._report(self.session.save())
+        self.notify(_("Theme: {name}").format(name=_(THEMES[self.theme_name])), timeout=3)
+
+    # --- the terminal cursor follows focus, for screen readers and braille displays -----------------
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.call_after_refresh(self.follow_focus)
+
+    def on_option_list_option_highlighted(self, event) -> None:
+        self.call_after_refresh(self.follow_focus)
+
+    def follow_focus(self) -> None:
+        """Put the terminal cursor on the focused item (the highlighted row of a list)."""
+        from recovery_guide.tui.focus_cursor import cursor_for
+
+        widget = self.focused
+        if widget is not None and widget.is_mounted:
+            position = cursor_for(widget)
+            if position is not None:
+                self.cursor_position = position
+                self.refresh()
 
     def action_keys_help(self) -> None:
         if not isinstance(self.screen, KeysHelpScreen):

@@ -27,8 +27,8 @@ class TextPrompt(GuideModal):
             yield Static(self.explanation, id="prompt-help", markup=False)
             yield Input(self.value, id="prompt-input", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"))
             with Horizontal(classes="buttons"):
-                yield Button(_("Save"), id="prompt-save", variant="primary")
-                yield Button(_("Cancel"), id="prompt-cancel")
+                yield Button(_("Save"), id="prompt-save", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="prompt-cancel", compact=True)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -59,8 +59,8 @@ class Confirm(GuideModal):
         with Vertical(id="dialog", classes="picker"):
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Cancel"), id="confirm-cancel", variant="primary")
-                yield Button(self.confirm_label, id="confirm-yes", variant="error")
+                yield Button(_("Cancel"), id="confirm-cancel", variant="primary", compact=True)
+                yield Button(self.confirm_label, id="confirm-yes", variant="error", compact=True)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

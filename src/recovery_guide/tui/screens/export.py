@@ -32,8 +32,8 @@ class ExportDialog(GuideModal):
             yield Input(str(default_path("text", folder=self.folder)), id="export-path")
             yield Static("", id="export-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Save handout"), id="export-save", variant="primary")
-                yield Button(_("Cancel"), id="export-cancel")
+                yield Button(_("Save handout"), id="export-save", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="export-cancel", compact=True)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

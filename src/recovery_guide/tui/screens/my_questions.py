@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -48,16 +48,16 @@ class MyQuestionsScreen(GuideModal):
         """The entry on each row of the list (None for a group title)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="questions-dialog"):
+        with VerticalScroll(id="dialog", classes="questions-dialog"):
             yield Static(id="questions-help", markup=False)
             yield EntryList(id="my-questions-list")
             yield Static(id="understanding", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Write a question"), id="write")
-                yield Button(_("Make a handout"), id="export", variant="primary")
-            yield Button(self.keep_label(), id="keep")
+                yield Button(_("Write a question"), id="write", compact=True)
+                yield Button(_("Make a handout"), id="export", variant="primary", compact=True)
+            yield Button(self.keep_label(), id="keep", compact=True)
             yield Static(_("Off: nothing is written to this computer. On: saved only for you, until you choose Forget everything."), id="keep-help", markup=False)
-            yield Button(_("Forget everything"), id="forget", variant="error")
+            yield Button(_("Forget everything"), id="forget", variant="error", compact=True)
         yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:

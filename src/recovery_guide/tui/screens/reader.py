@@ -49,12 +49,19 @@ class ContentsList(OptionList, inherit_bindings=False):
 
 
 class ReaderScreen(GuideScreen):
-    """Shows one guide screen; the contents list, progress and banner stay in place around it."""
+    """Shows one guide screen; the contents list, progress and banner stay in place around it.
+
+    Below 80 columns the contents list is hidden so the text keeps a readable width; ``c`` then
+    shows the list in place of the text until a screen is chosen (or Escape).
+    """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS = [
         Binding("right,n", "next", N_("Next"), id="next", key_display="→/n"),
         Binding("left,p", "previous", N_("Back"), id="previous", key_display="←/p"),
         Binding("c", "contents", N_("Contents"), id="contents"),
+        Binding("escape", "close_contents", N_("Close"), id="close-contents", show=False),
         Binding("s", "focus_questions", N_("Add to My questions"), id="choose-question", show=False),
         Binding("a", "write_question", N_("Write a question"), id="write-own-question", show=False),
         Binding("e", "toggle_english", N_("English original"), id="english-original", show=False),
@@ -193,6 +200,7 @@ class ReaderScreen(GuideScreen):
             self.toggle_question(event.option_index)
             return
         self.go_to(event.option_index)
+        self.remove_class("-show-contents")
         self.query_one(ReadingPane).focus()
 
     def toggle_question(self, position: int) -> None:
@@ -234,5 +242,11 @@ class ReaderScreen(GuideScreen):
         self.go_to(self.index - 1)
 
     def action_contents(self) -> None:
+        self.add_class("-show-contents")
         self.query_one(ContentsList).focus()
+
+    def action_close_contents(self) -> None:
+        if self.has_class("-show-contents"):
+            self.remove_class("-show-contents")
+            self.query_one(ReadingPane).focus()
 

@@ -1,0 +1,83 @@
+"""The guide's colour themes: standard, light, high contrast and monochrome.
+
+Names are plain data so ``--theme`` can be checked without importing Textual. Nothing in the guide
+depends on colour alone (urgency is in words, focus changes the border style and the cursor), so
+every theme, monochrome included, carries all the information.
+"""
+
+from __future__ import annotations
+
+import os
+
+from recovery_guide.i18n import N_
+
+THEMES: dict[str, str] = {
+    "standard": N_("Standard"),
+    "light": N_("Light"),
+    "high-contrast": N_("High contrast"),
+    "monochrome": N_("Monochrome"),
+}
+"""Theme name (used by --theme and saved) -> label shown to the reader (translated when shown)."""
+
+TEXTUAL_NAMES = {"standard": "textual-dark", "light": "textual-light"}
+"""Our themes that are simply Textual's own."""
+
+
+def default_theme(environ=os.environ) -> str:
+    """Monochrome when the reader asked for no colour (https://no-color.org), standard otherwise."""
+    return "monochrome" if environ.get("NO_COLOR") else "standard"
+
+
+def next_theme(name: str) -> str:
+    names = list(THEMES)
+    return names[(names.index(name) + 1) % len(names)] if name in names else names[0]
+
+
+def register_themes(app) -> None:
+    """Add our own themes to a Textual app (imports Textual, so only the full-screen app calls it)."""
+    from textual.theme import Theme
+
+    app.register_theme(
+        Theme(
+            name="high-contrast",
+            primary="#FFFF00",
+            secondary="#00FFFF",
+            accent="#FFFF00",
+            warning="#FFFF00",
+            error="#FF8080",
+            success="#00FF00",
+            foreground="#FFFFFF",
+            background="#000000",
+            surface="#000000",
+            panel="#000000",
+            boost="#000000",
+            dark=True,
+            luminosity_spread=0.0,
+            text_alpha=1.0,
+            variables={"footer-key-foreground": "#FFFF00", "block-cursor-background": "#FFFF00", "block-cursor-foreground": "#000000", "text-muted": "#FFFFFF"},
+        )
+    )
+    app.register_theme(
+        Theme(
+            name="monochrome",
+            primary="#FFFFFF",
+            secondary="#FFFFFF",
+            accent="#FFFFFF",
+            warning="#FFFFFF",
+            error="#FFFFFF",
+            success="#FFFFFF",
+            foreground="#FFFFFF",
+            background="#000000",
+            surface="#000000",
+            panel="#000000",
+            boost="#000000",
+            dark=True,
+            luminosity_spread=0.0,
+            text_alpha=1.0,
+            variables={"footer-key-foreground": "#FFFFFF", "block-cursor-background": "#FFFFFF", "block-cursor-foreground": "#000000", "text-muted": "#FFFFFF"},
+        )
+    )
+
+
+def textual_name(name: str) -> str:
+    return TEXTUAL_NAMES.get(name, name)
