@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Sequence
 
 from recovery_guide.model import Guide, Screen, Term
@@ -27,6 +28,7 @@ from recovery_guide.textfold import fold, fold_char, is_word_char
 Span = tuple[int, int, str]
 
 
+@lru_cache(maxsize=1024)
 def _form_pattern(form: str) -> re.Pattern[str]:
     """Find every start of ``form`` (case-insensitive; any white space between its words)."""
     words = r"\s+".join(re.escape(word) for word in form.split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Literal
 
 from recovery_guide.model import Guide, Screen
@@ -39,6 +40,11 @@ class Match:
 
 def body_blocks(markdown: str) -> list[str]:
     """A body's headings, paragraphs and list items as plain one-line texts, in order."""
+    return list(_body_blocks(markdown))
+
+
+@lru_cache(maxsize=256)
+def _body_blocks(markdown: str) -> tuple[str, ...]:
     blocks: list[str] = []
     paragraph: list[str] = []
 
@@ -62,14 +68,14 @@ def body_blocks(markdown: str) -> list[str]:
         else:
             paragraph.append(line)
     finish()
-    return blocks
+    return tuple(blocks)
 
 
 def _fields(screen: Screen) -> Iterator[tuple[Kind, str]]:
     yield "title", screen.title
     for point in screen.key_points:
         yield "key-point", point
-    for block in body_blocks(screen.body):
+    for block in _body_blocks(screen.body):
         yield "body", block
     for question in screen.questions:
         yield "question", question.text
@@ -108,9 +114,15 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``fold_map`` of a text, kept: the guide's texts are searched again at every key press."""
+    return fold_map(text)
+
+
 def _find(text: str, wanted: str) -> tuple[int, int] | None:
     """Where the folded ``wanted`` first occurs in ``text``, as a span of ``text``."""
-    folded, origin = fold_map(text)
+    folded, origin = _folded(text)
     index = folded.find(wanted)
     if index == -1:
         return None
