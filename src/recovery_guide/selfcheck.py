@@ -274,7 +274,7 @@ def stamp(code: str, check_ids: list[str], root: Path | None = None) -> None:
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         if isinstance(doc.data["checks"][index].get("translation"), dict):
             number = doc.line(("checks", index, "translation", "source_hash")) - 1
-            lines[number] = re.sub(r"source_hash:.*", f"source_hash: {digest}", lines[number], count=1)
+            lines[number] = re.sub(r"source_hash:[ \t]*[0-9A-Za-z]*", f"source_hash: {digest}", lines[number], count=1)
         else:
             item_node = _node(doc, ("checks", index))
             column = item_node.start_mark.column
