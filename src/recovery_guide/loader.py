@@ -221,8 +221,8 @@ class Fields:
                 raise self.doc.error(self.at + (key, index), f"expected text, found {_type_name(value)}")
         return tuple(neutralise(value.strip()) for value in values)
 
-    def ids(self, key: str) -> tuple[str, ...]:
-        values = self.items(key)
+    def ids(self, key: str, required: bool = True) -> tuple[str, ...]:
+        values = self.items(key, required)
         for index, value in enumerate(values):
             if not isinstance(value, str) or not ID_PATTERN.match(value):
                 raise self.doc.error(self.at + (key, index), f"expected an id, found {value!r}")
@@ -247,7 +247,7 @@ def _type_name(value: Any) -> str:
 
 # --- files -----------------------------------------------------------------------------------------
 
-SCREEN_FIELDS = {"id", "kind", "title", "reviewed", "evidence", "key_points", "body", "questions", "sources", "acknowledge", "translation"}
+SCREEN_FIELDS = {"id", "kind", "title", "reviewed", "evidence", "key_points", "body", "questions", "sources", "terms", "acknowledge", "translation"}
 QUESTION_FIELDS = {"id", "text"}
 
 
@@ -272,6 +272,7 @@ def parse_screen(doc: YamlDocument, warn: Callable[[str], None]) -> Screen:
         body=fields.text("body"),
         questions=tuple(questions),
         source_ids=fields.ids("sources"),
+        terms=fields.ids("terms", required=False),
         reviewed=fields.day("reviewed"),
         evidence=fields.text("evidence", required=False),
         acknowledge=acknowledge,
@@ -295,8 +296,8 @@ def parse_glossary(doc: YamlDocument, warn: Callable[[str], None]) -> tuple[Term
     top = Fields(doc, doc.data, (), {"terms"}, warn)
     terms: list[Term] = []
     for index, item in enumerate(top.items("terms")):
-        fields = Fields(doc, item, ("terms", index), {"id", "term", "definition"}, warn)
-        term = Term(id=fields.ident("id"), term=fields.text("term"), definition=fields.text("definition"))
+        fields = Fields(doc, item, ("terms", index), {"id", "term", "definition", "forms"}, warn)
+        term = Term(id=fields.ident("id"), term=fields.text("term"), definition=fields.text("definition"), forms=fields.texts("forms", required=False))
         if any(existing.id == term.id for existing in terms):
             raise doc.error(("terms", index, "id"), f"duplicate term id {term.id!r}")
         terms.append(term)
@@ -363,6 +364,7 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
     sources_doc = read_yaml(folder / "sources.yaml")
     located_sources = parse_sources(sources_doc, warn)
     glossary = parse_glossary(read_yaml(folder / "glossary.yaml"), warn)
+    term_ids = {term.id for term in glossary}
     help_doc = read_yaml(folder / "help-lines.yaml")
     checked, regions, line_refs = parse_help_lines(help_doc, warn)
     for source_id, at in line_refs:
@@ -382,6 +384,11 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
         for index, source_id in enumerate(screen.source_ids):
             if source_id not in located_sources:
                 raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
+        for index, term_id in enumerate(screen.terms):
+            if term_id not in term_ids:
+                raise doc.error(("terms", index), f"unknown term id {term_id!r} (not in glossary.yaml)")
+            if term_id in screen.terms[:index]:
+                raise doc.error(("terms", index), f"term id {term_id!r} is listed twice")
         for index, question in enumerate(screen.questions):
             if question.id in question_ids:
                 raise doc.error(("questions", index, "id"), f"duplicate question id {question.id!r} (also in {question_ids[question.id]})")
@@ -395,6 +402,8 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
     if screens[0].kind is not ScreenKind.WELCOME:
         raise ContentError(screens[0].file, 1, "kind", "the first screen must be the welcome screen")
 
+    from recovery_guide.selfcheck import load_self_checks
+
     return Guide(
         language=language,
         screens=tuple(screens),
@@ -402,6 +411,7 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
         glossary=glossary,
         regions=regions,
         help_lines_checked=checked,
+        self_checks=load_self_checks(folder, screens, located_sources, warn),
     )
 
 

@@ -59,6 +59,8 @@ class Term:
     id: str
     term: str
     definition: str
+    forms: tuple[str, ...] = ()
+    """Other spellings and inflections to find in the text ("infusions"), in this term's language."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ class Screen:
     """The language this screen's text is actually in (English when a translation is missing or stale)."""
     translated_from: str | None = None
     """In a translation file: the hash of the English text it was translated from."""
+    terms: tuple[str, ...] = ()
+    """Ids of the glossary terms used on this screen (from the English file; translations inherit it)."""
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,46 @@ class LanguageInfo:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One answer the reader can pick in a self-check question."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckQuestion:
+    """A short self-check question. Ungraded: whatever the reader picks, they see the explanation."""
+
+    id: str
+    prompt: str
+    choices: tuple[Choice, ...]
+    answer: str
+    """The id of the choice the guide supports."""
+    explanation: str
+    """What the guide says, in plain words, for whichever choice was made."""
+    screen: str
+    """The id of the screen that covers it."""
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    """"Check your understanding" at the end of a main topic, shown after the screen ``after``."""
+
+    id: str
+    after: str
+    title: str
+    topic: str
+    """The topic in a few words ("What treatment involves"), for the "in my own words" note."""
+    questions: tuple[CheckQuestion, ...]
+    language: str = "en"
+    """The language this check's text is actually in (English when a translation is missing or stale)."""
+    translated_from: str | None = None
+    """In a translation file: the hash of the English check it was translated from."""
+
+
+@dataclass(frozen=True)
 class Guide:
     """The whole guide in one language."""
 
@@ -147,6 +191,8 @@ class Guide:
     help_lines_checked: date
     translated_screens: int = 0
     """How many screens are in this guide's language and up to date with the English."""
+    self_checks: tuple[SelfCheck, ...] = ()
+    """"Check your understanding" questions, one set per main topic, in reading order."""
     _by_id: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -126,6 +126,8 @@ def load_translation(folder: Path, english: Guide, warn: Callable[[str], None]) 
     if help_doc is not None:
         regions = _translated_regions(help_doc, english.regions, warn)
 
+    from recovery_guide.selfcheck import overlay_self_checks
+
     fresh = sum(screen.language == code for screen in screens)
     return Guide(
         language=dataclasses.replace(language, code=code),
@@ -135,6 +137,7 @@ def load_translation(folder: Path, english: Guide, warn: Callable[[str], None]) 
         regions=regions,
         help_lines_checked=english.help_lines_checked,
         translated_screens=fresh,
+        self_checks=overlay_self_checks(folder, english.self_checks, code, warn),
     )
 
 
@@ -207,14 +210,20 @@ def stamp(code: str, screen_ids: list[str], root: Path | None = None) -> None:
 
 
 def _main(argv: list[str]) -> int:
+    from recovery_guide import selfcheck
+
+    prefix = "self-check:"
     if len(argv) >= 2 and argv[0] == "status":
         for screen_id, state in status(argv[1]):
             print(f"{state:8} {screen_id}")
+        for check_id, state in selfcheck.status(argv[1]):
+            print(f"{state:8} {prefix}{check_id}")
         return 0
     if len(argv) >= 3 and argv[0] == "stamp":
-        stamp(argv[1], argv[2:])
+        stamp(argv[1], [item for item in argv[2:] if not item.startswith(prefix)])
+        selfcheck.stamp(argv[1], [item[len(prefix) :] for item in argv[2:] if item.startswith(prefix)])
         return 0
-    print("usage: python -m recovery_guide.translation status LANG | stamp LANG SCREEN_ID...", file=sys.stderr)
+    print("usage: python -m recovery_guide.translation status LANG | stamp LANG SCREEN_ID|self-check:ID...", file=sys.stderr)
     return 2
 
 

@@ -1,0 +1,163 @@
+"""Find words anywhere in the guide, in the reader's language.
+
+``search(guide, "psicosis")`` looks in every screen's title, key points, body (Markdown removed) and
+"Ask your provider" questions, and in the glossary. Matching ignores case and accents ("rinon" finds
+"riñón"), treats any run of spaces or line breaks as one space, and for Chinese, Japanese and Korean
+is a plain substring match. A pure function of the model: the app decides how to show the results.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Literal
+
+from recovery_guide.model import Guide, Screen
+from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
+
+Kind = Literal["title", "key-point", "body", "question", "glossary"]
+SNIPPET_WIDTH = 60
+"""About how many terminal cells a snippet takes (Chinese characters count 2)."""
+ELLIPSIS = "..."
+"""Three dots, not the ellipsis character, which breaks layout in CJK terminals."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place where the query was found."""
+
+    screen_id: str | None
+    """The screen it is on; None for a glossary entry."""
+    kind: Kind
+    snippet: str
+    """About 60 cells of text around the hit, on one line, with "..." where it was cut."""
+    term_id: str | None = None
+    """The glossary term, for kind "glossary"."""
+    highlight: tuple[int, int] = (0, 0)
+    """Where the hit is inside ``snippet`` (start, end), for marking it."""
+
+
+def body_blocks(markdown: str) -> list[str]:
+    """A body's headings, paragraphs and list items as plain one-line texts, in order."""
+    return list(_body_blocks(markdown))
+
+
+@lru_cache(maxsize=256)
+def _body_blocks(markdown: str) -> tuple[str, ...]:
+    blocks: list[str] = []
+    paragraph: list[str] = []
+
+    def finish() -> None:
+        if paragraph:
+            blocks.append(" ".join(paragraph))
+            paragraph.clear()
+
+    for raw in markdown.splitlines():
+        line = raw.replace("**", "").replace("__", "").strip()
+        heading = re.match(r"^#+\s+(.*)$", line)
+        item = re.match(r"^([-*+]|\d+[.)])\s+(.*)$", line)
+        if not line:
+            finish()
+        elif heading:
+            finish()
+            blocks.append(heading.group(1).strip())
+        elif item:
+            finish()
+            paragraph.append(item.group(2).strip())
+        else:
+            paragraph.append(line)
+    finish()
+    return tuple(blocks)
+
+
+def _fields(screen: Screen) -> Iterator[tuple[Kind, str]]:
+    yield "title", screen.title
+    for point in screen.key_points:
+        yield "key-point", point
+    for block in _body_blocks(screen.body):
+        yield "body", block
+    for question in screen.questions:
+        yield "question", question.text
+
+
+def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, tuple[int, int]]:
+    """About ``width`` cells of ``text`` around ``start:end``, on one line; and where the hit is in it.
+
+    The hit is always included whole. Cuts fall between words where the text has spaces, and are
+    marked with "...".
+    """
+    left, right = start, end
+    grown = True
+    while grown:  # grow one character at a time on each side, while it fits
+        grown = False
+        if left > 0 and cell_width(text[left - 1 : right]) <= width:
+            left, grown = left - 1, True
+        if right < len(text) and cell_width(text[left : right + 1]) <= width:
+            right, grown = right + 1, True
+    # do not cut inside a word
+    if left > 0 and is_word_char(text[left - 1]) and is_word_char(text[left]):
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text) and is_word_char(text[right - 1]) and is_word_char(text[right]):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    prefix = ELLIPSIS if left > 0 else ""
+    suffix = ELLIPSIS if right < len(text) else ""
+    piece = text[left:right]
+    stripped = piece.lstrip()
+    shift = len(prefix) - (len(piece) - len(stripped)) - left
+    return prefix + stripped.rstrip() + suffix, (start + shift, end + shift)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``fold_map`` of a text, kept: the guide's texts are searched again at every key press."""
+    return fold_map(text)
+
+
+def _find(text: str, wanted: str) -> tuple[int, int] | None:
+    """Where the folded ``wanted`` first occurs in ``text``, as a span of ``text``."""
+    folded, origin = _folded(text)
+    index = folded.find(wanted)
+    if index == -1:
+        return None
+    return original_span(text, origin, index, index + len(wanted))
+
+
+def _match(screen_id: str | None, kind: Kind, text: str, wanted: str, term_id: str | None = None) -> Match | None:
+    line = _one_line(text)
+    found = _find(line, wanted)
+    if found is None:
+        return None
+    shown, highlight = snippet(line, *found)
+    return Match(screen_id=screen_id, kind=kind, snippet=shown, term_id=term_id, highlight=highlight)
+
+
+def search(guide: Guide, query: str, limit: int = 50) -> list[Match]:
+    """Every place the query occurs, screens in reading order (title, key points, body, questions),
+    then the glossary in its order; at most ``limit`` results. Each title, key point, paragraph or
+    list item, question and glossary entry gives at most one result. An empty query finds nothing.
+    """
+    wanted = fold(query)
+    if not wanted or limit <= 0:
+        return []
+    results: list[Match] = []
+    for screen in guide.screens:
+        for kind, text in _fields(screen):
+            match = _match(screen.id, kind, text, wanted)
+            if match:
+                results.append(match)
+                if len(results) >= limit:
+                    return results
+    for term in guide.glossary:
+        match = _match(None, "glossary", f"{term.term}: {term.definition}", wanted, term.id)
+        if match:
+            results.append(match)
+            if len(results) >= limit:
+                return results
+    return results
