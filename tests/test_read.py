@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 
 from recovery_guide import i18n
 from recovery_guide.loader import load_guide

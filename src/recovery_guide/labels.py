@@ -141,3 +141,43 @@ def urgency_heading(level: Urgency) -> str:
 
 def urgency_short(level: Urgency) -> str:
     return {Urgency.EMERGENCY: _("emergency"), Urgency.CRISIS: _("crisis"), Urgency.SUPPORT: _("support")}[level]
+
+
+# --- understanding: glossary, self-checks, search ----------------------------------------------------
+
+
+def words_on_this_screen() -> str:
+    return _("Words on this screen (Enter shows the meaning)")
+
+
+def used_on() -> str:
+    return _("Used on:")
+
+
+def check_your_understanding() -> str:
+    return _("Check your understanding")
+
+
+def self_check_intro() -> str:
+    """Framing: a self-check for the reader, never a test."""
+    return _("A few short questions to check your own understanding. This is not a test and nothing is scored.")
+
+
+def matches_the_guide() -> str:
+    return _("That matches what the guide says.")
+
+
+def not_sure_is_fine() -> str:
+    return _("Not being sure is fine. Here is what the guide says.")
+
+
+def guide_says_otherwise() -> str:
+    return _("The guide says something different. Here is what it says.")
+
+
+def read_more(number: int, title: str) -> str:
+    return _("Read more: step {number}, {title}").format(number=number, title=title)
+
+
+def own_words_prompt(topic: str) -> str:
+    return _("In your own words, what did you understand about: {topic}? Your provider can check it with you.").format(topic=topic)

@@ -121,6 +121,9 @@ class Notebook:
         kinds = kinds or (EntryKind.CURATED, EntryKind.CLINIC, EntryKind.OWN)
         chosen = [entry for entry in self.entries if entry.kind in kinds]
         order = {screen.id: index for index, screen in enumerate(guide.screens)}
+        checks = {check.id: check for check in guide.self_checks}
+        for check_id, check in checks.items():
+            order.setdefault(check_id, order.get(check.after, len(order)))
         keys: list[tuple[str | None, bool]] = []
         for entry in chosen:
             if _group_key(entry) not in keys:
@@ -131,6 +134,8 @@ class Notebook:
             topic, _clinic = key
             if _clinic and clinic:
                 title = clinic.name
+            elif topic in checks:
+                title = checks[topic].topic
             elif topic in order:
                 title = guide.screen(topic).title
             else:

@@ -123,7 +123,14 @@ class PlainReader:
             (labels.my_questions(), self.my_questions),
             (_("Get help now"), self.help_now),
             (_("Language"), self.language),
+            (labels.glossary(), self.glossary),
+            (_("Search the guide"), self.search),
         ]
+        from recovery_guide.selfcheck import check_after
+
+        check = check_after(self.guide, self.guide.screens[self.index].id)
+        if check:
+            items.append((check.title, lambda: self.self_check(check.id)))
         result = self.choose(_("What next?"), items, back_label=_("Quit"))
         return result is not None or self._quit_confirmed()
 
@@ -321,4 +328,64 @@ class PlainReader:
         chosen = self.pick(_("Erase your saved questions and place from this computer, and clear this list?"), [_("Erase")])
         if chosen == 0:
             self._report(self.session.forget_everything(), _("Everything is forgotten. Nothing is kept on this computer."))
+        return True
+
+    # --- glossary, search, self-checks -----------------------------------------------------------------
+
+    def glossary(self) -> bool:
+        from recovery_guide.glossary import filter_terms, screens_using, sorted_terms
+
+        query = self.ask(_("Type to filter the words") + " " + _("(or just press Enter for all):") + "\n>")
+        terms = filter_terms(sorted_terms(self.guide), query)
+        if not terms:
+            self.say(_("No word matches. Try fewer letters."))
+            return True
+        self.say()
+        self.say(labels.glossary() + ":")
+        for term in terms:
+            self.say(fill(f"{term.term}: {term.definition}", initial_indent="  ", subsequent_indent="    "))
+            steps = ", ".join(str(self.guide.index_of(screen.id) + 1) for screen in screens_using(self.guide, term.id))
+            if steps:
+                self.say(f"    {labels.used_on()} {steps}")
+        return True
+
+    def search(self) -> bool:
+        from recovery_guide.search import search
+
+        query = self.ask(_("Type a word to find, e.g. blood pressure") + "\n>")
+        matches = [match for match in search(self.guide, query) if match.screen_id] if query.strip() else []
+        if not matches:
+            self.say(_("Nothing found. Try another word, or press g for the list of words."))
+            return True
+        options = [f"{labels.step(self.guide.index_of(m.screen_id) + 1, len(self.guide.screens))}: {m.snippet}" for m in matches[:20]]
+        position = self.pick(_("Found: {count}.").format(count=len(matches)), options)
+        if position is not None:
+            self.go(self.guide.index_of(matches[position].screen_id))
+        return True
+
+    def self_check(self, check_id: str) -> bool:
+        check = next(item for item in self.guide.self_checks if item.id == check_id)
+        self.say()
+        self.say(check.title)
+        self.say(fill(labels.self_check_intro()))
+        for number, question in enumerate(check.questions, start=1):
+            self.say()
+            self.say(_("Question {number} of {total}").format(number=number, total=len(check.questions)))
+            position = self.pick(question.prompt, [choice.text for choice in question.choices])
+            if position is None:
+                return True
+            chosen = question.choices[position].id
+            if chosen == question.answer:
+                verdict = labels.matches_the_guide()
+            elif chosen == "unsure":
+                verdict = labels.not_sure_is_fine()
+            else:
+                verdict = labels.guide_says_otherwise()
+            self.say(fill(verdict))
+            self.say(fill(question.explanation))
+            self.say(labels.read_more(self.guide.index_of(question.screen) + 1, self.guide.screen(question.screen).title))
+        self.say()
+        text = self.ask(fill(labels.own_words_prompt(check.topic)) + "\n" + _("(or just press Enter to skip):") + "\n>")
+        if self.session.notebook.add_own(text, check.id, EntryKind.UNDERSTANDING):
+            self._report(self.session.save(), _("Added to My questions, under \"Please check my understanding\"."))
         return True

@@ -103,3 +103,28 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
 def _demote(body: str) -> str:
     """Body headings sit under the screen's own heading: ``## X`` becomes ``### X``."""
     return "\n".join("#" + line if line.startswith("#") else line for line in body.strip().splitlines())
+
+
+def link_terms(body: str, terms) -> str:
+    """Mark each glossary term's first use in ``body`` as a ``term:`` link (shown underlined).
+
+    Only plain stretches of text are marked: never inside existing Markdown syntax, so the body's
+    own emphasis and headings stay intact.
+    """
+    from recovery_guide.glossary import term_spans
+
+    seen: set[str] = set()
+    out, last = [], 0
+    for start, end, term_id in term_spans(body, terms):
+        text = body[start:end]
+        if term_id in seen or any(mark in text for mark in "*_[]()`#\n"):
+            continue
+        line_start = body.rfind("\n", 0, start) + 1
+        before = body[line_start:start]
+        if before.count("[") > before.count("]") or before.count("**") % 2:
+            continue
+        seen.add(term_id)
+        out += [body[last:start], f"[{text}](term:{term_id})"]
+        last = end
+    out.append(body[last:])
+    return "".join(out)

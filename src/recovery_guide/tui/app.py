@@ -44,6 +44,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         Binding("x", "export", N_("Handout"), id="export", show=False),
         Binding("l", "choose_language", N_("Language"), id="language"),
         Binding("t", "next_theme", N_("Theme"), id="theme", show=False),
+        Binding("g", "glossary", N_("Words"), id="glossary", show=False),
+        Binding("slash", "search", N_("Search"), id="search", key_display="/", show=False),
         Binding("question_mark", "keys_help", N_("Keys"), key_display="?", id="keys-help"),
         Binding("q", "quit", N_("Quit"), id="quit"),
         Binding("ctrl+p", "command_palette", N_("Menu"), id="command-palette", key_display="^p"),
@@ -184,6 +186,18 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def _report(self, problem: str | None) -> None:
         if problem:
             self.notify(problem, severity="error", timeout=8)
+
+    def action_glossary(self) -> None:
+        from recovery_guide.tui.screens.glossary import GlossaryScreen
+
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
+
+    def action_search(self) -> None:
+        from recovery_guide.tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
 
     def action_next_theme(self) -> None:
         """``t``: standard -> light -> high contrast -> monochrome -> standard."""

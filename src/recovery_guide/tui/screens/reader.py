@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -19,6 +19,16 @@ from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.tui.screens.help_now import change_region_hint, clinic_markdown
 from recovery_guide.tui.widgets.question_list import QuestionList
+
+
+class TermList(OptionList, inherit_bindings=False):
+    """The glossary words used on this screen; Enter opens a word's meaning over the text."""
+
+    BINDINGS = [
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("enter", "select", N_("Meaning"), id="term-meaning"),
+    ]
 
 
 class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -64,6 +74,7 @@ class ReaderScreen(GuideScreen):
         Binding("escape", "close_contents", N_("Close"), id="close-contents", show=False),
         Binding("s", "focus_questions", N_("Add to My questions"), id="choose-question", show=False),
         Binding("a", "write_question", N_("Write a question"), id="write-own-question", show=False),
+        Binding("k", "self_check", N_("Check your understanding"), id="self-check", show=False),
         Binding("e", "toggle_english", N_("English original"), id="english-original", show=False),
     ]
 
@@ -87,8 +98,13 @@ class ReaderScreen(GuideScreen):
                 yield Static(id="title", markup=False)
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
-                yield Markdown(id="body")
-                yield Markdown(id="extra")
+                yield Markdown(id="body", open_links=False)
+                with Vertical(id="words"):
+                    yield TermList(id="term-list")
+                with Vertical(id="self-check"):
+                    yield Static(id="self-check-text", markup=False)
+                    yield Button(labels.check_your_understanding(), id="self-check-button", compact=True)
+                yield Markdown(id="extra", open_links=False)
                 with Vertical(id="ask"):
                     yield QuestionList(id="questions")
                 yield Static(id="meta", markup=False)
@@ -112,6 +128,40 @@ class ReaderScreen(GuideScreen):
         self.showing_english = False
         await self.show_current(keep_scroll=True)
         pane.scroll_to(y=scroll_y, animate=False, immediate=True)
+
+    def show_self_check(self) -> None:
+        """At the end of a main topic, offer the self-check (never a test)."""
+        from recovery_guide.selfcheck import check_after
+
+        check = check_after(self.guide, self.guide.screens[self.index].id)
+        box = self.query_one("#self-check")
+        box.display = check is not None
+        if check:
+            box.border_title = check.title
+            self.query_one("#self-check-text", Static).update(labels.self_check_intro() + " " + _("Press k, or the button."))
+
+    def action_self_check(self) -> None:
+        from recovery_guide.selfcheck import check_after
+        from recovery_guide.tui.screens.self_check import SelfCheckScreen
+
+        check = check_after(self.guide, self.guide.screens[self.index].id)
+        if check is None:
+            self.notify(_("There is a self-check at the end of each main topic."), timeout=3)
+            return
+        self.app.push_screen(SelfCheckScreen(check.id))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "self-check-button":
+            event.stop()
+            self.action_self_check()
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        """A marked word clicked with the mouse: its meaning (links never open anything else)."""
+        event.stop()
+        if event.href.startswith("term:"):
+            from recovery_guide.tui.screens.glossary import TermDefinition
+
+            self.app.push_screen(TermDefinition(event.href.removeprefix("term:")))
 
     async def region_changed(self) -> None:
         """The reader chose another region: the Get help now screen shows its lines first."""
@@ -164,7 +214,17 @@ class ReaderScreen(GuideScreen):
             extra = f"**{screen.acknowledge}**"
         extra_widget = self.query_one("#extra", Markdown)
         extra_widget.display = bool(extra)
-        await self.query_one("#body", Markdown).update(screen.body)
+        from recovery_guide.glossary import screen_terms
+        from recovery_guide.render.markdown import link_terms
+
+        terms_guide = self.app.guide_in("en") if screen.language != guide.language.code else guide
+        terms = screen_terms(terms_guide, screen)
+        await self.query_one("#body", Markdown).update(link_terms(screen.body, terms))
+        words = self.query_one("#words")
+        words.display = bool(terms)
+        words.border_title = labels.words_on_this_screen()
+        self.query_one(TermList).set_options([Option(Text(term.term), id=term.id) for term in terms])
+        self.show_self_check()
         await extra_widget.update(extra)
         ask = self.query_one("#ask")
         questions = self.questions_here(screen)
@@ -198,6 +258,11 @@ class ReaderScreen(GuideScreen):
         event.stop()
         if isinstance(event.option_list, QuestionList):
             self.toggle_question(event.option_index)
+            return
+        if isinstance(event.option_list, TermList):
+            from recovery_guide.tui.screens.glossary import TermDefinition
+
+            self.app.push_screen(TermDefinition(event.option.id))
             return
         self.go_to(event.option_index)
         self.remove_class("-show-contents")

@@ -1,0 +1,96 @@
+"""Search (``/``): find words anywhere in the guide, in the reader's language, and jump there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from recovery_guide import labels
+from recovery_guide.i18n import N_, _
+from recovery_guide.search import Match, search
+from recovery_guide.tui.base import GuideModal
+
+
+def result_prompt(guide, match: Match) -> Text:
+    """Where (step and title, or the glossary) and the snippet with the hit underlined, not just coloured."""
+    if match.screen_id:
+        place = f"{labels.step(guide.index_of(match.screen_id) + 1, len(guide.screens))}: {guide.screen(match.screen_id).title}"
+    else:
+        place = labels.glossary()
+    prompt = Text(place + "\n", style="bold")
+    start, end = match.highlight
+    prompt.append(match.snippet[:start])
+    prompt.append(match.snippet[start:end], style="bold underline reverse")
+    prompt.append(match.snippet[end:])
+    return prompt
+
+
+class SearchScreen(GuideModal):
+    """Results update as the reader types; Enter (or Down, then Enter) opens one."""
+
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-search")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="glossary-dialog"):
+            yield Input(placeholder=_("Type a word to find, e.g. blood pressure"), id="search-input")
+            yield Static(id="search-count", markup=False)
+            yield OptionList(id="search-results")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog").border_title = _("Search the guide")
+        self.matches: list[Match] = []
+        self.show_results("")
+        self.query_one(Input).focus()
+
+    async def language_changed(self) -> None:
+        query = self.query_one(Input).value
+        await self.recompose()
+        self.on_mount()
+        self.query_one(Input).value = query
+
+    def show_results(self, query: str) -> None:
+        guide = self.app.guide
+        self.matches = search(guide, query) if query.strip() else []
+        results = self.query_one("#search-results", OptionList)
+        results.set_options([Option(result_prompt(guide, match)) for match in self.matches])
+        count = self.query_one("#search-count", Static)
+        if not query.strip():
+            count.update(_("Type at least one word."))
+        elif self.matches:
+            count.update(_("Found: {count}. Press Down to choose, then Enter.").format(count=len(self.matches)))
+        else:
+            count.update(_("Nothing found. Try another word, or press g for the list of words."))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.show_results(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.matches:
+            self.open(self.matches[0])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.open(self.matches[event.option_index])
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and isinstance(self.focused, Input) and self.matches:
+            event.stop()
+            results = self.query_one("#search-results", OptionList)
+            results.focus()
+            results.highlighted = 0
+
+    def open(self, match: Match) -> None:
+        self.dismiss()
+        if match.screen_id:
+            self.app.go_to_screen(match.screen_id)
+        elif match.term_id:
+            from recovery_guide.tui.screens.glossary import TermDefinition
+
+            self.app.push_screen(TermDefinition(match.term_id))

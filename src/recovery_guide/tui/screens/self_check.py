@@ -1,0 +1,121 @@
+"""Check your understanding (``k`` at the end of a topic): a few questions, never scored.
+
+Whatever the reader picks, they see what the guide says and where. At the end they may write what
+they understood in their own words; that goes to My questions under "Please check my understanding",
+for their provider to go over with them (teach-back happens with the provider, not here).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from recovery_guide import labels
+from recovery_guide.i18n import N_, _
+from recovery_guide.model import SelfCheck
+from recovery_guide.notebook import EntryKind, MAX_TEXT
+from recovery_guide.tui.base import GuideModal
+
+
+class SelfCheckScreen(GuideModal):
+    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-check")]
+
+    def __init__(self, check_id: str) -> None:
+        super().__init__()
+        self.check_id = check_id
+        self.position = 0
+        self.answered: str | None = None
+
+    @property
+    def check(self) -> SelfCheck:
+        return next(check for check in self.app.guide.self_checks if check.id == self.check_id)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog", classes="questions-dialog"):
+            yield Static(labels.self_check_intro(), id="check-intro", markup=False)
+            yield Static(id="check-progress", markup=False)
+            yield Static(id="check-prompt", markup=False)
+            yield OptionList(id="check-choices")
+            yield Static(id="check-explanation", markup=False)
+            with Horizontal(classes="buttons", id="check-buttons"):
+                yield Button(_("Next question"), id="check-next", variant="primary", compact=True)
+                yield Button(_("Go to that screen"), id="check-read-more", compact=True)
+            yield Static(id="own-words-prompt", markup=False)
+            yield Input(id="own-words", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"))
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#dialog").border_title = self.check.title
+        self.show_question()
+
+    async def language_changed(self) -> None:
+        """Same question, same answer state, in the new language."""
+        await self.recompose()
+        self.on_mount()
+        if self.answered:
+            self.show_answer(self.answered)
+
+    def show_question(self) -> None:
+        check = self.check
+        finished = self.position >= len(check.questions)
+        self.query_one("#check-prompt").display = not finished
+        self.query_one("#check-choices").display = not finished
+        self.query_one("#check-explanation").display = False
+        self.query_one("#check-buttons").display = False
+        self.query_one("#own-words-prompt").display = finished
+        self.query_one("#own-words").display = finished
+        if finished:
+            self.query_one("#check-progress", Static).update(_("You have seen all the questions."))
+            self.query_one("#own-words-prompt", Static).update(labels.own_words_prompt(check.topic))
+            self.query_one("#own-words", Input).focus()
+            return
+        question = check.questions[self.position]
+        self.query_one("#check-progress", Static).update(_("Question {number} of {total}").format(number=self.position + 1, total=len(check.questions)))
+        self.query_one("#check-prompt", Static).update(question.prompt)
+        choices = self.query_one("#check-choices", OptionList)
+        choices.set_options([Option(Text(choice.text), id=choice.id) for choice in question.choices])
+        choices.highlighted = 0
+        choices.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.answered = event.option.id
+        self.show_answer(event.option.id)
+
+    def show_answer(self, choice_id: str) -> None:
+        question = self.check.questions[self.position]
+        if choice_id == question.answer:
+            verdict = labels.matches_the_guide()
+        elif choice_id == "unsure":
+            verdict = labels.not_sure_is_fine()
+        else:
+            verdict = labels.guide_says_otherwise()
+        guide = self.app.guide
+        more = labels.read_more(guide.index_of(question.screen) + 1, guide.screen(question.screen).title)
+        explanation = self.query_one("#check-explanation", Static)
+        explanation.update(f"{verdict}\n\n{question.explanation}\n\n{more}")
+        explanation.display = True
+        self.query_one("#check-buttons").display = True
+        self.query_one("#check-next", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "check-next":
+            self.position += 1
+            self.answered = None
+            self.show_question()
+        elif event.button.id == "check-read-more":
+            screen_id = self.check.questions[self.position].screen
+            self.dismiss()
+            self.app.go_to_screen(screen_id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.app.notebook.add_own(event.value, self.check.id, EntryKind.UNDERSTANDING):
+            self.app.notebook_changed()
+            self.notify(_("Added to My questions, under \"Please check my understanding\"."), timeout=4)
+        self.dismiss()
