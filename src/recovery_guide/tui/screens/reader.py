@@ -43,6 +43,11 @@ class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolling moves the focused item on screen: keep the terminal cursor on it."""
+        super().watch_scroll_y(old_value, new_value)
+        self.app.call_after_refresh(self.app.follow_focus)
+
 
 class ContentsList(OptionList, inherit_bindings=False):
     """The list of screens. Up and down choose, Enter opens; left and right still turn the page."""

@@ -1,0 +1,283 @@
+"""Glossary, self-checks, own words and search, driven by keyboard (Textual's Pilot)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from recovery_guide import i18n, labels
+from recovery_guide.glossary import sorted_terms
+from recovery_guide.loader import load_guide
+from recovery_guide.notebook import EntryKind
+from recovery_guide.selfcheck import check_after
+from recovery_guide.storage import Store
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
+from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane, TermList
+from recovery_guide.tui.screens.search import SearchScreen
+from recovery_guide.tui.screens.self_check import SelfCheckScreen
+from tests.test_app import acknowledge, visible_text
+from tests.test_my_questions import export, type_text
+
+
+def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
+    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), export_folder=tmp_path)
+
+
+async def test_marked_words_are_underlined_links_and_listed(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    course = guide.screen("treatment-course")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        app.screen.go_to(guide.index_of(course.id))
+        await pilot.pause()
+        body = app.screen.query_one("#body").source
+        assert "[psychosis](term:psychosis)" in body, "a term is marked in the text (a link is underlined, not only coloured)"
+        listed = [str(option.prompt) for option in app.screen.query_one(TermList).options]
+        assert "psychosis" in listed and "infusion" in listed
+
+
+async def test_open_a_words_meaning_and_return_to_the_same_place(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    course = guide.screen("treatment-course")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        app.screen.go_to(guide.index_of(course.id))
+        await pilot.pause()
+        words = app.screen.query_one(TermList)
+        words.focus()
+        words.highlighted = [option.id for option in words.options].index("psychosis")
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        pane = app.screen.query_one(ReadingPane)
+        scrolled = pane.scroll_y
+        assert scrolled > 0, "the word list is further down the page"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TermDefinition)
+        psychosis = next(term for term in guide.glossary if term.id == "psychosis")
+        text = visible_text(app)
+        assert psychosis.definition in text
+        assert f"{guide.index_of(course.id) + 1}. {course.title}" in text, "where the word is used"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.index == guide.index_of(course.id)
+        assert app.screen.query_one(ReadingPane).scroll_y == scrolled
+        assert app.focused is words
+
+
+async def test_glossary_is_alphabetical_and_filters_as_you_type(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        shown = [str(option.prompt) for option in app.screen.query_one("#glossary-list", OptionList).options]
+        assert shown == [term.term for term in sorted_terms(guide)]
+        assert len(shown) == len(guide.glossary)
+        await type_text(pilot, "psycho")
+        await pilot.pause()
+        shown = [str(option.prompt) for option in app.screen.query_one("#glossary-list", OptionList).options]
+        assert "psychosis" in shown and "abstinence" not in shown
+        psychosis = next(term for term in guide.glossary if term.id == "psychosis")
+        await pilot.press("enter", "down")  # to the list, then the next match
+        await pilot.pause()
+        await pilot.press("up")
+        await pilot.pause()
+        assert psychosis.definition in visible_text(app) or any(
+            term.definition in visible_text(app) for term in guide.glossary if "psycho" in term.term
+        )
+
+
+async def test_glossary_in_spanish_is_sorted_in_spanish(tmp_path):
+    i18n.set_language("es")
+    try:
+        spanish = load_guide("es")
+        app = make_app(spanish, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await acknowledge(pilot)
+            await pilot.press("g")
+            await pilot.pause()
+            shown = [str(option.prompt) for option in app.screen.query_one("#glossary-list", OptionList).options]
+            assert shown == [term.term for term in sorted_terms(spanish)]
+            assert app.screen.query_one("#dialog").border_title == i18n._("Words used in this guide")
+    finally:
+        i18n.set_language("en")
+
+
+async def test_answer_a_self_check_and_see_explanations(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    check = check_after(guide, "treatment-course")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        app.screen.go_to(guide.index_of("treatment-course"))
+        await pilot.pause()
+        assert check.title in [widget.border_title for widget in app.screen.query("#self-check")]
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, SelfCheckScreen)
+        assert "not a test" in visible_text(app)
+        for number, question in enumerate(check.questions, start=1):
+            text = visible_text(app)
+            assert f"Question {number} of {len(check.questions)}" in text
+            assert question.prompt in text
+            choices = [choice.id for choice in question.choices]
+            # the first question: pick the answer the guide supports; later ones: "not sure"
+            pick = choices.index(question.answer) if number == 1 else choices.index("unsure")
+            await pilot.press(*["down"] * pick, "enter")
+            await pilot.pause()
+            text = visible_text(app)
+            assert question.explanation in text
+            assert (labels.matches_the_guide() if number == 1 else labels.not_sure_is_fine()) in text
+            assert labels.read_more(guide.index_of(question.screen) + 1, guide.screen(question.screen).title) in text
+            await pilot.press("enter")  # Next question
+            await pilot.pause()
+        assert labels.own_words_prompt(check.topic) in visible_text(app)
+
+
+async def test_a_different_answer_is_met_kindly_and_can_lead_back_to_the_screen(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    check = check_after(guide, "treatment-course")
+    question = check.questions[0]
+    wrong = next(index for index, choice in enumerate(question.choices) if choice.id not in (question.answer, "unsure"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        app.screen.go_to(guide.index_of("treatment-course"))
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press(*["down"] * wrong, "enter")
+        await pilot.pause()
+        assert labels.guide_says_otherwise() in visible_text(app)
+        app.screen.query_one("#check-read-more").press()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.index == guide.index_of(question.screen)
+
+
+async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    check = check_after(guide, "therapy")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        app.screen.go_to(guide.index_of("therapy"))
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        for _question in check.questions:
+            await pilot.press("enter")  # any choice
+            await pilot.pause()
+            await pilot.press("enter")  # next
+            await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await type_text(pilot, "Therapy helps me keep the change going")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [entry.kind for entry in app.notebook.entries] == [EntryKind.UNDERSTANDING]
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Therapy helps me keep the change going" in visible_text(app)
+        await pilot.press("escape")
+        await export(pilot, tmp_path / "handout.txt")
+    handout = (tmp_path / "handout.txt").read_text(encoding="utf-8")
+    assert labels.check_my_understanding() in handout
+    flat = " ".join(handout.split())
+    assert f"{check.topic}: Therapy helps me keep the change going" in flat
+
+
+async def test_search_in_spanish_finds_a_word_and_jumps_to_its_screen(tmp_path):
+    i18n.set_language("es")
+    try:
+        spanish = load_guide("es")
+        app = make_app(spanish, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await acknowledge(pilot)
+            await pilot.press("slash")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+            await type_text(pilot, "PSICOSIS")  # case and accents do not matter
+            await pilot.pause()
+            results = app.screen.query_one("#search-results", OptionList)
+            assert results.option_count > 0
+            first = str(results.options[0].prompt)
+            assert spanish.screen("treatment-course").title in first
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            assert app.screen.index == spanish.index_of("treatment-course")
+    finally:
+        i18n.set_language("en")
+
+
+async def test_search_with_no_result_says_so(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "zzqxv")
+        await pilot.pause()
+        assert "Nothing found" in visible_text(app)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        assert app.theme_name == "standard"
+        names = []
+        for _ in range(4):
+            await pilot.press("t")
+            await pilot.pause()
+            names.append(app.theme_name)
+        assert names == ["light", "high-contrast", "monochrome", "standard"]
+        assert app.has_class("theme-standard") and not app.has_class("theme-monochrome")
+        assert any("Theme: Monochrome" in notification.message for notification in app._notifications)
+
+
+async def test_no_color_starts_in_monochrome(guide, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(guide, tmp_path)
+    assert app.theme_name == "monochrome"
+
+
+async def test_the_terminal_cursor_follows_focus(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await acknowledge(pilot)
+        await pilot.press("s")  # to the questions
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        questions = app.focused
+        first = app.cursor_position
+        assert questions.content_region.contains_point(first), "the cursor sits on the focused list"
+        await pilot.press("down")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert app.cursor_position.y > first.y, "and moves with the highlighted question"
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.pause()
+        contents = app.screen.query_one("#contents")
+        assert contents.content_region.contains_point(app.cursor_position)
+
+
+async def test_narrow_window_hides_contents_until_asked(guide, tmp_path):
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await acknowledge(pilot)
+        contents = app.screen.query_one("#contents")
+        assert not contents.display or contents.region.width == 0
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one("#contents").region.width > 0
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.index == 2
+        assert app.screen.query_one("#reading").region.width > 0
