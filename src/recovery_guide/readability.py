@@ -35,9 +35,11 @@ very hard); 8 or below is fine.
 French: Flesch reading ease with Kandel & Moles' constants (1958),
 ``207 - 1.015 * words/sentence - 73.6 * syllables/word``, on the Flesch scale; 60 or more is fine.
 
-Portuguese, Chinese, Vietnamese and any other language: "no formula". A Flesch score with English
-constants would be a misleading number; Chinese has no spaces or syllable-per-word structure a
-Flesch-type formula can use; Vietnamese words are written syllable by syllable.
+Portuguese, Chinese, Vietnamese and any other language: "no formula", not a misleading number. A
+Flesch score with English constants would be wrong for all of them; Brazilian Portuguese has an
+adaptation (Martins et al. 1996) but our syllable counting has not been checked for Portuguese;
+Chinese has no spaces or syllables-per-word for a Flesch-type formula to use; Vietnamese is written
+syllable by syllable, so "syllables per word" means something else.
 
 Counting, and what textstat 0.7.8 does differently
 --------------------------------------------------
