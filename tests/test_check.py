@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide.checks import check_content, format_report
+from recovery_guide.checks import catalog_problems, check_content, format_report
 from recovery_guide.loader import read_yaml
 from recovery_guide.paths import locales_dir
 from recovery_guide.translation import number_mismatches, status
@@ -187,6 +187,21 @@ def test_catalog_placeholders_are_checked_when_locales_sit_beside_the_content(tm
         "{number}, {total} in msgid 'Step {number} of {total}': keep them exactly"
     ]
     assert re.search(r"^es\s+14/14\s+100%\s+0\s+0\s+1\s", result.stdout, flags=re.M)
+
+
+def test_catalog_entries_readers_would_see_in_english(tmp_path):
+    catalog = tmp_path / "messages.po"
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Next"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Theme: {name}"\nmsgstr "Tema: {number}"\n\n'
+        'msgid "Step {number} of {total}"\nmsgstr "Paso {total} de {number}"\n',
+        encoding="utf-8",
+    )
+    assert [str(problem) for problem in catalog_problems(catalog)] == [
+        f"{catalog}:6: msgstr: not translated: msgid 'Next'",
+        f"{catalog}:10: msgstr: fuzzy (readers see the English until it is checked and the flag removed): msgid 'Theme: {{name}}'",
+    ]  # placeholders in another order are fine; a fuzzy entry's are checked once it is confirmed
 
 
 def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy):
