@@ -98,11 +98,11 @@ def test_print_into_a_closed_pipe_is_quiet():
 
 
 def test_light_commands_do_not_import_textual():
-    """--help, --version, print and languages must start instantly: Textual is for the full-screen app only."""
+    """--help, --version, print, languages and check must start instantly: Textual is for the full-screen app only."""
     code = (
         "import sys, contextlib, io\n"
         "from recovery_guide.cli import main\n"
-        "for args in (['print'], ['languages'], ['--version'], ['--help']):\n"
+        "for args in (['print'], ['languages'], ['check'], ['--version'], ['--help']):\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
         "        try: main(args)\n"
         "        except SystemExit: pass\n"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,155 @@ def test_unknown_fields_are_warned_not_fatal(content_copy):
     warnings: list[str] = []
     load_guide("en", content_copy, warn=warnings.append)
     assert any("colour: unknown field" in warning for warning in warnings)
+
+
+# --- hardening: hostile or mangled files never give a traceback or a hang -------------------------------
+
+ONE_LINE = re.compile(r"^.+:\d+: .+: .+$")
+
+
+@pytest.fixture(params=["C", "pure Python"])
+def yaml_loader(request, monkeypatch):
+    """Run a test with PyYAML's C loader (most installs) and with its pure-Python fallback."""
+    import yaml
+
+    from recovery_guide import loader
+
+    if request.param == "C" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML was built without libyaml")
+    monkeypatch.setattr(loader, "SafeLoader", yaml.CSafeLoader if request.param == "C" else yaml.SafeLoader)
+    return request.param
+
+
+def test_huge_file_is_refused_before_it_is_read(content_copy, monkeypatch):
+    path = content_copy / "en" / SCREEN
+    with path.open("r+b") as handle:
+        handle.truncate(20_000_000)  # sparse: 20 MB on paper, nothing to write
+
+    read_bytes = Path.read_bytes
+
+    def must_not_read(self):
+        assert self != path, "the huge file was read"
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", must_not_read)
+    error = load_error(content_copy)
+    assert (error.file, error.line, error.field_path) == (str(path), 1, "(file)")
+    assert "too large (20000000 bytes" in error.message
+
+
+@pytest.mark.parametrize("nesting", ["[" * 10_000, "[" * 5_000 + "]" * 5_000, "{a: " * 10_000, "- " * 10_000 + "x", "title:\n" + "  - " * 3_000 + "x"])
+def test_deeply_nested_yaml(content_copy, yaml_loader, nesting):
+    (content_copy / "en" / SCREEN).write_text(nesting, encoding="utf-8")
+    error = load_error(content_copy)
+    assert ONE_LINE.match(str(error))
+    assert error.field_path == "(yaml)"
+
+
+def test_nested_aliases_do_not_hang(content_copy):
+    """A "billion laughs" file: each alias repeats the one before nine times (9^9 items if expanded)."""
+    path = content_copy / "en" / SCREEN
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    break_file(content_copy, SCREEN, "title: What research shows for alcohol", "\n".join(lines) + "\ntitle: *a9")
+    result = subprocess.run([sys.executable, "-m", "recovery_guide", "print", "--content", str(content_copy)], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"recovery-guide: {path}:") and "title: expected text, found a list" in result.stderr
+
+
+def test_python_tags_are_refused_by_both_loaders(content_copy, yaml_loader, tmp_path):
+    marker = tmp_path / "ran"
+    for tag in (f"!!python/object/apply:os.system ['touch {marker}']", "!!python/name:os.system", "!!python/object:object {}"):
+        break_file(content_copy, SCREEN, "title:", f"boom: {tag}\ntitle:")
+        error = load_error(content_copy)
+        assert error.field_path == "(yaml)" and "python" in error.message
+        break_file(content_copy, SCREEN, f"boom: {tag}\n", "")
+    assert not marker.exists()
+
+
+def test_control_characters_with_the_pure_python_loader(content_copy, yaml_loader):
+    path = break_file(content_copy, SCREEN, "title: What", "title: \x00 What")
+    error = load_error(content_copy)
+    assert error.file == str(path) and error.field_path == "(yaml)"
+    assert error.line == line_of(path, "\x00")
+
+
+@pytest.mark.parametrize("text", ["# only a comment\n", "\n\n   \n", "---\n...\n"])
+def test_file_with_nothing_in_it(content_copy, text):
+    (content_copy / "en" / SCREEN).write_text(text, encoding="utf-8")
+    error = load_error(content_copy)
+    assert (error.field_path, error.message) == ("(file)", "file is empty")
+
+
+@pytest.mark.parametrize("text", ["- a list\n- of things\n", "just a sentence\n", "42\n"])
+def test_a_screen_that_is_not_a_mapping(content_copy, text):
+    (content_copy / "en" / SCREEN).write_text(text, encoding="utf-8")
+    assert "expected a mapping of fields" in load_error(content_copy).message
+
+
+def test_a_folder_where_a_file_should_be(content_copy):
+    path = content_copy / "en" / "screens" / "99-extra.yaml"
+    path.mkdir()
+    error = load_error(content_copy)
+    assert (error.file, error.field_path) == (str(path), "(file)")
+    assert "cannot read file" in error.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field_path", "message"),
+    [
+        ("title: What research shows for alcohol", "title: [What, research]", "title", "expected text, found a list"),
+        ("reviewed: 2026-11-27", "reviewed: soon", "reviewed", "expected a date like 2026-11-27"),
+        ("kind: topic", "kind: quiz", "kind", "expected one of welcome, topic"),
+        ("  - id: alcohol-which-studies\n", "  - Which studies?\n  - id: alcohol-which-studies\n", "questions[0]", "expected a mapping of fields, found text"),
+        ("  - grabski-2022", "  - Grabski 2022", "sources[0]", "expected an id, found 'Grabski 2022'"),
+        ("id: research-alcohol", "id: Research Alcohol", "id", "expected an id of lowercase letters"),
+        ("body: |", "body: 12\nold_body: |", "body", "expected text, found a number"),
+        ("key_points:\n", "key_points: []\nold_key_points:\n", "key_points", "list must not be empty"),
+    ],
+)
+def test_wrong_types_name_the_field_and_line(content_copy, old, new, field_path, message):
+    path = break_file(content_copy, SCREEN, old, new)
+    error = load_error(content_copy)
+    assert (error.file, error.field_path) == (str(path), field_path)
+    assert message in error.message
+    assert error.line == line_of(path, new.splitlines()[0])
+
+
+@pytest.mark.parametrize("field", ["id", "body", "key_points", "questions", "sources", "reviewed"])
+def test_each_required_field_missing(content_copy, field):
+    path = content_copy / "en" / SCREEN
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(rf"^{field}:", f"old_{field}:", text, count=1, flags=re.M), encoding="utf-8")
+    error = load_error(content_copy)
+    assert (error.file, error.field_path, error.message) == (str(path), field, "required field is missing")
+
+
+def test_a_key_given_twice(content_copy):
+    path = break_file(content_copy, SCREEN, "title:", "title: First try\ntitle:")
+    error = load_error(content_copy)
+    assert (error.field_path, error.message) == ("title", "this key appears twice")
+    assert error.line == line_of(path, "title: What")
+
+
+def test_an_odd_key_given_twice_stays_on_one_line(content_copy):
+    break_file(content_copy, SCREEN, "title:", '"a\\nb": 1\n"a\\nb": 2\n"": 1\ntitle:')
+    error = load_error(content_copy)
+    assert str(error).count("\n") == 0 and error.field_path == "'a\\nb'"
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "message"),
+    [
+        ("sources.yaml", "  - id: jones-2018", "  - id: alpha-2024", "duplicate source id 'alpha-2024'"),
+        ("glossary.yaml", "- id: infusion", "- id: injection", "duplicate term id 'injection'"),
+        ("help-lines.yaml", "      - id: gb-samaritans", "      - id: gb-emergency", "duplicate help line id 'gb-emergency'"),
+        ("help-lines.yaml", "  - code: IE", "  - code: GB", "duplicate region 'GB'"),
+    ],
+)
+def test_duplicate_ids_in_the_other_files(content_copy, relative, old, new, message):
+    path = break_file(content_copy, relative, old, new)
+    error = load_error(content_copy)
+    assert error.file == str(path) and message in error.message
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert error.line == max(number for number, line in enumerate(lines, start=1) if line == new)  # the second one

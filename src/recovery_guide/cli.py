@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(read_parser, suppress=True)
     languages_parser = commands.add_parser("languages", help="list the languages the guide is available in")
     languages_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to describe")
+    check_parser = commands.add_parser("check", help="check a content folder: fields, translations, numbers, UI catalogs, reading level")
+    check_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to check (default: the built-in one)")
     return parser
 
 
@@ -183,6 +185,18 @@ def resolve_theme(requested: str | None) -> str | None:
     return requested
 
 
+def command_check(args: argparse.Namespace) -> int:
+    """Exit 0 when the content is clean, 1 when problems were found (2, via UserError, when it cannot run)."""
+    from recovery_guide import checks
+
+    try:
+        report = checks.check_content(args.content)
+    except checks.CannotCheck as error:
+        raise UserError(str(error)) from None
+    sys.stdout.write(checks.format_report(report))
+    return report.exit_code
+
+
 def command_app(args: argparse.Namespace) -> int:
     theme = resolve_theme(args.theme)
     if wants_plain(args):
@@ -200,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from recovery_guide.loader import ContentError
 
-    handlers = {"print": command_print, "languages": command_languages, "read": command_read, None: command_app}
+    handlers = {"print": command_print, "languages": command_languages, "read": command_read, "check": command_check, None: command_app}
     try:
         return handlers[args.command](args)
     except (ContentError, UserError) as error:

@@ -85,9 +85,11 @@ class YamlDocument:
 
 
 def format_path(field_path: tuple[str | int, ...]) -> str:
-    """``("questions", 2, "text")`` -> ``questions[2].text``."""
+    """``("questions", 2, "text")`` -> ``questions[2].text``; odd keys quoted (``''``, ``'a\\nb'``)."""
     text = ""
     for step in field_path:
+        if not isinstance(step, int) and not (step and step.isprintable() and not any(char.isspace() for char in step)):
+            step = repr(step)  # an empty key, or one with spaces or line breaks: keep the message on one line
         text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
     return text or "(file)"
 
@@ -106,8 +108,9 @@ def read_yaml(path: Path) -> YamlDocument:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(path, line, "(file)", "file is not UTF-8 text") from None
-    loader = SafeLoader(text)
+    loader = None
     try:
+        loader = SafeLoader(text)  # the pure-Python loader already checks the characters here
         root = loader.get_single_node()
         _reject_duplicate_keys(path, root)
         data = loader.construct_document(root) if root is not None else None
@@ -124,7 +127,8 @@ def read_yaml(path: Path) -> YamlDocument:
     except RecursionError:
         raise ContentError(path, 1, "(yaml)", "nesting is too deep") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         raise ContentError(path, 1, "(file)", "file is empty")
     return YamlDocument(path, data, root)
@@ -133,14 +137,18 @@ def read_yaml(path: Path) -> YamlDocument:
 def _reject_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
     """PyYAML silently keeps the last of two equal keys; for content that hides a lost edit."""
     stack = [node]
+    seen_nodes: set[int] = set()  # aliases share nodes: visit each once, or nested aliases take forever
     while stack:
         current = stack.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
         if isinstance(current, yaml.MappingNode):
             seen: set[str] = set()
             for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        raise ContentError(path, key.start_mark.line + 1, key.value, "this key appears twice")
+                        raise ContentError(path, key.start_mark.line + 1, format_path((key.value,)), "this key appears twice")
                     seen.add(key.value)
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):

@@ -1,0 +1,479 @@
+"""``recovery-guide check``: everything the content tests check, as one command for editors.
+
+Clinicians, editors and translators change YAML, not code; this tells them, in one run and without
+pytest, whether a content folder (the built-in one, or a clinic's copy) is ready to use:
+
+- it loads: schema, required fields, types, cross-references and duplicate ids, through the same
+  loader the app uses (``loader.load_language``); unknown fields are warnings, not problems;
+- every translation is complete and current (``translation.status``), and says the same numbers as
+  the English (``translation.numbers_in``, the rule behind ``translation.number_mismatches``);
+- every UI catalog keeps the ``{name}`` placeholders of its msgids, and has no untranslated or
+  fuzzy entries;
+- every English screen reads at US grade 8 or below, and the whole guide at 6.5 or below; other
+  languages' reading levels are reported, never failed (see ``readability`` for the formulas and
+  why).
+
+UI catalogs live in ``locales/``, beside ``content/``, not inside it. They are checked for the
+built-in content, and for a content folder that has a ``locales`` folder next to it (a checkout of
+this repository). A clinic's copy of ``content/`` alone has no catalogs: they are reported as not
+checked.
+
+Problems are ``file:line: field: message`` lines, so an editor can jump to them. ``run`` returns the
+exit status: 0 no problems, 1 problems found. A folder that cannot be checked at all raises
+``CannotCheck`` (the command exits 2).
+
+Nothing here imports Textual; Babel is imported only to read ``.po`` catalogs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from recovery_guide import readability
+from recovery_guide.i18n import SOURCE_LANGUAGE, available_languages
+from recovery_guide.loader import ContentError, YamlDocument, format_path, load_language, parse_screen, parse_sources, read_yaml
+from recovery_guide.model import Guide, Screen
+from recovery_guide.paths import content_dir, locales_dir
+from recovery_guide.translation import NUMBER, load_translation, numbers_in, source_hash, status
+
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+"""A ``str.format`` placeholder in a UI string: ``{number}``, ``{}``."""
+
+
+class CannotCheck(Exception):
+    """The folder could not be checked at all (missing, unreadable, not a content folder)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something an editor must fix, located to the file, line and field."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+    @classmethod
+    def from_error(cls, error: ContentError) -> Problem:
+        return cls(error.file, error.line, error.field_path, error.message)
+
+
+@dataclass
+class LanguageRow:
+    """One line of the summary table."""
+
+    code: str
+    screens: str = "-"
+    current: str = "-"
+    stale: str = "-"
+    numbers: str = "-"
+    catalog: str = "-"
+    reading: str = "-"
+
+
+@dataclass
+class Report:
+    root: Path
+    locales: Path | None
+    rows: list[LanguageRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.problems else 0
+
+
+# --- the whole check ----------------------------------------------------------------------------------
+
+
+def default_locales(root: Path) -> Path | None:
+    """The catalogs that go with ``root``: the built-in ones, or ``locales/`` beside it, or none."""
+    try:
+        if root.resolve() == content_dir().resolve():
+            return locales_dir()
+    except OSError:
+        return None
+    sibling = root.parent / "locales"
+    return sibling if sibling.is_dir() else None
+
+
+def check_content(root: Path | None = None) -> Report:
+    """Check a content folder (the built-in one by default) and the UI catalogs that go with it."""
+    root = content_dir() if root is None else root
+    _ensure_checkable(root)
+    report = Report(root=root, locales=default_locales(root))
+    warn = report.warnings.append
+
+    english_row = LanguageRow(SOURCE_LANGUAGE, current="source")
+    report.rows.append(english_row)
+    try:
+        english = load_language(root / SOURCE_LANGUAGE, warn)
+    except ContentError as error:
+        report.problems.append(Problem.from_error(error))
+        english = None
+        english_row.reading = "not checked: the English does not load"
+    if english is not None:
+        english_row.screens = str(len(english.screens))
+        english_row.reading = _english_reading(english, report)
+        _unused_sources(root, english, warn)
+
+    catalogs = _catalog_files(report.locales)
+    for code in available_languages(root):
+        if code == SOURCE_LANGUAGE:
+            continue
+        row = LanguageRow(code)
+        report.rows.append(row)
+        if english is None:
+            row.reading = "not checked: the English does not load"
+        else:
+            _check_translation(root, code, english, row, report)
+        if report.locales is None:
+            row.catalog = "not checked"
+        elif code not in catalogs:
+            row.catalog = "missing"
+            report.problems.append(Problem(str(report.locales / code / "LC_MESSAGES" / "messages.po"), 1, "(file)", "no UI catalog for this language"))
+        else:
+            found = catalog_problems(catalogs[code])
+            row.catalog = str(len(found))
+            report.problems += found
+    return report
+
+
+def _ensure_checkable(root: Path) -> None:
+    try:
+        if not root.exists():
+            raise CannotCheck(f"{root}: content folder not found")
+        if not root.is_dir():
+            raise CannotCheck(f"{root}: not a folder")
+        os.listdir(root)
+        if not (root / SOURCE_LANGUAGE).is_dir():
+            raise CannotCheck(f"{root}: not a content folder (it has no {SOURCE_LANGUAGE}/ folder)")
+        os.listdir(root / SOURCE_LANGUAGE)
+    except OSError as error:
+        raise CannotCheck(f"{error.filename or root}: cannot read: {error.strerror or error}") from None
+
+
+# --- English --------------------------------------------------------------------------------------------
+
+
+def _english_reading(english: Guide, report: Report) -> str:
+    formula = readability.FORMULAS[SOURCE_LANGUAGE]
+    total = readability.Counts()
+    worst: tuple[float, str] = (0.0, "")
+    for screen in english.screens:
+        counts = readability.count(readability.screen_text(screen.key_points, screen.body), SOURCE_LANGUAGE)
+        total += counts
+        grade = readability.flesch_kincaid_grade(counts)
+        worst = max(worst, (grade, screen.id))
+        if not formula.fine(grade):
+            report.problems.append(
+                Problem(
+                    screen.file,
+                    _line(screen.file, ("body",)),
+                    "body",
+                    f"screen {screen.id!r} reads at US grade {grade:.1f} (Flesch-Kincaid, key points and body); "
+                    f"the limit is {readability.ENGLISH_SCREEN_LIMIT:g}, the aim {readability.ENGLISH_AIM:g}: use shorter sentences and words",
+                )
+            )
+    whole = readability.flesch_kincaid_grade(total)
+    if whole > readability.ENGLISH_GUIDE_LIMIT:
+        report.problems.append(
+            Problem(
+                str(Path(english.screens[0].file).parent),
+                1,
+                "body",
+                f"the guide as a whole reads at US grade {whole:.1f}; the limit is {readability.ENGLISH_GUIDE_LIMIT:g}, the aim {readability.ENGLISH_AIM:g}",
+            )
+        )
+    return f"{formula.name}: worst {worst[0]:.1f} ({worst[1]}), whole guide {whole:.1f}; SMOG {readability.smog(total):.1f} (whole guide)"
+
+
+def _unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
+    cited = {source_id for screen in english.screens for source_id in screen.source_ids}
+    cited |= {line.source_id for region in english.regions for line in region.lines}
+    path = root / SOURCE_LANGUAGE / "sources.yaml"
+    for source_id, (_source, line) in parse_sources(read_yaml(path), lambda message: None).items():
+        if source_id not in cited:
+            warn(f"{path}:{line}: sources: source {source_id!r} is never cited")
+
+
+# --- translations -----------------------------------------------------------------------------------------
+
+
+def _check_translation(root: Path, code: str, english: Guide, row: LanguageRow, report: Report) -> None:
+    folder = root / code
+    try:
+        load_translation(folder, english, report.warnings.append)
+        documents = _translated_documents(folder, report)
+        states = dict(status(code, root))
+    except ContentError as error:
+        report.problems.append(Problem.from_error(error))
+        row.reading = "not checked: does not load"
+        return
+
+    english_by_id = {screen.id: screen for screen in english.screens}
+    present = [screen_id for screen_id in english_by_id if screen_id in documents]
+    current = sum(state == "current" for state in states.values())
+    row.screens = f"{len(present)}/{len(english.screens)}"
+    row.current = f"{round(100 * current / len(english.screens))}%"
+    row.stale = str(sum(state == "stale" for state in states.values()))
+
+    for screen_id, state in states.items():
+        english_screen = english_by_id[screen_id]
+        if state == "missing":
+            path = folder / "screens" / Path(english_screen.file).name
+            report.problems.append(Problem(str(path), 1, "(file)", f"missing: screen {screen_id!r} is not translated (readers see it in English)"))
+        elif state == "stale":
+            doc, screen = documents[screen_id]
+            report.problems.append(_stale_problem(code, doc, screen, english_screen))
+
+    number_problems = []
+    for screen_id in present:
+        doc, screen = documents[screen_id]
+        problem = _number_problem(doc, screen, english_by_id[screen_id])
+        if problem:
+            number_problems.append(problem)
+    number_problems += _contact_problems(folder, english)
+    row.numbers = str(len(number_problems))
+    report.problems += number_problems
+    report.problems += _completeness_problems(folder, english)
+    row.reading = _translation_reading(code, [documents[screen_id][1] for screen_id in present])
+
+
+def _translated_documents(folder: Path, report: Report) -> dict[str, tuple[YamlDocument, Screen]]:
+    """Each translated screen with its document (for line numbers); a second file with the same id
+    is a problem: the loader would silently use the last one."""
+    documents: dict[str, tuple[YamlDocument, Screen]] = {}
+    for path in sorted((folder / "screens").glob("*.yaml")):
+        doc = read_yaml(path)
+        screen = parse_screen(doc, lambda message: None)
+        if screen.id in documents:
+            report.problems.append(Problem.from_error(doc.error(("id",), f"duplicate screen id {screen.id!r} (also in {documents[screen.id][0].path.name})")))
+        documents[screen.id] = (doc, screen)
+    return documents
+
+
+def _stale_problem(code: str, doc: YamlDocument, screen: Screen, english: Screen) -> Problem:
+    """Why ``translation.status`` calls this screen stale, at the line to look at."""
+    stamp = f"then run: python -m recovery_guide.translation stamp {code} {screen.id}"
+    english_ids = [question.id for question in english.questions]
+    translated_ids = [question.id for question in screen.questions]
+    if screen.translated_from is None:
+        return Problem(str(doc.path), doc.line(("translation",)), "translation", f"not stamped: no translation.source_hash; check it against the English, {stamp}")
+    if screen.translated_from != source_hash(english):
+        return Problem(
+            str(doc.path),
+            doc.line(("translation", "source_hash")),
+            "translation.source_hash",
+            f"stale: the English changed after this was translated; update the translation, {stamp}",
+        )
+    if translated_ids != english_ids:
+        return Problem(str(doc.path), doc.line(("questions",)), "questions", f"stale: question ids {translated_ids} differ from the English {english_ids}")
+    for name in ("evidence", "acknowledge"):
+        if bool(getattr(screen, name)) != bool(getattr(english, name)):
+            has = "has" if getattr(english, name) else "has no"
+            return Problem(str(doc.path), doc.line((name,)), name, f"stale: the English {has} {name}, the translation does not match")
+    return Problem(str(doc.path), 1, "(file)", "stale: does not match the English")
+
+
+def _screen_fields(screen: Screen) -> list[tuple[tuple[str | int, ...], str]]:
+    """(field path, text) for every translated field; key points as one field (their count may differ)."""
+    found: list[tuple[tuple[str | int, ...], str]] = [(("title",), screen.title), (("key_points",), "\n".join(screen.key_points)), (("body",), screen.body)]
+    found += [(("questions", question.id), question.text) for question in screen.questions]
+    found += [((name,), getattr(screen, name) or "") for name in ("evidence", "acknowledge")]
+    return found
+
+
+def _number_problem(doc: YamlDocument, screen: Screen, english: Screen) -> Problem | None:
+    """The screen's numbers differ from the English ones (the rule of ``number_mismatches``): where?"""
+    expected = numbers_in(*(text for _path, text in _screen_fields(english)))
+    found = numbers_in(*(text for _path, text in _screen_fields(screen)))
+    if expected == found:
+        return None
+    message = f"numbers differ from the English: missing {sorted(expected - found, key=int)}, extra {sorted(found - expected, key=int)}"
+    english_fields = dict(_screen_fields(english))
+    for path, text in _screen_fields(screen):
+        if numbers_in(text) != numbers_in(english_fields.get(path, "")):
+            if path[0] == "questions":
+                index = next(i for i, question in enumerate(screen.questions) if question.id == path[1])
+                path = ("questions", index, "text")
+            line = _line_with_number(doc, doc.line(path), sorted(found - expected))
+            return Problem(str(doc.path), line, format_path(path), message)
+    return Problem(str(doc.path), 1, "(file)", message)
+
+
+def _line_with_number(doc: YamlDocument, start: int, numbers: list[str]) -> int:
+    """Within a field that starts at line ``start`` (a long ``body: |`` block), the line with the first
+    extra number; the field's own line when only numbers are missing."""
+    if not numbers:
+        return start
+    lines = doc.path.read_text(encoding="utf-8").splitlines()
+    pattern = re.compile(rf"(?<!\d)(?:{'|'.join(numbers)})(?!\d)")
+    for number in range(start, len(lines) + 1):
+        text = lines[number - 1]
+        if number > start and re.match(r"[^\s#]", text):
+            break  # the next top-level field
+        if pattern.search(text):
+            return number
+    return start
+
+
+def _contact_problems(folder: Path, english: Guide) -> list[Problem]:
+    path = folder / "help-lines.yaml"
+    if not path.is_file():
+        return []
+    doc = read_yaml(path)
+    contacts = {line.id: line.contact for region in english.regions for line in region.lines}
+    problems = []
+    for r_index, region in enumerate(_list(doc.data, "regions")):
+        for l_index, line in enumerate(_list(region, "lines")):
+            english_contact = contacts.get(line.get("id"))
+            if english_contact is not None and NUMBER.findall(str(line.get("contact", ""))) != NUMBER.findall(english_contact):
+                at = ("regions", r_index, "lines", l_index, "contact")
+                problems.append(Problem(str(path), doc.line(at), format_path(at), f"contact {line.get('contact')!r} does not dial the English {english_contact!r}"))
+    return problems
+
+
+def _completeness_problems(folder: Path, english: Guide) -> list[Problem]:
+    """Sources, glossary and help lines: a partial translation is silently replaced by the English."""
+    problems = []
+    expected = {
+        "sources.yaml": ("sources", "id", set(english.sources)),
+        "glossary.yaml": ("terms", "id", {term.id for term in english.glossary}),
+        "help-lines.yaml": ("regions", "code", {region.code for region in english.regions}),
+    }
+    for name, (key, id_key, wanted) in expected.items():
+        path = folder / name
+        if not path.is_file():
+            problems.append(Problem(str(path), 1, "(file)", f"missing: readers see the English {name}"))
+            continue
+        doc = read_yaml(path)
+        have = {str(item.get(id_key)) for item in _list(doc.data, key)}
+        if name == "help-lines.yaml":
+            wanted = wanted | {line.id for region in english.regions for line in region.lines}
+            have |= {str(line.get("id")) for region in _list(doc.data, key) for line in _list(region, "lines")}
+        missing = sorted(wanted - have)
+        if missing:
+            problems.append(Problem(str(path), doc.line((key,)), key, f"incomplete: readers see the English {name}; missing {', '.join(missing)}"))
+    return problems
+
+
+def _translation_reading(code: str, screens: list[Screen]) -> str:
+    formula = readability.formula_for(code)
+    if formula is None:
+        return "no formula"
+    if not screens:
+        return f"{formula.name}: no screens"
+    scores = {screen.id: formula.score(readability.screen_text(screen.key_points, screen.body), code) for screen in screens}
+    worst = formula.worst(scores.values())
+    worst_id = next(screen_id for screen_id, score in scores.items() if score == worst)
+    beyond = sum(not formula.fine(score) for score in scores.values())
+    side = "below" if formula.higher_is_easier else "above"
+    return f"{formula.name}: worst {worst:.1f} ({worst_id}), {formula.label(worst)}; {beyond} of {len(scores)} {side} {formula.limit:g}"
+
+
+# --- UI catalogs --------------------------------------------------------------------------------------------
+
+
+def _catalog_files(locales: Path | None) -> dict[str, Path]:
+    if locales is None:
+        return {}
+    return {path.parents[1].name: path for path in sorted(locales.glob("*/LC_MESSAGES/messages.po"))}
+
+
+def catalog_problems(po_path: Path) -> list[Problem]:
+    """Untranslated and fuzzy entries, and msgstrs whose ``{placeholders}`` differ from the msgid's."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    try:
+        lines = po_path.read_text(encoding="utf-8").splitlines()
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+    except (OSError, UnicodeDecodeError, PoFileError, ValueError) as error:
+        line = getattr(error, "lineno", None) or 1
+        return [Problem(str(po_path), line, "(file)", f"cannot read catalog: {error}")]
+
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        line = _msgstr_line(lines, message.lineno)
+        where = f"msgid {ids[0]!r}"
+        if message.fuzzy:  # not shown to readers, so its placeholders are checked once the flag goes
+            problems.append(Problem(str(po_path), line, "msgstr", f"fuzzy (readers see the English until it is checked and the flag removed): {where}"))
+            continue
+        if not all(strings):
+            problems.append(Problem(str(po_path), line, "msgstr", f"not translated: {where}"))
+            continue
+        wanted = sorted(PLACEHOLDER.findall(ids[0]))
+        for string in strings:
+            found = sorted(PLACEHOLDER.findall(string))
+            if found != wanted:
+                problems.append(
+                    Problem(str(po_path), line, "msgstr", f"placeholders {_braces(found)} differ from the msgid's {_braces(wanted)} in {where}: keep them exactly")
+                )
+                break
+    return problems
+
+
+def _msgstr_line(lines: list[str], msgid_line: int | None) -> int:
+    if not msgid_line:
+        return 1
+    for number in range(msgid_line, min(len(lines), msgid_line + 200) + 1):
+        if lines[number - 1].startswith("msgstr"):
+            return number
+    return msgid_line
+
+
+def _braces(names: list[str]) -> str:
+    return ", ".join("{" + name + "}" for name in names) or "none"
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+def _line(file: str, field_path: tuple[str | int, ...]) -> int:
+    return read_yaml(Path(file)).line(field_path)
+
+
+def _list(data: Any, key: str) -> list[dict]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+# --- output -------------------------------------------------------------------------------------------------
+
+HEADER = LanguageRow("Code", "Screens", "Current", "Stale", "Numbers", "Catalog", "Reading level")
+
+
+def format_report(report: Report) -> str:
+    """The table, then problems and warnings as ``file:line: field: message``, then one summary line."""
+    columns = ("code", "screens", "current", "stale", "numbers", "catalog")
+    rows = [HEADER, *report.rows]
+    widths = {name: max(len(getattr(row, name)) for row in rows) for name in columns}
+    out = [f"Checking {report.root}" + (f" (UI catalogs: {report.locales})" if report.locales else " (UI catalogs: not checked, no locales folder beside it)"), ""]
+    for row in rows:
+        out.append("  ".join(getattr(row, name).ljust(widths[name]) for name in columns) + "  " + row.reading)
+    if report.problems:
+        out += ["", "Problems:", *map(str, report.problems)]
+    if report.warnings:
+        out += ["", "Warnings:", *report.warnings]
+    out += ["", summary(report)]
+    return "\n".join(out) + "\n"
+
+
+def summary(report: Report) -> str:
+    count = len(report.problems)
+    text = "No problems found" if not count else f"{count} problem{'s' if count != 1 else ''} found"
+    if report.warnings:
+        text += f" ({len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''})"
+    return text + "."

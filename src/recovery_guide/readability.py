@@ -1,0 +1,403 @@
+"""Reading level of the guide's text, in each language that has a formula worth trusting.
+
+Used by ``recovery-guide check`` and by the content tests, so both judge the text the same way. It
+needs nothing outside the standard library: editors run ``check`` from a plain install, and the
+command must stay fast.
+
+What is scored: a screen's key points and its body, with the Markdown taken out first (``#``
+headings, ``-`` and ``1.`` list markers, ``**bold**`` and ``*emphasis*``). Each heading, list item and
+key point is its own sentence, as a reader meets it.
+
+Formulas and the thresholds chosen
+----------------------------------
+
+English: Flesch-Kincaid grade level, ``0.39 * words/sentence + 11.8 * syllables/word - 15.59``, a US
+school grade. A screen above grade 8 is a problem (``check`` exits 1); the aim is grade 6, and the
+guide as a whole must stay at or below 6.5 (the aim plus half a grade of measuring noise). SMOG
+(``1.043 * sqrt(30 * words of 3+ syllables / sentences) + 3.1291``) is reported for the whole guide
+only: it was made for samples of 30 sentences or more, so a single screen is too short for it.
+
+Only the English grade is a hard limit. The other formulas below are reported with a plain label so
+translators can see the worst screens, but they are calibrated on few texts and their syllable
+counts are rougher, so they never fail a check.
+
+Spanish: Fernández-Huerta, ``206.84 - 60 * syllables/word - 1.02 * words/sentence``, on the Flesch
+scale (higher is easier). 60 or more is "standard" (normal) or easier, and is what we want. Some
+sources print the sentence term as "sentences per 100 words", which would make shorter sentences
+read *harder*; like textstat and legible.es we use words per sentence, parallel to Flesch.
+
+German: Wiener Sachtextformel, first variant (WSTF1, Bamberger & Vanecek 1984):
+``0.1935 * MS + 0.1672 * SL + 0.1297 * IW - 0.0327 * ES - 0.875``, where MS is the percentage of
+words with 3 or more syllables, SL words per sentence, IW the percentage of words with more than 6
+letters and ES the percentage of one-syllable words. It is roughly a school year (4 very easy, 15
+very hard); 8 or below is fine.
+
+French: Flesch reading ease with Kandel & Moles' constants (1958),
+``207 - 1.015 * words/sentence - 73.6 * syllables/word``, on the Flesch scale; 60 or more is fine.
+
+Portuguese, Chinese, Vietnamese and any other language: "no formula", not a misleading number. A
+Flesch score with English constants would be wrong for all of them; Brazilian Portuguese has an
+adaptation (Martins et al. 1996) but our syllable counting has not been checked for Portuguese;
+Chinese has no spaces or syllables-per-word for a Flesch-type formula to use; Vietnamese is written
+syllable by syllable, so "syllables per word" means something else.
+
+Counting, and what textstat 0.7.8 does differently
+--------------------------------------------------
+
+textstat (kept as a test dependency only) gets the formulas above right: its ``flesch_reading_ease``
+with ``set_lang("fr")`` uses Kandel & Moles' constants, ``fernandez_huerta`` uses the corrected
+sentence term, ``wiener_sachtextformel(text, 1)`` is WSTF1 and ``smog_index`` is SMOG. Its counting is
+where we differ, on purpose:
+
+- Syllables outside English come from pyphen's hyphenation points plus one. Hyphenation is not
+  syllabification: it never splits off one letter at either end of a word, so Spanish "agua" and
+  "idea" (i-de-a), German "oder" and "aber", French "ami" all count as one syllable. We count vowel groups
+  with each language's rules (diphthongs, hiatus, silent letters). For English textstat uses the
+  CMU pronouncing dictionary where a word is in it (slow to load), pyphen otherwise; we use rules.
+  The tests check the two agree to within one grade on every English screen; most of the gap is
+  textstat's: pyphen gives "ketamine" two syllables.
+- Sentences of one or two words ("Other choices.", a heading) are dropped from textstat's sentence
+  count while their words still count, which inflates words per sentence. We count every sentence.
+- Hyphens are deleted, so "proof-of-concept" becomes one long word. We count one word and the
+  syllables of its parts.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, fields
+from typing import Callable, Iterable
+
+# --- plain text --------------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^\s{0,3}#+\s*")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_EMPHASIS = re.compile(r"[*`]")
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"')\]]*$")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown to one sentence-like unit per line: headings and list items end with a full stop."""
+    lines = []
+    for line in markdown.splitlines():
+        line = _LIST_MARKER.sub("", _HEADING.sub("", line))
+        line = _EMPHASIS.sub("", line).strip()
+        if line:
+            lines.append(line if _ENDS_SENTENCE.search(line) else line + ".")
+    return "\n".join(lines)
+
+
+def screen_text(key_points: Iterable[str], body: str) -> str:
+    """What is scored for one screen: its key points, then its body, as plain text."""
+    return "\n".join([plain_text("\n".join(key_points)), plain_text(body)])
+
+
+# --- counting ----------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+\s++(?=[^\s\w]*+\w)(?![^\s\w]*+[a-zà-ÿ])")
+"""A full stop, question or exclamation mark, then space, then a word that does not start in lower
+case: "e.g. the" and "z. B. eine" do not end a sentence; "2.5" has no space and stays one number.
+A match starts only at the first mark of a run and never backtracks, so a megabyte of "....." is
+still read in linear time."""
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+
+def sentences(text: str) -> list[str]:
+    """Split plain text into sentences: every line is at least one; sentences without words are dropped."""
+    found = []
+    for line in text.splitlines():
+        found += [part for part in _SENTENCE_END.split(line) if _WORD.search(part)]
+    return found
+
+
+def words(text: str) -> list[str]:
+    """Words, with their inner apostrophes and hyphens ("don't", "proof-of-concept"); numbers count."""
+    return _WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The numbers every formula here is built from."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    polysyllables: int = 0
+    """Words of 3 or more syllables."""
+    monosyllables: int = 0
+    long_words: int = 0
+    """Words of more than 6 letters."""
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+def count(text: str, language: str) -> Counts:
+    """Count sentences, words and syllables of plain ``text`` in ``language`` (en, es, de, fr, ...)."""
+    syllables_of = SYLLABLE_COUNTERS.get(_base(language), english_syllables)
+    total = Counts()
+    for sentence in sentences(text):
+        found = words(sentence)
+        per_word = [syllables_of(word) for word in found]
+        total += Counts(
+            sentences=1,
+            words=len(found),
+            syllables=sum(per_word),
+            polysyllables=sum(n >= 3 for n in per_word),
+            monosyllables=sum(n == 1 for n in per_word),
+            long_words=sum(len(re.sub(r"[\W_]", "", word)) > 6 for word in found),
+        )
+    return total
+
+
+def _base(language: str) -> str:
+    return language.replace("-", "_").split("_")[0].lower()
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFC", word.lower().replace("\u2019", "'"))
+
+
+def _parts(word: str, counter: Callable[[str], int]) -> int | None:
+    """Shared handling for every language: a number is one syllable, an acronym one per letter,
+    a hyphenated word the sum of its parts."""
+    if any(char.isdigit() for char in word):
+        return 1
+    letters = re.sub(r"[\W_]", "", word)
+    if re.fullmatch(r"[IVX]{2,}", letters):  # Schedule III: a number
+        return 1
+    if letters.isupper() and 2 <= len(letters) <= 5:  # FDA, USA, EE. UU.: said letter by letter
+        return len(letters)
+    if "-" in word:
+        return sum(counter(part) for part in word.split("-") if part)
+    return None
+
+
+# English ---------------------------------------------------------------------------------------------
+
+_EN_SILENT_INNER_E = re.compile(r"(?<=[aeiouy][^aeiouy])e(?=(?:ly|ty|ment|ments|ness|ful|less|thing|times|where|way)$)")
+_EN_EXTRA = [
+    re.compile(r"(?<![cgst])ia"),  # tri-al, bi-as; not spe-cial, Ru-ssia, ini-tial
+    re.compile(r"(?<![cgstx])io"),  # vi-o-lence, peri-od; not na-tion, re-gion
+    re.compile(r"(?<![cgstx])iou"),  # seri-ous; not pre-cious
+    re.compile(r"(?<![qg])ua"),  # usu-al; not equal, language
+    re.compile(r"ie(?=r$|st$|t)"),  # earli-er, anxi-ety, qui-et
+    re.compile(r"ea$"),  # ide-a
+    re.compile(r"[aeiouy](?=ing$)"),  # be-ing, stay-ing
+    re.compile(r"[^aeiouy]sm$"),  # auti-sm
+]
+
+
+def english_syllables(word: str) -> int:
+    """Syllables in an English word, by rule (silent e, -ed, -es, and common two-vowel splits)."""
+    split = _parts(word, english_syllables)
+    if split is not None:
+        return split
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if len(w) > 2:
+        if w.endswith("es") and not re.search(r"(?:[sxz]|ch|sh|[cg])es$", w):
+            w = w[:-2]
+        elif w.endswith("ed") and not re.search(r"[td]ed$", w):
+            w = w[:-2]
+        elif w.endswith("e") and not re.search(r"(?:[^aeiouy]le|ee|ye)$", w):
+            w = w[:-1]
+    w = _EN_SILENT_INNER_E.sub("", w)
+    w = re.sub(r"^y(?=[aeiou])", "", w)
+    n = len(re.findall(r"[aeiouy]+", w)) + sum(len(pattern.findall(w)) for pattern in _EN_EXTRA)
+    return max(1, n)
+
+
+# Spanish ---------------------------------------------------------------------------------------------
+
+_ES_STRONG = set("aeoáéíóú")
+_ES_VOWELS = _ES_STRONG | set("iuü")
+
+
+def spanish_syllables(word: str) -> int:
+    """Syllables in a Spanish word: one per vowel group, plus one for each hiatus of two strong vowels.
+
+    Strong vowels are a, e, o and any accented vowel (pa-ís, dí-a); an unaccented i or u next to
+    another vowel forms a diphthong with it (bue-no). The u of que/qui/gue/gui is silent; a final y
+    is a vowel (muy, hoy).
+    """
+    split = _parts(word, spanish_syllables)
+    if split is not None:
+        return split
+    w = _fold(word)
+    w = re.sub(r"(?<=[qg])u(?=[eéií])", "", w)
+    w = re.sub(r"y(?![aeiouáéíóú])", "i", w)
+    n = 0
+    previous = ""
+    for char in w:
+        if char in _ES_VOWELS:
+            if previous not in _ES_VOWELS or (char in _ES_STRONG and previous in _ES_STRONG):
+                n += 1
+        previous = char
+    return max(1, n)
+
+
+# German ----------------------------------------------------------------------------------------------
+
+_DE_VOWELS = set("aeiouyäöü")
+_DE_NUCLEI = ("aa", "ee", "oo", "ai", "ay", "au", "äu", "ei", "ey", "eu", "ie")
+
+
+def german_syllables(word: str) -> int:
+    """Syllables in a German word: vowels, with doubled vowels and diphthongs (ei, au, eu, ie...) as one.
+
+    A final "-ien" after other vowels is two (Stu-di-en, Fe-ri-en).
+    """
+    split = _parts(word, german_syllables)
+    if split is not None:
+        return split
+    w = _fold(word)
+    n, i = 0, 0
+    while i < len(w):
+        if w[i] in _DE_VOWELS:
+            n += 1
+            i += 2 if w[i : i + 2] in _DE_NUCLEI else 1
+        else:
+            i += 1
+    if re.search(r"[aeiouyäöü].*[^aeiouyäöü]ien$", w):
+        n += 1
+    return max(1, n)
+
+
+# French ----------------------------------------------------------------------------------------------
+
+_FR_VOWELS = set("aeiouyàâäéèêëîïôöûùüœæ")
+
+
+def french_syllables(word: str) -> int:
+    """Syllables in a French word as read aloud in careful speech.
+
+    One per group of vowel letters (eau, oi, ou, ai, ie... are one sound or a glide plus a vowel); a
+    new syllable after é before another vowel (ré-action) and at a vowel with a diaeresis (na-ïf);
+    a final mute e or es is not counted (tab-le, fem-mes); the u of qu and of gue/gui is silent.
+    """
+    split = _parts(word, french_syllables)
+    if split is not None:
+        return split
+    w = _fold(word)
+    w = w.replace("'", "")  # l'usage, quelqu'un: the elided vowel is not said
+    w = re.sub(r"(?<=q)u|(?<=g)u(?=[eéèêiy])", "", w)
+    n, previous = 0, ""
+    for char in w:
+        if char in _FR_VOWELS and (previous not in _FR_VOWELS or (previous == "é" and char != "e") or char in "ïüë"):
+            n += 1
+        previous = char
+    if n > 1 and re.search(r"[^aeiouyàâäéèêëîïôöûùüœæ]es?$", w):
+        n -= 1
+    return max(1, n)
+
+
+SYLLABLE_COUNTERS: dict[str, Callable[[str], int]] = {
+    "en": english_syllables,
+    "es": spanish_syllables,
+    "de": german_syllables,
+    "fr": french_syllables,
+}
+
+
+# --- formulas ----------------------------------------------------------------------------------------
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def flesch_kincaid_grade(c: Counts) -> float:
+    if not c.words:
+        return 0.0
+    return 0.39 * _ratio(c.words, c.sentences) + 11.8 * _ratio(c.syllables, c.words) - 15.59
+
+
+def smog(c: Counts) -> float:
+    if not c.sentences:
+        return 0.0
+    return 1.043 * math.sqrt(30 * c.polysyllables / c.sentences) + 3.1291
+
+
+def fernandez_huerta(c: Counts) -> float:
+    if not c.words:
+        return 0.0
+    return 206.84 - 60 * _ratio(c.syllables, c.words) - 1.02 * _ratio(c.words, c.sentences)
+
+
+def wiener_sachtextformel(c: Counts) -> float:
+    """WSTF1, for non-fiction."""
+    if not c.words:
+        return 0.0
+    ms, iw, es = (100 * value / c.words for value in (c.polysyllables, c.long_words, c.monosyllables))
+    return 0.1935 * ms + 0.1672 * _ratio(c.words, c.sentences) + 0.1297 * iw - 0.0327 * es - 0.875
+
+
+def flesch_french(c: Counts) -> float:
+    """Flesch reading ease with Kandel & Moles' constants."""
+    if not c.words:
+        return 0.0
+    return 207 - 1.015 * _ratio(c.words, c.sentences) - 73.6 * _ratio(c.syllables, c.words)
+
+
+def _flesch_label(score: float) -> str:
+    for floor, label in ((90, "very easy"), (80, "easy"), (70, "fairly easy"), (60, "standard"), (50, "fairly difficult"), (30, "difficult")):
+        if score >= floor:
+            return label
+    return "very difficult"
+
+
+def _grade_label(grade: float) -> str:
+    return "at the aim" if grade <= ENGLISH_AIM else ("within the limit" if grade <= ENGLISH_SCREEN_LIMIT else "above the limit")
+
+
+def _wstf_label(grade: float) -> str:
+    return "easy" if grade <= 6 else ("fine" if grade <= 8 else ("fairly difficult" if grade <= 11 else "difficult"))
+
+
+ENGLISH_SCREEN_LIMIT = 8.0
+"""A screen above this Flesch-Kincaid grade is a problem."""
+ENGLISH_AIM = 6.0
+ENGLISH_GUIDE_LIMIT = 6.5
+"""The guide as a whole must read at or below this grade: the aim, plus half a grade of noise."""
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A reading-level formula for one language, and where its "fine" ends."""
+
+    name: str
+    compute: Callable[[Counts], float]
+    limit: float
+    higher_is_easier: bool
+    label: Callable[[float], str]
+    hard_limit: bool = False
+    """Whether a screen past ``limit`` is a problem (only the English grade)."""
+
+    def fine(self, score: float) -> bool:
+        return score >= self.limit if self.higher_is_easier else score <= self.limit
+
+    def worst(self, scores: Iterable[float]) -> float:
+        return (min if self.higher_is_easier else max)(scores)
+
+    def score(self, text: str, language: str) -> float:
+        return self.compute(count(text, language))
+
+
+FORMULAS: dict[str, Formula] = {
+    "en": Formula("Flesch-Kincaid grade", flesch_kincaid_grade, ENGLISH_SCREEN_LIMIT, False, _grade_label, hard_limit=True),
+    "es": Formula("Fernández-Huerta", fernandez_huerta, 60.0, True, _flesch_label),
+    "de": Formula("Wiener Sachtextformel (WSTF1)", wiener_sachtextformel, 8.0, False, _wstf_label),
+    "fr": Formula("Flesch (Kandel & Moles)", flesch_french, 60.0, True, _flesch_label),
+}
+
+
+def formula_for(language: str) -> Formula | None:
+    """The formula for a language code (``es_MX`` uses Spanish's), or None: "no formula"."""
+    return FORMULAS.get(_base(language))
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of plain English text."""
+    return flesch_kincaid_grade(count(text, "en"))
