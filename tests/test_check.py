@@ -233,3 +233,21 @@ def test_stale_line_is_the_line_of_translated_from(content_copy):
     german = content_copy / "de" / "screens" / "02-ketamine-basics.yaml"
     [problem] = [problem for problem in check_content(content_copy).problems if problem.file == str(german)]
     assert problem.line == read_yaml(german).line(("translation", "source_hash"))
+
+
+def test_a_changed_number_in_a_translated_self_check_is_found(content_copy):
+    path = content_copy / "es" / "self-checks.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(" 3 ", " 5 ", 1), encoding="utf-8")
+    result = run("check", "--content", str(content_copy))
+    assert result.returncode == 1
+    assert f"{path}:1: numbers:" in result.stdout and "extra ['5']" in result.stdout
+
+
+def test_a_stale_self_check_translation_is_found(content_copy):
+    path = content_copy / "en" / "self-checks.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Is ketamine approved to treat alcohol or drug problems?", "Is ketamine approved for drug or alcohol problems?"), encoding="utf-8")
+    result = run("check", "--content", str(content_copy))
+    assert result.returncode == 1
+    assert "self-check treatment: stale" in result.stdout

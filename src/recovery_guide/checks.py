@@ -242,10 +242,24 @@ def _check_translation(root: Path, code: str, english: Guide, row: LanguageRow, 
         if problem:
             number_problems.append(problem)
     number_problems += _contact_problems(folder, english)
+    number_problems += _self_check_problems(root, code, folder)
     row.numbers = str(len(number_problems))
     report.problems += number_problems
     report.problems += _completeness_problems(folder, english)
     row.reading = _translation_reading(code, [documents[screen_id][1] for screen_id in present])
+
+
+def _self_check_problems(root: Path, code: str, folder: Path) -> list[Problem]:
+    """Self-check sets that readers see in English (missing, stale or shaped differently), and changed numbers."""
+    from recovery_guide import selfcheck
+
+    path = str(folder / "self-checks.yaml")
+    problems = []
+    for check_id, state in selfcheck.status(code, root):
+        if state != "current":
+            problems.append(Problem(path, 1, f"self-check {check_id}", f"{state}: readers see this self-check in English; translate it, then stamp it with python -m recovery_guide.translation stamp {code} self-check:{check_id}"))
+    problems += [Problem(path, 1, "numbers", message.split(": ", 1)[-1]) for message in selfcheck.number_mismatches(code, root)]
+    return problems
 
 
 def _translated_documents(folder: Path, report: Report) -> dict[str, tuple[YamlDocument, Screen]]:
