@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 
 from recovery_guide import labels
@@ -45,6 +46,16 @@ class GuideModal(TranslatedBindingsMixin, ModalScreen):
 
     BINDINGS = [("escape", "dismiss", "Close")]
 
+    _dismissed = False
+
+    def dismiss(self, result=None):  # type: ignore[override]
+        """Close once. Textual's dismiss pops whatever screen is on top, so a second Enter or Escape
+        typed before this dialog is gone would close the screen beneath it (found by the monkey test)."""
+        if self._dismissed or self.app.screen is not self:
+            return AwaitComplete(_nothing())
+        self._dismissed = True
+        return super().dismiss(result)
+
     async def language_changed(self) -> None:
         await self.recompose()
 
@@ -56,3 +67,7 @@ def banner_text(clinic=None) -> str:
         details = ", ".join(part for part in (clinic.name, clinic.phone, clinic.hours) if part)
         text += "\n" + labels.your_clinic() + ": " + details
     return text
+
+
+async def _nothing() -> None:
+    """An already-finished wait, for a dismiss that has nothing left to do."""

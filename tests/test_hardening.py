@@ -1,0 +1,238 @@
+"""Hostile and broken input, random key presses, and proof that the guide stays private."""
+
+from __future__ import annotations
+
+import random
+import socket
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual import events
+
+from recovery_guide import i18n
+from recovery_guide.clinic import load_clinic
+from recovery_guide.loader import ContentError, load_guide
+from recovery_guide.storage import Store
+from recovery_guide.tui.app import RecoveryGuideApp
+from tests.test_app import acknowledge, visible_text
+from tests.test_cli import run
+from tests.test_my_questions import add_question, export
+
+LOCATED = r"^.+:\d+: .+: .+$"
+
+
+# --- bad values on the command line --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("print", "--lang", "xx"), "unknown language 'xx'"),
+        (("print", "--region", "ZZ"), "unknown region 'ZZ'"),
+        (("--theme", "neon"), "unknown theme 'neon'"),
+        (("print", "--content", "/no/such/folder"), "content folder not found"),
+        (("print", "--format", "pdf"), "invalid choice"),
+    ],
+)
+def test_bad_option_values_give_one_line_and_exit_2(args, expected):
+    result = run(*args)
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_content_folder_without_english_is_refused(tmp_path):
+    (tmp_path / "es").mkdir()
+    result = run("print", "--content", str(tmp_path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert str(tmp_path / "en") in result.stderr
+
+
+def test_a_file_given_as_content_folder_is_refused(tmp_path):
+    (tmp_path / "file").write_text("x")
+    result = run("print", "--content", str(tmp_path / "file"))
+    assert result.returncode == 2 and "content folder not found" in result.stderr
+
+
+# --- terminal control sequences in content and clinic files ----------------------------------------------
+
+HOSTILE = r"\e]0;owned\a\e[2J\e[31mred\x9b1m\b\x07"
+"""YAML escapes that decode to ESC, OSC, CSI, backspace and bell characters."""
+
+
+def _poison(content: Path) -> None:
+    path = content / "en" / "screens" / "02-ketamine-basics.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("title: Ketamine in brief", f'title: "Ketamine {HOSTILE}in brief"', 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_control_sequences_in_content_never_reach_print(content_copy):
+    _poison(content_copy)
+    result = run("print", "--content", str(content_copy))
+    assert result.returncode == 0, result.stderr
+    assert "Ketamine ]0;owned[2J[31mred1min brief" in result.stdout, "the text stays, the control characters go"
+    assert not any(char in result.stdout for char in "\x1b\x07\x08\x9b")
+    html = run("print", "--format", "html", "--content", str(content_copy)).stdout
+    assert not any(char in html for char in "\x1b\x07\x08\x9b")
+
+
+async def test_control_sequences_in_content_and_clinic_never_reach_the_app_or_handout(content_copy, tmp_path):
+    _poison(content_copy)
+    clinic_file = tmp_path / "clinic.yaml"
+    clinic_file.write_text(f'name: "Clinic {HOSTILE}"\nphone: "555 {HOSTILE}0100"\nquestions:\n  - "Ask {HOSTILE}this"\n', encoding="utf-8")
+    clinic = load_clinic(clinic_file)
+    guide = load_guide("en", content_copy)
+    app = RecoveryGuideApp(guide, content_root=content_copy, clinic=clinic, store=Store(tmp_path / "data"), export_folder=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        text = visible_text(app)
+        assert "Ketamine ]0;owned" in text and "Clinic ]0;owned" in text
+        assert not any(char in text for char in "\x1b\x07\x08\x9b")
+        await add_question(pilot, 0)
+        await export(pilot, tmp_path / "handout.txt")
+    handout = (tmp_path / "handout.txt").read_text(encoding="utf-8")
+    assert "Clinic ]0;owned" in handout
+    assert not any(char in handout for char in "\x1b\x07\x08\x9b")
+
+
+# --- property-based: the clinic-file parser ------------------------------------------------------------
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(["name", "phone", "hours", "questions", "text", "x"]), children, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=st.dictionaries(st.sampled_from(["name", "phone", "hours", "questions", "extra"]), _values, max_size=5))
+def test_clinic_parser_accepts_or_explains_any_structure(tmp_path, document):
+    import yaml
+
+    path = tmp_path / "clinic.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    try:
+        clinic = load_clinic(path)
+    except ContentError as error:
+        assert __import__("re").match(LOCATED, str(error)), str(error)
+        assert "\n" not in str(error)
+    else:
+        assert clinic.name.strip()
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=300) | st.text(max_size=300).map(lambda text: text.encode("utf-8", "surrogatepass")))
+def test_clinic_parser_survives_arbitrary_bytes(tmp_path, raw):
+    path = tmp_path / "clinic.yaml"
+    path.write_bytes(raw)
+    try:
+        load_clinic(path)
+    except ContentError as error:
+        assert __import__("re").match(LOCATED, str(error)), str(error)
+
+
+# --- monkey test -----------------------------------------------------------------------------------------
+
+MONKEY_KEYS = [
+    "right", "left", "up", "down", "pageup", "pagedown", "home", "end", "tab", "shift+tab", "enter", "escape",
+    "space", "backspace", "delete", "n", "p", "c", "h", "l", "e", "s", "a", "m", "x", "g", "k", "t", "r", "u", "d",
+    "slash", "question_mark", "y", "z", "1", "7",
+]
+"""Every key the guide uses and some it does not; never q or Ctrl+P (they would end the run early)."""
+KEYS_PER_SIZE = 1000
+BURST = 25
+"""Keys queued at once: the app handles each key in turn, as when someone types fast."""
+CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (200, 60)])
+async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, size):
+    rng = random.Random(f"monkey-{size}")
+    app = RecoveryGuideApp(guide, store=Store(tmp_path / "data"), export_folder=tmp_path)
+    app.animation_level = "none"  # as with TEXTUAL_ANIMATIONS=none: scrolling jumps, so thousands of keys run quickly
+    try:
+        async with app.run_test(size=size) as pilot:
+            await acknowledge(pilot)
+            for burst in range(KEYS_PER_SIZE // BURST):
+                for key in (rng.choice(MONKEY_KEYS) for _ in range(BURST)):
+                    # straight into the app's queue, as the terminal driver does: a fast typist, no harness pauses
+                    app.post_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
+                await pilot.pause()
+                if burst % 15 == 7:  # now and then: another size, including too small, and back
+                    await pilot.resize_terminal(rng.choice([50, 60, 100]), rng.choice([15, 20, 30]))
+                    await pilot.pause()
+                    await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert app.is_running, "no exception ended the app"
+            for _ in range(8):  # close whatever dialog is open, then quit with q
+                await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+        assert not app.is_running and app.return_code in (0, None)
+    finally:
+        i18n.set_language("en")
+
+
+# --- privacy proof ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Every way to open a connection records the attempt and fails."""
+    attempts: list[object] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network access is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", lambda self, *args: refuse(*args))
+    monkeypatch.setattr(socket.socket, "connect_ex", lambda self, *args: refuse(*args))
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize("opt_in", [False, True])
+async def test_a_full_walk_through_makes_no_connection_and_writes_only_what_was_asked(guide, tmp_path, monkeypatch, no_network, opt_in):
+    home = tmp_path / "home"
+    home.mkdir()
+    for variable, folder in (("HOME", home), ("XDG_DATA_HOME", home / ".local/share"), ("XDG_CONFIG_HOME", home / ".config"), ("XDG_CACHE_HOME", home / ".cache"), ("XDG_STATE_HOME", home / ".local/state")):
+        monkeypatch.setenv(variable, str(folder))
+    monkeypatch.chdir(home)
+    exports = home / "exports"
+    exports.mkdir()
+    app = RecoveryGuideApp(guide, export_folder=exports)  # the real store, under the empty home
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await acknowledge(pilot)
+            await add_question(pilot, 0)
+            if opt_in:
+                await pilot.press("m")
+                await pilot.pause()
+                app.screen.query_one("#keep").press()
+                await pilot.pause()
+                await pilot.press("escape")
+            for _ in range(len(guide.screens)):
+                await pilot.press("right")
+            await pilot.pause()
+            await app.switch_language("es")
+            await pilot.press("left", "left", "h")
+            await pilot.pause()
+            await pilot.press("escape", "g", "escape", "slash")
+            await pilot.press("k", "e", "t", "a", "escape")
+            await export(pilot, exports / "handout.html", html=True)
+            await pilot.press("q")
+    finally:
+        i18n.set_language("en")
+    assert no_network == [], "the guide must never try to connect anywhere"
+    written = _files(home)
+    expected = ["exports/handout.html"] + ([".local/share/recovery-guide/saved.json"] if opt_in else [])
+    assert written == sorted(expected)
