@@ -41,3 +41,53 @@ def test_get_help_now_for_the_us(snap_compare, size):
         await pilot.pause()
 
     assert snap_compare(make_app(region_code="US"), terminal_size=size, run_before=open_help)
+
+
+SMALLEST = (60, 20)
+
+
+def test_welcome_at_the_smallest_size(snap_compare):
+    assert snap_compare(make_app(), terminal_size=SMALLEST)
+
+
+def test_reading_at_the_smallest_size_reflows_without_the_contents(snap_compare):
+    async def open_basics(pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SMALLEST, run_before=open_basics)
+
+
+def test_get_help_now_with_no_region_lists_every_number(snap_compare):
+    async def open_help(pilot):
+        await pilot.press("h")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_help)
+
+
+async def _questions_chosen(pilot):
+    """Reading step 2 with two questions added and the cursor on the question list."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+    await pilot.press("s", "down", "down", "s")
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    pilot.app.clear_notifications()  # toasts time out; the snapshot shows what stays
+
+
+@pytest.mark.parametrize("theme", ["high-contrast", "monochrome"])
+def test_themes_show_focus_and_choices_without_colour(snap_compare, theme):
+    assert snap_compare(make_app(theme_name=theme), terminal_size=(80, 24), run_before=_questions_chosen)
+
+
+def test_my_questions(snap_compare):
+    async def open_list(pilot):
+        await _questions_chosen(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_list)
