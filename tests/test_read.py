@@ -98,6 +98,8 @@ def test_read_mode_in_a_real_terminal(tmp_path):
         terminal.send("6", "Enter")
         terminal.wait_for("911", scrollback=True)
         terminal.send("0", "Enter", "0", "Enter")
-        terminal.wait_for(i18n.load_catalog("de").gettext("Goodbye. Talk with your provider before you decide anything."))
+        goodbye = i18n.load_catalog("de").gettext("Goodbye. Talk with your provider before you decide anything.")
+        assert goodbye.startswith("Auf Wiedersehen"), "the goodbye is in German"
+        terminal.wait_for(goodbye.split(".")[0], scrollback=True)
     finally:
         terminal.close()
