@@ -103,3 +103,21 @@ def test_read_mode_in_a_real_terminal(tmp_path):
         terminal.wait_for(goodbye.split(".")[0], scrollback=True)
     finally:
         terminal.close()
+
+
+def test_with_saving_on_read_mode_offers_to_continue_where_you_left_off(tmp_path, guide):
+    env = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    # acknowledge, go to step 4, turn saving on in My questions, back, quit
+    first = read(["1", "1", "1", "5", "7", "0", "0"], env=env)
+    assert "Saving is on" in first.stdout, first.stdout[-500:]
+    second = read(["10", "0"], env=env)
+    assert f"continue where I left off (step 4: {guide.screens[3].title})" in second.stdout
+    assert f"Step 4 of 14: {guide.screens[3].title}" in second.stdout.split("continue where I left off")[-1]
+
+
+def test_read_mode_shows_the_english_original_of_a_translated_screen(guide):
+    spanish = load_guide("es")
+    result = read(["1", "10", "0"], "--lang", "es")
+    assert spanish.screens[1].title in result.stdout
+    english_part = result.stdout.split(spanish.screens[1].title)[-1]
+    assert guide.screens[1].title in english_part and guide.screens[1].key_points[0] in english_part

@@ -31,6 +31,8 @@ class PlainReader:
         self.stdout = stdout or sys.stdout
         self.index = 0
         self.export_folder = export_folder
+        self.resume_screen = session.saved_screen
+        """Where the reader stopped last time, if they keep their place (offered on the first menu)."""
 
     # --- input and output -------------------------------------------------------------------------------
 
@@ -117,6 +119,8 @@ class PlainReader:
         first = self.index == 0
         items: list[tuple[str, Callable[[], object] | None]] = [
             (_("I understand - start reading") if first else _("Next screen"), lambda: self.go(self.index + 1)),
+        ]
+        items += [
             (_("Previous screen"), lambda: self.go(self.index - 1)),
             (_("Read this screen again"), self.show),
             (_("Contents"), self.contents),
@@ -126,6 +130,14 @@ class PlainReader:
             (labels.glossary(), self.glossary),
             (_("Search the guide"), self.search),
         ]
+        if self.guide.language.code != "en":
+            items.append((_("English original"), self.english_original))
+        saved = self.resume_screen
+        if first and saved and saved != self.guide.screens[0].id:
+            label = _("I understand - continue where I left off (step {number}: {title})").format(
+                number=self.guide.index_of(saved) + 1, title=self.guide.screen(saved).title
+            )
+            items.append((label, lambda: self.go(self.guide.index_of(saved))))
         from recovery_guide.selfcheck import check_after
 
         check = check_after(self.guide, self.guide.screens[self.index].id)
@@ -138,6 +150,13 @@ class PlainReader:
         """0 quits; say so, so a screen reader user knows the program ended on purpose."""
         self.say(_("Goodbye. Talk with your provider before you decide anything."))
         return False
+
+    def english_original(self) -> bool:
+        """The current screen as written in English, for a reader who wants to compare."""
+        english = self.session.guide_in("en")
+        self.say()
+        self.say(screen_text(english, english.screens[self.index], self.session.region_code, plain=True))
+        return True
 
     def go(self, index: int) -> bool:
         if 0 <= index < len(self.guide.screens):
