@@ -175,6 +175,15 @@ def guide_says_otherwise() -> str:
     return _("The guide says something different. Here is what it says.")
 
 
+def self_check_verdict(question, choice_id: str) -> str:
+    """What to say before the explanation: kind whatever was chosen, never "wrong"."""
+    if choice_id == question.answer:
+        return matches_the_guide()
+    if choice_id == "unsure":
+        return not_sure_is_fine()
+    return guide_says_otherwise()
+
+
 def read_more(number: int, title: str) -> str:
     return _("Read more: step {number}, {title}").format(number=number, title=title)
 

@@ -106,13 +106,7 @@ class PlainReader:
                 self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
 
     def questions_here(self) -> list[tuple[Question, EntryKind]]:
-        screen = self.guide.screens[self.index]
-        questions = [(question, EntryKind.CURATED) for question in screen.questions]
-        clinic = self.session.clinic
-        topics = [item for item in self.guide.screens if item.kind is ScreenKind.TOPIC]
-        if clinic and clinic.questions and topics and topics[-1].id == screen.id:
-            questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
-        return questions
+        return self.session.questions_on(self.guide.screens[self.index])
 
     def main_menu(self) -> bool:
         """One round of the main menu; False when the reader quits."""
@@ -393,14 +387,7 @@ class PlainReader:
             position = self.pick(question.prompt, [choice.text for choice in question.choices])
             if position is None:
                 return True
-            chosen = question.choices[position].id
-            if chosen == question.answer:
-                verdict = labels.matches_the_guide()
-            elif chosen == "unsure":
-                verdict = labels.not_sure_is_fine()
-            else:
-                verdict = labels.guide_says_otherwise()
-            self.say(fill(verdict))
+            self.say(fill(labels.self_check_verdict(question, question.choices[position].id)))
             self.say(fill(question.explanation))
             self.say(labels.read_more(self.guide.index_of(question.screen) + 1, self.guide.screen(question.screen).title))
         self.say()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from recovery_guide import i18n
-from recovery_guide.model import Clinic, Guide
-from recovery_guide.notebook import Notebook
+from recovery_guide.model import Clinic, Guide, Question, Screen, ScreenKind
+from recovery_guide.notebook import EntryKind, Notebook
 from recovery_guide.storage import SavedState, Store
 
 
@@ -87,6 +87,15 @@ class Session:
         self.notebook.visit(screen_id)
         self.saved_screen = screen_id
         return self.save()
+
+    def questions_on(self, screen: Screen) -> list[tuple[Question, EntryKind]]:
+        """A screen's "Ask your provider" questions, plus the clinic's on the last topic screen."""
+        questions = [(question, EntryKind.CURATED) for question in screen.questions]
+        clinic = self.clinic
+        topics = [item for item in self.guide.screens if item.kind is ScreenKind.TOPIC]
+        if clinic and clinic.questions and topics and topics[-1].id == screen.id:
+            questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
+        return questions
 
     def write_handout(self, path: Path, kind: str) -> str | None:
         """Write the handout atomically; returns a message for the reader instead of raising."""

@@ -33,50 +33,44 @@ def next_theme(name: str) -> str:
     return names[(names.index(name) + 1) % len(names)] if name in names else names[0]
 
 
+FLAT_THEMES = {
+    "high-contrast": {"accent": "#FFFF00", "secondary": "#00FFFF", "error": "#FF8080", "success": "#00FF00"},
+    "monochrome": {"accent": "#FFFFFF", "secondary": "#FFFFFF", "error": "#FFFFFF", "success": "#FFFFFF"},
+}
+"""Our own themes: white on pure black, with one accent colour (or none), so every text is at full contrast."""
+
+
 def register_themes(app) -> None:
     """Add our own themes to a Textual app (imports Textual, so only the full-screen app calls it)."""
     from textual.theme import Theme
 
-    app.register_theme(
-        Theme(
-            name="high-contrast",
-            primary="#FFFF00",
-            secondary="#00FFFF",
-            accent="#FFFF00",
-            warning="#FFFF00",
-            error="#FF8080",
-            success="#00FF00",
-            foreground="#FFFFFF",
-            background="#000000",
-            surface="#000000",
-            panel="#000000",
-            boost="#000000",
-            dark=True,
-            luminosity_spread=0.0,
-            text_alpha=1.0,
-            variables={"footer-key-foreground": "#FFFF00", "block-cursor-background": "#FFFF00", "block-cursor-foreground": "#000000", "text-muted": "#FFFFFF"},
+    for name, colours in FLAT_THEMES.items():
+        accent = colours["accent"]
+        app.register_theme(
+            Theme(
+                name=name,
+                primary=accent,
+                secondary=colours["secondary"],
+                accent=accent,
+                warning=accent,
+                error=colours["error"],
+                success=colours["success"],
+                foreground="#FFFFFF",
+                background="#000000",
+                surface="#000000",
+                panel="#000000",
+                boost="#000000",
+                dark=True,
+                luminosity_spread=0.0,
+                text_alpha=1.0,
+                variables={
+                    "footer-key-foreground": accent,
+                    "block-cursor-background": accent,
+                    "block-cursor-foreground": "#000000",
+                    "text-muted": "#FFFFFF",
+                },
+            )
         )
-    )
-    app.register_theme(
-        Theme(
-            name="monochrome",
-            primary="#FFFFFF",
-            secondary="#FFFFFF",
-            accent="#FFFFFF",
-            warning="#FFFFFF",
-            error="#FFFFFF",
-            success="#FFFFFF",
-            foreground="#FFFFFF",
-            background="#000000",
-            surface="#000000",
-            panel="#000000",
-            boost="#000000",
-            dark=True,
-            luminosity_spread=0.0,
-            text_alpha=1.0,
-            variables={"footer-key-foreground": "#FFFFFF", "block-cursor-background": "#FFFFFF", "block-cursor-foreground": "#000000", "text-muted": "#FFFFFF"},
-        )
-    )
 
 
 def textual_name(name: str) -> str:

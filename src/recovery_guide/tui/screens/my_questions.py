@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, Footer, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -14,19 +14,11 @@ from recovery_guide.i18n import N_, _
 from recovery_guide.notebook import Entry, EntryKind
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
+from recovery_guide.tui.widgets.key_list import KeyList
 
 
-class EntryList(OptionList, inherit_bindings=False):
+class EntryList(KeyList):
     """The questions; group titles are shown as disabled rows so the cursor skips them."""
-
-    BINDINGS = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-    ]
 
 
 class MyQuestionsScreen(GuideModal):

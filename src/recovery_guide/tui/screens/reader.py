@@ -18,17 +18,14 @@ from recovery_guide.render.markdown import source_refs, sources_markdown
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.tui.screens.help_now import change_region_hint, clinic_markdown
+from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.question_list import QuestionList
 
 
-class TermList(OptionList, inherit_bindings=False):
+class TermList(KeyList):
     """The glossary words used on this screen; Enter opens a word's meaning over the text."""
 
-    BINDINGS = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("enter", "select", N_("Meaning"), id="term-meaning"),
-    ]
+    BINDINGS = [Binding("enter", "select", N_("Meaning"), id="term-meaning")]
 
 
 class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -49,18 +46,10 @@ class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         self.app.call_after_refresh(self.app.follow_focus)
 
 
-class ContentsList(OptionList, inherit_bindings=False):
+class ContentsList(KeyList):
     """The list of screens. Up and down choose, Enter opens; left and right still turn the page."""
 
-    BINDINGS = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("enter", "select", "Open", show=False),
-    ]
+    BINDINGS = [Binding("enter", "select", "Open", show=False)]
 
 
 class ReaderScreen(GuideScreen):
@@ -243,13 +232,7 @@ class ReaderScreen(GuideScreen):
             self.query_one(ReadingPane).scroll_home(animate=False)
 
     def questions_here(self, screen) -> list[tuple[Question, EntryKind]]:
-        """The screen's own questions, and the clinic's on the last topic screen (before Get help now)."""
-        questions = [(question, EntryKind.CURATED) for question in screen.questions]
-        clinic = self.app.clinic
-        topics = [item for item in self.guide.screens if item.kind is ScreenKind.TOPIC]
-        if clinic and clinic.questions and topics and topics[-1].id == screen.id:
-            questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
-        return questions
+        return self.app.session.questions_on(screen)
 
     def show_questions(self, questions: list[tuple[Question, EntryKind]] | None = None) -> None:
         if questions is None:

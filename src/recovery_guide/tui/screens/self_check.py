@@ -88,12 +88,7 @@ class SelfCheckScreen(GuideModal):
 
     def show_answer(self, choice_id: str) -> None:
         question = self.check.questions[self.position]
-        if choice_id == question.answer:
-            verdict = labels.matches_the_guide()
-        elif choice_id == "unsure":
-            verdict = labels.not_sure_is_fine()
-        else:
-            verdict = labels.guide_says_otherwise()
+        verdict = labels.self_check_verdict(question, choice_id)
         guide = self.app.guide
         more = labels.read_more(guide.index_of(question.screen) + 1, guide.screen(question.screen).title)
         explanation = self.query_one("#check-explanation", Static)

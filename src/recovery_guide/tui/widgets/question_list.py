@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import Question
+from recovery_guide.tui.widgets.key_list import KeyList
 
 
 def question_prompt(text: str, added: bool) -> Text:
@@ -21,16 +21,10 @@ def question_prompt(text: str, added: bool) -> Text:
     return prompt
 
 
-class QuestionList(OptionList, inherit_bindings=False):
+class QuestionList(KeyList):
     """Up and down choose a question; ``s`` or Enter adds it to My questions (or takes it out)."""
 
-    BINDINGS = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("s,enter", "select", N_("Add to My questions"), id="add-question"),
-    ]
+    BINDINGS = [Binding("s,enter", "select", N_("Add to My questions"), id="add-question")]
 
     def show_questions(self, questions: list[tuple[Question, bool]]) -> None:
         """Fill the list: (question, already added)."""
