@@ -186,6 +186,11 @@ class ReaderScreen(GuideScreen):
         await self.show_current()
 
     async def show_current(self, keep_scroll: bool = False) -> None:
+        """Show the current screen, drawn in one go: no frame shows half the old page, half the new."""
+        with self.app.batch_update():
+            await self._fill_page(keep_scroll)
+
+    async def _fill_page(self, keep_scroll: bool) -> None:
         """Fill every part of the page from the model; the layout itself never changes."""
         guide, screen = self.guide, self.guide.screens[self.index]
         if self.showing_english:
