@@ -8,15 +8,22 @@ inside the app, every key the parent sends:
   language of ``LANGUAGES`` itself, so the parent only sends ``l`` then Enter).
 
 The clock starts at the key event's own timestamp (``Message.time``, taken when the driver thread
-read the bytes from the terminal). Two end points are recorded:
+read the bytes from the terminal). Every frame written to the terminal after it is recorded with a
+fingerprint of the whole screen (the text and style of every cell), until the screen has been quiet
+for ``QUIET`` seconds. Three end points come out of that:
 
+* ``key_ms`` (the one the budgets use): the first frame from which the screen no longer changes,
+  i.e. the moment the new content is on screen, laid out, as it stays;
+* ``settled_ms``: the last frame written. Textual lays a screen out a second time once widgets have
+  their new sizes, and repaints scroll bars after that, often with the same cells; those frames
+  are counted here but do not change what the reader sees;
 * ``first_ms``: the first refresh after the app's own work for the key is done
   (``ReaderScreen.show_current`` for next/previous, ``RecoveryGuideApp.switch_language`` for a
-  language), via ``call_after_refresh``;
-* ``key_ms`` (the one the budgets use): the last frame written to the terminal in response, once
-  the screen has been quiet for ``QUIET`` seconds. Textual composes some widgets (the children of a
-  Markdown list, for example) a little after the call that mounted them returns, and those arrive
-  in a later frame; the screen is not "laid out" until they have.
+  language), via ``call_after_refresh``. Some content may still arrive after it: Textual composes
+  some widgets a little after the call that mounted them returns.
+
+Taking the fingerprints costs the app a little time (about a millisecond a frame), so the figures
+err on the slow side.
 
 Nothing of the parent's pauses between keys is counted. Only this file knows about the stopwatches;
 the product code is wrapped here, not changed.
@@ -57,12 +64,19 @@ def main(argv: list[str]) -> int:
             self.bench_pending: tuple[str, float, float] | None = None
             self.bench_ready = False
             self.bench_switches = 0
-            self.bench_frames: list[float] = []
+            self.bench_frames: list[tuple[float, int]] = []
+            """(time, screen fingerprint) of each frame written since the measured key."""
 
         def _display(self, screen, renderable) -> None:
             super()._display(screen, renderable)
             if renderable is not None and not self._batch_count:
-                self.bench_frames.append(time.monotonic())
+                written = time.monotonic()
+                self.bench_frames.append((written, self.bench_fingerprint()))
+
+        def bench_fingerprint(self) -> int:
+            """A hash of every cell on screen: its character and its style (not mouse metadata)."""
+            strips = self.screen._compositor.render_strips()
+            return hash(tuple((segment.text, str(segment.style)) for strip in strips for segment in strip))
 
         async def on_event(self, event: events.Event) -> None:
             if isinstance(event, events.Key) and not event.is_forwarded:
@@ -92,14 +106,22 @@ def main(argv: list[str]) -> int:
         def bench_settle(self, pending: tuple[str, float, float], first: float) -> None:
             now = time.monotonic()
             kind, key_time, dispatched = pending
-            last = self.bench_frames[-1] if self.bench_frames else first
+            frames = self.bench_frames
+            last = frames[-1][0] if frames else first
             if now - last < QUIET and now - key_time < GIVE_UP:
                 self.set_timer(QUIET / 3, lambda: self.bench_settle(pending, first))
                 return
+            # The first frame from which the screen stays as it ends up.
+            stable = last
+            for written, fingerprint in reversed(frames):
+                if fingerprint != frames[-1][1]:
+                    break
+                stable = written
             reader = self.reader
             report(
                 kind=kind,
-                key_ms=(max(last, first) - key_time) * 1000,
+                key_ms=(stable - key_time) * 1000,
+                settled_ms=(max(last, first) - key_time) * 1000,
                 first_ms=(first - key_time) * 1000,
                 dispatch_ms=(first - dispatched) * 1000,
                 frames=len(self.bench_frames),

@@ -184,16 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     g, m = median(guide["maxrss_kib"]) / 1024, median(minimal["maxrss_kib"]) / 1024
     rows.append(("Peak memory (max RSS) to first frame", f"{g:.1f} MiB", f"{m:.1f} MiB", f"{g / m:.2f}x (budget {BUDGET_MEMORY}x)", verdict(g <= BUDGET_MEMORY * m)))
 
-    def timings(kind: str) -> list[float]:
-        return [sample["key_ms"] for sample in in_app[kind]]
+    def timings(kind: str, key: str = "key_ms") -> list[float]:
+        return [sample[key] for sample in in_app[kind]]
 
     nxt, prev, lang = timings("next"), timings("previous"), timings("language")
-    rows.append((f"Next screen (Right), median of {len(nxt)}", f"{median(nxt):.0f} ms", "", f"budget {BUDGET_NEXT_MS:.0f} ms", verdict(median(nxt) <= BUDGET_NEXT_MS)))
+    rows.append((f"Next screen (Right), key to final screen, median of {len(nxt)}", f"{median(nxt):.0f} ms", "", f"budget {BUDGET_NEXT_MS:.0f} ms", verdict(median(nxt) <= BUDGET_NEXT_MS)))
     rows.append(("Next screen, slowest", f"{max(nxt):.0f} ms", "", "", ""))
-    first = [sample["first_ms"] for sample in in_app["next"]]
-    rows.append(("Next screen, to the first refresh after the app's work (not yet settled), median", f"{median(first):.0f} ms", "", "", ""))
+    rows.append(("Next screen, key to last frame written, median", f"{median(timings('next', 'settled_ms')):.0f} ms", "", "", ""))
     rows.append((f"Previous screen (Left), median of {len(prev)}", f"{median(prev):.0f} ms", "", "", ""))
-    rows.append((f"Language switch (Enter in picker), median of {len(lang)}", f"{median(lang):.0f} ms", "", f"budget {BUDGET_LANGUAGE_MS:.0f} ms", verdict(median(lang) <= BUDGET_LANGUAGE_MS)))
+    rows.append((f"Language switch (Enter in picker), key to final screen, median of {len(lang)}", f"{median(lang):.0f} ms", "", f"budget {BUDGET_LANGUAGE_MS:.0f} ms", verdict(median(lang) <= BUDGET_LANGUAGE_MS)))
     seen, first_time = {"en"}, []
     for sample in in_app["language"]:
         if sample["language"] not in seen:
@@ -202,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     if first_time:
         rows.append((f"Language switch, first visit to a language (loads it), median of {len(first_time)}", f"{median(first_time):.0f} ms", "", "", ""))
     rows.append(("Language switch, slowest", f"{max(lang):.0f} ms", "", "", ""))
+    rows.append(("Language switch, key to last frame written, median", f"{median(timings('language', 'settled_ms')):.0f} ms", "", "", ""))
     rows.append(("Peak memory after all of the above", f"{in_app['maxrss_kib'] / 1024:.1f} MiB", "", "", ""))
 
     inside_total = median(report["total_ms"] for report in printing["inside"])
