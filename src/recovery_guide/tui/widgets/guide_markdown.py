@@ -37,7 +37,7 @@ class _BulletsVisual(Visual):
         text_width = max(width - self.indent, 1)
         strips: list[Strip] = []
         for bullet, text in self.items:
-            lines = text.render_strips(text_width, None, style, options) or [Strip.blank(text_width)]
+            lines = text.render_strips(text_width, None, style, options)
             gutter = bullet.pad_right(self.indent - bullet.cell_length).render_strips(self.indent, 1, style, options)[0]
             blank = Strip.blank(self.indent, style.rich_style)
             strips += [Strip.join([gutter if row == 0 else blank, line]) for row, line in enumerate(lines)]
@@ -77,6 +77,7 @@ class BulletList(MarkdownBulletList):
         self._items = [
             (Content.styled(bullet, ".bullet"), Content("\n").join(paragraph._content for paragraph in paragraphs))
             for bullet, paragraphs in items
+            if paragraphs  # Textual draws an empty item as nothing at all, bullet included
         ]
         self._blocks.clear()
 
