@@ -18,6 +18,7 @@ from recovery_guide.render.markdown import source_refs, sources_markdown
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.tui.screens.help_now import change_region_hint, clinic_markdown
+from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.question_list import QuestionList
 
@@ -92,13 +93,13 @@ class ReaderScreen(GuideScreen):
                 yield Static(id="title", markup=False)
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
-                yield Markdown(id="body", open_links=False)
+                yield GuideMarkdown(id="body", open_links=False)
                 with Vertical(id="words"):
                     yield TermList(id="term-list")
                 with Vertical(id="self-check"):
                     yield Static(id="self-check-text", markup=False)
                     yield Button(labels.check_your_understanding(), id="self-check-button", compact=True)
-                yield Markdown(id="extra", open_links=False)
+                yield GuideMarkdown(id="extra", open_links=False)
                 with Vertical(id="ask"):
                     yield QuestionList(id="questions")
                 yield Static(id="meta", markup=False)
@@ -174,6 +175,11 @@ class ReaderScreen(GuideScreen):
         await self.show_current()
 
     async def show_current(self, keep_scroll: bool = False) -> None:
+        """Show the current screen, drawn in one go: no frame shows half the old page, half the new."""
+        with self.app.batch_update():
+            await self._fill_page(keep_scroll)
+
+    async def _fill_page(self, keep_scroll: bool) -> None:
         """Fill every part of the page from the model; the layout itself never changes."""
         guide, screen = self.guide, self.guide.screens[self.index]
         if self.showing_english:

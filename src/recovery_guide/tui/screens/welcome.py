@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Footer, Static
 
 from recovery_guide import labels
 from recovery_guide.i18n import _
 from recovery_guide.model import Guide, ScreenKind
 from recovery_guide.tui.base import GuideScreen, banner_text
+from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
 
 
 class WelcomeScreen(GuideScreen):
@@ -38,7 +39,7 @@ class WelcomeScreen(GuideScreen):
                 label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.screen(saved).title)
                 with Center():
                     yield Button(label, id="resume")
-            yield Markdown(self.welcome.body, id="body")
+            yield GuideMarkdown(self.welcome.body, id="body")
             language = self.guide.language
             yield Static(f"{language.produced} {language.review_status}", id="language-note", markup=False)
         yield Static(banner_text(self.app.clinic), id="banner", markup=False)

@@ -1,0 +1,98 @@
+"""Markdown for the guide's text: Textual's own widget, with each bullet list drawn by one widget.
+
+Textual's ``Markdown`` builds every list item from four widgets (a row, the bullet, a column and
+the paragraph), and each level has ``height: auto``, so every layout measures the list's text again
+at each level; the row and the column are also composed one step after the list is mounted, which
+costs one more layout and one more frame. On this guide's screens that was most of the time taken
+by turning a page (see benchmarks/README.md). Here the whole list is one widget that draws each
+item's bullet and wraps its text beside it, exactly as before. Headings and paragraphs are
+Textual's own. A list that holds anything but plain paragraphs (a nested list, say) is left to
+Textual. The guide's content never has one (docs/content.md), but Markdown written elsewhere might.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.visual import RenderOptions, Visual
+from textual.widgets import Markdown
+from textual.widgets._markdown import MarkdownBulletList, MarkdownListItem, MarkdownParagraph
+
+
+class _BulletsVisual(Visual):
+    """Items of (bullet, text): the bullet in its own column, the text wrapped to the right of it."""
+
+    def __init__(self, items: list[tuple[Content, Content]]) -> None:
+        self.items = items
+        self.indent = max((bullet.cell_length for bullet, _text in items), default=0)
+
+    def get_optimal_width(self, rules, container_width: int) -> int:
+        return self.indent + max((text.get_optimal_width(rules, container_width) for _bullet, text in self.items), default=0)
+
+    def get_height(self, rules, width: int) -> int:
+        return sum(text.get_height(rules, max(width - self.indent, 1)) for _bullet, text in self.items)
+
+    def render_strips(self, width: int, height: int | None, style, options: RenderOptions) -> list[Strip]:
+        text_width = max(width - self.indent, 1)
+        strips: list[Strip] = []
+        for bullet, text in self.items:
+            lines = text.render_strips(text_width, None, style, options)
+            gutter = bullet.pad_right(self.indent - bullet.cell_length).render_strips(self.indent, 1, style, options)[0]
+            blank = Strip.blank(self.indent, style.rich_style)
+            strips += [Strip.join([gutter if row == 0 else blank, line]) for row, line in enumerate(lines)]
+        return strips[:height] if height is not None else strips
+
+    def __str__(self) -> str:
+        return "\n".join(bullet.plain + text.plain for bullet, text in self.items)
+
+
+class BulletList(MarkdownBulletList):
+    """A bullet list as a single widget; looks like Textual's, with the bullet colour of ``MarkdownBullet``."""
+
+    COMPONENT_CLASSES = MarkdownBulletList.COMPONENT_CLASSES | {"bullet"}
+    DEFAULT_CSS = """
+    BulletList > .bullet {
+        color: $text-primary;
+    }
+    BulletList:light > .bullet {
+        color: $text-secondary;
+    }
+    """
+
+    def _simple_items(self) -> list[tuple[str, list[MarkdownParagraph]]] | None:
+        """(bullet, paragraphs) per item, or None when an item holds more than paragraphs."""
+        items = []
+        for block in self._blocks:
+            if not isinstance(block, MarkdownListItem) or not all(type(child) is MarkdownParagraph for child in block._blocks):
+                return None
+            items.append((block.bullet, block._blocks))
+        return items
+
+    def compose(self):
+        items = self._simple_items()
+        if items is None:
+            yield from super().compose()
+            return
+        self._items = [
+            (Content.styled(bullet, ".bullet"), Content("\n").join(paragraph._content for paragraph in paragraphs))
+            for bullet, paragraphs in items
+            if paragraphs  # Textual draws an empty item as nothing at all, bullet included
+        ]
+        self._blocks.clear()
+
+    def render(self):
+        items = getattr(self, "_items", None)
+        return _BulletsVisual(items) if items is not None else super().render()
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        items = getattr(self, "_items", None)
+        if items is None:
+            return super().get_selection(selection)
+        return selection.extract(str(_BulletsVisual(items))), "\n"
+
+
+class GuideMarkdown(Markdown):
+    """``Markdown`` with one widget per bullet list; the rest of the API is Textual's."""
+
+    BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": BulletList}

@@ -1,0 +1,76 @@
+"""Start-up does only what the first screen needs.
+
+The app opens as ``recovery-guide --lang CODE`` opens it: the session is built by the CLI's own
+code, then the app runs to its welcome screen. Only the reader's language is read, laid over the
+English it is translated from; every other language waits until the reader picks it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from recovery_guide import cli, clinic, loader, selfcheck, translation
+from recovery_guide.paths import content_dir
+
+READERS = (loader, translation, selfcheck, clinic)
+"""Modules that import ``read_yaml`` by name, some of them lazily: imported here, before any test
+patches it, so none keeps a patched copy after the test."""
+
+
+def record_yaml_reads(monkeypatch) -> list[Path]:
+    """Every content file read from now on (``read_yaml`` wherever it was imported by name)."""
+    reads: list[Path] = []
+    original = loader.read_yaml
+
+    def recording(path):
+        reads.append(Path(path).resolve())
+        return original(path)
+
+    loaded = [module for name, module in sys.modules.items() if name.split(".")[0] == "recovery_guide"]
+    for module in {*READERS, *loaded}:
+        if hasattr(module, "read_yaml"):
+            monkeypatch.setattr(module, "read_yaml", recording)
+    return reads
+
+
+@pytest.mark.parametrize("code", ["es", "zh_Hans", "en"])
+async def test_start_reads_only_the_readers_language_over_english(monkeypatch, code):
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.welcome import WelcomeScreen
+
+    reads = record_yaml_reads(monkeypatch)
+    session = cli.make_session(cli.build_parser().parse_args(["--lang", code]))
+    app = RecoveryGuideApp(session.guide, session=session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+
+    root = content_dir().resolve()
+    assert reads and all(path.is_relative_to(root) for path in reads)
+    languages = {path.relative_to(root).parts[0] for path in reads}
+    assert languages == {"en", code}, f"start-up read {sorted(languages - {'en', code})} too"
+    assert [path for path, count in Counter(reads).items() if count > 1] == [], "a file was read twice"
+
+
+def test_english_start_does_not_load_babel():
+    """Babel's locale data is for language names and the picker; English starts without it."""
+    code = (
+        "import asyncio, sys\n"
+        "from recovery_guide import cli\n"
+        "from recovery_guide.tui.app import RecoveryGuideApp\n"
+        "session = cli.make_session(cli.build_parser().parse_args(['--lang', 'en']))\n"
+        "app = RecoveryGuideApp(session.guide, session=session)\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(main())\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
