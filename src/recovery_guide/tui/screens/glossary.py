@@ -13,6 +13,7 @@ from recovery_guide import labels
 from recovery_guide.glossary import filter_terms, screens_using, sorted_terms
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import Guide, Term
+from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 
 
@@ -55,7 +56,7 @@ class GlossaryScreen(GuideModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="glossary-dialog"):
             yield Input(placeholder=_("Type to filter the words"), id="glossary-filter")
-            yield OptionList(id="glossary-list")
+            yield SafeOptionList(id="glossary-list")
             yield Static(id="glossary-definition", markup=False)
         yield Footer(show_command_palette=False)
 

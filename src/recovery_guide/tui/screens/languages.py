@@ -9,6 +9,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _, current_language, language_names
+from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 
 
@@ -29,7 +30,7 @@ class LanguagePicker(GuideModal):
             options.append(Option(Text(f"{native} - {english}{mark}"), id=code))
         with Vertical(id="dialog", classes="picker"):
             yield Static(_("Choose a language. Use the arrows, then press Enter."), id="picker-help", markup=False)
-            yield OptionList(*options, id="language-list")
+            yield SafeOptionList(*options, id="language-list")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import Guide
+from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 
 EVERY_REGION = "*"
@@ -32,7 +33,7 @@ class RegionPicker(GuideModal):
             options.append(Option(Text(f"{region.name} ({region.code}){mark}"), id=region.code))
         with Vertical(id="dialog", classes="picker"):
             yield Static(_("Where are you? Use the arrows, then press Enter."), markup=False)
-            yield OptionList(*options, id="region-list")
+            yield SafeOptionList(*options, id="region-list")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from recovery_guide import labels
 from recovery_guide.i18n import N_, _
 from recovery_guide.search import Match, search
+from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 
 
@@ -38,7 +39,7 @@ class SearchScreen(GuideModal):
         with Vertical(id="dialog", classes="glossary-dialog"):
             yield Input(placeholder=_("Type a word to find, e.g. blood pressure"), id="search-input")
             yield Static(id="search-count", markup=False)
-            yield OptionList(id="search-results")
+            yield SafeOptionList(id="search-results")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -18,6 +18,7 @@ from recovery_guide import labels
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import SelfCheck
 from recovery_guide.notebook import EntryKind, MAX_TEXT
+from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 
 
@@ -39,7 +40,7 @@ class SelfCheckScreen(GuideModal):
             yield Static(labels.self_check_intro(), id="check-intro", markup=False)
             yield Static(id="check-progress", markup=False)
             yield Static(id="check-prompt", markup=False)
-            yield OptionList(id="check-choices")
+            yield SafeOptionList(id="check-choices")
             yield Static(id="check-explanation", markup=False)
             with Horizontal(classes="buttons", id="check-buttons"):
                 yield Button(_("Next question"), id="check-next", variant="primary", compact=True)
