@@ -149,7 +149,8 @@ CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "enter": "\r", "
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (200, 60)])
-async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, size):
+async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, monkeypatch, size):
+    monkeypatch.chdir(tmp_path)  # a typed handout name must never land in the working folder anyway
     rng = random.Random(f"monkey-{size}")
     app = RecoveryGuideApp(guide, store=Store(tmp_path / "data"), export_folder=tmp_path)
     app.animation_level = "none"  # as with TEXTUAL_ANIMATIONS=none: scrolling jumps, so thousands of keys run quickly

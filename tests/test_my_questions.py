@@ -280,3 +280,15 @@ async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp
         assert len(app.notebook) == 1
     assert target.read_text(encoding="utf-8") == "earlier handout\n"
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".questions")] == [], "no temporary file left behind"
+
+
+async def test_a_bare_file_name_goes_in_the_offered_folder_not_the_working_folder(guide, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await acknowledge(pilot)
+        await export(pilot, Path("notes.txt"))
+    assert (tmp_path / "notes.txt").is_file()
+    assert not list(elsewhere.iterdir())

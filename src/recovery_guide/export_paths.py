@@ -24,3 +24,14 @@ def default_path(kind: str, today: date | None = None, folder: Path | None = Non
     """``recovery-guide-questions-2026-11-27.txt`` in ``folder`` (default: Documents or home)."""
     today = today or date.today()
     return (folder or default_folder()) / f"recovery-guide-questions-{today.isoformat()}{EXTENSIONS[kind]}"
+
+
+def resolve(typed: str, kind: str, folder: Path | None = None) -> Path:
+    """The file a reader meant: ``~`` expanded, a bare name put in the offered folder (not wherever the
+    program happened to start), and a folder given the default file name."""
+    path = Path(typed).expanduser()
+    if not path.is_absolute():
+        path = (folder or default_folder()) / path
+    if path.is_dir():
+        path = default_path(kind, folder=path)
+    return path

@@ -315,7 +315,7 @@ class PlainReader:
         return True
 
     def handout(self) -> bool:
-        from recovery_guide.export_paths import default_path
+        from recovery_guide.export_paths import default_path, resolve
 
         kind = self.pick(_("Make a handout"), [_("Plain text (.txt)"), _("Page to print (.html)")])
         if kind is None:
@@ -323,9 +323,7 @@ class PlainReader:
         kind_name = "html" if kind == 1 else "text"
         suggested = default_path(kind_name, folder=self.export_folder)
         answer = self.ask(_("Save to this file:") + f" [{suggested}]\n>")
-        path = Path(answer).expanduser() if answer else suggested
-        if path.is_dir():
-            path = default_path(kind_name, folder=path)
+        path = resolve(answer, kind_name, self.export_folder) if answer else suggested
         problem = self.session.write_handout(path, kind_name)
         self._report(problem, _("Handout saved: {path}").format(path=path))
         return True

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
-from recovery_guide.export_paths import EXTENSIONS, default_path
+from recovery_guide.export_paths import EXTENSIONS, default_path, resolve
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
 
@@ -67,9 +67,7 @@ class ExportDialog(GuideModal):
             error.update(_("Please type where to save the handout."))
             error.display = True
             return
-        path = Path(raw).expanduser()
-        if path.is_dir():
-            path = default_path(self.kind, folder=path)
+        path = resolve(raw, self.kind, self.folder)
         problem = self.app.write_handout(path, self.kind)
         if problem:
             error.update(problem)
