@@ -224,9 +224,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         widget = self.focused
         if widget is not None and widget.is_mounted:
             position = cursor_for(widget)
-            if position is not None:
+            if position is not None and position != self.cursor_position:
                 self.cursor_position = position
-                self.refresh()
+                self.refresh()  # the cursor moves with the next frame; only ask for one when it changed
 
     def action_keys_help(self) -> None:
         if not isinstance(self.screen, KeysHelpScreen):

@@ -69,5 +69,18 @@ def banner_text(clinic=None) -> str:
     return text
 
 
+class TypeToFindModal(GuideModal):
+    """A dialog with an Input the reader types into (glossary filter, search)."""
+
+    async def language_changed(self) -> None:
+        """Show the dialog again in the new language, keeping what the reader typed."""
+        from textual.widgets import Input
+
+        typed = self.query_one(Input).value
+        await self.recompose()
+        self.on_mount()
+        self.query_one(Input).value = typed
+
+
 async def _nothing() -> None:
     """An already-finished wait, for a dismiss that has nothing left to do."""

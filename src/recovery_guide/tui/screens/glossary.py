@@ -14,7 +14,7 @@ from recovery_guide.glossary import filter_terms, screens_using, sorted_terms
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import Guide, Term
 from recovery_guide.tui.widgets.key_list import SafeOptionList
-from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.base import GuideModal, TypeToFindModal
 
 
 def definition_text(guide: Guide, term: Term) -> str:
@@ -48,7 +48,7 @@ class TermDefinition(GuideModal):
         self.query_one("#dialog").focus()
 
 
-class GlossaryScreen(GuideModal):
+class GlossaryScreen(TypeToFindModal):
     """Every term, alphabetical in the reader's language; typing filters; the meaning shows beside it."""
 
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-glossary")]
@@ -64,12 +64,6 @@ class GlossaryScreen(GuideModal):
         self.query_one("#dialog").border_title = labels.glossary()
         self.show_terms("")
         self.query_one(Input).focus()
-
-    async def language_changed(self) -> None:
-        query = self.query_one(Input).value
-        await self.recompose()
-        self.on_mount()
-        self.query_one(Input).value = query
 
     def show_terms(self, query: str) -> None:
         self.terms = filter_terms(sorted_terms(self.app.guide), query)

@@ -13,7 +13,7 @@ from recovery_guide import labels
 from recovery_guide.i18n import N_, _
 from recovery_guide.search import Match, search
 from recovery_guide.tui.widgets.key_list import SafeOptionList
-from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.base import TypeToFindModal
 
 
 def result_prompt(guide, match: Match) -> Text:
@@ -30,7 +30,7 @@ def result_prompt(guide, match: Match) -> Text:
     return prompt
 
 
-class SearchScreen(GuideModal):
+class SearchScreen(TypeToFindModal):
     """Results update as the reader types; Enter (or Down, then Enter) opens one."""
 
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-search")]
@@ -47,12 +47,6 @@ class SearchScreen(GuideModal):
         self.matches: list[Match] = []
         self.show_results("")
         self.query_one(Input).focus()
-
-    async def language_changed(self) -> None:
-        query = self.query_one(Input).value
-        await self.recompose()
-        self.on_mount()
-        self.query_one(Input).value = query
 
     def show_results(self, query: str) -> None:
         guide = self.app.guide
