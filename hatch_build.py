@@ -1,12 +1,17 @@
-"""Hatch build hook: compile the gettext catalogs in ``locales/`` into the wheel.
+"""Hatch build hook: compile the gettext catalogs and pre-parse the content for the wheel.
 
 Compiled ``.mo`` files are build output, never committed, so a stale one cannot ship. The hook reads
 every ``.po`` with Babel, refuses to build when a catalog has errors (for example a broken
 placeholder), and adds the compiled file to the wheel beside its source.
+
+It also parses every content YAML file with the app's own reader and adds the result, per folder,
+as ``.parsed.json`` (see ``src/recovery_guide/content_cache.py``): the installed app then starts
+without importing PyYAML. A stored copy is used only for a file whose bytes are unchanged.
 """
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -37,3 +42,22 @@ class CustomBuildHook(BuildHookInterface):
             build_data["force_include"][str(mo_path)] = f"recovery_guide/locales/{relative.as_posix()}"
         if problems:
             raise RuntimeError("gettext catalog errors:\n" + "\n".join(problems))
+        self._add_parsed_content(out_dir, build_data)
+
+    def _add_parsed_content(self, out_dir: Path, build_data: dict) -> None:
+        sys.path.insert(0, str(Path(self.root, "src")))
+        try:
+            from recovery_guide.content_cache import CACHE_NAME, build_folder
+            from recovery_guide.loader import read_yaml
+        finally:
+            sys.path.pop(0)
+        content = Path(self.root, "content")
+        for folder in sorted({path.parent for path in content.rglob("*.yaml")}):
+            text = build_folder(folder, lambda path: read_yaml(path).data)
+            if text is None:
+                continue
+            relative = folder.relative_to(content) / CACHE_NAME
+            stored = out_dir / "content" / relative
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(text, encoding="utf-8")
+            build_data["force_include"][str(stored)] = f"recovery_guide/content/{relative.as_posix()}"

@@ -74,3 +74,54 @@ def test_english_start_does_not_load_babel():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_first_screen_needs_no_markdown_and_no_other_screen():
+    """Importing the app (as the command does before the first frame) leaves Markdown and every other screen for later."""
+    code = (
+        "import sys\n"
+        "from recovery_guide import cli\n"
+        "session = cli.make_session(cli.build_parser().parse_args(['--lang', 'en']))\n"
+        "from recovery_guide.tui.app import RecoveryGuideApp\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('markdown_it', 'pygments')"
+        " or m.startswith('recovery_guide.tui.screens.') and not m.endswith(('.welcome', '.too_small'))"
+        " or m == 'textual.widgets._markdown'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(guide):
+    """The Markdown under the notice is built just after the first frame; after "I understand" the
+    welcome screen stays under the reading screen, emptied, and ignores language switches."""
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen
+    from recovery_guide.tui.screens.welcome import WelcomeScreen
+    from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
+    from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
+    from tests.test_app import visible_text
+
+    app = RecoveryGuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        welcome = app.screen
+        assert isinstance(welcome, WelcomeScreen) and app.screen_stack == [welcome], "the welcome is the first screen itself"
+        body = welcome.query_one(DeferredMarkdown)
+        await pilot.pause(0.1)
+        markdown = body.query_one(GuideMarkdown)
+        assert markdown.source == guide.screens[0].body
+        welcome.query_one("#welcome-scroll").scroll_to_widget(markdown, animate=False, top=True)
+        await pilot.pause()
+        assert "What this guide is for" in visible_text(app)
+
+        welcome.query_one("#acknowledge").press()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen_stack == [welcome, app.screen]
+        await pilot.pause(0.1)
+        assert welcome.retired and not welcome.children, "the welcome lets go of its widgets"
+        await app.switch_language("es")
+        await pilot.pause()
+        assert not welcome.children, "a language switch does not rebuild the hidden welcome"
+        assert "Paso 2 de 14" in str(app.screen.query_one("#progress").render())

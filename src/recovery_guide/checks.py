@@ -200,9 +200,10 @@ def _unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> 
     cited = {source_id for screen in english.screens for source_id in screen.source_ids}
     cited |= {line.source_id for region in english.regions for line in region.lines}
     path = root / SOURCE_LANGUAGE / "sources.yaml"
-    for source_id, (_source, line) in parse_sources(read_yaml(path), lambda message: None).items():
+    doc = read_yaml(path)
+    for index, source_id in enumerate(parse_sources(doc, lambda message: None)):
         if source_id not in cited:
-            warn(f"{path}:{line}: sources: source {source_id!r} is never cited")
+            warn(f"{path}:{doc.line(('sources', index, 'id'))}: sources: source {source_id!r} is never cited")
 
 
 # --- translations -----------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 Content is edited by clinicians and translators, not programmers, so every problem is reported as one
 line, ``file:line: field: what is wrong``, and loading stops at the first problem: the guide is never
 shown half-valid. YAML is read only with PyYAML's safe loader (the C one when present), so a tag that
-tries to build a Python object is refused, not run.
+tries to build a Python object is refused, not run. PyYAML is imported at the first file that needs
+parsing: the packaged files come already parsed from the build (``content_cache``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import yaml
-
+from recovery_guide import content_cache
 from recovery_guide.model import (
     Guide,
     HelpLine,
@@ -31,7 +31,24 @@ from recovery_guide.model import (
 from recovery_guide.paths import content_dir
 from recovery_guide.safetext import neutralise
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+SafeLoader: Any = None
+"""PyYAML's safe loader class (the C one when present), chosen by ``_yaml`` at the first parse."""
+
+
+def _yaml():
+    """PyYAML, imported on first use (about 8 ms: more than parsing a whole language takes)."""
+    global SafeLoader
+    import yaml
+
+    if SafeLoader is None:
+        SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml
+
+
+_UNPARSED: Any = object()
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_FILE_BYTES = 2_000_000
@@ -54,14 +71,25 @@ class ContentError(Exception):
 
 @dataclass
 class YamlDocument:
-    """Parsed YAML plus its node tree, so any field can be traced back to its line."""
+    """Parsed YAML plus its node tree, so any field can be traced back to its line.
+
+    A document read from a stored copy (``content_cache``) has no node tree until a line is asked for
+    (to report a problem); then the file is parsed for it.
+    """
 
     path: Path
     data: Any
-    root: yaml.Node | None
+    _root: Any = _UNPARSED
+
+    @property
+    def root(self) -> yaml.Node | None:
+        if self._root is _UNPARSED:
+            self._root = _parse(self.path, self.path.read_bytes().decode("utf-8"))[0]
+        return self._root
 
     def line(self, field_path: tuple[str | int, ...]) -> int:
         """The 1-based line of the deepest node that exists along ``field_path``."""
+        yaml = _yaml()
         node = self.root
         line = 1 if node is None else node.start_mark.line + 1
         for step in field_path:
@@ -108,6 +136,18 @@ def read_yaml(path: Path) -> YamlDocument:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(path, line, "(file)", "file is not UTF-8 text") from None
+    stored, data = content_cache.lookup(path, raw)
+    if stored:
+        return YamlDocument(path, data)
+    root, data = _parse(path, text)
+    if data is None:
+        raise ContentError(path, 1, "(file)", "file is empty")
+    return YamlDocument(path, data, root)
+
+
+def _parse(path: Path, text: str) -> tuple[Any, Any]:
+    """The node tree and the data of one YAML text, every failure turned into a located ContentError."""
+    yaml = _yaml()
     loader = None
     try:
         loader = SafeLoader(text)  # the pure-Python loader already checks the characters here
@@ -129,13 +169,12 @@ def read_yaml(path: Path) -> YamlDocument:
     finally:
         if loader is not None:
             loader.dispose()
-    if data is None:
-        raise ContentError(path, 1, "(file)", "file is empty")
-    return YamlDocument(path, data, root)
+    return root, data
 
 
 def _reject_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
     """PyYAML silently keeps the last of two equal keys; for content that hides a lost edit."""
+    yaml = _yaml()
     stack = [node]
     seen_nodes: set[int] = set()  # aliases share nodes: visit each once, or nested aliases take forever
     while stack:
@@ -288,15 +327,16 @@ def parse_screen(doc: YamlDocument, warn: Callable[[str], None]) -> Screen:
     )
 
 
-def parse_sources(doc: YamlDocument, warn: Callable[[str], None]) -> dict[str, tuple[Source, int]]:
+def parse_sources(doc: YamlDocument, warn: Callable[[str], None]) -> dict[str, Source]:
+    """The sources by id, in file order (the n-th is at ``("sources", n)``)."""
     top = Fields(doc, doc.data, (), {"sources"}, warn)
-    found: dict[str, tuple[Source, int]] = {}
+    found: dict[str, Source] = {}
     for index, item in enumerate(top.items("sources")):
         fields = Fields(doc, item, ("sources", index), {"id", "citation", "url", "note"}, warn)
         source = Source(id=fields.ident("id"), citation=fields.text("citation"), url=fields.text("url", required=False), note=fields.text("note"))
         if source.id in found:
             raise doc.error(("sources", index, "id"), f"duplicate source id {source.id!r}")
-        found[source.id] = (source, doc.line(("sources", index, "id")))
+        found[source.id] = source
     return found
 
 
@@ -370,13 +410,13 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
         raise ContentError(folder, 1, "(folder)", "content folder does not exist")
     language = parse_language(read_yaml(folder / "language.yaml"), warn)
     sources_doc = read_yaml(folder / "sources.yaml")
-    located_sources = parse_sources(sources_doc, warn)
+    sources = parse_sources(sources_doc, warn)
     glossary = parse_glossary(read_yaml(folder / "glossary.yaml"), warn)
     term_ids = {term.id for term in glossary}
     help_doc = read_yaml(folder / "help-lines.yaml")
     checked, regions, line_refs = parse_help_lines(help_doc, warn)
     for source_id, at in line_refs:
-        if source_id not in located_sources:
+        if source_id not in sources:
             raise help_doc.error(at, f"unknown source id {source_id!r} (not in sources.yaml)")
 
     screen_files = sorted((folder / "screens").glob("*.yaml"))
@@ -390,7 +430,7 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
         if any(other.id == screen.id for other in screens):
             raise doc.error(("id",), f"duplicate screen id {screen.id!r}")
         for index, source_id in enumerate(screen.source_ids):
-            if source_id not in located_sources:
+            if source_id not in sources:
                 raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
         for index, term_id in enumerate(screen.terms):
             if term_id not in term_ids:
@@ -415,11 +455,11 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
     return Guide(
         language=language,
         screens=tuple(screens),
-        sources={source_id: source for source_id, (source, _line) in located_sources.items()},
+        sources=sources,
         glossary=glossary,
         regions=regions,
         help_lines_checked=checked,
-        self_checks=load_self_checks(folder, screens, located_sources, warn),
+        self_checks=load_self_checks(folder, screens, sources, warn),
     )
 
 

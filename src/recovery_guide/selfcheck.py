@@ -18,17 +18,18 @@ translated check matches the current English.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-import yaml
 
 from recovery_guide.loader import ContentError, Fields, YamlDocument, load_language, read_yaml
 from recovery_guide.model import CheckQuestion, Choice, Guide, Screen, SelfCheck
 from recovery_guide.paths import content_dir
+
+if TYPE_CHECKING:
+    import yaml
 
 FILE_NAME = "self-checks.yaml"
 CHECK_FIELDS = {"id", "after", "title", "topic", "questions", "translation"}
@@ -158,6 +159,8 @@ def check_hash(check: SelfCheck) -> str:
             [q.id, q.prompt, [[c.id, c.text] for c in q.choices], q.answer, q.explanation] for q in check.questions
         ],
     }
+    import hashlib  # only translations are checked against a hash: English loads without it
+
     digest = hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
 
@@ -284,6 +287,8 @@ def stamp(code: str, check_ids: list[str], root: Path | None = None) -> None:
 
 
 def _node(doc: YamlDocument, field_path: tuple[str | int, ...]) -> yaml.Node:
+    import yaml
+
     node = doc.root
     for step in field_path:
         if isinstance(node, yaml.MappingNode):

@@ -1,12 +1,20 @@
-"""The Recovery Guide app: screens, global keys and the command palette."""
+"""The Recovery Guide app: screens, global keys and the command palette.
+
+Only the welcome screen is imported with the app. Every other screen is imported when it is first
+opened (or in the pause after the first frame, see ``preload_screens``): together they and the
+Markdown widget they use cost about 40 ms, a third of Textual's own start-up (benchmarks/README.md).
+"""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from textual.command import CommandPalette
 
@@ -18,16 +26,13 @@ from recovery_guide.session import Session
 from recovery_guide.storage import Store
 from recovery_guide.tui.base import TranslatedBindingsMixin
 from recovery_guide.tui.commands import GuideCommands
-from recovery_guide.tui.screens.export import ExportDialog
-from recovery_guide.tui.screens.help_now import HelpNowScreen
-from recovery_guide.tui.screens.keys_help import KeysHelpScreen
-from recovery_guide.tui.screens.languages import LanguagePicker
-from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
-from recovery_guide.tui.screens.regions import EVERY_REGION, RegionPicker
-from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
+from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 from recovery_guide.tui.themes import THEMES, default_theme, next_theme, register_themes, textual_name
+
+if TYPE_CHECKING:
+    from recovery_guide.tui.screens.reader import ReaderScreen
 
 
 class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
@@ -86,25 +91,51 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def region_code(self) -> str | None:
         return self.session.region_code
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The first screen, as Textual's own default screen rather than one pushed over it.
+
+        A screen pushed during start-up is laid out three times before its first frame (about 20 ms
+        on the welcome screen); the default screen once (benchmarks/README.md).
+        """
         if self.acknowledged:
-            self.push_screen(ReaderScreen(self.guide, start=1, region_code=self.region_code))
-        else:
-            self.push_screen(WelcomeScreen(self.guide))
+            from recovery_guide.tui.screens.reader import ReaderScreen
+
+            return ReaderScreen(self.guide, start=1, region_code=self.region_code)
+        return WelcomeScreen(self.guide)
+
+    def on_mount(self) -> None:
         if self.session.startup_notice:
             self.notify(self.session.startup_notice, severity="warning", timeout=15)
         self._check_size()
+
+    def on_ready(self) -> None:
+        """Textual's start-up is over and the first frame is out (or due): finish what waited for it."""
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        for screen in self.screen_stack:
+            for deferred in screen.query(DeferredMarkdown):
+                deferred.build()
+        # What the next key will need, loaded while the reader reads the first screen.
+        importlib.import_module("recovery_guide.tui.screens.reader")
 
     # --- navigation -------------------------------------------------------------------------------
 
     def acknowledge(self, resume: bool = False) -> None:
         """The reader accepted the notice: open the reading screen at step 2 (or where they left off)."""
         self.acknowledged = True
+        from recovery_guide.tui.screens.reader import ReaderScreen
+
         start = self.guide.index_of(self.saved_screen) if resume and self.saved_screen else 1
-        self.switch_screen(ReaderScreen(self.guide, start=start, region_code=self.region_code))
+        welcome = self.screen
+        self.push_screen(ReaderScreen(self.guide, start=start, region_code=self.region_code))
+        if isinstance(welcome, WelcomeScreen):
+            welcome.retire()
 
     @property
     def reader(self) -> ReaderScreen | None:
+        from recovery_guide.tui.screens.reader import ReaderScreen
+
         return next((screen for screen in self.screen_stack if isinstance(screen, ReaderScreen)), None)
 
     def go_to_screen(self, screen_id: str) -> None:
@@ -125,14 +156,20 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             await reader.run_action(action)
 
     def action_help_now(self) -> None:
+        from recovery_guide.tui.screens.help_now import HelpNowScreen
+
         if not isinstance(self.screen, HelpNowScreen):
             self.push_screen(HelpNowScreen())
 
     def action_choose_region(self) -> None:
+        from recovery_guide.tui.screens.regions import RegionPicker
+
         if not isinstance(self.screen, RegionPicker):
             self.push_screen(RegionPicker(self.guide, self.region_code), self._region_chosen)
 
     async def _region_chosen(self, code: str | None) -> None:
+        from recovery_guide.tui.screens.regions import EVERY_REGION
+
         if code is None:
             return
         self.session.set_region(None if code == EVERY_REGION else code)
@@ -143,10 +180,14 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     # --- My questions, handouts and saving ---------------------------------------------------------------
 
     def action_my_questions(self) -> None:
+        from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+
         if not isinstance(self.screen, MyQuestionsScreen):
             self.push_screen(MyQuestionsScreen())
 
     def action_export(self) -> None:
+        from recovery_guide.tui.screens.export import ExportDialog
+
         if not isinstance(self.screen, ExportDialog):
             self.push_screen(ExportDialog(self.export_folder), self._exported)
 
@@ -229,6 +270,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
                 self.refresh()  # the cursor moves with the next frame; only ask for one when it changed
 
     def action_keys_help(self) -> None:
+        from recovery_guide.tui.screens.keys_help import KeysHelpScreen
+
         if not isinstance(self.screen, KeysHelpScreen):
             self.push_screen(KeysHelpScreen())
 
@@ -242,6 +285,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         return self.session.guide_in(code)
 
     def action_choose_language(self) -> None:
+        from recovery_guide.tui.screens.languages import LanguagePicker
+
         if isinstance(self.screen, LanguagePicker):
             return
         self.push_screen(LanguagePicker(self.session.available_languages()), self._language_chosen)

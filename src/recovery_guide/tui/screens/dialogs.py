@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.notebook import MAX_TEXT
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 class TextPrompt(GuideModal):
@@ -29,7 +30,7 @@ class TextPrompt(GuideModal):
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), id="prompt-save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="prompt-cancel", compact=True)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = self.title_text
@@ -61,7 +62,7 @@ class Confirm(GuideModal):
             with Horizontal(classes="buttons"):
                 yield Button(_("Cancel"), id="confirm-cancel", variant="primary", compact=True)
                 yield Button(self.confirm_label, id="confirm-yes", variant="error", compact=True)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = self.title_text

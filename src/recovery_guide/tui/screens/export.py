@@ -6,11 +6,12 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from recovery_guide.export_paths import EXTENSIONS, default_path, resolve
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 class ExportDialog(GuideModal):
     """Writes nothing until the reader presses Save; a failure is shown here and loses nothing."""
@@ -34,7 +35,7 @@ class ExportDialog(GuideModal):
             with Horizontal(classes="buttons"):
                 yield Button(_("Save handout"), id="export-save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="export-cancel", compact=True)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = _("Make a handout")

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -15,6 +15,7 @@ from recovery_guide.i18n import N_, _
 from recovery_guide.model import Guide, Term
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal, TypeToFindModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 def definition_text(guide: Guide, term: Term) -> str:
@@ -40,7 +41,7 @@ class TermDefinition(GuideModal):
         term = next((item for item in guide.glossary if item.id == self.term_id), None)
         with Vertical(id="dialog", classes="picker"):
             yield Static(definition_text(guide, term) if term else self.term_id, id="term-definition", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = labels.glossary()
@@ -58,7 +59,7 @@ class GlossaryScreen(TypeToFindModal):
             yield Input(placeholder=_("Type to filter the words"), id="glossary-filter")
             yield SafeOptionList(id="glossary-list")
             yield Static(id="glossary-definition", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = labels.glossary()

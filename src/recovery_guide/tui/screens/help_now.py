@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from recovery_guide import labels
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import Clinic, Guide, ScreenKind
 from recovery_guide.render.markdown import _escape, help_lines_markdown
 from recovery_guide.tui.base import GuideModal, banner_text
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 def change_region_hint() -> str:
@@ -51,7 +52,7 @@ class HelpNowScreen(GuideModal):
         with VerticalScroll(id="dialog", can_focus=True):
             yield Markdown(help_now_markdown(app.guide, app.region_code, app.clinic), id="help-now-text")
         yield Static(banner_text(app.clinic), id="banner", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").focus()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 KEYS: list[tuple[str, str]] = [
     (N_("Right arrow or n"), N_("Next screen")),
@@ -53,4 +54,4 @@ class KeysHelpScreen(GuideModal):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", can_focus=True):
             yield Markdown(keys_markdown())
-        yield Footer(show_command_palette=False)
+        yield KeyBar()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _, current_language, language_names
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 class LanguagePicker(GuideModal):
@@ -31,7 +32,7 @@ class LanguagePicker(GuideModal):
         with Vertical(id="dialog", classes="picker"):
             yield Static(_("Choose a language. Use the arrows, then press Enter."), id="picker-help", markup=False)
             yield SafeOptionList(*options, id="language-list")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = _("Language")

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -15,6 +15,7 @@ from recovery_guide.notebook import Entry, EntryKind
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
 from recovery_guide.tui.widgets.key_list import KeyList
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 class EntryList(KeyList):
@@ -50,7 +51,7 @@ class MyQuestionsScreen(GuideModal):
             yield Button(self.keep_label(), id="keep", compact=True)
             yield Static(_("Off: nothing is written to this computer. On: saved only for you, until you choose Forget everything."), id="keep-help", markup=False)
             yield Button(_("Forget everything"), id="forget", variant="error", compact=True)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.query_one("#dialog").border_title = labels.my_questions()

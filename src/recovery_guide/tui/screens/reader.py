@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Button, Footer, Markdown, OptionList, Static
+from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -21,6 +21,7 @@ from recovery_guide.tui.screens.help_now import change_region_hint, clinic_markd
 from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.question_list import QuestionList
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 class TermList(KeyList):
@@ -104,7 +105,7 @@ class ReaderScreen(GuideScreen):
                     yield QuestionList(id="questions")
                 yield Static(id="meta", markup=False)
         yield Static(banner_text(self.app.clinic), id="banner", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
         return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.screens, start=1)]

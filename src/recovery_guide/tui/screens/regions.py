@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import Guide
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 EVERY_REGION = "*"
 
@@ -34,7 +35,7 @@ class RegionPicker(GuideModal):
         with Vertical(id="dialog", classes="picker"):
             yield Static(_("Where are you? Use the arrows, then press Enter."), markup=False)
             yield SafeOptionList(*options, id="region-list")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = _("Your region")

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -14,6 +14,7 @@ from recovery_guide.i18n import N_, _
 from recovery_guide.search import Match, search
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import TypeToFindModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 def result_prompt(guide, match: Match) -> Text:
@@ -40,7 +41,7 @@ class SearchScreen(TypeToFindModal):
             yield Input(placeholder=_("Type a word to find, e.g. blood pressure"), id="search-input")
             yield Static(id="search-count", markup=False)
             yield SafeOptionList(id="search-results")
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = _("Search the guide")

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import labels
@@ -20,6 +20,7 @@ from recovery_guide.model import SelfCheck
 from recovery_guide.notebook import EntryKind, MAX_TEXT
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 class SelfCheckScreen(GuideModal):
@@ -47,7 +48,7 @@ class SelfCheckScreen(GuideModal):
                 yield Button(_("Go to that screen"), id="check-read-more", compact=True)
             yield Static(id="own-words-prompt", markup=False)
             yield Input(id="own-words", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"))
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = self.check.title

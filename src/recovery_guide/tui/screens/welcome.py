@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
 from recovery_guide import labels
 from recovery_guide.i18n import _
 from recovery_guide.model import Guide, ScreenKind
 from recovery_guide.tui.base import GuideScreen, banner_text
-from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
+from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
+from recovery_guide.tui.widgets.key_bar import KeyBar
+
+
+def titled(widget: Widget, title: str) -> Widget:
+    """``widget`` with a border title, set before it is mounted (afterwards it costs another render)."""
+    widget.border_title = title
+    return widget
 
 
 class WelcomeScreen(GuideScreen):
@@ -19,6 +27,20 @@ class WelcomeScreen(GuideScreen):
     def __init__(self, guide: Guide) -> None:
         super().__init__()
         self.guide = guide
+        self.retired = False
+
+    def retire(self) -> None:
+        """Reading has begun: this screen stays under the reading screen for good, empty.
+
+        It is Textual's first screen (``RecoveryGuideApp.get_default_screen``), which cannot be
+        switched away, so instead it lets go of its widgets and no longer follows language switches.
+        """
+        self.retired = True
+        self.call_after_refresh(self.remove_children)
+
+    async def language_changed(self) -> None:
+        if not self.retired:
+            await super().language_changed()
 
     @property
     def welcome(self):
@@ -29,8 +51,8 @@ class WelcomeScreen(GuideScreen):
         with VerticalScroll(id="welcome-scroll"):
             yield Static(labels.step(1, len(self.guide.screens)), id="progress", markup=False)
             yield Static(self.welcome.title, id="title", markup=False)
-            yield Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False)
-            yield Static(self.welcome.acknowledge or "", id="notice", markup=False)
+            yield titled(Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False), labels.key_points())
+            yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
                 yield Button(_("I understand - start reading"), id="acknowledge", variant="primary")
             saved = self.app.saved_screen
@@ -39,16 +61,13 @@ class WelcomeScreen(GuideScreen):
                 label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.screen(saved).title)
                 with Center():
                     yield Button(label, id="resume")
-            yield GuideMarkdown(self.welcome.body, id="body")
+            yield DeferredMarkdown(self.welcome.body, id="body")
             language = self.guide.language
-            yield Static(f"{language.produced} {language.review_status}", id="language-note", markup=False)
+            yield titled(Static(f"{language.produced} {language.review_status}", id="language-note", markup=False), labels.language_note())
         yield Static(banner_text(self.app.clinic), id="banner", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#key-points").border_title = labels.key_points()
-        self.query_one("#language-note").border_title = labels.language_note()
-        self.query_one("#notice").border_title = _("Before you start")
         self.query_one("#acknowledge", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -1,0 +1,47 @@
+"""Markdown that is built just after its screen is first drawn.
+
+The welcome screen is the first thing a reader sees. Its notice and "I understand" button are plain
+widgets, but its longer text below is Markdown, and Textual's Markdown widget (with markdown-it and
+Pygments) takes about 25 ms to import: a fifth of the time to the first frame. Textual's Markdown
+already fills itself in a frame after it is mounted, so waiting for the first frame before building
+it changes nothing a reader can see, and the screen appears sooner (benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from textual.widget import Widget
+
+_GUIDE_MARKDOWN = "recovery_guide.tui.widgets.guide_markdown"
+
+
+class DeferredMarkdown(Widget):
+    """A ``GuideMarkdown`` of ``markdown``, mounted after the first frame (at once, later on)."""
+
+    DEFAULT_CSS = """
+    DeferredMarkdown {
+        height: auto;
+    }
+    """
+
+    def __init__(self, markdown: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.markdown = markdown
+
+    def on_mount(self) -> None:
+        if _GUIDE_MARKDOWN in sys.modules:  # already imported: a language switch, not a cold start
+            self.build()
+
+    def build(self) -> None:
+        """Mount the Markdown now (once). The app calls this when its first frame has been drawn."""
+        if self.children:
+            return
+        from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
+
+        self.mount(GuideMarkdown(self.markdown))
+
+    @property
+    def source(self) -> str:
+        """The Markdown text, as ``Markdown.source`` gives it."""
+        return self.markdown
