@@ -18,9 +18,19 @@ def make_app(**options) -> RecoveryGuideApp:
     return RecoveryGuideApp(load_guide("en"), **options)
 
 
+async def welcome_complete(pilot) -> None:
+    """Wait for the welcome text and the language note, which follow the first frame."""
+    for _ in range(200):
+        if pilot.app.screen.query("#language-note"):
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+    await pilot.pause()  # the scroll bar is redrawn one refresh after the note changes the height
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_welcome(snap_compare, size):
-    assert snap_compare(make_app(), terminal_size=size)
+    assert snap_compare(make_app(), terminal_size=size, run_before=welcome_complete)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
@@ -37,6 +47,7 @@ def test_reading_research_screen(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_get_help_now_for_the_us(snap_compare, size):
     async def open_help(pilot):
+        await welcome_complete(pilot)
         await pilot.press("h")
         await pilot.pause()
 
@@ -47,7 +58,7 @@ SMALLEST = (60, 20)
 
 
 def test_welcome_at_the_smallest_size(snap_compare):
-    assert snap_compare(make_app(), terminal_size=SMALLEST)
+    assert snap_compare(make_app(), terminal_size=SMALLEST, run_before=welcome_complete)
 
 
 def test_reading_at_the_smallest_size_reflows_without_the_contents(snap_compare):
@@ -60,6 +71,7 @@ def test_reading_at_the_smallest_size_reflows_without_the_contents(snap_compare)
 
 def test_get_help_now_with_no_region_lists_every_number(snap_compare):
     async def open_help(pilot):
+        await welcome_complete(pilot)
         await pilot.press("h")
         await pilot.pause()
 

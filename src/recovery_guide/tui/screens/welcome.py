@@ -62,13 +62,17 @@ class WelcomeScreen(GuideScreen):
                 with Center():
                     yield Button(label, id="resume")
             yield DeferredMarkdown(self.welcome.body, id="body")
-            language = self.guide.language
-            yield titled(Static(f"{language.produced} {language.review_status}", id="language-note", markup=False), labels.language_note())
         yield Static(banner_text(self.app.clinic), id="banner", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#acknowledge", Button).focus()
+
+    def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
+        """How this language's text was made goes under the welcome text, once that text is there."""
+        language = self.guide.language
+        note = titled(Static(f"{language.produced} {language.review_status}", id="language-note", markup=False), labels.language_note())
+        self.query_one("#welcome-scroll").mount(note, after=event.deferred)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in ("acknowledge", "resume"):

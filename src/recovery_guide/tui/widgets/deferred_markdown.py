@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+from textual.message import Message
 from textual.widget import Widget
 
 _GUIDE_MARKDOWN = "recovery_guide.tui.widgets.guide_markdown"
@@ -18,6 +19,13 @@ _GUIDE_MARKDOWN = "recovery_guide.tui.widgets.guide_markdown"
 
 class DeferredMarkdown(Widget):
     """A ``GuideMarkdown`` of ``markdown``, mounted after the first frame (at once, later on)."""
+
+    class Built(Message):
+        """The Markdown is mounted: what belongs below it can follow without jumping down later."""
+
+        def __init__(self, deferred: DeferredMarkdown) -> None:
+            super().__init__()
+            self.deferred = deferred
 
     DEFAULT_CSS = """
     DeferredMarkdown {
@@ -31,7 +39,7 @@ class DeferredMarkdown(Widget):
 
     def on_mount(self) -> None:
         if _GUIDE_MARKDOWN in sys.modules:  # already imported: a language switch, not a cold start
-            self.build()
+            self.call_after_refresh(self.build)  # (built inside this mount, the boxes above keep a stale width)
 
     def build(self) -> None:
         """Mount the Markdown now (once). The app calls this when its first frame has been drawn."""
@@ -40,6 +48,7 @@ class DeferredMarkdown(Widget):
         from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
 
         self.mount(GuideMarkdown(self.markdown))
+        self.post_message(self.Built(self))
 
     @property
     def source(self) -> str:
