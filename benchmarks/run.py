@@ -149,6 +149,13 @@ def _catalogs() -> str:
     return "compiled .mo (as installed from a wheel)" if compiled else ".po compiled in memory at each language switch (source checkout)"
 
 
+def _content() -> str:
+    from recovery_guide.content_cache import CACHE_NAME
+
+    stored = (_content_root() / "en" / CACHE_NAME).is_file()
+    return "pre-parsed by the build (installed wheel)" if stored else "YAML parsed at start (source checkout)"
+
+
 def verdict(ok: bool) -> str:
     return "pass" if ok else "**FAIL**"
 
@@ -166,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load_before = os.getloadavg()
     print(f"Recovery Guide benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, Textual {textual.__version__}, {platform.system()} {platform.machine()}")
-    print(f"Apps run in a real pty of {_pty.COLUMNS}x{_pty.ROWS} (TERM=xterm-256color), fresh process each; UI catalogs: {_catalogs()}")
+    print(f"Apps run in a real pty of {_pty.COLUMNS}x{_pty.ROWS} (TERM=xterm-256color), fresh process each; UI catalogs: {_catalogs()}; content: {_content()}")
     print("Measuring cold start ...", file=sys.stderr, flush=True)
     start = measure_start(runs)
     print("Measuring next screen and language switch ...", file=sys.stderr, flush=True)

@@ -12,6 +12,7 @@ from recovery_guide.tui.screens.keys_help import KeysHelpScreen
 from recovery_guide.tui.screens.languages import LanguagePicker
 from recovery_guide.tui.screens.reader import ReaderScreen
 from tests.test_app import visible_text
+from tests.test_snapshots import welcome_complete
 
 LANGUAGES = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 
@@ -95,4 +96,4 @@ async def test_welcome_switches_language_before_acknowledging():
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_welcome_snapshot_in_every_language(snap_compare, code):
     i18n.set_language(code)
-    assert snap_compare(RecoveryGuideApp(load_guide(code)), terminal_size=(80, 24))
+    assert snap_compare(RecoveryGuideApp(load_guide(code)), terminal_size=(80, 24), run_before=welcome_complete)

@@ -36,13 +36,19 @@ class DeferredMarkdown(Widget):
     def __init__(self, markdown: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.markdown = markdown
+        self._wanted = False
 
     def on_mount(self) -> None:
-        if _GUIDE_MARKDOWN in sys.modules:  # already imported: a language switch, not a cold start
-            self.call_after_refresh(self.build)  # (built inside this mount, the boxes above keep a stale width)
+        # Already imported (a language switch, not a cold start), or asked for before this was mounted.
+        # Built after a refresh: built inside this mount, the boxes above kept a stale width.
+        if self._wanted or _GUIDE_MARKDOWN in sys.modules:
+            self.call_after_refresh(self.build)
 
     def build(self) -> None:
         """Mount the Markdown now (once). The app calls this when its first frame has been drawn."""
+        if not (self.is_mounted and self.is_attached):  # not yet (built once it is), or no longer (closing)
+            self._wanted = True
+            return
         if self.children:
             return
         from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
