@@ -84,7 +84,10 @@ class YamlDocument:
     @property
     def root(self) -> yaml.Node | None:
         if self._root is _UNPARSED:
-            self._root = _parse(self.path, self.path.read_bytes().decode("utf-8"))[0]
+            try:
+                self._root = _parse(self.path, self.path.read_bytes().decode("utf-8"))[0]
+            except (OSError, UnicodeDecodeError, ContentError):  # gone or changed since: no line to give
+                self._root = None
         return self._root
 
     def line(self, field_path: tuple[str | int, ...]) -> int:

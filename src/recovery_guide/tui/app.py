@@ -1,8 +1,10 @@
 """The Recovery Guide app: screens, global keys and the command palette.
 
-Only the welcome screen is imported with the app. Every other screen is imported when it is first
-opened (or in the pause after the first frame, see ``preload_screens``): together they and the
-Markdown widget they use cost about 40 ms, a third of Textual's own start-up (benchmarks/README.md).
+Start-up is kept to what the first frame shows (benchmarks/README.md): the welcome screen is
+Textual's first screen, and only it is imported with the app. The other screens are imported when
+first opened, the welcome text and the rest of the CSS are added just after the first frame
+(``_after_first_frame``), and the reading screen's module is loaded then, before the reader can
+press "I understand".
 """
 
 from __future__ import annotations
@@ -119,6 +121,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self.stylesheet.add_source(path.read_text(encoding="utf-8"), read_from=(str(path), ""), is_default_css=False)
 
     def push_screen(self, screen, *args, **kwargs):
+        """As Textual's; a screen pushed before the first frame is out still gets all the CSS."""
         self.load_all_styles()
         return super().push_screen(screen, *args, **kwargs)
 

@@ -2,9 +2,10 @@
 
 The welcome screen is the first thing a reader sees. Its notice and "I understand" button are plain
 widgets, but its longer text below is Markdown, and Textual's Markdown widget (with markdown-it and
-Pygments) takes about 25 ms to import: a fifth of the time to the first frame. Textual's Markdown
-already fills itself in a frame after it is mounted, so waiting for the first frame before building
-it changes nothing a reader can see, and the screen appears sooner (benchmarks/README.md).
+Pygments) takes about 25 ms to import. Textual's Markdown already filled itself in a frame after it
+was mounted, so the first frame never showed this text; now the import waits for that frame too.
+The text still appears a few tens of milliseconds after the rest of the screen, and the screen
+itself appears sooner (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ _GUIDE_MARKDOWN = "recovery_guide.tui.widgets.guide_markdown"
 
 
 class DeferredMarkdown(Widget):
-    """A ``GuideMarkdown`` of ``markdown``, mounted after the first frame (at once, later on)."""
+    """A ``GuideMarkdown`` of ``markdown``: built by the app after the first frame, or one refresh
+    after this is mounted once the module is loaded (a language switch)."""
 
     class Built(Message):
         """The Markdown is mounted: what belongs below it can follow without jumping down later."""
