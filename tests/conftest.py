@@ -1,8 +1,11 @@
-"""Shared fixtures: the packaged guide, a scratch copy of the content, and a clean language state."""
+"""Shared fixtures: the packaged guide, a scratch copy of the content, and a clean language state;
+and ``python_prints``, for what a fresh interpreter has imported."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +41,10 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(content_dir(), target)
     return target
+
+
+def python_prints(code: str, timeout: int = 120) -> str:
+    """Run ``code`` in a fresh interpreter (so nothing this test process imported counts); its last line printed."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]

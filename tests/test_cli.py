@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from recovery_guide import __version__
+from tests.conftest import python_prints
 
 
 def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
@@ -108,9 +109,7 @@ def test_light_commands_do_not_import_textual():
         "        except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert python_prints(code) == "[]"
 
 
 def test_packaged_content_is_inside_the_installed_package():

@@ -7,7 +7,6 @@ English it is translated from; every other language waits until the reader picks
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 
 from recovery_guide import cli, clinic, loader, selfcheck, translation
 from recovery_guide.paths import content_dir
+from tests.conftest import python_prints
 
 READERS = (loader, translation, selfcheck, clinic)
 """Modules that import ``read_yaml`` by name, some of them lazily: imported here, before any test
@@ -71,9 +71,7 @@ def test_english_start_does_not_load_babel():
         "asyncio.run(main())\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert python_prints(code) == "[]"
 
 
 def test_the_first_screen_needs_no_markdown_and_no_other_screen():
@@ -87,9 +85,7 @@ def test_the_first_screen_needs_no_markdown_and_no_other_screen():
         " or m.startswith('recovery_guide.tui.screens.') and not m.endswith(('.welcome', '.too_small'))"
         " or m == 'textual.widgets._markdown'))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert python_prints(code) == "[]"
 
 
 async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(guide):
