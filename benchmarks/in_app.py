@@ -138,7 +138,7 @@ def main(argv: list[str]) -> int:
         app = self.app
         if not app.bench_ready:
             app.bench_ready = True
-            app.call_after_refresh(report, kind="ready", screens=len(self.guide.screens), index=self.index)
+            app.call_after_refresh(report, kind="ready", screens=len(self.guide.pages), index=self.index)
         elif app.bench_pending and app.bench_pending[0] in ("next", "previous"):
             app.bench_finish_after_refresh(app.bench_pending[0])
 

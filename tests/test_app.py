@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Markdown, OptionList, Static
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.screens.keys_help import KeysHelpScreen
@@ -39,27 +39,27 @@ async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        assert guide.screens[0].acknowledge in visible_text(app)
+        assert guide.pages[0].acknowledge in visible_text(app)
         await pilot.press("n")  # next does nothing before acknowledging
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
         await acknowledge(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert "Step 2 of 14" in visible_text(app)
-        assert guide.screens[1].title in visible_text(app)
+        assert guide.pages[1].title in visible_text(app)
 
 
 async def test_walk_every_screen_forward_and_back(guide):
     app = RecoveryGuideApp(guide)
-    total = len(guide.screens)
+    total = len(guide.pages)
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         for number in range(2, total + 1):
             text = visible_text(app)
-            screen = guide.screens[number - 1]
+            screen = guide.pages[number - 1]
             assert f"Step {number} of {total}" in text
             assert screen.title in text
-            assert labels.provider_banner() in text, "the provider line must be on every screen"
+            assert wording.provider_banner() in text, "the provider line must be on every screen"
             for question in screen.questions:
                 assert question.text in text
             await pilot.press("right")
@@ -78,7 +78,7 @@ async def test_research_screen_shows_its_evidence_label(guide):
         await acknowledge(pilot)
         app.screen.go_to(guide.index_of("research-alcohol"))
         await pilot.pause()
-        assert labels.evidence(guide.screen("research-alcohol").evidence) in visible_text(app)
+        assert wording.evidence(guide.page("research-alcohol").evidence) in visible_text(app)
 
 
 async def test_jump_with_the_contents_list(guide):
@@ -90,8 +90,8 @@ async def test_jump_with_the_contents_list(guide):
         assert isinstance(app.focused, ContentsList)
         await pilot.press("end", "up", "enter")
         await pilot.pause()
-        assert app.screen.index == len(guide.screens) - 2
-        assert guide.screens[-2].title in visible_text(app)
+        assert app.screen.index == len(guide.pages) - 2
+        assert guide.pages[-2].title in visible_text(app)
         assert not isinstance(app.focused, ContentsList), "focus returns to the text after choosing"
 
 

@@ -40,13 +40,13 @@ async def test_switching_language_keeps_the_screen_and_translates_everything(sta
         await pilot.pause()
         app.screen.go_to(start)
         await pilot.pause()
-        assert english.screens[start].title in visible_text(app)
+        assert english.pages[start].title in visible_text(app)
         await choose_language(app, pilot, code)
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.index == start, "the reader stays on the same screen"
         text = visible_text(app)
-        assert translated.screens[start].title in text
-        assert english.screens[start].title not in text
+        assert translated.pages[start].title in text
+        assert english.pages[start].title not in text
         assert i18n._("Next") in footer_descriptions(app) and "Next" not in footer_descriptions(app)
         await pilot.press("question_mark")
         await pilot.pause()
@@ -75,21 +75,21 @@ async def test_e_shows_the_english_original_and_back():
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.go_to(5)
         await pilot.pause()
-        assert spanish.screens[5].title in visible_text(app)
+        assert spanish.pages[5].title in visible_text(app)
         await pilot.press("e")
         await pilot.pause(0.2)
         text = visible_text(app)
-        assert english.screens[5].title in text and spanish.screens[5].title not in text
+        assert english.pages[5].title in text and spanish.pages[5].title not in text
         await pilot.press("e")
         await pilot.pause(0.2)
-        assert spanish.screens[5].title in visible_text(app)
+        assert spanish.pages[5].title in visible_text(app)
 
 
 async def test_welcome_switches_language_before_acknowledging():
     app = RecoveryGuideApp(load_guide("en"))
     async with app.run_test(size=(100, 30)) as pilot:
         await choose_language(app, pilot, "vi")
-        assert load_guide("vi").screens[0].acknowledge in visible_text(app)
+        assert load_guide("vi").pages[0].acknowledge in visible_text(app)
         assert load_guide("vi").language.review_status in visible_text(app)
 
 

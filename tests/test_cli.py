@@ -28,7 +28,7 @@ def printed() -> str:
 
 
 def test_print_contains_every_title_and_question(printed, guide):
-    for screen in guide.screens:
+    for screen in guide.pages:
         assert screen.title in printed
         for question in screen.questions:
             # questions are wrapped at 78 columns, so compare word sequences
@@ -37,7 +37,7 @@ def test_print_contains_every_title_and_question(printed, guide):
 
 def test_print_contains_key_points_sources_and_disclaimer(printed, guide):
     flat = " ".join(printed.split())
-    for screen in guide.screens:
+    for screen in guide.pages:
         for point in screen.key_points:
             assert " ".join(point.split()) in flat
     for source in guide.sources.values():
@@ -147,7 +147,7 @@ def test_print_formats(form, guide, tmp_path):
     assert result.returncode == 0, result.stderr
     text = target.read_text(encoding="utf-8")
     german = __import__("recovery_guide.loader", fromlist=["load_guide"]).load_guide("de")
-    for screen in german.screens:
+    for screen in german.pages:
         assert screen.title.replace("&", "&amp;") in text if form == "html" else screen.title in text
     if form == "html":
         assert text.startswith("<!DOCTYPE html>") and '<html lang="de" dir="ltr">' in text

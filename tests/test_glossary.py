@@ -70,7 +70,7 @@ def screen_text(screen) -> str:
 
 def test_every_listed_term_is_found_on_its_screen_in_english(guide):
     listed = 0
-    for screen in guide.screens:
+    for screen in guide.pages:
         terms = screen_terms(guide, screen)
         assert len(terms) == len(screen.terms), screen.id
         ids = {term_id for _start, _end, term_id in term_spans(screen_text(screen), terms)}
@@ -81,7 +81,7 @@ def test_every_listed_term_is_found_on_its_screen_in_english(guide):
 
 def test_reading_screens_list_their_terms(guide):
     for screen_id in ["ketamine-basics", "treatment-course", "research-alcohol", "side-effects-safety", "therapy"]:
-        assert len(guide.screen(screen_id).terms) >= 5, screen_id
+        assert len(guide.page(screen_id).terms) >= 5, screen_id
 
 
 @pytest.mark.parametrize("code", SHIPPED)
@@ -89,7 +89,7 @@ def test_translations_inherit_the_terms_and_report_coverage(code, guide):
     translated = load_guide(code)
     missing = []
     total = 0
-    for english, screen in zip(guide.screens, translated.screens):
+    for english, screen in zip(guide.pages, translated.pages):
         assert screen.terms == english.terms
         terms = screen_terms(translated, screen)
         ids = {term_id for _start, _end, term_id in term_spans(screen_text(screen), terms)}
@@ -103,7 +103,7 @@ def test_terms_do_not_change_the_translation_hash(content_copy):
     path = content_copy / "en" / "screens" / "03-treatment-course.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("terms: [psychosis, ", "terms: [placebo, psychosis, "), encoding="utf-8")
-    assert load_guide("en", content_copy).screen("treatment-course").terms[0] == "placebo"
+    assert load_guide("en", content_copy).page("treatment-course").terms[0] == "placebo"
     assert dict(status("es", content_copy))["treatment-course"] == "current"
 
 

@@ -67,8 +67,8 @@ def test_unknown_source_id(content_copy):
 
 def test_duplicate_question_id_across_screens(content_copy):
     guide = load_guide("en", content_copy)
-    first_id = guide.screens[1].questions[0].id
-    target = guide.screen("research-alcohol").questions[0].id
+    first_id = guide.pages[1].questions[0].id
+    target = guide.page("research-alcohol").questions[0].id
     path = break_file(content_copy, SCREEN, f"id: {target}", f"id: {first_id}")
     error = load_error(content_copy)
     assert error.file == str(path)
@@ -104,7 +104,7 @@ def test_empty_file(content_copy):
 
 def test_escaped_control_sequences_in_content_are_neutralised(content_copy):
     break_file(content_copy, SCREEN, "title: What", 'title: "\\e]0;hacked\\a\\e[2J What"\nold_title: What')
-    screen = load_guide("en", content_copy).screen("research-alcohol")
+    screen = load_guide("en", content_copy).page("research-alcohol")
     assert screen.title.startswith("]0;hacked")
     assert "\x1b" not in screen.title and "\x07" not in screen.title
 

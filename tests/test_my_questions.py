@@ -8,29 +8,29 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide import i18n, labels
+from recovery_guide import i18n, wording
 from recovery_guide.loader import load_guide
 from recovery_guide.model import Clinic, Question
-from recovery_guide.notebook import EntryKind
+from recovery_guide.my_questions import EntryKind
 from recovery_guide.storage import Store
 from recovery_guide.tui.app import RecoveryGuideApp
-from recovery_guide.tui.screens.export import ExportDialog
-from recovery_guide.tui.screens.my_questions import EntryList, MyQuestionsScreen
+from recovery_guide.tui.screens.handout import HandoutDialog
+from recovery_guide.tui.screens.my_questions import MyQuestionsList, MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen
-from recovery_guide.tui.widgets.question_list import QuestionList
+from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from tests.test_app import acknowledge, visible_text
 
 
 def make_app(guide, tmp_path: Path, **options) -> RecoveryGuideApp:
-    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), export_folder=tmp_path, **options)
+    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path, **options)
 
 
 async def add_question(pilot, position: int) -> None:
     """Go to the screen's questions, move to ``position`` (0-based) and press s."""
-    if not isinstance(pilot.app.focused, QuestionList):
+    if not isinstance(pilot.app.focused, ProviderQuestions):
         await pilot.press("s")  # from the text, s moves to the questions
         await pilot.pause()
-    assert isinstance(pilot.app.focused, QuestionList)
+    assert isinstance(pilot.app.focused, ProviderQuestions)
     await pilot.press("home", *["down"] * position, "s")
     await pilot.pause()
 
@@ -43,7 +43,7 @@ async def test_add_curated_and_own_questions_across_screens_and_see_them_marked(
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)  # step 2, ketamine basics
-        basics = guide.screens[1]
+        basics = guide.pages[1]
         await add_question(pilot, 1)
         assert app.notebook.has(basics.questions[1].id)
         text = visible_text(app)
@@ -52,7 +52,7 @@ async def test_add_curated_and_own_questions_across_screens_and_see_them_marked(
         assert "1 of" in app.screen.query_one("#ask").border_subtitle
         await pilot.press("right")  # step 3
         await pilot.pause()
-        course = guide.screens[2]
+        course = guide.pages[2]
         await add_question(pilot, 0)
         await pilot.press("a")
         await pilot.pause()
@@ -83,7 +83,7 @@ async def test_pressing_s_again_takes_a_question_out(guide, tmp_path):
 
 async def test_reorder_edit_and_remove_in_my_questions(guide, tmp_path):
     app = make_app(guide, tmp_path)
-    basics = guide.screens[1]
+    basics = guide.pages[1]
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         for position in range(3):
@@ -93,7 +93,7 @@ async def test_reorder_edit_and_remove_in_my_questions(guide, tmp_path):
         await pilot.press("enter")
         await pilot.press("m")
         await pilot.pause()
-        entries = app.screen.query_one(EntryList)
+        entries = app.screen.query_one(MyQuestionsList)
         assert entries.highlighted == 1, "the cursor starts on the first question, not the topic title"
         await pilot.press("d")  # first question moves down
         await pilot.pause()
@@ -132,8 +132,8 @@ async def test_switching_language_translates_curated_questions_and_keeps_own_wor
             await app.switch_language("es")
             await pilot.pause()
             text = visible_text(app)
-            assert spanish.screens[1].questions[0].text in text
-            assert guide.screens[1].questions[0].text not in text
+            assert spanish.pages[1].questions[0].text in text
+            assert guide.pages[1].questions[0].text not in text
             assert "Who pays for this" in text, "the reader's own words stay as typed"
     finally:
         i18n.set_language("en")
@@ -142,7 +142,7 @@ async def test_switching_language_translates_curated_questions_and_keeps_own_wor
 async def export(pilot, path: Path, html: bool = False) -> None:
     await pilot.press("x")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, ExportDialog)
+    assert isinstance(pilot.app.screen, HandoutDialog)
     dialog = pilot.app.screen
     if html:
         dialog.query_one("#format-html").value = True
@@ -164,15 +164,15 @@ async def test_export_text_and_html_handouts(guide, tmp_path):
         await export(pilot, tmp_path / "questions.txt")
         assert isinstance(app.screen, ReaderScreen), "the dialog closes after saving"
         text = (tmp_path / "questions.txt").read_text(encoding="utf-8")
-        assert labels.handout_title() in text
-        assert labels.format_day(date.today()) in text
-        assert guide.screens[1].questions[0].text in " ".join(text.split())
+        assert wording.handout_title() in text
+        assert wording.format_day(date.today()) in text
+        assert guide.pages[1].questions[0].text in " ".join(text.split())
         assert "Is it safe with my <heart> pills & more" in text
         assert "Answer:" in text and "____" in text, "room to write the answers"
         assert "Bring this to your appointment" in text
-        for point in guide.screens[1].key_points:
+        for point in guide.pages[1].key_points:
             assert " ".join(point.split()) in " ".join(text.split()), "key points of the screens read"
-        assert guide.screens[5].key_points[0] not in " ".join(text.split()), "only screens the reader opened"
+        assert guide.pages[5].key_points[0] not in " ".join(text.split()), "only screens the reader opened"
         assert "988" in text and "1-800-662-4357" in text, "the region's help lines"
         assert "Riverside Clinic" in text and "555 0100" in text
 
@@ -210,7 +210,7 @@ async def test_export_to_an_unwritable_folder_shows_the_error_and_keeps_the_list
             await acknowledge(pilot)
             await add_question(pilot, 0)
             await export(pilot, locked / "questions.txt")
-            assert isinstance(app.screen, ExportDialog), "the dialog stays open"
+            assert isinstance(app.screen, HandoutDialog), "the dialog stays open"
             assert "Could not save the handout" in visible_text(app)
             assert len(app.notebook) == 1
             assert not list(locked.iterdir())
@@ -224,7 +224,7 @@ async def test_export_to_a_missing_folder_shows_the_error(guide, tmp_path):
         await acknowledge(pilot)
         await add_question(pilot, 0)
         await export(pilot, tmp_path / "no-such-folder" / "questions.txt")
-        assert isinstance(app.screen, ExportDialog)
+        assert isinstance(app.screen, HandoutDialog)
         assert "That folder does not exist" in visible_text(app)
         assert len(app.notebook) == 1
 
@@ -232,14 +232,14 @@ async def test_export_to_a_missing_folder_shows_the_error(guide, tmp_path):
 async def test_clinic_details_show_on_the_banner_help_now_and_its_questions_can_be_added(guide, tmp_path):
     clinic = Clinic(name="Riverside Clinic", phone="555 0100", hours="Mon-Fri 9-5", questions=(Question("clinic-1", "Do you take my insurance?"),))
     app = make_app(guide, tmp_path, clinic=clinic)
-    last_topic = max(index for index, screen in enumerate(guide.screens) if screen.kind.value == "topic")
+    last_topic = max(index for index, screen in enumerate(guide.pages) if screen.kind.value == "topic")
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         assert "Your clinic: Riverside Clinic, 555 0100, Mon-Fri 9-5" in visible_text(app)
         app.screen.go_to(last_topic)
         await pilot.pause()
         assert "Do you take my insurance?" in visible_text(app)
-        await add_question(pilot, len(guide.screens[last_topic].questions))
+        await add_question(pilot, len(guide.pages[last_topic].questions))
         assert app.notebook.has("clinic-1")
         await pilot.press("h")
         await pilot.pause()
@@ -275,7 +275,7 @@ async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp
         await acknowledge(pilot)
         await add_question(pilot, 0)
         await export(pilot, target)
-        assert isinstance(app.screen, ExportDialog)
+        assert isinstance(app.screen, HandoutDialog)
         assert "No space left on device" in visible_text(app)
         assert len(app.notebook) == 1
     assert target.read_text(encoding="utf-8") == "earlier handout\n"

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recovery_guide import loader, readability
-from recovery_guide.checks import catalog_problems
+from recovery_guide.audit import catalog_problems
 from recovery_guide.loader import SCREEN_FIELDS, ContentError, load_language, parse_glossary, parse_help_lines, parse_language, parse_screen, parse_sources, read_yaml
 from recovery_guide.paths import content_dir
 

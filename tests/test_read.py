@@ -21,15 +21,15 @@ def read(lines: list[str], *args: str, env: dict[str, str] | None = None):
 def test_walk_the_whole_guide_switch_language_get_help_and_quit(guide):
     spanish = load_guide("es")
     codes = i18n.available_languages()
-    steps = ["1"] * (len(guide.screens) - 1)  # acknowledge, then next to the end
+    steps = ["1"] * (len(guide.pages) - 1)  # acknowledge, then next to the end
     script = steps + ["6", "0", "7", str(codes.index("es") + 1), "3", "0"]
     result = read(script, "--region", "US")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    for number, screen in enumerate(guide.screens, start=1):
-        assert f"Step {number} of {len(guide.screens)}: {screen.title}" in out
+    for number, screen in enumerate(guide.pages, start=1):
+        assert f"Step {number} of {len(guide.pages)}: {screen.title}" in out
     assert "988" in out and "Emergency number" in out
-    assert spanish.screens[-1].title in out, "after switching, the screen is shown again in Spanish"
+    assert spanish.pages[-1].title in out, "after switching, the screen is shown again in Spanish"
     assert "Paso 14 de 14" in out
     assert out.rstrip().endswith(i18n.load_catalog("es").gettext("Goodbye. Talk with your provider before you decide anything."))
 
@@ -55,7 +55,7 @@ def test_add_questions_and_make_a_handout(tmp_path, guide):
     assert result.returncode == 0, result.stderr
     assert "Added to My questions." in result.stdout
     text = target.read_text(encoding="utf-8")
-    assert " ".join(guide.screens[1].questions[1].text.split()) in " ".join(text.split())
+    assert " ".join(guide.pages[1].questions[1].text.split()) in " ".join(text.split())
     assert "My own words here" in text
     assert not (tmp_path / "data").exists(), "saving is opt-in"
 
@@ -111,13 +111,13 @@ def test_with_saving_on_read_mode_offers_to_continue_where_you_left_off(tmp_path
     first = read(["1", "1", "1", "5", "7", "0", "0"], env=env)
     assert "Saving is on" in first.stdout, first.stdout[-500:]
     second = read(["10", "0"], env=env)
-    assert f"continue where I left off (step 4: {guide.screens[3].title})" in second.stdout
-    assert f"Step 4 of 14: {guide.screens[3].title}" in second.stdout.split("continue where I left off")[-1]
+    assert f"continue where I left off (step 4: {guide.pages[3].title})" in second.stdout
+    assert f"Step 4 of 14: {guide.pages[3].title}" in second.stdout.split("continue where I left off")[-1]
 
 
 def test_read_mode_shows_the_english_original_of_a_translated_screen(guide):
     spanish = load_guide("es")
     result = read(["1", "10", "0"], "--lang", "es")
-    assert spanish.screens[1].title in result.stdout
-    english_part = " ".join(result.stdout.split(spanish.screens[1].title)[-1].split())
-    assert guide.screens[1].title in english_part and guide.screens[1].key_points[0] in english_part
+    assert spanish.pages[1].title in result.stdout
+    english_part = " ".join(result.stdout.split(spanish.pages[1].title)[-1].split())
+    assert guide.pages[1].title in english_part and guide.pages[1].key_points[0] in english_part

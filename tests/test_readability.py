@@ -107,7 +107,7 @@ def test_textstat_drops_short_sentences_but_keeps_their_words():
 
 
 def test_english_grade_agrees_with_textstat_on_every_screen(guide):
-    for screen in guide.screens:
+    for screen in guide.pages:
         text = r.screen_text(screen.key_points, screen.body)
         assert abs(r.grade(text) - textstat.flesch_kincaid_grade(text)) < 1.0, screen.id
 

@@ -6,7 +6,7 @@ import json
 import stat
 from pathlib import Path
 
-from recovery_guide.notebook import Notebook
+from recovery_guide.my_questions import MyQuestions
 from recovery_guide.storage import FILE_NAME, SavedState, Store
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
@@ -29,7 +29,7 @@ async def test_a_full_walk_through_without_opting_in_writes_nothing(guide, tmp_p
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         await add_question(pilot, 0)
-        for _ in range(len(guide.screens)):
+        for _ in range(len(guide.pages)):
             await pilot.press("right")
         await pilot.press("m")
         await pilot.pause()
@@ -66,9 +66,9 @@ async def test_with_opt_in_the_list_and_place_survive_a_relaunch(guide, tmp_path
     relaunched = RecoveryGuideApp(guide, store=Store(store_dir))
     async with relaunched.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        assert relaunched.notebook.has(guide.screens[1].questions[1].id)
+        assert relaunched.notebook.has(guide.pages[1].questions[1].id)
         assert isinstance(relaunched.screen, WelcomeScreen)
-        assert f"continue where I left off (step 4: {guide.screens[3].title})" in str(relaunched.screen.query_one("#resume").label)
+        assert f"continue where I left off (step 4: {guide.pages[3].title})" in str(relaunched.screen.query_one("#resume").label)
         relaunched.screen.query_one("#resume").press()
         await pilot.pause()
         assert relaunched.screen.index == 3
@@ -109,7 +109,7 @@ async def test_a_corrupt_saved_file_is_set_aside_and_the_app_starts_cleanly(guid
 
 def test_store_round_trip(tmp_path):
     store = Store(tmp_path / "data")
-    notebook = Notebook()
+    notebook = MyQuestions()
     notebook.toggle("ketamine-basics", "basics-approved", "text")
     notebook.add_own("My words", "therapy")
     assert store.save(SavedState(notebook=notebook, screen="therapy", language="es", region="ES")) is None

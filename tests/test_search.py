@@ -22,7 +22,7 @@ def check_snippet(match) -> None:
 
 
 def test_spanish_psicosis_finds_the_treatment_course(spanish):
-    assert "psicosis" in spanish.screen("treatment-course").body
+    assert "psicosis" in spanish.page("treatment-course").body
     results = search(spanish, "psicosis")
     assert "treatment-course" in [m.screen_id for m in results]
     first = results[0]

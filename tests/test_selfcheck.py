@@ -39,7 +39,7 @@ def test_one_check_per_main_topic_in_reading_order(guide):
 def test_questions_point_to_screens_and_cite_that_screens_sources(guide):
     for check in guide.self_checks:
         for question in check.questions:
-            screen = guide.screen(question.screen)
+            screen = guide.page(question.screen)
             assert question.source_ids, question.id
             assert set(question.source_ids) <= set(guide.sources)
             assert set(question.source_ids) <= set(screen.source_ids), f"{question.id}: cite sources that {screen.id} rests on"
@@ -49,7 +49,7 @@ def test_questions_point_to_screens_and_cite_that_screens_sources(guide):
 def test_question_ids_are_unique_and_distinct_from_screen_questions(guide):
     ids = [q.id for check in guide.self_checks for q in check.questions]
     assert len(ids) == len(set(ids))
-    assert not set(ids) & {q.id for screen in guide.screens for q in screen.questions}
+    assert not set(ids) & {q.id for screen in guide.pages for q in screen.questions}
 
 
 def test_every_question_lets_the_reader_say_they_are_not_sure(guide):

@@ -47,20 +47,20 @@ def test_read_the_guide_in_a_real_terminal(terminal_factory):
 def test_spanish_locale_then_switch_to_german(terminal_factory):
     spanish, german = load_guide("es"), load_guide("de")
     terminal = terminal_factory("es_ES.UTF-8")
-    terminal.wait_for(spanish.screens[0].title[:20])
+    terminal.wait_for(spanish.pages[0].title[:20])
     terminal.send("Enter")
-    terminal.wait_for(spanish.screens[1].title[:20])
+    terminal.wait_for(spanish.pages[1].title[:20])
     terminal.send("l")
     terminal.wait_for("Deutsch")
     codes = i18n.available_languages()
     steps = codes.index("de") - codes.index("es")
     terminal.send(*(["Up"] * -steps if steps < 0 else ["Down"] * steps), "Enter")
-    terminal.wait_for(german.screens[1].title[:20])
+    terminal.wait_for(german.pages[1].title[:20])
 
 
 def test_add_a_question_and_export_a_handout_in_a_real_terminal(terminal_factory, tmp_path):
     guide = load_guide("en")
-    question = guide.screens[1].questions[0].text
+    question = guide.pages[1].questions[0].text
     terminal = terminal_factory("en_US.UTF-8")
     terminal.wait_for("I understand - start reading")
     terminal.send("Enter")

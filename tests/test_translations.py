@@ -13,7 +13,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from recovery_guide import i18n
-from recovery_guide.checks import catalog_problems
+from recovery_guide.audit import catalog_problems
 from recovery_guide.loader import load_guide
 from recovery_guide.paths import content_dir, locales_dir
 from recovery_guide.translation import number_mismatches, status
@@ -28,10 +28,10 @@ def test_the_shipped_languages_are_available():
 
 @pytest.mark.parametrize("code", SHIPPED)
 def test_language_is_complete_and_not_stale(code, guide):
-    assert [state for _screen, state in status(code)] == ["current"] * len(guide.screens)
+    assert [state for _screen, state in status(code)] == ["current"] * len(guide.pages)
     translated = load_guide(code)
     assert translated.completeness == 1.0
-    assert all(screen.language == code for screen in translated.screens)
+    assert all(screen.language == code for screen in translated.pages)
     for path in ("sources.yaml", "glossary.yaml", "help-lines.yaml", "language.yaml"):
         assert (content_dir() / code / path).is_file(), path
     assert [term.id for term in translated.glossary] != [] and {t.id for t in translated.glossary} == {t.id for t in guide.glossary}
@@ -97,7 +97,7 @@ def test_print_in_every_language(code):
     assert result.returncode == 0, result.stderr
     translated = load_guide(code)
     flat = " ".join(result.stdout.split())
-    for screen in translated.screens:
+    for screen in translated.pages:
         assert " ".join(screen.title.split()) in flat
     assert translated.language.review_status.split()[0] in flat
 
@@ -106,7 +106,7 @@ def test_a_stale_translation_falls_back_to_english_whole(content_copy):
     english_file = content_copy / "en" / "screens" / "02-ketamine-basics.yaml"
     english_file.write_text(english_file.read_text(encoding="utf-8").replace("title: ", "title: Changed - ", 1), encoding="utf-8")
     translated = load_guide("es", content_copy)
-    screen = translated.screen("ketamine-basics")
+    screen = translated.page("ketamine-basics")
     assert screen.language == "en" and screen.title.startswith("Changed -")
     assert translated.completeness < 1.0
     assert dict(status("es", content_copy))["ketamine-basics"] == "stale"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from recovery_guide import i18n, labels
+from recovery_guide import i18n, wording
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.loader import load_guide
-from recovery_guide.notebook import EntryKind
+from recovery_guide.my_questions import EntryKind
 from recovery_guide.selfcheck import check_after
 from recovery_guide.storage import Store
 from recovery_guide.tui.app import RecoveryGuideApp
@@ -22,12 +22,12 @@ from tests.test_my_questions import export, type_text
 
 
 def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
-    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), export_folder=tmp_path)
+    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path)
 
 
 async def test_marked_words_are_underlined_links_and_listed(guide, tmp_path):
     app = make_app(guide, tmp_path)
-    course = guide.screen("treatment-course")
+    course = guide.page("treatment-course")
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         app.screen.go_to(guide.index_of(course.id))
@@ -40,7 +40,7 @@ async def test_marked_words_are_underlined_links_and_listed(guide, tmp_path):
 
 async def test_open_a_words_meaning_and_return_to_the_same_place(guide, tmp_path):
     app = make_app(guide, tmp_path)
-    course = guide.screen("treatment-course")
+    course = guide.page("treatment-course")
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         app.screen.go_to(guide.index_of(course.id))
@@ -131,11 +131,11 @@ async def test_answer_a_self_check_and_see_explanations(guide, tmp_path):
             await pilot.pause()
             text = visible_text(app)
             assert question.explanation in text
-            assert (labels.matches_the_guide() if number == 1 else labels.not_sure_is_fine()) in text
-            assert labels.read_more(guide.index_of(question.screen) + 1, guide.screen(question.screen).title) in text
+            assert (wording.matches_the_guide() if number == 1 else wording.not_sure_is_fine()) in text
+            assert wording.read_more(guide.index_of(question.screen) + 1, guide.page(question.screen).title) in text
             await pilot.press("enter")  # Next question
             await pilot.pause()
-        assert labels.own_words_prompt(check.topic) in visible_text(app)
+        assert wording.own_words_prompt(check.topic) in visible_text(app)
 
 
 async def test_a_different_answer_is_met_kindly_and_can_lead_back_to_the_screen(guide, tmp_path):
@@ -151,7 +151,7 @@ async def test_a_different_answer_is_met_kindly_and_can_lead_back_to_the_screen(
         await pilot.pause()
         await pilot.press(*["down"] * wrong, "enter")
         await pilot.pause()
-        assert labels.guide_says_otherwise() in visible_text(app)
+        assert wording.guide_says_otherwise() in visible_text(app)
         app.screen.query_one("#check-read-more").press()
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
@@ -183,7 +183,7 @@ async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
         await pilot.press("escape")
         await export(pilot, tmp_path / "handout.txt")
     handout = (tmp_path / "handout.txt").read_text(encoding="utf-8")
-    assert labels.check_my_understanding() in handout
+    assert wording.check_my_understanding() in handout
     flat = " ".join(handout.split())
     assert f"{check.topic}: Therapy helps me keep the change going" in flat
 
@@ -203,7 +203,7 @@ async def test_search_in_spanish_finds_a_word_and_jumps_to_its_screen(tmp_path):
             results = app.screen.query_one("#search-results", OptionList)
             assert results.option_count > 0
             first = str(results.options[0].prompt)
-            assert spanish.screen("treatment-course").title in first
+            assert spanish.page("treatment-course").title in first
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, ReaderScreen)

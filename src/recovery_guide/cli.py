@@ -187,13 +187,13 @@ def resolve_theme(requested: str | None) -> str | None:
 
 def command_check(args: argparse.Namespace) -> int:
     """Exit 0 when the content is clean, 1 when problems were found (2, via UserError, when it cannot run)."""
-    from recovery_guide import checks
+    from recovery_guide import audit
 
     try:
-        report = checks.check_content(args.content)
-    except checks.CannotCheck as error:
+        report = audit.check_content(args.content)
+    except audit.CannotCheck as error:
         raise UserError(str(error)) from None
-    sys.stdout.write(checks.format_report(report))
+    sys.stdout.write(audit.format_report(report))
     return report.exit_code
 
 

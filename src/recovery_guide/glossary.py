@@ -22,7 +22,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Sequence
 
-from recovery_guide.model import Guide, Screen, Term
+from recovery_guide.model import Guide, Page, Term
 from recovery_guide.textfold import fold, fold_char, is_word_char
 
 Span = tuple[int, int, str]
@@ -64,15 +64,15 @@ def term_spans(text: str, terms: Sequence[Term]) -> list[Span]:
     return sorted(chosen)
 
 
-def screen_terms(guide: Guide, screen: Screen) -> list[Term]:
+def screen_terms(guide: Guide, screen: Page) -> list[Term]:
     """The glossary terms a screen lists, in the guide's language, in the order listed."""
     by_id = {term.id: term for term in guide.glossary}
     return [by_id[term_id] for term_id in screen.terms if term_id in by_id]
 
 
-def screens_using(guide: Guide, term_id: str) -> list[Screen]:
+def screens_using(guide: Guide, term_id: str) -> list[Page]:
     """The screens that list a term, in reading order."""
-    return [screen for screen in guide.screens if term_id in screen.terms]
+    return [screen for screen in guide.pages if term_id in screen.terms]
 
 
 # --- sorting and filtering ---------------------------------------------------------------------------

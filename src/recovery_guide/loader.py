@@ -4,7 +4,7 @@ Content is edited by clinicians and translators, not programmers, so every probl
 line, ``file:line: field: what is wrong``, and loading stops at the first problem: the guide is never
 shown half-valid. YAML is read only with PyYAML's safe loader (the C one when present), so a tag that
 tries to build a Python object is refused, not run. PyYAML is imported at the first file that needs
-parsing: the packaged files come already parsed from the build (``content_cache``).
+parsing: the packaged files come already parsed from the build (``preparsed``).
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from recovery_guide import content_cache
+from recovery_guide import preparsed
 from recovery_guide.model import (
     Guide,
     HelpLine,
     LanguageInfo,
     Question,
     Region,
-    Screen,
-    ScreenKind,
+    Page,
+    PageKind,
     Source,
     Term,
     Urgency,
@@ -73,7 +73,7 @@ class ContentError(Exception):
 class YamlDocument:
     """Parsed YAML plus its node tree, so any field can be traced back to its line.
 
-    A document read from a stored copy (``content_cache``) has no node tree until a line is asked for
+    A document read from a stored copy (``preparsed``) has no node tree until a line is asked for
     (to report a problem); then the file is parsed for it.
     """
 
@@ -139,7 +139,7 @@ def read_yaml(path: Path) -> YamlDocument:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(path, line, "(file)", "file is not UTF-8 text") from None
-    stored, data = content_cache.lookup(path, raw)
+    stored, data = preparsed.lookup(path, raw)
     if stored:
         return YamlDocument(path, data)
     root, data = _parse(path, text)
@@ -301,19 +301,19 @@ SCREEN_FIELDS = {"id", "kind", "title", "reviewed", "evidence", "key_points", "b
 QUESTION_FIELDS = {"id", "text"}
 
 
-def parse_screen(doc: YamlDocument, warn: Callable[[str], None]) -> Screen:
+def parse_screen(doc: YamlDocument, warn: Callable[[str], None]) -> Page:
     fields = Fields(doc, doc.data, (), SCREEN_FIELDS, warn)
     questions = []
     for index, item in enumerate(fields.items("questions")):
         question = Fields(doc, item, ("questions", index), QUESTION_FIELDS, warn)
         questions.append(Question(id=question.ident("id"), text=question.text("text")))
-    kind = fields.choice("kind", ScreenKind, ScreenKind.TOPIC)
-    acknowledge = fields.text("acknowledge", required=kind is ScreenKind.WELCOME)
+    kind = fields.choice("kind", PageKind, PageKind.TOPIC)
+    acknowledge = fields.text("acknowledge", required=kind is PageKind.WELCOME)
     translated_from = None
     if doc.data.get("translation") is not None:
         translation = Fields(doc, doc.data["translation"], ("translation",), {"source_hash"}, warn)
         translated_from = translation.text("source_hash")
-    return Screen(
+    return Page(
         translated_from=translated_from,
         id=fields.ident("id"),
         title=fields.text("title"),
@@ -425,7 +425,7 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
     screen_files = sorted((folder / "screens").glob("*.yaml"))
     if not screen_files:
         raise ContentError(folder / "screens", 1, "(folder)", "no screen files found")
-    screens: list[Screen] = []
+    screens: list[Page] = []
     question_ids: dict[str, str] = {}
     for path in screen_files:
         doc = read_yaml(path)
@@ -446,18 +446,18 @@ def load_language(folder: Path, warn: Callable[[str], None] | None = None) -> Gu
             question_ids[question.id] = path.name
         screens.append(screen)
 
-    for kind in (ScreenKind.WELCOME, ScreenKind.HELP_NOW, ScreenKind.ABOUT):
+    for kind in (PageKind.WELCOME, PageKind.HELP_NOW, PageKind.ABOUT):
         count = sum(screen.kind is kind for screen in screens)
         if count != 1:
             raise ContentError(folder / "screens", 1, "kind", f"expected exactly one {kind.value!r} screen, found {count}")
-    if screens[0].kind is not ScreenKind.WELCOME:
+    if screens[0].kind is not PageKind.WELCOME:
         raise ContentError(screens[0].file, 1, "kind", "the first screen must be the welcome screen")
 
     from recovery_guide.selfcheck import load_self_checks
 
     return Guide(
         language=language,
-        screens=tuple(screens),
+        pages=tuple(screens),
         sources=sources,
         glossary=glossary,
         regions=regions,

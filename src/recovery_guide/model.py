@@ -12,7 +12,7 @@ from datetime import date
 from enum import Enum
 
 
-class ScreenKind(str, Enum):
+class PageKind(str, Enum):
     """What a screen is for; the app gives some kinds special behaviour."""
 
     WELCOME = "welcome"
@@ -64,12 +64,12 @@ class Term:
 
 
 @dataclass(frozen=True)
-class Screen:
+class Page:
     """One screen of the guide, in one language."""
 
     id: str
     title: str
-    kind: ScreenKind
+    kind: PageKind
     key_points: tuple[str, ...]
     body: str
     """Markdown."""
@@ -184,36 +184,36 @@ class Guide:
     """The whole guide in one language."""
 
     language: LanguageInfo
-    screens: tuple[Screen, ...]
+    pages: tuple[Page, ...]
     sources: dict[str, Source]
     glossary: tuple[Term, ...]
     regions: tuple[Region, ...]
     help_lines_checked: date
-    translated_screens: int = 0
+    translated_pages: int = 0
     """How many screens are in this guide's language and up to date with the English."""
     self_checks: tuple[SelfCheck, ...] = ()
     """"Check your understanding" questions, one set per main topic, in reading order."""
     _by_id: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._by_id.update({screen.id: index for index, screen in enumerate(self.screens)})
+        self._by_id.update({screen.id: index for index, screen in enumerate(self.pages)})
 
     @property
     def completeness(self) -> float:
         """Share of screens shown in this language (1.0 for English)."""
         if self.language.code == "en":
             return 1.0
-        return self.translated_screens / len(self.screens) if self.screens else 0.0
+        return self.translated_pages / len(self.pages) if self.pages else 0.0
 
     def index_of(self, screen_id: str) -> int:
         """Position of a screen in reading order."""
         return self._by_id[screen_id]
 
-    def screen(self, screen_id: str) -> Screen:
-        return self.screens[self._by_id[screen_id]]
+    def page(self, screen_id: str) -> Page:
+        return self.pages[self._by_id[screen_id]]
 
-    def first_of_kind(self, kind: ScreenKind) -> Screen:
-        return next(screen for screen in self.screens if screen.kind is kind)
+    def first_of_kind(self, kind: PageKind) -> Page:
+        return next(screen for screen in self.pages if screen.kind is kind)
 
     def regions_for(self, code: str | None) -> tuple[Region, ...]:
         """Every region, the reader's own first, so a wrong guess never hides a number."""

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Callable, TextIO
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import _, language_names
-from recovery_guide.model import Question, ScreenKind
-from recovery_guide.notebook import EntryKind
+from recovery_guide.model import Question, PageKind
+from recovery_guide.my_questions import EntryKind
 from recovery_guide.render.text import compact_region, fill, help_lines, region_lines, screen_text
 from recovery_guide.session import Session
 
@@ -25,12 +25,12 @@ class EndOfInput(Exception):
 
 
 class PlainReader:
-    def __init__(self, session: Session, stdin: TextIO | None = None, stdout: TextIO | None = None, export_folder: Path | None = None) -> None:
+    def __init__(self, session: Session, stdin: TextIO | None = None, stdout: TextIO | None = None, handout_folder: Path | None = None) -> None:
         self.session = session
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.index = 0
-        self.export_folder = export_folder
+        self.handout_folder = handout_folder
         self.resume_screen = session.saved_screen
         """Where the reader stopped last time, if they keep their place (offered on the first menu)."""
 
@@ -81,8 +81,8 @@ class PlainReader:
 
     def run(self) -> int:
         try:
-            self.say(labels.app_title())
-            self.say(fill(labels.provider_banner()))
+            self.say(wording.app_title())
+            self.say(fill(wording.provider_banner()))
             self.say(_("Type h and press Enter at any menu for crisis and help lines."))
             if self.session.startup_notice:
                 self.say(fill(self.session.startup_notice))
@@ -94,19 +94,19 @@ class PlainReader:
         return 0
 
     def show(self) -> None:
-        screen = self.guide.screens[self.index]
+        screen = self.guide.pages[self.index]
         self.session.visit(screen.id)
         self.say()
         self.say(screen_text(self.guide, screen, self.session.region_code, plain=True))
         questions = self.questions_here()
         if questions:
-            self.say(labels.ask_your_provider() + ":")
+            self.say(wording.ask_your_provider() + ":")
             for number, (question, _kind) in enumerate(questions, start=1):
                 mark = " (" + _("in My questions") + ")" if self.session.notebook.has(question.id) else ""
                 self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
 
     def questions_here(self) -> list[tuple[Question, EntryKind]]:
-        return self.session.questions_on(self.guide.screens[self.index])
+        return self.session.questions_on(self.guide.pages[self.index])
 
     def main_menu(self) -> bool:
         """One round of the main menu; False when the reader quits."""
@@ -118,23 +118,23 @@ class PlainReader:
             (_("Previous screen"), lambda: self.go(self.index - 1)),
             (_("Read this screen again"), self.show),
             (_("Contents"), self.contents),
-            (labels.my_questions(), self.my_questions),
+            (wording.my_questions(), self.my_questions),
             (_("Get help now"), self.help_now),
             (_("Language"), self.language),
-            (labels.glossary(), self.glossary),
+            (wording.glossary(), self.glossary),
             (_("Search the guide"), self.search),
         ]
         if self.guide.language.code != "en":
             items.append((_("English original"), self.english_original))
         saved = self.resume_screen
-        if first and saved and saved != self.guide.screens[0].id:
+        if first and saved and saved != self.guide.pages[0].id:
             label = _("I understand - continue where I left off (step {number}: {title})").format(
-                number=self.guide.index_of(saved) + 1, title=self.guide.screen(saved).title
+                number=self.guide.index_of(saved) + 1, title=self.guide.page(saved).title
             )
             items.append((label, lambda: self.go(self.guide.index_of(saved))))
         from recovery_guide.selfcheck import check_after
 
-        check = check_after(self.guide, self.guide.screens[self.index].id)
+        check = check_after(self.guide, self.guide.pages[self.index].id)
         if check:
             items.append((check.title, lambda: self.self_check(check.id)))
         result = self.choose(_("What next?"), items, back_label=_("Quit"))
@@ -149,11 +149,11 @@ class PlainReader:
         """The current screen as written in English, for a reader who wants to compare."""
         english = self.session.guide_in("en")
         self.say()
-        self.say(screen_text(english, english.screens[self.index], self.session.region_code, plain=True))
+        self.say(screen_text(english, english.pages[self.index], self.session.region_code, plain=True))
         return True
 
     def go(self, index: int) -> bool:
-        if 0 <= index < len(self.guide.screens):
+        if 0 <= index < len(self.guide.pages):
             self.index = index
             self.show()
         else:
@@ -161,7 +161,7 @@ class PlainReader:
         return True
 
     def contents(self) -> bool:
-        titles = [screen.title for screen in self.guide.screens]
+        titles = [screen.title for screen in self.guide.pages]
         position = self.pick(_("Contents"), titles)
         if position is not None:
             self.go(position)
@@ -172,18 +172,18 @@ class PlainReader:
     def help_now(self) -> bool:
         guide, region = self.guide, self.session.region_code
         self.say()
-        self.say(guide.first_of_kind(ScreenKind.HELP_NOW).title)
+        self.say(guide.first_of_kind(PageKind.HELP_NOW).title)
         if region:
             self.say(help_lines(guide, region))
         else:
-            self.say(labels.no_local_emergency_number())
-            self.say(labels.every_region())
+            self.say(wording.no_local_emergency_number())
+            self.say(wording.every_region())
             for item in guide.regions:
                 self.say(compact_region(item))
-            self.say(labels.help_lines_checked(guide.help_lines_checked))
+            self.say(wording.help_lines_checked(guide.help_lines_checked))
         clinic = self.session.clinic
         if clinic and clinic.phone:
-            self.say(f"{labels.your_clinic()}: {clinic.name}: {clinic.phone}")
+            self.say(f"{wording.your_clinic()}: {clinic.name}: {clinic.phone}")
         self.choose(_("Get help now"), [(_("Choose your region"), self.choose_region)])
         return True
 
@@ -220,10 +220,10 @@ class PlainReader:
     # --- My questions -----------------------------------------------------------------------------------
 
     def list_questions(self) -> list:
-        groups = self.session.notebook.groups(self.guide, self.session.clinic, labels.general_questions())
+        groups = self.session.notebook.groups(self.guide, self.session.clinic, wording.general_questions())
         entries = []
         self.say()
-        self.say(labels.my_questions() + ":")
+        self.say(wording.my_questions() + ":")
         if not groups:
             self.say(_("Your list is empty."))
         for group in groups:
@@ -250,7 +250,7 @@ class PlainReader:
                 (saving, self.toggle_saving),
                 (_("Forget everything"), self.forget),
             ]
-            if self.choose(labels.my_questions(), items) is None:
+            if self.choose(wording.my_questions(), items) is None:
                 return True
 
     def _report(self, problem: str | None, success: str = "") -> None:
@@ -269,13 +269,13 @@ class PlainReader:
         position = self.pick(_("Add the chosen question to My questions (press again to take it out)"), options)
         if position is not None:
             question, kind = questions[position]
-            added = notebook.toggle(self.guide.screens[self.index].id, question.id, question.text, kind)
+            added = notebook.toggle(self.guide.pages[self.index].id, question.id, question.text, kind)
             self._report(self.session.save(), _("Added to My questions.") if added else _("Taken out of My questions."))
         return True
 
     def write_own(self) -> bool:
         text = self.ask(_("Type a question to ask your provider, in your own words.") + "\n>")
-        if self.session.notebook.add_own(text, self.guide.screens[self.index].id):
+        if self.session.notebook.add_own(text, self.guide.pages[self.index].id):
             self._report(self.session.save(), _("Added to My questions."))
         return True
 
@@ -315,15 +315,15 @@ class PlainReader:
         return True
 
     def handout(self) -> bool:
-        from recovery_guide.export_paths import default_path, resolve
+        from recovery_guide.handout_paths import default_path, resolve
 
         kind = self.pick(_("Make a handout"), [_("Plain text (.txt)"), _("Page to print (.html)")])
         if kind is None:
             return True
         kind_name = "html" if kind == 1 else "text"
-        suggested = default_path(kind_name, folder=self.export_folder)
+        suggested = default_path(kind_name, folder=self.handout_folder)
         answer = self.ask(_("Save to this file:") + f" [{suggested}]\n>")
-        path = resolve(answer, kind_name, self.export_folder) if answer else suggested
+        path = resolve(answer, kind_name, self.handout_folder) if answer else suggested
         problem = self.session.write_handout(path, kind_name)
         self._report(problem, _("Handout saved: {path}").format(path=path))
         return True
@@ -352,12 +352,12 @@ class PlainReader:
             self.say(_("No word matches. Try fewer letters."))
             return True
         self.say()
-        self.say(labels.glossary() + ":")
+        self.say(wording.glossary() + ":")
         for term in terms:
             self.say(fill(f"{term.term}: {term.definition}", initial_indent="  ", subsequent_indent="    "))
             steps = ", ".join(str(self.guide.index_of(screen.id) + 1) for screen in screens_using(self.guide, term.id))
             if steps:
-                self.say(f"    {labels.used_on()} {steps}")
+                self.say(f"    {wording.used_on()} {steps}")
         return True
 
     def search(self) -> bool:
@@ -368,7 +368,7 @@ class PlainReader:
         if not matches:
             self.say(_("Nothing found. Try another word, or press g for the list of words."))
             return True
-        options = [f"{labels.step(self.guide.index_of(m.screen_id) + 1, len(self.guide.screens))}: {m.snippet}" for m in matches[:20]]
+        options = [f"{wording.step(self.guide.index_of(m.screen_id) + 1, len(self.guide.pages))}: {m.snippet}" for m in matches[:20]]
         position = self.pick(_("Found: {count}.").format(count=len(matches)), options)
         if position is not None:
             self.go(self.guide.index_of(matches[position].screen_id))
@@ -378,18 +378,18 @@ class PlainReader:
         check = next(item for item in self.guide.self_checks if item.id == check_id)
         self.say()
         self.say(check.title)
-        self.say(fill(labels.self_check_intro()))
+        self.say(fill(wording.self_check_intro()))
         for number, question in enumerate(check.questions, start=1):
             self.say()
             self.say(_("Question {number} of {total}").format(number=number, total=len(check.questions)))
             position = self.pick(question.prompt, [choice.text for choice in question.choices])
             if position is None:
                 return True
-            self.say(fill(labels.self_check_verdict(question, question.choices[position].id)))
+            self.say(fill(wording.self_check_verdict(question, question.choices[position].id)))
             self.say(fill(question.explanation))
-            self.say(labels.read_more(self.guide.index_of(question.screen) + 1, self.guide.screen(question.screen).title))
+            self.say(wording.read_more(self.guide.index_of(question.screen) + 1, self.guide.page(question.screen).title))
         self.say()
-        text = self.ask(fill(labels.own_words_prompt(check.topic)) + "\n" + _("(or just press Enter to skip):") + "\n>")
+        text = self.ask(fill(wording.own_words_prompt(check.topic)) + "\n" + _("(or just press Enter to skip):") + "\n>")
         if self.session.notebook.add_own(text, check.id, EntryKind.UNDERSTANDING):
             self._report(self.session.save(), _("Added to My questions, under \"Please check my understanding\"."))
         return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Literal
 
-from recovery_guide.model import Guide, Screen
+from recovery_guide.model import Guide, Page
 from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
 
 Kind = Literal["title", "key-point", "body", "question", "glossary"]
@@ -71,7 +71,7 @@ def _body_blocks(markdown: str) -> tuple[str, ...]:
     return tuple(blocks)
 
 
-def _fields(screen: Screen) -> Iterator[tuple[Kind, str]]:
+def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
     yield "title", screen.title
     for point in screen.key_points:
         yield "key-point", point
@@ -147,7 +147,7 @@ def search(guide: Guide, query: str, limit: int = 50) -> list[Match]:
     if not wanted or limit <= 0:
         return []
     results: list[Match] = []
-    for screen in guide.screens:
+    for screen in guide.pages:
         for kind, text in _fields(screen):
             match = _match(screen.id, kind, text, wanted)
             if match:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 
 from recovery_guide.loader import ContentError, Fields, YamlDocument, load_language, read_yaml
-from recovery_guide.model import CheckQuestion, Choice, Guide, Screen, SelfCheck
+from recovery_guide.model import CheckQuestion, Choice, Guide, Page, SelfCheck
 from recovery_guide.paths import content_dir
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def parse_self_checks(
 
 
 def load_self_checks(
-    folder: Path, screens: Iterable[Screen], sources: dict[str, Any], warn: Callable[[str], None]
+    folder: Path, screens: Iterable[Page], sources: dict[str, Any], warn: Callable[[str], None]
 ) -> tuple[SelfCheck, ...]:
     """The English self-checks of a content folder, in reading order; none if the file is absent."""
     path = folder / FILE_NAME

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from recovery_guide import i18n
-from recovery_guide.model import Clinic, Guide, Question, Screen, ScreenKind
-from recovery_guide.notebook import EntryKind, Notebook
+from recovery_guide.model import Clinic, Guide, Question, Page, PageKind
+from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.storage import SavedState, Store
 
 
@@ -33,7 +33,7 @@ class Session:
         """True once the reader chose a region themselves (only then is it saved)."""
         self.clinic = clinic
         self.store = store or Store()
-        self.notebook = Notebook()
+        self.notebook = MyQuestions()
         self.saved_screen: str | None = None
         """The last screen read; offered as "continue where you left off" when saving is on."""
         self.saving = False
@@ -49,7 +49,7 @@ class Session:
         self.saving = True
         self.notebook = state.notebook
         self.theme = state.theme
-        known = {screen.id for screen in self.guide.screens}
+        known = {screen.id for screen in self.guide.pages}
         self.saved_screen = state.screen if state.screen in known else None
         if state.region and self.guide.region(state.region) and self.region_code is None:
             self.region_code = state.region
@@ -88,11 +88,11 @@ class Session:
         self.saved_screen = screen_id
         return self.save()
 
-    def questions_on(self, screen: Screen) -> list[tuple[Question, EntryKind]]:
+    def questions_on(self, screen: Page) -> list[tuple[Question, EntryKind]]:
         """A screen's "Ask your provider" questions, plus the clinic's on the last topic screen."""
         questions = [(question, EntryKind.CURATED) for question in screen.questions]
         clinic = self.clinic
-        topics = [item for item in self.guide.screens if item.kind is ScreenKind.TOPIC]
+        topics = [item for item in self.guide.pages if item.kind is PageKind.TOPIC]
         if clinic and clinic.questions and topics and topics[-1].id == screen.id:
             questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
         return questions
@@ -138,6 +138,6 @@ class Session:
     def forget_everything(self) -> str | None:
         """Erase saved data and clear the list; saving is switched off."""
         self.saving = False
-        self.notebook = Notebook()
+        self.notebook = MyQuestions()
         self.saved_screen = None
         return self.store.forget()

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from recovery_guide.notebook import Notebook
+from recovery_guide.my_questions import MyQuestions
 
 SCHEMA_VERSION = 1
 FILE_NAME = "saved.json"
@@ -23,7 +23,7 @@ MAX_BYTES = 1_000_000
 
 @dataclass
 class SavedState:
-    notebook: Notebook = field(default_factory=Notebook)
+    notebook: MyQuestions = field(default_factory=MyQuestions)
     screen: str | None = None
     """The screen the reader was on, for "continue where you left off"."""
     language: str | None = None
@@ -49,7 +49,7 @@ class SavedState:
         for key, value in values.items():
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"{key}: expected text")
-        return cls(notebook=Notebook.from_data(data), **values)
+        return cls(notebook=MyQuestions.from_data(data), **values)
 
 
 class NewerVersionError(ValueError):

@@ -29,13 +29,13 @@ from recovery_guide.loader import (
     parse_screen,
     read_yaml,
 )
-from recovery_guide.model import Guide, Region, Screen
+from recovery_guide.model import Guide, Region, Page
 from recovery_guide.paths import content_dir
 
 NUMBER = re.compile(r"\d+")
 
 
-def source_hash(screen: Screen) -> str:
+def source_hash(screen: Page) -> str:
     """A short hash of the English words a translator translates (not ids, sources or dates)."""
     payload = {
         "title": screen.title,
@@ -49,7 +49,7 @@ def source_hash(screen: Screen) -> str:
     return digest.hexdigest()[:16]
 
 
-def _screen_is_current(english: Screen, translated: Screen | None) -> bool:
+def _screen_is_current(english: Page, translated: Page | None) -> bool:
     return (
         translated is not None
         and translated.translated_from == source_hash(english)
@@ -59,8 +59,8 @@ def _screen_is_current(english: Screen, translated: Screen | None) -> bool:
     )
 
 
-def _translated_screens(folder: Path, warn: Callable[[str], None]) -> dict[str, Screen]:
-    screens: dict[str, Screen] = {}
+def _translated_screens(folder: Path, warn: Callable[[str], None]) -> dict[str, Page]:
+    screens: dict[str, Page] = {}
     for path in sorted((folder / "screens").glob("*.yaml")):
         screen = parse_screen(read_yaml(path), warn)
         screens[screen.id] = screen
@@ -80,11 +80,11 @@ def load_translation(folder: Path, english: Guide, warn: Callable[[str], None]) 
     code = folder.name
     translated = _translated_screens(folder, warn)
     for screen_id, screen in translated.items():
-        if screen_id not in {item.id for item in english.screens}:
+        if screen_id not in {item.id for item in english.pages}:
             warn(f"{screen.file}:1: id: no English screen has the id {screen_id!r} (ignored)")
 
     screens = []
-    for screen in english.screens:
+    for screen in english.pages:
         candidate = translated.get(screen.id)
         if _screen_is_current(screen, candidate):
             screens.append(
@@ -131,12 +131,12 @@ def load_translation(folder: Path, english: Guide, warn: Callable[[str], None]) 
     fresh = sum(screen.language == code for screen in screens)
     return Guide(
         language=dataclasses.replace(language, code=code),
-        screens=tuple(screens),
+        pages=tuple(screens),
         sources=sources,
         glossary=glossary,
         regions=regions,
         help_lines_checked=english.help_lines_checked,
-        translated_screens=fresh,
+        translated_pages=fresh,
         self_checks=overlay_self_checks(folder, english.self_checks, code, warn),
     )
 
@@ -184,7 +184,7 @@ def status(code: str, root: Path | None = None) -> list[tuple[str, str]]:
     english = load_language(root / "en")
     translated = _translated_screens(root / code, lambda message: None)
     result = []
-    for screen in english.screens:
+    for screen in english.pages:
         candidate = translated.get(screen.id)
         state = "missing" if candidate is None else ("current" if _screen_is_current(screen, candidate) else "stale")
         result.append((screen.id, state))
@@ -198,7 +198,7 @@ def stamp(code: str, screen_ids: list[str], root: Path | None = None) -> None:
     translated = _translated_screens(root / code, lambda message: None)
     for screen_id in screen_ids:
         screen = translated[screen_id]
-        digest = source_hash(english.screen(screen_id))
+        digest = source_hash(english.page(screen_id))
         path = Path(screen.file)
         text = path.read_text(encoding="utf-8")
         block = f"translation:\n  source_hash: {digest}\n"
@@ -237,7 +237,7 @@ def numbers_in(*texts: str) -> set[str]:
     return {match.group() for text in texts for match in NUMBER.finditer(text)}
 
 
-def _screen_texts(screen: Screen) -> list[str]:
+def _screen_texts(screen: Page) -> list[str]:
     return [screen.title, *screen.key_points, screen.body, *(q.text for q in screen.questions), screen.evidence or "", screen.acknowledge or ""]
 
 
@@ -247,9 +247,9 @@ def number_mismatches(code: str, root: Path | None = None) -> list[str]:
     english = load_language(root / "en")
     problems = []
     for screen_id, screen in _translated_screens(root / code, lambda message: None).items():
-        if screen_id not in {item.id for item in english.screens}:
+        if screen_id not in {item.id for item in english.pages}:
             continue
-        expected, found = numbers_in(*_screen_texts(english.screen(screen_id))), numbers_in(*_screen_texts(screen))
+        expected, found = numbers_in(*_screen_texts(english.page(screen_id))), numbers_in(*_screen_texts(screen))
         if expected != found:
             problems.append(f"{screen.file}: missing {sorted(expected - found)}, extra {sorted(found - expected)}")
     help_doc = _optional(root / code, "help-lines.yaml")

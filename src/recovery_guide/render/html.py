@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import language_tag, text_direction
-from recovery_guide.model import Clinic, Guide, Region, Screen, ScreenKind, Urgency
+from recovery_guide.model import Clinic, Guide, Region, Page, PageKind, Urgency
 
 STYLE = """
 body { font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
@@ -66,39 +66,39 @@ def region_html(region: Region) -> str:
         lines = region.lines_of(level)
         if not lines:
             continue
-        parts.append(f"<h4>{escape(labels.urgency_heading(level))}</h4><ul>")
+        parts.append(f"<h4>{escape(wording.urgency_heading(level))}</h4><ul>")
         for line in lines:
             parts.append(
-                f'<li><span class="urgency">{escape(labels.urgency_short(level))}</span>: {escape(line.name)}: '
+                f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>: {escape(line.name)}: '
                 f'<span class="contact">{escape(line.contact)}</span>. {escape(line.about)}</li>'
             )
         parts.append("</ul>")
     if region.checked:
-        parts.append(f'<p class="meta">{escape(labels.region_checked(region.name, region.checked))}</p>')
+        parts.append(f'<p class="meta">{escape(wording.region_checked(region.name, region.checked))}</p>')
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def screen_html(guide: Guide, screen: Screen, region_code: str | None) -> str:
+def screen_html(guide: Guide, screen: Page, region_code: str | None) -> str:
     number = guide.index_of(screen.id) + 1
-    parts = [f'<section class="screen" id="{escape(screen.id)}">', f"<h2>{escape(labels.step(number, len(guide.screens)))}: {escape(screen.title)}</h2>"]
-    parts.append(f"<h3>{escape(labels.key_points())}</h3><ul>" + "".join(f"<li>{escape(point)}</li>" for point in screen.key_points) + "</ul>")
+    parts = [f'<section class="screen" id="{escape(screen.id)}">', f"<h2>{escape(wording.step(number, len(guide.pages)))}: {escape(screen.title)}</h2>"]
+    parts.append(f"<h3>{escape(wording.key_points())}</h3><ul>" + "".join(f"<li>{escape(point)}</li>" for point in screen.key_points) + "</ul>")
     if screen.evidence:
-        parts.append(f'<p class="evidence">{escape(labels.evidence(screen.evidence))}</p>')
+        parts.append(f'<p class="evidence">{escape(wording.evidence(screen.evidence))}</p>')
     parts.append(markdown_html(screen.body))
-    if screen.kind is ScreenKind.HELP_NOW:
-        parts.append(f"<p><strong>{escape(labels.no_local_emergency_number())}</strong></p>")
+    if screen.kind is PageKind.HELP_NOW:
+        parts.append(f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>")
         parts += [region_html(region) for region in guide.regions_for(region_code)]
     if screen.acknowledge:
         parts.append(f"<p><strong>{escape(screen.acknowledge)}</strong></p>")
     if screen.questions:
-        parts.append(f"<h3>{escape(labels.ask_your_provider())}</h3><ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in screen.questions) + "</ol>")
+        parts.append(f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in screen.questions) + "</ol>")
     numbers = {source_id: index for index, source_id in enumerate(guide.sources, start=1)}
     refs = ", ".join(f'<a href="#source-{numbers[source_id]}">[{numbers[source_id]}]</a>' for source_id in screen.source_ids)
-    parts.append(f'<p class="meta">{escape(labels.sources())}: {refs}<br>{escape(labels.reviewed(screen.reviewed))}</p>')
-    if screen.kind is ScreenKind.ABOUT:
-        parts.append(f"<h3>{escape(labels.language_note())}</h3><p>{escape(guide.language.produced)} {escape(guide.language.review_status)}</p>")
-        parts.append(f"<h3>{escape(labels.sources())}</h3><ol>")
+    parts.append(f'<p class="meta">{escape(wording.sources())}: {refs}<br>{escape(wording.reviewed(screen.reviewed))}</p>')
+    if screen.kind is PageKind.ABOUT:
+        parts.append(f"<h3>{escape(wording.language_note())}</h3><p>{escape(guide.language.produced)} {escape(guide.language.review_status)}</p>")
+        parts.append(f"<h3>{escape(wording.sources())}</h3><ol>")
         for index, source in enumerate(guide.sources.values(), start=1):
             url = f" {escape(source.url)}" if source.url else ""
             parts.append(f'<li id="source-{index}">{escape(source.citation)}{url}<br><em>{escape(source.note)}</em></li>')
@@ -109,15 +109,15 @@ def screen_html(guide: Guide, screen: Screen, region_code: str | None) -> str:
 
 def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
     """The whole guide as one printable page, then the glossary."""
-    parts = [f"<h1>{escape(labels.app_title())}</h1>", f'<p class="banner">{escape(labels.provider_banner())}</p>']
+    parts = [f"<h1>{escape(wording.app_title())}</h1>", f'<p class="banner">{escape(wording.provider_banner())}</p>']
     if clinic:
         from recovery_guide.render.handout import clinic_lines
 
-        parts.append(f'<p class="clinic"><strong>{escape(labels.your_clinic())}</strong><br>' + "<br>".join(escape(line) for line in clinic_lines(clinic)) + "</p>")
+        parts.append(f'<p class="clinic"><strong>{escape(wording.your_clinic())}</strong><br>' + "<br>".join(escape(line) for line in clinic_lines(clinic)) + "</p>")
     parts.append(f"<p>{escape(guide.language.produced)} {escape(guide.language.review_status)}</p>")
-    parts += [screen_html(guide, screen, region_code) for screen in guide.screens]
-    parts.append(f"<section><h2>{escape(labels.glossary())}</h2><dl>")
+    parts += [screen_html(guide, screen, region_code) for screen in guide.pages]
+    parts.append(f"<section><h2>{escape(wording.glossary())}</h2><dl>")
     for term in sorted(guide.glossary, key=lambda item: item.term.casefold()):
         parts.append(f"<dt>{escape(term.term)}</dt><dd>{escape(term.definition)}</dd>")
     parts.append("</dl></section>")
-    return page(guide.language.code, labels.app_title(), "\n".join(parts))
+    return page(guide.language.code, wording.app_title(), "\n".join(parts))

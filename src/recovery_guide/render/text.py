@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from recovery_guide import labels
-from recovery_guide.model import Clinic, Guide, Region, Screen, ScreenKind, Urgency
+from recovery_guide import wording
+from recovery_guide.model import Clinic, Guide, Region, Page, PageKind, Urgency
 
 WIDTH = 78
 
@@ -76,30 +76,30 @@ def region_lines(region: Region) -> str:
     for level in Urgency:
         found = region.lines_of(level)
         if found:
-            lines.append(f"  {labels.urgency_heading(level)}:")
+            lines.append(f"  {wording.urgency_heading(level)}:")
             for line in found:
                 lines.append(fill(f"{line.name}: {line.contact}. {line.about}", initial_indent="  - ", subsequent_indent="    "))
     if region.checked:
-        lines.append(fill(labels.region_checked(region.name, region.checked), initial_indent="  ", subsequent_indent="  "))
+        lines.append(fill(wording.region_checked(region.name, region.checked), initial_indent="  ", subsequent_indent="  "))
     return "\n".join(lines)
 
 
 def compact_region(region: Region) -> str:
     """One line: a region's emergency and crisis numbers, for when the reader's region is unknown."""
-    numbers = "; ".join(f"{labels.urgency_short(line.urgency)}: {line.contact}" for line in region.lines if line.urgency is not Urgency.SUPPORT)
+    numbers = "; ".join(f"{wording.urgency_short(line.urgency)}: {line.contact}" for line in region.lines if line.urgency is not Urgency.SUPPORT)
     return fill(f"{region.name} ({region.code}): {numbers}", initial_indent="  - ", subsequent_indent="    ")
 
 
 def help_lines(guide: Guide, region_code: str | None = None) -> str:
     """The reader's region in full and the rest compactly; every region in full when it is unknown."""
     region = guide.region(region_code) if region_code else None
-    parts = [labels.no_local_emergency_number(), ""]
+    parts = [wording.no_local_emergency_number(), ""]
     if region:
         parts.append(region_lines(region) + "\n")
-        parts += [labels.every_region(), *[compact_region(other) for other in guide.regions if other is not region], ""]
+        parts += [wording.every_region(), *[compact_region(other) for other in guide.regions if other is not region], ""]
     else:
         parts += [region_lines(item) + "\n" for item in guide.regions]
-    parts.append(labels.help_lines_checked(guide.help_lines_checked))
+    parts.append(wording.help_lines_checked(guide.help_lines_checked))
     return "\n".join(parts) + "\n"
 
 
@@ -118,41 +118,41 @@ def source_numbers(guide: Guide) -> dict[str, int]:
     return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
 
 
-def screen_text(guide: Guide, screen: Screen, region_code: str | None = None, plain: bool = False) -> str:
+def screen_text(guide: Guide, screen: Page, region_code: str | None = None, plain: bool = False) -> str:
     """One screen as text. ``plain`` (the ``read`` mode) drops underlines and leaves the questions to the caller."""
     number = guide.index_of(screen.id) + 1
-    heading = f"{labels.step(number, len(guide.screens))}: {screen.title}"
+    heading = f"{wording.step(number, len(guide.pages))}: {screen.title}"
 
     def title(text: str, mark: str = "=") -> str:
         return text if plain else underline(text, mark)
 
     parts = [title(heading), ""]
-    parts.append(labels.key_points() + ":")
+    parts.append(wording.key_points() + ":")
     parts += [fill(point, initial_indent="  - ", subsequent_indent="    ") for point in screen.key_points]
     parts.append("")
     if screen.evidence:
-        parts += [fill(labels.evidence(screen.evidence)), ""]
+        parts += [fill(wording.evidence(screen.evidence)), ""]
     parts.append(markdown_to_text(screen.body, underline_headings=not plain))
-    if screen.kind is ScreenKind.HELP_NOW:
+    if screen.kind is PageKind.HELP_NOW:
         parts.append(help_lines(guide, region_code))
     if screen.acknowledge:
         parts += [fill(screen.acknowledge), ""]
     if screen.questions and not plain:
-        parts.append(labels.ask_your_provider() + ":")
+        parts.append(wording.ask_your_provider() + ":")
         parts += [fill(question.text, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(screen.questions, start=1)]
         parts.append("")
     numbers = source_numbers(guide)
     refs = ", ".join(f"[{numbers[source_id]}]" for source_id in screen.source_ids)
-    parts.append(f"{labels.sources()}: {refs}")
-    parts.append(labels.reviewed(screen.reviewed))
-    if screen.kind is ScreenKind.ABOUT:
-        parts += ["", title(labels.language_note(), "-"), fill(f"{guide.language.produced} {guide.language.review_status}")]
-        parts += ["", title(labels.sources(), "-"), source_list(guide)]
+    parts.append(f"{wording.sources()}: {refs}")
+    parts.append(wording.reviewed(screen.reviewed))
+    if screen.kind is PageKind.ABOUT:
+        parts += ["", title(wording.language_note(), "-"), fill(f"{guide.language.produced} {guide.language.review_status}")]
+        parts += ["", title(wording.sources(), "-"), source_list(guide)]
     return "\n".join(parts).rstrip() + "\n"
 
 
 def glossary_text(guide: Guide) -> str:
-    parts = [underline(labels.glossary()), ""]
+    parts = [underline(wording.glossary()), ""]
     for term in sorted(guide.glossary, key=lambda item: item.term.casefold()):
         parts.append(fill(f"{term.term}: {term.definition}", subsequent_indent="    "))
     return "\n".join(parts) + "\n"
@@ -161,18 +161,18 @@ def glossary_text(guide: Guide) -> str:
 def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
     """The whole guide, every screen in order, then the glossary."""
     header = [
-        underline(labels.app_title()),
+        underline(wording.app_title()),
         "",
-        fill(labels.provider_banner()),
+        fill(wording.provider_banner()),
         fill(f"{guide.language.produced} {guide.language.review_status}"),
         "",
     ]
     if clinic:
         from recovery_guide.render.handout import clinic_lines
 
-        header += [f"{labels.your_clinic()}:", *[fill(line, initial_indent="  ", subsequent_indent="  ") for line in clinic_lines(clinic)], ""]
+        header += [f"{wording.your_clinic()}:", *[fill(line, initial_indent="  ", subsequent_indent="  ") for line in clinic_lines(clinic)], ""]
     header.append("")
     body = ["\n".join(header)]
-    body += [screen_text(guide, screen, region_code) + "\n\n" for screen in guide.screens]
+    body += [screen_text(guide, screen, region_code) + "\n\n" for screen in guide.pages]
     body.append(glossary_text(guide))
     return "".join(body)

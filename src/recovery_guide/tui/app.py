@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from textual.command import CommandPalette
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.loader import ContentError
 from recovery_guide.model import Clinic, Guide
@@ -66,15 +66,15 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         acknowledged: bool = False,
         clinic: Clinic | None = None,
         store: Store | None = None,
-        export_folder: Path | None = None,
+        handout_folder: Path | None = None,
         session: Session | None = None,
         theme_name: str | None = None,
     ) -> None:
         super().__init__()
         self.session = session or Session(guide, content_root, region_code, clinic, store)
         self.acknowledged = acknowledged
-        self.export_folder = export_folder
-        self.title = labels.app_title()
+        self.handout_folder = handout_folder
+        self.title = wording.app_title()
         register_themes(self)
         chosen = theme_name or self.session.theme
         self.theme_name = chosen if chosen in THEMES else default_theme()
@@ -209,10 +209,10 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.push_screen(MyQuestionsScreen())
 
     def action_export(self) -> None:
-        from recovery_guide.tui.screens.export import ExportDialog
+        from recovery_guide.tui.screens.handout import HandoutDialog
 
-        if not isinstance(self.screen, ExportDialog):
-            self.push_screen(ExportDialog(self.export_folder), self._exported)
+        if not isinstance(self.screen, HandoutDialog):
+            self.push_screen(HandoutDialog(self.handout_folder), self._exported)
 
     def _exported(self, path: Path | None) -> None:
         if path:
@@ -325,7 +325,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         except ContentError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.title = labels.app_title()
+        self.title = wording.app_title()
         for screen in self.screen_stack:
             if hasattr(screen, "guide"):
                 screen.guide = guide

@@ -7,7 +7,7 @@ import dataclasses
 from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen, Screen
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import _
 
 
@@ -62,10 +62,10 @@ class GuideModal(TranslatedBindingsMixin, ModalScreen):
 
 def banner_text(clinic=None) -> str:
     """The provider framing shown on every screen, with the reader's clinic when there is one."""
-    text = labels.provider_banner()
+    text = wording.provider_banner()
     if clinic is not None:
         details = ", ".join(part for part in (clinic.name, clinic.phone, clinic.hours) if part)
-        text += "\n" + labels.your_clinic() + ": " + details
+        text += "\n" + wording.your_clinic() + ": " + details
     return text
 
 

@@ -32,7 +32,7 @@ class GuideCommands(Provider):
             (_("English original"), partial(app.reader_action, "toggle_english"), _("Show this screen in English, and back")),
             (_("Quit"), app.action_quit, _("Close the guide")),
         ]
-        for number, screen in enumerate(app.guide.screens, start=1):
+        for number, screen in enumerate(app.guide.pages, start=1):
             commands.append((_("Go to: {title}").format(title=screen.title), partial(app.go_to_screen, screen.id), _("Step {number}").format(number=number)))
         return commands
 

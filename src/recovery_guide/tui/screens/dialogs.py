@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from recovery_guide.i18n import N_, _
-from recovery_guide.notebook import MAX_TEXT
+from recovery_guide.my_questions import MAX_TEXT
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
 

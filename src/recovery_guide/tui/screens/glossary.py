@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.glossary import filter_terms, screens_using, sorted_terms
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import Guide, Term
@@ -23,7 +23,7 @@ def definition_text(guide: Guide, term: Term) -> str:
     steps = [f"{guide.index_of(screen.id) + 1}. {screen.title}" for screen in screens_using(guide, term.id)]
     text = f"{term.term}\n\n{term.definition}"
     if steps:
-        text += "\n\n" + labels.used_on() + "\n" + "\n".join(f"  {step}" for step in steps)
+        text += "\n\n" + wording.used_on() + "\n" + "\n".join(f"  {step}" for step in steps)
     return text
 
 
@@ -44,7 +44,7 @@ class TermDefinition(GuideModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = labels.glossary()
+        self.query_one("#dialog").border_title = wording.glossary()
         self.query_one("#dialog").can_focus = True
         self.query_one("#dialog").focus()
 
@@ -62,7 +62,7 @@ class GlossaryScreen(TypeToFindModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = labels.glossary()
+        self.query_one("#dialog").border_title = wording.glossary()
         self.show_terms("")
         self.query_one(Input).focus()
 

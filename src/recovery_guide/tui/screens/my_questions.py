@@ -9,16 +9,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import N_, _
-from recovery_guide.notebook import Entry, EntryKind
+from recovery_guide.my_questions import Entry, EntryKind
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
-class EntryList(KeyList):
+class MyQuestionsList(KeyList):
     """The questions; group titles are shown as disabled rows so the cursor skips them."""
 
 
@@ -43,7 +43,7 @@ class MyQuestionsScreen(GuideModal):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", classes="questions-dialog"):
             yield Static(id="questions-help", markup=False)
-            yield EntryList(id="my-questions-list")
+            yield MyQuestionsList(id="my-questions-list")
             yield Static(id="understanding", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Write a question"), id="write", compact=True)
@@ -54,9 +54,9 @@ class MyQuestionsScreen(GuideModal):
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = labels.my_questions()
+        self.query_one("#dialog").border_title = wording.my_questions()
         self.refresh_list()
-        self.query_one(EntryList).focus()
+        self.query_one(MyQuestionsList).focus()
 
     def refresh_list(self, keep: Entry | None = None) -> None:
         """Show the list again from the notebook, with the cursor on ``keep`` if given."""
@@ -65,7 +65,7 @@ class MyQuestionsScreen(GuideModal):
         options: list[Option] = []
         self.rows = []
         number = 0
-        for group in notebook.groups(app.guide, app.clinic, labels.general_questions()):
+        for group in notebook.groups(app.guide, app.clinic, wording.general_questions()):
             options.append(Option(Text(group.title, style="bold underline"), disabled=True))
             self.rows.append(None)
             for entry, text in group.entries:
@@ -81,9 +81,9 @@ class MyQuestionsScreen(GuideModal):
         self.query_one("#questions-help", Static).update(help_text)
         understanding = [f"- {group.title}: {text}" for group in notebook.groups(app.guide, app.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
         note = self.query_one("#understanding", Static)
-        note.update(labels.check_my_understanding() + ":\n" + "\n".join(understanding) if understanding else "")
+        note.update(wording.check_my_understanding() + ":\n" + "\n".join(understanding) if understanding else "")
         note.display = bool(understanding)
-        entries = self.query_one(EntryList)
+        entries = self.query_one(MyQuestionsList)
         entries.set_options(options)
         if keep is not None and keep in self.rows:
             entries.highlighted = self.rows.index(keep)
@@ -97,7 +97,7 @@ class MyQuestionsScreen(GuideModal):
 
     @property
     def current(self) -> Entry | None:
-        index = self.query_one(EntryList).highlighted
+        index = self.query_one(MyQuestionsList).highlighted
         return self.rows[index] if index is not None and index < len(self.rows) else None
 
     def changed(self, keep: Entry | None = None) -> None:
@@ -142,7 +142,7 @@ class MyQuestionsScreen(GuideModal):
         rows = self.rows
         candidates = [i for i, row in enumerate(rows) if row is not None]
         if candidates:
-            self.query_one(EntryList).highlighted = min(candidates, key=lambda i: abs(i - index))
+            self.query_one(MyQuestionsList).highlighted = min(candidates, key=lambda i: abs(i - index))
 
     def keep_label(self) -> str:
         """The saving choice spelled out in words (a tick box would show its state by colour alone)."""

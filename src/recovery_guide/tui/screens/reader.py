@@ -10,17 +10,17 @@ from textual.reactive import reactive
 from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import N_, _, language_names
-from recovery_guide.model import Guide, Question, ScreenKind
-from recovery_guide.notebook import EntryKind
+from recovery_guide.model import Guide, Question, PageKind
+from recovery_guide.my_questions import EntryKind
 from recovery_guide.render.markdown import source_refs, sources_markdown
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.tui.screens.help_now import change_region_hint, clinic_markdown
 from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
-from recovery_guide.tui.widgets.question_list import QuestionList
+from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -99,16 +99,16 @@ class ReaderScreen(GuideScreen):
                     yield TermList(id="term-list")
                 with Vertical(id="self-check"):
                     yield Static(id="self-check-text", markup=False)
-                    yield Button(labels.check_your_understanding(), id="self-check-button", compact=True)
+                    yield Button(wording.check_your_understanding(), id="self-check-button", compact=True)
                 yield GuideMarkdown(id="extra", open_links=False)
                 with Vertical(id="ask"):
-                    yield QuestionList(id="questions")
+                    yield ProviderQuestions(id="questions")
                 yield Static(id="meta", markup=False)
         yield Static(banner_text(self.app.clinic), id="banner", markup=False)
         yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
-        return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.screens, start=1)]
+        return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.pages, start=1)]
 
     async def on_mount(self) -> None:
         await self.show_current()
@@ -129,18 +129,18 @@ class ReaderScreen(GuideScreen):
         """At the end of a main topic, offer the self-check (never a test)."""
         from recovery_guide.selfcheck import check_after
 
-        check = check_after(self.guide, self.guide.screens[self.index].id)
+        check = check_after(self.guide, self.guide.pages[self.index].id)
         box = self.query_one("#self-check")
         box.display = check is not None
         if check:
             box.border_title = check.title
-            self.query_one("#self-check-text", Static).update(labels.self_check_intro() + " " + _("Press k, or the button."))
+            self.query_one("#self-check-text", Static).update(wording.self_check_intro() + " " + _("Press k, or the button."))
 
     def action_self_check(self) -> None:
         from recovery_guide.selfcheck import check_after
         from recovery_guide.tui.screens.self_check import SelfCheckScreen
 
-        check = check_after(self.guide, self.guide.screens[self.index].id)
+        check = check_after(self.guide, self.guide.pages[self.index].id)
         if check is None:
             self.notify(_("There is a self-check at the end of each main topic."), timeout=3)
             return
@@ -161,7 +161,7 @@ class ReaderScreen(GuideScreen):
 
     async def region_changed(self) -> None:
         """The reader chose another region: the Get help now screen shows its lines first."""
-        if self.guide.screens[self.index].kind is ScreenKind.HELP_NOW:
+        if self.guide.pages[self.index].kind is PageKind.HELP_NOW:
             await self.show_current(keep_scroll=True)
 
     def action_toggle_english(self) -> None:
@@ -182,11 +182,11 @@ class ReaderScreen(GuideScreen):
 
     async def _fill_page(self, keep_scroll: bool) -> None:
         """Fill every part of the page from the model; the layout itself never changes."""
-        guide, screen = self.guide, self.guide.screens[self.index]
+        guide, screen = self.guide, self.guide.pages[self.index]
         if self.showing_english:
-            screen = self.app.guide_in("en").screens[self.index]
-        self.query_one("#key-points").border_title = labels.key_points()
-        self.query_one("#ask").border_title = labels.ask_your_provider()
+            screen = self.app.guide_in("en").pages[self.index]
+        self.query_one("#key-points").border_title = wording.key_points()
+        self.query_one("#ask").border_title = wording.ask_your_provider()
         language_name = language_names(guide.language.code)[0]
         if self.showing_english:
             note_text = _("You are reading the English original. Press e to go back to {language}.").format(language=language_name)
@@ -197,20 +197,20 @@ class ReaderScreen(GuideScreen):
         note = self.query_one("#translation-note", Static)
         note.update(note_text)
         note.display = bool(note_text)
-        self.query_one("#progress", Static).update(labels.step(self.index + 1, len(guide.screens)))
+        self.query_one("#progress", Static).update(wording.step(self.index + 1, len(guide.pages)))
         self.query_one("#title", Static).update(screen.title)
         evidence = self.query_one("#evidence", Static)
-        evidence.update(labels.evidence(screen.evidence) if screen.evidence else "")
+        evidence.update(wording.evidence(screen.evidence) if screen.evidence else "")
         evidence.display = bool(screen.evidence)
         self.query_one("#key-points", Static).update("\n".join(f"- {point}" for point in screen.key_points))
         extra = ""
-        if screen.kind is ScreenKind.HELP_NOW:
+        if screen.kind is PageKind.HELP_NOW:
             from recovery_guide.render.markdown import help_lines_markdown
 
             extra = help_lines_markdown(guide, self.app.region_code, change_region_hint()) + "\n" + clinic_markdown(self.app.clinic)
-        elif screen.kind is ScreenKind.ABOUT:
+        elif screen.kind is PageKind.ABOUT:
             language = guide.language
-            extra = f"## {labels.language_note()}\n\n{language.produced} {language.review_status}\n\n## {labels.sources()}\n\n{sources_markdown(guide)}"
+            extra = f"## {wording.language_note()}\n\n{language.produced} {language.review_status}\n\n## {wording.sources()}\n\n{sources_markdown(guide)}"
         elif screen.acknowledge:
             extra = f"**{screen.acknowledge}**"
         extra_widget = self.query_one("#extra", Markdown)
@@ -223,7 +223,7 @@ class ReaderScreen(GuideScreen):
         await self.query_one("#body", Markdown).update(link_terms(screen.body, terms))
         words = self.query_one("#words")
         words.display = bool(terms)
-        words.border_title = labels.words_on_this_screen()
+        words.border_title = wording.words_on_this_screen()
         self.query_one(TermList).set_options([Option(Text(term.term), id=term.id) for term in terms])
         self.show_self_check()
         await extra_widget.update(extra)
@@ -231,8 +231,8 @@ class ReaderScreen(GuideScreen):
         questions = self.questions_here(screen)
         ask.display = bool(questions)
         self.show_questions(questions)
-        self.app.screen_visited(self.guide.screens[self.index].id)
-        self.query_one("#meta", Static).update(f"{labels.sources()}: {source_refs(guide, screen).replace(chr(92), '')}\n{labels.reviewed(screen.reviewed)}")
+        self.app.screen_visited(self.guide.pages[self.index].id)
+        self.query_one("#meta", Static).update(f"{wording.sources()}: {source_refs(guide, screen).replace(chr(92), '')}\n{wording.reviewed(screen.reviewed)}")
         contents = self.query_one(ContentsList)
         contents.highlighted = self.index
         if not keep_scroll:
@@ -243,15 +243,15 @@ class ReaderScreen(GuideScreen):
 
     def show_questions(self, questions: list[tuple[Question, EntryKind]] | None = None) -> None:
         if questions is None:
-            questions = self.questions_here(self.guide.screens[self.index])
+            questions = self.questions_here(self.guide.pages[self.index])
         notebook = self.app.notebook
-        self.query_one(QuestionList).show_questions([(question, notebook.has(question.id)) for question, _kind in questions])
+        self.query_one(ProviderQuestions).show_questions([(question, notebook.has(question.id)) for question, _kind in questions])
         added = sum(notebook.has(question.id) for question, _kind in questions)
         self.query_one("#ask").border_subtitle = _("{added} of {total} in My questions (m)").format(added=added, total=len(questions)) if questions else ""
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if isinstance(event.option_list, QuestionList):
+        if isinstance(event.option_list, ProviderQuestions):
             self.toggle_question(event.option_index)
             return
         if isinstance(event.option_list, TermList):
@@ -264,7 +264,7 @@ class ReaderScreen(GuideScreen):
         self.query_one(ReadingPane).focus()
 
     def toggle_question(self, position: int) -> None:
-        screen = self.guide.screens[self.index]
+        screen = self.guide.pages[self.index]
         questions = self.questions_here(screen)
         if not 0 <= position < len(questions):
             return
@@ -276,14 +276,14 @@ class ReaderScreen(GuideScreen):
 
     def action_focus_questions(self) -> None:
         """``s`` while reading: go to the questions, where ``s`` adds the chosen one."""
-        if self.questions_here(self.guide.screens[self.index]):
-            questions = self.query_one(QuestionList)
+        if self.questions_here(self.guide.pages[self.index]):
+            questions = self.query_one(ProviderQuestions)
             questions.focus()
             questions.scroll_visible()
             self.notify(_("Choose a question with the arrows, then press s to add it."), timeout=3)
 
     def action_write_question(self) -> None:
-        screen_id = self.guide.screens[self.index].id
+        screen_id = self.guide.pages[self.index].id
 
         def written(text: str | None) -> None:
             if text and self.app.notebook.add_own(text, screen_id):
@@ -293,7 +293,7 @@ class ReaderScreen(GuideScreen):
         self.app.push_screen(TextPrompt(_("Write a question"), _("Type a question to ask your provider, in your own words.")), written)
 
     def go_to(self, index: int) -> None:
-        self.index = max(0, min(index, len(self.guide.screens) - 1))
+        self.index = max(0, min(index, len(self.guide.pages) - 1))
 
     def action_next(self) -> None:
         self.go_to(self.index + 1)

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.search import Match, search
 from recovery_guide.tui.widgets.key_list import SafeOptionList
@@ -20,9 +20,9 @@ from recovery_guide.tui.widgets.key_bar import KeyBar
 def result_prompt(guide, match: Match) -> Text:
     """Where (step and title, or the glossary) and the snippet with the hit underlined, not just coloured."""
     if match.screen_id:
-        place = f"{labels.step(guide.index_of(match.screen_id) + 1, len(guide.screens))}: {guide.screen(match.screen_id).title}"
+        place = f"{wording.step(guide.index_of(match.screen_id) + 1, len(guide.pages))}: {guide.page(match.screen_id).title}"
     else:
-        place = labels.glossary()
+        place = wording.glossary()
     prompt = Text(place + "\n", style="bold")
     start, end = match.highlight
     prompt.append(match.snippet[:start])

@@ -14,10 +14,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.model import SelfCheck
-from recovery_guide.notebook import EntryKind, MAX_TEXT
+from recovery_guide.my_questions import EntryKind, MAX_TEXT
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -38,7 +38,7 @@ class SelfCheckScreen(GuideModal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", classes="questions-dialog"):
-            yield Static(labels.self_check_intro(), id="check-intro", markup=False)
+            yield Static(wording.self_check_intro(), id="check-intro", markup=False)
             yield Static(id="check-progress", markup=False)
             yield Static(id="check-prompt", markup=False)
             yield SafeOptionList(id="check-choices")
@@ -72,7 +72,7 @@ class SelfCheckScreen(GuideModal):
         self.query_one("#own-words").display = finished
         if finished:
             self.query_one("#check-progress", Static).update(_("You have seen all the questions."))
-            self.query_one("#own-words-prompt", Static).update(labels.own_words_prompt(check.topic))
+            self.query_one("#own-words-prompt", Static).update(wording.own_words_prompt(check.topic))
             self.query_one("#own-words", Input).focus()
             return
         question = check.questions[self.position]
@@ -90,9 +90,9 @@ class SelfCheckScreen(GuideModal):
 
     def show_answer(self, choice_id: str) -> None:
         question = self.check.questions[self.position]
-        verdict = labels.self_check_verdict(question, choice_id)
+        verdict = wording.self_check_verdict(question, choice_id)
         guide = self.app.guide
-        more = labels.read_more(guide.index_of(question.screen) + 1, guide.screen(question.screen).title)
+        more = wording.read_more(guide.index_of(question.screen) + 1, guide.page(question.screen).title)
         explanation = self.query_one("#check-explanation", Static)
         explanation.update(f"{verdict}\n\n{question.explanation}\n\n{more}")
         explanation.display = True

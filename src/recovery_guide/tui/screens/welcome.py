@@ -7,9 +7,9 @@ from textual.containers import Center, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from recovery_guide import labels
+from recovery_guide import wording
 from recovery_guide.i18n import _
-from recovery_guide.model import Guide, ScreenKind
+from recovery_guide.model import Guide, PageKind
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -45,20 +45,20 @@ class WelcomeScreen(GuideScreen):
     @property
     def welcome(self):
         """The welcome screen's content in the current language."""
-        return self.guide.first_of_kind(ScreenKind.WELCOME)
+        return self.guide.first_of_kind(PageKind.WELCOME)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome-scroll"):
-            yield Static(labels.step(1, len(self.guide.screens)), id="progress", markup=False)
+            yield Static(wording.step(1, len(self.guide.pages)), id="progress", markup=False)
             yield Static(self.welcome.title, id="title", markup=False)
-            yield titled(Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False), labels.key_points())
+            yield titled(Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False), wording.key_points())
             yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
                 yield Button(_("I understand - start reading"), id="acknowledge", variant="primary")
             saved = self.app.saved_screen
-            if saved and saved in (screen.id for screen in self.guide.screens):
+            if saved and saved in (screen.id for screen in self.guide.pages):
                 number = self.guide.index_of(saved) + 1
-                label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.screen(saved).title)
+                label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.page(saved).title)
                 with Center():
                     yield Button(label, id="resume")
             yield DeferredMarkdown(self.welcome.body, id="body")
@@ -71,7 +71,7 @@ class WelcomeScreen(GuideScreen):
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
         """How this language's text was made goes under the welcome text, once that text is there."""
         language = self.guide.language
-        note = titled(Static(f"{language.produced} {language.review_status}", id="language-note", markup=False), labels.language_note())
+        note = titled(Static(f"{language.produced} {language.review_status}", id="language-note", markup=False), wording.language_note())
         self.query_one("#welcome-scroll").mount(note, after=event.deferred)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide.checks import catalog_problems, check_content, format_report
+from recovery_guide.audit import catalog_problems, check_content, format_report
 from recovery_guide.loader import read_yaml
 from recovery_guide.paths import locales_dir
 from recovery_guide.translation import number_mismatches, status
@@ -163,13 +163,13 @@ def test_a_missing_folder_cannot_be_checked(tmp_path):
 
 def test_an_unreadable_folder_cannot_be_checked(content_copy, monkeypatch, capsys):
     """As the command does it, in process: we may run as root, who can read anything."""
-    from recovery_guide import checks
+    from recovery_guide import audit
     from recovery_guide.cli import main
 
     def listdir(path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(checks.os, "listdir", listdir)
+    monkeypatch.setattr(audit.os, "listdir", listdir)
     assert main(["check", "--content", str(content_copy)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""

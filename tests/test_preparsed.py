@@ -1,4 +1,4 @@
-"""The already-parsed copies of the packaged content that the wheel carries (``content_cache``).
+"""The already-parsed copies of the packaged content that the wheel carries (``preparsed``).
 
 A stored copy must give exactly what parsing gives, must never stand in for a file that changed,
 and must never be trusted outside the packaged content folder.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide import content_cache, loader
+from recovery_guide import preparsed, loader
 from recovery_guide.loader import ContentError, load_guide, load_language, read_yaml
 from recovery_guide.paths import PACKAGE_DIR, content_dir
 from tests.conftest import python_prints
@@ -30,13 +30,13 @@ def parse_fresh(path: Path):
 def packaged(tmp_path, monkeypatch) -> Path:
     """A copy of the content, treated as the packaged folder, with stored copies built as the wheel's hook builds them."""
     root = tmp_path / "content"
-    shutil.copytree(content_dir(), root, ignore=shutil.ignore_patterns(content_cache.CACHE_NAME))
+    shutil.copytree(content_dir(), root, ignore=shutil.ignore_patterns(preparsed.CACHE_NAME))
     for folder in sorted({path.parent for path in root.rglob("*.yaml")}):
-        text = content_cache.build_folder(folder, parse_fresh)
+        text = preparsed.build_folder(folder, parse_fresh)
         assert text is not None, f"nothing in {folder} could be stored"
-        (folder / content_cache.CACHE_NAME).write_text(text, encoding="utf-8")
-    monkeypatch.setattr(content_cache, "_PACKAGED", root)
-    monkeypatch.setattr(content_cache, "_folders", {})
+        (folder / preparsed.CACHE_NAME).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(preparsed, "_PACKAGED", root)
+    monkeypatch.setattr(preparsed, "_folders", {})
     return root
 
 
@@ -59,7 +59,7 @@ def test_every_packaged_file_is_stored_and_gives_exactly_what_parsing_gives(pack
     expected = [parse_fresh(path) for path in paths]
     parsed = no_parsing(monkeypatch)
     for path, data in zip(paths, expected):
-        assert content_cache._same(read_yaml(path).data, data), path
+        assert preparsed._same(read_yaml(path).data, data), path
     assert parsed == [], "a packaged file was parsed although a stored copy exists"
 
 
@@ -70,8 +70,8 @@ def test_a_guide_from_stored_copies_equals_a_guide_from_yaml(packaged, monkeypat
     from_store = load_guide(code, packaged)
     assert parsed == []
     assert from_store.language == from_yaml.language
-    assert from_store.screens == tuple(
-        dataclasses.replace(screen, file=str(packaged / Path(screen.file).relative_to(content_dir()))) for screen in from_yaml.screens
+    assert from_store.pages == tuple(
+        dataclasses.replace(screen, file=str(packaged / Path(screen.file).relative_to(content_dir()))) for screen in from_yaml.pages
     )
     assert from_store.regions == from_yaml.regions and from_store.glossary == from_yaml.glossary
     assert from_store.self_checks == from_yaml.self_checks
@@ -83,7 +83,7 @@ def test_an_edited_file_is_parsed_again_and_the_others_are_not(packaged, monkeyp
     course.write_text(text.replace("title: ", "title: Edited - ", 1), encoding="utf-8")
     parsed = no_parsing(monkeypatch)
     guide = load_language(packaged / "en")
-    assert guide.screen("treatment-course").title.startswith("Edited - "), "the stale stored copy was used"
+    assert guide.page("treatment-course").title.startswith("Edited - "), "the stale stored copy was used"
     assert parsed == [course]
 
 
@@ -98,10 +98,10 @@ def test_a_change_of_one_byte_that_keeps_the_length_is_still_noticed(packaged):
 
 @pytest.mark.parametrize("damage", ["{not json", '{"format": 99, "files": {}}', '["a list"]', ""])
 def test_a_damaged_store_is_ignored(packaged, monkeypatch, damage):
-    (packaged / "en" / "screens" / content_cache.CACHE_NAME).write_text(damage, encoding="utf-8")
+    (packaged / "en" / "screens" / preparsed.CACHE_NAME).write_text(damage, encoding="utf-8")
     parsed = no_parsing(monkeypatch)
     guide = load_language(packaged / "en")
-    assert len(guide.screens) == 14
+    assert len(guide.pages) == 14
     assert len(parsed) == 14, "every screen is parsed from its YAML instead"
 
 
@@ -109,11 +109,11 @@ def test_a_store_outside_the_packaged_folder_is_never_trusted(packaged, tmp_path
     """A clinic's --content copy is always parsed, even if it carries a .parsed.json claiming otherwise."""
     clinic = tmp_path / "clinic-content"
     shutil.copytree(packaged, clinic)
-    store = clinic / "en" / "screens" / content_cache.CACHE_NAME
+    store = clinic / "en" / "screens" / preparsed.CACHE_NAME
     store.write_text(store.read_text(encoding="utf-8").replace("Welcome to Recovery Guide", "Forged title"), encoding="utf-8")
     parsed = no_parsing(monkeypatch)
     guide = load_language(clinic / "en")
-    assert guide.screens[0].title == "Welcome to Recovery Guide"
+    assert guide.pages[0].title == "Welcome to Recovery Guide"
     assert len(parsed) == len(list((clinic / "en").rglob("*.yaml")))
 
 
@@ -136,7 +136,7 @@ def test_only_what_json_gives_back_unchanged_is_stored(tmp_path):
     (folder / "int-keys.yaml").write_text("1: one\n2: two\n", encoding="utf-8")
     (folder / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     (folder / "lookalike.yaml").write_text('x:\n  $date: "2026-11-27"\n', encoding="utf-8")
-    stored = json.loads(content_cache.build_folder(folder, lambda path: read_yaml(path).data))["files"]
+    stored = json.loads(preparsed.build_folder(folder, lambda path: read_yaml(path).data))["files"]
     assert sorted(stored) == ["plain.yaml"], "integer keys, a broken file and a date look-alike are left to the parser"
 
 
@@ -146,7 +146,7 @@ def test_the_installed_wheel_carries_a_store_for_every_content_folder():
     if not packaged_content.is_dir():
         pytest.skip("running from a source checkout (editable install): the build hook has not run")
     for folder in sorted({path.parent for path in packaged_content.rglob("*.yaml")}):
-        stored = json.loads((folder / content_cache.CACHE_NAME).read_text(encoding="utf-8"))["files"]
+        stored = json.loads((folder / preparsed.CACHE_NAME).read_text(encoding="utf-8"))["files"]
         assert sorted(stored) == sorted(path.name for path in folder.glob("*.yaml")), folder
 
 

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from recovery_guide.export_paths import EXTENSIONS, default_path, resolve
+from recovery_guide.handout_paths import EXTENSIONS, default_path, resolve
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
-class ExportDialog(GuideModal):
+class HandoutDialog(GuideModal):
     """Writes nothing until the reader presses Save; a failure is shown here and loses nothing."""
 
     BINDINGS = [("escape", "dismiss", N_("Cancel"))]

@@ -21,7 +21,7 @@ def question_prompt(text: str, added: bool) -> Text:
     return prompt
 
 
-class QuestionList(KeyList):
+class ProviderQuestions(KeyList):
     """Up and down choose a question; ``s`` or Enter adds it to My questions (or takes it out)."""
 
     BINDINGS = [Binding("s,enter", "select", N_("Add to My questions"), id="add-question")]

@@ -50,10 +50,10 @@ MAX_TEXT = 500
 
 
 @dataclass
-class Notebook:
+class MyQuestions:
     entries: list[Entry] = field(default_factory=list)
     visited: list[str] = field(default_factory=list)
-    """Screen ids the reader has opened, in the order first opened (for the handout's key points)."""
+    """Page ids the reader has opened, in the order first opened (for the handout's key points)."""
 
     # --- questions ---------------------------------------------------------------------------------
 
@@ -120,7 +120,7 @@ class Notebook:
         """Entries grouped by topic, topics in reading order, each shown in the guide's language."""
         kinds = kinds or (EntryKind.CURATED, EntryKind.CLINIC, EntryKind.OWN)
         chosen = [entry for entry in self.entries if entry.kind in kinds]
-        order = {screen.id: index for index, screen in enumerate(guide.screens)}
+        order = {screen.id: index for index, screen in enumerate(guide.pages)}
         checks = {check.id: check for check in guide.self_checks}
         for check_id, check in checks.items():
             order.setdefault(check_id, order.get(check.after, len(order)))
@@ -137,7 +137,7 @@ class Notebook:
             elif topic in checks:
                 title = checks[topic].topic
             elif topic in order:
-                title = guide.screen(topic).title
+                title = guide.page(topic).title
             else:
                 title = general_title
             items = [(entry, self.text_of(entry, guide, clinic)) for entry in chosen if _group_key(entry) == key]
@@ -146,7 +146,7 @@ class Notebook:
 
     def text_of(self, entry: Entry, guide: Guide, clinic: Clinic | None = None) -> str:
         if entry.kind is EntryKind.CURATED and entry.question_id:
-            for screen in guide.screens:
+            for screen in guide.pages:
                 for question in screen.questions:
                     if question.id == entry.question_id:
                         return question.text
@@ -167,7 +167,7 @@ class Notebook:
         }
 
     @classmethod
-    def from_data(cls, data: Any) -> "Notebook":
+    def from_data(cls, data: Any) -> "MyQuestions":
         """Rebuild from saved data; raises ValueError on anything malformed (the caller sets the file aside)."""
         if not isinstance(data, dict):
             raise ValueError("expected a mapping")

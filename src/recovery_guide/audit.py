@@ -36,7 +36,7 @@ from typing import Any, Callable
 from recovery_guide import readability
 from recovery_guide.i18n import SOURCE_LANGUAGE, available_languages
 from recovery_guide.loader import ContentError, YamlDocument, format_path, load_language, parse_screen, parse_sources, read_yaml
-from recovery_guide.model import Guide, Screen
+from recovery_guide.model import Guide, Page
 from recovery_guide.paths import content_dir, locales_dir
 from recovery_guide.translation import NUMBER, load_translation, numbers_in, source_hash, status
 
@@ -121,7 +121,7 @@ def check_content(root: Path | None = None) -> Report:
         english = None
         english_row.reading = "not checked: the English does not load"
     if english is not None:
-        english_row.screens = str(len(english.screens))
+        english_row.screens = str(len(english.pages))
         english_row.reading = _english_reading(english, report)
         _unused_sources(root, english, warn)
 
@@ -168,7 +168,7 @@ def _english_reading(english: Guide, report: Report) -> str:
     formula = readability.FORMULAS[SOURCE_LANGUAGE]
     total = readability.Counts()
     worst: tuple[float, str] = (0.0, "")
-    for screen in english.screens:
+    for screen in english.pages:
         counts = readability.count(readability.screen_text(screen.key_points, screen.body), SOURCE_LANGUAGE)
         total += counts
         grade = readability.flesch_kincaid_grade(counts)
@@ -187,7 +187,7 @@ def _english_reading(english: Guide, report: Report) -> str:
     if whole > readability.ENGLISH_GUIDE_LIMIT:
         report.problems.append(
             Problem(
-                str(Path(english.screens[0].file).parent),
+                str(Path(english.pages[0].file).parent),
                 1,
                 "body",
                 f"the guide as a whole reads at US grade {whole:.1f}; the limit is {readability.ENGLISH_GUIDE_LIMIT:g}, the aim {readability.ENGLISH_AIM:g}",
@@ -197,7 +197,7 @@ def _english_reading(english: Guide, report: Report) -> str:
 
 
 def _unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
-    cited = {source_id for screen in english.screens for source_id in screen.source_ids}
+    cited = {source_id for screen in english.pages for source_id in screen.source_ids}
     cited |= {line.source_id for region in english.regions for line in region.lines}
     path = root / SOURCE_LANGUAGE / "sources.yaml"
     doc = read_yaml(path)
@@ -220,11 +220,11 @@ def _check_translation(root: Path, code: str, english: Guide, row: LanguageRow, 
         row.reading = "not checked: does not load"
         return
 
-    english_by_id = {screen.id: screen for screen in english.screens}
+    english_by_id = {screen.id: screen for screen in english.pages}
     present = [screen_id for screen_id in english_by_id if screen_id in documents]
     current = sum(state == "current" for state in states.values())
-    row.screens = f"{len(present)}/{len(english.screens)}"
-    row.current = f"{round(100 * current / len(english.screens))}%"
+    row.screens = f"{len(present)}/{len(english.pages)}"
+    row.current = f"{round(100 * current / len(english.pages))}%"
     row.stale = str(sum(state == "stale" for state in states.values()))
 
     for screen_id, state in states.items():
@@ -263,10 +263,10 @@ def _self_check_problems(root: Path, code: str, folder: Path) -> list[Problem]:
     return problems
 
 
-def _translated_documents(folder: Path, report: Report) -> dict[str, tuple[YamlDocument, Screen]]:
+def _translated_documents(folder: Path, report: Report) -> dict[str, tuple[YamlDocument, Page]]:
     """Each translated screen with its document (for line numbers); a second file with the same id
     is a problem: the loader would silently use the last one."""
-    documents: dict[str, tuple[YamlDocument, Screen]] = {}
+    documents: dict[str, tuple[YamlDocument, Page]] = {}
     for path in sorted((folder / "screens").glob("*.yaml")):
         doc = read_yaml(path)
         screen = parse_screen(doc, lambda message: None)
@@ -276,7 +276,7 @@ def _translated_documents(folder: Path, report: Report) -> dict[str, tuple[YamlD
     return documents
 
 
-def _stale_problem(code: str, doc: YamlDocument, screen: Screen, english: Screen) -> Problem:
+def _stale_problem(code: str, doc: YamlDocument, screen: Page, english: Page) -> Problem:
     """Why ``translation.status`` calls this screen stale, at the line to look at."""
     stamp = f"then run: python -m recovery_guide.translation stamp {code} {screen.id}"
     english_ids = [question.id for question in english.questions]
@@ -299,7 +299,7 @@ def _stale_problem(code: str, doc: YamlDocument, screen: Screen, english: Screen
     return Problem(str(doc.path), 1, "(file)", "stale: does not match the English")
 
 
-def _screen_fields(screen: Screen) -> list[tuple[tuple[str | int, ...], str]]:
+def _screen_fields(screen: Page) -> list[tuple[tuple[str | int, ...], str]]:
     """(field path, text) for every translated field; key points as one field (their count may differ)."""
     found: list[tuple[tuple[str | int, ...], str]] = [(("title",), screen.title), (("key_points",), "\n".join(screen.key_points)), (("body",), screen.body)]
     found += [(("questions", question.id), question.text) for question in screen.questions]
@@ -307,7 +307,7 @@ def _screen_fields(screen: Screen) -> list[tuple[tuple[str | int, ...], str]]:
     return found
 
 
-def _number_problem(doc: YamlDocument, screen: Screen, english: Screen) -> Problem | None:
+def _number_problem(doc: YamlDocument, screen: Page, english: Page) -> Problem | None:
     """The screen's numbers differ from the English ones (the rule of ``number_mismatches``): where?"""
     expected = numbers_in(*(text for _path, text in _screen_fields(english)))
     found = numbers_in(*(text for _path, text in _screen_fields(screen)))
@@ -381,7 +381,7 @@ def _completeness_problems(folder: Path, english: Guide) -> list[Problem]:
     return problems
 
 
-def _translation_reading(code: str, screens: list[Screen]) -> str:
+def _translation_reading(code: str, screens: list[Page]) -> str:
     formula = readability.formula_for(code)
     if formula is None:
         return "no formula"
