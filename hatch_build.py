@@ -5,7 +5,7 @@ every ``.po`` with Babel, refuses to build when a catalog has errors (for exampl
 placeholder), and adds the compiled file to the wheel beside its source.
 
 It also parses every content YAML file with the app's own reader and adds the result, per folder,
-as ``.parsed.json`` (see ``src/recovery_guide/preparsed.py``): the installed app then starts
+as ``.parsed.json`` (see ``src/recovery_guide/guide_content/preparsed.py``): the installed app then starts
 without importing PyYAML. A stored copy is used only for a file whose bytes are unchanged.
 """
 
@@ -47,8 +47,8 @@ class CustomBuildHook(BuildHookInterface):
     def _add_parsed_content(self, out_dir: Path, build_data: dict) -> None:
         sys.path.insert(0, str(Path(self.root, "src")))
         try:
-            from recovery_guide.preparsed import CACHE_NAME, build_folder
-            from recovery_guide.loader import read_yaml
+            from recovery_guide.guide_content.preparsed import CACHE_NAME, build_folder
+            from recovery_guide.guide_content.yaml_source import read_yaml
         finally:
             sys.path.pop(0)
         content = Path(self.root, "content")

@@ -16,10 +16,10 @@ from _child import report
 def main() -> None:
     started = time.monotonic()
     from recovery_guide import cli
-    from recovery_guide.i18n import available_languages
+    from recovery_guide.guide_content.folder import ContentFolder
 
     timings = {}
-    for code in available_languages():
+    for code in ContentFolder().languages():
         start = time.monotonic()
         with contextlib.redirect_stdout(io.StringIO()):
             status = cli.main(["print", "--lang", code])

@@ -150,7 +150,7 @@ def _catalogs() -> str:
 
 
 def _content() -> str:
-    from recovery_guide.preparsed import CACHE_NAME
+    from recovery_guide.guide_content.preparsed import CACHE_NAME
 
     stored = (_content_root() / "en" / CACHE_NAME).is_file()
     return "pre-parsed by the build (installed wheel)" if stored else "YAML parsed at start (source checkout)"

@@ -10,7 +10,7 @@ from recovery_guide import i18n, wording
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.loader import load_guide
 from recovery_guide.my_questions import EntryKind
-from recovery_guide.selfcheck import check_after
+from recovery_guide.model import check_after
 from recovery_guide.storage import Store
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition

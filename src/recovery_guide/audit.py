@@ -4,9 +4,10 @@ Clinicians, editors and translators change YAML, not code; this tells them, in o
 pytest, whether a content folder (the built-in one, or a clinic's copy) is ready to use:
 
 - it loads: schema, required fields, types, cross-references and duplicate ids, through the same
-  loader the app uses (``loader.load_language``); unknown fields are warnings, not problems;
-- every translation is complete and current (``translation.status``), and says the same numbers as
-  the English (``translation.numbers_in``, the rule behind ``translation.number_mismatches``);
+  ``ContentFolder`` the app uses; unknown fields are warnings, not problems;
+- every translation is complete and current, and says the same numbers as the English, by the one
+  rule the app lays translations over with (``guide_content.overlay``: ``state``,
+  ``number_mismatches``); this module only adds where to look (lines) and how to say it;
 - every UI catalog keeps the ``{name}`` placeholders of its msgids, and has no untranslated or
   fuzzy entries;
 - every English screen reads at US grade 8 or below, and the whole guide at 6.5 or below; other
@@ -31,14 +32,17 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Callable
 
 from recovery_guide import readability
-from recovery_guide.i18n import SOURCE_LANGUAGE, available_languages
-from recovery_guide.loader import ContentError, YamlDocument, format_path, load_language, parse_screen, parse_sources, read_yaml
+from recovery_guide.guide_content import SOURCE_LANGUAGE
+from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, number_mismatches, source_hash
+from recovery_guide.guide_content.parse import parse_sources
+from recovery_guide.guide_content.translators import status
+from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in, read_yaml
 from recovery_guide.model import Guide, Page
 from recovery_guide.paths import content_dir, locales_dir
-from recovery_guide.translation import NUMBER, load_translation, numbers_in, source_hash, status
 
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 """A ``str.format`` placeholder in a UI string: ``{number}``, ``{}``."""
@@ -105,17 +109,21 @@ def default_locales(root: Path) -> Path | None:
     return sibling if sibling.is_dir() else None
 
 
-def check_content(root: Path | None = None) -> Report:
-    """Check a content folder (the built-in one by default) and the UI catalogs that go with it."""
-    root = content_dir() if root is None else root
+def check_content(folder: ContentFolder | None = None) -> Report:
+    """Check a content folder (the built-in one by default) and the UI catalogs that go with it.
+
+    The folder is read afresh, each language once, so that every warning reaches the report.
+    """
+    root = (folder or ContentFolder()).root
     _ensure_checkable(root)
     report = Report(root=root, locales=default_locales(root))
     warn = report.warnings.append
+    folder = ContentFolder(root, warn)
 
     english_row = LanguageRow(SOURCE_LANGUAGE, current="source")
     report.rows.append(english_row)
     try:
-        english = load_language(root / SOURCE_LANGUAGE, warn)
+        english = folder.english
     except ContentError as error:
         report.problems.append(Problem.from_error(error))
         english = None
@@ -126,7 +134,7 @@ def check_content(root: Path | None = None) -> Report:
         _unused_sources(root, english, warn)
 
     catalogs = _catalog_files(report.locales)
-    for code in available_languages(root):
+    for code in folder.languages():
         if code == SOURCE_LANGUAGE:
             continue
         row = LanguageRow(code)
@@ -134,7 +142,7 @@ def check_content(root: Path | None = None) -> Report:
         if english is None:
             row.reading = "not checked: the English does not load"
         else:
-            _check_translation(root, code, english, row, report)
+            _check_translation(folder, code, english, row, report)
         if report.locales is None:
             row.catalog = "not checked"
         elif code not in catalogs:
@@ -209,76 +217,61 @@ def _unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> 
 # --- translations -----------------------------------------------------------------------------------------
 
 
-def _check_translation(root: Path, code: str, english: Guide, row: LanguageRow, report: Report) -> None:
-    folder = root / code
+def _check_translation(folder: ContentFolder, code: str, english: Guide, row: LanguageRow, report: Report) -> None:
     try:
-        load_translation(folder, english, report.warnings.append)
-        documents = _translated_documents(folder, report)
-        states = dict(status(code, root))
+        folder.guide(code)
+        translation = folder.translation(code)
     except ContentError as error:
         report.problems.append(Problem.from_error(error))
         row.reading = "not checked: does not load"
         return
+    for doc, page, earlier in translation.duplicate_pages:  # the loader silently uses the last one
+        report.problems.append(Problem.from_error(doc.error(("id",), f"duplicate screen id {page.id!r} (also in {earlier})")))
 
-    english_by_id = {screen.id: screen for screen in english.pages}
-    present = [screen_id for screen_id in english_by_id if screen_id in documents]
-    current = sum(state == "current" for state in states.values())
+    states = status(folder, code)
+    page_states = {item.id: item.state for item in states if item.kind == "screen"}
+    english_by_id = {page.id: page for page in english.pages}
+    present = [page_id for page_id in english_by_id if page_id in translation.pages]
     row.screens = f"{len(present)}/{len(english.pages)}"
-    row.current = f"{round(100 * current / len(english.pages))}%"
-    row.stale = str(sum(state == "stale" for state in states.values()))
+    row.current = f"{round(100 * sum(state == CURRENT for state in page_states.values()) / len(english.pages))}%"
+    row.stale = str(sum(state in (STALE, DIFFERENT) for state in page_states.values()))
 
-    for screen_id, state in states.items():
-        english_screen = english_by_id[screen_id]
-        if state == "missing":
-            path = folder / "screens" / Path(english_screen.file).name
-            report.problems.append(Problem(str(path), 1, "(file)", f"missing: screen {screen_id!r} is not translated (readers see it in English)"))
-        elif state == "stale":
-            doc, screen = documents[screen_id]
-            report.problems.append(_stale_problem(code, doc, screen, english_screen))
+    for page_id, state in page_states.items():
+        english_page = english_by_id[page_id]
+        if state == MISSING:
+            path = translation.folder / "screens" / Path(english_page.file).name
+            report.problems.append(Problem(str(path), 1, "(file)", f"missing: screen {page_id!r} is not translated (readers see it in English)"))
+        elif state != CURRENT:
+            doc, page = translation.pages[page_id]
+            report.problems.append(_stale_problem(code, doc, page, english_page))
 
-    number_problems = []
-    for screen_id in present:
-        doc, screen = documents[screen_id]
-        problem = _number_problem(doc, screen, english_by_id[screen_id])
-        if problem:
-            number_problems.append(problem)
-    number_problems += _contact_problems(folder, english)
-    number_problems += _self_check_problems(root, code, folder)
+    mismatches = number_mismatches(english, translation)
+    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind != "self-check"]
+    number_problems += _self_check_problems(code, translation, [item for item in states if item.kind == "self-check"], mismatches)
     row.numbers = str(len(number_problems))
     report.problems += number_problems
-    report.problems += _completeness_problems(folder, english)
-    row.reading = _translation_reading(code, [documents[screen_id][1] for screen_id in present])
+    report.problems += _completeness_problems(translation, english)
+    row.reading = _translation_reading(code, [translation.pages[page_id][1] for page_id in present])
 
 
-def _self_check_problems(root: Path, code: str, folder: Path) -> list[Problem]:
+def _stamp_hint(code: str, name: str) -> str:
+    return f"recovery-guide translations stamp --lang {code} {name}"
+
+
+def _self_check_problems(code: str, translation: Translation, states: list, mismatches: list[NumberMismatch]) -> list[Problem]:
     """Self-check sets that readers see in English (missing, stale or shaped differently), and changed numbers."""
-    from recovery_guide import selfcheck
-
-    path = str(folder / "self-checks.yaml")
+    path = str(translation.folder / "self-checks.yaml")
     problems = []
-    for check_id, state in selfcheck.status(code, root):
-        if state != "current":
-            problems.append(Problem(path, 1, f"self-check {check_id}", f"{state}: readers see this self-check in English; translate it, then stamp it with python -m recovery_guide.translation stamp {code} self-check:{check_id}"))
-    problems += [Problem(path, 1, "numbers", message.split(": ", 1)[-1]) for message in selfcheck.number_mismatches(code, root)]
+    for item in states:
+        if item.state != CURRENT:
+            problems.append(Problem(path, 1, f"self-check {item.id}", f"{item.state}: readers see this self-check in English; translate it, then stamp it with {_stamp_hint(code, item.name)}"))
+    problems += [Problem(path, 1, "numbers", f"{mismatch.item}: {mismatch.difference}") for mismatch in mismatches if mismatch.kind == "self-check"]
     return problems
 
 
-def _translated_documents(folder: Path, report: Report) -> dict[str, tuple[YamlDocument, Page]]:
-    """Each translated screen with its document (for line numbers); a second file with the same id
-    is a problem: the loader would silently use the last one."""
-    documents: dict[str, tuple[YamlDocument, Page]] = {}
-    for path in sorted((folder / "screens").glob("*.yaml")):
-        doc = read_yaml(path)
-        screen = parse_screen(doc, lambda message: None)
-        if screen.id in documents:
-            report.problems.append(Problem.from_error(doc.error(("id",), f"duplicate screen id {screen.id!r} (also in {documents[screen.id][0].path.name})")))
-        documents[screen.id] = (doc, screen)
-    return documents
-
-
 def _stale_problem(code: str, doc: YamlDocument, screen: Page, english: Page) -> Problem:
-    """Why ``translation.status`` calls this screen stale, at the line to look at."""
-    stamp = f"then run: python -m recovery_guide.translation stamp {code} {screen.id}"
+    """Why this screen is not current, at the line to look at."""
+    stamp = f"then run: {_stamp_hint(code, screen.id)}"
     english_ids = [question.id for question in english.questions]
     translated_ids = [question.id for question in screen.questions]
     if screen.translated_from is None:
@@ -299,30 +292,16 @@ def _stale_problem(code: str, doc: YamlDocument, screen: Page, english: Page) ->
     return Problem(str(doc.path), 1, "(file)", "stale: does not match the English")
 
 
-def _screen_fields(screen: Page) -> list[tuple[tuple[str | int, ...], str]]:
-    """(field path, text) for every translated field; key points as one field (their count may differ)."""
-    found: list[tuple[tuple[str | int, ...], str]] = [(("title",), screen.title), (("key_points",), "\n".join(screen.key_points)), (("body",), screen.body)]
-    found += [(("questions", question.id), question.text) for question in screen.questions]
-    found += [((name,), getattr(screen, name) or "") for name in ("evidence", "acknowledge")]
-    return found
-
-
-def _number_problem(doc: YamlDocument, screen: Page, english: Page) -> Problem | None:
-    """The screen's numbers differ from the English ones (the rule of ``number_mismatches``): where?"""
-    expected = numbers_in(*(text for _path, text in _screen_fields(english)))
-    found = numbers_in(*(text for _path, text in _screen_fields(screen)))
-    if expected == found:
-        return None
-    message = f"numbers differ from the English: missing {sorted(expected - found, key=int)}, extra {sorted(found - expected, key=int)}"
-    english_fields = dict(_screen_fields(english))
-    for path, text in _screen_fields(screen):
-        if numbers_in(text) != numbers_in(english_fields.get(path, "")):
-            if path[0] == "questions":
-                index = next(i for i, question in enumerate(screen.questions) if question.id == path[1])
-                path = ("questions", index, "text")
-            line = _line_with_number(doc, doc.line(path), sorted(found - expected))
-            return Problem(str(doc.path), line, format_path(path), message)
-    return Problem(str(doc.path), 1, "(file)", message)
+def _number_problem(translation: Translation, mismatch: NumberMismatch) -> Problem:
+    """A screen's or help line's numbers differ from the English ones: at which line?"""
+    doc = translation.files["help-lines.yaml"] if mismatch.contact else translation.pages[mismatch.item][0]
+    if mismatch.contact:
+        translated, english = mismatch.contact
+        return Problem(mismatch.file, doc.line(mismatch.at), format_path(mismatch.at), f"contact {translated!r} does not dial the English {english!r}")
+    message = f"numbers differ from the English: {mismatch.difference}"
+    if not mismatch.at:
+        return Problem(mismatch.file, 1, "(file)", message)
+    return Problem(mismatch.file, _line_with_number(doc, doc.line(mismatch.at), list(mismatch.extra)), format_path(mismatch.at), message)
 
 
 def _line_with_number(doc: YamlDocument, start: int, numbers: list[str]) -> int:
@@ -341,23 +320,7 @@ def _line_with_number(doc: YamlDocument, start: int, numbers: list[str]) -> int:
     return start
 
 
-def _contact_problems(folder: Path, english: Guide) -> list[Problem]:
-    path = folder / "help-lines.yaml"
-    if not path.is_file():
-        return []
-    doc = read_yaml(path)
-    contacts = {line.id: line.contact for region in english.regions for line in region.lines}
-    problems = []
-    for r_index, region in enumerate(_list(doc.data, "regions")):
-        for l_index, line in enumerate(_list(region, "lines")):
-            english_contact = contacts.get(line.get("id"))
-            if english_contact is not None and NUMBER.findall(str(line.get("contact", ""))) != NUMBER.findall(english_contact):
-                at = ("regions", r_index, "lines", l_index, "contact")
-                problems.append(Problem(str(path), doc.line(at), format_path(at), f"contact {line.get('contact')!r} does not dial the English {english_contact!r}"))
-    return problems
-
-
-def _completeness_problems(folder: Path, english: Guide) -> list[Problem]:
+def _completeness_problems(translation: Translation, english: Guide) -> list[Problem]:
     """Sources, glossary and help lines: a partial translation is silently replaced by the English."""
     problems = []
     expected = {
@@ -366,15 +329,15 @@ def _completeness_problems(folder: Path, english: Guide) -> list[Problem]:
         "help-lines.yaml": ("regions", "code", {region.code for region in english.regions}),
     }
     for name, (key, id_key, wanted) in expected.items():
-        path = folder / name
-        if not path.is_file():
+        path = translation.folder / name
+        doc = translation.files.get(name)
+        if doc is None:
             problems.append(Problem(str(path), 1, "(file)", f"missing: readers see the English {name}"))
             continue
-        doc = read_yaml(path)
-        have = {str(item.get(id_key)) for item in _list(doc.data, key)}
+        have = {str(item.get(id_key)) for item in mappings_in(doc.data, key)}
         if name == "help-lines.yaml":
             wanted = wanted | {line.id for region in english.regions for line in region.lines}
-            have |= {str(line.get("id")) for region in _list(doc.data, key) for line in _list(region, "lines")}
+            have |= {str(line.get("id")) for region in mappings_in(doc.data, key) for line in mappings_in(region, "lines")}
         missing = sorted(wanted - have)
         if missing:
             problems.append(Problem(str(path), doc.line((key,)), key, f"incomplete: readers see the English {name}; missing {', '.join(missing)}"))
@@ -458,11 +421,6 @@ def _braces(names: list[str]) -> str:
 
 def _line(file: str, field_path: tuple[str | int, ...]) -> int:
     return read_yaml(Path(file)).line(field_path)
-
-
-def _list(data: Any, key: str) -> list[dict]:
-    value = data.get(key) if isinstance(data, dict) else None
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 # --- output -------------------------------------------------------------------------------------------------

@@ -55,13 +55,37 @@ def build_parser() -> argparse.ArgumentParser:
     languages_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to describe")
     check_parser = commands.add_parser("check", help="check a content folder: fields, translations, numbers, UI catalogs, reading level")
     check_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to check (default: the built-in one)")
+    _add_translations(commands)
     return parser
 
 
-def resolve_language(requested: str | None, content_root: Path) -> str:
-    from recovery_guide.i18n import available_languages, language_from_environment, match_language
+def _add_translations(commands) -> None:
+    """``translations status|stamp``: the translators' tools (see docs/translating.md)."""
+    parser = commands.add_parser("translations", help="for translators: which translated screens and self-checks are current; mark updated ones")
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    status = actions.add_parser("status", help="list every screen and self-check as current, stale, different, missing (or english)")
+    stamp = actions.add_parser("stamp", help="after updating a translation: mark screens and self-checks as matching the current English")
+    for each in (parser, status, stamp):
+        each.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help="the language (status: default every translation; stamp: required)")
+        each.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder (default: the built-in one)")
+    stamp.add_argument("items", nargs="*", metavar="ID", help="screen ids, and self-checks as self-check:ID")
+    stamp.add_argument("--all", action="store_true", help="stamp every stale screen and self-check of the language")
 
-    available = available_languages(content_root)
+
+def content_folder(args: argparse.Namespace):
+    """The content folder named by ``--content`` (the built-in one by default); every command reads through it."""
+    from recovery_guide.guide_content.folder import ContentFolder
+
+    folder = ContentFolder(args.content)
+    if not folder.root.is_dir():
+        raise UserError(f"{folder.root}: content folder not found")
+    return folder
+
+
+def resolve_language(requested: str | None, folder) -> str:
+    from recovery_guide.i18n import language_from_environment, match_language
+
+    available = folder.languages()
     if requested is None:
         return language_from_environment(available)
     found = match_language(requested, available)
@@ -73,15 +97,11 @@ def resolve_language(requested: str | None, content_root: Path) -> str:
 def load(args: argparse.Namespace):
     """The guide in the requested language, with UI strings switched to match."""
     from recovery_guide import i18n
-    from recovery_guide.loader import load_guide
-    from recovery_guide.paths import content_dir
 
-    root = args.content or content_dir()
-    if not root.is_dir():
-        raise UserError(f"{root}: content folder not found")
-    language = resolve_language(args.lang, root)
+    folder = content_folder(args)
+    language = resolve_language(args.lang, folder)
     i18n.set_language(language)
-    return load_guide(language, root), root, language
+    return folder.guide(language), folder, language
 
 
 def resolve_region(requested: str | None, guide) -> str | None:
@@ -134,13 +154,12 @@ def command_languages(args: argparse.Namespace) -> int:
     from babel.numbers import format_percent
 
     from recovery_guide import i18n
-    from recovery_guide.loader import load_guide
-    from recovery_guide.paths import content_dir
+    from recovery_guide.guide_content.folder import ContentFolder
 
-    root = args.content or content_dir()
+    folder = ContentFolder(args.content)
     rows = []
-    for code in i18n.available_languages(root):
-        guide = load_guide(code, root)
+    for code in folder.languages():
+        guide = folder.guide(code)
         native, english = i18n.language_names(code)
         complete = format_percent(guide.completeness, locale="en")
         rows.append((code, native, english, complete, guide.language.review_status))
@@ -162,8 +181,8 @@ def make_session(args: argparse.Namespace):
     """The reader's session: guide, region, clinic and (opt-in) saved questions."""
     from recovery_guide.session import Session
 
-    guide, root, _language = load(args)
-    return Session(guide, root, resolve_region(args.region, guide), load_clinic(args))
+    guide, folder, _language = load(args)
+    return Session(guide, folder, resolve_region(args.region, guide), load_clinic(args))
 
 
 def command_read(args: argparse.Namespace) -> int:
@@ -188,13 +207,45 @@ def resolve_theme(requested: str | None) -> str | None:
 def command_check(args: argparse.Namespace) -> int:
     """Exit 0 when the content is clean, 1 when problems were found (2, via UserError, when it cannot run)."""
     from recovery_guide import audit
+    from recovery_guide.guide_content.folder import ContentFolder
 
     try:
-        report = audit.check_content(args.content)
+        report = audit.check_content(ContentFolder(args.content))
     except audit.CannotCheck as error:
         raise UserError(str(error)) from None
     sys.stdout.write(audit.format_report(report))
     return report.exit_code
+
+
+def command_translations(args: argparse.Namespace) -> int:
+    """``status``: one line per language, state and item; ``stamp``: one line per item stamped."""
+    from recovery_guide.guide_content import SOURCE_LANGUAGE
+    from recovery_guide.guide_content.translators import CannotStamp, stamp, status
+
+    folder = content_folder(args)
+    available = folder.languages()
+    if args.lang is not None and args.lang not in available:
+        raise UserError(f"unknown language {args.lang!r}; available: {', '.join(available)}")
+    if args.action == "status":
+        codes = [args.lang] if args.lang else [code for code in available if code != SOURCE_LANGUAGE]
+        width = max(map(len, codes), default=0)
+        for code in codes:
+            for item in status(folder, code):
+                print(f"{code:{width}}  {item.state:9}  {item.name}")
+        return 0
+    if args.lang is None:
+        raise UserError("stamp needs --lang CODE: the language whose translation you updated")
+    if bool(args.items) == bool(args.all):
+        raise UserError("stamp needs the screen ids (and self-check:ID) you updated, or --all for every stale one")
+    try:
+        stamped = stamp(folder, args.lang, None if args.all else args.items)
+    except CannotStamp as error:
+        raise UserError(str(error)) from None
+    for name in stamped:
+        print(f"stamped {args.lang} {name}")
+    if not stamped:
+        print(f"nothing to stamp: no stale screen or self-check in {args.lang}")
+    return 0
 
 
 def command_app(args: argparse.Namespace) -> int:
@@ -223,9 +274,16 @@ def command_app(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from recovery_guide.loader import ContentError
+    from recovery_guide.guide_content.yaml_source import ContentError
 
-    handlers = {"print": command_print, "languages": command_languages, "read": command_read, "check": command_check, None: command_app}
+    handlers = {
+        "print": command_print,
+        "languages": command_languages,
+        "read": command_read,
+        "check": command_check,
+        "translations": command_translations,
+        None: command_app,
+    }
     try:
         return handlers[args.command](args)
     except (ContentError, UserError) as error:

@@ -16,12 +16,12 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from recovery_guide.loader import ContentError, Fields, read_yaml
+from recovery_guide.guide_content.schema import CLINIC, CLINIC_QUESTION, Fields
+from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.model import Clinic, Question
 from recovery_guide.safetext import neutralise
 
 ENVIRONMENT_VARIABLE = "RECOVERY_GUIDE_CLINIC"
-FIELDS = {"name", "phone", "hours", "questions"}
 MAX_QUESTIONS = 30
 
 
@@ -36,23 +36,23 @@ def clinic_path(requested: Path | None, environ: dict[str, str] | None = None) -
 def load_clinic(path: Path, warn: Callable[[str], None] | None = None) -> Clinic:
     """Read and check a clinic file; raises ContentError naming the file, line and field."""
     doc = read_yaml(Path(path))
-    fields = Fields(doc, doc.data, (), FIELDS, warn or (lambda message: None))
+    fields = Fields(doc, doc.data, (), CLINIC, warn or (lambda message: None))
     questions = []
-    for index, item in enumerate(fields.items("questions", required=False)):
+    for index, item in enumerate(fields.get("questions")):
         if isinstance(item, dict):
-            item = Fields(doc, item, ("questions", index), {"text"}, warn or (lambda message: None)).text("text")
+            item = Fields(doc, item, ("questions", index), CLINIC_QUESTION, warn or (lambda message: None)).get("text")
         if not isinstance(item, str) or not item.strip():
             raise doc.error(("questions", index), "expected the text of a question")
         if index >= MAX_QUESTIONS:
             raise doc.error(("questions", index), f"at most {MAX_QUESTIONS} questions are allowed")
         questions.append(Question(id=f"clinic-{index + 1}", text=" ".join(neutralise(item).split())))
-    name = fields.text("name")
+    name = fields.get("name")
     if len(name) > 120:
         raise doc.error(("name",), "must be at most 120 characters")
     return Clinic(
         name=name,
-        phone=fields.literal("phone") if doc.data.get("phone") is not None else None,
-        hours=fields.text("hours", required=False),
+        phone=fields.get("phone"),
+        hours=fields.get("hours"),
         questions=tuple(questions),
         file=str(path),
     )

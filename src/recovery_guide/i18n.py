@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from pathlib import Path
 
-from recovery_guide.paths import content_dir, locales_dir
+from recovery_guide.guide_content import SOURCE_LANGUAGE
+from recovery_guide.paths import locales_dir
 
-SOURCE_LANGUAGE = "en"
 DOMAIN = "messages"
 
 ALIASES = {"pt": "pt_BR", "zh": "zh_Hans", "zh_CN": "zh_Hans", "zh_SG": "zh_Hans", "zh_Hans_CN": "zh_Hans"}
@@ -35,16 +34,6 @@ def N_(message: str) -> str:
 
 def current_language() -> str:
     return _current
-
-
-def available_languages(root: Path | None = None) -> list[str]:
-    """Language codes that have a content folder, the source language first."""
-    root = root or content_dir()
-    try:
-        codes = sorted(entry.name for entry in root.iterdir() if (entry / "language.yaml").is_file())
-    except OSError:
-        return [SOURCE_LANGUAGE]
-    return sorted(codes, key=lambda code: (code != SOURCE_LANGUAGE, code))
 
 
 def normalise(code: str) -> str:

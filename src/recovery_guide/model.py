@@ -222,3 +222,8 @@ class Guide:
 
     def region(self, code: str) -> Region | None:
         return next((region for region in self.regions if region.code == code.upper()), None)
+
+
+def check_after(guide: Guide, screen_id: str) -> SelfCheck | None:
+    """The self-check shown after a screen, if any (both readers, the app and ``read``, ask this)."""
+    return next((check for check in guide.self_checks if check.after == screen_id), None)

@@ -132,7 +132,7 @@ class PlainReader:
                 number=self.guide.index_of(saved) + 1, title=self.guide.page(saved).title
             )
             items.append((label, lambda: self.go(self.guide.index_of(saved))))
-        from recovery_guide.selfcheck import check_after
+        from recovery_guide.model import check_after
 
         check = check_after(self.guide, self.guide.pages[self.index].id)
         if check:
@@ -207,7 +207,7 @@ class PlainReader:
         position = self.pick(_("Language"), options)
         if position is None:
             return True
-        from recovery_guide.loader import ContentError
+        from recovery_guide.guide_content.yaml_source import ContentError
 
         try:
             self.session.switch_language(codes[position])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from recovery_guide import i18n
+from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.model import Clinic, Guide, Question, Page, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.storage import SavedState, Store
@@ -19,7 +20,7 @@ class Session:
     def __init__(
         self,
         guide: Guide,
-        content_root: Path | None = None,
+        folder: ContentFolder | None = None,
         region_code: str | None = None,
         clinic: Clinic | None = None,
         store: Store | None = None,
@@ -27,7 +28,8 @@ class Session:
         self.guide = guide
         self.guides: dict[str, Guide] = {guide.language.code: guide}
         """Guides already loaded, by language, so switching back is instant."""
-        self.content_root = content_root
+        self.folder = folder or ContentFolder()
+        """Where every other language comes from (each loaded once, when first asked for)."""
         self.region_code = region_code
         self.region_from_reader = False
         """True once the reader chose a region themselves (only then is it saved)."""
@@ -61,13 +63,11 @@ class Session:
     def guide_in(self, code: str) -> Guide:
         """The guide in ``code``, loaded once (raises ContentError for broken content)."""
         if code not in self.guides:
-            from recovery_guide.loader import load_guide
-
-            self.guides[code] = load_guide(code, self.content_root)
+            self.guides[code] = self.folder.guide(code)
         return self.guides[code]
 
     def available_languages(self) -> list[str]:
-        return i18n.available_languages(self.content_root) if self.content_root else i18n.available_languages()
+        return self.folder.languages()
 
     def switch_language(self, code: str) -> Guide:
         guide = self.guide_in(code)

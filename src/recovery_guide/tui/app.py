@@ -22,7 +22,8 @@ from textual.command import CommandPalette
 
 from recovery_guide import wording
 from recovery_guide.i18n import N_, _
-from recovery_guide.loader import ContentError
+from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.model import Clinic, Guide
 from recovery_guide.session import Session
 from recovery_guide.storage import Store
@@ -71,7 +72,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         theme_name: str | None = None,
     ) -> None:
         super().__init__()
-        self.session = session or Session(guide, content_root, region_code, clinic, store)
+        self.session = session or Session(guide, ContentFolder(content_root), region_code, clinic, store)
         self.acknowledged = acknowledged
         self.handout_folder = handout_folder
         self.title = wording.app_title()
@@ -88,7 +89,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     clinic = property(lambda self: self.session.clinic)
     saving = property(lambda self: self.session.saving)
     saved_screen = property(lambda self: self.session.saved_screen)
-    content_root = property(lambda self: self.session.content_root)
+    content_root = property(lambda self: self.session.folder.root)
 
     @property
     def region_code(self) -> str | None:

@@ -127,7 +127,7 @@ class ReaderScreen(GuideScreen):
 
     def show_self_check(self) -> None:
         """At the end of a main topic, offer the self-check (never a test)."""
-        from recovery_guide.selfcheck import check_after
+        from recovery_guide.model import check_after
 
         check = check_after(self.guide, self.guide.pages[self.index].id)
         box = self.query_one("#self-check")
@@ -137,7 +137,7 @@ class ReaderScreen(GuideScreen):
             self.query_one("#self-check-text", Static).update(wording.self_check_intro() + " " + _("Press k, or the button."))
 
     def action_self_check(self) -> None:
-        from recovery_guide.selfcheck import check_after
+        from recovery_guide.model import check_after
         from recovery_guide.tui.screens.self_check import SelfCheckScreen
 
         check = check_after(self.guide, self.guide.pages[self.index].id)

@@ -3,7 +3,7 @@
 Importing PyYAML and parsing one language's files took about 14 ms of the 200 ms to the first frame
 (benchmarks/README.md). The build hook (``hatch_build.py``) parses every packaged YAML file with the
 same safe loader the app uses and stores the result, per folder, in ``.parsed.json``. At start-up
-``loader.read_yaml`` still reads every file, and uses the stored result only when the file's bytes
+``yaml_source.read_yaml`` still reads every file, and uses the stored result only when the file's bytes
 are exactly those that were parsed (same length and CRC-32); any other file is parsed as usual. So
 an edited file can never be shown from a stale copy, and everything else (field checks, cross-checks,
 warnings) runs on the stored data exactly as on freshly parsed data.
@@ -87,7 +87,7 @@ def _same(a: Any, b: Any) -> bool:
 def build_folder(folder: Path, parse) -> str | None:
     """The ``.parsed.json`` text for the YAML files directly in ``folder``, or None if none can be stored.
 
-    ``parse(path) -> data`` is the app's own reader (``loader.read_yaml``), so a file that the app
+    ``parse(path) -> data`` is the app's own reader (``yaml_source.read_yaml``), so a file that the app
     would refuse is simply not stored, and is reported by the app as usual.
     """
     files: dict[str, Any] = {}

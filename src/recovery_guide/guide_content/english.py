@@ -1,0 +1,85 @@
+"""The English guide: every file of ``content/en/`` read and cross-checked as one.
+
+English is the source every translation is laid over, so it alone must be complete and consistent:
+every source and glossary id a screen names exists, ids are unique across files, and the welcome,
+help-now and about screens exist once each, the welcome screen first. Loading stops at the first
+problem (a ``ContentError`` naming file, line and field): the guide is never shown half-valid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from recovery_guide.guide_content.parse import parse_glossary, parse_help_lines, parse_language, parse_screen, parse_self_checks, parse_sources
+from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
+from recovery_guide.model import Guide, Page, PageKind, SelfCheck, Source
+
+SELF_CHECKS_FILE = "self-checks.yaml"
+
+
+def load_english(folder: Path, warn: Callable[[str], None]) -> Guide:
+    """Load and cross-check the English folder (``content/en/``)."""
+    if not folder.is_dir():
+        raise ContentError(folder, 1, "(folder)", "content folder does not exist")
+    language = parse_language(read_yaml(folder / "language.yaml"), warn)
+    sources_doc = read_yaml(folder / "sources.yaml")
+    sources = parse_sources(sources_doc, warn)
+    glossary = parse_glossary(read_yaml(folder / "glossary.yaml"), warn)
+    term_ids = {term.id for term in glossary}
+    help_doc = read_yaml(folder / "help-lines.yaml")
+    checked, regions, line_refs = parse_help_lines(help_doc, warn)
+    for source_id, at in line_refs:
+        if source_id not in sources:
+            raise help_doc.error(at, f"unknown source id {source_id!r} (not in sources.yaml)")
+
+    screen_files = sorted((folder / "screens").glob("*.yaml"))
+    if not screen_files:
+        raise ContentError(folder / "screens", 1, "(folder)", "no screen files found")
+    pages: list[Page] = []
+    question_ids: dict[str, str] = {}
+    for path in screen_files:
+        doc = read_yaml(path)
+        page = parse_screen(doc, warn)
+        if any(other.id == page.id for other in pages):
+            raise doc.error(("id",), f"duplicate screen id {page.id!r}")
+        for index, source_id in enumerate(page.source_ids):
+            if source_id not in sources:
+                raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
+        for index, term_id in enumerate(page.terms):
+            if term_id not in term_ids:
+                raise doc.error(("terms", index), f"unknown term id {term_id!r} (not in glossary.yaml)")
+            if term_id in page.terms[:index]:
+                raise doc.error(("terms", index), f"term id {term_id!r} is listed twice")
+        for index, question in enumerate(page.questions):
+            if question.id in question_ids:
+                raise doc.error(("questions", index, "id"), f"duplicate question id {question.id!r} (also in {question_ids[question.id]})")
+            question_ids[question.id] = path.name
+        pages.append(page)
+
+    for kind in (PageKind.WELCOME, PageKind.HELP_NOW, PageKind.ABOUT):
+        count = sum(page.kind is kind for page in pages)
+        if count != 1:
+            raise ContentError(folder / "screens", 1, "kind", f"expected exactly one {kind.value!r} screen, found {count}")
+    if pages[0].kind is not PageKind.WELCOME:
+        raise ContentError(pages[0].file, 1, "kind", "the first screen must be the welcome screen")
+
+    return Guide(
+        language=language,
+        pages=tuple(pages),
+        sources=sources,
+        glossary=glossary,
+        regions=regions,
+        help_lines_checked=checked,
+        self_checks=_self_checks(folder, pages, sources, warn),
+    )
+
+
+def _self_checks(folder: Path, pages: list[Page], sources: dict[str, Source], warn: Callable[[str], None]) -> tuple[SelfCheck, ...]:
+    """The English self-checks, in reading order; none if the file is absent."""
+    path = folder / SELF_CHECKS_FILE
+    if not path.is_file():
+        return ()
+    order = {page.id: index for index, page in enumerate(pages)}
+    checks = parse_self_checks(read_yaml(path), warn, screen_ids=order, source_ids=sources)
+    return tuple(sorted(checks, key=lambda check: order[check.after]))

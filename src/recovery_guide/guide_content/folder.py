@@ -1,0 +1,106 @@
+"""``ContentFolder``: one content folder (the packaged one, or a clinic's copy), each language loaded once.
+
+Every caller (the command line, the session, the audit, the translator tools) takes a ContentFolder
+instead of a path, so the question "which folder, and is it loaded yet?" has one answer. English is
+read once and reused by every translation laid over it; each translation's own files are read once
+too, and kept (``translation``) for the audit, which needs their documents for line numbers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from recovery_guide.guide_content import SOURCE_LANGUAGE
+from recovery_guide.guide_content.english import SELF_CHECKS_FILE, load_english
+from recovery_guide.guide_content.overlay import Translation, translate
+from recovery_guide.guide_content.parse import parse_glossary, parse_help_line_words, parse_language, parse_screen, parse_self_checks, parse_source_notes
+from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
+from recovery_guide.model import Guide
+from recovery_guide.paths import content_dir
+
+
+class ContentFolder:
+    """A folder holding one sub-folder per language (``en/``, ``es/``, ...).
+
+    ``warn`` hears every "unknown field (ignored)" and fallback notice, once per file read.
+    """
+
+    def __init__(self, root: Path | None = None, warn: Callable[[str], None] | None = None) -> None:
+        self.root = Path(root) if root is not None else content_dir()
+        self.warn = warn or (lambda message: None)
+        self._english: Guide | None = None
+        self._guides: dict[str, Guide] = {}
+        self._translations: dict[str, Translation] = {}
+
+    def __repr__(self) -> str:
+        return f"ContentFolder({str(self.root)!r})"
+
+    def languages(self) -> list[str]:
+        """Language codes that have a content folder, the source language first."""
+        try:
+            codes = sorted(entry.name for entry in self.root.iterdir() if (entry / "language.yaml").is_file())
+        except OSError:
+            return [SOURCE_LANGUAGE]
+        return sorted(codes, key=lambda code: (code != SOURCE_LANGUAGE, code))
+
+    @property
+    def english(self) -> Guide:
+        """The English guide, read and cross-checked once (raises ContentError for broken content)."""
+        if self._english is None:
+            self._english = load_english(self.root / SOURCE_LANGUAGE, self.warn)
+        return self._english
+
+    def guide(self, code: str) -> Guide:
+        """The guide in ``code``: each current translated part laid over the English, loaded once."""
+        if code == SOURCE_LANGUAGE:
+            return self.english
+        if code not in self._guides:
+            english = self.english
+            self._guides[code] = translate(english, self.translation(code), self.warn)
+        return self._guides[code]
+
+    def translation(self, code: str) -> Translation:
+        """A translation's own files, as read (for the overlay, the audit and the translator tools)."""
+        if code not in self._translations:
+            self._translations[code] = self._read_translation(code)
+        return self._translations[code]
+
+    def forget(self) -> None:
+        """Drop everything loaded (after a file was rewritten, as ``stamp`` does)."""
+        self._english = None
+        self._guides.clear()
+        self._translations.clear()
+
+    def _read_translation(self, code: str) -> Translation:
+        folder = self.root / code
+        english = self.english
+        warn = self.warn
+        if not (folder / "language.yaml").is_file():
+            raise ContentError(folder / "language.yaml", 1, "(file)", "language folder has no language.yaml")
+        translation = Translation(code=code, folder=folder, language=parse_language(read_yaml(folder / "language.yaml"), warn), pages={})
+        for path in sorted((folder / "screens").glob("*.yaml")):
+            doc = read_yaml(path)
+            page = parse_screen(doc, warn)
+            if page.id in translation.pages:
+                translation.duplicate_pages.append((doc, page, translation.pages[page.id][0].path.name))
+            translation.pages[page.id] = (doc, page)
+        files = translation.files  # each file read, then parsed, in this order: the first problem wins
+        if (path := folder / "sources.yaml").is_file():
+            files[path.name] = doc = read_yaml(path)
+            translation.source_notes = parse_source_notes(doc, warn, english.sources)
+        if (path := folder / "glossary.yaml").is_file():
+            files[path.name] = doc = read_yaml(path)
+            translation.glossary = parse_glossary(doc, warn)
+        if (path := folder / "help-lines.yaml").is_file():
+            files[path.name] = translation.help_doc = read_yaml(path)
+            translation.help_words = parse_help_line_words(translation.help_doc, warn)
+        if english.self_checks and (path := folder / SELF_CHECKS_FILE).is_file():
+            files[path.name] = translation.checks_doc = read_yaml(path)
+            translation.checks = {check.id: check for check in parse_self_checks(translation.checks_doc, warn)}
+        return translation
+
+
+def load_guide(language: str = SOURCE_LANGUAGE, root: Path | None = None, warn: Callable[[str], None] | None = None) -> Guide:
+    """One language from a fresh ContentFolder: a convenience for tests and scripts."""
+    return ContentFolder(root, warn).guide(language)

@@ -1,0 +1,344 @@
+"""The one rule for laying a translation over the English, for screens, self-checks, glossary and help lines.
+
+A translation can change words, never facts. So:
+
+- every screen and self-check carries ``translation.source_hash``, the hash (``source_hash``, one
+  recipe for both) of the English words it was translated from. When the English changes, the hash
+  no longer matches, the item is *stale*, and readers see that item in English, whole, never mixed;
+- an item whose ids, answers or parts differ from the English (``different``) is shown in English too;
+- ids, sources, dates, urgencies and answers always come from the English files;
+- numbers (study sizes, years, phone numbers) must survive translation (``numbers_in``): a help
+  line's translated contact is used only if it dials exactly the English numbers (``dials_same``),
+  and ``number_mismatches`` lists every other place they differ, for ``check`` and the tests;
+- ``stamped`` records, after a translator has updated an item, that it matches the current English:
+  one mechanism (the YAML node's own line) for screens and self-checks alike.
+
+The translation's files are read by ``folder`` into a ``Translation``; nothing here reads files,
+except ``stamped``, which rewrites one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, mappings_in
+from recovery_guide.model import Guide, LanguageInfo, Page, Region, SelfCheck, Term
+
+NUMBER = re.compile(r"\d+")
+
+CURRENT, STALE, DIFFERENT, MISSING = "current", "stale", "different", "missing"
+"""The states of a translated screen or self-check; only a current one is shown to readers."""
+
+
+@dataclass
+class Translation:
+    """A translation's own files, as read (each part None when its file is absent)."""
+
+    code: str
+    folder: Path
+    language: LanguageInfo
+    pages: dict[str, tuple[YamlDocument, Page]]
+    """By id; a second file with the same id wins (and is reported by ``check``, see ``duplicate_pages``)."""
+    duplicate_pages: list[tuple[YamlDocument, Page, str]] = field(default_factory=list)
+    """(document, page, name of the earlier file with this id)."""
+    source_notes: dict[str, str] | None = None
+    glossary: tuple[Term, ...] | None = None
+    files: dict[str, YamlDocument] = field(default_factory=dict)
+    """The documents of its top files (``sources.yaml``, ...) that exist, by name, for line numbers."""
+    help_doc: YamlDocument | None = None
+    help_words: tuple[dict[str, str], dict[str, tuple[str, str, str]]] | None = None
+    checks_doc: YamlDocument | None = None
+    checks: dict[str, SelfCheck] = field(default_factory=dict)
+
+
+# --- the hash and the state of one item -----------------------------------------------------------------
+
+
+def source_hash(item: Page | SelfCheck) -> str:
+    """A short hash of the English words a translator translates (for a self-check, and its answers);
+    not ids, sources or dates, so fixing a citation does not make every translation stale."""
+    import hashlib  # only translations are checked against a hash: English loads without it
+
+    digest = hashlib.sha256(json.dumps(_hashed(item), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
+    if isinstance(item, SelfCheck):
+        questions = [[q.id, q.prompt, [[c.id, c.text] for c in q.choices], q.answer, q.explanation] for q in item.questions]
+        return {"title": item.title, "topic": item.topic, "questions": questions}
+    return {
+        "title": item.title,
+        "key_points": list(item.key_points),
+        "body": item.body,
+        "questions": [[question.id, question.text] for question in item.questions],
+        "evidence": item.evidence,
+        "acknowledge": item.acknowledge,
+    }
+
+
+def _structure(item: Page | SelfCheck) -> Any:
+    """What a translation must keep exactly as the English has it."""
+    if isinstance(item, SelfCheck):
+        return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
+    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge))
+
+
+def state(english: Page | SelfCheck, translated: Page | SelfCheck | None) -> str:
+    """``current``, ``stale`` (the English changed since), ``different`` (ids, answers or parts differ) or ``missing``."""
+    if translated is None:
+        return MISSING
+    if _structure(translated) != _structure(english):
+        return DIFFERENT
+    if translated.translated_from != source_hash(english):
+        return STALE
+    return CURRENT
+
+
+# --- laying a translation over the English ------------------------------------------------------------------
+
+
+def translate(english: Guide, translation: Translation, warn: Callable[[str], None]) -> Guide:
+    """The English guide with every current translated part laid over it."""
+    code = translation.code
+    english_ids = {page.id for page in english.pages}
+    for page_id, (_doc, page) in translation.pages.items():
+        if page_id not in english_ids:
+            warn(f"{page.file}:1: id: no English screen has the id {page_id!r} (ignored)")
+
+    pages = []
+    for page in english.pages:
+        candidate = translation.pages.get(page.id, (None, None))[1]
+        if state(page, candidate) == CURRENT:
+            words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "file", "translated_from")}
+            pages.append(dataclasses.replace(page, language=code, **words))
+        else:
+            pages.append(page)
+
+    sources = dict(english.sources)
+    for source_id, note in (translation.source_notes or {}).items():
+        if source_id in sources:
+            sources[source_id] = dataclasses.replace(sources[source_id], note=note)
+
+    glossary = english.glossary
+    if translation.glossary is not None and {term.id for term in translation.glossary} >= {term.id for term in english.glossary}:
+        glossary = tuple(term for term in translation.glossary if term.id in {item.id for item in english.glossary})
+
+    regions = english.regions if translation.help_words is None else _regions(english.regions, *translation.help_words)
+
+    return Guide(
+        language=dataclasses.replace(translation.language, code=code),
+        pages=tuple(pages),
+        sources=sources,
+        glossary=glossary,
+        regions=regions,
+        help_lines_checked=english.help_lines_checked,
+        translated_pages=sum(page.language == code for page in pages),
+        self_checks=_self_checks(english.self_checks, translation, warn),
+    )
+
+
+def _regions(english: tuple[Region, ...], names: dict[str, str], lines: dict[str, tuple[str, str, str]]) -> tuple[Region, ...]:
+    """Region and line names from the translation, all or none; contacts only if they dial the same numbers."""
+    complete = all(region.code in names for region in english) and all(line.id in lines for region in english for line in region.lines)
+    if not complete:
+        return english
+    return tuple(
+        dataclasses.replace(
+            region,
+            name=names[region.code],
+            lines=tuple(
+                dataclasses.replace(
+                    line,
+                    name=lines[line.id][0],
+                    about=lines[line.id][1],
+                    contact=lines[line.id][2] if dials_same(lines[line.id][2], line.contact) else line.contact,
+                )
+                for line in region.lines
+            ),
+        )
+        for region in english
+    )
+
+
+_REASONS = {
+    MISSING: "is missing",
+    DIFFERENT: "has different question ids, choice ids or answers from the English",
+    STALE: "is out of date with the English (stamp it after updating)",
+}
+
+
+def _self_checks(english: tuple[SelfCheck, ...], translation: Translation, warn: Callable[[str], None]) -> tuple[SelfCheck, ...]:
+    """The English checks with every current translated check laid over them, one check at a time."""
+    if not english:
+        return ()
+    doc = translation.checks_doc
+    if doc is None:
+        warn(f"{translation.folder / 'self-checks.yaml'}:1: (file): no translated self-checks; they are shown in English")
+        return english
+    known = {check.id for check in english}
+    for check_id in translation.checks:
+        if check_id not in known:
+            warn(f"{doc.path}:1: checks: no English self-check has the id {check_id!r} (ignored)")
+    result = []
+    for check in english:
+        candidate = translation.checks.get(check.id)
+        found = state(check, candidate)
+        if found != CURRENT:
+            warn(f"{doc.path}:1: checks: the self-check {check.id!r} {_REASONS[found]}; it is shown in English")
+            result.append(check)
+            continue
+        questions = tuple(
+            dataclasses.replace(
+                question,
+                prompt=other.prompt,
+                explanation=other.explanation,
+                choices=tuple(dataclasses.replace(choice, text=o_choice.text) for choice, o_choice in zip(question.choices, other.choices)),
+            )
+            for question, other in zip(check.questions, candidate.questions)
+        )
+        result.append(dataclasses.replace(check, title=candidate.title, topic=candidate.topic, questions=questions, language=translation.code, translated_from=candidate.translated_from))
+    return tuple(result)
+
+
+# --- numbers survive translation -------------------------------------------------------------------------------
+
+
+def numbers_in(*texts: str) -> set[str]:
+    """Every run of digits: study sizes, years, phone numbers. They must survive translation."""
+    return {match.group() for text in texts for match in NUMBER.finditer(text)}
+
+
+def dials_same(translated: str, english: str) -> bool:
+    """A translated contact ("Llame o envíe un texto al 988") dials exactly the English numbers, in order."""
+    return NUMBER.findall(translated) == NUMBER.findall(english)
+
+
+def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
+    """(field path, text) for every translated field of a screen; key points as one field (their count
+    may differ) and questions by id (their order may not)."""
+    found: list[tuple[tuple[str | int, ...], str]] = [(("title",), page.title), (("key_points",), "\n".join(page.key_points)), (("body",), page.body)]
+    found += [(("questions", question.id), question.text) for question in page.questions]
+    found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge")]
+    return found
+
+
+def check_texts(check: SelfCheck) -> list[str]:
+    """Every piece of text a reader sees in a check (for number and reading-level checks)."""
+    texts = [check.title, check.topic]
+    for question in check.questions:
+        texts += [question.prompt, *(choice.text for choice in question.choices), question.explanation]
+    return texts
+
+
+@dataclass(frozen=True)
+class NumberMismatch:
+    """One place where a translation's numbers differ from the English ones."""
+
+    kind: str
+    """``screen``, ``help line`` or ``self-check``."""
+    file: str
+    item: str
+    """The screen id, ``check/question`` of a self-check, or a help line id."""
+    at: tuple[str | int, ...]
+    """Where in the file (empty when only the item is known)."""
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    contact: tuple[str, str] | None = None
+    """For a help line: (translated, English) contact."""
+
+    @property
+    def difference(self) -> str:
+        return f"missing {list(self.missing)}, extra {list(self.extra)}"
+
+    def __str__(self) -> str:
+        if self.contact:
+            return f"{self.file}: {self.item}: contact {self.contact[0]!r} differs from {self.contact[1]!r}"
+        return f"{self.file}: {self.item}: {self.difference}"
+
+
+def _mismatch(kind: str, file: str, item: str, at: tuple[str | int, ...], expected: set[str], found: set[str]) -> NumberMismatch | None:
+    if expected == found:
+        return None
+    return NumberMismatch(kind, file, item, at, tuple(sorted(expected - found, key=int)), tuple(sorted(found - expected, key=int)))
+
+
+def number_mismatches(english: Guide, translation: Translation) -> list[NumberMismatch]:
+    """Every place the translation's numbers differ from the English: screens (in reading order), help
+    line contacts, then self-checks. Used by ``check`` and the tests alike."""
+    found: list[NumberMismatch | None] = []
+    for page in english.pages:
+        if page.id in translation.pages:
+            found.append(_page_mismatch(page, translation.pages[page.id][1]))
+    found += _contact_mismatches(english, translation.help_doc)
+    for check_id, check in translation.checks.items():
+        source = next((item for item in english.self_checks if item.id == check_id), None)
+        if source is None:
+            continue
+        for question, other in zip(source.questions, check.questions):
+            found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}/{question.id}", (), numbers_in(question.prompt, question.explanation, *(c.text for c in question.choices)), numbers_in(other.prompt, other.explanation, *(c.text for c in other.choices))))
+        found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}: title or topic", (), numbers_in(source.title, source.topic), numbers_in(check.title, check.topic)))
+    return [item for item in found if item is not None]
+
+
+def _page_mismatch(english: Page, translated: Page) -> NumberMismatch | None:
+    """The whole screen's numbers; ``at`` is the first field whose own numbers differ."""
+    mismatch = _mismatch("screen", translated.file, translated.id, (), numbers_in(*(text for _at, text in page_fields(english))), numbers_in(*(text for _at, text in page_fields(translated))))
+    if mismatch is None:
+        return None
+    english_fields = dict(page_fields(english))
+    for at, text in page_fields(translated):
+        if numbers_in(text) != numbers_in(english_fields.get(at, "")):
+            if at[0] == "questions":
+                at = ("questions", next(i for i, question in enumerate(translated.questions) if question.id == at[1]), "text")
+            return dataclasses.replace(mismatch, at=at)
+    return mismatch
+
+
+def _contact_mismatches(english: Guide, doc: YamlDocument | None) -> list[NumberMismatch]:
+    """Help lines whose translated contact would dial other numbers (then readers see the English one)."""
+    if doc is None:
+        return []
+    contacts = {line.id: line.contact for region in english.regions for line in region.lines}
+    found = []
+    for r_index, region in enumerate(mappings_in(doc.data, "regions")):
+        for l_index, line in enumerate(mappings_in(region, "lines")):
+            english_contact = contacts.get(line.get("id"))
+            contact = str(line.get("contact", ""))
+            if english_contact is not None and not dials_same(contact, english_contact):
+                found.append(NumberMismatch("help line", str(doc.path), str(line.get("id")), ("regions", r_index, "lines", l_index, "contact"), contact=(line.get("contact"), english_contact)))
+    return found
+
+
+# --- stamping -------------------------------------------------------------------------------------------------
+
+
+def stamped(doc: YamlDocument, at: tuple[str | int, ...], digest: str) -> str:
+    """The text of ``doc`` with the item at ``at`` (``()`` for a screen, ``("checks", n)`` for a
+    self-check) stamped as translated from the English whose hash is ``digest``.
+
+    An existing ``source_hash`` is rewritten on its own line; otherwise a ``translation`` block goes
+    right after the item's ``id`` line, at the item's indentation. Only that line changes: comments
+    and layout stay as the translator wrote them.
+    """
+    lines = doc.path.read_text(encoding="utf-8").splitlines(keepends=True)
+    item = doc.node(at)
+    if doc.node(at + ("translation", "source_hash")) is not None:
+        number = doc.line(at + ("translation", "source_hash")) - 1
+        lines[number] = re.sub(r"source_hash:[ \t]*[0-9A-Za-z]*", f"source_hash: {digest}", lines[number], count=1)
+    elif doc.node(at + ("translation",)) is not None:
+        raise ContentError(doc.path, doc.line(at + ("translation",)), "translation", "has no source_hash to update; delete this translation block, then stamp again")
+    elif item is None or doc.node(at + ("id",)) is None:
+        raise ContentError(doc.path, doc.line(at), "id", "cannot stamp an item without an id")
+    else:
+        column = item.start_mark.column
+        number = doc.line(at + ("id",))
+        if number - 1 < len(lines) and not lines[number - 1].endswith("\n"):
+            lines[number - 1] += "\n"
+        lines.insert(number, f"{' ' * column}translation:\n{' ' * (column + 2)}source_hash: {digest}\n")
+    return "".join(lines)

@@ -1,0 +1,252 @@
+"""Each content file, read by its declared shape (``schema``) into the typed model.
+
+One function per file kind. Each checks what one file can check by itself (types, required fields,
+duplicate ids inside the file); references between files are checked by ``english`` once the
+files are all read. A translation file is read by the same functions as the English one: the fields
+that always come from the English (``english_only`` in the schema) may be left out there.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable, Iterable
+
+from recovery_guide.guide_content.schema import (
+    CHECK,
+    CHECK_QUESTION,
+    CHOICE,
+    GLOSSARY,
+    HELP_LINE,
+    HELP_LINES,
+    LANGUAGE,
+    QUESTION,
+    REGION,
+    SCREEN,
+    SELF_CHECKS,
+    SOURCE,
+    SOURCES,
+    TERM,
+    TRANSLATION,
+    Fields,
+)
+from recovery_guide.guide_content.yaml_source import YamlDocument
+from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, SelfCheck, Source, Term, Urgency
+
+Warn = Callable[[str], None]
+
+
+def _translated_from(doc: YamlDocument, item: dict, at: tuple[str | int, ...], warn: Warn) -> str | None:
+    """The ``translation.source_hash`` stamp of a screen or self-check, if it has one."""
+    if item.get("translation") is None:
+        return None
+    return Fields(doc, item["translation"], at + ("translation",), TRANSLATION, warn).get("source_hash")
+
+
+def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
+    fields = Fields(doc, doc.data, (), SCREEN, warn)
+    questions = []
+    for index, item in enumerate(fields.get("questions")):
+        question = Fields(doc, item, ("questions", index), QUESTION, warn)
+        questions.append(Question(id=question.get("id"), text=question.get("text")))
+    kind = fields.get("kind")
+    acknowledge = fields.get("acknowledge", required=kind is PageKind.WELCOME)
+    translated_from = _translated_from(doc, doc.data, (), warn)
+    return Page(
+        translated_from=translated_from,
+        id=fields.get("id"),
+        title=fields.get("title"),
+        kind=kind,
+        key_points=fields.get("key_points"),
+        body=fields.get("body"),
+        questions=tuple(questions),
+        source_ids=fields.get("sources"),
+        terms=fields.get("terms"),
+        reviewed=fields.get("reviewed"),
+        evidence=fields.get("evidence"),
+        acknowledge=acknowledge,
+        file=str(doc.path),
+    )
+
+
+def parse_sources(doc: YamlDocument, warn: Warn) -> dict[str, Source]:
+    """The sources by id, in file order (the n-th is at ``("sources", n)``)."""
+    top = Fields(doc, doc.data, (), SOURCES, warn)
+    found: dict[str, Source] = {}
+    for index, item in enumerate(top.get("sources")):
+        fields = Fields(doc, item, ("sources", index), SOURCE, warn)
+        source = Source(id=fields.get("id"), citation=fields.get("citation"), url=fields.get("url"), note=fields.get("note"))
+        if source.id in found:
+            raise doc.error(("sources", index, "id"), f"duplicate source id {source.id!r}")
+        found[source.id] = source
+    return found
+
+
+def parse_source_notes(doc: YamlDocument, warn: Warn, known: Iterable[str]) -> dict[str, str]:
+    """A translation's notes for the ``known`` (English) sources: only the plain-words notes are
+    translated, citations stay as published."""
+    top = Fields(doc, doc.data, (), SOURCES, warn)
+    notes: dict[str, str] = {}
+    for index, item in enumerate(top.get("sources")):
+        fields = Fields(doc, item, ("sources", index), SOURCE, warn)
+        source_id = fields.get("id")
+        if source_id in known:
+            notes[source_id] = fields.get("note")
+    return notes
+
+
+def parse_glossary(doc: YamlDocument, warn: Warn) -> tuple[Term, ...]:
+    top = Fields(doc, doc.data, (), GLOSSARY, warn)
+    terms: list[Term] = []
+    for index, item in enumerate(top.get("terms")):
+        fields = Fields(doc, item, ("terms", index), TERM, warn)
+        term = Term(id=fields.get("id"), term=fields.get("term"), definition=fields.get("definition"), forms=fields.get("forms"))
+        if any(existing.id == term.id for existing in terms):
+            raise doc.error(("terms", index, "id"), f"duplicate term id {term.id!r}")
+        terms.append(term)
+    return tuple(terms)
+
+
+def parse_help_lines(doc: YamlDocument, warn: Warn) -> tuple[date, tuple[Region, ...], list[tuple[str, tuple]]]:
+    """Regions and their lines; also returns (source id, field path) pairs to cross-check later."""
+    top = Fields(doc, doc.data, (), HELP_LINES, warn)
+    checked = top.get("checked")
+    regions: list[Region] = []
+    references: list[tuple[str, tuple]] = []
+    seen_lines: set[str] = set()
+    for r_index, item in enumerate(top.get("regions")):
+        at = ("regions", r_index)
+        fields = Fields(doc, item, at, REGION, warn)
+        code = fields.get("code")
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise doc.error(at + ("code",), f"expected a two-letter country code like US, found {code!r}")
+        if any(region.code == code for region in regions):
+            raise doc.error(at + ("code",), f"duplicate region {code!r}")
+        lines = []
+        for l_index, line_item in enumerate(fields.get("lines")):
+            line_at = at + ("lines", l_index)
+            line_fields = Fields(doc, line_item, line_at, HELP_LINE, warn)
+            line = HelpLine(
+                id=line_fields.get("id"),
+                urgency=line_fields.get("urgency"),
+                name=line_fields.get("name"),
+                contact=line_fields.get("contact"),
+                about=line_fields.get("about"),
+                source_id=line_fields.get("source"),
+            )
+            if line.id in seen_lines:
+                raise doc.error(line_at + ("id",), f"duplicate help line id {line.id!r}")
+            seen_lines.add(line.id)
+            references.append((line.source_id, line_at + ("source",)))
+            lines.append(line)
+        urgency_order = list(Urgency)
+        lines.sort(key=lambda line: urgency_order.index(line.urgency))
+        region_checked = fields.get("checked", required=True) if item.get("checked") is not None else checked
+        regions.append(Region(code=code, name=fields.get("name"), lines=tuple(lines), checked=region_checked))
+    return checked, tuple(regions), references
+
+
+def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
+    """A translation's help lines: region names by code, and (name, about, contact) by line id.
+    Urgency, sources and dates always come from the English."""
+    top = Fields(doc, doc.data, (), HELP_LINES, warn)
+    names: dict[str, str] = {}
+    lines: dict[str, tuple[str, str, str]] = {}
+    for r_index, item in enumerate(top.get("regions")):
+        fields = Fields(doc, item, ("regions", r_index), REGION, warn)
+        names[fields.get("code")] = fields.get("name")
+        for l_index, line_item in enumerate(fields.get("lines")):
+            line = Fields(doc, line_item, ("regions", r_index, "lines", l_index), HELP_LINE, warn)
+            lines[line.get("id")] = (line.get("name"), line.get("about"), line.get("contact"))
+    return names, lines
+
+
+def parse_language(doc: YamlDocument, warn: Warn) -> LanguageInfo:
+    fields = Fields(doc, doc.data, (), LANGUAGE, warn)
+    reviewed = fields.flag("reviewed") if "reviewed" in doc.data else False
+    return LanguageInfo(code=fields.get("code"), produced=fields.get("produced"), review_status=fields.get("review_status"), reviewed=reviewed)
+
+
+def parse_self_checks(
+    doc: YamlDocument,
+    warn: Warn,
+    screen_ids: Iterable[str] | None = None,
+    source_ids: Iterable[str] | None = None,
+) -> tuple[SelfCheck, ...]:
+    """Every check in one file, with its structure checked.
+
+    With ``screen_ids`` and ``source_ids`` (the English file) the references are checked too and
+    ``after``, ``screen`` and ``sources`` are required; a translation may leave them out, since they
+    always come from the English.
+    """
+    english = screen_ids is not None
+    known_screens = set(screen_ids or ())
+    known_sources = set(source_ids or ())
+    top = Fields(doc, doc.data, (), SELF_CHECKS, warn)
+    checks: list[SelfCheck] = []
+    question_ids: set[str] = set()
+    followed: dict[str, str] = {}
+    for c_index, item in enumerate(top.get("checks")):
+        at = ("checks", c_index)
+        fields = Fields(doc, item, at, CHECK, warn)
+        check_id = fields.get("id")
+        if any(check.id == check_id for check in checks):
+            raise doc.error(at + ("id",), f"duplicate self-check id {check_id!r}")
+        after = fields.get("after") if english or item.get("after") is not None else ""
+        if english:
+            if after not in known_screens:
+                raise doc.error(at + ("after",), f"unknown screen id {after!r} (no screen has this id)")
+            if after in followed:
+                raise doc.error(at + ("after",), f"the self-check {followed[after]!r} already follows the screen {after!r}")
+            followed[after] = check_id
+        questions: list[CheckQuestion] = []
+        for q_index, q_item in enumerate(fields.get("questions")):
+            q_at = at + ("questions", q_index)
+            question = Fields(doc, q_item, q_at, CHECK_QUESTION, warn)
+            question_id = question.get("id")
+            if question_id in question_ids:
+                raise doc.error(q_at + ("id",), f"duplicate question id {question_id!r}")
+            question_ids.add(question_id)
+            choices: list[Choice] = []
+            for ch_index, ch_item in enumerate(question.get("choices")):
+                choice_fields = Fields(doc, ch_item, q_at + ("choices", ch_index), CHOICE, warn)
+                choice = Choice(id=choice_fields.get("id"), text=choice_fields.get("text"))
+                if any(other.id == choice.id for other in choices):
+                    raise doc.error(q_at + ("choices", ch_index, "id"), f"duplicate choice id {choice.id!r}")
+                choices.append(choice)
+            if len(choices) < 2:
+                raise doc.error(q_at + ("choices",), "a question needs at least 2 choices")
+            answer = question.get("answer")
+            if answer not in {choice.id for choice in choices}:
+                raise doc.error(q_at + ("answer",), f"the answer {answer!r} is not one of the choice ids ({', '.join(c.id for c in choices)})")
+            screen = question.get("screen") if english or q_item.get("screen") is not None else ""
+            sources = question.get("sources", required=english)
+            if english:
+                if screen not in known_screens:
+                    raise doc.error(q_at + ("screen",), f"unknown screen id {screen!r} (no screen has this id)")
+                for s_index, source_id in enumerate(sources):
+                    if source_id not in known_sources:
+                        raise doc.error(q_at + ("sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
+            questions.append(
+                CheckQuestion(
+                    id=question_id,
+                    prompt=question.get("prompt"),
+                    choices=tuple(choices),
+                    answer=answer,
+                    explanation=question.get("explanation"),
+                    screen=screen,
+                    source_ids=sources,
+                )
+            )
+        translated_from = _translated_from(doc, item, at, warn)
+        checks.append(
+            SelfCheck(
+                id=check_id,
+                after=after,
+                title=fields.get("title"),
+                topic=fields.get("topic"),
+                questions=tuple(questions),
+                translated_from=translated_from,
+            )
+        )
+    return tuple(checks)

@@ -1,0 +1,384 @@
+"""The shape of every content file, declared once: parsing, allowed fields and JSON Schema all read it.
+
+Before, each file's fields were written down three times (the loader's allowed-field sets, the
+self-check parser's, the translation overlay's) and nowhere a clinician's editor could use. Here each
+file kind is one ``Shape``: its fields, their kinds, whether they are required and what they are for.
+``Fields`` reads a mapping by that declaration (so an unknown field warns and a missing one fails in
+the same words everywhere), and ``json_schema(kind)`` turns the same declaration into a JSON Schema
+that editors with YAML support (VS Code's YAML extension, for example) use to complete and underline
+fields as a clinician types. The committed copies are in ``docs/schema/``.
+
+Cross-references (an unknown source id, a duplicate question id) are not shapes: ``parse`` and
+``english`` check them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Callable
+
+from recovery_guide.guide_content.yaml_source import YamlDocument
+from recovery_guide.model import PageKind, Urgency
+from recovery_guide.safetext import neutralise
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a mapping.
+
+    ``kind`` is one of: text, literal (text YAML may read as a number, like 988), id, date, bool,
+    texts, ids, choice (one of ``choices``), mapping (one ``shape``), mappings (a list of ``shape``),
+    texts-or-mappings (a list whose items are text or a ``shape``).
+    """
+
+    name: str
+    kind: str
+    about: str
+    required: bool = True
+    shape: Shape | None = None
+    choices: type[Enum] | None = None
+    default: Any = None
+    english_only: bool = False
+    """Required in the English file; a translation may leave it out (it always comes from the English)."""
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The fields one mapping may have."""
+
+    title: str
+    about: str
+    fields: tuple[Field, ...]
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        return frozenset(field.name for field in self.fields)
+
+    def field(self, name: str) -> Field:
+        return next(field for field in self.fields if field.name == name)
+
+
+# --- the declarations -------------------------------------------------------------------------------
+
+TRANSLATION = Shape(
+    "Translation stamp",
+    "Written by `recovery-guide translations stamp`: which English text this was translated from.",
+    (Field("source_hash", "text", "Hash of the English text this translation matches."),),
+)
+
+QUESTION = Shape("Question", "A question to ask your provider.", (Field("id", "id", "Unique id (lowercase letters, digits, dashes)."), Field("text", "text", "The question.")))
+
+SCREEN = Shape(
+    "Screen",
+    "One screen of the guide: content/<lang>/screens/*.yaml.",
+    (
+        Field("id", "id", "Unique screen id (lowercase letters, digits, dashes)."),
+        Field("kind", "choice", "What kind of screen this is (default: topic).", required=False, choices=PageKind, default=PageKind.TOPIC),
+        Field("title", "text", "The screen's title."),
+        Field("reviewed", "date", "When a clinician last reviewed this screen (2026-11-27)."),
+        Field("evidence", "text", "How strong the research is, in plain words.", required=False),
+        Field("key_points", "texts", "Three or so short sentences: what to take away."),
+        Field("body", "text", "The screen's text, in Markdown."),
+        Field("questions", "mappings", "Questions to ask your provider.", shape=QUESTION),
+        Field("sources", "ids", "Ids of the sources (sources.yaml) this screen relies on."),
+        Field("terms", "ids", "Ids of glossary terms used on this screen.", required=False),
+        Field("acknowledge", "text", "The sentence the reader agrees to (required on the welcome screen).", required=False),
+        Field("translation", "mapping", "In a translation only.", required=False, shape=TRANSLATION),
+    ),
+)
+
+SOURCE = Shape(
+    "Source",
+    "A study, label or guideline the guide relies on.",
+    (
+        Field("id", "id", "Unique source id."),
+        Field("citation", "text", "The citation."),
+        Field("url", "text", "Where to read it.", required=False),
+        Field("note", "text", "What it shows, in plain words."),
+    ),
+)
+SOURCES = Shape("Sources", "content/<lang>/sources.yaml.", (Field("sources", "mappings", "Every source.", shape=SOURCE),))
+
+TERM = Shape(
+    "Term",
+    "A word the guide explains.",
+    (
+        Field("id", "id", "Unique term id."),
+        Field("term", "text", "The word."),
+        Field("definition", "text", "What it means, in plain words."),
+        Field("forms", "texts", "Other spellings and inflections to find in the text.", required=False),
+    ),
+)
+GLOSSARY = Shape("Glossary", "content/<lang>/glossary.yaml.", (Field("terms", "mappings", "Every term.", shape=TERM),))
+
+HELP_LINE = Shape(
+    "Help line",
+    "A phone line or service.",
+    (
+        Field("id", "id", "Unique help line id."),
+        Field("urgency", "choice", "How urgent a need it serves.", choices=Urgency),
+        Field("name", "text", "Its name."),
+        Field("contact", "literal", "Numbers and addresses exactly as dialled (a translation must dial the same numbers)."),
+        Field("about", "text", "What it is for."),
+        Field("source", "id", "Id of the source (sources.yaml) that lists it."),
+    ),
+)
+REGION = Shape(
+    "Region",
+    "A country and its help lines.",
+    (
+        Field("code", "text", "Two-letter country code, like US."),
+        Field("name", "text", "The country's name."),
+        Field("lines", "mappings", "Its help lines.", shape=HELP_LINE),
+        Field("checked", "date", "When this region's numbers were last checked (default: the file's).", required=False),
+    ),
+)
+HELP_LINES = Shape(
+    "Help lines",
+    "content/<lang>/help-lines.yaml.",
+    (Field("checked", "date", "When the numbers were last checked against their sources."), Field("regions", "mappings", "Every region.", shape=REGION)),
+)
+
+LANGUAGE = Shape(
+    "Language",
+    "content/<lang>/language.yaml: how this language version was made.",
+    (
+        Field("code", "text", "The language code, like es or pt_BR."),
+        Field("produced", "text", "How it was produced, in this language."),
+        Field("review_status", "text", "Whether it was reviewed, in this language."),
+        Field("reviewed", "bool", "True once a qualified reviewer has checked it.", required=False, default=False),
+    ),
+)
+
+CHOICE = Shape("Choice", "One answer the reader can pick.", (Field("id", "id", 'Choice id (write "yes" and "no" in quotes).'), Field("text", "text", "The answer.")))
+CHECK_QUESTION = Shape(
+    "Self-check question",
+    "One ungraded question.",
+    (
+        Field("id", "id", "Unique question id."),
+        Field("prompt", "text", "The question."),
+        Field("choices", "mappings", "At least two answers.", shape=CHOICE),
+        Field("answer", "id", "The id of the choice the guide supports."),
+        Field("explanation", "text", "What the guide says, for whichever choice was made."),
+        Field("screen", "id", "The id of the screen that covers it.", english_only=True),
+        Field("sources", "ids", "Ids of the sources that back the explanation.", english_only=True),
+    ),
+)
+CHECK = Shape(
+    "Self-check",
+    "Check your understanding, after one screen.",
+    (
+        Field("id", "id", "Unique self-check id."),
+        Field("after", "id", "The id of the screen it follows.", english_only=True),
+        Field("title", "text", "Its title."),
+        Field("topic", "text", "The topic in a few words."),
+        Field("questions", "mappings", "Its questions.", shape=CHECK_QUESTION),
+        Field("translation", "mapping", "In a translation only.", required=False, shape=TRANSLATION),
+    ),
+)
+SELF_CHECKS = Shape("Self-checks", "content/<lang>/self-checks.yaml.", (Field("checks", "mappings", "Every self-check.", shape=CHECK),))
+
+CLINIC_QUESTION = Shape("Clinic question", "A question the clinic suggests.", (Field("text", "text", "The question."),))
+CLINIC = Shape(
+    "Clinic",
+    "A clinic's own details, shown beside the guide (--clinic FILE).",
+    (
+        Field("name", "text", "The clinic's name (at most 120 characters)."),
+        Field("phone", "literal", "Its phone number.", required=False),
+        Field("hours", "text", "Its opening hours.", required=False),
+        Field("questions", "texts-or-mappings", "Extra questions (at most 30).", required=False, shape=CLINIC_QUESTION),
+    ),
+)
+
+SHAPES: dict[str, Shape] = {
+    "screen": SCREEN,
+    "sources": SOURCES,
+    "glossary": GLOSSARY,
+    "help-lines": HELP_LINES,
+    "language": LANGUAGE,
+    "self-checks": SELF_CHECKS,
+    "clinic": CLINIC,
+}
+"""Every file kind, by the name of its JSON Schema in ``docs/schema/``."""
+
+
+# --- reading a mapping by its declaration ----------------------------------------------------------
+
+
+class Fields:
+    """Typed access to one mapping in a document, each failure naming its line and field."""
+
+    def __init__(self, doc: YamlDocument, data: Any, at: tuple[str | int, ...], shape: Shape, warn: Callable[[str], None]):
+        if not isinstance(data, dict):
+            raise doc.error(at, f"expected a mapping of fields, found {type_name(data)}")
+        self.doc, self.data, self.at, self.shape = doc, data, at, shape
+        allowed = shape.allowed
+        for key in data:
+            if key not in allowed:
+                warn(str(doc.error(at + (str(key),), "unknown field (ignored)")))
+
+    def get(self, key: str, required: bool | None = None) -> Any:
+        """The field read as its declaration says; ``required`` overrides the declaration when a
+        field's need depends on another (``acknowledge`` on the welcome screen)."""
+        field = self.shape.field(key)
+        need = field.required if required is None else required
+        kind = field.kind
+        if kind == "choice":
+            return self.choice(key, field.choices, None if need else field.default)
+        if kind == "texts":
+            return self.texts(key, need)
+        if kind == "ids":
+            return self.ids(key, need)
+        if kind in ("mappings", "texts-or-mappings"):
+            return self.items(key, need)
+        if kind == "literal":
+            return self.literal(key) if need or self.data.get(key) is not None else None
+        if kind in ("id", "date", "bool", "mapping") and not need and self.data.get(key) is None:
+            return field.default
+        reader = {"text": lambda: self.text(key, need), "id": lambda: self.ident(key), "date": lambda: self.day(key), "bool": lambda: self.flag(key), "mapping": lambda: self._get(key, need)}
+        return reader[kind]()
+
+    def _get(self, key: str, required: bool) -> Any:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                raise self.doc.error(self.at + (key,), "required field is missing")
+            return None
+        return self.data[key]
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.doc.error(self.at + (key,), f"expected text, found {type_name(value)}")
+        if not value.strip():
+            raise self.doc.error(self.at + (key,), "must not be empty")
+        return neutralise(value.strip())
+
+    def literal(self, key: str) -> str:
+        """Text that YAML may have read as a number (a phone number such as 988)."""
+        value = self._get(key, True)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return self.text(key)
+
+    def ident(self, key: str) -> str:
+        value = self._get(key, True)
+        if isinstance(value, bool):  # yes/no unquoted: YAML reads them as true/false
+            raise self.doc.error(self.at + (key,), f'write this id in quotes, like "yes" or "no" (without quotes YAML reads it as {str(value).lower()})')
+        if isinstance(value, int):
+            value = str(value)
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            raise self.doc.error(self.at + (key,), f"expected an id of lowercase letters, digits and dashes, found {value!r}")
+        return value
+
+    def day(self, key: str) -> date:
+        value = self._get(key, True)
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.doc.error(self.at + (key,), f"expected a date like 2026-11-27, found {value!r}")
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key)
+        if not isinstance(value, bool):
+            raise self.doc.error(self.at + (key,), "expected true or false")
+        return value
+
+    def items(self, key: str, required: bool = True) -> list[Any]:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.doc.error(self.at + (key,), f"expected a list, found {type_name(value)}")
+        if required and not value:
+            raise self.doc.error(self.at + (key,), "list must not be empty")
+        return value
+
+    def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
+        values = self.items(key, required)
+        for index, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.doc.error(self.at + (key, index), f"expected text, found {type_name(value)}")
+        return tuple(neutralise(value.strip()) for value in values)
+
+    def ids(self, key: str, required: bool = True) -> tuple[str, ...]:
+        values = self.items(key, required)
+        for index, value in enumerate(values):
+            if not isinstance(value, str) or not ID_PATTERN.match(value):
+                raise self.doc.error(self.at + (key, index), f"expected an id, found {value!r}")
+        return tuple(values)
+
+    def choice(self, key: str, enum: type, default: Any = None) -> Any:
+        value = self._get(key, default is None)
+        if value is None:
+            return default
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in enum)
+            raise self.doc.error(self.at + (key,), f"expected one of {allowed}, found {value!r}") from None
+
+
+def type_name(value: Any) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}.get(
+        type(value), "nothing" if value is None else type(value).__name__
+    )
+
+
+# --- JSON Schema for editors -------------------------------------------------------------------------
+
+_TEXT = {"type": "string", "pattern": r"\S"}
+_ID = {"type": ["string", "integer"], "pattern": ID_PATTERN.pattern}
+
+
+def json_schema(kind: str) -> dict:
+    """The JSON Schema (2020-12) of one file kind (a key of ``SHAPES``), for clinicians' editors."""
+    shape = SHAPES[kind]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **_object(shape)}
+
+
+def _object(shape: Shape) -> dict:
+    required = [field.name for field in shape.fields if field.required and not field.english_only]
+    schema: dict[str, Any] = {"title": shape.title, "description": shape.about, "type": "object"}
+    schema["properties"] = {field.name: {"description": field.about, **_value(field)} for field in shape.fields}
+    if required:
+        schema["required"] = required
+    schema["additionalProperties"] = False  # the loader ignores (and warns about) unknown fields: flag typos early
+    return schema
+
+
+def _value(field: Field) -> dict:
+    kind = field.kind
+    if kind == "text":
+        return dict(_TEXT)
+    if kind == "literal":
+        return {"type": ["string", "integer"]}
+    if kind == "id":
+        return dict(_ID)
+    if kind == "date":
+        return {"type": "string", "format": "date"}
+    if kind == "bool":
+        return {"type": "boolean"}
+    if kind == "choice":
+        return {"enum": [member.value for member in field.choices]}
+    if kind == "mapping":
+        return _object(field.shape)
+    items = {"texts": _TEXT, "ids": _ID, "mappings": None, "texts-or-mappings": None}[kind]
+    if kind == "mappings":
+        items = _object(field.shape)
+    elif kind == "texts-or-mappings":
+        items = {"anyOf": [dict(_TEXT), _object(field.shape)]}
+    array: dict[str, Any] = {"type": "array", "items": dict(items)}
+    if field.required and not field.english_only:
+        array["minItems"] = 1
+    return array

@@ -1,0 +1,86 @@
+"""What ``recovery-guide translations status|stamp`` does, for translators.
+
+``status`` says, for every English screen and self-check, whether a language's translation of it is
+``current`` (readers see it), ``stale`` (the English changed since: update it, then stamp it),
+``different`` (its ids or answers differ from the English), ``missing``, or ``english`` (the English
+itself, the source). ``stamp`` records that translated items now match the current English; run it
+only after updating their words. Both go through the same rule as the app (``overlay``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recovery_guide.guide_content import SOURCE_LANGUAGE
+from recovery_guide.guide_content.english import SELF_CHECKS_FILE
+from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.guide_content.overlay import STALE, source_hash, stamped, state
+from recovery_guide.guide_content.yaml_source import read_yaml
+
+SELF_CHECK_PREFIX = "self-check:"
+"""How a self-check is named on the command line, beside screen ids: ``self-check:treatment``."""
+ENGLISH = "english"
+
+
+class CannotStamp(Exception):
+    """A stamp request that names something that cannot be stamped; nothing was written."""
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """One screen or self-check of one language, and its state."""
+
+    kind: str
+    """``screen`` or ``self-check``."""
+    id: str
+    state: str
+
+    @property
+    def name(self) -> str:
+        """The item as ``stamp`` takes it: a screen id, or ``self-check:ID``."""
+        return self.id if self.kind == "screen" else SELF_CHECK_PREFIX + self.id
+
+
+def status(folder: ContentFolder, code: str) -> list[ItemState]:
+    """Every English screen, then every English self-check, with its state in ``code``."""
+    english = folder.english
+    if code == SOURCE_LANGUAGE:
+        return [ItemState("screen", page.id, ENGLISH) for page in english.pages] + [ItemState("self-check", check.id, ENGLISH) for check in english.self_checks]
+    translation = folder.translation(code)
+    pages = [ItemState("screen", page.id, state(page, translation.pages.get(page.id, (None, None))[1])) for page in english.pages]
+    return pages + [ItemState("self-check", check.id, state(check, translation.checks.get(check.id))) for check in english.self_checks]
+
+
+def stamp(folder: ContentFolder, code: str, names: list[str] | None = None) -> list[str]:
+    """Stamp the named items of ``code`` (screen ids and ``self-check:ID``), or every stale one when
+    ``names`` is None, as matching the current English; returns the names stamped.
+
+    Every name is checked before anything is written, so a typo never leaves a half-stamped language.
+    """
+    if code == SOURCE_LANGUAGE:
+        raise CannotStamp("English is the source: only translations are stamped")
+    items = {item.name: item for item in status(folder, code)}
+    if names is None:
+        names = [name for name, item in items.items() if item.state == STALE]
+    for name in names:
+        if name not in items:
+            raise CannotStamp(f"{name!r} is not an English screen id or self-check:ID")
+        if items[name].state == "missing":
+            raise CannotStamp(f"{name!r} is not translated into {code} yet: translate it, then stamp it")
+    english = folder.english
+    translation = folder.translation(code)
+    for name in names:
+        item = items[name]
+        if item.kind == "screen":
+            path = translation.pages[item.id][0].path
+            doc, at = read_yaml(path), ()
+            digest = source_hash(english.page(item.id))
+        else:
+            path = folder.root / code / SELF_CHECKS_FILE
+            doc = read_yaml(path)
+            index = next(i for i, check in enumerate(doc.data.get("checks") or []) if isinstance(check, dict) and check.get("id") == item.id)
+            at = ("checks", index)
+            digest = source_hash(next(check for check in english.self_checks if check.id == item.id))
+        path.write_text(stamped(doc, at, digest), encoding="utf-8")
+    folder.forget()
+    return names

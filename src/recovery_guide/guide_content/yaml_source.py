@@ -1,0 +1,202 @@
+"""Reading content YAML safely, keeping every value's line so a problem can be reported where it is.
+
+Content is edited by clinicians and translators, not programmers, so every problem is one line,
+``file:line: field: what is wrong``. YAML is read only with PyYAML's safe loader (the C one when
+present), so a tag that tries to build a Python object is refused, not run; two equal keys (which
+PyYAML would silently merge, hiding a lost edit) and oversized files are refused too. PyYAML is
+imported at the first file that needs parsing: the packaged files come already parsed from the
+build (``preparsed``), and importing PyYAML costs more than parsing a whole language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from recovery_guide.guide_content import preparsed
+
+if TYPE_CHECKING:
+    import yaml
+
+SafeLoader: Any = None
+"""PyYAML's safe loader class (the C one when present), chosen by ``_yaml`` at the first parse."""
+
+
+def _yaml():
+    """PyYAML, imported on first use (about 8 ms: more than parsing a whole language takes)."""
+    global SafeLoader
+    import yaml
+
+    if SafeLoader is None:
+        SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml
+
+
+_UNPARSED: Any = object()
+
+
+MAX_FILE_BYTES = 2_000_000
+"""Content files are small prose; anything larger is a mistake (or an attack) and is refused unread."""
+
+
+class ContentError(Exception):
+    """A problem in a content file, located to the line and field."""
+
+    def __init__(self, file: Path | str, line: int, field_path: str, message: str) -> None:
+        self.file = str(file)
+        self.line = line
+        self.field_path = field_path
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field_path}: {self.message}"
+
+
+@dataclass
+class YamlDocument:
+    """Parsed YAML plus its node tree, so any field can be traced back to its line.
+
+    A document read from a stored copy (``preparsed``) has no node tree until a line is asked for
+    (to report a problem); then the file is parsed for it.
+    """
+
+    path: Path
+    data: Any
+    _root: Any = _UNPARSED
+
+    @property
+    def root(self) -> yaml.Node | None:
+        if self._root is _UNPARSED:
+            try:
+                self._root = _parse(self.path, self.path.read_bytes().decode("utf-8"))[0]
+            except (OSError, UnicodeDecodeError, ContentError):  # gone or changed since: no line to give
+                self._root = None
+        return self._root
+
+    def line(self, field_path: tuple[str | int, ...]) -> int:
+        """The 1-based line of the deepest node that exists along ``field_path``."""
+        yaml = _yaml()
+        node = self.root
+        line = 1 if node is None else node.start_mark.line + 1
+        for step in field_path:
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                child = next((v for k, v in node.value if k.value == step), None)
+                if child is None:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if step >= len(node.value):
+                    break
+                child = node.value[step]
+            else:
+                break
+            node = child
+            line = node.start_mark.line + 1
+        return line
+
+    def node(self, field_path: tuple[str | int, ...]) -> yaml.Node | None:
+        """The node exactly at ``field_path``, or None when any step is missing (for editing in place)."""
+        yaml = _yaml()
+        node = self.root
+        for step in field_path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == step), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+                node = node.value[step]
+            else:
+                return None
+        return node
+
+    def error(self, field_path: tuple[str | int, ...], message: str) -> ContentError:
+        return ContentError(self.path, self.line(field_path), format_path(field_path), message)
+
+
+def format_path(field_path: tuple[str | int, ...]) -> str:
+    """``("questions", 2, "text")`` -> ``questions[2].text``; odd keys quoted (``''``, ``'a\\nb'``)."""
+    text = ""
+    for step in field_path:
+        if not isinstance(step, int) and not (step and step.isprintable() and not any(char.isspace() for char in step)):
+            step = repr(step)  # an empty key, or one with spaces or line breaks: keep the message on one line
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text or "(file)"
+
+
+def mappings_in(data: Any, key: str) -> list[dict]:
+    """The mappings in the list ``data[key]``, skipping anything else: for looking into a file that
+    may not have passed its schema (the audit reports what it can, not only the first problem)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read one YAML file safely, turning every failure into a located ContentError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(path, 1, "(file)", f"file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ContentError(path, 1, "(file)", f"cannot read file: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(path, line, "(file)", "file is not UTF-8 text") from None
+    stored, data = preparsed.lookup(path, raw)
+    if stored:
+        return YamlDocument(path, data)
+    root, data = _parse(path, text)
+    if data is None:
+        raise ContentError(path, 1, "(file)", "file is empty")
+    return YamlDocument(path, data, root)
+
+
+def _parse(path: Path, text: str) -> tuple[Any, Any]:
+    """The node tree and the data of one YAML text, every failure turned into a located ContentError."""
+    yaml = _yaml()
+    loader = None
+    try:
+        loader = SafeLoader(text)  # the pure-Python loader already checks the characters here
+        root = loader.get_single_node()
+        _reject_duplicate_keys(path, root)
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        raise ContentError(path, line, "(yaml)", problem) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise ContentError(path, line, "(yaml)", f"unacceptable character #x{error.character:04x}: control characters are not allowed") from None
+    except yaml.YAMLError as error:
+        raise ContentError(path, 1, "(yaml)", str(error).splitlines()[0]) from None
+    except RecursionError:
+        raise ContentError(path, 1, "(yaml)", "nesting is too deep") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return root, data
+
+
+def _reject_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
+    """PyYAML silently keeps the last of two equal keys; for content that hides a lost edit."""
+    yaml = _yaml()
+    stack = [node]
+    seen_nodes: set[int] = set()  # aliases share nodes: visit each once, or nested aliases take forever
+    while stack:
+        current = stack.pop()
+        if id(current) in seen_nodes:
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise ContentError(path, key.start_mark.line + 1, format_path((key.value,)), "this key appears twice")
+                    seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
