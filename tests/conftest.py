@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from recovery_guide import i18n
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.paths import content_dir
 
 

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import OptionList
 
 from recovery_guide import i18n
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.keys_help import KeysHelpScreen
 from recovery_guide.tui.screens.languages import LanguagePicker

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from recovery_guide.audit import catalog_problems, check_content, format_report
-from recovery_guide.loader import read_yaml
+from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.guide_content.overlay import number_mismatches
+from recovery_guide.guide_content.translators import states
+from recovery_guide.guide_content.yaml_source import read_yaml
 from recovery_guide.paths import locales_dir
-from recovery_guide.translation import number_mismatches, status
 from tests.test_cli import run
 
 LANGUAGES = ["en", "de", "es", "fr", "pt_BR", "vi", "zh_Hans"]
@@ -72,7 +74,7 @@ def test_a_stale_translation_points_at_its_source_hash(content_copy):
     spanish = content_copy / "es" / "screens" / "05-research-alcohol.yaml"
     expected = f"{spanish}:{line_of(spanish, 'source_hash:')}: translation.source_hash: stale"
     assert any(line.startswith(expected) for line in problems(result.stdout)), result.stdout
-    assert "stamp es research-alcohol" in result.stdout
+    assert "stamp --lang es research-alcohol" in result.stdout
     assert len(problems(result.stdout)) == 6  # one per translation
     assert result.stdout.rstrip().endswith("6 problems found.")
 
@@ -217,12 +219,13 @@ def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy):
 def test_states_and_numbers_agree_with_the_translation_helpers(content_copy):
     edit(content_copy / "en" / "screens" / "02-ketamine-basics.yaml", "title: ", "title: Changed - ")
     edit(content_copy / "fr" / "screens" / "06-research-opioids.yaml", "2002", "2003")
-    report = check_content(content_copy)
+    report = check_content(ContentFolder(content_copy))
+    folder = ContentFolder(content_copy)
     for code in LANGUAGES[1:]:
-        stale = {screen_id for screen_id, state in status(code, content_copy) if state == "stale"}
-        flagged = {line.split("stamp " + code + " ")[1] for line in map(str, report.problems) if f"/{code}/" in line and "stale" in line}
+        stale = {screen_id for screen_id, state in states(folder, code, "screen").items() if state == "stale"}
+        flagged = {line.split("stamp --lang " + code + " ")[1] for line in map(str, report.problems) if f"/{code}/" in line and "stale" in line}
         assert flagged == stale
-        mismatched = {line.split(":")[0] for line in number_mismatches(code, content_copy)}
+        mismatched = {str(line).split(":")[0] for line in number_mismatches(folder.english, folder.translation(code))}
         assert {problem.file for problem in report.problems if "numbers differ" in problem.message and f"/{code}/" in problem.file} == mismatched
     assert report.exit_code == 1
     assert format_report(report).rstrip().endswith(f"{len(report.problems)} problems found.")
@@ -231,7 +234,7 @@ def test_states_and_numbers_agree_with_the_translation_helpers(content_copy):
 def test_stale_line_is_the_line_of_translated_from(content_copy):
     edit(content_copy / "en" / "screens" / "02-ketamine-basics.yaml", "title: ", "title: Changed - ")
     german = content_copy / "de" / "screens" / "02-ketamine-basics.yaml"
-    [problem] = [problem for problem in check_content(content_copy).problems if problem.file == str(german)]
+    [problem] = [problem for problem in check_content(ContentFolder(content_copy)).problems if problem.file == str(german)]
     assert problem.line == read_yaml(german).line(("translation", "source_hash"))
 
 

@@ -146,7 +146,7 @@ def test_print_formats(form, guide, tmp_path):
     result = run("print", "--format", form, "--lang", "de", "--output", str(target))
     assert result.returncode == 0, result.stderr
     text = target.read_text(encoding="utf-8")
-    german = __import__("recovery_guide.loader", fromlist=["load_guide"]).load_guide("de")
+    german = __import__("recovery_guide.guide_content.folder", fromlist=["load_guide"]).load_guide("de")
     for screen in german.pages:
         assert screen.title.replace("&", "&amp;") in text if form == "html" else screen.title in text
     if form == "html":

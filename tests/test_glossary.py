@@ -7,9 +7,11 @@ import warnings
 import pytest
 
 from recovery_guide.glossary import collation_key, filter_terms, screen_terms, screens_using, sorted_terms, term_spans
-from recovery_guide.loader import ContentError, load_guide
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.model import Term
-from recovery_guide.translation import status
+from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.guide_content.translators import states
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 
@@ -104,7 +106,7 @@ def test_terms_do_not_change_the_translation_hash(content_copy):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("terms: [psychosis, ", "terms: [placebo, psychosis, "), encoding="utf-8")
     assert load_guide("en", content_copy).page("treatment-course").terms[0] == "placebo"
-    assert dict(status("es", content_copy))["treatment-course"] == "current"
+    assert states(ContentFolder(content_copy), "es", "screen")["treatment-course"] == "current"
 
 
 def test_an_unknown_term_id_is_located(content_copy):

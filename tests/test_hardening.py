@@ -13,7 +13,8 @@ from textual import events
 
 from recovery_guide import i18n
 from recovery_guide.clinic import load_clinic
-from recovery_guide.loader import ContentError, load_guide
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.storage import Store
 from recovery_guide.tui.app import RecoveryGuideApp
 from tests.test_app import acknowledge, visible_text

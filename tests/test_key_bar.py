@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from recovery_guide import i18n
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.widgets.key_bar import KeyBar

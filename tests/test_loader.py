@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide.loader import ContentError, load_guide
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.guide_content.yaml_source import ContentError
 
 SCREEN = "screens/05-research-alcohol.yaml"
 
@@ -133,11 +134,11 @@ def yaml_loader(request, monkeypatch):
     """Run a test with PyYAML's C loader (most installs) and with its pure-Python fallback."""
     import yaml
 
-    from recovery_guide import loader
+    from recovery_guide.guide_content import yaml_source
 
     if request.param == "C" and not hasattr(yaml, "CSafeLoader"):
         pytest.skip("PyYAML was built without libyaml")
-    monkeypatch.setattr(loader, "SafeLoader", yaml.CSafeLoader if request.param == "C" else yaml.SafeLoader)
+    monkeypatch.setattr(yaml_source, "SafeLoader", yaml.CSafeLoader if request.param == "C" else yaml.SafeLoader)
     return request.param
 
 

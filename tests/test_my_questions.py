@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from recovery_guide import i18n, wording
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.model import Clinic, Question
 from recovery_guide.my_questions import EntryKind
 from recovery_guide.storage import Store

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide import preparsed, loader
-from recovery_guide.loader import ContentError, load_guide, load_language, read_yaml
+from recovery_guide.guide_content import preparsed, yaml_source
+from recovery_guide.guide_content.english import load_english
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.paths import PACKAGE_DIR, content_dir
 from tests.conftest import python_prints
 
@@ -23,7 +25,7 @@ LANGUAGES = sorted(path.name for path in content_dir().iterdir() if (path / "lan
 
 def parse_fresh(path: Path):
     """What PyYAML gives for ``path``, never a stored copy."""
-    return loader._parse(path, path.read_text(encoding="utf-8"))[1]
+    return yaml_source._parse(path, path.read_text(encoding="utf-8"))[1]
 
 
 @pytest.fixture
@@ -43,13 +45,13 @@ def packaged(tmp_path, monkeypatch) -> Path:
 def no_parsing(monkeypatch) -> list[Path]:
     """Record every file that had to be parsed with PyYAML from now on."""
     parsed: list[Path] = []
-    original = loader._parse
+    original = yaml_source._parse
 
     def recording(path, text):
         parsed.append(path)
         return original(path, text)
 
-    monkeypatch.setattr(loader, "_parse", recording)
+    monkeypatch.setattr(yaml_source, "_parse", recording)
     return parsed
 
 
@@ -82,7 +84,7 @@ def test_an_edited_file_is_parsed_again_and_the_others_are_not(packaged, monkeyp
     text = course.read_text(encoding="utf-8")
     course.write_text(text.replace("title: ", "title: Edited - ", 1), encoding="utf-8")
     parsed = no_parsing(monkeypatch)
-    guide = load_language(packaged / "en")
+    guide = load_english(packaged / "en")
     assert guide.page("treatment-course").title.startswith("Edited - "), "the stale stored copy was used"
     assert parsed == [course]
 
@@ -100,7 +102,7 @@ def test_a_change_of_one_byte_that_keeps_the_length_is_still_noticed(packaged):
 def test_a_damaged_store_is_ignored(packaged, monkeypatch, damage):
     (packaged / "en" / "screens" / preparsed.CACHE_NAME).write_text(damage, encoding="utf-8")
     parsed = no_parsing(monkeypatch)
-    guide = load_language(packaged / "en")
+    guide = load_english(packaged / "en")
     assert len(guide.pages) == 14
     assert len(parsed) == 14, "every screen is parsed from its YAML instead"
 
@@ -112,7 +114,7 @@ def test_a_store_outside_the_packaged_folder_is_never_trusted(packaged, tmp_path
     store = clinic / "en" / "screens" / preparsed.CACHE_NAME
     store.write_text(store.read_text(encoding="utf-8").replace("Welcome to Recovery Guide", "Forged title"), encoding="utf-8")
     parsed = no_parsing(monkeypatch)
-    guide = load_language(clinic / "en")
+    guide = load_english(clinic / "en")
     assert guide.pages[0].title == "Welcome to Recovery Guide"
     assert len(parsed) == len(list((clinic / "en").rglob("*.yaml")))
 
@@ -123,7 +125,7 @@ def test_a_problem_found_in_a_stored_file_still_names_its_exact_line(packaged):
     sources.write_text(sources.read_text(encoding="utf-8").replace("id: alpha-2024", "id: alpha-2024-renamed"), encoding="utf-8")
     welcome = packaged / "en" / "screens" / "01-welcome.yaml"
     with pytest.raises(ContentError) as raised:
-        load_language(packaged / "en")
+        load_english(packaged / "en")
     lines = welcome.read_text(encoding="utf-8").splitlines()
     assert raised.value.file == str(welcome)
     assert "alpha-2024" in lines[raised.value.line - 1] and "unknown source id 'alpha-2024'" in str(raised.value)

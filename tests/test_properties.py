@@ -22,9 +22,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from recovery_guide import loader, readability
+from recovery_guide import readability
+from recovery_guide.guide_content import yaml_source
 from recovery_guide.audit import catalog_problems
-from recovery_guide.loader import SCREEN_FIELDS, ContentError, load_language, parse_glossary, parse_help_lines, parse_language, parse_screen, parse_sources, read_yaml
+from recovery_guide.guide_content.english import load_english
+from recovery_guide.guide_content.parse import parse_glossary, parse_help_lines, parse_language, parse_screen, parse_sources
+from recovery_guide.guide_content.schema import SCREEN
+from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.paths import content_dir
 
 PROPERTY_SETTINGS = settings(
@@ -69,9 +73,9 @@ def yaml_loader(request, monkeypatch):
     if request.param == "C":
         if not hasattr(yaml, "CSafeLoader"):
             pytest.skip("PyYAML was built without libyaml")
-        monkeypatch.setattr(loader, "SafeLoader", yaml.CSafeLoader)
+        monkeypatch.setattr(yaml_source, "SafeLoader", yaml.CSafeLoader)
     else:
-        monkeypatch.setattr(loader, "SafeLoader", yaml.SafeLoader)
+        monkeypatch.setattr(yaml_source, "SafeLoader", yaml.SafeLoader)
     return request.param
 
 
@@ -112,7 +116,7 @@ scalars = st.one_of(
     st.dates().map(str),
     st.sampled_from(["research-alcohol", "grabski-2022", "welcome", "topic", "emergency", "2026-11-27", "", " "]),
 )
-keys = st.one_of(st.sampled_from(sorted(SCREEN_FIELDS | {"sources", "terms", "regions", "lines", "code", "name", "contact", "urgency", "source", "checked", "produced", "review_status"})), st.text(max_size=12))
+keys = st.one_of(st.sampled_from(sorted(SCREEN.allowed | {"sources", "terms", "regions", "lines", "code", "name", "contact", "urgency", "source", "checked", "produced", "review_status"})), st.text(max_size=12))
 structures = st.recursive(
     scalars,
     lambda children: st.one_of(st.lists(children, max_size=5), st.dictionaries(keys, children, max_size=8)),
@@ -164,7 +168,7 @@ def test_small_edits_of_real_files(scratch, yaml_loader, relative, cut, length, 
 
 
 @PROPERTY_SETTINGS
-@given(field=st.sampled_from(sorted(SCREEN_FIELDS)), value=structures)
+@given(field=st.sampled_from(sorted(SCREEN.allowed)), value=structures)
 def test_any_value_in_any_screen_field_of_a_whole_language(scratch, field, value):
     """The whole language folder loads, or names the file, line and field: cross-checks included."""
     relative = "screens/05-research-alcohol.yaml"
@@ -174,7 +178,7 @@ def test_any_value_in_any_screen_field_of_a_whole_language(scratch, field, value
     try:
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         try:
-            load_language(scratch.folder, warn=lambda message: None)
+            load_english(scratch.folder, warn=lambda message: None)
         except ContentError as error:
             assert ONE_LINE.fullmatch(str(error)), repr(str(error))
     finally:

@@ -6,7 +6,7 @@ import re
 
 
 from recovery_guide import i18n
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from tests.test_cli import run
 from tests.tmux import Terminal, needs_tmux
 
@@ -20,7 +20,7 @@ def read(lines: list[str], *args: str, env: dict[str, str] | None = None):
 
 def test_walk_the_whole_guide_switch_language_get_help_and_quit(guide):
     spanish = load_guide("es")
-    codes = i18n.available_languages()
+    codes = ContentFolder().languages()
     steps = ["1"] * (len(guide.pages) - 1)  # acknowledge, then next to the end
     script = steps + ["6", "0", "7", str(codes.index("es") + 1), "3", "0"]
     result = read(script, "--region", "US")
@@ -93,7 +93,7 @@ def test_read_mode_in_a_real_terminal(tmp_path):
         terminal.wait_for("Step 2 of 14", scrollback=True)
         terminal.send("7", "Enter")
         terminal.wait_for("Deutsch")
-        terminal.send(str(i18n.available_languages().index("de") + 1), "Enter")
+        terminal.send(str(ContentFolder().languages().index("de") + 1), "Enter")
         terminal.wait_for("Schritt 2 von 14", scrollback=True)
         terminal.send("6", "Enter")
         terminal.wait_for("911", scrollback=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.search import body_blocks, search, snippet
 from recovery_guide.textfold import cell_width, fold
 

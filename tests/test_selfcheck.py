@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 import textstat
 
-from recovery_guide import selfcheck
-from recovery_guide.loader import ContentError, load_guide
-from recovery_guide.selfcheck import check_after, check_hash, check_texts, number_mismatches
-from recovery_guide.translation import numbers_in
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
+from recovery_guide.guide_content.overlay import check_texts, number_mismatches, numbers_in
+from recovery_guide.guide_content.overlay import source_hash as check_hash
+from recovery_guide.guide_content.translators import stamp, states
+from recovery_guide.guide_content.yaml_source import ContentError
+from recovery_guide.model import check_after
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 TOPICS = {"treatment": "treatment-course", "research": "research-cannabis", "safety": "side-effects-safety", "therapy": "therapy"}
@@ -89,7 +91,7 @@ def test_each_language_has_every_check_current_with_the_same_structure(code, gui
     translated = load_guide(code, warn=pytest.fail)
     assert structure(translated) == structure(guide)
     assert all(check.language == code for check in translated.self_checks)
-    assert [state for _id, state in selfcheck.status(code)] == ["current"] * len(guide.self_checks)
+    assert list(states(ContentFolder(), code, "self-check").values()) == ["current"] * len(guide.self_checks)
     for english, check in zip(guide.self_checks, translated.self_checks):
         assert check.title != english.title
         for e_question, question in zip(english.questions, check.questions):
@@ -98,7 +100,8 @@ def test_each_language_has_every_check_current_with_the_same_structure(code, gui
 
 @pytest.mark.parametrize("code", SHIPPED)
 def test_numbers_survive_translation_of_self_checks(code, guide):
-    assert number_mismatches(code) == []
+    folder = ContentFolder()
+    assert number_mismatches(folder.english, folder.translation(code)) == []
     translated = load_guide(code)
     for english, check in zip(guide.self_checks, translated.self_checks):
         assert numbers_in(*check_texts(check)) == numbers_in(*check_texts(english)), check.id
@@ -114,7 +117,7 @@ def test_a_check_whose_answer_differs_falls_back_to_english(content_copy):
     assert by_id["treatment"].language == "en" and by_id["treatment"].title.startswith("Check your understanding")
     assert by_id["research"].language == "es"
     assert any("'treatment'" in warning and "answers" in warning for warning in warnings)
-    assert dict(selfcheck.status("es", content_copy))["treatment"] == "different"
+    assert states(ContentFolder(content_copy), "es", "self-check")["treatment"] == "different"
 
 
 def test_a_missing_translated_check_falls_back_to_english(content_copy):
@@ -142,9 +145,9 @@ def test_a_changed_english_check_makes_its_translation_stale_until_stamped(conte
     english.write_text(english.read_text(encoding="utf-8").replace("Can ketamine itself be misused?", "Can ketamine be misused?"), encoding="utf-8")
     translated = load_guide("de", content_copy)
     assert [check.language for check in translated.self_checks] == ["de", "de", "en", "de"]
-    assert dict(selfcheck.status("de", content_copy))["safety"] == "stale"
-    selfcheck.stamp("de", ["safety"], content_copy)
-    assert dict(selfcheck.status("de", content_copy))["safety"] == "current"
+    assert states(ContentFolder(content_copy), "de", "self-check")["safety"] == "stale"
+    stamp(ContentFolder(content_copy), "de", ["self-check:safety"])
+    assert states(ContentFolder(content_copy), "de", "self-check")["safety"] == "current"
     assert load_guide("de", content_copy).self_checks[2].language == "de"
 
 
@@ -152,19 +155,19 @@ def test_stamp_adds_a_hash_to_an_unstamped_check(content_copy):
     path = content_copy / "pt_BR" / "self-checks.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"    translation:\n      source_hash: \w+\n", "", text), encoding="utf-8")
-    assert {state for _id, state in selfcheck.status("pt_BR", content_copy)} == {"stale"}
-    selfcheck.stamp("pt_BR", ["treatment", "therapy"], content_copy)
-    assert dict(selfcheck.status("pt_BR", content_copy)) == {"treatment": "current", "research": "stale", "safety": "stale", "therapy": "current"}
+    assert set(states(ContentFolder(content_copy), "pt_BR", "self-check").values()) == {"stale"}
+    stamp(ContentFolder(content_copy), "pt_BR", ["self-check:treatment", "self-check:therapy"])
+    assert states(ContentFolder(content_copy), "pt_BR", "self-check") == {"treatment": "current", "research": "stale", "safety": "stale", "therapy": "current"}
     english = load_guide("en", content_copy).self_checks[0]
     assert f"source_hash: {check_hash(english)}" in path.read_text(encoding="utf-8")
 
 
 def test_translator_command_lists_and_stamps_self_checks(capsys):
-    from recovery_guide.translation import _main
+    from recovery_guide.cli import main
 
-    assert _main(["status", "es"]) == 0
+    assert main(["translations", "status", "--lang", "es"]) == 0
     out = capsys.readouterr().out
-    assert "current  self-check:treatment" in out and out.count("self-check:") == 4
+    assert re.search(r"current +self-check:treatment", out) and out.count("self-check:") == 4
 
 
 # --- loader errors --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.tui.app import RecoveryGuideApp
 
 SIZES = [(80, 24), (120, 40)]

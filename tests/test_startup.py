@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide import cli, clinic, loader, selfcheck, translation
+from recovery_guide import audit, cli, clinic
+from recovery_guide.guide_content import english as english_reader, folder as folder_reader, translators, yaml_source
 from recovery_guide.paths import content_dir
 from tests.conftest import python_prints
 
-READERS = (loader, translation, selfcheck, clinic)
+READERS = (yaml_source, english_reader, folder_reader, translators, audit, clinic)
 """Modules that import ``read_yaml`` by name, some of them lazily: imported here, before any test
 patches it, so none keeps a patched copy after the test."""
 
@@ -25,7 +26,7 @@ patches it, so none keeps a patched copy after the test."""
 def record_yaml_reads(monkeypatch) -> list[Path]:
     """Every content file read from now on (``read_yaml`` wherever it was imported by name)."""
     reads: list[Path] = []
-    original = loader.read_yaml
+    original = yaml_source.read_yaml
 
     def recording(path):
         reads.append(Path(path).resolve())

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_guide import i18n
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from tests.tmux import Terminal, needs_tmux
 
 pytestmark = needs_tmux
@@ -52,7 +51,7 @@ def test_spanish_locale_then_switch_to_german(terminal_factory):
     terminal.wait_for(spanish.pages[1].title[:20])
     terminal.send("l")
     terminal.wait_for("Deutsch")
-    codes = i18n.available_languages()
+    codes = ContentFolder().languages()
     steps = codes.index("de") - codes.index("es")
     terminal.send(*(["Up"] * -steps if steps < 0 else ["Down"] * steps), "Enter")
     terminal.wait_for(german.pages[1].title[:20])

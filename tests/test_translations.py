@@ -14,21 +14,22 @@ from babel.messages.pofile import read_po
 
 from recovery_guide import i18n
 from recovery_guide.audit import catalog_problems
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.paths import content_dir, locales_dir
-from recovery_guide.translation import number_mismatches, status
+from recovery_guide.guide_content.overlay import number_mismatches
+from recovery_guide.guide_content.translators import states
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 SOURCE_DIR = Path(__file__).resolve().parents[1] / "src" / "recovery_guide"
 
 
 def test_the_shipped_languages_are_available():
-    assert i18n.available_languages() == ["en", *sorted(SHIPPED)]
+    assert ContentFolder().languages() == ["en", *sorted(SHIPPED)]
 
 
 @pytest.mark.parametrize("code", SHIPPED)
 def test_language_is_complete_and_not_stale(code, guide):
-    assert [state for _screen, state in status(code)] == ["current"] * len(guide.pages)
+    assert list(states(ContentFolder(), code, "screen").values()) == ["current"] * len(guide.pages)
     translated = load_guide(code)
     assert translated.completeness == 1.0
     assert all(screen.language == code for screen in translated.pages)
@@ -48,7 +49,8 @@ def test_language_says_how_it_was_made_in_its_own_words(code, guide):
 
 @pytest.mark.parametrize("code", SHIPPED)
 def test_numbers_survive_translation(code):
-    assert number_mismatches(code) == []
+    folder = ContentFolder()
+    assert number_mismatches(folder.english, folder.translation(code)) == []
 
 
 @pytest.mark.parametrize("code", SHIPPED)
@@ -109,7 +111,7 @@ def test_a_stale_translation_falls_back_to_english_whole(content_copy):
     screen = translated.page("ketamine-basics")
     assert screen.language == "en" and screen.title.startswith("Changed -")
     assert translated.completeness < 1.0
-    assert dict(status("es", content_copy))["ketamine-basics"] == "stale"
+    assert states(ContentFolder(content_copy), "es", "screen")["ketamine-basics"] == "stale"
 
 
 @pytest.mark.parametrize(
@@ -117,11 +119,11 @@ def test_a_stale_translation_falls_back_to_english_whole(content_copy):
     [("es_MX.UTF-8", "es"), ("pt", "pt_BR"), ("pt_PT", "pt_BR"), ("zh_CN", "zh_Hans"), ("de-AT", "de"), ("fr_CA", "fr"), ("vi_VN", "vi"), ("ja", None)],
 )
 def test_regional_codes_fall_back_sensibly(requested, expected):
-    assert i18n.match_language(requested, i18n.available_languages()) == expected
+    assert i18n.match_language(requested, ContentFolder().languages()) == expected
 
 
 def test_language_comes_from_the_environment_in_order():
-    available = i18n.available_languages()
+    available = ContentFolder().languages()
     assert i18n.language_from_environment(available, {"LANG": "es_ES.UTF-8"}) == "es"
     assert i18n.language_from_environment(available, {"LANGUAGE": "fr:de", "LANG": "es_ES.UTF-8"}) == "fr"
     assert i18n.language_from_environment(available, {"LC_ALL": "de_DE.UTF-8", "LANG": "es_ES.UTF-8"}) == "de"

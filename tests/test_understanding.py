@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from recovery_guide import i18n, wording
 from recovery_guide.glossary import sorted_terms
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.my_questions import EntryKind
 from recovery_guide.model import check_after
 from recovery_guide.storage import Store

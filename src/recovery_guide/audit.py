@@ -39,7 +39,7 @@ from recovery_guide.guide_content import SOURCE_LANGUAGE
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, number_mismatches, source_hash
 from recovery_guide.guide_content.parse import parse_sources
-from recovery_guide.guide_content.translators import status
+from recovery_guide.guide_content.translators import states, status
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in, read_yaml
 from recovery_guide.model import Guide, Page
 from recovery_guide.paths import content_dir, locales_dir
@@ -228,8 +228,7 @@ def _check_translation(folder: ContentFolder, code: str, english: Guide, row: La
     for doc, page, earlier in translation.duplicate_pages:  # the loader silently uses the last one
         report.problems.append(Problem.from_error(doc.error(("id",), f"duplicate screen id {page.id!r} (also in {earlier})")))
 
-    states = status(folder, code)
-    page_states = {item.id: item.state for item in states if item.kind == "screen"}
+    page_states = states(folder, code, "screen")
     english_by_id = {page.id: page for page in english.pages}
     present = [page_id for page_id in english_by_id if page_id in translation.pages]
     row.screens = f"{len(present)}/{len(english.pages)}"
@@ -247,7 +246,7 @@ def _check_translation(folder: ContentFolder, code: str, english: Guide, row: La
 
     mismatches = number_mismatches(english, translation)
     number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind != "self-check"]
-    number_problems += _self_check_problems(code, translation, [item for item in states if item.kind == "self-check"], mismatches)
+    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], mismatches)
     row.numbers = str(len(number_problems))
     report.problems += number_problems
     report.problems += _completeness_problems(translation, english)

@@ -18,8 +18,9 @@ from recovery_guide.model import Guide, Page, PageKind, SelfCheck, Source
 SELF_CHECKS_FILE = "self-checks.yaml"
 
 
-def load_english(folder: Path, warn: Callable[[str], None]) -> Guide:
-    """Load and cross-check the English folder (``content/en/``)."""
+def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Guide:
+    """Load and cross-check the English folder (``content/en/``); ``warn`` hears unknown fields."""
+    warn = warn or (lambda message: None)
     if not folder.is_dir():
         raise ContentError(folder, 1, "(folder)", "content folder does not exist")
     language = parse_language(read_yaml(folder / "language.yaml"), warn)

@@ -51,6 +51,11 @@ def status(folder: ContentFolder, code: str) -> list[ItemState]:
     return pages + [ItemState("self-check", check.id, state(check, translation.checks.get(check.id))) for check in english.self_checks]
 
 
+def states(folder: ContentFolder, code: str, kind: str) -> dict[str, str]:
+    """``{id: state}`` for every English item of one ``kind`` (``screen`` or ``self-check``) in ``code``."""
+    return {item.id: item.state for item in status(folder, code) if item.kind == kind}
+
+
 def stamp(folder: ContentFolder, code: str, names: list[str] | None = None) -> list[str]:
     """Stamp the named items of ``code`` (screen ids and ``self-check:ID``), or every stale one when
     ``names`` is None, as matching the current English; returns the names stamped.
