@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.guide_content.yaml_source import ContentError
+from recovery_guide.guide_content.schema import SHAPES, json_schema, json_schema_text
+from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
+from recovery_guide.paths import content_dir
 
 SCREEN = "screens/05-research-alcohol.yaml"
 
@@ -274,3 +276,54 @@ def test_duplicate_ids_in_the_other_files(content_copy, relative, old, new, mess
     assert error.file == str(path) and message in error.message
     lines = path.read_text(encoding="utf-8").splitlines()
     assert error.line == max(number for number, line in enumerate(lines, start=1) if line == new)  # the second one
+
+
+# --- the declared shapes: JSON Schema for editors --------------------------------------------------------
+
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "docs" / "schema"
+SCHEMA_OF = {"language.yaml": "language", "sources.yaml": "sources", "glossary.yaml": "glossary", "help-lines.yaml": "help-lines", "self-checks.yaml": "self-checks"}
+
+
+@pytest.mark.parametrize("kind", sorted(SHAPES))
+def test_the_committed_json_schemas_are_the_declared_shapes(kind):
+    committed = (SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8")
+    assert committed == json_schema_text(kind), "regenerate: python -c \"from recovery_guide.guide_content.schema import write_json_schemas; write_json_schemas('docs/schema')\""
+
+
+def schema_problems(value, schema: dict, at: str = "") -> list[str]:
+    """The parts of JSON Schema the declarations use: types, enums, required and unknown keys, items."""
+    import datetime
+
+    kinds = schema.get("type", [])
+    kinds = [kinds] if isinstance(kinds, str) else kinds
+    python = {"string": (str, datetime.date), "integer": int, "boolean": bool, "object": dict, "array": list, "null": type(None)}
+    if kinds and not any(isinstance(value, python[kind]) for kind in kinds):
+        return [f"{at}: {value!r} is not {kinds}"]
+    if "enum" in schema and value not in schema["enum"]:
+        return [f"{at}: {value!r} not in {schema['enum']}"]
+    if "anyOf" in schema:
+        return [] if any(not schema_problems(value, option, at) for option in schema["anyOf"]) else [f"{at}: matches no option"]
+    problems = []
+    if isinstance(value, dict):
+        problems += [f"{at}.{key}: required" for key in schema.get("required", []) if key not in value]
+        for key, item in value.items():
+            if key not in schema["properties"]:
+                problems.append(f"{at}.{key}: not declared")
+            else:
+                problems += schema_problems(item, schema["properties"][key], f"{at}.{key}")
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            problems += schema_problems(item, schema["items"], f"{at}[{index}]")
+    return problems
+
+
+def test_every_shipped_file_matches_its_json_schema():
+    for path in sorted(content_dir().rglob("*.yaml")):
+        kind = "screen" if path.parent.name == "screens" else SCHEMA_OF[path.name]
+        assert schema_problems(read_yaml(path).data, json_schema(kind)) == [], path
+
+
+def test_a_clinic_file_matches_the_clinic_schema(tmp_path):
+    data = {"name": "Riverside", "phone": 5550100, "hours": "9 to 5", "questions": ["Who do I call?", {"text": "When?"}]}
+    assert schema_problems(data, json_schema("clinic")) == []
+    assert schema_problems({"name": "Riverside", "fax": "1"}, json_schema("clinic")) == [".fax: not declared"]

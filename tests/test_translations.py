@@ -146,3 +146,81 @@ def test_languages_command_lists_every_language():
     for native in ("English", "Español", "Français", "Deutsch", "Português (Brasil)", "中文 (简体)", "Tiếng Việt"):
         assert native in result.stdout
     assert result.stdout.count("100%") == 7
+
+
+# --- recovery-guide translations status|stamp ---------------------------------------------------------------
+
+
+def translations(capsys, *args: str) -> tuple[int, str, str]:
+    from recovery_guide.cli import main
+
+    code = main(["translations", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_status_lists_every_screen_and_self_check_of_every_translation(capsys, guide):
+    code, out, err = translations(capsys, "status")
+    assert (code, err) == (0, "")
+    rows = [line.split() for line in out.splitlines()]
+    assert sorted({row[0] for row in rows}) == sorted(SHIPPED)
+    assert len(rows) == len(SHIPPED) * (len(guide.pages) + len(guide.self_checks))
+    assert {row[1] for row in rows} == {"current"}
+    assert ["es", "current", "self-check:treatment"] in rows and ["vi", "current", guide.pages[0].id] in rows
+
+
+def test_status_of_english_says_it_is_the_source(capsys, guide):
+    code, out, _err = translations(capsys, "status", "--lang", "en")
+    assert code == 0 and {line.split()[1] for line in out.splitlines()} == {"english"}
+
+
+def test_stamp_marks_one_updated_screen_current_and_changes_only_its_hash(capsys, content_copy):
+    english = content_copy / "en" / "screens" / "02-ketamine-basics.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("title: ", "title: Changed - ", 1), encoding="utf-8")
+    code, out, _err = translations(capsys, "status", "--lang", "es", "--content", str(content_copy))
+    assert code == 0 and "es  stale      ketamine-basics" in out
+    spanish = content_copy / "es" / "screens" / "02-ketamine-basics.yaml"
+    before = spanish.read_text(encoding="utf-8").splitlines()
+    assert translations(capsys, "stamp", "--lang", "es", "ketamine-basics", "--content", str(content_copy))[:2] == (0, "stamped es ketamine-basics\n")
+    after = spanish.read_text(encoding="utf-8").splitlines()
+    assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [before.index(next(line for line in before if "source_hash" in line))]
+    assert states(ContentFolder(content_copy), "es", "screen")["ketamine-basics"] == "current"
+    assert states(ContentFolder(content_copy), "fr", "screen")["ketamine-basics"] == "stale"
+
+
+def test_stamp_all_stamps_every_stale_item_and_adds_a_missing_stamp(capsys, content_copy):
+    german = content_copy / "de" / "screens" / "03-treatment-course.yaml"
+    text = german.read_text(encoding="utf-8")
+    german.write_text(re.sub(r"translation:\n  source_hash: \w+\n", "", text), encoding="utf-8")
+    checks = content_copy / "de" / "self-checks.yaml"
+    checks.write_text(re.sub(r"    translation:\n      source_hash: \w+\n", "", checks.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    code, out, _err = translations(capsys, "stamp", "--lang", "de", "--all", "--content", str(content_copy))
+    assert code == 0 and out.splitlines() == ["stamped de treatment-course", "stamped de self-check:treatment"]
+    assert re.search(r"^id: treatment-course\ntranslation:\n  source_hash: \w{16}\n", german.read_text(encoding="utf-8"), flags=re.M)
+    assert set(states(ContentFolder(content_copy), "de", "screen").values()) == {"current"}
+    assert load_guide("de", content_copy, warn=pytest.fail).completeness == 1.0
+    assert translations(capsys, "stamp", "--lang", "de", "--all", "--content", str(content_copy))[1] == "nothing to stamp: no stale screen or self-check in de\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["status", "--lang", "xx"], "unknown language 'xx'; available: en, de, es, fr, pt_BR, vi, zh_Hans"),
+        (["stamp", "ketamine-basics"], "stamp needs --lang CODE"),
+        (["stamp", "--lang", "es"], "stamp needs the screen ids"),
+        (["stamp", "--lang", "es", "--all", "welcome"], "stamp needs the screen ids"),
+        (["stamp", "--lang", "en", "welcome"], "English is the source"),
+        (["stamp", "--lang", "es", "welcome", "no-such-screen"], "'no-such-screen' is not an English screen id or self-check:ID"),
+    ],
+)
+def test_translations_errors_are_one_line_and_write_nothing(capsys, content_copy, args, message):
+    before = {path: path.read_bytes() for path in content_copy.rglob("*.yaml")}
+    code, out, err = translations(capsys, *args, "--content", str(content_copy))
+    assert (code, out) == (2, "")
+    assert err.startswith("recovery-guide: ") and message in err and err.count("\n") == 1
+    assert {path: path.read_bytes() for path in content_copy.rglob("*.yaml")} == before
+
+
+def test_the_old_translator_module_is_gone():
+    result = subprocess.run([sys.executable, "-m", "recovery_guide.translation", "status", "es"], capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0

@@ -350,11 +350,21 @@ def json_schema(kind: str) -> dict:
 def _object(shape: Shape) -> dict:
     required = [field.name for field in shape.fields if field.required and not field.english_only]
     schema: dict[str, Any] = {"title": shape.title, "description": shape.about, "type": "object"}
-    schema["properties"] = {field.name: {"description": field.about, **_value(field)} for field in shape.fields}
+    schema["properties"] = {field.name: {"description": field.about, **_optional(field, _value(field))} for field in shape.fields}
     if required:
         schema["required"] = required
     schema["additionalProperties"] = False  # the loader ignores (and warns about) unknown fields: flag typos early
     return schema
+
+
+def _optional(field: Field, value: dict) -> dict:
+    """An optional field may be left empty (``url:``): the loader reads that as absent."""
+    if field.required and not field.english_only:
+        return value
+    if "enum" in value:
+        return {**value, "enum": [*value["enum"], None]}
+    kinds = value["type"] if isinstance(value["type"], list) else [value["type"]]
+    return {**value, "type": [*kinds, "null"]}
 
 
 def _value(field: Field) -> dict:
@@ -382,3 +392,18 @@ def _value(field: Field) -> dict:
     if field.required and not field.english_only:
         array["minItems"] = 1
     return array
+
+
+def json_schema_text(kind: str) -> str:
+    """``json_schema(kind)`` as the committed file ``docs/schema/<kind>.json`` holds it."""
+    import json
+
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_json_schemas(folder) -> None:
+    """Write every file kind's schema into ``folder`` (``docs/schema``) after changing a declaration."""
+    from pathlib import Path
+
+    for kind in SHAPES:
+        (Path(folder) / f"{kind}.json").write_text(json_schema_text(kind), encoding="utf-8")
