@@ -14,6 +14,7 @@ Cross-references (an unknown source id, a duplicate question id) are not shapes:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -54,13 +55,15 @@ class Shape:
     title: str
     about: str
     fields: tuple[Field, ...]
+    by_name: dict[str, Field] = dataclasses.field(init=False, repr=False, compare=False)
+    allowed: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
 
-    @property
-    def allowed(self) -> frozenset[str]:
-        return frozenset(field.name for field in self.fields)
+    def __post_init__(self) -> None:  # looked up for every field read: computed once
+        object.__setattr__(self, "by_name", {field.name: field for field in self.fields})
+        object.__setattr__(self, "allowed", frozenset(self.by_name))
 
     def field(self, name: str) -> Field:
-        return next(field for field in self.fields if field.name == name)
+        return self.by_name[name]
 
 
 # --- the declarations -------------------------------------------------------------------------------
@@ -225,9 +228,11 @@ class Fields:
     def get(self, key: str, required: bool | None = None) -> Any:
         """The field read as its declaration says; ``required`` overrides the declaration when a
         field's need depends on another (``acknowledge`` on the welcome screen)."""
-        field = self.shape.field(key)
+        field = self.shape.by_name[key]
         need = field.required if required is None else required
         kind = field.kind
+        if kind == "text":
+            return self.text(key, need)
         if kind == "choice":
             return self.choice(key, field.choices, None if need else field.default)
         if kind == "texts":
@@ -236,12 +241,17 @@ class Fields:
             return self.ids(key, need)
         if kind in ("mappings", "texts-or-mappings"):
             return self.items(key, need)
-        if kind == "literal":
-            return self.literal(key) if need or self.data.get(key) is not None else None
-        if kind in ("id", "date", "bool", "mapping") and not need and self.data.get(key) is None:
+        if not need and self.data.get(key) is None:
             return field.default
-        reader = {"text": lambda: self.text(key, need), "id": lambda: self.ident(key), "date": lambda: self.day(key), "bool": lambda: self.flag(key), "mapping": lambda: self._get(key, need)}
-        return reader[kind]()
+        if kind == "literal":
+            return self.literal(key)
+        if kind == "id":
+            return self.ident(key)
+        if kind == "date":
+            return self.day(key)
+        if kind == "bool":
+            return self.flag(key)
+        return self._get(key, need)  # a mapping, read by its own Fields
 
     def _get(self, key: str, required: bool) -> Any:
         if key not in self.data or self.data[key] is None:
