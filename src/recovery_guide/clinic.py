@@ -16,7 +16,8 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from recovery_guide.guide_content.schema import CLINIC, CLINIC_QUESTION, Fields
+from recovery_guide.guide_content.fields import Fields
+from recovery_guide.guide_content.schema import CLINIC, CLINIC_QUESTION
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.model import Clinic, Question
 from recovery_guide.safetext import neutralise

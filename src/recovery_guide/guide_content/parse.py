@@ -28,8 +28,8 @@ from recovery_guide.guide_content.schema import (
     SOURCES,
     TERM,
     TRANSLATION,
-    Fields,
 )
+from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
 from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, SelfCheck, Source, Term, Urgency
 

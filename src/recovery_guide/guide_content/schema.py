@@ -4,7 +4,7 @@ Before, each file's fields were written down three times (the loader's allowed-f
 self-check parser's, the translation overlay's) and nowhere a clinician's editor could use. Here each
 file kind is one ``Shape``: its fields, their kinds, whether they are required and what they are for.
 ``Fields`` reads a mapping by that declaration (so an unknown field warns and a missing one fails in
-the same words everywhere), and ``json_schema(kind)`` turns the same declaration into a JSON Schema
+the same words everywhere; see ``fields``), and ``json_schema(kind)`` turns the same declaration into a JSON Schema
 that editors with YAML support (VS Code's YAML extension, for example) use to complete and underline
 fields as a clinician types. The committed copies are in ``docs/schema/``.
 
@@ -17,13 +17,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from datetime import date
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
 
-from recovery_guide.guide_content.yaml_source import YamlDocument
 from recovery_guide.model import PageKind, Urgency
-from recovery_guide.safetext import neutralise
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -208,141 +205,6 @@ SHAPES: dict[str, Shape] = {
     "clinic": CLINIC,
 }
 """Every file kind, by the name of its JSON Schema in ``docs/schema/``."""
-
-
-# --- reading a mapping by its declaration ----------------------------------------------------------
-
-
-class Fields:
-    """Typed access to one mapping in a document, each failure naming its line and field."""
-
-    def __init__(self, doc: YamlDocument, data: Any, at: tuple[str | int, ...], shape: Shape, warn: Callable[[str], None]):
-        if not isinstance(data, dict):
-            raise doc.error(at, f"expected a mapping of fields, found {type_name(data)}")
-        self.doc, self.data, self.at, self.shape = doc, data, at, shape
-        allowed = shape.allowed
-        for key in data:
-            if key not in allowed:
-                warn(str(doc.error(at + (str(key),), "unknown field (ignored)")))
-
-    def get(self, key: str, required: bool | None = None) -> Any:
-        """The field read as its declaration says; ``required`` overrides the declaration when a
-        field's need depends on another (``acknowledge`` on the welcome screen)."""
-        field = self.shape.by_name[key]
-        need = field.required if required is None else required
-        kind = field.kind
-        if kind == "text":
-            return self.text(key, need)
-        if kind == "choice":
-            return self.choice(key, field.choices, None if need else field.default)
-        if kind == "texts":
-            return self.texts(key, need)
-        if kind == "ids":
-            return self.ids(key, need)
-        if kind in ("mappings", "texts-or-mappings"):
-            return self.items(key, need)
-        if not need and self.data.get(key) is None:
-            return field.default
-        if kind == "literal":
-            return self.literal(key)
-        if kind == "id":
-            return self.ident(key)
-        if kind == "date":
-            return self.day(key)
-        if kind == "bool":
-            return self.flag(key)
-        return self._get(key, need)  # a mapping, read by its own Fields
-
-    def _get(self, key: str, required: bool) -> Any:
-        if key not in self.data or self.data[key] is None:
-            if required:
-                raise self.doc.error(self.at + (key,), "required field is missing")
-            return None
-        return self.data[key]
-
-    def text(self, key: str, required: bool = True) -> str | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            raise self.doc.error(self.at + (key,), f"expected text, found {type_name(value)}")
-        if not value.strip():
-            raise self.doc.error(self.at + (key,), "must not be empty")
-        return neutralise(value.strip())
-
-    def literal(self, key: str) -> str:
-        """Text that YAML may have read as a number (a phone number such as 988)."""
-        value = self._get(key, True)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
-        return self.text(key)
-
-    def ident(self, key: str) -> str:
-        value = self._get(key, True)
-        if isinstance(value, bool):  # yes/no unquoted: YAML reads them as true/false
-            raise self.doc.error(self.at + (key,), f'write this id in quotes, like "yes" or "no" (without quotes YAML reads it as {str(value).lower()})')
-        if isinstance(value, int):
-            value = str(value)
-        if not isinstance(value, str) or not ID_PATTERN.match(value):
-            raise self.doc.error(self.at + (key,), f"expected an id of lowercase letters, digits and dashes, found {value!r}")
-        return value
-
-    def day(self, key: str) -> date:
-        value = self._get(key, True)
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise self.doc.error(self.at + (key,), f"expected a date like 2026-11-27, found {value!r}")
-
-    def flag(self, key: str) -> bool:
-        value = self.data.get(key)
-        if not isinstance(value, bool):
-            raise self.doc.error(self.at + (key,), "expected true or false")
-        return value
-
-    def items(self, key: str, required: bool = True) -> list[Any]:
-        value = self._get(key, required)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.doc.error(self.at + (key,), f"expected a list, found {type_name(value)}")
-        if required and not value:
-            raise self.doc.error(self.at + (key,), "list must not be empty")
-        return value
-
-    def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
-        values = self.items(key, required)
-        for index, value in enumerate(values):
-            if not isinstance(value, str) or not value.strip():
-                raise self.doc.error(self.at + (key, index), f"expected text, found {type_name(value)}")
-        return tuple(neutralise(value.strip()) for value in values)
-
-    def ids(self, key: str, required: bool = True) -> tuple[str, ...]:
-        values = self.items(key, required)
-        for index, value in enumerate(values):
-            if not isinstance(value, str) or not ID_PATTERN.match(value):
-                raise self.doc.error(self.at + (key, index), f"expected an id, found {value!r}")
-        return tuple(values)
-
-    def choice(self, key: str, enum: type, default: Any = None) -> Any:
-        value = self._get(key, default is None)
-        if value is None:
-            return default
-        try:
-            return enum(value)
-        except ValueError:
-            allowed = ", ".join(member.value for member in enum)
-            raise self.doc.error(self.at + (key,), f"expected one of {allowed}, found {value!r}") from None
-
-
-def type_name(value: Any) -> str:
-    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping"}.get(
-        type(value), "nothing" if value is None else type(value).__name__
-    )
 
 
 # --- JSON Schema for editors -------------------------------------------------------------------------
