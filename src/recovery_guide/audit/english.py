@@ -1,0 +1,61 @@
+"""The English, the source: its reading level (a hard limit) and sources it never cites (a warning)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from recovery_guide import readability
+from recovery_guide.audit.report import Problem, Report
+from recovery_guide.guide_content import SOURCE_LANGUAGE
+from recovery_guide.guide_content.parse import parse_sources
+from recovery_guide.guide_content.yaml_source import read_yaml
+from recovery_guide.model import Guide
+
+
+def english_reading(english: Guide, report: Report) -> str:
+    formula = readability.FORMULAS[SOURCE_LANGUAGE]
+    total = readability.Counts()
+    worst: tuple[float, str] = (0.0, "")
+    for screen in english.pages:
+        counts = readability.count(readability.screen_text(screen.key_points, screen.body), SOURCE_LANGUAGE)
+        total += counts
+        grade = readability.flesch_kincaid_grade(counts)
+        worst = max(worst, (grade, screen.id))
+        if not formula.fine(grade):
+            report.problems.append(
+                Problem(
+                    screen.file,
+                    _line(screen.file, ("body",)),
+                    "body",
+                    f"screen {screen.id!r} reads at US grade {grade:.1f} (Flesch-Kincaid, key points and body); "
+                    f"the limit is {readability.ENGLISH_SCREEN_LIMIT:g}, the aim {readability.ENGLISH_AIM:g}: use shorter sentences and words",
+                )
+            )
+    whole = readability.flesch_kincaid_grade(total)
+    if whole > readability.ENGLISH_GUIDE_LIMIT:
+        report.problems.append(
+            Problem(
+                str(Path(english.pages[0].file).parent),
+                1,
+                "body",
+                f"the guide as a whole reads at US grade {whole:.1f}; the limit is {readability.ENGLISH_GUIDE_LIMIT:g}, the aim {readability.ENGLISH_AIM:g}",
+            )
+        )
+    return f"{formula.name}: worst {worst[0]:.1f} ({worst[1]}), whole guide {whole:.1f}; SMOG {readability.smog(total):.1f} (whole guide)"
+
+
+def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
+    cited = {source_id for screen in english.pages for source_id in screen.source_ids}
+    cited |= {line.source_id for region in english.regions for line in region.lines}
+    path = root / SOURCE_LANGUAGE / "sources.yaml"
+    doc = read_yaml(path)
+    for index, source_id in enumerate(parse_sources(doc, lambda message: None)):
+        if source_id not in cited:
+            warn(f"{path}:{doc.line(('sources', index, 'id'))}: sources: source {source_id!r} is never cited")
+
+
+def _line(file: str, field_path: tuple[str | int, ...]) -> int:
+    return read_yaml(Path(file)).line(field_path)
+
+

@@ -1,0 +1,158 @@
+"""Each translation: complete, current and with the English numbers, by the overlay's own rules.
+
+The rules themselves (``guide_content.overlay``: ``state``, ``number_mismatches``) are the ones the
+app lays translations over with; this module only says where to look (the line) and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from recovery_guide import readability
+from recovery_guide.audit.report import LanguageRow, Problem, Report
+from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, number_mismatches, source_hash
+from recovery_guide.guide_content.translators import states, status
+from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in
+from recovery_guide.model import Guide, Page
+
+
+def check_translation(folder: ContentFolder, code: str, english: Guide, row: LanguageRow, report: Report) -> None:
+    try:
+        folder.guide(code)
+        translation = folder.translation(code)
+    except ContentError as error:
+        report.problems.append(Problem.from_error(error))
+        row.reading = "not checked: does not load"
+        return
+    for doc, page, earlier in translation.duplicate_pages:  # the loader silently uses the last one
+        report.problems.append(Problem.from_error(doc.error(("id",), f"duplicate screen id {page.id!r} (also in {earlier})")))
+
+    page_states = states(folder, code, "screen")
+    english_by_id = {page.id: page for page in english.pages}
+    present = [page_id for page_id in english_by_id if page_id in translation.pages]
+    row.screens = f"{len(present)}/{len(english.pages)}"
+    row.current = f"{round(100 * sum(state == CURRENT for state in page_states.values()) / len(english.pages))}%"
+    row.stale = str(sum(state in (STALE, DIFFERENT) for state in page_states.values()))
+
+    for page_id, state in page_states.items():
+        english_page = english_by_id[page_id]
+        if state == MISSING:
+            path = translation.folder / "screens" / Path(english_page.file).name
+            report.problems.append(Problem(str(path), 1, "(file)", f"missing: screen {page_id!r} is not translated (readers see it in English)"))
+        elif state != CURRENT:
+            doc, page = translation.pages[page_id]
+            report.problems.append(_stale_problem(code, doc, page, english_page))
+
+    mismatches = number_mismatches(english, translation)
+    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind != "self-check"]
+    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], mismatches)
+    row.numbers = str(len(number_problems))
+    report.problems += number_problems
+    report.problems += _completeness_problems(translation, english)
+    row.reading = _translation_reading(code, [translation.pages[page_id][1] for page_id in present])
+
+
+def _stamp_hint(code: str, name: str) -> str:
+    return f"recovery-guide translations stamp --lang {code} {name}"
+
+
+def _self_check_problems(code: str, translation: Translation, states: list, mismatches: list[NumberMismatch]) -> list[Problem]:
+    """Self-check sets that readers see in English (missing, stale or shaped differently), and changed numbers."""
+    path = str(translation.folder / "self-checks.yaml")
+    problems = []
+    for item in states:
+        if item.state != CURRENT:
+            problems.append(Problem(path, 1, f"self-check {item.id}", f"{item.state}: readers see this self-check in English; translate it, then stamp it with {_stamp_hint(code, item.name)}"))
+    problems += [Problem(path, 1, "numbers", f"{mismatch.item}: {mismatch.difference}") for mismatch in mismatches if mismatch.kind == "self-check"]
+    return problems
+
+
+def _stale_problem(code: str, doc: YamlDocument, screen: Page, english: Page) -> Problem:
+    """Why this screen is not current, at the line to look at."""
+    stamp = f"then run: {_stamp_hint(code, screen.id)}"
+    english_ids = [question.id for question in english.questions]
+    translated_ids = [question.id for question in screen.questions]
+    if screen.translated_from is None:
+        return Problem(str(doc.path), doc.line(("translation",)), "translation", f"not stamped: no translation.source_hash; check it against the English, {stamp}")
+    if screen.translated_from != source_hash(english):
+        return Problem(
+            str(doc.path),
+            doc.line(("translation", "source_hash")),
+            "translation.source_hash",
+            f"stale: the English changed after this was translated; update the translation, {stamp}",
+        )
+    if translated_ids != english_ids:
+        return Problem(str(doc.path), doc.line(("questions",)), "questions", f"stale: question ids {translated_ids} differ from the English {english_ids}")
+    for name in ("evidence", "acknowledge"):
+        if bool(getattr(screen, name)) != bool(getattr(english, name)):
+            has = "has" if getattr(english, name) else "has no"
+            return Problem(str(doc.path), doc.line((name,)), name, f"stale: the English {has} {name}, the translation does not match")
+    return Problem(str(doc.path), 1, "(file)", "stale: does not match the English")
+
+
+def _number_problem(translation: Translation, mismatch: NumberMismatch) -> Problem:
+    """A screen's or help line's numbers differ from the English ones: at which line?"""
+    doc = translation.files["help-lines.yaml"] if mismatch.contact else translation.pages[mismatch.item][0]
+    if mismatch.contact:
+        translated, english = mismatch.contact
+        return Problem(mismatch.file, doc.line(mismatch.at), format_path(mismatch.at), f"contact {translated!r} does not dial the English {english!r}")
+    message = f"numbers differ from the English: {mismatch.difference}"
+    if not mismatch.at:
+        return Problem(mismatch.file, 1, "(file)", message)
+    return Problem(mismatch.file, _line_with_number(doc, doc.line(mismatch.at), list(mismatch.extra)), format_path(mismatch.at), message)
+
+
+def _line_with_number(doc: YamlDocument, start: int, numbers: list[str]) -> int:
+    """Within a field that starts at line ``start`` (a long ``body: |`` block), the line with the first
+    extra number; the field's own line when only numbers are missing."""
+    if not numbers:
+        return start
+    lines = doc.path.read_text(encoding="utf-8").splitlines()
+    pattern = re.compile(rf"(?<!\d)(?:{'|'.join(numbers)})(?!\d)")
+    for number in range(start, len(lines) + 1):
+        text = lines[number - 1]
+        if number > start and re.match(r"[^\s#]", text):
+            break  # the next top-level field
+        if pattern.search(text):
+            return number
+    return start
+
+
+def _completeness_problems(translation: Translation, english: Guide) -> list[Problem]:
+    """Sources, glossary and help lines: a partial translation is silently replaced by the English."""
+    problems = []
+    expected = {
+        "sources.yaml": ("sources", "id", set(english.sources)),
+        "glossary.yaml": ("terms", "id", {term.id for term in english.glossary}),
+        "help-lines.yaml": ("regions", "code", {region.code for region in english.regions}),
+    }
+    for name, (key, id_key, wanted) in expected.items():
+        path = translation.folder / name
+        doc = translation.files.get(name)
+        if doc is None:
+            problems.append(Problem(str(path), 1, "(file)", f"missing: readers see the English {name}"))
+            continue
+        have = {str(item.get(id_key)) for item in mappings_in(doc.data, key)}
+        if name == "help-lines.yaml":
+            wanted = wanted | {line.id for region in english.regions for line in region.lines}
+            have |= {str(line.get("id")) for region in mappings_in(doc.data, key) for line in mappings_in(region, "lines")}
+        missing = sorted(wanted - have)
+        if missing:
+            problems.append(Problem(str(path), doc.line((key,)), key, f"incomplete: readers see the English {name}; missing {', '.join(missing)}"))
+    return problems
+
+
+def _translation_reading(code: str, screens: list[Page]) -> str:
+    formula = readability.formula_for(code)
+    if formula is None:
+        return "no formula"
+    if not screens:
+        return f"{formula.name}: no screens"
+    scores = {screen.id: formula.score(readability.screen_text(screen.key_points, screen.body), code) for screen in screens}
+    worst = formula.worst(scores.values())
+    worst_id = next(screen_id for screen_id, score in scores.items() if score == worst)
+    beyond = sum(not formula.fine(score) for score in scores.values())
+    side = "below" if formula.higher_is_easier else "above"
+    return f"{formula.name}: worst {worst:.1f} ({worst_id}), {formula.label(worst)}; {beyond} of {len(scores)} {side} {formula.limit:g}"
