@@ -1,7 +1,7 @@
 """Languages: which are available, which one the reader wants, and UI strings in that language.
 
 UI strings (buttons, key labels, headings) go through gettext catalogs in ``locales/``; long-form
-content lives in ``content/<lang>/`` and is handled by the loader. The standard library's gettext
+content lives in ``content/<lang>/`` and is read by ``guide_content``. The standard library's gettext
 reads the compiled catalogs at run time, so the light commands never import Babel's heavier parts.
 """
 
