@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 
 from recovery_guide import wording
-from recovery_guide.model import Clinic, Guide, Region, PageKind, Urgency
+from recovery_guide.model import Clinic, Guide, Region, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
+from recovery_guide.render.html import compact_regions_html, page, region_html
+from recovery_guide.render.text import compact_region, fill, region_lines, underline
+from recovery_guide.view.pages import clinic_lines
 
 
 @dataclass
@@ -66,8 +70,6 @@ def build_handout(guide: Guide, notebook: MyQuestions, region_code: str | None, 
 
 
 def handout_text(handout: Handout) -> str:
-    from recovery_guide.render.text import compact_region, fill, region_lines, underline
-
     out = [underline(handout.title), handout.made_on, "", fill(handout.framing), ""]
     if handout.clinic:
         out += [underline(wording.your_clinic(), "-"), *clinic_lines(handout.clinic), ""]
@@ -101,23 +103,10 @@ def handout_text(handout: Handout) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def clinic_lines(clinic: Clinic) -> list[str]:
-    lines = [clinic.name]
-    if clinic.phone:
-        lines.append(wording.clinic_phone(clinic.phone))
-    if clinic.hours:
-        lines.append(wording.clinic_hours(clinic.hours))
-    return lines
-
-
 # --- HTML ---------------------------------------------------------------------------------------------
 
 
 def handout_html(handout: Handout) -> str:
-    from html import escape
-
-    from recovery_guide.render.html import page, region_html
-
     parts = [f"<h1>{escape(handout.title)}</h1>", f'<p class="date">{escape(handout.made_on)}</p>', f'<p class="framing">{escape(handout.framing)}</p>']
     if handout.clinic:
         parts.append(f'<section class="clinic"><h2>{escape(wording.your_clinic())}</h2>')
@@ -150,15 +139,7 @@ def handout_html(handout: Handout) -> str:
     if handout.region_known:
         parts += [region_html(region) for region in handout.regions]
     else:
-        parts.append(f"<h3>{escape(wording.every_region())}</h3><ul>")
-        for region in handout.regions:
-            numbers = "; ".join(
-                f"{escape(wording.urgency_short(line.urgency))}: <strong>{escape(line.contact)}</strong>"
-                for line in region.lines
-                if line.urgency is not Urgency.SUPPORT
-            )
-            parts.append(f"<li>{escape(region.name)} ({escape(region.code)}): {numbers}</li>")
-        parts.append("</ul>")
+        parts.append(compact_regions_html(handout.regions))
     parts.append("</section>")
     parts.append('<footer>' + "".join(f"<p>{escape(line)}</p>" for line in handout.footer) + "</footer>")
     return page(handout.language, handout.title, "\n".join(parts))
