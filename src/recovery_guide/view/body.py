@@ -85,12 +85,28 @@ def plain_inline(text: str) -> str:
     return _INLINE_MARKS.sub("", text)
 
 
-def block_lines(block: Block) -> tuple[str, ...]:
-    """A body block's text as plain source lines, one per line written (for search and scoring)."""
-    if isinstance(block, Heading):
-        return (plain_inline(block.text),)
-    if isinstance(block, Paragraph):
-        return tuple(plain_inline(line) for line in block.lines)
-    if isinstance(block, BulletList):
-        return tuple(plain_inline(line) for item in block.items for line in item.lines)
-    return ()
+def plain_lines(markdown: str) -> list[str]:
+    """The body as plain words, one entry per line written: the reading-level scores count each
+    heading, list item and written line as (at least) one sentence, as a reader meets it."""
+    lines: list[str] = []
+    for block in body_blocks(markdown):
+        if isinstance(block, Heading):
+            lines.append(block.text)
+        elif isinstance(block, Paragraph):
+            lines += block.lines
+        elif isinstance(block, BulletList):
+            lines += [line for item in block.items for line in item.lines]
+    return [plain_inline(line) for line in lines]
+
+
+def plain_texts(markdown: str) -> list[str]:
+    """Each heading, paragraph and list item of a body as one line of plain words (what search reads)."""
+    texts: list[str] = []
+    for block in body_blocks(markdown):
+        if isinstance(block, Heading):
+            texts.append(block.text)
+        elif isinstance(block, Paragraph):
+            texts.append(block.text)
+        elif isinstance(block, BulletList):
+            texts += [item.text for item in block.items]
+    return [plain_inline(text) for text in texts]
