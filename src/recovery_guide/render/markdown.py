@@ -7,7 +7,8 @@ becomes ``### X``).
 
 ``MarkdownWriter`` has two variants: ``print`` (``section="###"``, and with the reader's region
 unknown every region's lines in full after the short list) and the full-screen reader
-(``section="##"``, a hint on how to choose the region, and the lines kept short).
+(``section="##"``, body headings as written, a hint on how to choose the region, the lines kept
+short; see ``recovery_guide.tui.reading_page``).
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def compact_regions_markdown(regions: tuple[Region, ...] | list[Region]) -> str:
 class MarkdownWriter(BlockWriter[str]):
     """Each block as Markdown (no trailing newline)."""
 
-    def __init__(self, section: str = "###", change_hint: str = "", every_region_in_full: bool = True) -> None:
+    def __init__(self, section: str = "###", change_hint: str = "", every_region_in_full: bool = True, heading_shift: int = 1) -> None:
+        self.heading_shift = heading_shift
+        """How many levels a body heading sits below the content's own (1 under a page's ``##`` heading)."""
         self.section = section
         """The heading level of a page's own sections (language note, sources)."""
         self.change_hint = change_hint
@@ -92,7 +95,7 @@ class MarkdownWriter(BlockWriter[str]):
     # --- the body ----------------------------------------------------------------------------------
 
     def write_heading(self, block: Heading) -> str:
-        return "#" * (block.level + 1) + " " + block.text
+        return "#" * (block.level + self.heading_shift) + " " + block.text
 
     def write_paragraph(self, block: Paragraph) -> str:
         return "\n".join(block.lines)
@@ -147,6 +150,14 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         return "\n".join([f"## {_escape(wording.glossary())}", "", *(f"- **{_escape(term.term)}**: {_escape(term.definition)}" for term in block.terms)])
+
+
+def clinic_phone_markdown(clinic: Clinic | None) -> str:
+    """The clinic's phone (and hours) on one line, to sit beside the help lines; empty without a phone."""
+    if clinic is None or not clinic.phone:
+        return ""
+    hours = f" ({_escape(clinic.hours)})" if clinic.hours else ""
+    return f"**{_escape(wording.your_clinic())}**: {_escape(clinic.name)}: **{_escape(clinic.phone)}**{hours}\n\n"
 
 
 def source_refs(block: SourceRefs) -> str:
