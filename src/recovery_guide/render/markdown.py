@@ -32,7 +32,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
 )
-from recovery_guide.view.pages import PageView, clinic_lines, guide_view, help_lines as help_lines_block
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 _MARKS = ("\\", "*", "_", "`", "#", "[", "]", "<", ">", "|")
 
@@ -163,11 +163,6 @@ def clinic_phone_markdown(clinic: Clinic | None) -> str:
 def source_refs(block: SourceRefs) -> str:
     """``\\[1\\], \\[4\\]``: the numbers of a page's sources, escaped so they stay plain brackets."""
     return ", ".join(f"\\[{number}\\]" for number in block.numbers)
-
-
-def help_lines_markdown(guide: Guide, region_code: str | None = None, change_hint: str = "") -> str:
-    """The help lines as the full-screen app shows them: the reader's region in full, the others short."""
-    return MarkdownWriter(change_hint=change_hint, every_region_in_full=False).write_help_lines(help_lines_block(guide, region_code)) + "\n"
 
 
 def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:

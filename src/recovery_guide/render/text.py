@@ -12,7 +12,7 @@ from __future__ import annotations
 import textwrap
 
 from recovery_guide import wording
-from recovery_guide.model import Clinic, Guide, Page, Region, Urgency
+from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     BulletList,
@@ -30,7 +30,7 @@ from recovery_guide.view.blocks import (
     Statement,
 )
 from recovery_guide.view.body import plain_inline
-from recovery_guide.view.pages import PageView, clinic_lines, guide_view, help_lines as help_lines_block, page_view
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 WIDTH = 78
 
@@ -145,16 +145,6 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         return "\n".join([underline(wording.glossary()), "", *[fill(f"{term.term}: {term.definition}", subsequent_indent="    ") for term in block.terms]])
-
-
-def screen_text(guide: Guide, screen: Page, region_code: str | None = None, plain: bool = False) -> str:
-    """One page as text. ``plain`` (the ``read`` mode) drops underlines and leaves the questions to the caller."""
-    return TextWriter(plain).page(page_view(guide, screen, region_code))
-
-
-def help_lines(guide: Guide, region_code: str | None = None) -> str:
-    """The help lines block alone (the ``read`` mode's Get help now)."""
-    return TextWriter().write_help_lines(help_lines_block(guide, region_code)) + "\n"
 
 
 def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
