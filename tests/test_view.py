@@ -12,6 +12,7 @@ import pytest
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.loader import load_guide
 from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, Urgency
+from recovery_guide.render.handout import HandoutHtml, HandoutText
 from recovery_guide.render.html import HtmlWriter, guide_html
 from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
 from recovery_guide.render.text import TextWriter, guide_text
@@ -29,8 +30,11 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     ListItem,
+    MyUnderstanding,
+    PagesRead,
     Paragraph,
     Questions,
+    QuestionsToAsk,
     SourceRefs,
     Sources,
     Statement,
@@ -38,7 +42,7 @@ from recovery_guide.view.blocks import (
 from recovery_guide.view.body import body_blocks, plain_lines, plain_texts
 from recovery_guide.view.pages import page_view
 
-WRITERS = [TextWriter, MarkdownWriter, HtmlWriter, ReadingPage]
+WRITERS = [TextWriter, MarkdownWriter, HtmlWriter, HandoutText, HandoutHtml, ReadingPage]
 LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
 
 _region = Region("GB", "United Kingdom", (HelpLine("999", Urgency.EMERGENCY, "Emergency", "999", "Call.", "s"),), date(2026, 1, 1))
@@ -56,6 +60,9 @@ SAMPLES: dict[type[Block], Block] = {
     Sources: Sources((Source("s", "A citation.", None, "A note."),)),
     ClinicDetails: ClinicDetails(Clinic("A clinic", "555-0100", "9-5")),
     GlossaryEntries: GlossaryEntries((Term("t", "placebo", "A dummy treatment."),)),
+    QuestionsToAsk: QuestionsToAsk((("A topic", ("First?", "Second?")),)),
+    MyUnderstanding: MyUnderstanding((("A topic", "In my words."),)),
+    PagesRead: PagesRead((("A page", ("A point.",)),)),
 }
 
 
@@ -132,7 +139,7 @@ def test_html_escapes_content_and_keeps_only_its_own_emphasis():
 
 def test_the_reading_screen_puts_each_block_in_its_place(guide):
     page = guide.first_of_kind(PageKind.HELP_NOW)
-    parts = ReadingPage(Clinic("A clinic", "555-0100")).parts(page_view(guide, page, "GB"))
+    parts = ReadingPage().parts(page_view(guide, page, "GB", Clinic("A clinic", "555-0100")))
     assert parts.key_points.startswith("- ") and parts.body == page.body
     assert "United Kingdom (GB)" in parts.extra and "**555-0100**" in parts.extra
     assert parts.meta.startswith("Sources: [") and "\\[" not in parts.meta

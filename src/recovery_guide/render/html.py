@@ -24,8 +24,11 @@ from recovery_guide.view.blocks import (
     HelpLines,
     KeyPoints,
     LanguageNote,
+    MyUnderstanding,
+    PagesRead,
     Paragraph,
     Questions,
+    QuestionsToAsk,
     SourceRefs,
     Sources,
     Statement,
@@ -113,6 +116,13 @@ def compact_regions_html(regions: tuple[Region, ...]) -> str:
     return "\n".join(parts)
 
 
+def clinic_phone_html(clinic: Clinic | None) -> list[str]:
+    """The clinic's phone as one paragraph beside the help lines; nothing without a phone."""
+    if clinic is None or not clinic.phone:
+        return []
+    return [f"<p>{escape(clinic.name)}: <strong>{escape(clinic.phone)}</strong></p>"]
+
+
 class HtmlWriter(BlockWriter[str]):
     """Each block as HTML (no trailing newline)."""
 
@@ -154,8 +164,8 @@ class HtmlWriter(BlockWriter[str]):
         return f"<p><strong>{escape(block.text)}</strong></p>"
 
     def write_help_lines(self, block: HelpLines) -> str:
-        """Every region in full, the reader's own first."""
-        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *(region_html(region) for region in block.own_first)])
+        """Every region in full, the reader's own first (after the reader's clinic, when known)."""
+        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region) for region in block.own_first)])
 
     def write_questions(self, block: Questions) -> str:
         return f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in block.questions) + "</ol>"
@@ -181,6 +191,32 @@ class HtmlWriter(BlockWriter[str]):
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         entries = [f"<dt>{escape(term.term)}</dt><dd>{escape(term.definition)}</dd>" for term in block.terms]
         return "\n".join([f"<section><h2>{escape(wording.glossary())}</h2><dl>", *entries, "</dl></section>"])
+
+    # --- a handout's sections ------------------------------------------------------------------------
+
+    def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
+        """Numbered through every topic, each with a ruled box to write the answer in."""
+        parts, number = [f"<h2>{escape(wording.my_questions())}</h2>"], 0
+        for title, texts in block.groups:
+            parts.append(f'<section class="topic"><h3>{escape(title)}</h3>')
+            for text in texts:
+                number += 1
+                parts.append(
+                    f'<div class="question"><p><span class="number">{number}.</span> {escape(text)}</p>'
+                    f'<p class="answer-label">{escape(wording.answer())}</p><div class="answer"></div></div>'
+                )
+            parts.append("</section>")
+        return "\n".join(parts)
+
+    def write_my_understanding(self, block: MyUnderstanding) -> str:
+        entries = [f"<li><strong>{escape(title)}:</strong> {escape(text)}</li>" for title, text in block.entries]
+        return "\n".join([f"<h2>{escape(wording.check_my_understanding())}</h2><ul>", *entries, "</ul>"])
+
+    def write_pages_read(self, block: PagesRead) -> str:
+        parts = [f"<h2>{escape(wording.what_i_read())}</h2>"]
+        for title, points in block.pages:
+            parts += [f'<section class="read"><h3>{escape(title)}</h3><ul>', *(f"<li>{escape(point)}</li>" for point in points), "</ul></section>"]
+        return "\n".join(parts)
 
 
 def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:

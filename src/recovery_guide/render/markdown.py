@@ -26,8 +26,11 @@ from recovery_guide.view.blocks import (
     HelpLines,
     KeyPoints,
     LanguageNote,
+    MyUnderstanding,
+    PagesRead,
     Paragraph,
     Questions,
+    QuestionsToAsk,
     SourceRefs,
     Sources,
     Statement,
@@ -115,7 +118,8 @@ class MarkdownWriter(BlockWriter[str]):
         return f"**{_escape(block.text)}**"
 
     def write_help_lines(self, block: HelpLines) -> str:
-        """The reader's region in full and the others compactly; when unknown, every region compactly."""
+        """The reader's region in full and the others compactly; when unknown, every region compactly.
+        Then the reader's clinic's phone, when known."""
         parts = [f"**{_escape(wording.no_local_emergency_number())}**", ""]
         if block.own:
             parts.append(region_markdown(block.own))
@@ -123,6 +127,8 @@ class MarkdownWriter(BlockWriter[str]):
         if self.change_hint:
             parts += [f"*{_escape(self.change_hint)}*", ""]
         parts.append(f"*{_escape(wording.help_lines_checked(block.checked))}*")
+        if block.clinic and block.clinic.phone:
+            parts += ["", clinic_phone_markdown(block.clinic).rstrip("\n")]
         if self.every_region_in_full and not block.own:
             parts += ["", *(region_markdown(region, "####") for region in block.regions)]
             return "\n".join(parts).removesuffix("\n")
@@ -150,6 +156,26 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         return "\n".join([f"## {_escape(wording.glossary())}", "", *(f"- **{_escape(term.term)}**: {_escape(term.definition)}" for term in block.terms)])
+
+    # --- a handout's sections ------------------------------------------------------------------------
+
+    def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
+        parts, number = [f"## {_escape(wording.my_questions())}"], 0
+        for title, texts in block.groups:
+            parts += ["", f"{self.section} {_escape(title)}", ""]
+            for text in texts:
+                number += 1
+                parts.append(f"{number}. {_escape(text)}")
+        return "\n".join(parts)
+
+    def write_my_understanding(self, block: MyUnderstanding) -> str:
+        return "\n".join([f"## {_escape(wording.check_my_understanding())}", "", *(f"- **{_escape(title)}:** {_escape(text)}" for title, text in block.entries)])
+
+    def write_pages_read(self, block: PagesRead) -> str:
+        parts = [f"## {_escape(wording.what_i_read())}"]
+        for title, points in block.pages:
+            parts += ["", f"{self.section} {_escape(title)}", "", *(f"- {_escape(point)}" for point in points)]
+        return "\n".join(parts)
 
 
 def clinic_phone_markdown(clinic: Clinic | None) -> str:

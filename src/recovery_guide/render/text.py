@@ -23,8 +23,11 @@ from recovery_guide.view.blocks import (
     HelpLines,
     KeyPoints,
     LanguageNote,
+    MyUnderstanding,
+    PagesRead,
     Paragraph,
     Questions,
+    QuestionsToAsk,
     SourceRefs,
     Sources,
     Statement,
@@ -108,6 +111,8 @@ class TextWriter(BlockWriter[str | None]):
     def write_help_lines(self, block: HelpLines) -> str:
         """The reader's region in full and the rest compactly; every region in full when it is unknown."""
         parts = [wording.no_local_emergency_number(), ""]
+        if block.clinic and block.clinic.phone:
+            parts += [fill(f"{block.clinic.name}: {block.clinic.phone}"), ""]
         if block.own:
             parts.append(region_lines(block.own) + "\n")
             parts += [wording.every_region(), *[compact_region(other) for other in block.others], ""]
@@ -145,6 +150,28 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         return "\n".join([underline(wording.glossary()), "", *[fill(f"{term.term}: {term.definition}", subsequent_indent="    ") for term in block.terms]])
+
+    # --- a handout's sections ------------------------------------------------------------------------
+
+    def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
+        """Numbered through every topic, each with two lines to write the answer on."""
+        groups, number = [], 0
+        for title, texts in block.groups:
+            questions = []
+            for text in texts:
+                number += 1
+                question = fill(text, initial_indent=f"{number:>2}. ", subsequent_indent="    ")
+                questions.append("\n".join([question, f"    {wording.answer()}", "    " + "_" * 60, "    " + "_" * 60]))
+            groups.append("\n\n".join([title, *questions]))
+        return "\n\n".join([underline(wording.my_questions(), "-"), *groups])
+
+    def write_my_understanding(self, block: MyUnderstanding) -> str:
+        entries = [fill(f"{title}: {text}", initial_indent="  - ", subsequent_indent="    ") for title, text in block.entries]
+        return "\n\n".join([underline(wording.check_my_understanding(), "-"), *entries])
+
+    def write_pages_read(self, block: PagesRead) -> str:
+        pages = ["\n".join([title, *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in points)]) for title, points in block.pages]
+        return "\n\n".join([underline(wording.what_i_read(), "-"), *pages])
 
 
 def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
-from recovery_guide.model import Clinic
-from recovery_guide.render.markdown import MarkdownWriter, clinic_phone_markdown
-from recovery_guide.view.blocks import Block, BulletList, EvidenceLabel, Heading, HelpLines, KeyPoints, Paragraph, Questions, SourceRefs
+from recovery_guide.render.markdown import MarkdownWriter
+from recovery_guide.view.blocks import Block, BulletList, EvidenceLabel, Heading, KeyPoints, Paragraph, Questions, SourceRefs
 from recovery_guide.view.pages import PageView
 
 _BODY = (Heading, Paragraph, BulletList)
@@ -46,9 +45,8 @@ class ReadingPage(MarkdownWriter):
     for those already in My questions.
     """
 
-    def __init__(self, clinic: Clinic | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__(section="##", change_hint=change_region_hint(), every_region_in_full=False, heading_shift=0)
-        self.clinic = clinic
 
     def parts(self, view: PageView) -> PageParts:
         parts = PageParts(blocks=list(view.blocks))
@@ -77,6 +75,3 @@ class ReadingPage(MarkdownWriter):
         refs = ", ".join(f"[{number}]" for number in block.numbers)
         return f"{wording.sources()}: {refs}\n{wording.reviewed(block.reviewed)}"
 
-    def write_help_lines(self, block: HelpLines) -> str:
-        """The help lines, then the reader's clinic's phone when the clinic file gives one."""
-        return super().write_help_lines(block) + "\n\n" + clinic_phone_markdown(self.clinic)

@@ -114,7 +114,8 @@ class Statement(Block):
 class HelpLines(Block):
     """Help lines by region, graded by urgency. ``own`` is the reader's region when it is known.
 
-    Every region is always listed: a wrong guess of the region must never hide a number.
+    Every region is always listed on a page: a wrong guess of the region must never hide a number.
+    (A handout, made for one reader, lists only their own region when it is known.)
     """
 
     kind: ClassVar[str] = "help_lines"
@@ -123,6 +124,8 @@ class HelpLines(Block):
     own: Region | None
     checked: date
     """When the help lines as a whole were last checked."""
+    clinic: Clinic | None = None
+    """The reader's clinic, whose phone is listed with the help lines when the clinic file gives one."""
 
     @property
     def others(self) -> tuple[Region, ...]:
@@ -183,6 +186,36 @@ class GlossaryEntries(Block):
     terms: tuple[Term, ...]
 
 
+# --- blocks of a handout ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionsToAsk(Block):
+    """The reader's questions for their appointment, by topic, numbered through, with room for answers."""
+
+    kind: ClassVar[str] = "questions_to_ask"
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+    """(topic title, question texts), in the reader's order."""
+
+
+@dataclass(frozen=True)
+class MyUnderstanding(Block):
+    """What the reader wants their provider to check they understood, in their own words."""
+
+    kind: ClassVar[str] = "my_understanding"
+    entries: tuple[tuple[str, str], ...]
+    """(topic title, the reader's own words)."""
+
+
+@dataclass(frozen=True)
+class PagesRead(Block):
+    """The key points of each page the reader opened, in reading order."""
+
+    kind: ClassVar[str] = "pages_read"
+    pages: tuple[tuple[str, tuple[str, ...]], ...]
+    """(page title, key points)."""
+
+
 BLOCK_KINDS: tuple[type[Block], ...] = (
     Heading,
     Paragraph,
@@ -197,5 +230,8 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Sources,
     ClinicDetails,
     GlossaryEntries,
+    QuestionsToAsk,
+    MyUnderstanding,
+    PagesRead,
 )
 """Every kind of block; every writer must write each of them (checked by tests/test_view.py)."""

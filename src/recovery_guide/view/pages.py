@@ -70,19 +70,23 @@ def source_numbers(guide: Guide) -> dict[str, int]:
     return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
 
 
-def help_lines(guide: Guide, region_code: str | None) -> HelpLines:
-    """Every region's help lines, with the reader's own region when it is known."""
-    return HelpLines(guide.regions, guide.region(region_code) if region_code else None, guide.help_lines_checked)
+def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = None) -> HelpLines:
+    """Every region's help lines, with the reader's own region when it is known (and their clinic)."""
+    return HelpLines(guide.regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
 
 
-def page_view(guide: Guide, page: Page, region_code: str | None = None) -> PageView:
-    """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown)."""
+def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None) -> PageView:
+    """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown).
+
+    ``clinic``: the reader's clinic, whose phone the Get help now page lists with the help lines
+    (the full-screen app); ``print`` shows the clinic once at the top instead.
+    """
     blocks: list[Block] = [KeyPoints(page.key_points)]
     if page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
     if page.kind is PageKind.HELP_NOW:
-        blocks.append(help_lines(guide, region_code))
+        blocks.append(help_lines(guide, region_code, clinic))
     if page.acknowledge:
         blocks.append(Statement(page.acknowledge))
     if page.questions:

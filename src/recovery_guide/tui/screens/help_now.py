@@ -19,8 +19,8 @@ from recovery_guide.tui.widgets.key_bar import KeyBar
 def help_now_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
     """Numbers first: a person in crisis must never have to read, or answer, before they see a number."""
     screen = guide.first_of_kind(PageKind.HELP_NOW)
-    lines = ReadingPage(clinic).write(help_lines(guide, region_code))
-    return f"## {escape_markdown(screen.title)}\n\n{lines}---\n\n{screen.body}"
+    lines = ReadingPage().write(help_lines(guide, region_code, clinic))
+    return f"## {escape_markdown(screen.title)}\n\n{lines}\n\n---\n\n{screen.body}"
 
 
 class HelpNowScreen(GuideModal):

@@ -197,7 +197,7 @@ class ReaderScreen(GuideScreen):
         note = self.query_one("#translation-note", Static)
         note.update(note_text)
         note.display = bool(note_text)
-        parts = ReadingPage(self.app.clinic).parts(page_view(guide, screen, self.app.region_code))
+        parts = ReadingPage().parts(page_view(guide, screen, self.app.region_code, self.app.clinic))
         self.query_one("#progress", Static).update(wording.step(self.index + 1, len(guide.pages)))
         self.query_one("#title", Static).update(screen.title)
         evidence = self.query_one("#evidence", Static)
