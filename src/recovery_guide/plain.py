@@ -3,7 +3,8 @@
 No full-screen redraw, no cursor movement, no colour, no box drawing: it prints one screen at a time
 and a short numbered menu, and reads the reader's choice as an ordinary line of input. Everything
 the full-screen app offers that makes sense in text is here, in every language. It is also what runs
-when TERM is ``dumb``. It never imports Textual.
+when TERM is ``dumb``. It never imports Textual. A screen is shown as the text writer's ``read``
+variant of the page view (``recovery_guide.view``), so it says what ``print`` and the app say.
 """
 
 from __future__ import annotations
