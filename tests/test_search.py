@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.search import body_blocks, search, snippet
+from recovery_guide.search import search, snippet
+from recovery_guide.view.body import plain_texts
 from recovery_guide.textfold import cell_width, fold
 
 
@@ -104,7 +105,7 @@ def test_snippets_are_cut_between_words_with_dots():
 
 def test_body_blocks_strip_markdown():
     body = "## What\nSome **bold** text\ngoes on.\n\n- an item\n- another\n1. numbered"
-    assert body_blocks(body) == ["What", "Some bold text goes on.", "an item", "another", "numbered"]
+    assert plain_texts(body) == ["What", "Some bold text goes on.", "an item", "another", "numbered"]
 
 
 def test_folding_removes_case_and_accents_and_keeps_chinese():

@@ -98,7 +98,8 @@ def collation_key(text: str, language: str) -> tuple[str, str]:
 
 
 def sorted_terms(guide: Guide) -> list[Term]:
-    """Every glossary term, alphabetical in the guide's language."""
+    """Every glossary term, alphabetical in the guide's language: the one order of the glossary
+    everywhere (the app's glossary, ``read`` and ``print``), so no view lists it differently."""
     return sorted(guide.glossary, key=lambda term: (collation_key(term.term, guide.language.code), term.id))
 
 

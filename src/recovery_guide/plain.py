@@ -3,7 +3,8 @@
 No full-screen redraw, no cursor movement, no colour, no box drawing: it prints one screen at a time
 and a short numbered menu, and reads the reader's choice as an ordinary line of input. Everything
 the full-screen app offers that makes sense in text is here, in every language. It is also what runs
-when TERM is ``dumb``. It never imports Textual.
+when TERM is ``dumb``. It never imports Textual. A screen is shown as the text writer's ``read``
+variant of the page view (``recovery_guide.view``), so it says what ``print`` and the app say.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from recovery_guide import wording
 from recovery_guide.i18n import _, language_names
 from recovery_guide.model import Question, PageKind
 from recovery_guide.my_questions import EntryKind
-from recovery_guide.render.text import compact_region, fill, help_lines, region_lines, screen_text
+from recovery_guide.render.text import TextWriter, compact_region, fill, region_lines
 from recovery_guide.session import Session
+from recovery_guide.view.pages import help_lines, page_view
 
 
 class EndOfInput(Exception):
@@ -33,6 +35,8 @@ class PlainReader:
         self.handout_folder = handout_folder
         self.resume_screen = session.saved_screen
         """Where the reader stopped last time, if they keep their place (offered on the first menu)."""
+        self.writer = TextWriter(plain=True)
+        """Pages as the text writer's ``read`` variant: no underlines; the questions are listed here."""
 
     # --- input and output -------------------------------------------------------------------------------
 
@@ -97,7 +101,7 @@ class PlainReader:
         screen = self.guide.pages[self.index]
         self.session.visit(screen.id)
         self.say()
-        self.say(screen_text(self.guide, screen, self.session.region_code, plain=True))
+        self.say(self.writer.page(page_view(self.guide, screen, self.session.region_code)))
         questions = self.questions_here()
         if questions:
             self.say(wording.ask_your_provider() + ":")
@@ -149,7 +153,7 @@ class PlainReader:
         """The current screen as written in English, for a reader who wants to compare."""
         english = self.session.guide_in("en")
         self.say()
-        self.say(screen_text(english, english.pages[self.index], self.session.region_code, plain=True))
+        self.say(self.writer.page(page_view(english, english.pages[self.index], self.session.region_code)))
         return True
 
     def go(self, index: int) -> bool:
@@ -174,7 +178,7 @@ class PlainReader:
         self.say()
         self.say(guide.first_of_kind(PageKind.HELP_NOW).title)
         if region:
-            self.say(help_lines(guide, region))
+            self.say(self.writer.write(help_lines(guide, region)))
         else:
             self.say(wording.no_local_emergency_number())
             self.say(wording.every_region())

@@ -70,23 +70,20 @@ import unicodedata
 from dataclasses import dataclass, fields
 from typing import Callable, Iterable
 
+from recovery_guide.view.body import plain_lines
+
 # --- plain text --------------------------------------------------------------------------------------
 
-_HEADING = re.compile(r"^\s{0,3}#+\s*")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_EMPHASIS = re.compile(r"[*`]")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"')\]]*$")
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown to one sentence-like unit per line: headings and list items end with a full stop."""
-    lines = []
-    for line in markdown.splitlines():
-        line = _LIST_MARKER.sub("", _HEADING.sub("", line))
-        line = _EMPHASIS.sub("", line).strip()
-        if line:
-            lines.append(line if _ENDS_SENTENCE.search(line) else line + ".")
-    return "\n".join(lines)
+    """Markdown to one sentence-like unit per line: headings and list items end with a full stop.
+
+    The Markdown is read by ``recovery_guide.view.body``, as every view of the guide reads it.
+    """
+    lines = [line.strip() for line in plain_lines(markdown)]
+    return "\n".join(line if _ENDS_SENTENCE.search(line) else line + "." for line in lines if line)
 
 
 def screen_text(key_points: Iterable[str], body: str) -> str:

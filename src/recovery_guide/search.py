@@ -8,13 +8,13 @@ is a plain substring match. A pure function of the model: the app decides how to
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Literal
 
 from recovery_guide.model import Guide, Page
 from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
+from recovery_guide.view.body import plain_texts
 
 Kind = Literal["title", "key-point", "body", "question", "glossary"]
 SNIPPET_WIDTH = 60
@@ -38,44 +38,17 @@ class Match:
     """Where the hit is inside ``snippet`` (start, end), for marking it."""
 
 
-def body_blocks(markdown: str) -> list[str]:
-    """A body's headings, paragraphs and list items as plain one-line texts, in order."""
-    return list(_body_blocks(markdown))
-
-
 @lru_cache(maxsize=256)
-def _body_blocks(markdown: str) -> tuple[str, ...]:
-    blocks: list[str] = []
-    paragraph: list[str] = []
-
-    def finish() -> None:
-        if paragraph:
-            blocks.append(" ".join(paragraph))
-            paragraph.clear()
-
-    for raw in markdown.splitlines():
-        line = raw.replace("**", "").replace("__", "").strip()
-        heading = re.match(r"^#+\s+(.*)$", line)
-        item = re.match(r"^([-*+]|\d+[.)])\s+(.*)$", line)
-        if not line:
-            finish()
-        elif heading:
-            finish()
-            blocks.append(heading.group(1).strip())
-        elif item:
-            finish()
-            paragraph.append(item.group(2).strip())
-        else:
-            paragraph.append(line)
-    finish()
-    return tuple(blocks)
+def _body_texts(markdown: str) -> tuple[str, ...]:
+    """A body's headings, paragraphs and list items as plain one-line texts (kept: searched at every key)."""
+    return tuple(plain_texts(markdown))
 
 
 def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
     yield "title", screen.title
     for point in screen.key_points:
         yield "key-point", point
-    for block in _body_blocks(screen.body):
+    for block in _body_texts(screen.body):
         yield "body", block
     for question in screen.questions:
         yield "question", question.text

@@ -1,1 +1,4 @@
-"""Views of the guide that are plain documents (text, and later Markdown and HTML handouts)."""
+"""Writers of the page view (``recovery_guide.view``): plain text, Markdown, HTML, and the handout.
+
+Each writer has one small method per kind of block (``writer.BlockWriter``); none imports Textual.
+"""

@@ -1,17 +1,39 @@
 """Self-contained HTML pages (the whole guide, handouts) that print cleanly on paper.
 
 One file, no scripts, no web fonts, no external links to load: a clinic can print it or a reader can
-open it offline. Every piece of data is escaped; Markdown is rendered with raw HTML switched off, so
-content can never inject markup.
+open it offline. Every piece of data is escaped, and the body's Markdown arrives already read into
+blocks (``recovery_guide.view``), so content can never inject markup: its only inline mark,
+``**bold**``, becomes ``<strong>`` here (and ``*emphasis*`` ``<em>``), after escaping.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from recovery_guide import wording
 from recovery_guide.i18n import language_tag, text_direction
-from recovery_guide.model import Clinic, Guide, Region, Page, PageKind, Urgency
+from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.render.writer import BlockWriter
+from recovery_guide.view.blocks import (
+    BulletList,
+    ClinicDetails,
+    EvidenceLabel,
+    GlossaryEntries,
+    Heading,
+    HelpLines,
+    KeyPoints,
+    LanguageNote,
+    MyUnderstanding,
+    PagesRead,
+    Paragraph,
+    Questions,
+    QuestionsToAsk,
+    SourceRefs,
+    Sources,
+    Statement,
+)
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 STYLE = """
 body { font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
@@ -36,6 +58,10 @@ footer { border-top: 1px solid #000; margin-top: 2em; }
 }
 """.strip()
 
+_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_EMPHASIS = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+_BODY_BLOCKS = (Heading, Paragraph, BulletList)
+
 
 def page(language: str, title: str, body: str) -> str:
     """A whole HTML document in ``language`` (sets ``lang`` and ``dir``)."""
@@ -53,11 +79,10 @@ def page(language: str, title: str, body: str) -> str:
     )
 
 
-def markdown_html(text: str) -> str:
-    """Content Markdown as HTML, raw HTML disabled (``<`` in content shows as ``<``)."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False}).render(text)
+def inline_html(text: str) -> str:
+    """The content's inline Markdown as HTML: escaped first, then ``**bold**`` and ``*emphasis*``."""
+    text = escape(text, quote=False).replace('"', "&quot;")
+    return _EMPHASIS.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", text))
 
 
 def region_html(region: Region) -> str:
@@ -79,45 +104,129 @@ def region_html(region: Region) -> str:
     return "\n".join(parts)
 
 
-def screen_html(guide: Guide, screen: Page, region_code: str | None) -> str:
-    number = guide.index_of(screen.id) + 1
-    parts = [f'<section class="screen" id="{escape(screen.id)}">', f"<h2>{escape(wording.step(number, len(guide.pages)))}: {escape(screen.title)}</h2>"]
-    parts.append(f"<h3>{escape(wording.key_points())}</h3><ul>" + "".join(f"<li>{escape(point)}</li>" for point in screen.key_points) + "</ul>")
-    if screen.evidence:
-        parts.append(f'<p class="evidence">{escape(wording.evidence(screen.evidence))}</p>')
-    parts.append(markdown_html(screen.body))
-    if screen.kind is PageKind.HELP_NOW:
-        parts.append(f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>")
-        parts += [region_html(region) for region in guide.regions_for(region_code)]
-    if screen.acknowledge:
-        parts.append(f"<p><strong>{escape(screen.acknowledge)}</strong></p>")
-    if screen.questions:
-        parts.append(f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in screen.questions) + "</ol>")
-    numbers = {source_id: index for index, source_id in enumerate(guide.sources, start=1)}
-    refs = ", ".join(f'<a href="#source-{numbers[source_id]}">[{numbers[source_id]}]</a>' for source_id in screen.source_ids)
-    parts.append(f'<p class="meta">{escape(wording.sources())}: {refs}<br>{escape(wording.reviewed(screen.reviewed))}</p>')
-    if screen.kind is PageKind.ABOUT:
-        parts.append(f"<h3>{escape(wording.language_note())}</h3><p>{escape(guide.language.produced)} {escape(guide.language.review_status)}</p>")
-        parts.append(f"<h3>{escape(wording.sources())}</h3><ol>")
-        for index, source in enumerate(guide.sources.values(), start=1):
+def compact_regions_html(regions: tuple[Region, ...]) -> str:
+    """Every region's emergency and crisis numbers, one item each (when the reader's region is unknown)."""
+    parts = [f"<h3>{escape(wording.every_region())}</h3><ul>"]
+    for region in regions:
+        numbers = "; ".join(
+            f"{escape(wording.urgency_short(line.urgency))}: <strong>{escape(line.contact)}</strong>" for line in region.lines if line.urgency is not Urgency.SUPPORT
+        )
+        parts.append(f"<li>{escape(region.name)} ({escape(region.code)}): {numbers}</li>")
+    parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def clinic_phone_html(clinic: Clinic | None) -> list[str]:
+    """The clinic's phone as one paragraph beside the help lines; nothing without a phone."""
+    if clinic is None or not clinic.phone:
+        return []
+    return [f"<p>{escape(clinic.name)}: <strong>{escape(clinic.phone)}</strong></p>"]
+
+
+class HtmlWriter(BlockWriter[str]):
+    """Each block as HTML (no trailing newline)."""
+
+    def page(self, view: PageView) -> str:
+        parts = [f'<section class="screen" id="{escape(view.id)}">', f"<h2>{escape(view.heading)}</h2>"]
+        for index, block in enumerate(view.blocks):
+            parts.append(self.write(block))
+            following = view.blocks[index + 1] if index + 1 < len(view.blocks) else None
+            if isinstance(block, _BODY_BLOCKS) and not isinstance(following, _BODY_BLOCKS):
+                parts.append("")  # the body ends with a blank line, as it always has
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    # --- the body ----------------------------------------------------------------------------------
+
+    def write_heading(self, block: Heading) -> str:
+        return f"<h{block.level}>{inline_html(block.text)}</h{block.level}>"
+
+    def write_paragraph(self, block: Paragraph) -> str:
+        return f"<p>{inline_html(chr(10).join(block.lines))}</p>"
+
+    def write_bullet_list(self, block: BulletList) -> str:
+        first = block.items[0]
+        tag = "ol" if first.ordered else "ul"
+        start = int(first.marker[:-1]) if first.ordered else 1
+        opening = f'<ol start="{start}">' if first.ordered and start != 1 else f"<{tag}>"
+        items = [f"<li>{inline_html(chr(10).join(item.lines))}</li>" for item in block.items]
+        return "\n".join([opening, *items, f"</{tag}>"])
+
+    # --- the rest of a page -------------------------------------------------------------------------
+
+    def write_key_points(self, block: KeyPoints) -> str:
+        return f"<h3>{escape(wording.key_points())}</h3><ul>" + "".join(f"<li>{escape(point)}</li>" for point in block.points) + "</ul>"
+
+    def write_evidence_label(self, block: EvidenceLabel) -> str:
+        return f'<p class="evidence">{escape(block.text)}</p>'
+
+    def write_statement(self, block: Statement) -> str:
+        return f"<p><strong>{escape(block.text)}</strong></p>"
+
+    def write_help_lines(self, block: HelpLines) -> str:
+        """Every region in full, the reader's own first (after the reader's clinic, when known)."""
+        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region) for region in block.own_first)])
+
+    def write_questions(self, block: Questions) -> str:
+        return f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in block.questions) + "</ol>"
+
+    def write_source_refs(self, block: SourceRefs) -> str:
+        refs = ", ".join(f'<a href="#source-{number}">[{number}]</a>' for number in block.numbers)
+        return f'<p class="meta">{escape(wording.sources())}: {refs}<br>{escape(wording.reviewed(block.reviewed))}</p>'
+
+    def write_language_note(self, block: LanguageNote) -> str:
+        return f"<h3>{escape(wording.language_note())}</h3><p>{escape(block.text)}</p>"
+
+    def write_sources(self, block: Sources) -> str:
+        parts = [f"<h3>{escape(wording.sources())}</h3><ol>"]
+        for index, source in enumerate(block.sources, start=1):
             url = f" {escape(source.url)}" if source.url else ""
             parts.append(f'<li id="source-{index}">{escape(source.citation)}{url}<br><em>{escape(source.note)}</em></li>')
         parts.append("</ol>")
-    parts.append("</section>")
-    return "\n".join(parts)
+        return "\n".join(parts)
+
+    def write_clinic_details(self, block: ClinicDetails) -> str:
+        return f'<p class="clinic"><strong>{escape(wording.your_clinic())}</strong><br>' + "<br>".join(escape(line) for line in clinic_lines(block.clinic)) + "</p>"
+
+    def write_glossary_entries(self, block: GlossaryEntries) -> str:
+        entries = [f"<dt>{escape(term.term)}</dt><dd>{escape(term.definition)}</dd>" for term in block.terms]
+        return "\n".join([f"<section><h2>{escape(wording.glossary())}</h2><dl>", *entries, "</dl></section>"])
+
+    # --- a handout's sections ------------------------------------------------------------------------
+
+    def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
+        """Numbered through every topic, each with a ruled box to write the answer in."""
+        parts, number = [f"<h2>{escape(wording.my_questions())}</h2>"], 0
+        for title, texts in block.groups:
+            parts.append(f'<section class="topic"><h3>{escape(title)}</h3>')
+            for text in texts:
+                number += 1
+                parts.append(
+                    f'<div class="question"><p><span class="number">{number}.</span> {escape(text)}</p>'
+                    f'<p class="answer-label">{escape(wording.answer())}</p><div class="answer"></div></div>'
+                )
+            parts.append("</section>")
+        return "\n".join(parts)
+
+    def write_my_understanding(self, block: MyUnderstanding) -> str:
+        entries = [f"<li><strong>{escape(title)}:</strong> {escape(text)}</li>" for title, text in block.entries]
+        return "\n".join([f"<h2>{escape(wording.check_my_understanding())}</h2><ul>", *entries, "</ul>"])
+
+    def write_pages_read(self, block: PagesRead) -> str:
+        parts = [f"<h2>{escape(wording.what_i_read())}</h2>"]
+        for title, points in block.pages:
+            parts += [f'<section class="read"><h3>{escape(title)}</h3><ul>', *(f"<li>{escape(point)}</li>" for point in points), "</ul></section>"]
+        return "\n".join(parts)
 
 
 def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
     """The whole guide as one printable page, then the glossary."""
+    view = guide_view(guide, region_code, clinic)
+    writer = HtmlWriter()
     parts = [f"<h1>{escape(wording.app_title())}</h1>", f'<p class="banner">{escape(wording.provider_banner())}</p>']
-    if clinic:
-        from recovery_guide.render.handout import clinic_lines
-
-        parts.append(f'<p class="clinic"><strong>{escape(wording.your_clinic())}</strong><br>' + "<br>".join(escape(line) for line in clinic_lines(clinic)) + "</p>")
-    parts.append(f"<p>{escape(guide.language.produced)} {escape(guide.language.review_status)}</p>")
-    parts += [screen_html(guide, screen, region_code) for screen in guide.pages]
-    parts.append(f"<section><h2>{escape(wording.glossary())}</h2><dl>")
-    for term in sorted(guide.glossary, key=lambda item: item.term.casefold()):
-        parts.append(f"<dt>{escape(term.term)}</dt><dd>{escape(term.definition)}</dd>")
-    parts.append("</dl></section>")
-    return page(guide.language.code, wording.app_title(), "\n".join(parts))
+    if view.clinic:
+        parts.append(writer.write(view.clinic))
+    parts.append(f"<p>{escape(view.language_note)}</p>")
+    parts += [writer.page(page_) for page_ in view.pages]
+    parts.append(writer.write(view.glossary))
+    return page(view.language, wording.app_title(), "\n".join(parts))

@@ -1,16 +1,53 @@
-"""Pieces of the guide as Markdown, shared by the full-screen app and Markdown handouts."""
+"""The page view as Markdown: ``print --format markdown``, and the text the full-screen reader shows.
+
+Data (names, numbers, citations) is escaped so that it is never read as Markdown syntax; the body
+keeps the content's own marks (headings and ``**bold**``) and spacing (a block written straight under
+another stays so). Body headings sit one level under the page's own heading (``## X`` in the content
+becomes ``### X``).
+
+``MarkdownWriter`` has two variants: ``print`` (``section="###"``, and with the reader's region
+unknown every region's lines in full after the short list) and the full-screen reader
+(``section="##"``, body headings as written, a hint on how to choose the region, the lines kept
+short; see ``recovery_guide.tui.reading_page``).
+"""
 
 from __future__ import annotations
 
 from recovery_guide import wording
-from recovery_guide.model import Clinic, Guide, Region, Page, PageKind, Urgency
+from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.render.writer import BlockWriter
+from recovery_guide.view.blocks import (
+    Block,
+    BulletList,
+    ClinicDetails,
+    EvidenceLabel,
+    GlossaryEntries,
+    Heading,
+    HelpLines,
+    KeyPoints,
+    LanguageNote,
+    MyUnderstanding,
+    PagesRead,
+    Paragraph,
+    Questions,
+    QuestionsToAsk,
+    SourceRefs,
+    Sources,
+    Statement,
+)
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view
+
+_MARKS = ("\\", "*", "_", "`", "#", "[", "]", "<", ">", "|")
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Keep data (names, numbers) from being read as Markdown syntax."""
-    for mark in ("\\", "*", "_", "`", "#", "[", "]", "<", ">", "|"):
+    for mark in _MARKS:
         text = text.replace(mark, "\\" + mark)
     return text
+
+
+_escape = escape_markdown
 
 
 def region_markdown(region: Region, heading: str = "###") -> str:
@@ -38,71 +75,132 @@ def compact_regions_markdown(regions: tuple[Region, ...] | list[Region]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def help_lines_markdown(guide: Guide, region_code: str | None = None, change_hint: str = "") -> str:
-    """The reader's region in full and the others compactly; when unknown, every region compactly."""
-    region = guide.region(region_code) if region_code else None
-    parts = [f"**{_escape(wording.no_local_emergency_number())}**", ""]
-    if region:
-        parts.append(region_markdown(region))
-        parts += [f"### {_escape(wording.every_region())}", "", compact_regions_markdown([r for r in guide.regions if r is not region])]
-    else:
-        parts += [f"### {_escape(wording.every_region())}", "", compact_regions_markdown(guide.regions)]
-    if change_hint:
-        parts += [f"*{_escape(change_hint)}*", ""]
-    parts.append(f"*{_escape(wording.help_lines_checked(guide.help_lines_checked))}*")
-    return "\n".join(parts) + "\n"
+class MarkdownWriter(BlockWriter[str]):
+    """Each block as Markdown (no trailing newline)."""
+
+    def __init__(self, section: str = "###", change_hint: str = "", every_region_in_full: bool = True, heading_shift: int = 1) -> None:
+        self.heading_shift = heading_shift
+        """How many levels a body heading sits below the content's own (1 under a page's ``##`` heading)."""
+        self.section = section
+        """The heading level of a page's own sections (language note, sources)."""
+        self.change_hint = change_hint
+        """A line under the help lines on how to choose another region (the full-screen app)."""
+        self.every_region_in_full = every_region_in_full
+        """With the region unknown, add each region's lines in full after the short list (``print``)."""
+
+    def blocks(self, blocks: tuple[Block, ...] | list[Block]) -> str:
+        """Blocks in order, a blank line between them unless the content wrote one straight under the other."""
+        return "".join(("\n" if getattr(block, "tight", False) else "\n\n") * bool(index) + self.write(block) for index, block in enumerate(blocks))
+
+    def page(self, view: PageView) -> str:
+        return f"## {_escape(view.heading)}\n\n" + self.blocks(view.blocks)
+
+    # --- the body ----------------------------------------------------------------------------------
+
+    def write_heading(self, block: Heading) -> str:
+        return "#" * (block.level + self.heading_shift) + " " + block.text
+
+    def write_paragraph(self, block: Paragraph) -> str:
+        return "\n".join(block.lines)
+
+    def write_bullet_list(self, block: BulletList) -> str:
+        return "\n".join("\n  ".join([f"{item.marker} {item.lines[0]}", *item.lines[1:]]) for item in block.items)
+
+    # --- the rest of a page -------------------------------------------------------------------------
+
+    def write_key_points(self, block: KeyPoints) -> str:
+        return "\n".join([f"**{_escape(wording.key_points())}**", "", *(f"- {_escape(point)}" for point in block.points)])
+
+    def write_evidence_label(self, block: EvidenceLabel) -> str:
+        return f"> {_escape(block.text)}"
+
+    def write_statement(self, block: Statement) -> str:
+        return f"**{_escape(block.text)}**"
+
+    def write_help_lines(self, block: HelpLines) -> str:
+        """The reader's region in full and the others compactly; when unknown, every region compactly.
+        Then the reader's clinic's phone, when known."""
+        parts = [f"**{_escape(wording.no_local_emergency_number())}**", ""]
+        if block.own:
+            parts.append(region_markdown(block.own))
+        parts += [f"### {_escape(wording.every_region())}", "", compact_regions_markdown(block.others)]
+        if self.change_hint:
+            parts += [f"*{_escape(self.change_hint)}*", ""]
+        parts.append(f"*{_escape(wording.help_lines_checked(block.checked))}*")
+        if block.clinic and block.clinic.phone:
+            parts += ["", clinic_phone_markdown(block.clinic).rstrip("\n")]
+        if self.every_region_in_full and not block.own:
+            parts += ["", *(region_markdown(region, "####") for region in block.regions)]
+            return "\n".join(parts).removesuffix("\n")
+        return "\n".join(parts)
+
+    def write_questions(self, block: Questions) -> str:
+        items = [f"{index}. {_escape(question.text)}" for index, question in enumerate(block.questions, start=1)]
+        return "\n".join([f"**{_escape(wording.ask_your_provider())}**", "", *items])
+
+    def write_source_refs(self, block: SourceRefs) -> str:
+        return f"*{wording.sources()}: {source_refs(block)}. {_escape(wording.reviewed(block.reviewed))}*"
+
+    def write_language_note(self, block: LanguageNote) -> str:
+        return f"{self.section} {_escape(wording.language_note())}\n\n{_escape(block.text)}"
+
+    def write_sources(self, block: Sources) -> str:
+        parts = [f"{self.section} {_escape(wording.sources())}", ""]
+        for number, source in enumerate(block.sources, start=1):
+            url = f" {_escape(source.url)}" if source.url else ""
+            parts.append(f"{number}. {_escape(source.citation)}{url}  \n   *{_escape(source.note)}*")
+        return "\n".join(parts)
+
+    def write_clinic_details(self, block: ClinicDetails) -> str:
+        return f"**{_escape(wording.your_clinic())}**\n\n" + "  \n".join(_escape(line) for line in clinic_lines(block.clinic))
+
+    def write_glossary_entries(self, block: GlossaryEntries) -> str:
+        return "\n".join([f"## {_escape(wording.glossary())}", "", *(f"- **{_escape(term.term)}**: {_escape(term.definition)}" for term in block.terms)])
+
+    # --- a handout's sections ------------------------------------------------------------------------
+
+    def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
+        parts, number = [f"## {_escape(wording.my_questions())}"], 0
+        for title, texts in block.groups:
+            parts += ["", f"{self.section} {_escape(title)}", ""]
+            for text in texts:
+                number += 1
+                parts.append(f"{number}. {_escape(text)}")
+        return "\n".join(parts)
+
+    def write_my_understanding(self, block: MyUnderstanding) -> str:
+        return "\n".join([f"## {_escape(wording.check_my_understanding())}", "", *(f"- **{_escape(title)}:** {_escape(text)}" for title, text in block.entries)])
+
+    def write_pages_read(self, block: PagesRead) -> str:
+        parts = [f"## {_escape(wording.what_i_read())}"]
+        for title, points in block.pages:
+            parts += ["", f"{self.section} {_escape(title)}", "", *(f"- {_escape(point)}" for point in points)]
+        return "\n".join(parts)
 
 
-def questions_markdown(screen: Page) -> str:
-    return "\n".join(f"{index}. {_escape(question.text)}" for index, question in enumerate(screen.questions, start=1)) + "\n"
+def clinic_phone_markdown(clinic: Clinic | None) -> str:
+    """The clinic's phone (and hours) on one line, to sit beside the help lines; empty without a phone."""
+    if clinic is None or not clinic.phone:
+        return ""
+    hours = f" ({_escape(clinic.hours)})" if clinic.hours else ""
+    return f"**{_escape(wording.your_clinic())}**: {_escape(clinic.name)}: **{_escape(clinic.phone)}**{hours}\n\n"
 
 
-def sources_markdown(guide: Guide) -> str:
-    parts = []
-    for number, source in enumerate(guide.sources.values(), start=1):
-        url = f" {_escape(source.url)}" if source.url else ""
-        parts.append(f"{number}. {_escape(source.citation)}{url}  \n   *{_escape(source.note)}*")
-    return "\n".join(parts) + "\n"
-
-
-def source_refs(guide: Guide, screen: Page) -> str:
-    numbers = {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
-    return ", ".join(f"\\[{numbers[source_id]}\\]" for source_id in screen.source_ids)
+def source_refs(block: SourceRefs) -> str:
+    """``\\[1\\], \\[4\\]``: the numbers of a page's sources, escaped so they stay plain brackets."""
+    return ", ".join(f"\\[{number}\\]" for number in block.numbers)
 
 
 def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
     """The whole guide as one Markdown document (for clinics' own sites and printing tools)."""
-    out = [f"# {_escape(wording.app_title())}", "", f"**{_escape(wording.provider_banner())}**", "", _escape(f"{guide.language.produced} {guide.language.review_status}"), ""]
-    if clinic:
-        from recovery_guide.render.handout import clinic_lines
-
-        out += [f"**{_escape(wording.your_clinic())}**", "", "  \n".join(_escape(line) for line in clinic_lines(clinic)), ""]
-    for number, screen in enumerate(guide.pages, start=1):
-        out += [f"## {_escape(wording.step(number, len(guide.pages)))}: {_escape(screen.title)}", ""]
-        out += [f"**{_escape(wording.key_points())}**", ""] + [f"- {_escape(point)}" for point in screen.key_points] + [""]
-        if screen.evidence:
-            out += [f"> {_escape(wording.evidence(screen.evidence))}", ""]
-        out += [_demote(screen.body), ""]
-        if screen.kind is PageKind.HELP_NOW:
-            out.append(help_lines_markdown(guide, region_code))
-            if region_code is None:
-                out += [region_markdown(region, "####") for region in guide.regions]
-        if screen.acknowledge:
-            out += [f"**{_escape(screen.acknowledge)}**", ""]
-        if screen.questions:
-            out += [f"**{_escape(wording.ask_your_provider())}**", "", questions_markdown(screen)]
-        out += [f"*{wording.sources()}: {source_refs(guide, screen)}. {_escape(wording.reviewed(screen.reviewed))}*", ""]
-        if screen.kind is PageKind.ABOUT:
-            out += [f"### {_escape(wording.language_note())}", "", _escape(f"{guide.language.produced} {guide.language.review_status}"), ""]
-            out += [f"### {_escape(wording.sources())}", "", sources_markdown(guide)]
-    out += [f"## {_escape(wording.glossary())}", ""]
-    out += [f"- **{_escape(term.term)}**: {_escape(term.definition)}" for term in sorted(guide.glossary, key=lambda item: item.term.casefold())]
-    return "\n".join(out) + "\n"
-
-
-def _demote(body: str) -> str:
-    """Body headings sit under the screen's own heading: ``## X`` becomes ``### X``."""
-    return "\n".join("#" + line if line.startswith("#") else line for line in body.strip().splitlines())
+    view = guide_view(guide, region_code, clinic)
+    writer = MarkdownWriter()
+    chunks = [f"# {_escape(wording.app_title())}", f"**{_escape(wording.provider_banner())}**", _escape(view.language_note)]
+    if view.clinic:
+        chunks.append(writer.write(view.clinic))
+    chunks += [writer.page(page) for page in view.pages]
+    chunks.append(writer.write(view.glossary))
+    return "\n\n".join(chunks) + "\n"
 
 
 def link_terms(body: str, terms) -> str:

@@ -1,16 +1,39 @@
-"""The whole guide as plain, linear text: for screen readers, printing and piping.
+"""The guide as plain, linear text: for screen readers, printing and piping.
 
 No escape codes, no box drawing: headings are underlined, lists are dashes and numbers, so the text
-reads the same aloud, on a braille display and on paper.
+reads the same aloud, on a braille display and on paper. ``TextWriter`` writes each kind of block of
+the page view (``recovery_guide.view``); ``plain=True`` is the ``read`` mode's variant: no underlines
+(a screen reader would read a row of dashes aloud) and no questions (``read`` lists them itself, with
+a mark for those already in My questions).
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from recovery_guide import wording
-from recovery_guide.model import Clinic, Guide, Region, Page, PageKind, Urgency
+from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.render.writer import BlockWriter
+from recovery_guide.view.blocks import (
+    BulletList,
+    ClinicDetails,
+    EvidenceLabel,
+    GlossaryEntries,
+    Heading,
+    HelpLines,
+    KeyPoints,
+    LanguageNote,
+    MyUnderstanding,
+    PagesRead,
+    Paragraph,
+    Questions,
+    QuestionsToAsk,
+    SourceRefs,
+    Sources,
+    Statement,
+)
+from recovery_guide.view.body import plain_inline
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 WIDTH = 78
 
@@ -18,52 +41,6 @@ WIDTH = 78
 def fill(text: str, **options) -> str:
     """Wrap at WIDTH, never inside a word or at a hyphen: phone numbers like 1-800-662-4357 stay whole."""
     return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False, **options)
-
-
-def markdown_to_text(markdown: str, underline_headings: bool = True) -> str:
-    """Body Markdown to plain text: headings underlined, emphasis marks dropped, paragraphs wrapped.
-
-    Without underlines (``read`` mode) a heading is just its own line: a screen reader would
-    otherwise read a row of dashes aloud.
-    """
-    out: list[str] = []
-    paragraph: list[str] = []
-
-    def end_block() -> None:
-        """Finish the paragraph or list being written, leaving one blank line after it."""
-        if paragraph:
-            out.append(fill(" ".join(paragraph)))
-            paragraph.clear()
-        if out and out[-1] != "":
-            out.append("")
-
-    for raw in markdown.splitlines():
-        line = raw.replace("**", "").replace("__", "").rstrip()
-        heading = re.match(r"^#+\s+(.*)$", line)
-        item = re.match(r"^\s*([-*+]|\d+[.)])\s+(.*)$", line)
-        if not line.strip():
-            end_block()
-        elif heading:
-            end_block()
-            title = heading.group(1).strip()
-            out += [title, "-" * len(title), ""] if underline_headings else [title + ":", ""]
-        elif item:
-            if paragraph:
-                end_block()
-            marker = "-" if item.group(1) in "-*+" else item.group(1)
-            out.append(fill(item.group(2), initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3)))
-        elif out and out[-1].startswith("  ") and raw.startswith("  ") and not paragraph:
-            # a list item continued on the next line
-            marker_end = out[-1].index(" ", 2) + 1
-            joined = out[-1][marker_end:].replace("\n", " ") + " " + line.strip()
-            marker = out[-1][2 : marker_end - 1]
-            out[-1] = fill(" ".join(joined.split()), initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3))
-        else:
-            if out and out[-1].startswith("  ") and not paragraph:
-                out.append("")
-            paragraph.append(line.strip())
-    end_block()
-    return "\n".join(out).strip() + "\n"
 
 
 def underline(title: str, mark: str = "=") -> str:
@@ -90,89 +67,122 @@ def compact_region(region: Region) -> str:
     return fill(f"{region.name} ({region.code}): {numbers}", initial_indent="  - ", subsequent_indent="    ")
 
 
-def help_lines(guide: Guide, region_code: str | None = None) -> str:
-    """The reader's region in full and the rest compactly; every region in full when it is unknown."""
-    region = guide.region(region_code) if region_code else None
-    parts = [wording.no_local_emergency_number(), ""]
-    if region:
-        parts.append(region_lines(region) + "\n")
-        parts += [wording.every_region(), *[compact_region(other) for other in guide.regions if other is not region], ""]
-    else:
-        parts += [region_lines(item) + "\n" for item in guide.regions]
-    parts.append(wording.help_lines_checked(guide.help_lines_checked))
-    return "\n".join(parts) + "\n"
+class TextWriter(BlockWriter[str | None]):
+    """Each block as a run of lines (no trailing newline); None for a block this variant leaves out."""
 
+    def __init__(self, plain: bool = False) -> None:
+        self.plain = plain
 
-def source_list(guide: Guide) -> str:
-    parts = []
-    for number, source in enumerate(guide.sources.values(), start=1):
-        text = f"[{number}] {source.citation}"
-        if source.url:
-            text += f" {source.url}"
-        parts.append(fill(text, subsequent_indent="    "))
-        parts.append(fill(source.note, initial_indent="    ", subsequent_indent="    "))
-    return "\n".join(parts) + "\n"
+    def title(self, text: str, mark: str = "=") -> str:
+        return text if self.plain else underline(text, mark)
 
+    def page(self, view: PageView) -> str:
+        """A page: its heading, then each block, a blank line between them."""
+        chunks = [self.title(view.heading)] + [self.write(block) for block in view.blocks]
+        return "\n\n".join(chunk for chunk in chunks if chunk is not None).rstrip() + "\n"
 
-def source_numbers(guide: Guide) -> dict[str, int]:
-    return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
+    # --- the body ----------------------------------------------------------------------------------
 
+    def write_heading(self, block: Heading) -> str:
+        text = plain_inline(block.text)
+        return underline(text, "-") if not self.plain else text + ":"
 
-def screen_text(guide: Guide, screen: Page, region_code: str | None = None, plain: bool = False) -> str:
-    """One screen as text. ``plain`` (the ``read`` mode) drops underlines and leaves the questions to the caller."""
-    number = guide.index_of(screen.id) + 1
-    heading = f"{wording.step(number, len(guide.pages))}: {screen.title}"
+    def write_paragraph(self, block: Paragraph) -> str:
+        return fill(plain_inline(block.text))
 
-    def title(text: str, mark: str = "=") -> str:
-        return text if plain else underline(text, mark)
+    def write_bullet_list(self, block: BulletList) -> str:
+        lines = []
+        for item in block.items:
+            marker = item.marker if item.ordered else "-"
+            lines.append(fill(plain_inline(item.text), initial_indent=f"  {marker} ", subsequent_indent=" " * (len(marker) + 3)))
+        return "\n".join(lines)
 
-    parts = [title(heading), ""]
-    parts.append(wording.key_points() + ":")
-    parts += [fill(point, initial_indent="  - ", subsequent_indent="    ") for point in screen.key_points]
-    parts.append("")
-    if screen.evidence:
-        parts += [fill(wording.evidence(screen.evidence)), ""]
-    parts.append(markdown_to_text(screen.body, underline_headings=not plain))
-    if screen.kind is PageKind.HELP_NOW:
-        parts.append(help_lines(guide, region_code))
-    if screen.acknowledge:
-        parts += [fill(screen.acknowledge), ""]
-    if screen.questions and not plain:
-        parts.append(wording.ask_your_provider() + ":")
-        parts += [fill(question.text, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(screen.questions, start=1)]
-        parts.append("")
-    numbers = source_numbers(guide)
-    refs = ", ".join(f"[{numbers[source_id]}]" for source_id in screen.source_ids)
-    parts.append(f"{wording.sources()}: {refs}")
-    parts.append(wording.reviewed(screen.reviewed))
-    if screen.kind is PageKind.ABOUT:
-        parts += ["", title(wording.language_note(), "-"), fill(f"{guide.language.produced} {guide.language.review_status}")]
-        parts += ["", title(wording.sources(), "-"), source_list(guide)]
-    return "\n".join(parts).rstrip() + "\n"
+    # --- the rest of a page -------------------------------------------------------------------------
 
+    def write_key_points(self, block: KeyPoints) -> str:
+        return "\n".join([wording.key_points() + ":", *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
 
-def glossary_text(guide: Guide) -> str:
-    parts = [underline(wording.glossary()), ""]
-    for term in sorted(guide.glossary, key=lambda item: item.term.casefold()):
-        parts.append(fill(f"{term.term}: {term.definition}", subsequent_indent="    "))
-    return "\n".join(parts) + "\n"
+    def write_evidence_label(self, block: EvidenceLabel) -> str:
+        return fill(block.text)
+
+    def write_statement(self, block: Statement) -> str:
+        return fill(block.text)
+
+    def write_help_lines(self, block: HelpLines) -> str:
+        """The reader's region in full and the rest compactly; every region in full when it is unknown."""
+        parts = [wording.no_local_emergency_number(), ""]
+        if block.clinic and block.clinic.phone:
+            parts += [fill(f"{block.clinic.name}: {block.clinic.phone}"), ""]
+        if block.own:
+            parts.append(region_lines(block.own) + "\n")
+            parts += [wording.every_region(), *[compact_region(other) for other in block.others], ""]
+        else:
+            parts += [region_lines(region) + "\n" for region in block.regions]
+        parts.append(wording.help_lines_checked(block.checked))
+        return "\n".join(parts)
+
+    def write_questions(self, block: Questions) -> str | None:
+        if self.plain:
+            return None
+        lines = [wording.ask_your_provider() + ":"]
+        lines += [fill(question.text, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(block.questions, start=1)]
+        return "\n".join(lines)
+
+    def write_source_refs(self, block: SourceRefs) -> str:
+        refs = ", ".join(f"[{number}]" for number in block.numbers)
+        return f"{wording.sources()}: {refs}\n{wording.reviewed(block.reviewed)}"
+
+    def write_language_note(self, block: LanguageNote) -> str:
+        return f"{self.title(wording.language_note(), '-')}\n{fill(block.text)}"
+
+    def write_sources(self, block: Sources) -> str:
+        parts = [self.title(wording.sources(), "-")]
+        for number, source in enumerate(block.sources, start=1):
+            text = f"[{number}] {source.citation}"
+            if source.url:
+                text += f" {source.url}"
+            parts.append(fill(text, subsequent_indent="    "))
+            parts.append(fill(source.note, initial_indent="    ", subsequent_indent="    "))
+        return "\n".join(parts)
+
+    def write_clinic_details(self, block: ClinicDetails) -> str:
+        return "\n".join([f"{wording.your_clinic()}:", *[fill(line, initial_indent="  ", subsequent_indent="  ") for line in clinic_lines(block.clinic)]])
+
+    def write_glossary_entries(self, block: GlossaryEntries) -> str:
+        return "\n".join([underline(wording.glossary()), "", *[fill(f"{term.term}: {term.definition}", subsequent_indent="    ") for term in block.terms]])
+
+    # --- a handout's sections ------------------------------------------------------------------------
+
+    def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
+        """Numbered through every topic, each with two lines to write the answer on."""
+        groups, number = [], 0
+        for title, texts in block.groups:
+            questions = []
+            for text in texts:
+                number += 1
+                question = fill(text, initial_indent=f"{number:>2}. ", subsequent_indent="    ")
+                questions.append("\n".join([question, f"    {wording.answer()}", "    " + "_" * 60, "    " + "_" * 60]))
+            groups.append("\n\n".join([title, *questions]))
+        return "\n\n".join([underline(wording.my_questions(), "-"), *groups])
+
+    def write_my_understanding(self, block: MyUnderstanding) -> str:
+        entries = [fill(f"{title}: {text}", initial_indent="  - ", subsequent_indent="    ") for title, text in block.entries]
+        return "\n\n".join([underline(wording.check_my_understanding(), "-"), *entries])
+
+    def write_pages_read(self, block: PagesRead) -> str:
+        pages = ["\n".join([title, *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in points)]) for title, points in block.pages]
+        return "\n\n".join([underline(wording.what_i_read(), "-"), *pages])
 
 
 def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
-    """The whole guide, every screen in order, then the glossary."""
-    header = [
-        underline(wording.app_title()),
-        "",
-        fill(wording.provider_banner()),
-        fill(f"{guide.language.produced} {guide.language.review_status}"),
-        "",
-    ]
-    if clinic:
-        from recovery_guide.render.handout import clinic_lines
-
-        header += [f"{wording.your_clinic()}:", *[fill(line, initial_indent="  ", subsequent_indent="  ") for line in clinic_lines(clinic)], ""]
+    """The whole guide, every page in order, then the glossary."""
+    view = guide_view(guide, region_code, clinic)
+    writer = TextWriter()
+    header = [underline(wording.app_title()), "", fill(wording.provider_banner()), fill(view.language_note), ""]
+    if view.clinic:
+        header += [writer.write(view.clinic), ""]
     header.append("")
     body = ["\n".join(header)]
-    body += [screen_text(guide, screen, region_code) + "\n\n" for screen in guide.pages]
-    body.append(glossary_text(guide))
+    body += [writer.page(page) + "\n\n" for page in view.pages]
+    body.append(writer.write(view.glossary) + "\n")
     return "".join(body)

@@ -7,36 +7,20 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
-from recovery_guide import wording
-from recovery_guide.i18n import N_, _
+from recovery_guide.i18n import N_
 from recovery_guide.model import Clinic, Guide, PageKind
-from recovery_guide.render.markdown import _escape, help_lines_markdown
+from recovery_guide.render.markdown import escape_markdown
 from recovery_guide.tui.base import GuideModal, banner_text
+from recovery_guide.tui.reading_page import ReadingPage
+from recovery_guide.view.pages import help_lines
 from recovery_guide.tui.widgets.key_bar import KeyBar
-
-
-def change_region_hint() -> str:
-    return _("Press r to choose your region.")
-
-
-def clinic_markdown(clinic: Clinic | None) -> str:
-    if clinic is None or not clinic.phone:
-        return ""
-    hours = f" ({_escape(clinic.hours)})" if clinic.hours else ""
-    return f"**{_escape(wording.your_clinic())}**: {_escape(clinic.name)}: **{_escape(clinic.phone)}**{hours}\n\n"
 
 
 def help_now_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
     """Numbers first: a person in crisis must never have to read, or answer, before they see a number."""
     screen = guide.first_of_kind(PageKind.HELP_NOW)
-    return (
-        f"## {screen.title}\n\n"
-        + help_lines_markdown(guide, region_code, change_region_hint())
-        + "\n"
-        + clinic_markdown(clinic)
-        + "---\n\n"
-        + screen.body
-    )
+    lines = ReadingPage().write(help_lines(guide, region_code, clinic))
+    return f"## {escape_markdown(screen.title)}\n\n{lines}\n\n---\n\n{screen.body}"
 
 
 class HelpNowScreen(GuideModal):

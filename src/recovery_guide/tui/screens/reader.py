@@ -14,10 +14,10 @@ from recovery_guide import wording
 from recovery_guide.i18n import N_, _, language_names
 from recovery_guide.model import Guide, Question, PageKind
 from recovery_guide.my_questions import EntryKind
-from recovery_guide.render.markdown import source_refs, sources_markdown
 from recovery_guide.tui.base import GuideScreen, banner_text
+from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.tui.screens.dialogs import TextPrompt
-from recovery_guide.tui.screens.help_now import change_region_hint, clinic_markdown
+from recovery_guide.view.pages import page_view
 from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
@@ -181,7 +181,7 @@ class ReaderScreen(GuideScreen):
             await self._fill_page(keep_scroll)
 
     async def _fill_page(self, keep_scroll: bool) -> None:
-        """Fill every part of the page from the model; the layout itself never changes."""
+        """Fill every part of the page from its view (``ReadingPage`` says what goes where); the layout itself never changes."""
         guide, screen = self.guide, self.guide.pages[self.index]
         if self.showing_english:
             screen = self.app.guide_in("en").pages[self.index]
@@ -197,42 +197,33 @@ class ReaderScreen(GuideScreen):
         note = self.query_one("#translation-note", Static)
         note.update(note_text)
         note.display = bool(note_text)
+        parts = ReadingPage().parts(page_view(guide, screen, self.app.region_code, self.app.clinic))
         self.query_one("#progress", Static).update(wording.step(self.index + 1, len(guide.pages)))
         self.query_one("#title", Static).update(screen.title)
         evidence = self.query_one("#evidence", Static)
-        evidence.update(wording.evidence(screen.evidence) if screen.evidence else "")
-        evidence.display = bool(screen.evidence)
-        self.query_one("#key-points", Static).update("\n".join(f"- {point}" for point in screen.key_points))
-        extra = ""
-        if screen.kind is PageKind.HELP_NOW:
-            from recovery_guide.render.markdown import help_lines_markdown
-
-            extra = help_lines_markdown(guide, self.app.region_code, change_region_hint()) + "\n" + clinic_markdown(self.app.clinic)
-        elif screen.kind is PageKind.ABOUT:
-            language = guide.language
-            extra = f"## {wording.language_note()}\n\n{language.produced} {language.review_status}\n\n## {wording.sources()}\n\n{sources_markdown(guide)}"
-        elif screen.acknowledge:
-            extra = f"**{screen.acknowledge}**"
+        evidence.update(parts.evidence)
+        evidence.display = bool(parts.evidence)
+        self.query_one("#key-points", Static).update(parts.key_points)
         extra_widget = self.query_one("#extra", Markdown)
-        extra_widget.display = bool(extra)
+        extra_widget.display = bool(parts.extra)
         from recovery_guide.glossary import screen_terms
         from recovery_guide.render.markdown import link_terms
 
         terms_guide = self.app.guide_in("en") if screen.language != guide.language.code else guide
         terms = screen_terms(terms_guide, screen)
-        await self.query_one("#body", Markdown).update(link_terms(screen.body, terms))
+        await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
         words = self.query_one("#words")
         words.display = bool(terms)
         words.border_title = wording.words_on_this_screen()
         self.query_one(TermList).set_options([Option(Text(term.term), id=term.id) for term in terms])
         self.show_self_check()
-        await extra_widget.update(extra)
+        await extra_widget.update(parts.extra)
         ask = self.query_one("#ask")
         questions = self.questions_here(screen)
         ask.display = bool(questions)
         self.show_questions(questions)
         self.app.screen_visited(self.guide.pages[self.index].id)
-        self.query_one("#meta", Static).update(f"{wording.sources()}: {source_refs(guide, screen).replace(chr(92), '')}\n{wording.reviewed(screen.reviewed)}")
+        self.query_one("#meta", Static).update(parts.meta)
         contents = self.query_one(ContentsList)
         contents.highlighted = self.index
         if not keep_scroll:

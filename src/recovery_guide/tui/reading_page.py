@@ -1,0 +1,77 @@
+"""Where each block of a page goes on the reading screen: the full-screen app's writer of the view.
+
+The reading screen has a fixed place for each part of a page (``ReaderScreen``): the key points and
+the evidence label in their own boxes, the body as Markdown (with glossary words marked), what
+follows the body (help lines, the sentence to agree to, the About page's notes) as more Markdown,
+and the sources line at the bottom. ``ReadingPage`` writes each block for its place; the screen only
+puts the results into its widgets. It needs no Textual, so it is tested on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from recovery_guide import wording
+from recovery_guide.i18n import _
+from recovery_guide.render.markdown import MarkdownWriter
+from recovery_guide.view.blocks import Block, BulletList, EvidenceLabel, Heading, KeyPoints, Paragraph, Questions, SourceRefs
+from recovery_guide.view.pages import PageView
+
+_BODY = (Heading, Paragraph, BulletList)
+
+
+def change_region_hint() -> str:
+    return _("Press r to choose your region.")
+
+
+@dataclass
+class PageParts:
+    """A page's text, one entry per place on the reading screen."""
+
+    key_points: str = ""
+    evidence: str = ""
+    body: str = ""
+    """Markdown, as the content wrote it (glossary words not yet marked)."""
+    extra: str = ""
+    """Markdown shown under the body; empty when the page has nothing there."""
+    meta: str = ""
+    blocks: list[Block] = field(default_factory=list, repr=False)
+
+
+class ReadingPage(MarkdownWriter):
+    """Markdown for the body and what follows it; plain text for the boxes around them.
+
+    Questions are not written here: the screen lists them itself, with the clinic's own and a mark
+    for those already in My questions.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(section="##", change_hint=change_region_hint(), every_region_in_full=False, heading_shift=0)
+
+    def parts(self, view: PageView) -> PageParts:
+        parts = PageParts(blocks=list(view.blocks))
+        body = [block for block in view.blocks if isinstance(block, _BODY)]
+        parts.body = self.blocks(body)
+        extra = []
+        for block in view.blocks:
+            if isinstance(block, KeyPoints):
+                parts.key_points = self.write(block)
+            elif isinstance(block, EvidenceLabel):
+                parts.evidence = self.write(block)
+            elif isinstance(block, SourceRefs):
+                parts.meta = self.write(block)
+            elif not isinstance(block, (*_BODY, Questions)):
+                extra.append(self.write(block))
+        parts.extra = "\n\n".join(extra)
+        return parts
+
+    def write_key_points(self, block: KeyPoints) -> str:
+        return "\n".join(f"- {point}" for point in block.points)
+
+    def write_evidence_label(self, block: EvidenceLabel) -> str:
+        return block.text
+
+    def write_source_refs(self, block: SourceRefs) -> str:
+        refs = ", ".join(f"[{number}]" for number in block.numbers)
+        return f"{wording.sources()}: {refs}\n{wording.reviewed(block.reviewed)}"
+

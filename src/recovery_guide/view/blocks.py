@@ -1,0 +1,237 @@
+"""The kinds of block a page is made of: plain, frozen data with no idea how it will be shown.
+
+Each block says *what* a piece of a page is (a heading, the key points, the help lines of some
+regions), never how it looks: that is each writer's job (``recovery_guide.render``). Text inside a
+block is as the content wrote it; ``inline`` text may hold the content's one inline mark, ``**bold**``
+(docs/content.md), which writers turn into their own emphasis (or drop, with ``plain_inline``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from recovery_guide.model import Clinic, Question, Region, Source, Term
+
+
+@dataclass(frozen=True)
+class Block:
+    """Base of every block. ``kind`` names the writer method that writes it (``write_<kind>``)."""
+
+    kind: ClassVar[str] = ""
+
+
+# --- blocks parsed from a page's body Markdown ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading(Block):
+    """A heading inside a page's body (``## What was studied``); ``level`` is the number of ``#``.
+
+    Blocks read from a body remember whether a blank line came before them (``tight`` when not).
+    It changes nothing in what they say; the Markdown writer keeps the author's spacing with it.
+    """
+
+    kind: ClassVar[str] = "heading"
+    level: int
+    text: str
+    """Inline Markdown."""
+    tight: bool = False
+    """Written straight under the line before it, with no blank line between (see the class notes)."""
+
+
+@dataclass(frozen=True)
+class Paragraph(Block):
+    """A paragraph, kept as the lines it was written on (readability scores each line as a sentence)."""
+
+    kind: ClassVar[str] = "paragraph"
+    lines: tuple[str, ...]
+    """Inline Markdown, one entry per source line, without leading or trailing spaces."""
+    tight: bool = False
+    """Written straight under the line before it, with no blank line between."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a list: its marker as written (``-``, ``1.``) and its lines."""
+
+    marker: str
+    lines: tuple[str, ...]
+    """Inline Markdown: the item's first line, then any lines that continue it."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.lines).split())
+
+    @property
+    def ordered(self) -> bool:
+        return self.marker[:1].isdigit()
+
+
+@dataclass(frozen=True)
+class BulletList(Block):
+    """A list of items (bulleted or numbered, as the markers say)."""
+
+    kind: ClassVar[str] = "bullet_list"
+    items: tuple[ListItem, ...]
+    tight: bool = False
+    """Written straight under the line before it ("Your provider will likely:"), with no blank line between."""
+
+
+# --- blocks made from the model ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyPoints(Block):
+    """The page in brief: two to five short sentences, always shown first."""
+
+    kind: ClassVar[str] = "key_points"
+    points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceLabel(Block):
+    """How strong the research is, in plain words (already worded, e.g. "How strong the research is: ...")."""
+
+    kind: ClassVar[str] = "evidence_label"
+    text: str
+
+
+@dataclass(frozen=True)
+class Statement(Block):
+    """A sentence that must stand out: the sentence the reader agrees to on the welcome page."""
+
+    kind: ClassVar[str] = "statement"
+    text: str
+
+
+@dataclass(frozen=True)
+class HelpLines(Block):
+    """Help lines by region, graded by urgency. ``own`` is the reader's region when it is known.
+
+    Every region is always listed on a page: a wrong guess of the region must never hide a number.
+    (A handout, made for one reader, lists only their own region when it is known.)
+    """
+
+    kind: ClassVar[str] = "help_lines"
+    regions: tuple[Region, ...]
+    """Every region, in the guide's order."""
+    own: Region | None
+    checked: date
+    """When the help lines as a whole were last checked."""
+    clinic: Clinic | None = None
+    """The reader's clinic, whose phone is listed with the help lines when the clinic file gives one."""
+
+    @property
+    def others(self) -> tuple[Region, ...]:
+        return tuple(region for region in self.regions if region is not self.own)
+
+    @property
+    def own_first(self) -> tuple[Region, ...]:
+        return ((self.own,) if self.own else ()) + self.others
+
+
+@dataclass(frozen=True)
+class Questions(Block):
+    """The page's "Ask your provider" questions, in order."""
+
+    kind: ClassVar[str] = "questions"
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class SourceRefs(Block):
+    """Which sources a page rests on (their numbers in the guide's source list) and when it was reviewed."""
+
+    kind: ClassVar[str] = "source_refs"
+    numbers: tuple[int, ...]
+    reviewed: date
+
+
+@dataclass(frozen=True)
+class LanguageNote(Block):
+    """How this language version was made and whether it was reviewed (the About page)."""
+
+    kind: ClassVar[str] = "language_note"
+    text: str
+
+
+@dataclass(frozen=True)
+class Sources(Block):
+    """The full numbered source list (the About page)."""
+
+    kind: ClassVar[str] = "sources"
+    sources: tuple[Source, ...]
+    """In the guide's order: the first is number 1."""
+
+
+@dataclass(frozen=True)
+class ClinicDetails(Block):
+    """The reader's clinic: name, then phone and hours when the clinic file gives them."""
+
+    kind: ClassVar[str] = "clinic_details"
+    clinic: Clinic
+
+
+@dataclass(frozen=True)
+class GlossaryEntries(Block):
+    """Glossary terms and their meanings, already in the order to show them."""
+
+    kind: ClassVar[str] = "glossary_entries"
+    terms: tuple[Term, ...]
+
+
+# --- blocks of a handout ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionsToAsk(Block):
+    """The reader's questions for their appointment, by topic, numbered through, with room for answers."""
+
+    kind: ClassVar[str] = "questions_to_ask"
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+    """(topic title, question texts), in the reader's order."""
+
+
+@dataclass(frozen=True)
+class MyUnderstanding(Block):
+    """What the reader wants their provider to check they understood, in their own words."""
+
+    kind: ClassVar[str] = "my_understanding"
+    entries: tuple[tuple[str, str], ...]
+    """(topic title, the reader's own words)."""
+
+
+@dataclass(frozen=True)
+class PagesRead(Block):
+    """The key points of each page the reader opened, in reading order."""
+
+    kind: ClassVar[str] = "pages_read"
+    pages: tuple[tuple[str, tuple[str, ...]], ...]
+    """(page title, key points)."""
+
+
+BLOCK_KINDS: tuple[type[Block], ...] = (
+    Heading,
+    Paragraph,
+    BulletList,
+    KeyPoints,
+    EvidenceLabel,
+    Statement,
+    HelpLines,
+    Questions,
+    SourceRefs,
+    LanguageNote,
+    Sources,
+    ClinicDetails,
+    GlossaryEntries,
+    QuestionsToAsk,
+    MyUnderstanding,
+    PagesRead,
+)
+"""Every kind of block; every writer must write each of them (checked by tests/test_view.py)."""

@@ -1,0 +1,60 @@
+"""The handout a reader takes to their appointment, as a view: a few facts, then blocks.
+
+The handout says, in this order: the reader's clinic, their questions with room to write the
+answers, what they want checked, the key points of the topic pages they read, and help lines for
+their region (or every region's urgent numbers when the region is unknown). Text and HTML writers
+(``recovery_guide.render.handout``) write the same view, so the two formats always say the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from recovery_guide import wording
+from recovery_guide.model import Clinic, Guide, PageKind
+from recovery_guide.my_questions import EntryKind, MyQuestions
+from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, MyUnderstanding, PagesRead, QuestionsToAsk
+from recovery_guide.view.pages import language_note
+
+
+@dataclass(frozen=True)
+class HandoutView:
+    language: str
+    title: str
+    made_on: str
+    framing: str
+    blocks: tuple[Block, ...]
+    """Only the sections that have something to say; the help lines always."""
+    footer: tuple[str, ...]
+
+
+def build_handout(guide: Guide, notebook: MyQuestions, region_code: str | None, clinic: Clinic | None = None, today: date | None = None) -> HandoutView:
+    """The reader's handout from their list (``notebook``) and the pages they opened."""
+    today = today or date.today()
+    general = wording.general_questions()
+    questions = tuple((group.title, tuple(text for _entry, text in group.entries)) for group in notebook.groups(guide, clinic, general))
+    understanding = tuple(
+        (group.title, text) for group in notebook.groups(guide, clinic, general, kinds=(EntryKind.UNDERSTANDING,)) for _entry, text in group.entries
+    )
+    visited = set(notebook.visited)
+    read = tuple((page.title, page.key_points) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC)
+    region = guide.region(region_code) if region_code else None
+    blocks: list[Block] = []
+    if clinic:
+        blocks.append(ClinicDetails(clinic))
+    if questions:
+        blocks.append(QuestionsToAsk(questions))
+    if understanding:
+        blocks.append(MyUnderstanding(understanding))
+    if read:
+        blocks.append(PagesRead(read))
+    blocks.append(HelpLines(guide.regions, region, guide.help_lines_checked, clinic))
+    return HandoutView(
+        language=guide.language.code,
+        title=wording.handout_title(),
+        made_on=wording.made_on(today),
+        framing=wording.appointment_framing(),
+        blocks=tuple(blocks),
+        footer=(wording.provider_banner(), language_note(guide), wording.help_lines_checked(guide.help_lines_checked)),
+    )

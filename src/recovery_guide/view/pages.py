@@ -1,0 +1,119 @@
+"""The guide turned into pages of blocks: what each page says, in the order it says it.
+
+``page_view`` decides, once for every writer, which blocks a page has and in what order: key points
+first, then how strong the evidence is, the body, the help lines (Get help now), the sentence to
+agree to (welcome), the questions, the sources, and on the About page how the language version was
+made and the full source list. ``guide_view`` adds what comes before and after the pages in
+``print``: the clinic's details and the glossary, sorted the one way the guide sorts it
+(``glossary.sorted_terms``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recovery_guide import wording
+from recovery_guide.glossary import sorted_terms
+from recovery_guide.model import Clinic, Guide, Page, PageKind
+from recovery_guide.view.blocks import (
+    Block,
+    ClinicDetails,
+    EvidenceLabel,
+    GlossaryEntries,
+    HelpLines,
+    KeyPoints,
+    LanguageNote,
+    Questions,
+    SourceRefs,
+    Sources,
+    Statement,
+)
+from recovery_guide.view.body import body_blocks
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One page as blocks, with its place in the guide (``number`` counts from 1)."""
+
+    id: str
+    number: int
+    total: int
+    title: str
+    kind: PageKind
+    blocks: tuple[Block, ...]
+
+    @property
+    def heading(self) -> str:
+        """"Step 3 of 14: Title": how every writer heads a page."""
+        return f"{wording.step(self.number, self.total)}: {self.title}"
+
+
+@dataclass(frozen=True)
+class GuideView:
+    """The whole guide for ``print``: who made it, the clinic, every page, then the glossary."""
+
+    language: str
+    """The guide's language code (for ``lang`` and ``dir`` in HTML)."""
+    language_note: str
+    clinic: ClinicDetails | None
+    pages: tuple[PageView, ...]
+    glossary: GlossaryEntries
+
+
+def language_note(guide: Guide) -> str:
+    """How this language version was produced and whether it was reviewed, as one sentence pair."""
+    return f"{guide.language.produced} {guide.language.review_status}"
+
+
+def source_numbers(guide: Guide) -> dict[str, int]:
+    """Each source's number in the guide's source list (counted from 1)."""
+    return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
+
+
+def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = None) -> HelpLines:
+    """Every region's help lines, with the reader's own region when it is known (and their clinic)."""
+    return HelpLines(guide.regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
+
+
+def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None) -> PageView:
+    """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown).
+
+    ``clinic``: the reader's clinic, whose phone the Get help now page lists with the help lines
+    (the full-screen app); ``print`` shows the clinic once at the top instead.
+    """
+    blocks: list[Block] = [KeyPoints(page.key_points)]
+    if page.evidence:
+        blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
+    blocks += body_blocks(page.body)
+    if page.kind is PageKind.HELP_NOW:
+        blocks.append(help_lines(guide, region_code, clinic))
+    if page.acknowledge:
+        blocks.append(Statement(page.acknowledge))
+    if page.questions:
+        blocks.append(Questions(page.questions))
+    numbers = source_numbers(guide)
+    blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in page.source_ids), page.reviewed))
+    if page.kind is PageKind.ABOUT:
+        blocks += [LanguageNote(language_note(guide)), Sources(tuple(guide.sources.values()))]
+    return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks))
+
+
+def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> GuideView:
+    """The whole guide: every page in reading order, then the glossary in the guide's own sort order."""
+    return GuideView(
+        language=guide.language.code,
+        language_note=language_note(guide),
+        clinic=ClinicDetails(clinic) if clinic else None,
+        pages=tuple(page_view(guide, page, region_code) for page in guide.pages),
+        glossary=GlossaryEntries(tuple(sorted_terms(guide))),
+    )
+
+
+def clinic_lines(clinic: Clinic) -> list[str]:
+    """A clinic's name, then its phone and hours when known, each on its own line, in words."""
+    lines = [clinic.name]
+    if clinic.phone:
+        lines.append(wording.clinic_phone(clinic.phone))
+    if clinic.hours:
+        lines.append(wording.clinic_hours(clinic.hours))
+    return lines

@@ -1,0 +1,155 @@
+"""The page view: one reading of the body, one order of blocks, and writers that each write every kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from datetime import date
+from typing import ClassVar
+
+import pytest
+
+from recovery_guide.glossary import sorted_terms
+from recovery_guide.loader import load_guide
+from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, Urgency
+from recovery_guide.render.handout import HandoutHtml, HandoutText
+from recovery_guide.render.html import HtmlWriter, guide_html
+from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
+from recovery_guide.render.text import TextWriter, guide_text
+from recovery_guide.render.writer import missing_kinds
+from recovery_guide.tui.reading_page import ReadingPage
+from recovery_guide.view.blocks import (
+    BLOCK_KINDS,
+    Block,
+    BulletList,
+    ClinicDetails,
+    EvidenceLabel,
+    GlossaryEntries,
+    Heading,
+    HelpLines,
+    KeyPoints,
+    LanguageNote,
+    ListItem,
+    MyUnderstanding,
+    PagesRead,
+    Paragraph,
+    Questions,
+    QuestionsToAsk,
+    SourceRefs,
+    Sources,
+    Statement,
+)
+from recovery_guide.view.body import body_blocks, plain_lines, plain_texts
+from recovery_guide.view.pages import page_view
+
+WRITERS = [TextWriter, MarkdownWriter, HtmlWriter, HandoutText, HandoutHtml, ReadingPage]
+LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
+
+_region = Region("GB", "United Kingdom", (HelpLine("999", Urgency.EMERGENCY, "Emergency", "999", "Call.", "s"),), date(2026, 1, 1))
+SAMPLES: dict[type[Block], Block] = {
+    Heading: Heading(2, "What was **studied**"),
+    Paragraph: Paragraph(("One line,", "then another.")),
+    BulletList: BulletList((ListItem("-", ("an item",)), ListItem("-", ("another", "continued")))),
+    KeyPoints: KeyPoints(("One point.", "Two points.")),
+    EvidenceLabel: EvidenceLabel("How strong: weak"),
+    Statement: Statement("I understand."),
+    HelpLines: HelpLines((_region,), None, date(2026, 1, 1)),
+    Questions: Questions((Question("q1", "What next?"),)),
+    SourceRefs: SourceRefs((1, 3), date(2026, 1, 1)),
+    LanguageNote: LanguageNote("Written in English."),
+    Sources: Sources((Source("s", "A citation.", None, "A note."),)),
+    ClinicDetails: ClinicDetails(Clinic("A clinic", "555-0100", "9-5")),
+    GlossaryEntries: GlossaryEntries((Term("t", "placebo", "A dummy treatment."),)),
+    QuestionsToAsk: QuestionsToAsk((("A topic", ("First?", "Second?")),)),
+    MyUnderstanding: MyUnderstanding((("A topic", "In my words."),)),
+    PagesRead: PagesRead((("A page", ("A point.",)),)),
+}
+
+
+@pytest.mark.parametrize("writer", WRITERS, ids=lambda writer: writer.__name__)
+def test_every_writer_writes_every_kind_of_block(writer):
+    """A new kind of block fails here until each writer has its one small method."""
+    assert missing_kinds(writer) == []
+    assert set(SAMPLES) == set(BLOCK_KINDS), "add a sample of the new block kind above"
+    for block in SAMPLES.values():
+        written = writer().write(block)
+        assert written is None or isinstance(written, str)
+
+
+def test_a_writer_without_a_method_says_which_block_it_cannot_write():
+    @dataclass(frozen=True)
+    class Picture(Block):
+        kind: ClassVar[str] = "picture"
+
+    with pytest.raises(NotImplementedError, match=r"TextWriter cannot write a Picture block: it needs a write_picture method"):
+        TextWriter().write(Picture())
+
+
+def test_the_body_is_read_into_headings_paragraphs_and_lists():
+    blocks = body_blocks("## What\nSome **bold** text\ngoes on.\n\n- an item\n  continued\n- another\n1. numbered\n\nAfter.")
+    assert blocks == (
+        Heading(2, "What"),
+        Paragraph(("Some **bold** text", "goes on."), tight=True),
+        BulletList((ListItem("-", ("an item", "continued")), ListItem("-", ("another",)), ListItem("1.", ("numbered",)))),
+        Paragraph(("After.",)),
+    )
+    assert plain_texts("## What\nSome **bold** text\ngoes on.") == ["What", "Some bold text goes on."]
+    assert plain_lines("## What\nSome **bold** text\ngoes on.") == ["What", "Some bold text", "goes on."]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_markdown_writer_gives_back_each_body_as_written(code):
+    """The blocks lose nothing: written back as Markdown, every body is the content's own text."""
+    for page in load_guide(code).pages:
+        assert MarkdownWriter(heading_shift=0).blocks(body_blocks(page.body)) == page.body, page.id
+
+
+def test_a_page_says_its_parts_in_one_order(guide):
+    kinds = {page.kind: [type(block) for block in page_view(guide, page, "GB").blocks] for page in guide.pages}
+    welcome, help_now, about = kinds[PageKind.WELCOME], kinds[PageKind.HELP_NOW], kinds[PageKind.ABOUT]
+    assert welcome[0] is KeyPoints and welcome[-3:] == [Statement, Questions, SourceRefs]
+    assert HelpLines in help_now and help_now.index(HelpLines) > help_now.index(Paragraph)
+    assert about[-3:] == [SourceRefs, LanguageNote, Sources]
+    research = page_view(guide, guide.page("research-alcohol"))
+    assert [type(block) for block in research.blocks[:3]] == [KeyPoints, EvidenceLabel, Heading]
+    assert research.heading == f"Step {research.number} of {len(guide.pages)}: {guide.page('research-alcohol').title}"
+
+
+def test_help_lines_know_the_readers_region(guide):
+    lines = next(block for block in page_view(guide, guide.first_of_kind(PageKind.HELP_NOW), "gb").blocks if isinstance(block, HelpLines))
+    assert lines.own.code == "GB" and lines.own_first[0] is lines.own and lines.own not in lines.others
+    assert len(lines.own_first) == len(guide.regions)
+
+
+@pytest.mark.parametrize("code", ["es", "vi", "fr"])
+def test_print_sorts_the_glossary_as_the_app_does(code):
+    """One sort everywhere: the language's own alphabetical order (Spanish ñ after n, and so on)."""
+    guide = load_guide(code)
+    expected = [term.term for term in sorted_terms(guide)]
+    text = guide_text(guide).split("\n\n\n")[-1]
+    assert [term for term in expected if f"\n{term}: " in "\n" + text] == expected
+    assert [line.split("**")[1] for line in guide_markdown(guide).splitlines() if line.startswith("- **")][-len(expected) :] == expected
+    assert re.findall(r"<dt>(.*?)</dt>", guide_html(guide)) == [term.replace("'", "&#x27;").replace('"', "&quot;") for term in expected]
+
+
+def test_html_escapes_content_and_keeps_only_its_own_emphasis():
+    written = HtmlWriter().write(Paragraph(('<script>alert("x")</script> & **bold** and *soft*',)))
+    assert written == "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <strong>bold</strong> and <em>soft</em></p>"
+
+
+def test_the_reading_screen_puts_each_block_in_its_place(guide):
+    page = guide.first_of_kind(PageKind.HELP_NOW)
+    parts = ReadingPage().parts(page_view(guide, page, "GB", Clinic("A clinic", "555-0100")))
+    assert parts.key_points.startswith("- ") and parts.body == page.body
+    assert "United Kingdom (GB)" in parts.extra and "**555-0100**" in parts.extra
+    assert parts.meta.startswith("Sources: [") and "\\[" not in parts.meta
+
+
+def test_the_view_and_writers_follow_the_declared_import_rules():
+    """No cycles among view and render modules (imports inside functions included), no Textual."""
+    pytest.importorskip("importlinter")
+    from importlinter.cli import lint_imports
+
+    config = str(Path(__file__).parents[1] / "pyproject.toml")
+    assert lint_imports(config, limit_to_contracts=("view-no-tui", "view-below-writers", "view-acyclic"), no_cache=True, no_logo=True) == 0
