@@ -71,8 +71,7 @@ def resolve_language(requested: str | None, content_root: Path) -> str:
 
 
 def load(args: argparse.Namespace):
-    """The guide in the requested language, with UI strings switched to match."""
-    from recovery_guide import i18n
+    """The guide in the requested language (the UI language is set by whoever shows it)."""
     from recovery_guide.loader import load_guide
     from recovery_guide.paths import content_dir
 
@@ -80,7 +79,6 @@ def load(args: argparse.Namespace):
     if not root.is_dir():
         raise UserError(f"{root}: content folder not found")
     language = resolve_language(args.lang, root)
-    i18n.set_language(language)
     return load_guide(language, root), root, language
 
 
@@ -106,7 +104,10 @@ def load_clinic(args: argparse.Namespace):
 
 
 def command_print(args: argparse.Namespace) -> int:
-    guide, _root, _language = load(args)
+    from recovery_guide import i18n
+
+    guide, _root, language = load(args)
+    i18n.set_language(language)
     clinic = load_clinic(args)
     region = resolve_region(args.region, guide)
     if args.format == "html":
@@ -159,7 +160,7 @@ def _cells(text: str) -> int:
 
 
 def make_session(args: argparse.Namespace):
-    """The reader's session: guide, region, clinic and (opt-in) saved questions."""
+    """The reader's session: guide, region, clinic and (opt-in) saved questions; it sets the UI language."""
     from recovery_guide.session import Session
 
     guide, root, _language = load(args)
@@ -212,7 +213,7 @@ def command_app(args: argparse.Namespace) -> int:
         session = make_session(args)
         from recovery_guide.tui.app import RecoveryGuideApp
 
-        app = RecoveryGuideApp(session.guide, session=session, theme_name=theme)
+        app = RecoveryGuideApp(session, theme)
     finally:
         gc.freeze()
         gc.enable()

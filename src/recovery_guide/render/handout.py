@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterable
 
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, Region, PageKind, Urgency
@@ -35,7 +36,7 @@ class Handout:
     footer: list[str] = field(default_factory=list)
 
 
-def build_handout(guide: Guide, notebook: MyQuestions, region_code: str | None, clinic: Clinic | None = None, today: date | None = None) -> Handout:
+def build_handout(guide: Guide, notebook: MyQuestions, region_code: str | None, clinic: Clinic | None = None, today: date | None = None, visited: Iterable[str] = ()) -> Handout:
     today = today or date.today()
     groups = notebook.groups(guide, clinic, wording.general_questions())
     questions = [(group.title, [text for _entry, text in group.entries]) for group in groups]
@@ -44,7 +45,7 @@ def build_handout(guide: Guide, notebook: MyQuestions, region_code: str | None, 
         for group in notebook.groups(guide, clinic, wording.general_questions(), kinds=(EntryKind.UNDERSTANDING,))
         for _entry, text in group.entries
     ]
-    visited = set(notebook.visited)
+    visited = set(visited)
     key_points = [(screen.title, screen.key_points) for screen in guide.pages if screen.id in visited and screen.kind is PageKind.TOPIC]
     region = guide.region(region_code) if region_code else None
     return Handout(
