@@ -52,11 +52,9 @@ class HelpNowScreen(GuideModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").focus()
-
-    def _on_mount(self) -> None:
         self.app.region_changed_signal.subscribe(self, self.region_changed)
+        self.query_one("#dialog").focus()
 
     async def region_changed(self, _region_code: str | None) -> None:
         await self.recompose()
-        self.on_mount()
+        self.query_one("#dialog").focus()

@@ -48,13 +48,14 @@ class MyQuestionsScreen(GuideModal):
             yield Button(_("Forget everything"), id="forget", variant="error", compact=True)
         yield KeyBar()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
+        self.app.my_questions_changed_signal.subscribe(self, self._my_questions_changed, immediate=True)
+        self.fill()
+
+    def fill(self) -> None:
         self.query_one("#dialog").border_title = wording.my_questions()
         self.refresh_list()
         self.query_one(MyQuestionsList).focus()
-
-    def _on_mount(self) -> None:
-        self.app.my_questions_changed_signal.subscribe(self, self._my_questions_changed, immediate=True)
 
     def _my_questions_changed(self, _my_questions: MyQuestions) -> None:
         if self.is_mounted:
@@ -95,7 +96,7 @@ class MyQuestionsScreen(GuideModal):
     async def language_changed(self) -> None:
         """Curated questions follow the language; the reader's own words stay as typed."""
         await self.recompose()
-        await self.on_mount()
+        self.fill()
 
     @property
     def current(self) -> Entry | None:
