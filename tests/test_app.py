@@ -201,3 +201,20 @@ async def test_q_quits(guide, start_acknowledged):
         await pilot.pause()
     assert app.return_code == 0
     assert not app.is_running
+
+
+async def test_a_change_made_through_the_session_reaches_every_screen_showing_it(guide):
+    """The app turns the session's announcements into signals: nothing needs to call the screens."""
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        reader = app.screen
+        first = guide.pages[1].questions[0]
+        app.session.my_questions.toggle(guide.pages[1].id, first.id, first.text)
+        app.session.my_questions_changed()
+        assert "1 of" in str(reader.query_one("#ask").border_subtitle), "the reader's count follows at once"
+        await pilot.press("h")
+        await pilot.pause()
+        app.session.set_region("ES")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpNowScreen) and "Crisis lines" in visible_text(app)
