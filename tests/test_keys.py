@@ -40,3 +40,10 @@ def test_the_palette_offers_each_key_with_words_of_its_own():
     assert len(ids) == len(set(ids))
     for key in keys.PALETTE_ORDER:
         assert key.command and key.command_help and key.action, key.id
+
+
+def test_every_palette_command_runs_an_action_that_exists():
+    for key in keys.PALETTE_ORDER:
+        owner = ReaderScreen if key in keys.READER_KEYS else RecoveryGuideApp
+        name = key.action.removeprefix("app.").split("(")[0]
+        assert callable(getattr(owner, f"action_{name}", None)), f"{key.id}: {owner.__name__} has no action {name!r}"
