@@ -61,7 +61,9 @@ class FollowsLanguage:
         return self.session.guide
 
     def _on_mount(self) -> None:
-        """Textual calls this beside a subclass's own ``on_mount`` (handlers are looked up per class)."""
+        """Subscribe once per mount. Textual looks handlers up class by class, so a subclass's own
+        ``on_mount`` runs as well (but a class defining both ``_on_mount`` and ``on_mount`` gets only
+        the first: subscribe in ``on_mount`` there, as My questions and Get help now do)."""
         self.app.language_changed_signal.subscribe(self, self._language_signal)  # type: ignore[attr-defined]
 
     async def _language_signal(self, _guide: Guide) -> None:
