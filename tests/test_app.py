@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import Markdown, OptionList, Static
 
 from recovery_guide import wording
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.screens.keys_help import KeysHelpScreen
@@ -35,7 +36,7 @@ async def acknowledge(pilot) -> None:
 
 
 async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
@@ -50,7 +51,7 @@ async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
 
 
 async def test_walk_every_screen_forward_and_back(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     total = len(guide.pages)
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
@@ -73,7 +74,7 @@ async def test_walk_every_screen_forward_and_back(guide):
 
 
 async def test_research_screen_shows_its_evidence_label(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         app.screen.go_to(guide.index_of("research-alcohol"))
@@ -82,7 +83,7 @@ async def test_research_screen_shows_its_evidence_label(guide):
 
 
 async def test_jump_with_the_contents_list(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         await pilot.press("c")
@@ -96,7 +97,7 @@ async def test_jump_with_the_contents_list(guide):
 
 
 async def test_help_now_opens_from_anywhere_and_returns_to_the_same_place(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
         await pilot.pause()
@@ -116,7 +117,7 @@ async def test_help_now_opens_from_anywhere_and_returns_to_the_same_place(guide)
 
 
 async def test_help_now_puts_the_readers_region_first(guide):
-    app = RecoveryGuideApp(guide, region_code="GB")
+    app = RecoveryGuideApp(Session(guide, region_code="GB"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
         await pilot.pause()
@@ -129,7 +130,7 @@ async def test_help_now_puts_the_readers_region_first(guide):
 
 
 async def test_help_now_with_no_known_region_shows_every_number_at_once_then_lets_the_reader_choose(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("h")
         await pilot.pause()
@@ -142,14 +143,14 @@ async def test_help_now_with_no_known_region_shows_every_number_at_once_then_let
         await pilot.press("down", "down", "down", "down", "down", "enter")  # every region, US, GB, CA, IE, ES
         await pilot.pause()
         assert isinstance(app.screen, HelpNowScreen)
-        assert app.region_code == "ES"
+        assert app.session.region_code == "ES"
         text = visible_text(app)
         assert text.index("Spain (ES)") < text.index("United States (US)")
         assert "Crisis lines" in text and "024" in text
 
 
 async def test_keys_help_lists_the_keys(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         await pilot.press("question_mark")
@@ -164,7 +165,7 @@ async def test_keys_help_lists_the_keys(guide):
 
 
 async def test_command_palette_offers_the_same_actions(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         await pilot.press("ctrl+p")
@@ -178,7 +179,7 @@ async def test_command_palette_offers_the_same_actions(guide):
 
 
 async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         await pilot.press("n")
@@ -194,9 +195,26 @@ async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
 
 @pytest.mark.parametrize("start_acknowledged", [False, True])
 async def test_q_quits(guide, start_acknowledged):
-    app = RecoveryGuideApp(guide, acknowledged=start_acknowledged)
+    app = RecoveryGuideApp(Session(guide), acknowledged=start_acknowledged)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
     assert not app.is_running
+
+
+async def test_a_change_made_through_the_session_reaches_every_screen_showing_it(guide):
+    """The app turns the session's announcements into signals: nothing needs to call the screens."""
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await acknowledge(pilot)
+        reader = app.screen
+        first = guide.pages[1].questions[0]
+        app.session.my_questions.toggle(guide.pages[1].id, first.id, first.text)
+        app.session.my_questions_changed()
+        assert "1 of" in str(reader.query_one("#ask").border_subtitle), "the reader's count follows at once"
+        await pilot.press("h")
+        await pilot.pause()
+        app.session.set_region("ES")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpNowScreen) and "Crisis lines" in visible_text(app)

@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.keys_help import KeysHelpScreen
 from recovery_guide.tui.screens.languages import LanguagePicker
@@ -35,7 +36,7 @@ def footer_descriptions(app) -> set[str]:
 async def test_switching_language_keeps_the_screen_and_translates_everything(start, code):
     english = load_guide("en")
     translated = load_guide(code)
-    app = RecoveryGuideApp(english, acknowledged=True)
+    app = RecoveryGuideApp(Session(english), acknowledged=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.screen.go_to(start)
@@ -55,7 +56,7 @@ async def test_switching_language_keeps_the_screen_and_translates_everything(sta
 
 
 async def test_language_switch_keeps_the_scroll_position():
-    app = RecoveryGuideApp(load_guide("en"), acknowledged=True)
+    app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.go_to(8)
         await pilot.pause()
@@ -71,7 +72,7 @@ async def test_language_switch_keeps_the_scroll_position():
 async def test_e_shows_the_english_original_and_back():
     english, spanish = load_guide("en"), load_guide("es")
     i18n.set_language("es")
-    app = RecoveryGuideApp(spanish, acknowledged=True)
+    app = RecoveryGuideApp(Session(spanish), acknowledged=True)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.go_to(5)
         await pilot.pause()
@@ -86,7 +87,7 @@ async def test_e_shows_the_english_original_and_back():
 
 
 async def test_welcome_switches_language_before_acknowledging():
-    app = RecoveryGuideApp(load_guide("en"))
+    app = RecoveryGuideApp(Session(load_guide("en")))
     async with app.run_test(size=(100, 30)) as pilot:
         await choose_language(app, pilot, "vi")
         assert load_guide("vi").pages[0].acknowledge in visible_text(app)
@@ -96,4 +97,4 @@ async def test_welcome_switches_language_before_acknowledging():
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_welcome_snapshot_in_every_language(snap_compare, code):
     i18n.set_language(code)
-    assert snap_compare(RecoveryGuideApp(load_guide(code)), terminal_size=(80, 24), run_before=welcome_complete)
+    assert snap_compare(RecoveryGuideApp(Session(load_guide(code))), terminal_size=(80, 24), run_before=welcome_complete)

@@ -13,9 +13,10 @@ from textual import events
 
 from recovery_guide import i18n
 from recovery_guide.clinic import load_clinic
-from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.storage import Store
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from tests.test_app import acknowledge, visible_text
 from tests.test_cli import run
@@ -86,7 +87,7 @@ async def test_control_sequences_in_content_and_clinic_never_reach_the_app_or_ha
     clinic_file.write_text(f'name: "Clinic {HOSTILE}"\nphone: "555 {HOSTILE}0100"\nquestions:\n  - "Ask {HOSTILE}this"\n', encoding="utf-8")
     clinic = load_clinic(clinic_file)
     guide = load_guide("en", content_copy)
-    app = RecoveryGuideApp(guide, content_root=content_copy, clinic=clinic, store=Store(tmp_path / "data"), handout_folder=tmp_path)
+    app = RecoveryGuideApp(Session(guide, ContentFolder(content_copy), clinic=clinic, store=Store(tmp_path / "data"), handout_folder=tmp_path))
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         text = visible_text(app)
@@ -153,7 +154,7 @@ CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "enter": "\r", "
 async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, monkeypatch, size):
     monkeypatch.chdir(tmp_path)  # a typed handout name must never land in the working folder anyway
     rng = random.Random(f"monkey-{size}")
-    app = RecoveryGuideApp(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path)
+    app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path))
     app.animation_level = "none"  # as with TEXTUAL_ANIMATIONS=none: scrolling jumps, so thousands of keys run quickly
     try:
         async with app.run_test(size=size) as pilot:
@@ -211,7 +212,7 @@ async def test_a_full_walk_through_makes_no_connection_and_writes_only_what_was_
     monkeypatch.chdir(home)
     exports = home / "exports"
     exports.mkdir()
-    app = RecoveryGuideApp(guide, handout_folder=exports)  # the real store, under the empty home
+    app = RecoveryGuideApp(Session(guide, handout_folder=exports))  # the real store, under the empty home
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await acknowledge(pilot)

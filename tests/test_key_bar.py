@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -14,7 +15,7 @@ def bar_text(app) -> str:
 
 
 async def test_the_bar_lists_the_screens_keys_in_order(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         text = bar_text(app)
@@ -24,7 +25,7 @@ async def test_the_bar_lists_the_screens_keys_in_order(guide):
 
 
 async def test_the_bar_follows_the_language_and_the_screen():
-    app = RecoveryGuideApp(load_guide("en"), acknowledged=True)
+    app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert "Next" in bar_text(app)
@@ -40,7 +41,7 @@ async def test_the_bar_follows_the_language_and_the_screen():
 
 
 async def test_clicking_a_key_presses_it(guide):
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)

@@ -13,6 +13,7 @@ from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.model import Clinic, Question
 from recovery_guide.my_questions import EntryKind
 from recovery_guide.storage import Store
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.handout import HandoutDialog
 from recovery_guide.tui.screens.my_questions import MyQuestionsList, MyQuestionsScreen
@@ -22,7 +23,7 @@ from tests.test_app import acknowledge, visible_text
 
 
 def make_app(guide, tmp_path: Path, **options) -> RecoveryGuideApp:
-    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path, **options)
+    return RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path, **options))
 
 
 async def add_question(pilot, position: int) -> None:
@@ -45,7 +46,7 @@ async def test_add_curated_and_own_questions_across_screens_and_see_them_marked(
         await acknowledge(pilot)  # step 2, ketamine basics
         basics = guide.pages[1]
         await add_question(pilot, 1)
-        assert app.notebook.has(basics.questions[1].id)
+        assert app.session.my_questions.has(basics.questions[1].id)
         text = visible_text(app)
         assert f"[✓] {basics.questions[1].text}" in text, "an added question is marked in words, not colour"
         assert f"[+] {basics.questions[0].text}" in text
@@ -74,10 +75,10 @@ async def test_pressing_s_again_takes_a_question_out(guide, tmp_path):
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         await add_question(pilot, 0)
-        assert len(app.notebook) == 1
+        assert len(app.session.my_questions) == 1
         await pilot.press("s")
         await pilot.pause()
-        assert len(app.notebook) == 0
+        assert len(app.session.my_questions) == 0
         assert "[✓]" not in visible_text(app)
 
 
@@ -97,15 +98,15 @@ async def test_reorder_edit_and_remove_in_my_questions(guide, tmp_path):
         assert entries.highlighted == 1, "the cursor starts on the first question, not the topic title"
         await pilot.press("d")  # first question moves down
         await pilot.pause()
-        order = [entry.question_id for entry in app.notebook.entries if entry.kind is EntryKind.CURATED]
+        order = [entry.question_id for entry in app.session.my_questions.entries if entry.kind is EntryKind.CURATED]
         assert order == [basics.questions[1].id, basics.questions[0].id, basics.questions[2].id]
         await pilot.press("u")
         await pilot.pause()
-        order = [entry.question_id for entry in app.notebook.entries if entry.kind is EntryKind.CURATED]
+        order = [entry.question_id for entry in app.session.my_questions.entries if entry.kind is EntryKind.CURATED]
         assert order == [question.id for question in basics.questions[:3]]
         await pilot.press("delete")
         await pilot.pause()
-        assert not app.notebook.has(basics.questions[0].id)
+        assert not app.session.my_questions.has(basics.questions[0].id)
         # edit the reader's own question (the last row)
         await pilot.press("end", "e")
         await pilot.pause()
@@ -113,7 +114,7 @@ async def test_reorder_edit_and_remove_in_my_questions(guide, tmp_path):
         await type_text(pilot, "Changed words")
         await pilot.press("enter")
         await pilot.pause()
-        assert [entry.text for entry in app.notebook.entries if entry.kind is EntryKind.OWN] == ["Changed words"]
+        assert [entry.text for entry in app.session.my_questions.entries if entry.kind is EntryKind.OWN] == ["Changed words"]
         assert "Changed words" in visible_text(app)
 
 
@@ -212,7 +213,7 @@ async def test_export_to_an_unwritable_folder_shows_the_error_and_keeps_the_list
             await export(pilot, locked / "questions.txt")
             assert isinstance(app.screen, HandoutDialog), "the dialog stays open"
             assert "Could not save the handout" in visible_text(app)
-            assert len(app.notebook) == 1
+            assert len(app.session.my_questions) == 1
             assert not list(locked.iterdir())
     finally:
         locked.chmod(0o700)
@@ -226,7 +227,7 @@ async def test_export_to_a_missing_folder_shows_the_error(guide, tmp_path):
         await export(pilot, tmp_path / "no-such-folder" / "questions.txt")
         assert isinstance(app.screen, HandoutDialog)
         assert "That folder does not exist" in visible_text(app)
-        assert len(app.notebook) == 1
+        assert len(app.session.my_questions) == 1
 
 
 async def test_clinic_details_show_on_the_banner_help_now_and_its_questions_can_be_added(guide, tmp_path):
@@ -240,7 +241,7 @@ async def test_clinic_details_show_on_the_banner_help_now_and_its_questions_can_
         await pilot.pause()
         assert "Do you take my insurance?" in visible_text(app)
         await add_question(pilot, len(guide.pages[last_topic].questions))
-        assert app.notebook.has("clinic-1")
+        assert app.session.my_questions.has("clinic-1")
         await pilot.press("h")
         await pilot.pause()
         assert "555 0100" in visible_text(app)
@@ -277,7 +278,7 @@ async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp
         await export(pilot, target)
         assert isinstance(app.screen, HandoutDialog)
         assert "No space left on device" in visible_text(app)
-        assert len(app.notebook) == 1
+        assert len(app.session.my_questions) == 1
     assert target.read_text(encoding="utf-8") == "earlier handout\n"
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".questions")] == [], "no temporary file left behind"
 

@@ -7,7 +7,9 @@ import stat
 from pathlib import Path
 
 from recovery_guide.my_questions import MyQuestions
+from recovery_guide.progress import ReadingProgress
 from recovery_guide.storage import FILE_NAME, SavedState, Store
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
@@ -25,7 +27,7 @@ async def test_a_full_walk_through_without_opting_in_writes_nothing(guide, tmp_p
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    app = RecoveryGuideApp(guide)  # the real default store, under the fake home
+    app = RecoveryGuideApp(Session(guide))  # the real default store, under the fake home
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         await add_question(pilot, 0)
@@ -52,7 +54,7 @@ async def opt_in(pilot) -> None:
 
 async def test_with_opt_in_the_list_and_place_survive_a_relaunch(guide, tmp_path):
     store_dir = tmp_path / "data"
-    app = RecoveryGuideApp(guide, store=Store(store_dir))
+    app = RecoveryGuideApp(Session(guide, store=Store(store_dir)))
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         await add_question(pilot, 1)
@@ -63,10 +65,10 @@ async def test_with_opt_in_the_list_and_place_survive_a_relaunch(guide, tmp_path
     assert saved.is_file()
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600, "readable by the reader only"
 
-    relaunched = RecoveryGuideApp(guide, store=Store(store_dir))
+    relaunched = RecoveryGuideApp(Session(guide, store=Store(store_dir)))
     async with relaunched.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        assert relaunched.notebook.has(guide.pages[1].questions[1].id)
+        assert relaunched.session.my_questions.has(guide.pages[1].questions[1].id)
         assert isinstance(relaunched.screen, WelcomeScreen)
         assert f"continue where I left off (step 4: {guide.pages[3].title})" in str(relaunched.screen.query_one("#resume").label)
         relaunched.screen.query_one("#resume").press()
@@ -76,7 +78,7 @@ async def test_with_opt_in_the_list_and_place_survive_a_relaunch(guide, tmp_path
 
 async def test_forget_everything_erases_the_saved_file_and_the_list(guide, tmp_path):
     store_dir = tmp_path / "data"
-    app = RecoveryGuideApp(guide, store=Store(store_dir))
+    app = RecoveryGuideApp(Session(guide, store=Store(store_dir)))
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         await add_question(pilot, 0)
@@ -88,7 +90,7 @@ async def test_forget_everything_erases_the_saved_file_and_the_list(guide, tmp_p
         await pilot.pause()
         await pilot.click("#confirm-yes")
         await pilot.pause()
-        assert len(app.notebook) == 0
+        assert len(app.session.my_questions) == 0
         assert not store_dir.exists()
         assert "Saving is OFF" in str(app.screen.query_one("#keep").label)
 
@@ -97,11 +99,11 @@ async def test_a_corrupt_saved_file_is_set_aside_and_the_app_starts_cleanly(guid
     store_dir = tmp_path / "data"
     store_dir.mkdir()
     (store_dir / FILE_NAME).write_text('{"version": 1, "entries": [', encoding="utf-8")  # truncated
-    app = RecoveryGuideApp(guide, store=Store(store_dir))
+    app = RecoveryGuideApp(Session(guide, store=Store(store_dir)))
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        assert len(app.notebook) == 0 and not app.saving
+        assert len(app.session.my_questions) == 0 and not app.session.saving
         assert any("could not be used" in notification.message for notification in app._notifications)
     kept = [path.name for path in store_dir.iterdir()]
     assert len(kept) == 1 and kept[0].startswith(f"{FILE_NAME}.unreadable-"), "the damaged file is kept, not deleted"
@@ -109,14 +111,14 @@ async def test_a_corrupt_saved_file_is_set_aside_and_the_app_starts_cleanly(guid
 
 def test_store_round_trip(tmp_path):
     store = Store(tmp_path / "data")
-    notebook = MyQuestions()
-    notebook.toggle("ketamine-basics", "basics-approved", "text")
-    notebook.add_own("My words", "therapy")
-    assert store.save(SavedState(notebook=notebook, screen="therapy", language="es", region="ES")) is None
+    my_questions = MyQuestions()
+    my_questions.toggle("ketamine-basics", "basics-approved", "text")
+    my_questions.add_own("My words", "therapy")
+    assert store.save(SavedState(my_questions=my_questions, progress=ReadingProgress(page="therapy"), language="es", region="ES")) is None
     state, notice = Store(tmp_path / "data").load()
     assert notice is None
-    assert state.screen == "therapy" and state.language == "es" and state.region == "ES"
-    assert [entry.text for entry in state.notebook.entries] == ["text", "My words"]
+    assert state.progress.page == "therapy" and state.language == "es" and state.region == "ES"
+    assert [entry.text for entry in state.my_questions.entries] == ["text", "My words"]
 
 
 def test_a_file_from_a_newer_version_is_kept_untouched(tmp_path):

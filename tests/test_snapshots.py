@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 
 from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 
 SIZES = [(80, 24), (120, 40)]
 
 
-def make_app(**options) -> RecoveryGuideApp:
-    return RecoveryGuideApp(load_guide("en"), **options)
+def make_app(theme: str | None = None, **options) -> RecoveryGuideApp:
+    return RecoveryGuideApp(Session(load_guide("en"), **options), theme)
 
 
 async def welcome_complete(pilot) -> None:
@@ -92,7 +93,7 @@ async def _questions_chosen(pilot):
 
 @pytest.mark.parametrize("theme", ["high-contrast", "monochrome"])
 def test_themes_show_focus_and_choices_without_colour(snap_compare, theme):
-    assert snap_compare(make_app(theme_name=theme), terminal_size=(80, 24), run_before=_questions_chosen)
+    assert snap_compare(make_app(theme), terminal_size=(80, 24), run_before=_questions_chosen)
 
 
 def test_my_questions(snap_compare):

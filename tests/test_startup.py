@@ -46,7 +46,7 @@ async def test_start_reads_only_the_readers_language_over_english(monkeypatch, c
 
     reads = record_yaml_reads(monkeypatch)
     session = cli.make_session(cli.build_parser().parse_args(["--lang", code]))
-    app = RecoveryGuideApp(session.guide, session=session)
+    app = RecoveryGuideApp(session)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
@@ -65,7 +65,7 @@ def test_english_start_does_not_load_babel():
         "from recovery_guide import cli\n"
         "from recovery_guide.tui.app import RecoveryGuideApp\n"
         "session = cli.make_session(cli.build_parser().parse_args(['--lang', 'en']))\n"
-        "app = RecoveryGuideApp(session.guide, session=session)\n"
+        "app = RecoveryGuideApp(session)\n"
         "async def main():\n"
         "    async with app.run_test(size=(100, 30)) as pilot:\n"
         "        await pilot.pause()\n"
@@ -92,6 +92,7 @@ def test_the_first_screen_needs_no_markdown_and_no_other_screen():
 async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(guide):
     """The Markdown under the notice is built just after the first frame; after "I understand" the
     welcome screen stays under the reading screen, emptied, and ignores language switches."""
+    from recovery_guide.session import Session
     from recovery_guide.tui.app import RecoveryGuideApp
     from recovery_guide.tui.screens.reader import ReaderScreen
     from recovery_guide.tui.screens.welcome import WelcomeScreen
@@ -99,7 +100,7 @@ async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(
     from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
     from tests.test_app import visible_text
 
-    app = RecoveryGuideApp(guide)
+    app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         welcome = app.screen

@@ -12,6 +12,7 @@ from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.my_questions import EntryKind
 from recovery_guide.model import check_after
 from recovery_guide.storage import Store
+from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
 from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane, TermList
@@ -22,7 +23,7 @@ from tests.test_my_questions import export, type_text
 
 
 def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
-    return RecoveryGuideApp(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path)
+    return RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path))
 
 
 async def test_marked_words_are_underlined_links_and_listed(guide, tmp_path):
@@ -176,7 +177,7 @@ async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
         await type_text(pilot, "Therapy helps me keep the change going")
         await pilot.press("enter")
         await pilot.pause()
-        assert [entry.kind for entry in app.notebook.entries] == [EntryKind.UNDERSTANDING]
+        assert [entry.kind for entry in app.session.my_questions.entries] == [EntryKind.UNDERSTANDING]
         await pilot.press("m")
         await pilot.pause()
         assert "Therapy helps me keep the change going" in visible_text(app)
@@ -229,21 +230,21 @@ async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
-        assert app.theme_name == "standard"
+        assert app.theme == "standard"
         names = []
         for _ in range(4):
             await pilot.press("t")
             await pilot.pause()
-            names.append(app.theme_name)
+            names.append(app.theme)
         assert names == ["light", "high-contrast", "monochrome", "standard"]
-        assert app.has_class("theme-standard") and not app.has_class("theme-monochrome")
+        assert app.current_theme.name == "standard" and app.theme_variables["banner-text-style"] == "bold", "no monochrome look is left behind"
         assert any("Theme: Monochrome" in notification.message for notification in app._notifications)
 
 
 async def test_no_color_starts_in_monochrome(guide, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(guide, tmp_path)
-    assert app.theme_name == "monochrome"
+    assert app.theme == "monochrome"
 
 
 async def test_the_terminal_cursor_follows_focus(guide, tmp_path):

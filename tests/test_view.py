@@ -11,7 +11,7 @@ from typing import ClassVar
 import pytest
 
 from recovery_guide.glossary import sorted_terms
-from recovery_guide.loader import load_guide
+from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, Urgency
 from recovery_guide.render.handout import HandoutHtml, HandoutText
 from recovery_guide.render.html import HtmlWriter, guide_html

@@ -95,12 +95,9 @@ def resolve_language(requested: str | None, folder) -> str:
 
 
 def load(args: argparse.Namespace):
-    """The guide in the requested language, with UI strings switched to match."""
-    from recovery_guide import i18n
-
+    """The guide in the requested language (the UI language is set by whoever shows it)."""
     folder = content_folder(args)
     language = resolve_language(args.lang, folder)
-    i18n.set_language(language)
     return folder.guide(language), folder, language
 
 
@@ -126,7 +123,10 @@ def load_clinic(args: argparse.Namespace):
 
 
 def command_print(args: argparse.Namespace) -> int:
-    guide, _root, _language = load(args)
+    from recovery_guide import i18n
+
+    guide, _root, language = load(args)
+    i18n.set_language(language)
     clinic = load_clinic(args)
     region = resolve_region(args.region, guide)
     if args.format == "html":
@@ -178,7 +178,7 @@ def _cells(text: str) -> int:
 
 
 def make_session(args: argparse.Namespace):
-    """The reader's session: guide, region, clinic and (opt-in) saved questions."""
+    """The reader's session: guide, region, clinic and (opt-in) saved questions; it sets the UI language."""
     from recovery_guide.session import Session
 
     guide, folder, _language = load(args)
@@ -263,7 +263,7 @@ def command_app(args: argparse.Namespace) -> int:
         session = make_session(args)
         from recovery_guide.tui.app import RecoveryGuideApp
 
-        app = RecoveryGuideApp(session.guide, session=session, theme_name=theme)
+        app = RecoveryGuideApp(session, theme)
     finally:
         gc.freeze()
         gc.enable()

@@ -1,7 +1,7 @@
 """My questions: the list a reader builds while reading and takes to their appointment.
 
-The notebook is plain data with no UI, so the app, the plain ``read`` mode, handouts and saving all
-share it. Curated questions are stored by their stable id, never by their text, so switching
+The list is plain data with no UI, so the app, the plain ``read`` mode, handouts and saving all
+share it. Where the reader has been is not part of it (``progress.ReadingProgress``). Curated questions are stored by their stable id, never by their text, so switching
 language shows them in the new language; the reader's own words are stored exactly as typed.
 """
 
@@ -52,8 +52,6 @@ MAX_TEXT = 500
 @dataclass
 class MyQuestions:
     entries: list[Entry] = field(default_factory=list)
-    visited: list[str] = field(default_factory=list)
-    """Page ids the reader has opened, in the order first opened (for the handout's key points)."""
 
     # --- questions ---------------------------------------------------------------------------------
 
@@ -108,12 +106,6 @@ class MyQuestions:
     def __len__(self) -> int:
         return len(self.entries)
 
-    # --- reading -----------------------------------------------------------------------------------
-
-    def visit(self, screen_id: str) -> None:
-        if screen_id not in self.visited:
-            self.visited.append(screen_id)
-
     # --- showing -------------------------------------------------------------------------------------
 
     def groups(self, guide: Guide, clinic: Clinic | None = None, general_title: str = "", kinds: tuple[EntryKind, ...] | None = None) -> list[Group]:
@@ -163,7 +155,6 @@ class MyQuestions:
             "entries": [
                 {"kind": entry.kind.value, "topic": entry.topic, "question": entry.question_id, "text": entry.text} for entry in self.entries
             ],
-            "visited": list(self.visited),
         }
 
     @classmethod
@@ -188,10 +179,7 @@ class MyQuestions:
             if kind in (EntryKind.CURATED, EntryKind.CLINIC) and not question:
                 raise ValueError(f"entries[{index}].question: missing")
             entries.append(Entry(kind, topic, question, clean_text(text)))
-        visited = data.get("visited", [])
-        if not isinstance(visited, list) or not all(isinstance(item, str) for item in visited):
-            raise ValueError("visited: expected a list of screen ids")
-        return cls(entries, list(visited))
+        return cls(entries)
 
 
 def _group_key(entry: Entry) -> tuple[str | None, bool]:

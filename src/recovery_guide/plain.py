@@ -33,7 +33,7 @@ class PlainReader:
         self.stdout = stdout or sys.stdout
         self.index = 0
         self.handout_folder = handout_folder
-        self.resume_screen = session.saved_screen
+        self.resume_screen = session.progress.page
         """Where the reader stopped last time, if they keep their place (offered on the first menu)."""
         self.writer = TextWriter(plain=True)
         """Pages as the text writer's ``read`` variant: no underlines; the questions are listed here."""
@@ -106,7 +106,7 @@ class PlainReader:
         if questions:
             self.say(wording.ask_your_provider() + ":")
             for number, (question, _kind) in enumerate(questions, start=1):
-                mark = " (" + _("in My questions") + ")" if self.session.notebook.has(question.id) else ""
+                mark = " (" + _("in My questions") + ")" if self.session.my_questions.has(question.id) else ""
                 self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
 
     def questions_here(self) -> list[tuple[Question, EntryKind]]:
@@ -224,7 +224,7 @@ class PlainReader:
     # --- My questions -----------------------------------------------------------------------------------
 
     def list_questions(self) -> list:
-        groups = self.session.notebook.groups(self.guide, self.session.clinic, wording.general_questions())
+        groups = self.session.my_questions.groups(self.guide, self.session.clinic, wording.general_questions())
         entries = []
         self.say()
         self.say(wording.my_questions() + ":")
@@ -268,7 +268,7 @@ class PlainReader:
         if not questions:
             self.say(_("This screen has no questions. Write your own instead."))
             return True
-        notebook = self.session.notebook
+        notebook = self.session.my_questions
         options = [question.text + (" (" + _("in My questions") + ")" if notebook.has(question.id) else "") for question, _kind in questions]
         position = self.pick(_("Add the chosen question to My questions (press again to take it out)"), options)
         if position is not None:
@@ -279,7 +279,7 @@ class PlainReader:
 
     def write_own(self) -> bool:
         text = self.ask(_("Type a question to ask your provider, in your own words.") + "\n>")
-        if self.session.notebook.add_own(text, self.guide.pages[self.index].id):
+        if self.session.my_questions.add_own(text, self.guide.pages[self.index].id):
             self._report(self.session.save(), _("Added to My questions."))
         return True
 
@@ -301,20 +301,20 @@ class PlainReader:
         entry = self._which(entries, own_only=True)
         if entry is not None:
             text = self.ask(_("Change the words, then press Enter.") + "\n>")
-            if self.session.notebook.edit(entry, text):
+            if self.session.my_questions.edit(entry, text):
                 self._report(self.session.save())
         return True
 
     def remove(self, entries: list) -> bool:
         entry = self._which(entries)
         if entry is not None:
-            self.session.notebook.remove(entry)
+            self.session.my_questions.remove(entry)
             self._report(self.session.save(), _("Taken out of My questions."))
         return True
 
     def move_up(self, entries: list) -> bool:
         entry = self._which(entries)
-        if entry is not None and self.session.notebook.move(entry, -1):
+        if entry is not None and self.session.my_questions.move(entry, -1):
             self._report(self.session.save())
         return True
 
@@ -394,6 +394,6 @@ class PlainReader:
             self.say(wording.read_more(self.guide.index_of(question.screen) + 1, self.guide.page(question.screen).title))
         self.say()
         text = self.ask(fill(wording.own_words_prompt(check.topic)) + "\n" + _("(or just press Enter to skip):") + "\n>")
-        if self.session.notebook.add_own(text, check.id, EntryKind.UNDERSTANDING):
+        if self.session.my_questions.add_own(text, check.id, EntryKind.UNDERSTANDING):
             self._report(self.session.save(), _("Added to My questions, under \"Please check my understanding\"."))
         return True

@@ -3,17 +3,35 @@
 Both front ends, the full-screen app and the line-by-line ``read`` mode, drive the same session, so
 a question added, a region chosen or a handout written behaves the same in each. Nothing here imports
 Textual, and no method raises for a problem the reader can hit: each returns a message to show.
+
+The session is the one owner of the reader's state, the UI language included, and it announces each
+change once (``subscribe``): the app turns those announcements into Textual signals, so the screens
+that show the language, the region or My questions follow without anyone calling them.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
+from typing import Callable
 
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.model import Clinic, Guide, Question, Page, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
+from recovery_guide.progress import ReadingProgress
 from recovery_guide.storage import SavedState, Store
+
+
+class Change(Enum):
+    """What changed in a session, as announced to its listeners."""
+
+    LANGUAGE = "language"
+    REGION = "region"
+    MY_QUESTIONS = "my questions"
+
+
+Listener = Callable[[Change], None]
 
 
 class Session:
@@ -24,8 +42,10 @@ class Session:
         region_code: str | None = None,
         clinic: Clinic | None = None,
         store: Store | None = None,
+        handout_folder: Path | None = None,
     ) -> None:
         self.guide = guide
+        i18n.set_language(guide.language.code)  # the UI speaks the guide's language; only the session sets it
         self.guides: dict[str, Guide] = {guide.language.code: guide}
         """Guides already loaded, by language, so switching back is instant."""
         self.folder = folder or ContentFolder()
@@ -35,13 +55,23 @@ class Session:
         """True once the reader chose a region themselves (only then is it saved)."""
         self.clinic = clinic
         self.store = store or Store()
-        self.notebook = MyQuestions()
-        self.saved_screen: str | None = None
-        """The last screen read; offered as "continue where you left off" when saving is on."""
+        self.handout_folder = handout_folder
+        """Where a handout is suggested to go (None: the reader's documents folder)."""
+        self.my_questions = MyQuestions()
+        self.progress = ReadingProgress()
         self.saving = False
         self.theme: str | None = None
         """The theme the reader chose in the app (saved with the rest, if saving is on)."""
+        self._listeners: list[Listener] = []
         self.startup_notice = self.restore()
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(change)`` after each change to the language, the region or My questions."""
+        self._listeners.append(listener)
+
+    def _announce(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
 
     def restore(self) -> str | None:
         """Read saved data if the reader opted in before; returns a notice when a file was set aside."""
@@ -49,10 +79,11 @@ class Session:
         if state is None:
             return notice
         self.saving = True
-        self.notebook = state.notebook
+        self.my_questions = state.my_questions
+        self.progress = state.progress
         self.theme = state.theme
-        known = {screen.id for screen in self.guide.pages}
-        self.saved_screen = state.screen if state.screen in known else None
+        if self.progress.page not in {page.id for page in self.guide.pages}:
+            self.progress.page = None
         if state.region and self.guide.region(state.region) and self.region_code is None:
             self.region_code = state.region
             self.region_from_reader = True
@@ -70,23 +101,32 @@ class Session:
         return self.folder.languages()
 
     def switch_language(self, code: str) -> Guide:
+        """Show everything in ``code`` from now on; raises ContentError (and changes nothing) for broken content."""
         guide = self.guide_in(code)
         i18n.set_language(code)
         self.guide = guide
         self.save()
+        self._announce(Change.LANGUAGE)
         return guide
 
-    def set_region(self, code: str | None) -> None:
+    def set_region(self, code: str | None) -> str | None:
         self.region_code = code.upper() if code else None
         self.region_from_reader = True
-        self.save()
+        problem = self.save()
+        self._announce(Change.REGION)
+        return problem
 
     # --- reading and questions -------------------------------------------------------------------------
 
-    def visit(self, screen_id: str) -> str | None:
-        self.notebook.visit(screen_id)
-        self.saved_screen = screen_id
+    def visit(self, page_id: str) -> str | None:
+        self.progress.visit(page_id)
         return self.save()
+
+    def my_questions_changed(self) -> str | None:
+        """Call after each change to ``my_questions``: saves (if the reader opted in) and announces it."""
+        problem = self.save()
+        self._announce(Change.MY_QUESTIONS)
+        return problem
 
     def questions_on(self, screen: Page) -> list[tuple[Question, EntryKind]]:
         """A screen's "Ask your provider" questions, plus the clinic's on the last topic screen."""
@@ -103,7 +143,7 @@ class Session:
         from recovery_guide.i18n import _
         from recovery_guide.render.handout import build_handout, handout_html, handout_text
 
-        handout = build_handout(self.guide, self.notebook, self.region_code, self.clinic)
+        handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited)
         text = handout_html(handout) if kind == "html" else handout_text(handout)
         if not path.parent.is_dir():
             return _("That folder does not exist: {folder}").format(folder=path.parent)
@@ -120,8 +160,8 @@ class Session:
         if not self.saving:
             return None
         state = SavedState(
-            notebook=self.notebook,
-            screen=self.saved_screen,
+            my_questions=self.my_questions,
+            progress=self.progress,
             language=self.guide.language.code,
             region=self.region_code if self.region_from_reader else None,
             theme=self.theme,
@@ -138,6 +178,8 @@ class Session:
     def forget_everything(self) -> str | None:
         """Erase saved data and clear the list; saving is switched off."""
         self.saving = False
-        self.notebook = MyQuestions()
-        self.saved_screen = None
-        return self.store.forget()
+        self.my_questions = MyQuestions()
+        self.progress = ReadingProgress()
+        problem = self.store.forget()
+        self._announce(Change.MY_QUESTIONS)
+        return problem

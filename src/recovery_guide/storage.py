@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recovery_guide.my_questions import MyQuestions
+from recovery_guide.progress import ReadingProgress
 
 SCHEMA_VERSION = 1
 FILE_NAME = "saved.json"
@@ -23,33 +24,36 @@ MAX_BYTES = 1_000_000
 
 @dataclass
 class SavedState:
-    notebook: MyQuestions = field(default_factory=MyQuestions)
-    screen: str | None = None
-    """The screen the reader was on, for "continue where you left off"."""
+    my_questions: MyQuestions = field(default_factory=MyQuestions)
+    progress: ReadingProgress = field(default_factory=ReadingProgress)
+    """Where the reader has been, and the page for "continue where you left off"."""
     language: str | None = None
     region: str | None = None
     theme: str | None = None
 
     def to_data(self) -> dict:
+        """The file format of version 1, field for field, so older and newer copies read each other's files."""
+        progress = self.progress.to_data()
         return {
             "version": SCHEMA_VERSION,
             "app": "recovery-guide",
-            "screen": self.screen,
+            "screen": progress["screen"],
             "language": self.language,
             "region": self.region,
             "theme": self.theme,
-            **self.notebook.to_data(),
+            **self.my_questions.to_data(),
+            "visited": progress["visited"],
         }
 
     @classmethod
     def from_data(cls, data) -> "SavedState":
         if not isinstance(data, dict):
             raise ValueError("expected a mapping")
-        values = {key: data.get(key) for key in ("screen", "language", "region", "theme")}
+        values = {key: data.get(key) for key in ("language", "region", "theme")}
         for key, value in values.items():
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"{key}: expected text")
-        return cls(notebook=MyQuestions.from_data(data), **values)
+        return cls(my_questions=MyQuestions.from_data(data), progress=ReadingProgress.from_data(data), **values)
 
 
 class NewerVersionError(ValueError):

@@ -1,14 +1,25 @@
-"""What every screen of the app shares: key labels shown in the reader's language."""
+"""What every screen of the app shares: key labels in the reader's language, the session, and
+showing itself again when the language changes."""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.await_complete import AwaitComplete
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+
+if TYPE_CHECKING:
+    from recovery_guide.model import Guide
+    from recovery_guide.session import Session
+
+MODAL_STYLES = Path(__file__).with_name("modal.tcss")
+"""The dialogs' common look; each dialog lists it first in its ``CSS_PATH``."""
 
 
 class TranslatedBindingsMixin:
@@ -33,17 +44,44 @@ class TranslatedBindingsMixin:
         }
 
 
-class GuideScreen(TranslatedBindingsMixin, Screen):
-    """A full screen of the guide."""
+class FollowsLanguage:
+    """A screen of the guide: reads the reader's state from the session, and follows language switches.
+
+    It subscribes to the app's ``language_changed_signal`` when mounted; ``language_changed`` shows
+    it again in the new language (a screen that must keep more than Textual keeps overrides it).
+    """
+
+    @property
+    def session(self) -> Session:
+        return self.app.session  # type: ignore[attr-defined]
+
+    @property
+    def guide(self) -> Guide:
+        """The guide in the reader's current language."""
+        return self.session.guide
+
+    def _on_mount(self) -> None:
+        """Subscribe once per mount. Textual looks handlers up class by class, so a subclass's own
+        ``on_mount`` runs as well (but a class defining both ``_on_mount`` and ``on_mount`` gets only
+        the first: subscribe in ``on_mount`` there, as My questions and Get help now do)."""
+        self.app.language_changed_signal.subscribe(self, self._language_signal)  # type: ignore[attr-defined]
+
+    async def _language_signal(self, _guide: Guide) -> None:
+        await self.language_changed()
 
     async def language_changed(self) -> None:
         """Show this screen again in the new language, keeping the reader's place."""
-        await self.recompose()
+        await self.recompose()  # type: ignore[attr-defined]
 
 
-class GuideModal(TranslatedBindingsMixin, ModalScreen):
+class GuideScreen(FollowsLanguage, TranslatedBindingsMixin, Screen):
+    """A full screen of the guide."""
+
+
+class GuideModal(FollowsLanguage, TranslatedBindingsMixin, ModalScreen):
     """A dialog over the guide; Escape closes it and returns the reader to the same place."""
 
+    CSS_PATH = [MODAL_STYLES]
     BINDINGS = [("escape", "dismiss", "Close")]
 
     _dismissed = False
@@ -56,8 +94,11 @@ class GuideModal(TranslatedBindingsMixin, ModalScreen):
         self._dismissed = True
         return super().dismiss(result)
 
-    async def language_changed(self) -> None:
-        await self.recompose()
+
+def report_problem(node: DOMNode, problem: str | None) -> None:
+    """Show a problem the session reported (a file not saved, say); nothing when there is none."""
+    if problem:
+        node.notify(problem, severity="error", timeout=8)
 
 
 def banner_text(clinic=None) -> str:
@@ -71,6 +112,8 @@ def banner_text(clinic=None) -> str:
 
 class TypeToFindModal(GuideModal):
     """A dialog with an Input the reader types into (glossary filter, search)."""
+
+    CSS_PATH = [MODAL_STYLES, Path(__file__).parent / "screens" / "find.tcss"]
 
     async def language_changed(self) -> None:
         """Show the dialog again in the new language, keeping what the reader typed."""

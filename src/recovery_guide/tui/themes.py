@@ -19,10 +19,6 @@ THEMES: dict[str, str] = {
 }
 """Theme name (used by --theme and saved) -> label shown to the reader (translated when shown)."""
 
-TEXTUAL_NAMES = {"standard": "textual-dark", "light": "textual-light"}
-"""Our themes that are simply Textual's own."""
-
-
 def default_theme(environ=os.environ) -> str:
     """Monochrome when the reader asked for no colour (https://no-color.org), standard otherwise."""
     return "monochrome" if environ.get("NO_COLOR") else "standard"
@@ -33,17 +29,36 @@ def next_theme(name: str) -> str:
     return names[(names.index(name) + 1) % len(names)] if name in names else names[0]
 
 
+THEME_VARIABLE_DEFAULTS = {"banner-text-style": "bold"}
+"""Our own theme variables, as the standard and light themes have them (``App.get_theme_variable_defaults``)."""
+
 FLAT_THEMES = {
     "high-contrast": {"accent": "#FFFF00", "secondary": "#00FFFF", "error": "#FF8080", "success": "#00FF00"},
     "monochrome": {"accent": "#FFFFFF", "secondary": "#FFFFFF", "error": "#FFFFFF", "success": "#FFFFFF"},
 }
 """Our own themes: white on pure black, with one accent colour (or none), so every text is at full contrast."""
 
+WITHOUT_COLOUR_CUES = {
+    "block-cursor-text-style": "bold reverse",
+    "block-cursor-blurred-text-style": "bold reverse",
+    "banner-text-style": "bold underline",
+}
+"""What the flat themes change besides colours: where colour no longer tells the highlighted row of a
+list (focused or not) from the others, it is drawn reversed; the banner is underlined."""
+
 
 def register_themes(app) -> None:
-    """Add our own themes to a Textual app (imports Textual, so only the full-screen app calls it)."""
-    from textual.theme import Theme
+    """Register all four themes under our own names (imports Textual, so only the full-screen app calls it).
 
+    Standard and light are Textual's dark and light themes, renamed, so ``app.theme`` is always one of
+    ``THEMES`` and is what ``--theme`` takes and the saved file keeps.
+    """
+    import dataclasses
+
+    from textual.theme import BUILTIN_THEMES, Theme
+
+    app.register_theme(dataclasses.replace(BUILTIN_THEMES["textual-dark"], name="standard"))
+    app.register_theme(dataclasses.replace(BUILTIN_THEMES["textual-light"], name="light"))
     for name, colours in FLAT_THEMES.items():
         accent = colours["accent"]
         app.register_theme(
@@ -68,10 +83,7 @@ def register_themes(app) -> None:
                     "block-cursor-background": accent,
                     "block-cursor-foreground": "#000000",
                     "text-muted": "#FFFFFF",
+                    **WITHOUT_COLOUR_CUES,
                 },
             )
         )
-
-
-def textual_name(name: str) -> str:
-    return TEXTUAL_NAMES.get(name, name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, PageKind
@@ -29,15 +30,22 @@ class HandoutView:
     footer: tuple[str, ...]
 
 
-def build_handout(guide: Guide, notebook: MyQuestions, region_code: str | None, clinic: Clinic | None = None, today: date | None = None) -> HandoutView:
-    """The reader's handout from their list (``notebook``) and the pages they opened."""
+def build_handout(
+    guide: Guide,
+    my_questions: MyQuestions,
+    region_code: str | None,
+    clinic: Clinic | None = None,
+    today: date | None = None,
+    visited: Iterable[str] = (),
+) -> HandoutView:
+    """The reader's handout from their list and the pages they opened (``visited``, in any order)."""
     today = today or date.today()
     general = wording.general_questions()
-    questions = tuple((group.title, tuple(text for _entry, text in group.entries)) for group in notebook.groups(guide, clinic, general))
+    questions = tuple((group.title, tuple(text for _entry, text in group.entries)) for group in my_questions.groups(guide, clinic, general))
     understanding = tuple(
-        (group.title, text) for group in notebook.groups(guide, clinic, general, kinds=(EntryKind.UNDERSTANDING,)) for _entry, text in group.entries
+        (group.title, text) for group in my_questions.groups(guide, clinic, general, kinds=(EntryKind.UNDERSTANDING,)) for _entry, text in group.entries
     )
-    visited = set(notebook.visited)
+    visited = set(visited)
     read = tuple((page.title, page.key_points) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC)
     region = guide.region(region_code) if region_code else None
     blocks: list[Block] = []

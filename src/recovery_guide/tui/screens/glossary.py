@@ -30,6 +30,7 @@ def definition_text(guide: Guide, term: Term) -> str:
 class TermDefinition(GuideModal):
     """One word's meaning over the text; Escape returns to exactly where the reader was."""
 
+    CSS_PATH = [*GuideModal.CSS_PATH, "glossary.tcss"]
     BINDINGS = [Binding("escape,enter", "dismiss", N_("Close"), id="close-term")]
 
     def __init__(self, term_id: str) -> None:
@@ -37,7 +38,7 @@ class TermDefinition(GuideModal):
         self.term_id = term_id
 
     def compose(self) -> ComposeResult:
-        guide = self.app.guide
+        guide = self.guide
         term = next((item for item in guide.glossary if item.id == self.term_id), None)
         with Vertical(id="dialog", classes="picker"):
             yield Static(definition_text(guide, term) if term else self.term_id, id="term-definition", markup=False)
@@ -52,10 +53,11 @@ class TermDefinition(GuideModal):
 class GlossaryScreen(TypeToFindModal):
     """Every term, alphabetical in the reader's language; typing filters; the meaning shows beside it."""
 
+    CSS_PATH = [*TypeToFindModal.CSS_PATH, "glossary.tcss"]
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-glossary")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="glossary-dialog"):
+        with Vertical(id="dialog"):
             yield Input(placeholder=_("Type to filter the words"), id="glossary-filter")
             yield SafeOptionList(id="glossary-list")
             yield Static(id="glossary-definition", markup=False)
@@ -67,7 +69,7 @@ class GlossaryScreen(TypeToFindModal):
         self.query_one(Input).focus()
 
     def show_terms(self, query: str) -> None:
-        self.terms = filter_terms(sorted_terms(self.app.guide), query)
+        self.terms = filter_terms(sorted_terms(self.guide), query)
         terms = self.query_one("#glossary-list", OptionList)
         terms.set_options([Option(Text(term.term), id=term.id) for term in self.terms])
         if self.terms:
@@ -75,7 +77,7 @@ class GlossaryScreen(TypeToFindModal):
         self.show_definition(self.terms[0] if self.terms else None)
 
     def show_definition(self, term: Term | None) -> None:
-        text = definition_text(self.app.guide, term) if term else _("No word matches. Try fewer letters.")
+        text = definition_text(self.guide, term) if term else _("No word matches. Try fewer letters.")
         self.query_one("#glossary-definition", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -16,12 +16,16 @@ from recovery_guide.tui.widgets.key_bar import KeyBar
 class HandoutDialog(GuideModal):
     """Writes nothing until the reader presses Save; a failure is shown here and loses nothing."""
 
+    CSS_PATH = [*GuideModal.CSS_PATH, "handout.tcss"]
     BINDINGS = [("escape", "dismiss", N_("Cancel"))]
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.folder = folder
         self.kind = "text"
+
+    @property
+    def folder(self) -> Path | None:
+        return self.session.handout_folder
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
@@ -69,7 +73,7 @@ class HandoutDialog(GuideModal):
             error.display = True
             return
         path = resolve(raw, self.kind, self.folder)
-        problem = self.app.write_handout(path, self.kind)
+        problem = self.session.write_handout(path, self.kind)
         if problem:
             error.update(problem)
             error.display = True

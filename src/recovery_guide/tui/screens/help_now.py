@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
-from recovery_guide.i18n import N_
 from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.render.markdown import escape_markdown
 from recovery_guide.tui.base import GuideModal, banner_text
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.view.pages import help_lines
+from recovery_guide.tui.keys import HELP_NOW_KEYS, bindings
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -26,21 +25,19 @@ def help_now_markdown(guide: Guide, region_code: str | None = None, clinic: Clin
 class HelpNowScreen(GuideModal):
     """A dialog over whatever the reader was doing; closing it returns them to the same place."""
 
-    BINDINGS = [
-        Binding("escape,h", "dismiss", N_("Close"), id="close-help"),
-        Binding("r", "app.choose_region", N_("Region"), id="choose-region"),
-    ]
+    BINDINGS = bindings(HELP_NOW_KEYS)
 
     def compose(self) -> ComposeResult:
-        app = self.app
+        session = self.session
         with VerticalScroll(id="dialog", can_focus=True):
-            yield Markdown(help_now_markdown(app.guide, app.region_code, app.clinic), id="help-now-text")
-        yield Static(banner_text(app.clinic), id="banner", markup=False)
+            yield Markdown(help_now_markdown(session.guide, session.region_code, session.clinic), id="help-now-text")
+        yield Static(banner_text(session.clinic), id="banner", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.app.region_changed_signal.subscribe(self, self.region_changed)
         self.query_one("#dialog").focus()
 
-    async def region_changed(self) -> None:
+    async def region_changed(self, _region_code: str | None) -> None:
         await self.recompose()
-        self.on_mount()
+        self.query_one("#dialog").focus()

@@ -17,6 +17,7 @@ from recovery_guide.tui.widgets.key_bar import KeyBar
 class LanguagePicker(GuideModal):
     """Returns the chosen language code, or None when closed with Escape."""
 
+    CSS_PATH = [*GuideModal.CSS_PATH, "languages.tcss"]
     BINDINGS = [("escape,l", "dismiss", N_("Close"))]
 
     def __init__(self, codes: list[str]) -> None:

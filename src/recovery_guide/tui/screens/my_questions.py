@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import wording
-from recovery_guide.i18n import N_, _
-from recovery_guide.my_questions import Entry, EntryKind
-from recovery_guide.tui.base import GuideModal
+from recovery_guide.i18n import _
+from recovery_guide.my_questions import Entry, EntryKind, MyQuestions
+from recovery_guide.tui.base import GuideModal, report_problem
+from recovery_guide.tui.keys import MY_QUESTIONS_KEYS, bindings
 from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -25,23 +25,18 @@ class MyQuestionsList(KeyList):
 class MyQuestionsScreen(GuideModal):
     """Everything here changes the in-memory list at once, and the saved file too if saving is on."""
 
-    BINDINGS = [
-        Binding("escape,m", "dismiss", N_("Close"), id="close"),
-        Binding("a", "add_own", N_("Write a question"), id="write-question"),
-        Binding("e,enter", "edit", N_("Edit"), id="edit-question"),
-        Binding("u", "move(-1)", N_("Move up"), id="move-up"),
-        Binding("d", "move(1)", N_("Move down"), id="move-down"),
-        Binding("delete,s", "remove", N_("Remove"), id="remove-question", key_display="del"),
-        Binding("x", "app.export", N_("Handout"), id="export-from-list"),
-    ]
+    CSS_PATH = [*GuideModal.CSS_PATH, "my_questions.tcss"]
+    BINDINGS = bindings(MY_QUESTIONS_KEYS)
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Entry | None] = []
         """The entry on each row of the list (None for a group title)."""
+        self.keep: Entry | None = None
+        """The entry the cursor stays on when the list is shown again after a change made here."""
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog", classes="questions-dialog"):
+        with VerticalScroll(id="dialog"):
             yield Static(id="questions-help", markup=False)
             yield MyQuestionsList(id="my-questions-list")
             yield Static(id="understanding", markup=False)
@@ -53,19 +48,27 @@ class MyQuestionsScreen(GuideModal):
             yield Button(_("Forget everything"), id="forget", variant="error", compact=True)
         yield KeyBar()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
+        self.app.my_questions_changed_signal.subscribe(self, self._my_questions_changed, immediate=True)
+        self.fill()
+
+    def fill(self) -> None:
         self.query_one("#dialog").border_title = wording.my_questions()
         self.refresh_list()
         self.query_one(MyQuestionsList).focus()
 
+    def _my_questions_changed(self, _my_questions: MyQuestions) -> None:
+        if self.is_mounted:
+            self.refresh_list(self.keep)
+
     def refresh_list(self, keep: Entry | None = None) -> None:
-        """Show the list again from the notebook, with the cursor on ``keep`` if given."""
-        app = self.app
-        notebook = app.notebook
+        """Show the list again from the session, with the cursor on ``keep`` if given."""
+        session = self.session
+        notebook = session.my_questions
         options: list[Option] = []
         self.rows = []
         number = 0
-        for group in notebook.groups(app.guide, app.clinic, wording.general_questions()):
+        for group in notebook.groups(session.guide, session.clinic, wording.general_questions()):
             options.append(Option(Text(group.title, style="bold underline"), disabled=True))
             self.rows.append(None)
             for entry, text in group.entries:
@@ -79,7 +82,7 @@ class MyQuestionsScreen(GuideModal):
         else:
             help_text = _("Your list is empty. On any screen, press Tab to reach its questions, then s to add one. Press a to write your own.")
         self.query_one("#questions-help", Static).update(help_text)
-        understanding = [f"- {group.title}: {text}" for group in notebook.groups(app.guide, app.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
+        understanding = [f"- {group.title}: {text}" for group in notebook.groups(session.guide, session.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
         note = self.query_one("#understanding", Static)
         note.update(wording.check_my_understanding() + ":\n" + "\n".join(understanding) if understanding else "")
         note.display = bool(understanding)
@@ -93,7 +96,7 @@ class MyQuestionsScreen(GuideModal):
     async def language_changed(self) -> None:
         """Curated questions follow the language; the reader's own words stay as typed."""
         await self.recompose()
-        await self.on_mount()
+        self.fill()
 
     @property
     def current(self) -> Entry | None:
@@ -101,13 +104,15 @@ class MyQuestionsScreen(GuideModal):
         return self.rows[index] if index is not None and index < len(self.rows) else None
 
     def changed(self, keep: Entry | None = None) -> None:
-        self.app.notebook_changed()
-        self.refresh_list(keep)
+        """Announce a change made here; the list is shown again (by the signal) with the cursor on ``keep``."""
+        self.keep = keep
+        report_problem(self, self.session.my_questions_changed())
+        self.keep = None
 
     def action_add_own(self) -> None:
         def added(text: str | None) -> None:
             if text:
-                entry = self.app.notebook.add_own(text, None)
+                entry = self.session.my_questions.add_own(text, None)
                 self.changed(entry)
 
         self.app.push_screen(TextPrompt(_("Write a question"), _("Type a question to ask your provider, in your own words.")), added)
@@ -121,14 +126,14 @@ class MyQuestionsScreen(GuideModal):
             return
 
         def edited(text: str | None) -> None:
-            if text and self.app.notebook.edit(entry, text):
+            if text and self.session.my_questions.edit(entry, text):
                 self.changed(entry)
 
         self.app.push_screen(TextPrompt(_("Edit your question"), _("Change the words, then press Enter."), entry.text), edited)
 
     def action_move(self, step: int) -> None:
         entry = self.current
-        if entry is not None and self.app.notebook.move(entry, step):
+        if entry is not None and self.session.my_questions.move(entry, step):
             self.changed(entry)
 
     def action_remove(self) -> None:
@@ -136,7 +141,7 @@ class MyQuestionsScreen(GuideModal):
         if entry is None:
             return
         index = self.rows.index(entry)
-        self.app.notebook.remove(entry)
+        self.session.my_questions.remove(entry)
         self.changed()
         # keep the cursor near where it was
         rows = self.rows
@@ -146,22 +151,29 @@ class MyQuestionsScreen(GuideModal):
 
     def keep_label(self) -> str:
         """The saving choice spelled out in words (a tick box would show its state by colour alone)."""
-        if self.app.saving:
+        if self.session.saving:
             return _("Saving is ON: press to stop keeping my questions on this computer")
         return _("Saving is OFF: press to keep my questions and place on this computer")
 
     def set_saving(self, enabled: bool) -> None:
-        self.app.set_saving(enabled)
+        if enabled != self.session.saving:
+            problem = self.session.set_saving(enabled)
+            if problem:
+                report_problem(self, problem)
+            elif enabled:
+                self.notify(_("Saving is on. Your questions and place are kept on this computer."), timeout=5)
+            else:
+                self.notify(_("Saving is off. Nothing is kept on this computer."), timeout=5)
         self.query_one("#keep", Button).label = self.keep_label()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "keep":
-            self.set_saving(not self.app.saving)
+            self.set_saving(not self.session.saving)
         elif event.button.id == "write":
             self.action_add_own()
         elif event.button.id == "export":
-            self.app.action_export()
+            await self.run_action("app.handout")
         elif event.button.id == "forget":
             self.app.push_screen(
                 Confirm(_("Forget everything"), _("Erase your saved questions and place from this computer, and clear this list?"), _("Erase")),
@@ -170,6 +182,6 @@ class MyQuestionsScreen(GuideModal):
 
     def _forget(self, confirmed: bool | None) -> None:
         if confirmed:
-            self.app.forget_everything()
+            problem = self.session.forget_everything()  # the list is shown again by the signal
+            report_problem(self, problem) if problem else self.notify(_("Everything is forgotten. Nothing is kept on this computer."), timeout=5)
             self.query_one("#keep", Button).label = self.keep_label()
-            self.refresh_list()

@@ -11,10 +11,11 @@ from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide import wording
-from recovery_guide.i18n import N_, _, language_names
-from recovery_guide.model import Guide, Question, PageKind
-from recovery_guide.my_questions import EntryKind
-from recovery_guide.tui.base import GuideScreen, banner_text
+from recovery_guide.i18n import _, language_names
+from recovery_guide.model import Question, PageKind
+from recovery_guide.my_questions import EntryKind, MyQuestions
+from recovery_guide.tui.base import GuideScreen, banner_text, report_problem
+from recovery_guide.tui.keys import READER_KEYS, TERM_MEANING, bindings
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.view.pages import page_view
@@ -27,7 +28,7 @@ from recovery_guide.tui.widgets.key_bar import KeyBar
 class TermList(KeyList):
     """The glossary words used on this screen; Enter opens a word's meaning over the text."""
 
-    BINDINGS = [Binding("enter", "select", N_("Meaning"), id="term-meaning")]
+    BINDINGS = bindings((TERM_MEANING,))
 
 
 class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
@@ -61,26 +62,16 @@ class ReaderScreen(GuideScreen):
     shows the list in place of the text until a screen is chosen (or Escape).
     """
 
+    CSS_PATH = "reader.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
-    BINDINGS = [
-        Binding("right,n", "next", N_("Next"), id="next", key_display="→/n"),
-        Binding("left,p", "previous", N_("Back"), id="previous", key_display="←/p"),
-        Binding("c", "contents", N_("Contents"), id="contents"),
-        Binding("escape", "close_contents", N_("Close"), id="close-contents", show=False),
-        Binding("s", "focus_questions", N_("Add to My questions"), id="choose-question", show=False),
-        Binding("a", "write_question", N_("Write a question"), id="write-own-question", show=False),
-        Binding("k", "self_check", N_("Check your understanding"), id="self-check", show=False),
-        Binding("e", "toggle_english", N_("English original"), id="english-original", show=False),
-    ]
+    BINDINGS = bindings(READER_KEYS)
 
     index: reactive[int] = reactive(1, init=False)
     """Position of the screen being read, 0-based, in reading order."""
 
-    def __init__(self, guide: Guide, start: int = 1, region_code: str | None = None) -> None:
+    def __init__(self, start: int = 1) -> None:
         super().__init__()
-        self.guide = guide
-        self.region_code = region_code
         self.showing_english = False
         """True while the reader looks at the English original of a translated screen (``e``)."""
         self.set_reactive(ReaderScreen.index, start)
@@ -104,15 +95,21 @@ class ReaderScreen(GuideScreen):
                 with Vertical(id="ask"):
                     yield ProviderQuestions(id="questions")
                 yield Static(id="meta", markup=False)
-        yield Static(banner_text(self.app.clinic), id="banner", markup=False)
+        yield Static(banner_text(self.session.clinic), id="banner", markup=False)
         yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
         return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.pages, start=1)]
 
     async def on_mount(self) -> None:
+        self.app.region_changed_signal.subscribe(self, self.region_changed)
+        self.app.my_questions_changed_signal.subscribe(self, self._my_questions_changed, immediate=True)
         await self.show_current()
         self.query_one(ReadingPane).focus()
+
+    def _my_questions_changed(self, _my_questions: MyQuestions) -> None:
+        if self.is_mounted:
+            self.show_questions()
 
     async def language_changed(self) -> None:
         """Re-render in place: same screen, same scroll position, same focus."""
@@ -144,7 +141,12 @@ class ReaderScreen(GuideScreen):
         if check is None:
             self.notify(_("There is a self-check at the end of each main topic."), timeout=3)
             return
-        self.app.push_screen(SelfCheckScreen(check.id))
+        self.app.push_screen(SelfCheckScreen(check.id), self._self_check_closed)
+
+    def _self_check_closed(self, page_id: str | None) -> None:
+        """The reader asked to read more about an answer: turn to that page."""
+        if page_id:
+            self.go_to(self.guide.index_of(page_id))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "self-check-button":
@@ -159,7 +161,7 @@ class ReaderScreen(GuideScreen):
 
             self.app.push_screen(TermDefinition(event.href.removeprefix("term:")))
 
-    async def region_changed(self) -> None:
+    async def region_changed(self, _region_code: str | None) -> None:
         """The reader chose another region: the Get help now screen shows its lines first."""
         if self.guide.pages[self.index].kind is PageKind.HELP_NOW:
             await self.show_current(keep_scroll=True)
@@ -184,7 +186,7 @@ class ReaderScreen(GuideScreen):
         """Fill every part of the page from its view (``ReadingPage`` says what goes where); the layout itself never changes."""
         guide, screen = self.guide, self.guide.pages[self.index]
         if self.showing_english:
-            screen = self.app.guide_in("en").pages[self.index]
+            screen = self.session.guide_in("en").pages[self.index]
         self.query_one("#key-points").border_title = wording.key_points()
         self.query_one("#ask").border_title = wording.ask_your_provider()
         language_name = language_names(guide.language.code)[0]
@@ -197,7 +199,7 @@ class ReaderScreen(GuideScreen):
         note = self.query_one("#translation-note", Static)
         note.update(note_text)
         note.display = bool(note_text)
-        parts = ReadingPage().parts(page_view(guide, screen, self.app.region_code, self.app.clinic))
+        parts = ReadingPage().parts(page_view(guide, screen, self.session.region_code, self.session.clinic))
         self.query_one("#progress", Static).update(wording.step(self.index + 1, len(guide.pages)))
         self.query_one("#title", Static).update(screen.title)
         evidence = self.query_one("#evidence", Static)
@@ -209,7 +211,7 @@ class ReaderScreen(GuideScreen):
         from recovery_guide.glossary import screen_terms
         from recovery_guide.render.markdown import link_terms
 
-        terms_guide = self.app.guide_in("en") if screen.language != guide.language.code else guide
+        terms_guide = self.session.guide_in("en") if screen.language != guide.language.code else guide
         terms = screen_terms(terms_guide, screen)
         await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
         words = self.query_one("#words")
@@ -222,7 +224,7 @@ class ReaderScreen(GuideScreen):
         questions = self.questions_here(screen)
         ask.display = bool(questions)
         self.show_questions(questions)
-        self.app.screen_visited(self.guide.pages[self.index].id)
+        report_problem(self, self.session.visit(self.guide.pages[self.index].id))
         self.query_one("#meta", Static).update(parts.meta)
         contents = self.query_one(ContentsList)
         contents.highlighted = self.index
@@ -230,14 +232,14 @@ class ReaderScreen(GuideScreen):
             self.query_one(ReadingPane).scroll_home(animate=False)
 
     def questions_here(self, screen) -> list[tuple[Question, EntryKind]]:
-        return self.app.session.questions_on(screen)
+        return self.session.questions_on(screen)
 
     def show_questions(self, questions: list[tuple[Question, EntryKind]] | None = None) -> None:
         if questions is None:
             questions = self.questions_here(self.guide.pages[self.index])
-        notebook = self.app.notebook
-        self.query_one(ProviderQuestions).show_questions([(question, notebook.has(question.id)) for question, _kind in questions])
-        added = sum(notebook.has(question.id) for question, _kind in questions)
+        my_questions = self.session.my_questions
+        self.query_one(ProviderQuestions).show_questions([(question, my_questions.has(question.id)) for question, _kind in questions])
+        added = sum(my_questions.has(question.id) for question, _kind in questions)
         self.query_one("#ask").border_subtitle = _("{added} of {total} in My questions (m)").format(added=added, total=len(questions)) if questions else ""
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -260,9 +262,8 @@ class ReaderScreen(GuideScreen):
         if not 0 <= position < len(questions):
             return
         question, kind = questions[position]
-        added = self.app.notebook.toggle(screen.id, question.id, question.text, kind)
-        self.app.notebook_changed()
-        self.show_questions(questions)
+        added = self.session.my_questions.toggle(screen.id, question.id, question.text, kind)
+        report_problem(self, self.session.my_questions_changed())
         self.notify(_("Added to My questions.") if added else _("Taken out of My questions."), timeout=2)
 
     def action_focus_questions(self) -> None:
@@ -277,8 +278,8 @@ class ReaderScreen(GuideScreen):
         screen_id = self.guide.pages[self.index].id
 
         def written(text: str | None) -> None:
-            if text and self.app.notebook.add_own(text, screen_id):
-                self.app.notebook_changed()
+            if text and self.session.my_questions.add_own(text, screen_id):
+                report_problem(self, self.session.my_questions_changed())
                 self.notify(_("Added to My questions."), timeout=2)
 
         self.app.push_screen(TextPrompt(_("Write a question"), _("Type a question to ask your provider, in your own words.")), written)

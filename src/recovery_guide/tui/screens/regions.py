@@ -9,7 +9,6 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _
-from recovery_guide.model import Guide
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -20,12 +19,12 @@ EVERY_REGION = "*"
 class RegionPicker(GuideModal):
     """Returns a region code, EVERY_REGION for "show every region", or None when closed."""
 
+    CSS_PATH = [*GuideModal.CSS_PATH, "regions.tcss"]
     BINDINGS = [("escape,r", "dismiss", N_("Close"))]
 
-    def __init__(self, guide: Guide, current: str | None) -> None:
-        super().__init__()
-        self.guide = guide
-        self.current = current
+    @property
+    def current(self) -> str | None:
+        return self.session.region_code
 
     def compose(self) -> ComposeResult:
         options = [Option(Text(_("I am somewhere else: show every region")), id=EVERY_REGION)]

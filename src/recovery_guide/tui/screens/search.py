@@ -35,9 +35,10 @@ class SearchScreen(TypeToFindModal):
     """Results update as the reader types; Enter (or Down, then Enter) opens one."""
 
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-search")]
+    """Closes with the chosen ``Match`` (or None); the app opens it (``RecoveryGuideApp._search_result_chosen``)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="glossary-dialog"):
+        with Vertical(id="dialog"):
             yield Input(placeholder=_("Type a word to find, e.g. blood pressure"), id="search-input")
             yield Static(id="search-count", markup=False)
             yield SafeOptionList(id="search-results")
@@ -50,7 +51,7 @@ class SearchScreen(TypeToFindModal):
         self.query_one(Input).focus()
 
     def show_results(self, query: str) -> None:
-        guide = self.app.guide
+        guide = self.guide
         self.matches = search(guide, query) if query.strip() else []
         results = self.query_one("#search-results", OptionList)
         results.set_options([Option(result_prompt(guide, match)) for match in self.matches])
@@ -83,10 +84,4 @@ class SearchScreen(TypeToFindModal):
             results.highlighted = 0
 
     def open(self, match: Match) -> None:
-        self.dismiss()
-        if match.screen_id:
-            self.app.go_to_screen(match.screen_id)
-        elif match.term_id:
-            from recovery_guide.tui.screens.glossary import TermDefinition
-
-            self.app.push_screen(TermDefinition(match.term_id))
+        self.dismiss(match)

@@ -19,11 +19,14 @@ from recovery_guide.i18n import N_, _
 from recovery_guide.model import SelfCheck
 from recovery_guide.my_questions import EntryKind, MAX_TEXT
 from recovery_guide.tui.widgets.key_list import SafeOptionList
-from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.base import GuideModal, report_problem
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 class SelfCheckScreen(GuideModal):
+    """Closes with the id of the page to read more on ("Go to that screen"), or None."""
+
+    CSS_PATH = [*GuideModal.CSS_PATH, "self_check.tcss"]
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-check")]
 
     def __init__(self, check_id: str) -> None:
@@ -34,10 +37,10 @@ class SelfCheckScreen(GuideModal):
 
     @property
     def check(self) -> SelfCheck:
-        return next(check for check in self.app.guide.self_checks if check.id == self.check_id)
+        return next(check for check in self.guide.self_checks if check.id == self.check_id)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog", classes="questions-dialog"):
+        with VerticalScroll(id="dialog"):
             yield Static(wording.self_check_intro(), id="check-intro", markup=False)
             yield Static(id="check-progress", markup=False)
             yield Static(id="check-prompt", markup=False)
@@ -91,7 +94,7 @@ class SelfCheckScreen(GuideModal):
     def show_answer(self, choice_id: str) -> None:
         question = self.check.questions[self.position]
         verdict = wording.self_check_verdict(question, choice_id)
-        guide = self.app.guide
+        guide = self.guide
         more = wording.read_more(guide.index_of(question.screen) + 1, guide.page(question.screen).title)
         explanation = self.query_one("#check-explanation", Static)
         explanation.update(f"{verdict}\n\n{question.explanation}\n\n{more}")
@@ -106,13 +109,11 @@ class SelfCheckScreen(GuideModal):
             self.answered = None
             self.show_question()
         elif event.button.id == "check-read-more":
-            screen_id = self.check.questions[self.position].screen
-            self.dismiss()
-            self.app.go_to_screen(screen_id)
+            self.dismiss(self.check.questions[self.position].screen)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.app.notebook.add_own(event.value, self.check.id, EntryKind.UNDERSTANDING):
-            self.app.notebook_changed()
+        if self.session.my_questions.add_own(event.value, self.check.id, EntryKind.UNDERSTANDING):
+            report_problem(self, self.session.my_questions_changed())
             self.notify(_("Added to My questions, under \"Please check my understanding\"."), timeout=4)
         self.dismiss()

@@ -16,6 +16,7 @@ MIN_HEIGHT = 20
 class TooSmallScreen(GuideModal):
     """Covers everything until the window is large enough again; the reader's place is kept."""
 
+    CSS_PATH = [*GuideModal.CSS_PATH, "too_small.tcss"]
     BINDINGS = []
 
     def compose(self) -> ComposeResult:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
-from recovery_guide.model import Guide, PageKind
+from recovery_guide.model import PageKind
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -24,9 +25,18 @@ def titled(widget: Widget, title: str) -> Widget:
 class WelcomeScreen(GuideScreen):
     """Step 1. Reading starts only after the reader presses "I understand"."""
 
-    def __init__(self, guide: Guide) -> None:
+    CSS_PATH = "welcome.tcss"
+
+    class Acknowledged(Message):
+        """The reader pressed "I understand" (``resume``: and asked to continue where they left off)."""
+
+        def __init__(self, welcome: WelcomeScreen, resume: bool) -> None:
+            super().__init__()
+            self.welcome = welcome
+            self.resume = resume
+
+    def __init__(self) -> None:
         super().__init__()
-        self.guide = guide
         self.retired = False
 
     def retire(self) -> None:
@@ -55,14 +65,14 @@ class WelcomeScreen(GuideScreen):
             yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
                 yield Button(_("I understand - start reading"), id="acknowledge", variant="primary")
-            saved = self.app.saved_screen
+            saved = self.session.progress.page
             if saved and saved in (screen.id for screen in self.guide.pages):
                 number = self.guide.index_of(saved) + 1
                 label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.page(saved).title)
                 with Center():
                     yield Button(label, id="resume")
             yield DeferredMarkdown(self.welcome.body, id="body")
-        yield Static(banner_text(self.app.clinic), id="banner", markup=False)
+        yield Static(banner_text(self.session.clinic), id="banner", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -77,4 +87,4 @@ class WelcomeScreen(GuideScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in ("acknowledge", "resume"):
             event.stop()
-            self.app.acknowledge(resume=event.button.id == "resume")
+            self.post_message(self.Acknowledged(self, resume=event.button.id == "resume"))

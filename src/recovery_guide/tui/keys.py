@@ -1,0 +1,149 @@
+"""Every key of the guide, declared once: the bindings, the keys help, the palette and the README.
+
+The same key used to be written four times (the ``BINDINGS`` of each screen, the ``?`` screen, the
+command palette and the README's table) and the copies drifted. Now each key is one ``Key``: the
+classes take their ``BINDINGS`` from here (``bindings``), and each ``Binding`` carries its id, its
+short label (the key bar) and its longer meaning (``tooltip``), Posting style. The ``?`` screen, the
+command palette and a test of the README's table are all written from these records.
+
+Words are marked with ``N_`` and translated when shown, so a language switch changes them all.
+A few rows describe keys Textual or a widget handles itself (Tab, Escape, scrolling): they are
+declared here with ``action=""`` so the keys help lists them, and no binding is made from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+from recovery_guide.i18n import N_
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    """The binding id (stable: a test and the palette refer to keys by it)."""
+    key: str
+    """Textual's key names, comma-separated, e.g. ``right,n``."""
+    action: str
+    """The action run; empty for a key a widget handles itself (listed in the help only)."""
+    label: str = ""
+    """The short word on the key bar (empty: never shown there)."""
+    help: str = ""
+    """What the key does, for the ``?`` screen and the README (empty: not listed, e.g. the second
+    half of a pair written as one row)."""
+    key_name: str = ""
+    """How the ``?`` screen writes the key when it is not simply ``key_display`` or ``key``."""
+    key_display: str | None = None
+    show: bool = True
+    command: str = ""
+    """The command palette's title for this key (empty: not offered there)."""
+    command_help: str = ""
+    """The palette's line under the title."""
+
+    @property
+    def help_key(self) -> str:
+        """The key as the ``?`` screen and the README write it (untranslated)."""
+        return self.key_name or self.key_display or self.key
+
+    def binding(self) -> Binding:
+        return Binding(self.key, self.action, self.label, show=self.show, key_display=self.key_display, tooltip=self.help, id=self.id)
+
+
+def bindings(keys: tuple[Key, ...]) -> list[Binding]:
+    """The ``BINDINGS`` of a class: one Binding per key that has an action."""
+    return [key.binding() for key in keys if key.action]
+
+
+# --- the app, anywhere -----------------------------------------------------------------------------
+
+HELP_NOW = Key("help-now", "h", "help_now", N_("Get help now"), N_("Get help now: crisis and help lines, from anywhere"),
+               command=N_("Get help now"), command_help=N_("Crisis and help lines"))
+MY_QUESTIONS = Key("my-questions", "m", "my_questions", N_("My questions"), N_("My questions: your list, to reorder, edit and save"),
+                   command=N_("My questions"), command_help=N_("Your list of questions for your provider"))
+HANDOUT = Key("handout", "x", "handout", N_("Handout"), N_("Make a handout to take to your appointment"), show=False,
+              command=N_("Make a handout"), command_help=N_("Save your questions to print or take along"))
+LANGUAGE = Key("language", "l", "choose_language", N_("Language"), N_("Language: read the guide in another language"),
+               command=N_("Language"), command_help=N_("Read the guide in another language"))
+THEME = Key("theme", "t", "next_theme", N_("Theme"), N_("Change the colours: standard, light, high contrast, monochrome"), show=False,
+            command=N_("Theme"), command_help=N_("Change the colours: standard, light, high contrast, monochrome"))
+GLOSSARY = Key("glossary", "g", "glossary", N_("Words"), N_("Words used in this guide, with their meanings"), show=False,
+               command=N_("Words used in this guide"), command_help=N_("Plain meanings of medical words"))
+SEARCH = Key("search", "slash", "search", N_("Search"), N_("Search the whole guide"), key_display="/", show=False,
+             command=N_("Search the guide"), command_help=N_("Find a word on any screen"))
+KEYS_HELP = Key("keys-help", "question_mark", "keys_help", N_("Keys"), N_("This list of keys"), key_display="?",
+                command=N_("Keys"), command_help=N_("Show every key and what it does"))
+QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"))
+COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="Ctrl+P", key_display="^p")
+
+APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE)
+"""``RecoveryGuideApp.BINDINGS``, in key bar order."""
+
+# --- the reading screen ------------------------------------------------------------------------------
+
+NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_("Right arrow or n"), key_display="→/n",
+           command=N_("Next screen"), command_help=N_("Go to the next screen"))
+PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("Left arrow or p"), key_display="←/p",
+               command=N_("Previous screen"), command_help=N_("Go back one screen"))
+CONTENTS = Key("contents", "c", "contents", N_("Contents"), N_("Contents: choose a screen, then press Enter"),
+               command=N_("Contents"), command_help=N_("Choose a screen from the list"))
+CLOSE_CONTENTS = Key("close-contents", "escape", "close_contents", N_("Close"), show=False)
+CHOOSE_QUESTION = Key("choose-question", "s", "focus_questions", N_("Add to My questions"),
+                      N_("Add the chosen question to My questions (press again to take it out)"), show=False)
+WRITE_OWN_QUESTION = Key("write-own-question", "a", "write_question", N_("Write a question"), N_("Write a question of your own"), show=False,
+                         command=N_("Write a question"), command_help=N_("Add a question in your own words"))
+SELF_CHECK = Key("self-check", "k", "self_check", N_("Check your understanding"), N_("At the end of a topic: check your understanding (not a test)"),
+                 show=False, command=N_("Check your understanding"), command_help=N_("A few questions at the end of a topic, never scored"))
+ENGLISH_ORIGINAL = Key("english-original", "e", "toggle_english", N_("English original"), N_("Show the English original of this screen, and back"),
+                       show=False, command=N_("English original"), command_help=N_("Show this screen in English, and back"))
+
+READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_OWN_QUESTION, SELF_CHECK, ENGLISH_ORIGINAL)
+"""``ReaderScreen.BINDINGS``: their palette commands run on the reading screen."""
+
+TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="Enter")
+"""On the list of words of a reading screen."""
+
+# --- dialogs ----------------------------------------------------------------------------------------------
+
+CLOSE_HELP = Key("close-help", "escape,h", "dismiss", N_("Close"))
+CHOOSE_REGION = Key("choose-region", "r", "app.choose_region", N_("Region"), N_("In Get help now: choose your region"),
+                    command=N_("Choose your region"), command_help=N_("Show the help lines for where you are"))
+HELP_NOW_KEYS = (CLOSE_HELP, CHOOSE_REGION)
+
+MY_QUESTIONS_KEYS = (
+    Key("close", "escape,m", "dismiss", N_("Close")),
+    Key("write-question", "a", "add_own", N_("Write a question")),
+    Key("edit-question", "e,enter", "edit", N_("Edit")),
+    Key("move-up", "u", "move(-1)", N_("Move up"), N_("In My questions: move a question up or down"), key_name=N_("u and d")),
+    Key("move-down", "d", "move(1)", N_("Move down")),
+    Key("remove-question", "delete,s", "remove", N_("Remove"), key_display="del"),
+    Key("handout-from-list", "x", "app.handout", N_("Handout")),
+)
+
+# --- keys Textual or a widget handles (listed in the help, bound elsewhere) -------------------------
+
+SCROLL = Key("scroll", "up,down,pageup,pagedown", "", help=N_("Scroll the text"), key_name=N_("Up and Down arrows, Page Up, Page Down"))
+TAB = Key("tab", "tab", "", help=N_("Move between the contents, the text and the questions"), key_name="Tab")
+ESCAPE = Key("escape", "escape", "", help=N_("Close this window"), key_name="Escape")
+
+HELP_ORDER = (
+    NEXT, PREVIOUS, SCROLL, CONTENTS, HELP_NOW, CHOOSE_REGION, CHOOSE_QUESTION, WRITE_OWN_QUESTION, MY_QUESTIONS, MY_QUESTIONS_KEYS[3],
+    HANDOUT, GLOSSARY, SEARCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
+)
+"""The rows of the ``?`` screen and of the README's key table, in reading order."""
+
+PALETTE_ORDER = (
+    HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, HANDOUT, GLOSSARY, SEARCH, SELF_CHECK, THEME, KEYS_HELP,
+    NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT,
+)
+"""The keys offered in the command palette, most needed first (each has a ``command`` title)."""
+
+
+KEY_HEADING, MEANING_HEADING = N_("Key"), N_("What it does")
+
+
+def keys_table(translate=lambda text: text) -> list[str]:
+    """The keys as Markdown table rows, for the ``?`` screen (translated) and the README (English)."""
+    rows = [f"| {translate(KEY_HEADING)} | {translate(MEANING_HEADING)} |", "|---|---|"]
+    return rows + [f"| {translate(key.help_key)} | {translate(key.help)} |" for key in HELP_ORDER]
