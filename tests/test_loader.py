@@ -327,3 +327,26 @@ def test_a_clinic_file_matches_the_clinic_schema(tmp_path):
     data = {"name": "Riverside", "phone": 5550100, "hours": "9 to 5", "questions": ["Who do I call?", {"text": "When?"}]}
     assert schema_problems(data, json_schema("clinic")) == []
     assert schema_problems({"name": "Riverside", "fax": "1"}, json_schema("clinic")) == [".fax: not declared"]
+
+
+# --- ContentFolder: each language loaded once ------------------------------------------------------------
+
+
+def test_a_content_folder_reads_each_file_once_for_every_language(monkeypatch):
+    from recovery_guide.guide_content import english, folder as folder_module
+    from recovery_guide.guide_content.folder import ContentFolder
+
+    reads: list[Path] = []
+    original = folder_module.read_yaml
+
+    def recording(path):
+        reads.append(Path(path))
+        return original(path)
+
+    for module in (english, folder_module):
+        monkeypatch.setattr(module, "read_yaml", recording)
+    folder = ContentFolder()
+    guides = {code: folder.guide(code) for code in folder.languages()}
+    assert len(reads) == len(set(reads)) and {path.relative_to(folder.root).parts[0] for path in reads} == set(guides)
+    assert folder.guide("es") is guides["es"] and folder.english is guides["en"]
+    assert len(reads) == len(set(reads)), "asking again reads nothing"
