@@ -351,3 +351,19 @@ def test_a_content_folder_reads_each_file_once_for_every_language(monkeypatch):
     count = len(reads)
     assert folder.guide("es") is guides["es"] and folder.english is guides["en"]
     assert len(reads) == count, "asking again reads nothing"
+
+
+def test_text_of_only_control_characters_counts_as_empty(content_copy, tmp_path):
+    """Control characters are dropped as text is read, so a field of nothing else is empty, not blank."""
+    from recovery_guide.clinic import load_clinic
+
+    break_file(content_copy, SCREEN, "title:", 'title: "\\b\\x7f"\nx_title:')
+    error = load_error(content_copy)
+    assert (error.field_path, error.message) == ("title", "must not be empty")
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text('name: "\\b"\n', encoding="utf-8")
+    with pytest.raises(ContentError, match="name: must not be empty"):
+        load_clinic(clinic)
+    clinic.write_text('name: Riverside\nquestions: ["\\b"]\n', encoding="utf-8")
+    with pytest.raises(ContentError, match=r"questions\[0\]: expected the text of a question"):
+        load_clinic(clinic)
