@@ -327,3 +327,43 @@ def test_a_clinic_file_matches_the_clinic_schema(tmp_path):
     data = {"name": "Riverside", "phone": 5550100, "hours": "9 to 5", "questions": ["Who do I call?", {"text": "When?"}]}
     assert schema_problems(data, json_schema("clinic")) == []
     assert schema_problems({"name": "Riverside", "fax": "1"}, json_schema("clinic")) == [".fax: not declared"]
+
+
+# --- ContentFolder: each language loaded once ------------------------------------------------------------
+
+
+def test_a_content_folder_reads_each_file_once_for_every_language(monkeypatch):
+    from recovery_guide.guide_content import english, folder as folder_module
+    from recovery_guide.guide_content.folder import ContentFolder
+
+    reads: list[Path] = []
+    original = folder_module.read_yaml
+
+    def recording(path):
+        reads.append(Path(path))
+        return original(path)
+
+    for module in (english, folder_module):
+        monkeypatch.setattr(module, "read_yaml", recording)
+    folder = ContentFolder()
+    guides = {code: folder.guide(code) for code in folder.languages()}
+    assert len(reads) == len(set(reads)) and {path.relative_to(folder.root).parts[0] for path in reads} == set(guides)
+    count = len(reads)
+    assert folder.guide("es") is guides["es"] and folder.english is guides["en"]
+    assert len(reads) == count, "asking again reads nothing"
+
+
+def test_text_of_only_control_characters_counts_as_empty(content_copy, tmp_path):
+    """Control characters are dropped as text is read, so a field of nothing else is empty, not blank."""
+    from recovery_guide.clinic import load_clinic
+
+    break_file(content_copy, SCREEN, "title:", 'title: "\\b\\x7f"\nx_title:')
+    error = load_error(content_copy)
+    assert (error.field_path, error.message) == ("title", "must not be empty")
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text('name: "\\b"\n', encoding="utf-8")
+    with pytest.raises(ContentError, match="name: must not be empty"):
+        load_clinic(clinic)
+    clinic.write_text('name: Riverside\nquestions: ["\\b"]\n', encoding="utf-8")
+    with pytest.raises(ContentError, match=r"questions\[0\]: expected the text of a question"):
+        load_clinic(clinic)

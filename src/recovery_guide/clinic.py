@@ -42,7 +42,7 @@ def load_clinic(path: Path, warn: Callable[[str], None] | None = None) -> Clinic
     for index, item in enumerate(fields.get("questions")):
         if isinstance(item, dict):
             item = Fields(doc, item, ("questions", index), CLINIC_QUESTION, warn or (lambda message: None)).get("text")
-        if not isinstance(item, str) or not item.strip():
+        if not isinstance(item, str) or not neutralise(item).strip():
             raise doc.error(("questions", index), "expected the text of a question")
         if index >= MAX_QUESTIONS:
             raise doc.error(("questions", index), f"at most {MAX_QUESTIONS} questions are allowed")

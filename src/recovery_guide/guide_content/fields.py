@@ -68,9 +68,10 @@ class Fields:
             return None
         if not isinstance(value, str):
             raise self.doc.error(self.at + (key,), f"expected text, found {type_name(value)}")
-        if not value.strip():
+        text = neutralise(value.strip())
+        if not text.strip():  # empty, or only control characters that would be dropped
             raise self.doc.error(self.at + (key,), "must not be empty")
-        return neutralise(value.strip())
+        return text
 
     def literal(self, key: str) -> str:
         """Text that YAML may have read as a number (a phone number such as 988)."""
@@ -119,7 +120,7 @@ class Fields:
     def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
         values = self.items(key, required)
         for index, value in enumerate(values):
-            if not isinstance(value, str) or not value.strip():
+            if not isinstance(value, str) or not neutralise(value).strip():
                 raise self.doc.error(self.at + (key, index), f"expected text, found {type_name(value)}")
         return tuple(neutralise(value.strip()) for value in values)
 

@@ -93,8 +93,8 @@ class ContentFolder:
             files[path.name] = doc = read_yaml(path)
             translation.glossary = parse_glossary(doc, warn)
         if (path := folder / "help-lines.yaml").is_file():
-            files[path.name] = translation.help_doc = read_yaml(path)
-            translation.help_words = parse_help_line_words(translation.help_doc, warn)
+            files[path.name] = doc = read_yaml(path)
+            translation.help_words = parse_help_line_words(doc, warn)
         if english.self_checks and (path := folder / SELF_CHECKS_FILE).is_file():
             files[path.name] = translation.checks_doc = read_yaml(path)
             translation.checks = {check.id: check for check in parse_self_checks(translation.checks_doc, warn)}

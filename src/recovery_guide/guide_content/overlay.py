@@ -50,7 +50,6 @@ class Translation:
     glossary: tuple[Term, ...] | None = None
     files: dict[str, YamlDocument] = field(default_factory=dict)
     """The documents of its top files (``sources.yaml``, ...) that exist, by name, for line numbers."""
-    help_doc: YamlDocument | None = None
     help_words: tuple[dict[str, str], dict[str, tuple[str, str, str]]] | None = None
     checks_doc: YamlDocument | None = None
     checks: dict[str, SelfCheck] = field(default_factory=dict)
@@ -275,7 +274,7 @@ def number_mismatches(english: Guide, translation: Translation) -> list[NumberMi
     for page in english.pages:
         if page.id in translation.pages:
             found.append(_page_mismatch(page, translation.pages[page.id][1]))
-    found += _contact_mismatches(english, translation.help_doc)
+    found += _contact_mismatches(english, translation.files.get("help-lines.yaml"))
     for check_id, check in translation.checks.items():
         source = next((item for item in english.self_checks if item.id == check_id), None)
         if source is None:
