@@ -16,6 +16,7 @@ from recovery_guide.i18n import language_tag, text_direction
 from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
+    BODY_KINDS,
     BulletList,
     ClinicDetails,
     EvidenceLabel,
@@ -60,7 +61,6 @@ footer { border-top: 1px solid #000; margin-top: 2em; }
 
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
-_BODY_BLOCKS = (Heading, Paragraph, BulletList)
 
 
 def page(language: str, title: str, body: str) -> str:
@@ -131,7 +131,7 @@ class HtmlWriter(BlockWriter[str]):
         for index, block in enumerate(view.blocks):
             parts.append(self.write(block))
             following = view.blocks[index + 1] if index + 1 < len(view.blocks) else None
-            if isinstance(block, _BODY_BLOCKS) and not isinstance(following, _BODY_BLOCKS):
+            if isinstance(block, BODY_KINDS) and not isinstance(following, BODY_KINDS):
                 parts.append("")  # the body ends with a blank line, as it always has
         parts.append("</section>")
         return "\n".join(parts)

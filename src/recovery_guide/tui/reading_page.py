@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import Block, BulletList, EvidenceLabel, Heading, KeyPoints, Paragraph, Questions, SourceRefs
+from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, KeyPoints, Questions, SourceRefs
 from recovery_guide.view.pages import PageView
-
-_BODY = (Heading, Paragraph, BulletList)
 
 
 def change_region_hint() -> str:
@@ -50,7 +48,7 @@ class ReadingPage(MarkdownWriter):
 
     def parts(self, view: PageView) -> PageParts:
         parts = PageParts(blocks=list(view.blocks))
-        body = [block for block in view.blocks if isinstance(block, _BODY)]
+        body = [block for block in view.blocks if isinstance(block, BODY_KINDS)]
         parts.body = self.blocks(body)
         extra = []
         for block in view.blocks:
@@ -60,7 +58,7 @@ class ReadingPage(MarkdownWriter):
                 parts.evidence = self.write(block)
             elif isinstance(block, SourceRefs):
                 parts.meta = self.write(block)
-            elif not isinstance(block, (*_BODY, Questions)):
+            elif not isinstance(block, (*BODY_KINDS, Questions)):
                 extra.append(self.write(block))
         parts.extra = "\n\n".join(extra)
         return parts

@@ -83,6 +83,10 @@ class BulletList(Block):
     """Written straight under the line before it ("Your provider will likely:"), with no blank line between."""
 
 
+BODY_KINDS: tuple[type[Block], ...] = (Heading, Paragraph, BulletList)
+"""The kinds of block read from a page's body Markdown (``recovery_guide.view.body``)."""
+
+
 # --- blocks made from the model ----------------------------------------------------------------------------
 
 
