@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList
 
 from recovery_guide import i18n
 from recovery_guide.loader import load_guide
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.keys_help import KeysHelpScreen
-from recovery_guide.tui.screens.languages import LanguagePicker
 from recovery_guide.tui.screens.reader import ReaderScreen
-from tests.test_app import visible_text
-from tests.test_snapshots import welcome_complete
+from tests.helpers import choose_language, settle, visible_text, welcome_complete
 
 LANGUAGES = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
-
-
-async def choose_language(app, pilot, code: str) -> None:
-    await pilot.press("l")
-    await pilot.pause()
-    assert isinstance(app.screen, LanguagePicker)
-    options = app.screen.query_one(OptionList)
-    options.highlighted = app.screen.codes.index(code)
-    await pilot.press("enter")
-    await pilot.pause(0.2)
 
 
 def footer_descriptions(app) -> set[str]:

@@ -10,14 +10,7 @@ from pathlib import Path
 import pytest
 
 from recovery_guide import __version__
-from tests.conftest import python_prints
-
-
-def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "LANG": "C.UTF-8", **(env or {})}
-    environment.pop("LC_ALL", None)
-    environment.pop("LANGUAGE", None)
-    return subprocess.run([sys.executable, "-m", "recovery_guide", *args], capture_output=True, text=True, env=environment, timeout=60, **kwargs)
+from tests.helpers import python_prints, run
 
 
 @pytest.fixture(scope="module")

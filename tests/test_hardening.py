@@ -16,12 +16,7 @@ from recovery_guide.clinic import load_clinic
 from recovery_guide.loader import ContentError, load_guide
 from recovery_guide.storage import Store
 from recovery_guide.tui.app import RecoveryGuideApp
-from tests.test_app import acknowledge, visible_text
-from tests.test_cli import run
-from tests.test_my_questions import add_question, export
-
-LOCATED = r"^.+:\d+: .+: .+$"
-
+from tests.helpers import ONE_LINE, acknowledge, add_question, export, run, settle, visible_text
 
 # --- bad values on the command line --------------------------------------------------------------------
 
@@ -107,6 +102,7 @@ _values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=st.dictionaries(st.sampled_from(["name", "phone", "hours", "questions", "extra"]), _values, max_size=5))
 def test_clinic_parser_accepts_or_explains_any_structure(tmp_path, document):
@@ -117,12 +113,13 @@ def test_clinic_parser_accepts_or_explains_any_structure(tmp_path, document):
     try:
         clinic = load_clinic(path)
     except ContentError as error:
-        assert __import__("re").match(LOCATED, str(error)), str(error)
+        assert ONE_LINE.match(str(error)), str(error)
         assert "\n" not in str(error)
     else:
         assert clinic.name.strip()
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(raw=st.binary(max_size=300) | st.text(max_size=300).map(lambda text: text.encode("utf-8", "surrogatepass")))
 def test_clinic_parser_survives_arbitrary_bytes(tmp_path, raw):
@@ -131,7 +128,7 @@ def test_clinic_parser_survives_arbitrary_bytes(tmp_path, raw):
     try:
         load_clinic(path)
     except ContentError as error:
-        assert __import__("re").match(LOCATED, str(error)), str(error)
+        assert ONE_LINE.match(str(error)), str(error)
 
 
 # --- monkey test -----------------------------------------------------------------------------------------
@@ -148,6 +145,7 @@ BURST = 25
 CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40), (200, 60)])
 async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, monkeypatch, size):
     monkeypatch.chdir(tmp_path)  # a typed handout name must never land in the working folder anyway
@@ -201,6 +199,7 @@ def _files(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("opt_in", [False, True])
 async def test_a_full_walk_through_makes_no_connection_and_writes_only_what_was_asked(guide, tmp_path, monkeypatch, no_network, opt_in):
     home = tmp_path / "home"

@@ -16,7 +16,7 @@ import pytest
 from recovery_guide import preparsed, loader
 from recovery_guide.loader import ContentError, load_guide, load_language, read_yaml
 from recovery_guide.paths import PACKAGE_DIR, content_dir
-from tests.conftest import python_prints
+from tests.helpers import python_prints
 
 LANGUAGES = sorted(path.name for path in content_dir().iterdir() if (path / "language.yaml").is_file())
 

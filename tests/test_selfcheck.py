@@ -12,6 +12,7 @@ from recovery_guide import selfcheck
 from recovery_guide.loader import ContentError, load_guide
 from recovery_guide.selfcheck import check_after, check_hash, check_texts, number_mismatches
 from recovery_guide.translation import numbers_in
+from tests.helpers import replace_once
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 TOPICS = {"treatment": "treatment-course", "research": "research-cannabis", "safety": "side-effects-safety", "therapy": "therapy"}
@@ -171,11 +172,7 @@ def test_translator_command_lists_and_stamps_self_checks(capsys):
 
 
 def break_checks(root: Path, old: str, new: str) -> Path:
-    path = root / EN_FILE
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
+    return replace_once(root / EN_FILE, old, new)
 
 
 def located_error(root: Path, path: Path, needle: str) -> ContentError:

@@ -10,22 +10,13 @@ import pytest
 
 from recovery_guide.loader import load_guide
 from recovery_guide.tui.app import RecoveryGuideApp
+from tests.helpers import welcome_complete
 
 SIZES = [(80, 24), (120, 40)]
 
 
 def make_app(**options) -> RecoveryGuideApp:
     return RecoveryGuideApp(load_guide("en"), **options)
-
-
-async def welcome_complete(pilot) -> None:
-    """Wait for the welcome text and the language note, which follow the first frame."""
-    for _ in range(200):
-        if pilot.app.screen.query("#language-note"):
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    await pilot.pause()  # the scroll bar is redrawn one refresh after the note changes the height
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

@@ -15,7 +15,7 @@ import pytest
 
 from recovery_guide import cli, clinic, loader, selfcheck, translation
 from recovery_guide.paths import content_dir
-from tests.conftest import python_prints
+from tests.helpers import python_prints, settle, visible_text
 
 READERS = (loader, translation, selfcheck, clinic)
 """Modules that import ``read_yaml`` by name, some of them lazily: imported here, before any test
@@ -96,7 +96,6 @@ async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(
     from recovery_guide.tui.screens.welcome import WelcomeScreen
     from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
     from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
-    from tests.test_app import visible_text
 
     app = RecoveryGuideApp(guide)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import Input, OptionList
 
 from recovery_guide import i18n, wording
@@ -17,8 +19,7 @@ from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
 from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane, TermList
 from recovery_guide.tui.screens.search import SearchScreen
 from recovery_guide.tui.screens.self_check import SelfCheckScreen
-from tests.test_app import acknowledge, visible_text
-from tests.test_my_questions import export, type_text
+from tests.helpers import acknowledge, export, settle, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
@@ -108,6 +109,7 @@ async def test_glossary_in_spanish_is_sorted_in_spanish(tmp_path):
         i18n.set_language("en")
 
 
+@pytest.mark.slow
 async def test_answer_a_self_check_and_see_explanations(guide, tmp_path):
     app = make_app(guide, tmp_path)
     check = check_after(guide, "treatment-course")
@@ -158,6 +160,7 @@ async def test_a_different_answer_is_met_kindly_and_can_lead_back_to_the_screen(
         assert app.screen.index == guide.index_of(question.screen)
 
 
+@pytest.mark.slow
 async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
     app = make_app(guide, tmp_path)
     check = check_after(guide, "therapy")
