@@ -46,9 +46,9 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(params=["C", "pure Python"])
+@pytest.fixture(params=["C", pytest.param("pure Python", marks=pytest.mark.slow)])
 def yaml_loader(request, monkeypatch):
-    """Run a test with PyYAML's C loader (most installs) and with its pure-Python fallback."""
+    """Run a test with PyYAML's C loader (most installs) and with its pure-Python fallback (slow)."""
     import yaml
 
     from recovery_guide import loader

@@ -99,6 +99,7 @@ async def acknowledge(pilot: Pilot) -> None:
 async def welcome_complete(pilot: Pilot) -> None:
     """Wait for the welcome text and the language note, which follow the first frame."""
     await settle(pilot, lambda: pilot.app.screen.query("#language-note"))
+    await pilot.pause()
     await pilot.pause()  # the scroll bar is redrawn one refresh after the note changes the height
 
 
@@ -148,6 +149,20 @@ async def export(pilot: Pilot, path: Path, html: bool = False) -> None:
     dialog.query_one("#export-path").value = str(path)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def record_notifications(app: App) -> list[str]:
+    """Every message the app shows as a toast, kept for the test: a toast times out, and on a busy
+    machine it may be gone before the test looks at ``app._notifications``."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
 
 
 # --- processes -------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList, CommandPalette
 
 from recovery_guide import wording
 from recovery_guide.tui.app import RecoveryGuideApp
@@ -11,7 +12,7 @@ from recovery_guide.tui.screens.keys_help import KeysHelpScreen
 from recovery_guide.tui.screens.reader import ContentsList, ReaderScreen
 from recovery_guide.tui.screens.too_small import TooSmallScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
-from tests.helpers import acknowledge, visible_text
+from tests.helpers import acknowledge, settle, visible_text
 
 
 async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
@@ -154,13 +155,15 @@ async def test_command_palette_offers_the_same_actions(guide):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"side effects")
-        await pilot.pause(0.3)
+        results = app.screen.query_one(CommandList)
+        await settle(pilot, lambda: results.option_count and results.highlighted is not None)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await settle(pilot, lambda: not CommandPalette.is_open(app))
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.index == guide.index_of("side-effects-safety")
 
 
+@pytest.mark.slow
 async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
     app = RecoveryGuideApp(guide)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -168,11 +171,11 @@ async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
         await pilot.press("n")
         await pilot.pause()
         await pilot.resize_terminal(50, 15)
-        await pilot.pause(0.3)
+        await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         assert isinstance(app.screen, TooSmallScreen)
         assert "larger" in visible_text(app)
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.3)
+        await settle(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
         assert isinstance(app.screen, ReaderScreen) and app.screen.index == 2
 
 

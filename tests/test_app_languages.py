@@ -18,6 +18,7 @@ def footer_descriptions(app) -> set[str]:
     return {active.binding.description for active in app.screen.active_bindings.values()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("start", "code"), [(4, "es"), (8, "zh_Hans"), (12, "de")])
 async def test_switching_language_keeps_the_screen_and_translates_everything(start, code):
     english = load_guide("en")
@@ -41,6 +42,7 @@ async def test_switching_language_keeps_the_screen_and_translates_everything(sta
         assert i18n._("Previous screen") in visible_text(app)
 
 
+@pytest.mark.slow
 async def test_language_switch_keeps_the_scroll_position():
     app = RecoveryGuideApp(load_guide("en"), acknowledged=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -64,11 +66,11 @@ async def test_e_shows_the_english_original_and_back():
         await pilot.pause()
         assert spanish.pages[5].title in visible_text(app)
         await pilot.press("e")
-        await pilot.pause(0.2)
+        await settle(pilot)
         text = visible_text(app)
         assert english.pages[5].title in text and spanish.pages[5].title not in text
         await pilot.press("e")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert spanish.pages[5].title in visible_text(app)
 
 

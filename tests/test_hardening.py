@@ -11,11 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
 
-from recovery_guide import i18n
+from recovery_guide import i18n, wording
 from recovery_guide.clinic import load_clinic
 from recovery_guide.loader import ContentError, load_guide
 from recovery_guide.storage import Store
 from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.reader import ReaderScreen
+from recovery_guide.tui.widgets.key_bar import KeyBar
 from tests.helpers import ONE_LINE, acknowledge, add_question, export, run, settle, visible_text
 
 # --- bad values on the command line --------------------------------------------------------------------
@@ -166,9 +168,18 @@ async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide,
                     await pilot.resize_terminal(*size)
             await pilot.pause()
             assert app.is_running, "no exception ended the app"
-            for _ in range(8):  # close whatever dialog is open, then quit with q
+            for _ in range(8):  # close whatever dialog is open
                 await pilot.press("escape")
-            await pilot.pause()
+            await settle(pilot)
+            # what the reader sees then: a page of the guide with its step and title, and the keys line
+            # still offering help, in whichever language the keys switched to
+            assert isinstance(app.screen, ReaderScreen), f"escape led to {app.screen!r}, not back to the guide"
+            index = app.screen.index
+            assert str(app.screen.query_one("#progress").render()) == wording.step(index + 1, len(guide.pages))
+            titles = {load_guide(code).pages[index].title for code in i18n.available_languages()}
+            assert str(app.screen.query_one("#title").render()) in titles
+            bar = app.screen.query_one(KeyBar)
+            assert bar.display and i18n._("Get help now") in str(bar.render())
             await pilot.press("q")
             await pilot.pause()
         assert not app.is_running and app.return_code in (0, None)

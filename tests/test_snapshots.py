@@ -81,6 +81,7 @@ async def _questions_chosen(pilot):
     pilot.app.clear_notifications()  # toasts time out; the snapshot shows what stays
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("theme", ["high-contrast", "monochrome"])
 def test_themes_show_focus_and_choices_without_colour(snap_compare, theme):
     assert snap_compare(make_app(theme_name=theme), terminal_size=(80, 24), run_before=_questions_chosen)

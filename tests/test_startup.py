@@ -103,7 +103,7 @@ async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(
         welcome = app.screen
         assert isinstance(welcome, WelcomeScreen) and app.screen_stack == [welcome], "the welcome is the first screen itself"
         body = welcome.query_one(DeferredMarkdown)
-        await pilot.pause(0.1)
+        await settle(pilot, lambda: body.query(GuideMarkdown))
         markdown = body.query_one(GuideMarkdown)
         assert markdown.source == guide.pages[0].body
         welcome.query_one("#welcome-scroll").scroll_to_widget(markdown, animate=False, top=True)
@@ -114,7 +114,7 @@ async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen_stack == [welcome, app.screen]
-        await pilot.pause(0.1)
+        await settle(pilot, lambda: not welcome.children)
         assert welcome.retired and not welcome.children, "the welcome lets go of its widgets"
         await app.switch_language("es")
         await pilot.pause()

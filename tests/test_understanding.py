@@ -19,7 +19,7 @@ from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
 from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane, TermList
 from recovery_guide.tui.screens.search import SearchScreen
 from recovery_guide.tui.screens.self_check import SelfCheckScreen
-from tests.helpers import acknowledge, export, settle, type_text, visible_text
+from tests.helpers import acknowledge, export, record_notifications, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
@@ -69,6 +69,7 @@ async def test_open_a_words_meaning_and_return_to_the_same_place(guide, tmp_path
         assert app.focused is words
 
 
+@pytest.mark.slow
 async def test_glossary_is_alphabetical_and_filters_as_you_type(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -230,6 +231,7 @@ async def test_search_with_no_result_says_so(guide, tmp_path):
 
 async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
     app = make_app(guide, tmp_path)
+    announced = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         assert app.theme_name == "standard"
@@ -240,7 +242,7 @@ async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
             names.append(app.theme_name)
         assert names == ["light", "high-contrast", "monochrome", "standard"]
         assert app.has_class("theme-standard") and not app.has_class("theme-monochrome")
-        assert any("Theme: Monochrome" in notification.message for notification in app._notifications)
+        assert any("Theme: Monochrome" in message for message in announced)
 
 
 async def test_no_color_starts_in_monochrome(guide, tmp_path, monkeypatch):
@@ -249,6 +251,7 @@ async def test_no_color_starts_in_monochrome(guide, tmp_path, monkeypatch):
     assert app.theme_name == "monochrome"
 
 
+@pytest.mark.slow
 async def test_the_terminal_cursor_follows_focus(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 60)) as pilot:
