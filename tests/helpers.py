@@ -228,6 +228,7 @@ class Terminal:
         width, height = size
         # "sleep" keeps the pane (and what the program printed last) until the test has read it
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "guide", "-x", str(width), "-y", str(height), "-c", str(home), f"{environment} {COMMAND} {command_args}; sleep 60")
+        self.socket_path = Path(self._tmux("display-message", "-p", "#{socket_path}").strip())
 
     def _tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True, timeout=20).stdout
@@ -270,4 +271,6 @@ class Terminal:
         wait_until(lambda: text not in self.screen(), timeout, interval=0.1, message=lambda: f"{text!r} is still shown:\n{self.screen()}")
 
     def close(self) -> None:
+        """End the program and its tmux server, and remove the server's socket (tmux leaves it)."""
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
+        self.socket_path.unlink(missing_ok=True)
