@@ -1,11 +1,9 @@
-"""Shared fixtures: the packaged guide, a scratch copy of the content, and a clean language state;
-and ``python_prints``, for what a fresh interpreter has imported."""
+"""Shared fixtures: the packaged guide, a scratch copy of the content, a clean language state, and
+each of PyYAML's loaders. Shared helper functions live in ``tests/helpers.py``."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,11 @@ import pytest
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.paths import content_dir
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first: spread over the workers from the start, none is left running alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -43,8 +46,14 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-def python_prints(code: str, timeout: int = 120) -> str:
-    """Run ``code`` in a fresh interpreter (so nothing this test process imported counts); its last line printed."""
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
+@pytest.fixture(params=["C", pytest.param("pure Python", marks=pytest.mark.slow)])
+def yaml_loader(request, monkeypatch):
+    """Run a test with PyYAML's C loader (most installs) and with its pure-Python fallback (slow)."""
+    import yaml
+
+    from recovery_guide.guide_content import yaml_source
+
+    if request.param == "C" and not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("PyYAML was built without libyaml")
+    monkeypatch.setattr(yaml_source, "SafeLoader", yaml.CSafeLoader if request.param == "C" else yaml.SafeLoader)
+    return request.param

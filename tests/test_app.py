@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Markdown, OptionList, Static
+from textual.command import CommandList, CommandPalette
 
 from recovery_guide import wording
 from recovery_guide.session import Session
@@ -13,26 +13,7 @@ from recovery_guide.tui.screens.keys_help import KeysHelpScreen
 from recovery_guide.tui.screens.reader import ContentsList, ReaderScreen
 from recovery_guide.tui.screens.too_small import TooSmallScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
-
-
-def visible_text(app: RecoveryGuideApp) -> str:
-    """Everything the reader can read on the current screen, as plain text."""
-    parts = []
-    for widget in app.screen.query("Static, Markdown, OptionList"):
-        if not widget.display or widget.id == "contents":
-            continue
-        if isinstance(widget, Markdown):
-            parts.append(widget.source)
-        elif isinstance(widget, OptionList):
-            parts += [str(option.prompt) for option in widget.options]
-        elif isinstance(widget, Static):
-            parts.append(str(widget.render()))
-    return "\n".join(parts)
-
-
-async def acknowledge(pilot) -> None:
-    await pilot.press("enter")
-    await pilot.pause()
+from tests.helpers import acknowledge, settle, visible_text
 
 
 async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
@@ -50,6 +31,7 @@ async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
         assert guide.pages[1].title in visible_text(app)
 
 
+@pytest.mark.slow
 async def test_walk_every_screen_forward_and_back(guide):
     app = RecoveryGuideApp(Session(guide))
     total = len(guide.pages)
@@ -96,6 +78,7 @@ async def test_jump_with_the_contents_list(guide):
         assert not isinstance(app.focused, ContentsList), "focus returns to the text after choosing"
 
 
+@pytest.mark.slow
 async def test_help_now_opens_from_anywhere_and_returns_to_the_same_place(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -129,6 +112,7 @@ async def test_help_now_puts_the_readers_region_first(guide):
         assert "United Kingdom: numbers last checked November 27, 2026" in text
 
 
+@pytest.mark.slow
 async def test_help_now_with_no_known_region_shows_every_number_at_once_then_lets_the_reader_choose(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -164,6 +148,7 @@ async def test_keys_help_lists_the_keys(guide):
         assert isinstance(app.screen, ReaderScreen)
 
 
+@pytest.mark.slow
 async def test_command_palette_offers_the_same_actions(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -171,13 +156,15 @@ async def test_command_palette_offers_the_same_actions(guide):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"side effects")
-        await pilot.pause(0.3)
+        results = app.screen.query_one(CommandList)
+        await settle(pilot, lambda: results.option_count and results.highlighted is not None)
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await settle(pilot, lambda: not CommandPalette.is_open(app))
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.index == guide.index_of("side-effects-safety")
 
 
+@pytest.mark.slow
 async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -185,11 +172,11 @@ async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
         await pilot.press("n")
         await pilot.pause()
         await pilot.resize_terminal(50, 15)
-        await pilot.pause(0.3)
+        await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         assert isinstance(app.screen, TooSmallScreen)
         assert "larger" in visible_text(app)
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.3)
+        await settle(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
         assert isinstance(app.screen, ReaderScreen) and app.screen.index == 2
 
 

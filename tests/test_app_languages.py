@@ -3,35 +3,23 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList
 
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.keys_help import KeysHelpScreen
-from recovery_guide.tui.screens.languages import LanguagePicker
 from recovery_guide.tui.screens.reader import ReaderScreen
-from tests.test_app import visible_text
-from tests.test_snapshots import welcome_complete
+from tests.helpers import choose_language, settle, visible_text, welcome_complete
 
 LANGUAGES = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
-
-
-async def choose_language(app, pilot, code: str) -> None:
-    await pilot.press("l")
-    await pilot.pause()
-    assert isinstance(app.screen, LanguagePicker)
-    options = app.screen.query_one(OptionList)
-    options.highlighted = app.screen.codes.index(code)
-    await pilot.press("enter")
-    await pilot.pause(0.2)
 
 
 def footer_descriptions(app) -> set[str]:
     return {active.binding.description for active in app.screen.active_bindings.values()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("start", "code"), [(4, "es"), (8, "zh_Hans"), (12, "de")])
 async def test_switching_language_keeps_the_screen_and_translates_everything(start, code):
     english = load_guide("en")
@@ -55,6 +43,7 @@ async def test_switching_language_keeps_the_screen_and_translates_everything(sta
         assert i18n._("Previous screen") in visible_text(app)
 
 
+@pytest.mark.slow
 async def test_language_switch_keeps_the_scroll_position():
     app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -78,11 +67,11 @@ async def test_e_shows_the_english_original_and_back():
         await pilot.pause()
         assert spanish.pages[5].title in visible_text(app)
         await pilot.press("e")
-        await pilot.pause(0.2)
+        await settle(pilot)
         text = visible_text(app)
         assert english.pages[5].title in text and spanish.pages[5].title not in text
         await pilot.press("e")
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert spanish.pages[5].title in visible_text(app)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,7 @@ from recovery_guide.guide_content.overlay import number_mismatches
 from recovery_guide.guide_content.translators import states
 from recovery_guide.guide_content.yaml_source import read_yaml
 from recovery_guide.paths import locales_dir
-from tests.test_cli import run
+from tests.helpers import line_of, replace_once, run
 
 LANGUAGES = ["en", "de", "es", "fr", "pt_BR", "vi", "zh_Hans"]
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<field>[^:]+): (?P<message>.+)$")
@@ -29,17 +28,6 @@ def problems(stdout: str) -> list[str]:
     if "\nProblems:\n" not in stdout:
         return []
     return stdout.split("\nProblems:\n", 1)[1].split("\n\n", 1)[0].splitlines()
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if needle in line)
-
-
-def edit(path: Path, old: str, new: str) -> Path:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +56,7 @@ def test_the_table_has_one_row_per_language_with_its_formula(packaged):
 
 
 def test_a_stale_translation_points_at_its_source_hash(content_copy):
-    edit(content_copy / "en" / "screens" / "05-research-alcohol.yaml", "Ketamine is a medicine for surgery", "Ketamine is a drug for surgery")
+    replace_once(content_copy / "en" / "screens" / "05-research-alcohol.yaml", "Ketamine is a medicine for surgery", "Ketamine is a drug for surgery")
     result = check("--content", str(content_copy))
     assert result.returncode == 1
     spanish = content_copy / "es" / "screens" / "05-research-alcohol.yaml"
@@ -80,14 +68,14 @@ def test_a_stale_translation_points_at_its_source_hash(content_copy):
 
 
 def test_a_changed_number_points_at_its_line(content_copy):
-    spanish = edit(content_copy / "es" / "screens" / "05-research-alcohol.yaml", "Participaron 96 personas", "Participaron 97 personas")
+    spanish = replace_once(content_copy / "es" / "screens" / "05-research-alcohol.yaml", "Participaron 96 personas", "Participaron 97 personas")
     result = check("--content", str(content_copy))
     assert result.returncode == 1
     assert problems(result.stdout) == [f"{spanish}:{line_of(spanish, '97 personas')}: body: numbers differ from the English: missing ['96'], extra ['97']"]
 
 
 def test_a_help_line_that_dials_another_number(content_copy):
-    french = edit(content_copy / "fr" / "help-lines.yaml", 'contact: "116 123"', 'contact: "116 124"')
+    french = replace_once(content_copy / "fr" / "help-lines.yaml", 'contact: "116 123"', 'contact: "116 124"')
     result = check("--content", str(content_copy))
     assert result.returncode == 1
     [line] = problems(result.stdout)
@@ -112,7 +100,7 @@ def test_a_hard_english_screen_is_named(content_copy):
 
 
 def test_broken_yaml_is_a_located_problem(content_copy):
-    screen = edit(content_copy / "en" / "screens" / "03-treatment-course.yaml", "title:", "title: [oops\nx:")
+    screen = replace_once(content_copy / "en" / "screens" / "03-treatment-course.yaml", "title:", "title: [oops\nx:")
     result = check("--content", str(content_copy))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
@@ -121,7 +109,7 @@ def test_broken_yaml_is_a_located_problem(content_copy):
 
 
 def test_a_broken_translation_does_not_stop_the_others(content_copy):
-    german = edit(content_copy / "de" / "screens" / "03-treatment-course.yaml", "kind: topic", "kind: [topic")
+    german = replace_once(content_copy / "de" / "screens" / "03-treatment-course.yaml", "kind: topic", "kind: [topic")
     result = check("--content", str(content_copy))
     assert result.returncode == 1
     [line] = problems(result.stdout)
@@ -147,7 +135,7 @@ def test_two_translated_files_with_one_id(content_copy):
 
 
 def test_unknown_fields_are_warnings_not_problems(content_copy):
-    screen = edit(content_copy / "en" / "screens" / "04-how-it-may-work.yaml", "title:", "colour: red\ntitle:")
+    screen = replace_once(content_copy / "en" / "screens" / "04-how-it-may-work.yaml", "title:", "colour: red\ntitle:")
     result = check("--content", str(content_copy))
     assert result.returncode == 0, result.stdout
     assert f"\nWarnings:\n{screen}:{line_of(screen, 'colour')}: colour: unknown field (ignored)\n" in result.stdout
@@ -181,7 +169,7 @@ def test_an_unreadable_folder_cannot_be_checked(content_copy, monkeypatch, capsy
 def test_catalog_placeholders_are_checked_when_locales_sit_beside_the_content(tmp_path, content_copy):
     shutil.copytree(locales_dir(), tmp_path / "locales", ignore=shutil.ignore_patterns("*.mo"))
     catalog = tmp_path / "locales" / "es" / "LC_MESSAGES" / "messages.po"
-    edit(catalog, 'msgstr "Paso {number} de {total}"', 'msgstr "Paso {numero} de {total}"')
+    replace_once(catalog, 'msgstr "Paso {number} de {total}"', 'msgstr "Paso {numero} de {total}"')
     result = check("--content", str(content_copy))
     assert result.returncode == 1
     assert problems(result.stdout) == [
@@ -217,8 +205,8 @@ def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy):
 
 
 def test_states_and_numbers_agree_with_the_translation_helpers(content_copy):
-    edit(content_copy / "en" / "screens" / "02-ketamine-basics.yaml", "title: ", "title: Changed - ")
-    edit(content_copy / "fr" / "screens" / "06-research-opioids.yaml", "2002", "2003")
+    replace_once(content_copy / "en" / "screens" / "02-ketamine-basics.yaml", "title: ", "title: Changed - ")
+    replace_once(content_copy / "fr" / "screens" / "06-research-opioids.yaml", "2002", "2003")
     report = check_content(ContentFolder(content_copy))
     folder = ContentFolder(content_copy)
     for code in LANGUAGES[1:]:
@@ -232,7 +220,7 @@ def test_states_and_numbers_agree_with_the_translation_helpers(content_copy):
 
 
 def test_stale_line_is_the_line_of_translated_from(content_copy):
-    edit(content_copy / "en" / "screens" / "02-ketamine-basics.yaml", "title: ", "title: Changed - ")
+    replace_once(content_copy / "en" / "screens" / "02-ketamine-basics.yaml", "title: ", "title: Changed - ")
     german = content_copy / "de" / "screens" / "02-ketamine-basics.yaml"
     [problem] = [problem for problem in check_content(ContentFolder(content_copy)).problems if problem.file == str(german)]
     assert problem.line == read_yaml(german).line(("translation", "source_hash"))

@@ -10,14 +10,7 @@ from pathlib import Path
 import pytest
 
 from recovery_guide import __version__
-from tests.conftest import python_prints
-
-
-def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "LANG": "C.UTF-8", **(env or {})}
-    environment.pop("LC_ALL", None)
-    environment.pop("LANGUAGE", None)
-    return subprocess.run([sys.executable, "-m", "recovery_guide", *args], capture_output=True, text=True, env=environment, timeout=60, **kwargs)
+from tests.helpers import python_prints, run
 
 
 @pytest.fixture(scope="module")
@@ -132,8 +125,8 @@ def test_print_shows_the_regions_crisis_line(region, language, number):
     assert number in result.stdout
 
 
-def test_print_without_a_known_region_lists_every_region_in_full(guide):
-    flat = " ".join(run("print").stdout.split())
+def test_print_without_a_known_region_lists_every_region_in_full(guide, printed):
+    flat = " ".join(printed.split())
     for region in guide.regions:
         assert f"{region.name} ({region.code})" in flat
         for line in region.lines:

@@ -13,29 +13,19 @@ from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.guide_content.schema import SHAPES, json_schema, json_schema_text
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.paths import content_dir
+from tests.helpers import ONE_LINE, line_of, replace_once
 
 SCREEN = "screens/05-research-alcohol.yaml"
 
 
 def break_file(root: Path, relative: str, old: str, new: str) -> Path:
-    path = root / "en" / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
+    return replace_once(root / "en" / relative, old, new)
 
 
 def load_error(root: Path) -> ContentError:
     with pytest.raises(ContentError) as caught:
         load_guide("en", root)
     return caught.value
-
-
-def line_of(path: Path, needle: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if needle in line:
-            return number
-    raise AssertionError(needle)
 
 
 def test_invalid_yaml_names_file_and_line(content_copy):
@@ -128,22 +118,6 @@ def test_unknown_fields_are_warned_not_fatal(content_copy):
 
 # --- hardening: hostile or mangled files never give a traceback or a hang -------------------------------
 
-ONE_LINE = re.compile(r"^.+:\d+: .+: .+$")
-
-
-@pytest.fixture(params=["C", "pure Python"])
-def yaml_loader(request, monkeypatch):
-    """Run a test with PyYAML's C loader (most installs) and with its pure-Python fallback."""
-    import yaml
-
-    from recovery_guide.guide_content import yaml_source
-
-    if request.param == "C" and not hasattr(yaml, "CSafeLoader"):
-        pytest.skip("PyYAML was built without libyaml")
-    monkeypatch.setattr(yaml_source, "SafeLoader", yaml.CSafeLoader if request.param == "C" else yaml.SafeLoader)
-    return request.param
-
-
 def test_huge_file_is_refused_before_it_is_read(content_copy, monkeypatch):
     path = content_copy / "en" / SCREEN
     with path.open("r+b") as handle:
@@ -161,7 +135,7 @@ def test_huge_file_is_refused_before_it_is_read(content_copy, monkeypatch):
     assert "too large (20000000 bytes" in error.message
 
 
-@pytest.mark.parametrize("nesting", ["[" * 10_000, "[" * 5_000 + "]" * 5_000, "{a: " * 10_000, "- " * 10_000 + "x", "title:\n" + "  - " * 3_000 + "x"])
+@pytest.mark.parametrize("nesting", ["[" * 10_000, "[" * 5_000 + "]" * 5_000, "{a: " * 10_000, "- " * 10_000 + "x", "title:\n" + "  - " * 3_000 + "x"], ids=["open lists", "closed lists", "open mappings", "block lists", "indented lists"])
 def test_deeply_nested_yaml(content_copy, yaml_loader, nesting):
     (content_copy / "en" / SCREEN).write_text(nesting, encoding="utf-8")
     error = load_error(content_copy)

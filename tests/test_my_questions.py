@@ -18,28 +18,14 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.handout import HandoutDialog
 from recovery_guide.tui.screens.my_questions import MyQuestionsList, MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen
-from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
-from tests.test_app import acknowledge, visible_text
+from tests.helpers import acknowledge, add_question, export, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path, **options) -> RecoveryGuideApp:
     return RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path, **options))
 
 
-async def add_question(pilot, position: int) -> None:
-    """Go to the screen's questions, move to ``position`` (0-based) and press s."""
-    if not isinstance(pilot.app.focused, ProviderQuestions):
-        await pilot.press("s")  # from the text, s moves to the questions
-        await pilot.pause()
-    assert isinstance(pilot.app.focused, ProviderQuestions)
-    await pilot.press("home", *["down"] * position, "s")
-    await pilot.pause()
-
-
-async def type_text(pilot, text: str) -> None:
-    await pilot.press(*[("space" if char == " " else char) for char in text])
-
-
+@pytest.mark.slow
 async def test_add_curated_and_own_questions_across_screens_and_see_them_marked(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -82,6 +68,7 @@ async def test_pressing_s_again_takes_a_question_out(guide, tmp_path):
         assert "[✓]" not in visible_text(app)
 
 
+@pytest.mark.slow
 async def test_reorder_edit_and_remove_in_my_questions(guide, tmp_path):
     app = make_app(guide, tmp_path)
     basics = guide.pages[1]
@@ -118,6 +105,7 @@ async def test_reorder_edit_and_remove_in_my_questions(guide, tmp_path):
         assert "Changed words" in visible_text(app)
 
 
+@pytest.mark.slow
 async def test_switching_language_translates_curated_questions_and_keeps_own_words(guide, tmp_path):
     app = make_app(guide, tmp_path)
     spanish = load_guide("es")
@@ -140,19 +128,7 @@ async def test_switching_language_translates_curated_questions_and_keeps_own_wor
         i18n.set_language("en")
 
 
-async def export(pilot, path: Path, html: bool = False) -> None:
-    await pilot.press("x")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, HandoutDialog)
-    dialog = pilot.app.screen
-    if html:
-        dialog.query_one("#format-html").value = True
-        await pilot.pause()
-    dialog.query_one("#export-path").value = str(path)
-    await pilot.press("enter")
-    await pilot.pause()
-
-
+@pytest.mark.slow
 async def test_export_text_and_html_handouts(guide, tmp_path):
     clinic = Clinic(name="Riverside Clinic", phone="555 0100", hours="Mon-Fri 9-5", questions=(Question("clinic-1", "Do you take my insurance?"),))
     app = make_app(guide, tmp_path, region_code="US", clinic=clinic)
@@ -230,6 +206,7 @@ async def test_export_to_a_missing_folder_shows_the_error(guide, tmp_path):
         assert len(app.session.my_questions) == 1
 
 
+@pytest.mark.slow
 async def test_clinic_details_show_on_the_banner_help_now_and_its_questions_can_be_added(guide, tmp_path):
     clinic = Clinic(name="Riverside Clinic", phone="555 0100", hours="Mon-Fri 9-5", questions=(Question("clinic-1", "Do you take my insurance?"),))
     app = make_app(guide, tmp_path, clinic=clinic)

@@ -18,7 +18,7 @@ from recovery_guide.guide_content.english import load_english
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.paths import PACKAGE_DIR, content_dir
-from tests.conftest import python_prints
+from tests.helpers import python_prints
 
 LANGUAGES = sorted(path.name for path in content_dir().iterdir() if (path / "language.yaml").is_file())
 

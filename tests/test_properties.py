@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -23,13 +22,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recovery_guide import readability
-from recovery_guide.guide_content import yaml_source
 from recovery_guide.audit import catalog_problems
 from recovery_guide.guide_content.english import load_english
 from recovery_guide.guide_content.parse import parse_glossary, parse_help_lines, parse_language, parse_screen, parse_sources
 from recovery_guide.guide_content.schema import SCREEN
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.paths import content_dir
+from tests.helpers import ONE_LINE
+
+pytestmark = pytest.mark.slow  # hundreds of generated examples per test
 
 PROPERTY_SETTINGS = settings(
     max_examples=200,
@@ -38,7 +39,6 @@ PROPERTY_SETTINGS = settings(
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-ONE_LINE = re.compile(r"^.+:\d+: .+: .+$")
 PARSERS = {
     "screens/05-research-alcohol.yaml": parse_screen,
     "sources.yaml": parse_sources,
@@ -66,17 +66,6 @@ def scratch():
     shutil.copytree(content_dir() / "en", folder / "en")
     yield Scratch(folder / "en")
     shutil.rmtree(folder)
-
-
-@pytest.fixture(params=["C", "pure Python"])
-def yaml_loader(request, monkeypatch):
-    if request.param == "C":
-        if not hasattr(yaml, "CSafeLoader"):
-            pytest.skip("PyYAML was built without libyaml")
-        monkeypatch.setattr(yaml_source, "SafeLoader", yaml.CSafeLoader)
-    else:
-        monkeypatch.setattr(yaml_source, "SafeLoader", yaml.SafeLoader)
-    return request.param
 
 
 def assert_loads_or_explains(path: Path, parse) -> None:

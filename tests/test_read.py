@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import ContentFolder, load_guide
-from tests.test_cli import run
-from tests.tmux import Terminal, needs_tmux
+from tests.helpers import Terminal, needs_tmux, run
 
 ESCAPE = re.compile(r"[\x1b\x07\x08\x0e\x0f\x9b]")
 DECORATION = re.compile(r"[─-╿▀-▟■-◿═║╔╗╚╝]")
@@ -85,6 +85,8 @@ def test_read_never_imports_textual():
 
 
 @needs_tmux
+@pytest.mark.terminal
+@pytest.mark.slow
 def test_read_mode_in_a_real_terminal(tmp_path):
     terminal = Terminal(tmp_path, "en_US.UTF-8", command_args="read")
     try:

@@ -6,6 +6,8 @@ import json
 import stat
 from pathlib import Path
 
+import pytest
+
 from recovery_guide.my_questions import MyQuestions
 from recovery_guide.progress import ReadingProgress
 from recovery_guide.storage import FILE_NAME, SavedState, Store
@@ -13,14 +15,14 @@ from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
-from tests.test_app import acknowledge
-from tests.test_my_questions import add_question
+from tests.helpers import acknowledge, add_question
 
 
 def tree(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
+@pytest.mark.slow
 async def test_a_full_walk_through_without_opting_in_writes_nothing(guide, tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
@@ -52,6 +54,7 @@ async def opt_in(pilot) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_with_opt_in_the_list_and_place_survive_a_relaunch(guide, tmp_path):
     store_dir = tmp_path / "data"
     app = RecoveryGuideApp(Session(guide, store=Store(store_dir)))
@@ -76,6 +79,7 @@ async def test_with_opt_in_the_list_and_place_survive_a_relaunch(guide, tmp_path
         assert relaunched.screen.index == 3
 
 
+@pytest.mark.slow
 async def test_forget_everything_erases_the_saved_file_and_the_list(guide, tmp_path):
     store_dir = tmp_path / "data"
     app = RecoveryGuideApp(Session(guide, store=Store(store_dir)))

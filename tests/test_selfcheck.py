@@ -14,6 +14,7 @@ from recovery_guide.guide_content.overlay import source_hash as check_hash
 from recovery_guide.guide_content.translators import stamp, states
 from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.model import check_after
+from tests.helpers import replace_once
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 TOPICS = {"treatment": "treatment-course", "research": "research-cannabis", "safety": "side-effects-safety", "therapy": "therapy"}
@@ -174,11 +175,7 @@ def test_translator_command_lists_and_stamps_self_checks(capsys):
 
 
 def break_checks(root: Path, old: str, new: str) -> Path:
-    path = root / EN_FILE
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
+    return replace_once(root / EN_FILE, old, new)
 
 
 def located_error(root: Path, path: Path, needle: str) -> ContentError:

@@ -11,22 +11,13 @@ import pytest
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
+from tests.helpers import welcome_complete
 
 SIZES = [(80, 24), (120, 40)]
 
 
 def make_app(theme: str | None = None, **options) -> RecoveryGuideApp:
     return RecoveryGuideApp(Session(load_guide("en"), **options), theme)
-
-
-async def welcome_complete(pilot) -> None:
-    """Wait for the welcome text and the language note, which follow the first frame."""
-    for _ in range(200):
-        if pilot.app.screen.query("#language-note"):
-            break
-        await pilot.pause(0.01)
-    await pilot.pause()
-    await pilot.pause()  # the scroll bar is redrawn one refresh after the note changes the height
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
@@ -91,6 +82,7 @@ async def _questions_chosen(pilot):
     pilot.app.clear_notifications()  # toasts time out; the snapshot shows what stays
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("theme", ["high-contrast", "monochrome"])
 def test_themes_show_focus_and_choices_without_colour(snap_compare, theme):
     assert snap_compare(make_app(theme), terminal_size=(80, 24), run_before=_questions_chosen)

@@ -16,7 +16,7 @@ import pytest
 from recovery_guide import audit, cli, clinic
 from recovery_guide.guide_content import english as english_reader, folder as folder_reader, translators, yaml_source
 from recovery_guide.paths import content_dir
-from tests.conftest import python_prints
+from tests.helpers import python_prints, settle, visible_text
 
 READERS = (yaml_source, english_reader, folder_reader, translators, audit, clinic)
 """Modules that import ``read_yaml`` by name, some of them lazily: imported here, before any test
@@ -98,7 +98,6 @@ async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(
     from recovery_guide.tui.screens.welcome import WelcomeScreen
     from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
     from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
-    from tests.test_app import visible_text
 
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -106,7 +105,7 @@ async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(
         welcome = app.screen
         assert isinstance(welcome, WelcomeScreen) and app.screen_stack == [welcome], "the welcome is the first screen itself"
         body = welcome.query_one(DeferredMarkdown)
-        await pilot.pause(0.1)
+        await settle(pilot, lambda: body.query(GuideMarkdown))
         markdown = body.query_one(GuideMarkdown)
         assert markdown.source == guide.pages[0].body
         welcome.query_one("#welcome-scroll").scroll_to_widget(markdown, animate=False, top=True)
@@ -117,7 +116,7 @@ async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen_stack == [welcome, app.screen]
-        await pilot.pause(0.1)
+        await settle(pilot, lambda: not welcome.children)
         assert welcome.retired and not welcome.children, "the welcome lets go of its widgets"
         await app.switch_language("es")
         await pilot.pause()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from recovery_guide import i18n
 from recovery_guide.guide_content.folder import ContentFolder, load_guide
-from tests.tmux import Terminal, needs_tmux
+from recovery_guide.handout_paths import default_path
+from tests.helpers import Terminal, needs_tmux
 
-pytestmark = needs_tmux
+pytestmark = [needs_tmux, pytest.mark.terminal, pytest.mark.slow]
 
 
 @pytest.fixture
@@ -51,6 +53,7 @@ def test_spanish_locale_then_switch_to_german(terminal_factory):
     terminal.wait_for(spanish.pages[1].title[:20])
     terminal.send("l")
     terminal.wait_for("Deutsch")
+    terminal.wait_for_cursor_on(i18n.language_names("es")[0])  # the picker has the focus, on the current language
     codes = ContentFolder().languages()
     steps = codes.index("de") - codes.index("es")
     terminal.send(*(["Up"] * -steps if steps < 0 else ["Down"] * steps), "Enter")
@@ -71,8 +74,12 @@ def test_add_a_question_and_export_a_handout_in_a_real_terminal(terminal_factory
     terminal.send("x")
     terminal.wait_for("Save to this file")
     target = tmp_path / "my-handout.txt"
+    offered = default_path("text").stem
+    terminal.wait_for_cursor_on(offered)  # the field has the focus: typing goes into it
     terminal.send("C-u")
+    terminal.wait_until_gone(offered)
     terminal.send("-l", str(target))
+    terminal.wait_for(target.name)
     terminal.send("Enter")
     terminal.wait_for("Handout saved")
     handout = target.read_text(encoding="utf-8")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import Input, OptionList
 
 from recovery_guide import i18n, wording
@@ -18,8 +20,7 @@ from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
 from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane, TermList
 from recovery_guide.tui.screens.search import SearchScreen
 from recovery_guide.tui.screens.self_check import SelfCheckScreen
-from tests.test_app import acknowledge, visible_text
-from tests.test_my_questions import export, type_text
+from tests.helpers import acknowledge, export, record_notifications, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
@@ -69,6 +70,7 @@ async def test_open_a_words_meaning_and_return_to_the_same_place(guide, tmp_path
         assert app.focused is words
 
 
+@pytest.mark.slow
 async def test_glossary_is_alphabetical_and_filters_as_you_type(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -109,6 +111,7 @@ async def test_glossary_in_spanish_is_sorted_in_spanish(tmp_path):
         i18n.set_language("en")
 
 
+@pytest.mark.slow
 async def test_answer_a_self_check_and_see_explanations(guide, tmp_path):
     app = make_app(guide, tmp_path)
     check = check_after(guide, "treatment-course")
@@ -159,6 +162,7 @@ async def test_a_different_answer_is_met_kindly_and_can_lead_back_to_the_screen(
         assert app.screen.index == guide.index_of(question.screen)
 
 
+@pytest.mark.slow
 async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
     app = make_app(guide, tmp_path)
     check = check_after(guide, "therapy")
@@ -228,6 +232,7 @@ async def test_search_with_no_result_says_so(guide, tmp_path):
 
 async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
     app = make_app(guide, tmp_path)
+    announced = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         assert app.theme == "standard"
@@ -238,7 +243,7 @@ async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
             names.append(app.theme)
         assert names == ["light", "high-contrast", "monochrome", "standard"]
         assert app.current_theme.name == "standard" and app.theme_variables["banner-text-style"] == "bold", "no monochrome look is left behind"
-        assert any("Theme: Monochrome" in notification.message for notification in app._notifications)
+        assert any("Theme: Monochrome" in message for message in announced)
 
 
 async def test_no_color_starts_in_monochrome(guide, tmp_path, monkeypatch):
@@ -247,6 +252,7 @@ async def test_no_color_starts_in_monochrome(guide, tmp_path, monkeypatch):
     assert app.theme == "monochrome"
 
 
+@pytest.mark.slow
 async def test_the_terminal_cursor_follows_focus(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 60)) as pilot:

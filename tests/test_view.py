@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import date
 from typing import ClassVar
 
@@ -145,11 +144,3 @@ def test_the_reading_screen_puts_each_block_in_its_place(guide):
     assert "United Kingdom (GB)" in parts.extra and "**555-0100**" in parts.extra
     assert parts.meta.startswith("Sources: [") and "\\[" not in parts.meta
 
-
-def test_the_view_and_writers_follow_the_declared_import_rules():
-    """No cycles among view and render modules (imports inside functions included), no Textual."""
-    pytest.importorskip("importlinter")
-    from importlinter.cli import lint_imports
-
-    config = str(Path(__file__).parents[1] / "pyproject.toml")
-    assert lint_imports(config, limit_to_contracts=("view-no-tui", "view-below-writers", "view-acyclic"), no_cache=True, no_logo=True) == 0

@@ -1,0 +1,276 @@
+"""Helpers shared by the test modules: one copy of each, so no test module imports another.
+
+Everything here waits on a condition with a deadline, never on the clock: a wait that sleeps a
+fixed time is too short on a loaded machine and too long on an idle one.
+
+- waiting: ``wait_until`` (any condition, polled) and ``settle`` (a Pilot app, until a condition holds)
+- the app as a reader uses it: ``visible_text``, ``acknowledge``, ``welcome_complete``,
+  ``choose_language``, ``add_question``, ``type_text``, ``export``
+- processes: ``run`` (the installed command), ``python_prints`` (a fresh interpreter)
+- content files: ``line_of``, ``replace_once``, ``ONE_LINE``
+- a real terminal: ``Terminal`` and ``needs_tmux`` (tmux send-keys in, capture-pane out)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import pytest
+
+if TYPE_CHECKING:  # the helpers below import Textual only when a Pilot test calls them
+    from textual.app import App
+    from textual.pilot import Pilot
+
+T = TypeVar("T")
+
+ONE_LINE = re.compile(r"^.+:\d+: .+: .+$")
+"""A located problem: ``file:line: field: message``, on one line."""
+
+
+# --- waiting on conditions -----------------------------------------------------------------------------
+
+
+def wait_until(condition: Callable[[], T], timeout: float = 15.0, interval: float = 0.05, message: str | Callable[[], str] = "") -> T:
+    """Poll ``condition`` until it returns something true, and return that; fail after ``timeout`` seconds.
+
+    The interval only spaces the polls: an answer that is ready sooner is seen sooner.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError((message() if callable(message) else message) or f"condition not met within {timeout} s")
+        time.sleep(interval)
+
+
+async def settle(pilot: Pilot, condition: Callable[[], object] = lambda: True, timeout: float = 10.0) -> None:
+    """Let the app process its messages and finish its animations and workers until ``condition`` holds.
+
+    Replaces ``pilot.pause(delay)``: each round waits for the app to be idle rather than a fixed time,
+    so the test goes on as soon as the screen is ready, however busy the machine is.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app never reached the expected state within {timeout} s; the screen showed:\n{visible_text(pilot.app)}")
+
+
+# --- the app, as a reader uses it ------------------------------------------------------------------------
+
+
+def visible_text(app: App) -> str:
+    """Everything the reader can read on the current screen, as plain text."""
+    from textual.widgets import Markdown, OptionList, Static
+
+    parts = []
+    for widget in app.screen.query("Static, Markdown, OptionList"):
+        if not widget.display or widget.id == "contents":
+            continue
+        if isinstance(widget, Markdown):
+            parts.append(widget.source)
+        elif isinstance(widget, OptionList):
+            parts += [str(option.prompt) for option in widget.options]
+        elif isinstance(widget, Static):
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def acknowledge(pilot: Pilot) -> None:
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def welcome_complete(pilot: Pilot) -> None:
+    """Wait for the welcome text and the language note, which follow the first frame."""
+    await settle(pilot, lambda: pilot.app.screen.query("#language-note"))
+    await pilot.pause()
+    await pilot.pause()  # the scroll bar is redrawn one refresh after the note changes the height
+
+
+async def choose_language(app: App, pilot: Pilot, code: str) -> None:
+    """Open the language picker with ``l``, choose ``code`` and wait until the switch has finished."""
+    from textual.widgets import OptionList
+
+    from recovery_guide.tui.screens.languages import LanguagePicker
+
+    await pilot.press("l")
+    await pilot.pause()
+    assert isinstance(app.screen, LanguagePicker)
+    picker = app.screen
+    options = picker.query_one(OptionList)
+    options.highlighted = picker.codes.index(code)
+    await pilot.press("enter")
+    await settle(pilot, lambda: app.screen is not picker)
+
+
+async def add_question(pilot: Pilot, position: int) -> None:
+    """Go to the screen's questions, move to ``position`` (0-based) and press s."""
+    from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
+
+    if not isinstance(pilot.app.focused, ProviderQuestions):
+        await pilot.press("s")  # from the text, s moves to the questions
+        await pilot.pause()
+    assert isinstance(pilot.app.focused, ProviderQuestions)
+    await pilot.press("home", *["down"] * position, "s")
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await pilot.press(*[("space" if char == " " else char) for char in text])
+
+
+async def export(pilot: Pilot, path: Path, html: bool = False) -> None:
+    """Make a handout with ``x``: type ``path`` into the dialog and press Enter."""
+    from recovery_guide.tui.screens.handout import HandoutDialog
+
+    await pilot.press("x")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HandoutDialog)
+    dialog = pilot.app.screen
+    if html:
+        dialog.query_one("#format-html").value = True
+        await pilot.pause()
+    dialog.query_one("#export-path").value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def record_notifications(app: App) -> list[str]:
+    """Every message the app shows as a toast, kept for the test: a toast times out, and on a busy
+    machine it may be gone before the test looks at ``app._notifications``."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
+
+
+# --- processes -------------------------------------------------------------------------------------------
+
+
+def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """``recovery-guide ARGS`` as a reader runs it: a real process, C.UTF-8 unless ``env`` says otherwise."""
+    environment = {**os.environ, "LANG": "C.UTF-8", **(env or {})}
+    environment.pop("LC_ALL", None)
+    environment.pop("LANGUAGE", None)
+    return subprocess.run([sys.executable, "-m", "recovery_guide", *args], capture_output=True, text=True, env=environment, timeout=60, **kwargs)
+
+
+def python_prints(code: str, timeout: int = 120) -> str:
+    """Run ``code`` in a fresh interpreter (so nothing this test process imported counts); its last line printed."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+# --- content files ---------------------------------------------------------------------------------------
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The number (from 1) of the first line of ``path`` that contains ``needle``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def replace_once(path: Path, old: str, new: str) -> Path:
+    """Break (or change) a content file on purpose: the first ``old`` becomes ``new``; ``old`` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+# --- a real terminal -------------------------------------------------------------------------------------
+
+COMMAND = Path(sys.executable).with_name("recovery-guide")
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None and not os.environ.get("CI"), reason="tmux is not installed")
+UNSET = ("LC_ALL", "LANGUAGE", "LC_MESSAGES", "COLUMNS", "LINES", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_DOCUMENTS_DIR", "RECOVERY_GUIDE_CLINIC")
+"""Unset for the program: locale beyond LANG; COLUMNS and LINES, which override the size of the pane
+(the shell exports 80x24 from whatever started tmux); every folder but HOME."""
+
+
+class Terminal:
+    """``recovery-guide`` in a tmux server of its own, started in ``home`` with ``home`` as HOME.
+
+    Each terminal has a private tmux socket, so its server, size and environment are its own: a
+    session shared with other tests (or another user's tmux) could take its environment from
+    whichever process started the server, and a server that closes as another test ends its last
+    session refuses new ones. Nothing but ``home`` is the program's home (see ``UNSET``).
+    """
+
+    def __init__(self, home: Path, lang: str, size: tuple[int, int] = (100, 30), command_args: str = "", environment: str = "") -> None:
+        assert COMMAND.exists(), f"the console script is not installed at {COMMAND}"
+        self.socket = f"recovery-guide-test-{os.getpid()}-{time.monotonic_ns()}"
+        unset = " ".join(f"-u {variable}" for variable in UNSET)
+        environment = f"env {unset} LANG={lang} TERM=xterm-256color HOME={home} {environment}"
+        width, height = size
+        # "sleep" keeps the pane (and what the program printed last) until the test has read it
+        self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "guide", "-x", str(width), "-y", str(height), "-c", str(home), f"{environment} {COMMAND} {command_args}; sleep 60")
+        self.socket_path = Path(self._tmux("display-message", "-p", "#{socket_path}").strip())
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True, timeout=20).stdout
+
+    def send(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", "guide", *keys)
+
+    def screen(self, scrollback: bool = False) -> str:
+        """What the terminal shows; with ``scrollback``, every line printed so far (line-by-line programs)."""
+        return self._tmux("capture-pane", "-p", "-t", "guide", *(["-S", "-"] if scrollback else []))
+
+    def cursor(self) -> tuple[int, int]:
+        """Where the terminal cursor is (column, row, from 0): the app puts it on the focused item."""
+        column, row = self._tmux("display-message", "-p", "-t", "guide", "#{cursor_x} #{cursor_y}").split()
+        return int(column), int(row)
+
+    def wait_for_cursor_on(self, text: str, timeout: float = 30.0) -> None:
+        """Wait until the focused item (where the app puts the cursor) shows ``text``: keys sent before
+        a new dialog or list has taken the focus would go to whatever had it before."""
+
+        def focused() -> bool:
+            rows = self.screen().splitlines()
+            row = self.cursor()[1]
+            return row < len(rows) and text in rows[row]
+
+        wait_until(focused, timeout, interval=0.1, message=lambda: f"the cursor never reached {text!r}: at {self.cursor()} on\n{self.screen()}")
+
+    def wait_for(self, text: str, timeout: float = 30.0, scrollback: bool = False) -> str:
+        """The screen, as soon as it shows ``text``."""
+        shown = ""
+
+        def showing() -> str:
+            nonlocal shown
+            shown = self.screen(scrollback)
+            return shown if text in shown else ""
+
+        return wait_until(showing, timeout, interval=0.1, message=lambda: f"{text!r} never appeared; the screen showed:\n{shown}")
+
+    def wait_until_gone(self, text: str, timeout: float = 30.0) -> None:
+        wait_until(lambda: text not in self.screen(), timeout, interval=0.1, message=lambda: f"{text!r} is still shown:\n{self.screen()}")
+
+    def close(self) -> None:
+        """End the program and its tmux server, and remove the server's socket (tmux leaves it)."""
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
+        self.socket_path.unlink(missing_ok=True)
