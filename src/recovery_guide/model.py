@@ -215,11 +215,6 @@ class Guide:
     def first_of_kind(self, kind: PageKind) -> Page:
         return next(screen for screen in self.pages if screen.kind is kind)
 
-    def regions_for(self, code: str | None) -> tuple[Region, ...]:
-        """Every region, the reader's own first, so a wrong guess never hides a number."""
-        own = self.region(code) if code else None
-        return ((own,) if own else ()) + tuple(region for region in self.regions if region is not own)
-
     def region(self, code: str) -> Region | None:
         return next((region for region in self.regions if region.code == code.upper()), None)
 

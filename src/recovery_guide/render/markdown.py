@@ -47,20 +47,19 @@ def escape_markdown(text: str) -> str:
     return text
 
 
-_escape = escape_markdown
 
 
 def region_markdown(region: Region, heading: str = "###") -> str:
     """One region's lines under headings graded by urgency, in words."""
-    lines = [f"{heading} {_escape(region.name)} ({region.code})", ""]
+    lines = [f"{heading} {escape_markdown(region.name)} ({region.code})", ""]
     for level in Urgency:
         found = region.lines_of(level)
         if found:
-            lines += [f"**{_escape(wording.urgency_heading(level))}**", ""]
-            lines += [f"- {_escape(line.name)}: **{_escape(line.contact)}**. {_escape(line.about)}" for line in found]
+            lines += [f"**{escape_markdown(wording.urgency_heading(level))}**", ""]
+            lines += [f"- {escape_markdown(line.name)}: **{escape_markdown(line.contact)}**. {escape_markdown(line.about)}" for line in found]
             lines.append("")
     if region.checked:
-        lines += [f"*{_escape(wording.region_checked(region.name, region.checked))}*", ""]
+        lines += [f"*{escape_markdown(wording.region_checked(region.name, region.checked))}*", ""]
     return "\n".join(lines)
 
 
@@ -69,9 +68,9 @@ def compact_regions_markdown(regions: tuple[Region, ...] | list[Region]) -> str:
     lines = []
     for region in regions:
         numbers = "; ".join(
-            f"{_escape(wording.urgency_short(line.urgency))} **{_escape(line.contact)}**" for line in region.lines if line.urgency is not Urgency.SUPPORT
+            f"{escape_markdown(wording.urgency_short(line.urgency))} **{escape_markdown(line.contact)}**" for line in region.lines if line.urgency is not Urgency.SUPPORT
         )
-        lines.append(f"- {_escape(region.name)} ({region.code}): {numbers}")
+        lines.append(f"- {escape_markdown(region.name)} ({region.code}): {numbers}")
     return "\n".join(lines) + "\n"
 
 
@@ -93,7 +92,7 @@ class MarkdownWriter(BlockWriter[str]):
         return "".join(("\n" if getattr(block, "tight", False) else "\n\n") * bool(index) + self.write(block) for index, block in enumerate(blocks))
 
     def page(self, view: PageView) -> str:
-        return f"## {_escape(view.heading)}\n\n" + self.blocks(view.blocks)
+        return f"## {escape_markdown(view.heading)}\n\n" + self.blocks(view.blocks)
 
     # --- the body ----------------------------------------------------------------------------------
 
@@ -109,24 +108,24 @@ class MarkdownWriter(BlockWriter[str]):
     # --- the rest of a page -------------------------------------------------------------------------
 
     def write_key_points(self, block: KeyPoints) -> str:
-        return "\n".join([f"**{_escape(wording.key_points())}**", "", *(f"- {_escape(point)}" for point in block.points)])
+        return "\n".join([f"**{escape_markdown(wording.key_points())}**", "", *(f"- {escape_markdown(point)}" for point in block.points)])
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
-        return f"> {_escape(block.text)}"
+        return f"> {escape_markdown(block.text)}"
 
     def write_statement(self, block: Statement) -> str:
-        return f"**{_escape(block.text)}**"
+        return f"**{escape_markdown(block.text)}**"
 
     def write_help_lines(self, block: HelpLines) -> str:
         """The reader's region in full and the others compactly; when unknown, every region compactly.
         Then the reader's clinic's phone, when known."""
-        parts = [f"**{_escape(wording.no_local_emergency_number())}**", ""]
+        parts = [f"**{escape_markdown(wording.no_local_emergency_number())}**", ""]
         if block.own:
             parts.append(region_markdown(block.own))
-        parts += [f"### {_escape(wording.every_region())}", "", compact_regions_markdown(block.others)]
+        parts += [f"### {escape_markdown(wording.every_region())}", "", compact_regions_markdown(block.others)]
         if self.change_hint:
-            parts += [f"*{_escape(self.change_hint)}*", ""]
-        parts.append(f"*{_escape(wording.help_lines_checked(block.checked))}*")
+            parts += [f"*{escape_markdown(self.change_hint)}*", ""]
+        parts.append(f"*{escape_markdown(wording.help_lines_checked(block.checked))}*")
         if block.clinic and block.clinic.phone:
             parts += ["", clinic_phone_markdown(block.clinic).rstrip("\n")]
         if self.every_region_in_full and not block.own:
@@ -135,46 +134,46 @@ class MarkdownWriter(BlockWriter[str]):
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:
-        items = [f"{index}. {_escape(question.text)}" for index, question in enumerate(block.questions, start=1)]
-        return "\n".join([f"**{_escape(wording.ask_your_provider())}**", "", *items])
+        items = [f"{index}. {escape_markdown(question.text)}" for index, question in enumerate(block.questions, start=1)]
+        return "\n".join([f"**{escape_markdown(wording.ask_your_provider())}**", "", *items])
 
     def write_source_refs(self, block: SourceRefs) -> str:
-        return f"*{wording.sources()}: {source_refs(block)}. {_escape(wording.reviewed(block.reviewed))}*"
+        return f"*{wording.sources()}: {source_refs(block)}. {escape_markdown(wording.reviewed(block.reviewed))}*"
 
     def write_language_note(self, block: LanguageNote) -> str:
-        return f"{self.section} {_escape(wording.language_note())}\n\n{_escape(block.text)}"
+        return f"{self.section} {escape_markdown(wording.language_note())}\n\n{escape_markdown(block.text)}"
 
     def write_sources(self, block: Sources) -> str:
-        parts = [f"{self.section} {_escape(wording.sources())}", ""]
+        parts = [f"{self.section} {escape_markdown(wording.sources())}", ""]
         for number, source in enumerate(block.sources, start=1):
-            url = f" {_escape(source.url)}" if source.url else ""
-            parts.append(f"{number}. {_escape(source.citation)}{url}  \n   *{_escape(source.note)}*")
+            url = f" {escape_markdown(source.url)}" if source.url else ""
+            parts.append(f"{number}. {escape_markdown(source.citation)}{url}  \n   *{escape_markdown(source.note)}*")
         return "\n".join(parts)
 
     def write_clinic_details(self, block: ClinicDetails) -> str:
-        return f"**{_escape(wording.your_clinic())}**\n\n" + "  \n".join(_escape(line) for line in clinic_lines(block.clinic))
+        return f"**{escape_markdown(wording.your_clinic())}**\n\n" + "  \n".join(escape_markdown(line) for line in clinic_lines(block.clinic))
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
-        return "\n".join([f"## {_escape(wording.glossary())}", "", *(f"- **{_escape(term.term)}**: {_escape(term.definition)}" for term in block.terms)])
+        return "\n".join([f"## {escape_markdown(wording.glossary())}", "", *(f"- **{escape_markdown(term.term)}**: {escape_markdown(term.definition)}" for term in block.terms)])
 
     # --- a handout's sections ------------------------------------------------------------------------
 
     def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
-        parts, number = [f"## {_escape(wording.my_questions())}"], 0
+        parts, number = [f"## {escape_markdown(wording.my_questions())}"], 0
         for title, texts in block.groups:
-            parts += ["", f"{self.section} {_escape(title)}", ""]
+            parts += ["", f"{self.section} {escape_markdown(title)}", ""]
             for text in texts:
                 number += 1
-                parts.append(f"{number}. {_escape(text)}")
+                parts.append(f"{number}. {escape_markdown(text)}")
         return "\n".join(parts)
 
     def write_my_understanding(self, block: MyUnderstanding) -> str:
-        return "\n".join([f"## {_escape(wording.check_my_understanding())}", "", *(f"- **{_escape(title)}:** {_escape(text)}" for title, text in block.entries)])
+        return "\n".join([f"## {escape_markdown(wording.check_my_understanding())}", "", *(f"- **{escape_markdown(title)}:** {escape_markdown(text)}" for title, text in block.entries)])
 
     def write_pages_read(self, block: PagesRead) -> str:
-        parts = [f"## {_escape(wording.what_i_read())}"]
+        parts = [f"## {escape_markdown(wording.what_i_read())}"]
         for title, points in block.pages:
-            parts += ["", f"{self.section} {_escape(title)}", "", *(f"- {_escape(point)}" for point in points)]
+            parts += ["", f"{self.section} {escape_markdown(title)}", "", *(f"- {escape_markdown(point)}" for point in points)]
         return "\n".join(parts)
 
 
@@ -182,8 +181,8 @@ def clinic_phone_markdown(clinic: Clinic | None) -> str:
     """The clinic's phone (and hours) on one line, to sit beside the help lines; empty without a phone."""
     if clinic is None or not clinic.phone:
         return ""
-    hours = f" ({_escape(clinic.hours)})" if clinic.hours else ""
-    return f"**{_escape(wording.your_clinic())}**: {_escape(clinic.name)}: **{_escape(clinic.phone)}**{hours}\n\n"
+    hours = f" ({escape_markdown(clinic.hours)})" if clinic.hours else ""
+    return f"**{escape_markdown(wording.your_clinic())}**: {escape_markdown(clinic.name)}: **{escape_markdown(clinic.phone)}**{hours}\n\n"
 
 
 def source_refs(block: SourceRefs) -> str:
@@ -195,7 +194,7 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     """The whole guide as one Markdown document (for clinics' own sites and printing tools)."""
     view = guide_view(guide, region_code, clinic)
     writer = MarkdownWriter()
-    chunks = [f"# {_escape(wording.app_title())}", f"**{_escape(wording.provider_banner())}**", _escape(view.language_note)]
+    chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**", escape_markdown(view.language_note)]
     if view.clinic:
         chunks.append(writer.write(view.clinic))
     chunks += [writer.page(page) for page in view.pages]
