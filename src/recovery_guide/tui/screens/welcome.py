@@ -79,9 +79,13 @@ class WelcomeScreen(GuideScreen):
         self.query_one("#acknowledge", Button).focus()
 
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
-        """How this language's text was made goes under the welcome text, once that text is there."""
-        language = self.guide.language
-        note = titled(Static(f"{language.produced} {language.review_status}", id="language-note", markup=False), wording.language_note())
+        """How this language's text was made goes under the welcome text, once that text is there.
+
+        The page view is imported here, after the first frame, not with the screen: the first frame
+        needs none of it (benchmarks/README.md)."""
+        from recovery_guide.view.pages import language_note
+
+        note = titled(Static(language_note(self.guide), id="language-note", markup=False), wording.language_note())
         self.query_one("#welcome-scroll").mount(note, after=event.deferred)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
