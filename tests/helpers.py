@@ -5,7 +5,7 @@ fixed time is too short on a loaded machine and too long on an idle one.
 
 - waiting: ``wait_until`` (any condition, polled) and ``settle`` (a Pilot app, until a condition holds)
 - the app as a reader uses it: ``visible_text``, ``acknowledge``, ``welcome_complete``,
-  ``choose_language``, ``add_question``, ``type_text``, ``export``
+  ``choose_language``, ``add_question``, ``type_text``, ``make_handout``
 - processes: ``run`` (the installed command), ``python_prints`` (a fresh interpreter)
 - content files: ``line_of``, ``replace_once``, ``ONE_LINE``
 - a real terminal: ``Terminal`` and ``needs_tmux`` (tmux send-keys in, capture-pane out)
@@ -135,7 +135,7 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*[("space" if char == " " else char) for char in text])
 
 
-async def export(pilot: Pilot, path: Path, html: bool = False) -> None:
+async def make_handout(pilot: Pilot, path: Path, html: bool = False) -> None:
     """Make a handout with ``x``: type ``path`` into the dialog and press Enter."""
     from recovery_guide.tui.screens.handout import HandoutDialog
 
@@ -146,7 +146,7 @@ async def export(pilot: Pilot, path: Path, html: bool = False) -> None:
     if html:
         dialog.query_one("#format-html").value = True
         await pilot.pause()
-    dialog.query_one("#export-path").value = str(path)
+    dialog.query_one("#handout-path").value = str(path)
     await pilot.press("enter")
     await pilot.pause()
 

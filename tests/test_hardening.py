@@ -20,7 +20,7 @@ from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.widgets.key_bar import KeyBar
-from tests.helpers import ONE_LINE, acknowledge, add_question, export, run, settle, visible_text
+from tests.helpers import ONE_LINE, acknowledge, add_question, make_handout, run, settle, visible_text
 
 # --- bad values on the command line --------------------------------------------------------------------
 
@@ -91,7 +91,7 @@ async def test_control_sequences_in_content_and_clinic_never_reach_the_app_or_ha
         assert "Ketamine ]0;owned" in text and "Clinic ]0;owned" in text
         assert not any(char in text for char in "\x1b\x07\x08\x9b")
         await add_question(pilot, 0)
-        await export(pilot, tmp_path / "handout.txt")
+        await make_handout(pilot, tmp_path / "handout.txt")
     handout = (tmp_path / "handout.txt").read_text(encoding="utf-8")
     assert "Clinic ]0;owned" in handout
     assert not any(char in handout for char in "\x1b\x07\x08\x9b")
@@ -241,7 +241,7 @@ async def test_a_full_walk_through_makes_no_connection_and_writes_only_what_was_
             await pilot.pause()
             await pilot.press("escape", "g", "escape", "slash")
             await pilot.press("k", "e", "t", "a", "escape")
-            await export(pilot, exports / "handout.html", html=True)
+            await make_handout(pilot, exports / "handout.html", html=True)
             await pilot.press("q")
     finally:
         i18n.set_language("en")

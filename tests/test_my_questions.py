@@ -18,7 +18,7 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.handout import HandoutDialog
 from recovery_guide.tui.screens.my_questions import MyQuestionsList, MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen
-from tests.helpers import acknowledge, add_question, export, type_text, visible_text
+from tests.helpers import acknowledge, add_question, make_handout, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path, **options) -> RecoveryGuideApp:
@@ -138,7 +138,7 @@ async def test_export_text_and_html_handouts(guide, tmp_path):
         await pilot.press("a")
         await type_text(pilot, "Is it safe with my <heart> pills & more")
         await pilot.press("enter")
-        await export(pilot, tmp_path / "questions.txt")
+        await make_handout(pilot, tmp_path / "questions.txt")
         assert isinstance(app.screen, ReaderScreen), "the dialog closes after saving"
         text = (tmp_path / "questions.txt").read_text(encoding="utf-8")
         assert wording.handout_title() in text
@@ -153,7 +153,7 @@ async def test_export_text_and_html_handouts(guide, tmp_path):
         assert "988" in text and "1-800-662-4357" in text, "the region's help lines"
         assert "Riverside Clinic" in text and "555 0100" in text
 
-        await export(pilot, tmp_path / "questions.html", html=True)
+        await make_handout(pilot, tmp_path / "questions.html", html=True)
         page = (tmp_path / "questions.html").read_text(encoding="utf-8")
         assert page.startswith("<!DOCTYPE html>")
         assert '<html lang="en" dir="ltr">' in page
@@ -168,7 +168,7 @@ async def test_export_in_spanish_sets_the_language_of_the_page(tmp_path):
         app = make_app(load_guide("pt_BR"), tmp_path)
         async with app.run_test(size=(100, 40)) as pilot:
             await acknowledge(pilot)
-            await export(pilot, tmp_path / "perguntas.html", html=True)
+            await make_handout(pilot, tmp_path / "perguntas.html", html=True)
         page = (tmp_path / "perguntas.html").read_text(encoding="utf-8")
         assert '<html lang="pt-BR" dir="ltr">' in page
         assert "188" in page, "region unknown: every region's crisis numbers"
@@ -186,7 +186,7 @@ async def test_export_to_an_unwritable_folder_shows_the_error_and_keeps_the_list
         async with app.run_test(size=(100, 40)) as pilot:
             await acknowledge(pilot)
             await add_question(pilot, 0)
-            await export(pilot, locked / "questions.txt")
+            await make_handout(pilot, locked / "questions.txt")
             assert isinstance(app.screen, HandoutDialog), "the dialog stays open"
             assert "Could not save the handout" in visible_text(app)
             assert len(app.session.my_questions) == 1
@@ -200,7 +200,7 @@ async def test_export_to_a_missing_folder_shows_the_error(guide, tmp_path):
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         await add_question(pilot, 0)
-        await export(pilot, tmp_path / "no-such-folder" / "questions.txt")
+        await make_handout(pilot, tmp_path / "no-such-folder" / "questions.txt")
         assert isinstance(app.screen, HandoutDialog)
         assert "That folder does not exist" in visible_text(app)
         assert len(app.session.my_questions) == 1
@@ -252,7 +252,7 @@ async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
         await add_question(pilot, 0)
-        await export(pilot, target)
+        await make_handout(pilot, target)
         assert isinstance(app.screen, HandoutDialog)
         assert "No space left on device" in visible_text(app)
         assert len(app.session.my_questions) == 1
@@ -267,6 +267,6 @@ async def test_a_bare_file_name_goes_in_the_offered_folder_not_the_working_folde
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
-        await export(pilot, Path("notes.txt"))
+        await make_handout(pilot, Path("notes.txt"))
     assert (tmp_path / "notes.txt").is_file()
     assert not list(elsewhere.iterdir())

@@ -20,7 +20,7 @@ from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
 from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane, TermList
 from recovery_guide.tui.screens.search import SearchScreen
 from recovery_guide.tui.screens.self_check import SelfCheckScreen
-from tests.helpers import acknowledge, export, record_notifications, type_text, visible_text
+from tests.helpers import acknowledge, make_handout, record_notifications, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
@@ -186,7 +186,7 @@ async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
         await pilot.pause()
         assert "Therapy helps me keep the change going" in visible_text(app)
         await pilot.press("escape")
-        await export(pilot, tmp_path / "handout.txt")
+        await make_handout(pilot, tmp_path / "handout.txt")
     handout = (tmp_path / "handout.txt").read_text(encoding="utf-8")
     assert wording.check_my_understanding() in handout
     flat = " ".join(handout.split())

@@ -268,19 +268,20 @@ class PlainReader:
         if not questions:
             self.say(_("This screen has no questions. Write your own instead."))
             return True
-        notebook = self.session.my_questions
-        options = [question.text + (" (" + _("in My questions") + ")" if notebook.has(question.id) else "") for question, _kind in questions]
+        my_questions = self.session.my_questions
+        options = [question.text + (" (" + _("in My questions") + ")" if my_questions.has(question.id) else "") for question, _kind in questions]
         position = self.pick(_("Add the chosen question to My questions (press again to take it out)"), options)
         if position is not None:
             question, kind = questions[position]
-            added = notebook.toggle(self.guide.pages[self.index].id, question.id, question.text, kind)
-            self._report(self.session.save(), _("Added to My questions.") if added else _("Taken out of My questions."))
+            added, problem = self.session.toggle_question(self.guide.pages[self.index].id, question.id, question.text, kind)
+            self._report(problem, _("Added to My questions.") if added else _("Taken out of My questions."))
         return True
 
     def write_own(self) -> bool:
         text = self.ask(_("Type a question to ask your provider, in your own words.") + "\n>")
-        if self.session.my_questions.add_own(text, self.guide.pages[self.index].id):
-            self._report(self.session.save(), _("Added to My questions."))
+        entry, problem = self.session.add_own(text, self.guide.pages[self.index].id)
+        if entry:
+            self._report(problem, _("Added to My questions."))
         return True
 
     def _which(self, entries: list, own_only: bool = False):
@@ -301,21 +302,23 @@ class PlainReader:
         entry = self._which(entries, own_only=True)
         if entry is not None:
             text = self.ask(_("Change the words, then press Enter.") + "\n>")
-            if self.session.my_questions.edit(entry, text):
-                self._report(self.session.save())
+            edited, problem = self.session.edit(entry, text)
+            if edited:
+                self._report(problem)
         return True
 
     def remove(self, entries: list) -> bool:
         entry = self._which(entries)
         if entry is not None:
-            self.session.my_questions.remove(entry)
-            self._report(self.session.save(), _("Taken out of My questions."))
+            self._report(self.session.remove(entry), _("Taken out of My questions."))
         return True
 
     def move_up(self, entries: list) -> bool:
         entry = self._which(entries)
-        if entry is not None and self.session.my_questions.move(entry, -1):
-            self._report(self.session.save())
+        if entry is not None:
+            moved, problem = self.session.move(entry, -1)
+            if moved:
+                self._report(problem)
         return True
 
     def handout(self) -> bool:
@@ -394,6 +397,7 @@ class PlainReader:
             self.say(wording.read_more(self.guide.index_of(question.screen) + 1, self.guide.page(question.screen).title))
         self.say()
         text = self.ask(fill(wording.own_words_prompt(check.topic)) + "\n" + _("(or just press Enter to skip):") + "\n>")
-        if self.session.my_questions.add_own(text, check.id, EntryKind.UNDERSTANDING):
-            self._report(self.session.save(), _("Added to My questions, under \"Please check my understanding\"."))
+        entry, problem = self.session.add_own(text, check.id, EntryKind.UNDERSTANDING)
+        if entry:
+            self._report(problem, _("Added to My questions, under \"Please check my understanding\"."))
         return True

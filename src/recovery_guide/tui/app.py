@@ -216,7 +216,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         elif match.term_id:
             from recovery_guide.tui.screens.glossary import TermDefinition
 
-            self.push_screen(TermDefinition(match.term_id))
+            self.show(TermDefinition, match.term_id)
 
     def action_keys_help(self) -> None:
         from recovery_guide.tui.screens.keys_help import KeysHelpScreen

@@ -30,26 +30,26 @@ class HandoutDialog(GuideModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
             yield Static(_("Your questions, the key points you read and help lines, to take to your appointment."), markup=False)
-            with RadioSet(id="export-format"):
+            with RadioSet(id="handout-format"):
                 yield RadioButton(_("Plain text (.txt)"), value=True, id="format-text")
                 yield RadioButton(_("Page to print (.html)"), id="format-html")
             yield Static(_("Save to this file:"), markup=False)
-            yield Input(str(default_path("text", folder=self.folder)), id="export-path")
-            yield Static("", id="export-error", markup=False)
+            yield Input(str(default_path("text", folder=self.folder)), id="handout-path")
+            yield Static("", id="handout-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Save handout"), id="export-save", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="export-cancel", compact=True)
+                yield Button(_("Save handout"), id="handout-save", variant="primary", compact=True)
+                yield Button(_("Cancel"), id="handout-cancel", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = _("Make a handout")
-        self.query_one("#export-error").display = False
-        self.query_one("#export-path", Input).focus()
+        self.query_one("#handout-error").display = False
+        self.query_one("#handout-path", Input).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         self.kind = "html" if event.pressed.id == "format-html" else "text"
-        path_input = self.query_one("#export-path", Input)
+        path_input = self.query_one("#handout-path", Input)
         current = Path(path_input.value)
         if current.suffix in EXTENSIONS.values():
             path_input.value = str(current.with_suffix(EXTENSIONS[self.kind]))
@@ -60,14 +60,14 @@ class HandoutDialog(GuideModal):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "export-save":
+        if event.button.id == "handout-save":
             self.save()
         else:
             self.dismiss(None)
 
     def save(self) -> None:
-        raw = self.query_one("#export-path", Input).value.strip()
-        error = self.query_one("#export-error", Static)
+        raw = self.query_one("#handout-path", Input).value.strip()
+        error = self.query_one("#handout-error", Static)
         if not raw:
             error.update(_("Please type where to save the handout."))
             error.display = True

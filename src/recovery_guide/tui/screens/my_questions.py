@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -34,6 +36,8 @@ class MyQuestionsScreen(GuideModal):
         """The entry on each row of the list (None for a group title)."""
         self.keep: Entry | None = None
         """The entry the cursor stays on when the list is shown again after a change made here."""
+        self.keep_newest = False
+        """True while adding here: the cursor goes to the entry just added."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -42,7 +46,7 @@ class MyQuestionsScreen(GuideModal):
             yield Static(id="understanding", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Write a question"), id="write", compact=True)
-                yield Button(_("Make a handout"), id="export", variant="primary", compact=True)
+                yield Button(_("Make a handout"), id="handout", variant="primary", compact=True)
             yield Button(self.keep_label(), id="keep", compact=True)
             yield Static(_("Off: nothing is written to this computer. On: saved only for you, until you choose Forget everything."), id="keep-help", markup=False)
             yield Button(_("Forget everything"), id="forget", variant="error", compact=True)
@@ -57,18 +61,14 @@ class MyQuestionsScreen(GuideModal):
         self.refresh_list()
         self.query_one(MyQuestionsList).focus()
 
-    def _my_questions_changed(self, _my_questions: MyQuestions) -> None:
-        if self.is_mounted:
-            self.refresh_list(self.keep)
-
     def refresh_list(self, keep: Entry | None = None) -> None:
         """Show the list again from the session, with the cursor on ``keep`` if given."""
         session = self.session
-        notebook = session.my_questions
+        my_questions = session.my_questions
         options: list[Option] = []
         self.rows = []
         number = 0
-        for group in notebook.groups(session.guide, session.clinic, wording.general_questions()):
+        for group in my_questions.groups(session.guide, session.clinic, wording.general_questions()):
             options.append(Option(Text(group.title, style="bold underline"), disabled=True))
             self.rows.append(None)
             for entry, text in group.entries:
@@ -76,13 +76,13 @@ class MyQuestionsScreen(GuideModal):
                 own = "  (" + _("my words") + ")" if entry.kind is EntryKind.OWN else ""
                 options.append(Option(Text(f"{number:>2}. {text}{own}")))
                 self.rows.append(entry)
-        count = sum(1 for _ in notebook.questions())
+        count = sum(1 for _ in my_questions.questions())
         if count:
             help_text = _("Questions: {count}. Up and down to choose; u and d move; e edits your own; Delete removes.").format(count=count)
         else:
             help_text = _("Your list is empty. On any screen, press Tab to reach its questions, then s to add one. Press a to write your own.")
         self.query_one("#questions-help", Static).update(help_text)
-        understanding = [f"- {group.title}: {text}" for group in notebook.groups(session.guide, session.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
+        understanding = [f"- {group.title}: {text}" for group in my_questions.groups(session.guide, session.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
         note = self.query_one("#understanding", Static)
         note.update(wording.check_my_understanding() + ":\n" + "\n".join(understanding) if understanding else "")
         note.display = bool(understanding)
@@ -103,19 +103,26 @@ class MyQuestionsScreen(GuideModal):
         index = self.query_one(MyQuestionsList).highlighted
         return self.rows[index] if index is not None and index < len(self.rows) else None
 
-    def changed(self, keep: Entry | None = None) -> None:
-        """Announce a change made here; the list is shown again (by the signal) with the cursor on ``keep``."""
-        self.keep = keep
-        report_problem(self, self.session.my_questions_changed())
-        self.keep = None
+    def _my_questions_changed(self, _my_questions: MyQuestions) -> None:
+        if self.is_mounted:
+            self.refresh_list(self.session.my_questions.entries[-1] if self.keep_newest and self.session.my_questions.entries else self.keep)
+
+    def change(self, make_change: Callable[[], str | None], keep: Entry | None = None, keep_newest: bool = False) -> None:
+        """Make a change through the session, which saves and announces it; the list is shown again (by the
+        signal, during the change) with the cursor on ``keep``, or on the entry just added (``keep_newest``:
+        the session adds at the end, and the new entry is not known before the signal arrives)."""
+        self.keep, self.keep_newest = keep, keep_newest
+        try:
+            report_problem(self, make_change())
+        finally:
+            self.keep, self.keep_newest = None, False
 
     def action_add_own(self) -> None:
         def added(text: str | None) -> None:
             if text:
-                entry = self.session.my_questions.add_own(text, None)
-                self.changed(entry)
+                self.change(lambda: self.session.add_own(text, None)[1], keep_newest=True)
 
-        self.app.push_screen(TextPrompt(_("Write a question"), _("Type a question to ask your provider, in your own words.")), added)
+        self.app.show(TextPrompt, _("Write a question"), _("Type a question to ask your provider, in your own words."), callback=added)
 
     def action_edit(self) -> None:
         entry = self.current
@@ -126,23 +133,22 @@ class MyQuestionsScreen(GuideModal):
             return
 
         def edited(text: str | None) -> None:
-            if text and self.session.my_questions.edit(entry, text):
-                self.changed(entry)
+            if text:
+                self.change(lambda: self.session.edit(entry, text)[1], keep=entry)
 
-        self.app.push_screen(TextPrompt(_("Edit your question"), _("Change the words, then press Enter."), entry.text), edited)
+        self.app.show(TextPrompt, _("Edit your question"), _("Change the words, then press Enter."), entry.text, callback=edited)
 
     def action_move(self, step: int) -> None:
         entry = self.current
-        if entry is not None and self.session.my_questions.move(entry, step):
-            self.changed(entry)
+        if entry is not None:
+            self.change(lambda: self.session.move(entry, step)[1], keep=entry)
 
     def action_remove(self) -> None:
         entry = self.current
         if entry is None:
             return
         index = self.rows.index(entry)
-        self.session.my_questions.remove(entry)
-        self.changed()
+        self.change(lambda: self.session.remove(entry))
         # keep the cursor near where it was
         rows = self.rows
         candidates = [i for i, row in enumerate(rows) if row is not None]
@@ -172,12 +178,15 @@ class MyQuestionsScreen(GuideModal):
             self.set_saving(not self.session.saving)
         elif event.button.id == "write":
             self.action_add_own()
-        elif event.button.id == "export":
+        elif event.button.id == "handout":
             await self.run_action("app.handout")
         elif event.button.id == "forget":
-            self.app.push_screen(
-                Confirm(_("Forget everything"), _("Erase your saved questions and place from this computer, and clear this list?"), _("Erase")),
-                self._forget,
+            self.app.show(
+                Confirm,
+                _("Forget everything"),
+                _("Erase your saved questions and place from this computer, and clear this list?"),
+                _("Erase"),
+                callback=self._forget,
             )
 
     def _forget(self, confirmed: bool | None) -> None:

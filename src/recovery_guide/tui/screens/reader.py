@@ -141,7 +141,7 @@ class ReaderScreen(GuideScreen):
         if check is None:
             self.notify(_("There is a self-check at the end of each main topic."), timeout=3)
             return
-        self.app.push_screen(SelfCheckScreen(check.id), self._self_check_closed)
+        self.app.show(SelfCheckScreen, check.id, callback=self._self_check_closed)
 
     def _self_check_closed(self, page_id: str | None) -> None:
         """The reader asked to read more about an answer: turn to that page."""
@@ -159,7 +159,7 @@ class ReaderScreen(GuideScreen):
         if event.href.startswith("term:"):
             from recovery_guide.tui.screens.glossary import TermDefinition
 
-            self.app.push_screen(TermDefinition(event.href.removeprefix("term:")))
+            self.app.show(TermDefinition, event.href.removeprefix("term:"))
 
     async def region_changed(self, _region_code: str | None) -> None:
         """The reader chose another region: the Get help now screen shows its lines first."""
@@ -250,7 +250,7 @@ class ReaderScreen(GuideScreen):
         if isinstance(event.option_list, TermList):
             from recovery_guide.tui.screens.glossary import TermDefinition
 
-            self.app.push_screen(TermDefinition(event.option.id))
+            self.app.show(TermDefinition, event.option.id)
             return
         self.go_to(event.option_index)
         self.remove_class("-show-contents")
@@ -262,8 +262,8 @@ class ReaderScreen(GuideScreen):
         if not 0 <= position < len(questions):
             return
         question, kind = questions[position]
-        added = self.session.my_questions.toggle(screen.id, question.id, question.text, kind)
-        report_problem(self, self.session.my_questions_changed())
+        added, problem = self.session.toggle_question(screen.id, question.id, question.text, kind)
+        report_problem(self, problem)
         self.notify(_("Added to My questions.") if added else _("Taken out of My questions."), timeout=2)
 
     def action_focus_questions(self) -> None:
@@ -278,11 +278,12 @@ class ReaderScreen(GuideScreen):
         screen_id = self.guide.pages[self.index].id
 
         def written(text: str | None) -> None:
-            if text and self.session.my_questions.add_own(text, screen_id):
-                report_problem(self, self.session.my_questions_changed())
+            entry, problem = self.session.add_own(text, screen_id) if text else (None, None)
+            if entry:
+                report_problem(self, problem)
                 self.notify(_("Added to My questions."), timeout=2)
 
-        self.app.push_screen(TextPrompt(_("Write a question"), _("Type a question to ask your provider, in your own words.")), written)
+        self.app.show(TextPrompt, _("Write a question"), _("Type a question to ask your provider, in your own words."), callback=written)
 
     def go_to(self, index: int) -> None:
         self.index = max(0, min(index, len(self.guide.pages) - 1))

@@ -113,7 +113,8 @@ class SelfCheckScreen(GuideModal):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.session.my_questions.add_own(event.value, self.check.id, EntryKind.UNDERSTANDING):
-            report_problem(self, self.session.my_questions_changed())
+        entry, problem = self.session.add_own(event.value, self.check.id, EntryKind.UNDERSTANDING)
+        if entry:
+            report_problem(self, problem)
             self.notify(_("Added to My questions, under \"Please check my understanding\"."), timeout=4)
         self.dismiss()
