@@ -130,33 +130,30 @@ class Session:
     def toggle_question(self, topic: str, question_id: str, text: str, kind: EntryKind = EntryKind.CURATED) -> tuple[bool, str | None]:
         """Add a curated or clinic question, or take it out again: (True if it is now in the list, problem)."""
         added = self.my_questions.toggle(topic, question_id, text, kind)
-        return added, self.my_questions_changed()
+        return added, self._my_questions_changed()
 
     def add_own(self, text: str, topic: str | None = None, kind: EntryKind = EntryKind.OWN) -> tuple[Entry | None, str | None]:
         """Add the reader's own words: (the new entry, or None for blank text, problem)."""
         entry = self.my_questions.add_own(text, topic, kind)
-        return entry, self.my_questions_changed() if entry else None
+        return entry, self._my_questions_changed() if entry else None
 
     def edit(self, entry: Entry, text: str) -> tuple[bool, str | None]:
         """Change the reader's own words: (True if changed, problem); curated questions cannot be edited."""
         edited = self.my_questions.edit(entry, text)
-        return edited, self.my_questions_changed() if edited else None
+        return edited, self._my_questions_changed() if edited else None
 
     def remove(self, entry: Entry) -> str | None:
         """Take an entry out of the list; returns the problem from saving."""
         self.my_questions.remove(entry)
-        return self.my_questions_changed()
+        return self._my_questions_changed()
 
     def move(self, entry: Entry, step: int) -> tuple[bool, str | None]:
         """Move an entry up (-1) or down (+1) within its group: (True if it moved, problem)."""
         moved = self.my_questions.move(entry, step)
-        return moved, self.my_questions_changed() if moved else None
+        return moved, self._my_questions_changed() if moved else None
 
-    def my_questions_changed(self) -> str | None:
-        """Save (if the reader opted in) and announce a change to My questions; the methods above call it.
-
-        Nothing under ``src`` calls it directly any more; it stays public for tests that build a list by hand.
-        """
+    def _my_questions_changed(self) -> str | None:
+        """Save (if the reader opted in) and announce a change to My questions; the methods above call it."""
         problem = self.save()
         self._announce(Change.MY_QUESTIONS)
         return problem
