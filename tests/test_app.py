@@ -190,6 +190,7 @@ async def test_q_quits(guide, start_acknowledged):
     assert not app.is_running
 
 
+@pytest.mark.slow
 async def test_a_change_made_through_the_session_reaches_every_screen_showing_it(guide):
     """The app turns the session's announcements into signals: nothing needs to call the screens."""
     app = RecoveryGuideApp(Session(guide))

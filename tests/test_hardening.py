@@ -78,6 +78,7 @@ def test_control_sequences_in_content_never_reach_print(content_copy):
     assert not any(char in html for char in "\x1b\x07\x08\x9b")
 
 
+@pytest.mark.slow
 async def test_control_sequences_in_content_and_clinic_never_reach_the_app_or_handout(content_copy, tmp_path):
     _poison(content_copy)
     clinic_file = tmp_path / "clinic.yaml"

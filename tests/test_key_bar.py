@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.session import Session
@@ -24,6 +26,7 @@ async def test_the_bar_lists_the_screens_keys_in_order(guide):
         assert [key.description for key in app.screen.query_one(KeyBar).shown_keys()] == shown
 
 
+@pytest.mark.slow
 async def test_the_bar_follows_the_language_and_the_screen():
     app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
     async with app.run_test(size=(120, 30)) as pilot:

@@ -195,6 +195,7 @@ async def test_export_to_an_unwritable_folder_shows_the_error_and_keeps_the_list
         locked.chmod(0o700)
 
 
+@pytest.mark.slow
 async def test_export_to_a_missing_folder_shows_the_error(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -224,6 +225,7 @@ async def test_clinic_details_show_on_the_banner_help_now_and_its_questions_can_
         assert "555 0100" in visible_text(app)
 
 
+@pytest.mark.slow
 async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp_path, monkeypatch):
     """Disk full (simulated) while exporting: the earlier handout survives whole, the list stays."""
     import errno

@@ -26,6 +26,7 @@ def test_welcome(snap_compare, size):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.slow
 def test_reading_research_screen(snap_compare, size):
     async def open_alcohol_research(pilot):
         await pilot.press("enter")
@@ -37,6 +38,7 @@ def test_reading_research_screen(snap_compare, size):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.slow
 def test_get_help_now_for_the_us(snap_compare, size):
     async def open_help(pilot):
         await welcome_complete(pilot)
@@ -88,6 +90,7 @@ def test_themes_show_focus_and_choices_without_colour(snap_compare, theme):
     assert snap_compare(make_app(theme), terminal_size=(80, 24), run_before=_questions_chosen)
 
 
+@pytest.mark.slow
 def test_my_questions(snap_compare):
     async def open_list(pilot):
         await _questions_chosen(pilot)

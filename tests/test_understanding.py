@@ -142,6 +142,7 @@ async def test_answer_a_self_check_and_see_explanations(guide, tmp_path):
         assert wording.own_words_prompt(check.topic) in visible_text(app)
 
 
+@pytest.mark.slow
 async def test_a_different_answer_is_met_kindly_and_can_lead_back_to_the_screen(guide, tmp_path):
     app = make_app(guide, tmp_path)
     check = check_after(guide, "treatment-course")
@@ -193,6 +194,7 @@ async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
     assert f"{check.topic}: Therapy helps me keep the change going" in flat
 
 
+@pytest.mark.slow
 async def test_search_in_spanish_finds_a_word_and_jumps_to_its_screen(tmp_path):
     i18n.set_language("es")
     try:
@@ -217,6 +219,7 @@ async def test_search_in_spanish_finds_a_word_and_jumps_to_its_screen(tmp_path):
         i18n.set_language("en")
 
 
+@pytest.mark.slow
 async def test_search_with_no_result_says_so(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -230,6 +233,7 @@ async def test_search_with_no_result_says_so(guide, tmp_path):
         assert isinstance(app.screen, ReaderScreen)
 
 
+@pytest.mark.slow
 async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
     app = make_app(guide, tmp_path)
     announced = record_notifications(app)
