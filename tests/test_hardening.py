@@ -144,7 +144,7 @@ MONKEY_KEYS = [
     "slash", "question_mark", "y", "z", "1", "7",
 ]
 """Every key the guide uses and some it does not; never q or Ctrl+P (they would end the run early)."""
-KEYS_PER_SIZE = 600
+KEYS_PER_SIZE = 400
 BURST = 25
 """Keys queued at once: the app handles each key in turn, as when someone types fast."""
 CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
