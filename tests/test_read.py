@@ -90,7 +90,7 @@ def test_read_never_imports_textual():
 def test_read_mode_in_a_real_terminal(tmp_path):
     terminal = Terminal(tmp_path, "en_US.UTF-8", command_args="read")
     try:
-        terminal.wait_for("Type a number, then press Enter")
+        terminal.wait_for("Type a number or a letter, then press Enter")
         terminal.send("1", "Enter")
         terminal.wait_for("Step 2 of 14", scrollback=True)
         terminal.send("7", "Enter")
@@ -123,3 +123,41 @@ def test_read_mode_shows_the_english_original_of_a_translated_screen(guide):
     assert spanish.pages[1].title in result.stdout
     english_part = " ".join(result.stdout.split(spanish.pages[1].title)[-1].split())
     assert guide.pages[1].title in english_part and guide.pages[1].key_points[0] in english_part
+
+
+def test_main_menu_accepts_the_letters_the_welcome_speaks_of(guide):
+    """The welcome says n for next, p for back, ? for the keys, q to quit: read mode accepts them all."""
+    result = read(["n", "N", "p", "?", "h", "0", "q"], "--region", "US")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Please type one of the numbers shown" not in out
+    steps = re.findall(r"^Step (\d+) of 14", out, flags=re.MULTILINE)
+    assert steps == ["1", "2", "3", "2"], "n, N, p move like 1 and 2"
+    after_question_mark = out.split("Step 2 of 14")[-1]
+    assert after_question_mark.count("In this line-by-line mode") == 1, "? explains what can be typed"
+    assert after_question_mark.count("What next?") >= 2, "? shows the menu again"
+    assert "988" in after_question_mark, "h shows the help lines"
+    assert out.rstrip().endswith("Goodbye. Talk with your provider before you decide anything."), "q quits"
+
+
+def test_read_mode_says_what_it_accepts_right_after_the_welcome():
+    """The welcome text is written for the full-screen guide (arrow keys): read mode says what works here."""
+    result = read(["q"])
+    out = " ".join(result.stdout.split())
+    welcome_end = out.index("What next?")
+    assert "Use the arrow keys" in out[:welcome_end]
+    assert "The arrow keys do not work here." in out[:welcome_end]
+    assert "n next screen, p previous screen, ? what you can type, h help lines, q quit" in out
+    assert "Type a number or a letter, then press Enter:" in out
+
+
+def test_letters_are_explained_when_a_wrong_answer_is_typed_at_the_main_menu():
+    result = read(["x", "0"])
+    assert "from 0 to 9, or one of the letters n, p, ?, h or q." in result.stdout
+
+
+def test_letters_work_in_another_language():
+    spanish = load_guide("es")
+    result = read(["n", "q"], "--lang", "es")
+    assert f"Paso 2 de 14: {spanish.pages[1].title}" in result.stdout
+    assert result.stdout.rstrip().endswith(i18n.load_catalog("es").gettext("Goodbye. Talk with your provider before you decide anything."))

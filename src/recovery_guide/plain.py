@@ -53,24 +53,67 @@ class PlainReader:
             raise EndOfInput
         return line.strip()
 
-    def choose(self, title: str, items: list[tuple[str, Callable[[], object] | None]], back_label: str | None = None) -> object:
-        """Print a numbered menu and run the chosen item. 0 is always back (or quit)."""
-        self.say()
-        self.say(title)
-        for number, (label, _action) in enumerate(items, start=1):
-            self.say(f"  {number}. {label}")
-        self.say(f"  0. {back_label or _('Back')}")
+    def choose(
+        self,
+        title: str,
+        items: list[tuple[str, Callable[[], object] | None]],
+        back_label: str | None = None,
+        letters: dict[str, Callable[[], object]] | None = None,
+    ) -> object:
+        """Print a numbered menu and run the chosen item. 0 is always back (or quit); h is always help now.
+
+        ``letters`` (the main menu) also accepts the letters the welcome screen speaks of: n, p, q and ?.
+        ``?`` prints what may be typed, then the menu again.
+        """
+        letters = letters or {}
+        show_menu = True
         while True:
-            answer = self.ask(_("Type a number, then press Enter:"))
-            if answer.lower() == "h":
+            if show_menu:
+                self.say()
+                self.say(title)
+                for number, (label, _action) in enumerate(items, start=1):
+                    self.say(f"  {number}. {label}")
+                self.say(f"  0. {back_label or _('Back')}")
+                if letters:
+                    self.say(fill(self.letters_line(), initial_indent="  ", subsequent_indent="  "))
+                show_menu = False
+            answer = self.ask(_("Type a number or a letter, then press Enter:") if letters else _("Type a number, then press Enter:"))
+            letter = answer.lower()
+            if letter == "h":
                 self.help_now()
                 continue
-            if answer == "0":
+            if answer == "0" or (letters and letter == "q"):
                 return None
+            if letters and letter == "?":
+                self.say()
+                self.say(fill(self.keys_help()))
+                show_menu = True
+                continue
+            if letter in letters:
+                return letters[letter]()
             if answer.isdigit() and 1 <= int(answer) <= len(items):
                 action = items[int(answer) - 1][1]
                 return action() if action else int(answer)
-            self.say(_("Please type one of the numbers shown, from 0 to {last}.").format(last=len(items)))
+            if letters:
+                self.say(_("Please type one of the numbers shown, from 0 to {last}, or one of the letters n, p, ?, h or q.").format(last=len(items)))
+            else:
+                self.say(_("Please type one of the numbers shown, from 0 to {last}.").format(last=len(items)))
+
+    @staticmethod
+    def letters_line() -> str:
+        """Shown under the main menu: the letters it accepts besides the numbers."""
+        return _("Or type a letter: n next screen, p previous screen, ? what you can type, h help lines, q quit.")
+
+    @staticmethod
+    def keys_help() -> str:
+        """What ``?`` says: this mode reads lines, so the arrow keys of the full-screen guide do nothing here."""
+        return _(
+            "In this line-by-line mode, type a number or a letter, then press Enter. "
+            "The arrow keys do not work here. "
+            "At the main menu: n is the next screen, p the previous screen, ? shows this help, "
+            "h shows crisis and help lines, q quits, and a number chooses from the menu. "
+            "At any other menu: a number chooses, 0 goes back, h shows help lines."
+        )
 
     def pick(self, title: str, options: list[str]) -> int | None:
         """Choose one of ``options`` by number; returns its position or None for back."""
@@ -91,6 +134,8 @@ class PlainReader:
             if self.session.startup_notice:
                 self.say(fill(self.session.startup_notice))
             self.show()
+            # The welcome text is written for the full-screen guide (arrow keys, ?): say what works here.
+            self.say(fill(self.keys_help()))
             while self.main_menu():
                 pass
         except (EndOfInput, KeyboardInterrupt):
@@ -141,7 +186,8 @@ class PlainReader:
         check = check_after(self.guide, self.guide.pages[self.index].id)
         if check:
             items.append((check.title, lambda: self.self_check(check.id)))
-        result = self.choose(_("What next?"), items, back_label=_("Quit"))
+        letters = {"n": lambda: self.go(self.index + 1), "p": lambda: self.go(self.index - 1)}
+        result = self.choose(_("What next?"), items, back_label=_("Quit"), letters=letters)
         return result is not None or self._quit_confirmed()
 
     def _quit_confirmed(self) -> bool:

@@ -123,6 +123,16 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         else:
             self.my_questions_changed_signal.publish(self.session.my_questions)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual's hint that it does not quit, in the reader's language (Textual's own is English only)."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            self.notify(
+                _("Press {key} to quit the guide.").format(key=min(keys, key=len)),  # q rather than ctrl+q
+                title=_("Do you want to quit?"),
+                markup=False,
+            )
+
     # --- showing screens ------------------------------------------------------------------------------
 
     def show(self, screen_type: type[ScreenType], *args: Any, callback: Callable[[Any], Any] | None = None, **kwargs: Any) -> None:

@@ -118,6 +118,9 @@ class ReaderScreen(GuideScreen):
         contents = self.query_one(ContentsList)
         contents.clear_options()
         contents.add_options(self._contents_options())
+        # Built once in compose, so given their words again here (the rest is filled by show_current).
+        self.query_one("#banner", Static).update(banner_text(self.session.clinic))
+        self.query_one("#self-check-button", Button).label = wording.check_your_understanding()
         self.showing_english = False
         await self.show_current(keep_scroll=True)
         pane.scroll_to(y=scroll_y, animate=False, immediate=True)
