@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from textual.command import CommandList, CommandPalette
 from textual.widget import Widget
 from textual.widgets import Button, Markdown, OptionList, Static
 
@@ -71,6 +72,14 @@ def english_shown(pieces: set[str], texts: list[str]) -> list[tuple[str, str]]:
     return found
 
 
+def no_matches_shown(app) -> str | None:
+    """The palette's "No matches found" line, once it shows (Textual adds it after half a second)."""
+    try:
+        return str(app.screen.query_one(CommandList).get_option("--no-matches").prompt.renderable)
+    except Exception:  # no palette yet, or no such line yet
+        return None
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 async def test_a_live_switch_leaves_no_english_ui_string_on_the_reading_screen(code):
@@ -100,5 +109,10 @@ async def test_a_live_switch_leaves_no_english_ui_string_on_the_reading_screen(c
             await pilot.press("n")  # another screen, drawn after the switch
             await settle(pilot, lambda: app.screen.index == end_of_topic + 1)
             assert not english_shown(pieces, ui_text(app))
+            await pilot.press("ctrl+p")  # Textual's own palette words: "No matches found"
+            await settle(pilot, lambda: isinstance(app.screen, CommandPalette))
+            await pilot.press(*"zqzqzq")
+            await settle(pilot, lambda: no_matches_shown(app))
+            assert no_matches_shown(app) == i18n._("No matches found") != "No matches found"
     finally:
         i18n.set_language("en")

@@ -234,9 +234,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self.show(KeysHelpScreen)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
+        from recovery_guide.tui.palette import GuidePalette
 
-        self.show(CommandPalette, id="--command-palette", placeholder=_("Search for actions and screens"))
+        self.show(GuidePalette, id="--command-palette", placeholder=_("Search for actions and screens"))
 
     def action_next_theme(self) -> None:
         """``t``: standard -> light -> high contrast -> monochrome -> standard."""
