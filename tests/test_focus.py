@@ -45,6 +45,7 @@ async def assert_text_has_focus_and_scrolls(pilot) -> None:
     await settle(pilot, lambda: pane.scroll_y > before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["n", "p"])
 async def test_turning_the_page_puts_the_focus_on_the_text(guide, key):
     app = RecoveryGuideApp(Session(guide))
@@ -68,6 +69,7 @@ async def test_s_after_turning_the_page_adds_no_question_the_reader_cannot_see(g
         await focus_questions(pilot)
         await pilot.press("n")
         await settle(pilot, lambda: reader.index == 2)
+        assert app.focused is reader.query_one(ReadingPane), f"focus is on {app.focused!r} after n"
         await pilot.press("s")
         await settle(pilot)
         assert len(app.session.my_questions) == 0, "s added a question the reader never saw chosen"
@@ -75,6 +77,7 @@ async def test_s_after_turning_the_page_adds_no_question_the_reader_cannot_see(g
         assert focused is reader.query_one(ReadingPane) or (isinstance(focused, ProviderQuestions) and reader.shows(focused))
 
 
+@pytest.mark.slow
 async def test_a_contents_jump_puts_the_focus_on_the_text(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -87,6 +90,7 @@ async def test_a_contents_jump_puts_the_focus_on_the_text(guide):
         await assert_text_has_focus_and_scrolls(pilot)
 
 
+@pytest.mark.slow
 async def test_a_search_jump_puts_the_focus_on_the_text(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -103,6 +107,7 @@ async def test_a_search_jump_puts_the_focus_on_the_text(guide):
         await assert_text_has_focus_and_scrolls(pilot)
 
 
+@pytest.mark.slow
 async def test_a_language_switch_keeps_the_focus_on_the_text(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -112,6 +117,7 @@ async def test_a_language_switch_keeps_the_focus_on_the_text(guide):
         await assert_text_has_focus_and_scrolls(pilot)
 
 
+@pytest.mark.slow
 async def test_a_language_switch_brings_the_focus_back_to_the_text_from_an_item_out_of_view(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -125,6 +131,7 @@ async def test_a_language_switch_brings_the_focus_back_to_the_text_from_an_item_
         await assert_text_has_focus_and_scrolls(pilot)
 
 
+@pytest.mark.slow
 async def test_closing_the_words_list_brings_the_focus_back_to_the_text_when_the_item_is_out_of_view(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -139,6 +146,7 @@ async def test_closing_the_words_list_brings_the_focus_back_to_the_text_when_the
         await assert_text_has_focus_and_scrolls(pilot)
 
 
+@pytest.mark.slow
 async def test_after_turning_the_page_and_the_words_list_down_scrolls_the_text(guide):
     """The path of the report: Tab, Tab, n, then the Words list and back."""
     app = RecoveryGuideApp(Session(guide))
