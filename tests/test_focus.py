@@ -174,3 +174,18 @@ async def test_closing_a_word_meaning_keeps_the_focus_on_the_word_still_shown(gu
         await pilot.press("escape")
         await settle(pilot, lambda: app.screen is reader)
         assert app.focused is words, "the word the reader was on is still shown: the focus stays on it"
+
+
+async def test_s_on_questions_scrolled_out_of_view_shows_them_and_adds_nothing(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        questions = app.focused
+        reader.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
+        await settle(pilot, lambda: not reader.shows(questions))
+        await pilot.press("s")
+        await settle(pilot, lambda: reader.shows(questions))
+        assert len(app.session.my_questions) == 0, "s added a question the reader could not see"
+        await pilot.press("s")  # now in view: s adds the chosen question
+        await settle(pilot, lambda: len(app.session.my_questions) == 1)

@@ -273,7 +273,7 @@ class ReaderScreen(GuideScreen):
         if self.questions_here(self.guide.pages[self.index]):
             questions = self.query_one(ProviderQuestions)
             questions.focus()
-            questions.scroll_visible()
+            questions.scroll_visible(animate=False)
             self.notify(_("Choose a question with the arrows, then press s to add it."), timeout=3)
 
     def action_write_question(self) -> None:
