@@ -7,6 +7,7 @@ list to the highlighted row.
 
 from __future__ import annotations
 
+from textual.errors import NoWidget
 from textual.geometry import Offset
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
@@ -25,3 +26,20 @@ def cursor_for(widget: Widget) -> Offset | None:
             if region.y <= y < region.bottom:
                 return Offset(region.x, y)
     return Offset(region.x, region.y)
+
+
+def row_in_view(option_list: OptionList) -> bool:
+    """True if the list's highlighted row is on screen (not scrolled out of the list or of the page around it)."""
+    if option_list.highlighted is None or not option_list.is_attached:
+        return False
+    option_list._update_lines()
+    line = option_list._index_to_line.get(option_list.highlighted)
+    if line is None:
+        return False
+    try:
+        geometry = option_list.screen.find_widget(option_list)
+    except NoWidget:
+        return False
+    region = option_list.content_region
+    y = region.y + line - int(option_list.scroll_offset.y)
+    return region.y <= y < region.bottom and geometry.clip.contains(region.x, y)

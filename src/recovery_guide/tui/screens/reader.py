@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -124,6 +125,7 @@ class ReaderScreen(GuideScreen):
         self.showing_english = False
         await self.show_current(keep_scroll=True)
         pane.scroll_to(y=scroll_y, animate=False, immediate=True)
+        self.call_after_refresh(self.keep_focus_useful)
 
     def show_self_check(self) -> None:
         """At the end of a main topic, offer the self-check (never a test)."""
@@ -274,7 +276,7 @@ class ReaderScreen(GuideScreen):
         if self.questions_here(self.guide.pages[self.index]):
             questions = self.query_one(ProviderQuestions)
             questions.focus()
-            questions.scroll_visible()
+            questions.scroll_visible(animate=False)
             self.notify(_("Choose a question with the arrows, then press s to add it."), timeout=3)
 
     def action_write_question(self) -> None:
@@ -289,7 +291,43 @@ class ReaderScreen(GuideScreen):
         self.app.show(TextPrompt, _("Write a question"), _("Type a question to ask your provider, in your own words."), callback=written)
 
     def go_to(self, index: int) -> None:
+        """Turn to the screen at ``index``; the focus goes back to the text (the contents keep it while shown).
+
+        Whatever the reader had chosen on the old screen (a question, a word, the self-check
+        button) is gone with it: a key meant for it must never act on something not shown.
+        """
         self.index = max(0, min(index, len(self.guide.pages) - 1))
+        focused = self.focused
+        if not isinstance(focused, ContentsList) or not self.shows(focused):
+            self.query_one(ReadingPane).focus()
+
+    # --- focus: always on something the reader can see ---------------------------------------------------
+
+    def shows(self, widget: Widget) -> bool:
+        """True if ``widget`` is on this screen, displayed, and (inside the text) at least partly in view."""
+        if not widget.is_attached or widget.screen is not self:
+            return False
+        node: Widget | None = widget
+        while isinstance(node, Widget) and node is not self:
+            if not node.display or not node.visible:
+                return False
+            node = node.parent
+        pane = self.query_one(ReadingPane)
+        if widget is pane or pane not in widget.ancestors:
+            return True
+        return widget.region.overlaps(pane.region)
+
+    def keep_focus_useful(self) -> None:
+        """After a language switch or a closed dialog: the focus stays on the reader's item if it is
+        still shown, and otherwise goes back to the text (never to something hidden, or to nothing)."""
+        if not self.is_mounted or self.app.screen is not self:
+            return
+        focused = self.focused
+        if focused is None or not self.shows(focused):
+            self.query_one(ReadingPane).focus()
+
+    def on_screen_resume(self) -> None:
+        self.call_after_refresh(self.keep_focus_useful)
 
     def action_next(self) -> None:
         self.go_to(self.index + 1)

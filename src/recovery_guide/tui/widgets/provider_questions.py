@@ -26,6 +26,17 @@ class ProviderQuestions(KeyList):
 
     BINDINGS = [Binding("s,enter", "select", N_("Add to My questions"), id="add-question")]
 
+    def action_select(self) -> None:
+        """Add the chosen question, but only one the reader can see: a list scrolled out of view is
+        brought into view first, and nothing is added."""
+        from recovery_guide.tui.focus_cursor import row_in_view
+
+        if not row_in_view(self):
+            self.scroll_visible(animate=False)
+            self.app.call_after_refresh(self.app.follow_focus)
+            return
+        super().action_select()
+
     def show_questions(self, questions: list[tuple[Question, bool]]) -> None:
         """Fill the list: (question, already added)."""
         highlighted = self.highlighted

@@ -1,0 +1,191 @@
+"""Focus is always on something the reader can see, and useful: after turning the page, jumping
+from the contents or a search, switching language and closing a dialog, the focus is on the text
+(or on the item the reader was on, while it is still shown), and Down scrolls the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_guide.session import Session
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
+from recovery_guide.tui.screens.reader import ContentsList, ReaderScreen, ReadingPane, TermList
+from recovery_guide.tui.screens.search import SearchScreen
+from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
+from tests.helpers import acknowledge, choose_language, settle, type_text
+
+SIZE = (80, 24)
+
+
+async def start(pilot) -> ReaderScreen:
+    await acknowledge(pilot)
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
+    return pilot.app.screen
+
+
+async def focus_questions(pilot) -> None:
+    """Tab, Tab from the text: the key bar offers "s Add to My questions"."""
+    await pilot.press("tab", "tab")
+    await settle(pilot, lambda: isinstance(pilot.app.focused, ProviderQuestions))
+
+
+async def assert_text_has_focus_and_scrolls(pilot) -> None:
+    app = pilot.app
+    reader = app.screen
+    assert isinstance(reader, ReaderScreen)
+    pane = reader.query_one(ReadingPane)
+    assert app.focused is pane, f"focus is on {app.focused!r}, not the reading text"
+    assert pane.max_scroll_y > 0, "the text must be longer than the window for this test"
+    pane.scroll_home(animate=False, immediate=True)
+    await settle(pilot, lambda: pane.scroll_y == 0)
+    await pilot.press("down")
+    await settle(pilot, lambda: pane.scroll_y > 0)
+    before = pane.scroll_y
+    await pilot.press("pagedown")
+    await settle(pilot, lambda: pane.scroll_y > before)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", ["n", "p"])
+async def test_turning_the_page_puts_the_focus_on_the_text(guide, key):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        if key in ("p", "left"):
+            reader.go_to(3)
+            await settle(pilot, lambda: reader.index == 3)
+            reader.query_one(ReadingPane).focus()
+        start_index = reader.index
+        await focus_questions(pilot)
+        await pilot.press(key)
+        await settle(pilot, lambda: reader.index != start_index)
+        await assert_text_has_focus_and_scrolls(pilot)
+
+
+async def test_s_after_turning_the_page_adds_no_question_the_reader_cannot_see(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        await pilot.press("n")
+        await settle(pilot, lambda: reader.index == 2)
+        assert app.focused is reader.query_one(ReadingPane), f"focus is on {app.focused!r} after n"
+        await pilot.press("s")
+        await settle(pilot)
+        assert len(app.session.my_questions) == 0, "s added a question the reader never saw chosen"
+        focused = app.focused
+        assert focused is reader.query_one(ReadingPane) or (isinstance(focused, ProviderQuestions) and reader.shows(focused))
+
+
+@pytest.mark.slow
+async def test_a_contents_jump_puts_the_focus_on_the_text(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        await pilot.press("c")
+        await settle(pilot, lambda: isinstance(app.focused, ContentsList))
+        await pilot.press("down", "down", "enter")
+        await settle(pilot, lambda: reader.index == 3)
+        await assert_text_has_focus_and_scrolls(pilot)
+
+
+@pytest.mark.slow
+async def test_a_search_jump_puts_the_focus_on_the_text(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        await pilot.press("slash")
+        await settle(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await type_text(pilot, "Alcoholics Anonymous")
+        await settle(pilot, lambda: app.screen.matches)
+        target = guide.index_of(app.screen.matches[0].screen_id)
+        assert target != reader.index
+        await pilot.press("enter")
+        await settle(pilot, lambda: app.screen is reader and reader.index == target)
+        await assert_text_has_focus_and_scrolls(pilot)
+
+
+@pytest.mark.slow
+async def test_a_language_switch_keeps_the_focus_on_the_text(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await choose_language(app, pilot, "es")
+        await settle(pilot)
+        await assert_text_has_focus_and_scrolls(pilot)
+
+
+@pytest.mark.slow
+async def test_a_language_switch_brings_the_focus_back_to_the_text_from_an_item_out_of_view(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        pane = reader.query_one(ReadingPane)
+        pane.scroll_home(animate=False, immediate=True)
+        await settle(pilot, lambda: not reader.shows(app.focused))
+        await choose_language(app, pilot, "es")
+        await settle(pilot)
+        await assert_text_has_focus_and_scrolls(pilot)
+
+
+@pytest.mark.slow
+async def test_closing_the_words_list_brings_the_focus_back_to_the_text_when_the_item_is_out_of_view(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        reader.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
+        await settle(pilot, lambda: not reader.shows(app.focused))
+        await pilot.press("g")
+        await settle(pilot, lambda: isinstance(app.screen, GlossaryScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
+        await assert_text_has_focus_and_scrolls(pilot)
+
+
+@pytest.mark.slow
+async def test_after_turning_the_page_and_the_words_list_down_scrolls_the_text(guide):
+    """The path of the report: Tab, Tab, n, then the Words list and back."""
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        await pilot.press("n")
+        await settle(pilot, lambda: reader.index == 2)
+        await pilot.press("g")
+        await settle(pilot, lambda: isinstance(app.screen, GlossaryScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
+        await assert_text_has_focus_and_scrolls(pilot)
+
+
+async def test_closing_a_word_meaning_keeps_the_focus_on_the_word_still_shown(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await pilot.press("tab")
+        await settle(pilot, lambda: isinstance(app.focused, TermList))
+        words = app.focused
+        await pilot.press("down", "enter")  # Down chooses the first word
+        await settle(pilot, lambda: isinstance(app.screen, TermDefinition))
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
+        assert app.focused is words, "the word the reader was on is still shown: the focus stays on it"
+
+
+async def test_s_on_questions_scrolled_out_of_view_shows_them_and_adds_nothing(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await start(pilot)
+        await focus_questions(pilot)
+        questions = app.focused
+        reader.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
+        await settle(pilot, lambda: not reader.shows(questions))
+        await pilot.press("s")
+        await settle(pilot, lambda: reader.shows(questions))
+        assert len(app.session.my_questions) == 0, "s added a question the reader could not see"
+        await pilot.press("s")  # now in view: s adds the chosen question
+        await settle(pilot, lambda: len(app.session.my_questions) == 1)
