@@ -68,6 +68,12 @@ class HandoutDialog(GuideModal):
     def save(self) -> None:
         raw = self.query_one("#handout-path", Input).value.strip()
         error = self.query_one("#handout-error", Static)
+        if not self.session.my_questions.entries:  # emptied while the dialog was open
+            from recovery_guide.tui.app import empty_list_message
+
+            error.update(empty_list_message())
+            error.display = True
+            return
         if not raw:
             error.update(_("Please type where to save the handout."))
             error.display = True
