@@ -168,6 +168,7 @@ async def test_export_in_spanish_sets_the_language_of_the_page(tmp_path):
         app = make_app(load_guide("pt_BR"), tmp_path)
         async with app.run_test(size=(100, 40)) as pilot:
             await acknowledge(pilot)
+            app.session.add_own("Posso levar alguém comigo?")  # an empty list makes no handout
             await make_handout(pilot, tmp_path / "perguntas.html", html=True)
         page = (tmp_path / "perguntas.html").read_text(encoding="utf-8")
         assert '<html lang="pt-BR" dir="ltr">' in page
@@ -269,6 +270,7 @@ async def test_a_bare_file_name_goes_in_the_offered_folder_not_the_working_folde
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
+        app.session.add_own("Can my sister come with me?")  # an empty list makes no handout
         await make_handout(pilot, Path("notes.txt"))
     assert (tmp_path / "notes.txt").is_file()
     assert not list(elsewhere.iterdir())
