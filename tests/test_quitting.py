@@ -203,3 +203,40 @@ async def test_the_handout_dialog_refuses_a_list_emptied_while_it_was_open(guide
         await pilot.press("enter")
         await settle(pilot, lambda: empty_list_message() in visible_text(app))
         assert isinstance(app.screen, HandoutDialog) and not (tmp_path / "handout.txt").exists()
+
+
+# --- the read mode asks the same ------------------------------------------------------------------------
+
+
+def _read(guide, tmp_path: Path, lines: list[str]) -> tuple[str, Session]:
+    from io import StringIO
+
+    from recovery_guide.plain import PlainReader
+
+    session = Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path)
+    out = StringIO()
+    PlainReader(session, stdin=StringIO("\n".join(lines) + "\n"), stdout=out, handout_folder=tmp_path).run()
+    return out.getvalue(), session
+
+
+WRITE_ONE = ["1", "5", "2", "Can my sister come with me?", "0"]
+"""Start reading, open My questions, write a question, back to the main menu."""
+
+
+def test_read_mode_asks_before_quitting_and_0_goes_back(guide, tmp_path):
+    out, session = _read(guide, tmp_path, [*WRITE_ONE, "0", "0", "0", "3"])
+    assert out.count("are not saved") == 2, "asked each time 0 was typed to quit; 0 in the question goes back"
+    assert out.rstrip().endswith("Goodbye. Talk with your provider before you decide anything.")
+    assert not session.saving and not (tmp_path / "data").exists()
+
+
+def test_read_mode_keep_for_next_time_saves(guide, tmp_path):
+    out, session = _read(guide, tmp_path, [*WRITE_ONE, "0", "2"])
+    assert session.saving
+    assert [entry.text for entry in Session(guide, store=Store(tmp_path / "data")).my_questions.entries] == ["Can my sister come with me?"]
+
+
+def test_read_mode_quits_at_once_with_an_empty_list_and_makes_no_empty_handout(guide, tmp_path):
+    out, _session = _read(guide, tmp_path, ["1", "5", "6", "0", "0"])
+    assert "Your list is empty." in out and "are not saved" not in out
+    assert "Handout saved" not in out and not list(tmp_path.glob("*.txt"))

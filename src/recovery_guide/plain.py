@@ -145,7 +145,23 @@ class PlainReader:
         return result is not None or self._quit_confirmed()
 
     def _quit_confirmed(self) -> bool:
-        """0 quits; say so, so a screen reader user knows the program ended on purpose."""
+        """0 quits; say so, so a screen reader user knows the program ended on purpose. With questions
+        that are not saved, ask first, as the app does: a handout, keep them, or quit without (0: back)."""
+        if self.session.questions_at_risk:
+            self.say()
+            self.say(fill(_("Your questions in {my_questions} are not saved. If you quit now, they are lost.").format(my_questions=wording.my_questions())))
+            choice = self.pick(_("Quit"), [_("Make a handout to take along"), _("Keep them for next time, and quit"), _("Quit without keeping them")])
+            if choice is None:
+                return True
+            if choice == 0:
+                self.handout()
+                if self.session.questions_at_risk:  # no handout made: back to the menu, nothing lost
+                    return True
+            elif choice == 1:
+                problem = self.session.save() if self.session.saving else self.session.set_saving(True)
+                if problem:
+                    self._report(problem)
+                    return True
         self.say(_("Goodbye. Talk with your provider before you decide anything."))
         return False
 
@@ -324,6 +340,9 @@ class PlainReader:
     def handout(self) -> bool:
         from recovery_guide.handout_paths import default_path, resolve
 
+        if not self.session.my_questions.entries:  # say so rather than save an empty handout
+            self.say(_("Your list is empty."))
+            return True
         kind = self.pick(_("Make a handout"), [_("Plain text (.txt)"), _("Page to print (.html)")])
         if kind is None:
             return True
