@@ -240,3 +240,44 @@ def test_read_mode_quits_at_once_with_an_empty_list_and_makes_no_empty_handout(g
     out, _session = _read(guide, tmp_path, ["1", "5", "6", "0", "0"])
     assert "Your list is empty." in out and "are not saved" not in out
     assert "Handout saved" not in out and not list(tmp_path.glob("*.txt"))
+
+
+# --- a handout never replaces another without asking --------------------------------------------------
+
+
+async def test_a_second_handout_never_replaces_the_first_without_asking(guide, tmp_path):
+    from datetime import date
+
+    from recovery_guide.handout_paths import default_path
+    from recovery_guide.tui.screens.dialogs import Confirm
+
+    first = default_path("text", today=date.today(), folder=tmp_path)
+    first.write_text("my first handout", encoding="utf-8")
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.session.add_own("Can my sister come with me?")
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
+        dialog = app.screen
+        offered = dialog.query_one("#handout-path").value
+        assert offered == str(first.with_name(f"{first.stem}-2.txt")), "a second handout the same day is offered a new name"
+        dialog.query_one("#handout-path").value = str(first)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, Confirm))
+        assert first.name in visible_text(app)
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is dialog)
+        assert first.read_text(encoding="utf-8") == "my first handout", "kept unless the reader says to replace it"
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, Confirm))
+        app.screen.query_one("#confirm-yes").press()
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+    assert "Can my sister come with me?" in first.read_text(encoding="utf-8")
+
+
+def test_read_mode_asks_before_replacing_a_file(guide, tmp_path):
+    target = tmp_path / "handout.txt"
+    target.write_text("my first handout", encoding="utf-8")
+    out, _session = _read(guide, tmp_path, [*WRITE_ONE, "5", "6", "1", str(target), "0", "0", "0", "3"])
+    assert "A file named handout.txt is already there" in out
+    assert target.read_text(encoding="utf-8") == "my first handout"

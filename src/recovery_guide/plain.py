@@ -338,7 +338,7 @@ class PlainReader:
         return True
 
     def handout(self) -> bool:
-        from recovery_guide.handout_paths import default_path, resolve
+        from recovery_guide.handout_paths import default_path, free_path, resolve
 
         if not self.session.my_questions.entries:  # say so rather than save an empty handout
             self.say(_("Your list is empty."))
@@ -347,9 +347,11 @@ class PlainReader:
         if kind is None:
             return True
         kind_name = "html" if kind == 1 else "text"
-        suggested = default_path(kind_name, folder=self.handout_folder)
+        suggested = free_path(default_path(kind_name, folder=self.handout_folder))
         answer = self.ask(_("Save to this file:") + f" [{suggested}]\n>")
         path = resolve(answer, kind_name, self.handout_folder) if answer else suggested
+        if path.exists() and self.pick(_("A file named {name} is already there. Replace it with this handout?").format(name=path.name), [_("Replace")]) != 0:
+            return True  # never replace an earlier handout (or any file) without asking
         problem = self.session.write_handout(path, kind_name)
         self._report(problem, _("Handout saved: {path}").format(path=path))
         return True
