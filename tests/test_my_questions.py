@@ -18,7 +18,7 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.handout import HandoutDialog
 from recovery_guide.tui.screens.my_questions import MyQuestionsList, MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen
-from tests.helpers import acknowledge, add_question, make_handout, type_text, visible_text
+from tests.helpers import acknowledge, add_question, make_handout, settle, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path, **options) -> RecoveryGuideApp:
@@ -168,6 +168,7 @@ async def test_export_in_spanish_sets_the_language_of_the_page(tmp_path):
         app = make_app(load_guide("pt_BR"), tmp_path)
         async with app.run_test(size=(100, 40)) as pilot:
             await acknowledge(pilot)
+            app.session.add_own("Posso levar alguém comigo?")  # an empty list makes no handout
             await make_handout(pilot, tmp_path / "perguntas.html", html=True)
         page = (tmp_path / "perguntas.html").read_text(encoding="utf-8")
         assert '<html lang="pt-BR" dir="ltr">' in page
@@ -255,7 +256,11 @@ async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp
         await acknowledge(pilot)
         await add_question(pilot, 0)
         await make_handout(pilot, target)
-        assert isinstance(app.screen, HandoutDialog)
+        from recovery_guide.tui.screens.dialogs import Confirm
+
+        await settle(pilot, lambda: isinstance(app.screen, Confirm))  # the earlier handout is replaced only when the reader says so
+        app.screen.query_one("#confirm-yes").press()
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
         assert "No space left on device" in visible_text(app)
         assert len(app.session.my_questions) == 1
     assert target.read_text(encoding="utf-8") == "earlier handout\n"
@@ -269,6 +274,7 @@ async def test_a_bare_file_name_goes_in_the_offered_folder_not_the_working_folde
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
+        app.session.add_own("Can my sister come with me?")  # an empty list makes no handout
         await make_handout(pilot, Path("notes.txt"))
     assert (tmp_path / "notes.txt").is_file()
     assert not list(elsewhere.iterdir())

@@ -26,6 +26,17 @@ def default_path(kind: str, today: date | None = None, folder: Path | None = Non
     return (folder or default_folder()) / f"recovery-guide-questions-{today.isoformat()}{EXTENSIONS[kind]}"
 
 
+def free_path(path: Path) -> Path:
+    """``path``, or the first of ``name-2.txt``, ``name-3.txt``... that is not there yet: the name a
+    handout is offered under never replaces an earlier one (a second handout the same day)."""
+    number = 2
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
 def resolve(typed: str, kind: str, folder: Path | None = None) -> Path:
     """The file a reader meant: ``~`` expanded, a bare name put in the offered folder (not wherever the
     program happened to start), and a folder given the default file name."""

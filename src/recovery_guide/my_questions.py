@@ -86,6 +86,10 @@ class MyQuestions:
     def remove(self, entry: Entry) -> None:
         self.entries = [item for item in self.entries if item is not entry]
 
+    def insert(self, index: int, entry: Entry) -> None:
+        """Put ``entry`` back at ``index`` (or at the end, if the list is shorter now)."""
+        self.entries.insert(min(index, len(self.entries)), entry)
+
     def move(self, entry: Entry, step: int) -> bool:
         """Move an entry up (-1) or down (+1) among the entries of the same group."""
         same = [index for index, item in enumerate(self.entries) if _group_key(item) == _group_key(entry)]

@@ -191,7 +191,23 @@ class PlainReader:
         return result is not None or self._quit_confirmed()
 
     def _quit_confirmed(self) -> bool:
-        """0 quits; say so, so a screen reader user knows the program ended on purpose."""
+        """0 quits; say so, so a screen reader user knows the program ended on purpose. With questions
+        that are not saved, ask first, as the app does: a handout, keep them, or quit without (0: back)."""
+        if self.session.questions_at_risk:
+            self.say()
+            self.say(fill(_("Your questions in {my_questions} are not saved. If you quit now, they are lost.").format(my_questions=wording.my_questions())))
+            choice = self.pick(_("Quit"), [_("Make a handout to take along"), _("Keep them for next time, and quit"), _("Quit without keeping them")])
+            if choice is None:
+                return True
+            if choice == 0:
+                self.handout()
+                if self.session.questions_at_risk:  # no handout made: back to the menu, nothing lost
+                    return True
+            elif choice == 1:
+                problem = self.session.save() if self.session.saving else self.session.set_saving(True)
+                if problem:
+                    self._report(problem)
+                    return True
         self.say(_("Goodbye. Talk with your provider before you decide anything."))
         return False
 
@@ -368,15 +384,20 @@ class PlainReader:
         return True
 
     def handout(self) -> bool:
-        from recovery_guide.handout_paths import default_path, resolve
+        from recovery_guide.handout_paths import default_path, free_path, resolve
 
+        if not self.session.my_questions.entries:  # say so rather than save an empty handout
+            self.say(_("Your list is empty."))
+            return True
         kind = self.pick(_("Make a handout"), [_("Plain text (.txt)"), _("Page to print (.html)")])
         if kind is None:
             return True
         kind_name = "html" if kind == 1 else "text"
-        suggested = default_path(kind_name, folder=self.handout_folder)
+        suggested = free_path(default_path(kind_name, folder=self.handout_folder))
         answer = self.ask(_("Save to this file:") + f" [{suggested}]\n>")
         path = resolve(answer, kind_name, self.handout_folder) if answer else suggested
+        if path.exists() and self.pick(_("A file named {name} is already there. Replace it with this handout?").format(name=path.name), [_("Replace")]) != 0:
+            return True  # never replace an earlier handout (or any file) without asking
         problem = self.session.write_handout(path, kind_name)
         self._report(problem, _("Handout saved: {path}").format(path=path))
         return True

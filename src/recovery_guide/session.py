@@ -63,6 +63,10 @@ class Session:
         self.theme: str | None = None
         """The theme the reader chose in the app (saved with the rest, if saving is on)."""
         self._listeners: list[Listener] = []
+        self._unsaved = False
+        """True after a change to My questions that neither the saved file nor a handout holds yet."""
+        self._removed: list[tuple[int, Entry]] = []
+        """Entries taken out of My questions, with their places, newest last (for ``undo_remove``)."""
         self.startup_notice = self.restore()
 
     def subscribe(self, listener: Listener) -> None:
@@ -143,9 +147,33 @@ class Session:
         return edited, self._my_questions_changed() if edited else None
 
     def remove(self, entry: Entry) -> str | None:
-        """Take an entry out of the list; returns the problem from saving."""
+        """Take an entry out of the list (``undo_remove`` puts it back); returns the problem from saving."""
+        index = next((i for i, item in enumerate(self.my_questions.entries) if item is entry), None)
+        if index is None:
+            return None
+        self._removed.append((index, entry))
         self.my_questions.remove(entry)
         return self._my_questions_changed()
+
+    @property
+    def can_undo_remove(self) -> bool:
+        return bool(self._removed)
+
+    def undo_remove(self) -> tuple[Entry | None, str | None]:
+        """Put the entry removed last back in its place: (the entry, or None if there was none to put back, problem)."""
+        while self._removed:
+            index, entry = self._removed.pop()
+            if entry.kind in (EntryKind.CURATED, EntryKind.CLINIC) and self.my_questions.has(entry.question_id):
+                continue  # added again since: nothing to put back
+            self.my_questions.insert(index, entry)
+            return entry, self._my_questions_changed()
+        return None, None
+
+    @property
+    def questions_at_risk(self) -> bool:
+        """True when quitting now would lose questions: the list has some, and neither the saved file
+        (saving off, or the last save failed) nor a handout made since the last change holds them."""
+        return bool(self.my_questions.entries) and self._unsaved
 
     def move(self, entry: Entry, step: int) -> tuple[bool, str | None]:
         """Move an entry up (-1) or down (+1) within its group: (True if it moved, problem)."""
@@ -154,6 +182,7 @@ class Session:
 
     def _my_questions_changed(self) -> str | None:
         """Save (if the reader opted in) and announce a change to My questions; the methods above call it."""
+        self._unsaved = True
         problem = self.save()
         self._announce(Change.MY_QUESTIONS)
         return problem
@@ -181,6 +210,7 @@ class Session:
             write_text_atomic(path, text)
         except OSError as error:
             return _("Could not save the handout to {path}: {reason}. Your list is unchanged.").format(path=path, reason=error.strerror or error)
+        self._unsaved = False
         return None
 
     # --- saving ----------------------------------------------------------------------------------------
@@ -196,7 +226,10 @@ class Session:
             region=self.region_code if self.region_from_reader else None,
             theme=self.theme,
         )
-        return self.store.save(state)
+        problem = self.store.save(state)
+        if problem is None:
+            self._unsaved = False
+        return problem
 
     def set_saving(self, enabled: bool) -> str | None:
         """Turn saving on (writes now) or off (erases what was saved)."""
@@ -210,6 +243,8 @@ class Session:
         self.saving = False
         self.my_questions = MyQuestions()
         self.progress = ReadingProgress()
+        self._removed.clear()
+        self._unsaved = False
         problem = self.store.forget()
         self._announce(Change.MY_QUESTIONS)
         return problem

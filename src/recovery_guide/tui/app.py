@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 ScreenType = TypeVar("ScreenType", bound=Screen)
 
 
+def empty_list_message() -> str:
+    """Said instead of making a handout with no questions in it."""
+    return _("Your list is empty, so there is no handout to make yet. Press s on any screen to add a question, or a to write your own.")
+
+
 class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     """Welcome -> acknowledgement -> reading. Help lines and the keys list open over any screen."""
 
@@ -123,16 +128,6 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         else:
             self.my_questions_changed_signal.publish(self.session.my_questions)
 
-    def action_help_quit(self) -> None:
-        """Ctrl+C: Textual's hint that it does not quit, in the reader's language (Textual's own is English only)."""
-        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
-        if keys:
-            self.notify(
-                _("Press {key} to quit the guide.").format(key=min(keys, key=len)),  # q rather than ctrl+q
-                title=_("Do you want to quit?"),
-                markup=False,
-            )
-
     # --- showing screens ------------------------------------------------------------------------------
 
     def show(self, screen_type: type[ScreenType], *args: Any, callback: Callable[[Any], Any] | None = None, **kwargs: Any) -> None:
@@ -199,14 +194,54 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
         self.show(MyQuestionsScreen)
 
-    def action_handout(self) -> None:
+    def action_handout(self, then_quit: bool = False) -> None:
+        """``x``: the handout dialog; with an empty list, a message instead of an empty handout."""
         from recovery_guide.tui.screens.handout import HandoutDialog
 
-        self.show(HandoutDialog, callback=self._handout_saved)
+        if not self.session.my_questions.entries:
+            self.notify(empty_list_message(), severity="warning", timeout=8)
+            return
+        self.show(HandoutDialog, callback=self._handout_saved_then_quit if then_quit else self._handout_saved)
 
     def _handout_saved(self, path) -> None:
         if path:
             self.notify(_("Handout saved: {path}").format(path=path), timeout=10)
+
+    def _handout_saved_then_quit(self, path) -> None:
+        """The reader chose a handout when quitting: once it is saved, quit and say where it is."""
+        if path:
+            from rich.text import Text
+
+            self.exit(0, message=Text(_("Handout saved: {path}").format(path=path)))
+
+    # --- quitting -----------------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """``q``, Ctrl+Q and Ctrl+C: quit at once, unless questions would be lost; then ask first."""
+        if not self.session.questions_at_risk:
+            self.exit(0)
+            return
+        from recovery_guide.tui.screens.quit import QuitDialog
+
+        self.show(QuitDialog, callback=self._quit_chosen)
+
+    async def action_help_quit(self) -> None:
+        """Textual's Ctrl+C (an English "Do you want to quit?" hint) takes the same path as ``q``."""
+        await self.action_quit()
+
+    def _quit_chosen(self, choice: str | None) -> None:
+        from recovery_guide.tui.screens.quit import HANDOUT, KEEP, QUIT
+
+        if choice == HANDOUT:
+            self.action_handout(then_quit=True)
+        elif choice == KEEP:
+            problem = self.session.set_saving(True) if not self.session.saving else self.session.save()
+            if problem:  # not kept: stay, so nothing is lost
+                report_problem(self, problem)
+            else:
+                self.exit(0)
+        elif choice == QUIT:
+            self.exit(0)
 
     def action_glossary(self) -> None:
         from recovery_guide.tui.screens.glossary import GlossaryScreen

@@ -75,9 +75,12 @@ SEARCH = Key("search", "slash", "search", N_("Search"), N_("Search the whole gui
 KEYS_HELP = Key("keys-help", "question_mark", "keys_help", N_("Keys"), N_("This list of keys"), key_display="?",
                 command=N_("Keys"), command_help=N_("Show every key and what it does"))
 QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"))
+QUIT_CONTROL = Key("quit-control", "ctrl+q,ctrl+c", "quit", N_("Quit"), show=False)
+"""Ctrl+Q and Ctrl+C run the same ``quit`` as ``q`` (Textual's own Ctrl+C only showed an English hint):
+quitting with questions not saved always asks first."""
 COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="Ctrl+P", key_display="^p")
 
-APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE)
+APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, QUIT_CONTROL)
 """``RecoveryGuideApp.BINDINGS``, in key bar order."""
 
 # --- the reading screen ------------------------------------------------------------------------------
@@ -117,9 +120,13 @@ MY_QUESTIONS_KEYS = (
     Key("edit-question", "e,enter", "edit", N_("Edit")),
     Key("move-up", "u", "move(-1)", N_("Move up"), N_("In My questions: move a question up or down"), key_name=N_("u and d")),
     Key("move-down", "d", "move(1)", N_("Move down")),
-    Key("remove-question", "delete,s", "remove", N_("Remove"), key_display="del"),
+    Key("remove-question", "delete,backspace,s", "remove", N_("Remove"), key_display="del"),
+    Key("undo-remove", "z,ctrl+z", "undo_remove", N_("Undo"), N_("In My questions: put back the question you removed last"), key_name="z"),
     Key("handout-from-list", "x", "app.handout", N_("Handout")),
 )
+
+QUIT_DIALOG_KEYS = (Key("quit-cancel", "escape", "dismiss", N_("Go back")),)
+"""The question asked before quitting with questions not saved: Escape goes back to reading."""
 
 # --- keys Textual or a widget handles (listed in the help, bound elsewhere) -------------------------
 
@@ -128,7 +135,7 @@ TAB = Key("tab", "tab", "", help=N_("Move between the contents, the text and the
 ESCAPE = Key("escape", "escape", "", help=N_("Close this window"), key_name="Escape")
 
 HELP_ORDER = (
-    NEXT, PREVIOUS, SCROLL, CONTENTS, HELP_NOW, CHOOSE_REGION, CHOOSE_QUESTION, WRITE_OWN_QUESTION, MY_QUESTIONS, MY_QUESTIONS_KEYS[3],
+    NEXT, PREVIOUS, SCROLL, CONTENTS, HELP_NOW, CHOOSE_REGION, CHOOSE_QUESTION, WRITE_OWN_QUESTION, MY_QUESTIONS, MY_QUESTIONS_KEYS[3], MY_QUESTIONS_KEYS[6],
     HANDOUT, GLOSSARY, SEARCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
 )
 """The rows of the ``?`` screen and of the README's key table, in reading order."""

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from recovery_guide.handout_paths import EXTENSIONS, default_path, resolve
+from recovery_guide.handout_paths import EXTENSIONS, default_path, free_path, resolve
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -34,7 +34,7 @@ class HandoutDialog(GuideModal):
                 yield RadioButton(_("Plain text (.txt)"), value=True, id="format-text")
                 yield RadioButton(_("Page to print (.html)"), id="format-html")
             yield Static(_("Save to this file:"), markup=False)
-            yield Input(str(default_path("text", folder=self.folder)), id="handout-path")
+            yield Input(str(free_path(default_path("text", folder=self.folder))), id="handout-path")
             yield Static("", id="handout-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Save handout"), id="handout-save", variant="primary", compact=True)
@@ -51,7 +51,9 @@ class HandoutDialog(GuideModal):
         self.kind = "html" if event.pressed.id == "format-html" else "text"
         path_input = self.query_one("#handout-path", Input)
         current = Path(path_input.value)
-        if current.suffix in EXTENSIONS.values():
+        if current == free_path(default_path("text" if self.kind == "html" else "html", folder=self.folder)):
+            path_input.value = str(free_path(default_path(self.kind, folder=self.folder)))
+        elif current.suffix in EXTENSIONS.values():
             path_input.value = str(current.with_suffix(EXTENSIONS[self.kind]))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -68,11 +70,33 @@ class HandoutDialog(GuideModal):
     def save(self) -> None:
         raw = self.query_one("#handout-path", Input).value.strip()
         error = self.query_one("#handout-error", Static)
+        if not self.session.my_questions.entries:  # emptied while the dialog was open
+            from recovery_guide.tui.app import empty_list_message
+
+            error.update(empty_list_message())
+            error.display = True
+            return
         if not raw:
             error.update(_("Please type where to save the handout."))
             error.display = True
             return
         path = resolve(raw, self.kind, self.folder)
+        if path.exists():  # never replace an earlier handout (or any file) without asking
+            from recovery_guide.tui.screens.dialogs import Confirm
+
+            def replace(confirmed: bool | None) -> None:
+                if confirmed:
+                    self.write(path)
+
+            self.app.push_screen(
+                Confirm(_("Replace the file?"), _("A file named {name} is already there. Replace it with this handout?").format(name=path.name), _("Replace")),
+                replace,
+            )
+            return
+        self.write(path)
+
+    def write(self, path: Path) -> None:
+        error = self.query_one("#handout-error", Static)
         problem = self.session.write_handout(path, self.kind)
         if problem:
             error.update(problem)

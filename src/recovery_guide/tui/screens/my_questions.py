@@ -154,6 +154,28 @@ class MyQuestionsScreen(GuideModal):
         candidates = [i for i, row in enumerate(rows) if row is not None]
         if candidates:
             self.query_one(MyQuestionsList).highlighted = min(candidates, key=lambda i: abs(i - index))
+        self.refresh_bindings()  # the key bar now offers Undo
+
+    def action_undo_remove(self) -> None:
+        """``z`` or Ctrl+Z: the question removed last returns to its place, with the cursor on it."""
+        restored: list[Entry] = []
+
+        def undo() -> str | None:
+            entry, problem = self.session.undo_remove()
+            if entry is not None:
+                restored.append(entry)
+            return problem
+
+        self.change(undo)
+        if restored:
+            self.refresh_list(restored[0])
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Undo is offered (and shown on the key bar) only once there is a removal to undo."""
+        if action == "undo_remove":
+            return self.session.can_undo_remove
+        return True
 
     def keep_label(self) -> str:
         """The saving choice spelled out in words (a tick box would show its state by colour alone)."""
