@@ -190,3 +190,8 @@ def read_more(number: int, title: str) -> str:
 
 def own_words_prompt(topic: str) -> str:
     return _("In your own words, what did you understand about: {topic}? Your provider can check it with you.").format(topic=topic)
+
+
+def empty_list_message() -> str:
+    """Said instead of making a handout with no questions in it (the app's key and its dialog)."""
+    return _("Your list is empty, so there is no handout to make yet. Press s on any screen to add a question, or a to write your own.")

@@ -44,11 +44,6 @@ if TYPE_CHECKING:
 ScreenType = TypeVar("ScreenType", bound=Screen)
 
 
-def empty_list_message() -> str:
-    """Said instead of making a handout with no questions in it."""
-    return _("Your list is empty, so there is no handout to make yet. Press s on any screen to add a question, or a to write your own.")
-
-
 class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     """Welcome -> acknowledgement -> reading. Help lines and the keys list open over any screen."""
 
@@ -199,7 +194,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         from recovery_guide.tui.screens.handout import HandoutDialog
 
         if not self.session.my_questions.entries:
-            self.notify(empty_list_message(), severity="warning", timeout=8)
+            self.notify(wording.empty_list_message(), severity="warning", timeout=8)
             return
         self.show(HandoutDialog, callback=self._handout_saved_then_quit if then_quit else self._handout_saved)
 

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from recovery_guide.handout_paths import EXTENSIONS, default_path, free_path, resolve
+from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -71,9 +72,8 @@ class HandoutDialog(GuideModal):
         raw = self.query_one("#handout-path", Input).value.strip()
         error = self.query_one("#handout-error", Static)
         if not self.session.my_questions.entries:  # emptied while the dialog was open
-            from recovery_guide.tui.app import empty_list_message
 
-            error.update(empty_list_message())
+            error.update(wording.empty_list_message())
             error.display = True
             return
         if not raw:
