@@ -9,7 +9,8 @@ import pytest
 
 from recovery_guide.session import Session
 from recovery_guide.storage import Store
-from recovery_guide.tui.app import RecoveryGuideApp, empty_list_message
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.wording import empty_list_message
 from recovery_guide.tui.screens.handout import HandoutDialog
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.quit import QuitDialog
