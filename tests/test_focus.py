@@ -29,6 +29,15 @@ async def focus_questions(pilot) -> None:
     await settle(pilot, lambda: isinstance(pilot.app.focused, ProviderQuestions))
 
 
+async def focus_questions_out_of_view(pilot, reader: ReaderScreen):
+    """Focus the questions list, then scroll the page back to the top so it is out of view; returns it."""
+    await focus_questions(pilot)
+    questions = pilot.app.focused
+    reader.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
+    await settle(pilot, lambda: not reader.shows(questions))
+    return questions
+
+
 async def assert_text_has_focus_and_scrolls(pilot) -> None:
     app = pilot.app
     reader = app.screen
@@ -122,10 +131,7 @@ async def test_a_language_switch_brings_the_focus_back_to_the_text_from_an_item_
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
         reader = await start(pilot)
-        await focus_questions(pilot)
-        pane = reader.query_one(ReadingPane)
-        pane.scroll_home(animate=False, immediate=True)
-        await settle(pilot, lambda: not reader.shows(app.focused))
+        await focus_questions_out_of_view(pilot, reader)
         await choose_language(app, pilot, "es")
         await settle(pilot)
         await assert_text_has_focus_and_scrolls(pilot)
@@ -136,9 +142,7 @@ async def test_closing_the_words_list_brings_the_focus_back_to_the_text_when_the
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
         reader = await start(pilot)
-        await focus_questions(pilot)
-        reader.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
-        await settle(pilot, lambda: not reader.shows(app.focused))
+        await focus_questions_out_of_view(pilot, reader)
         await pilot.press("g")
         await settle(pilot, lambda: isinstance(app.screen, GlossaryScreen))
         await pilot.press("escape")
@@ -180,10 +184,7 @@ async def test_s_on_questions_scrolled_out_of_view_shows_them_and_adds_nothing(g
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
         reader = await start(pilot)
-        await focus_questions(pilot)
-        questions = app.focused
-        reader.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
-        await settle(pilot, lambda: not reader.shows(questions))
+        questions = await focus_questions_out_of_view(pilot, reader)
         await pilot.press("s")
         await settle(pilot, lambda: reader.shows(questions))
         assert len(app.session.my_questions) == 0, "s added a question the reader could not see"
