@@ -190,3 +190,17 @@ async def test_s_on_questions_scrolled_out_of_view_shows_them_and_adds_nothing(g
         assert len(app.session.my_questions) == 0, "s added a question the reader could not see"
         await pilot.press("s")  # now in view: s adds the chosen question
         await settle(pilot, lambda: len(app.session.my_questions) == 1)
+
+
+async def test_a_language_switch_on_the_welcome_screen_keeps_the_focus_on_its_button(guide):
+    """Switching language before starting: Enter still starts reading (the button was redrawn unfocused)."""
+    from recovery_guide.tui.screens.welcome import WelcomeScreen
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await choose_language(app, pilot, "de")
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        assert app.focused is not None and app.focused.id == "acknowledge"
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))

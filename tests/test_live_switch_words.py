@@ -1,9 +1,11 @@
 """A live language switch changes every word on screen: no English UI string from the catalog stays behind.
 
-For each language the guide is opened in English, on the screen that ends a topic (so the "Check your
-understanding" button shows), switched with ``l``, and then everything the reader can read that is not
-the guide's content (banner, buttons, border titles, key bar, notices, the quit question) is checked
-against every catalog msgid whose translation differs from the English.
+For each language the guide is opened in English on the welcome screen and switched with ``l``; then
+the reader starts reading, goes to the screen that ends a topic (so the "Check your understanding"
+button shows) and opens every screen and dialog by its key. On each, everything the reader can read
+that is not the guide's content (banner, buttons, border titles, key bar, notices, the quit question,
+the palette's own words) is checked against every catalog msgid whose translation differs from the
+English.
 """
 
 from __future__ import annotations
@@ -81,39 +83,101 @@ def no_matches_shown(app) -> str | None:
         return None
 
 
+def ui_text_with_lists(app) -> list[str]:
+    """``ui_text``, plus the rows of lists written from the catalog (the keys help), not from content."""
+    from recovery_guide.tui.screens.keys_help import KeysHelpScreen
+
+    parts = ui_text(app)
+    if isinstance(app.screen, KeysHelpScreen):
+        for options in app.screen.query(OptionList):
+            parts.extend(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+    return parts
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
-async def test_a_live_switch_leaves_no_english_ui_string_on_the_reading_screen(code):
+async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_language(code):
+    """The switch is made on the welcome screen; then every screen and dialog is opened by its key."""
+    from recovery_guide.tui.screens.dialogs import TextPrompt
+    from recovery_guide.tui.screens.glossary import GlossaryScreen
+    from recovery_guide.tui.screens.handout import HandoutDialog
+    from recovery_guide.tui.screens.help_now import HelpNowScreen
+    from recovery_guide.tui.screens.keys_help import KeysHelpScreen
+    from recovery_guide.tui.screens.languages import LanguagePicker
+    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+    from recovery_guide.tui.screens.regions import RegionPicker
+    from recovery_guide.tui.screens.search import SearchScreen
+    from recovery_guide.tui.screens.self_check import SelfCheckScreen
+    from recovery_guide.tui.screens.too_small import TooSmallScreen
+    from recovery_guide.tui.screens.welcome import WelcomeScreen
+
     english = load_guide("en")
     end_of_topic = english.index_of(english.self_checks[0].after)
     pieces = english_left_behind(code)
-    assert "Learning only, not medical advice. Talk with your provider before you decide" in pieces
-    app = RecoveryGuideApp(Session(english), acknowledged=True)
+    app = RecoveryGuideApp(Session(english))
+    left_behind: dict[str, list[tuple[str, str]]] = {}
+
+    def look(where: str) -> None:
+        found = english_shown(pieces, ui_text_with_lists(app))
+        if found:
+            left_behind[where] = found
+
+    async def visit(keys: tuple[str, ...], screen_type: type, then: tuple[str, ...] = ("escape",)) -> None:
+        showing = app.screen
+        await pilot.press(*keys)
+        await settle(pilot, lambda: isinstance(app.screen, screen_type))
+        look(screen_type.__name__)
+        if then:
+            await pilot.press(*then)
+            await settle(pilot, lambda: app.screen is showing)
+
+    async def close_dialog() -> None:
+        dialog = app.screen
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is not dialog)
+
     try:
         async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+            assert english_shown(pieces, ui_text(app)), "the test sees the English UI before the switch"
+            await choose_language(app, pilot, code)
+            await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+            look("WelcomeScreen")
+            await pilot.press("enter")
             await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
             app.screen.go_to(end_of_topic)
             await settle(pilot, lambda: app.screen.query_one("#self-check").display)
-            before = ui_text(app)
-            assert english_shown(pieces, before), "the test sees the English UI before the switch"
-            await choose_language(app, pilot, code)
-            assert isinstance(app.screen, ReaderScreen) and app.screen.query_one("#self-check").display
-            assert not english_shown(pieces, ui_text(app))
+            look("ReaderScreen")
             assert str(app.screen.query_one("#self-check-button", Button).label) == i18n._("Check your understanding")
             question = english.pages[end_of_topic].questions[0]
             app.session.toggle_question(english.pages[end_of_topic].id, question.id, question.text)
-            await pilot.press("ctrl+c")  # with a question not kept, Ctrl+C asks before quitting
-            await settle(pilot, lambda: isinstance(app.screen, QuitDialog))
-            assert not english_shown(pieces, ui_text(app)), "the quit question is in the reader's language"
-            await pilot.press("escape")
-            await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-            await pilot.press("n")  # another screen, drawn after the switch
-            await settle(pilot, lambda: app.screen.index == end_of_topic + 1)
-            assert not english_shown(pieces, ui_text(app))
+            app.session.add_own("A question of my own", None)
+            await visit(("k",), SelfCheckScreen)
+            await visit(("h",), HelpNowScreen, then=())
+            await visit(("r",), RegionPicker)
+            await close_dialog()
+            await visit(("m",), MyQuestionsScreen, then=())
+            await visit(("a",), TextPrompt)
+            await visit(("end", "e"), TextPrompt)  # the reader's own question, last in the list
+            await close_dialog()
+            await visit(("a",), TextPrompt)
+            await visit(("x",), HandoutDialog)
+            await visit(("g",), GlossaryScreen)
+            await visit(("slash",), SearchScreen)
+            await visit(("question_mark",), KeysHelpScreen)
+            await visit(("l",), LanguagePicker)
+            await visit(("q",), QuitDialog)  # a question is not kept: q asks first
             await pilot.press("ctrl+p")  # Textual's own palette words: "No matches found"
             await settle(pilot, lambda: isinstance(app.screen, CommandPalette))
             await pilot.press(*"zqzqzq")
             await settle(pilot, lambda: no_matches_shown(app))
             assert no_matches_shown(app) == i18n._("No matches found") != "No matches found"
+            await close_dialog()
+            await pilot.resize_terminal(50, 15)
+            await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+            look("TooSmallScreen")
+            await pilot.resize_terminal(120, 40)
+            await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            assert not left_behind, f"English left on screen after switching to {code}: {left_behind}"
     finally:
         i18n.set_language("en")

@@ -7,7 +7,7 @@ import pytest
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.handout_paths import default_path
-from tests.helpers import Terminal, needs_tmux
+from tests.helpers import Terminal, needs_tmux, wait_until
 
 pytestmark = [needs_tmux, pytest.mark.terminal, pytest.mark.slow]
 
@@ -88,3 +88,37 @@ def test_add_a_question_and_export_a_handout_in_a_real_terminal(terminal_factory
     terminal.send("q")
     terminal.wait_until_gone("Step 2 of 14")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["my-handout.txt"], "nothing else written: saving was not turned on"
+
+
+def test_german_reader_at_80x24_is_asked_before_quitting_loses_the_list(tmp_path):
+    """Issue #12, end to end: the installed command, in German, at 80x24 (the commonest terminal).
+
+    The reader turns the page, scrolls the text with Down (focus is on the text after a page change),
+    adds a question and presses ``q``: the app asks, in German, whether to keep the list, instead of
+    exiting with the question lost (saving is off by default).
+    """
+    german = load_guide("de")
+    catalog = i18n.load_catalog("de")
+    terminal = Terminal(tmp_path, "de_DE.UTF-8", size=(80, 24))
+    try:
+        terminal.wait_for(german.pages[0].title[:20])
+        terminal.send("Enter")
+        terminal.wait_for(german.pages[1].title[:20])
+        terminal.send("n")
+        top = terminal.wait_for(german.pages[2].title[:20])
+        terminal.send("Down", "Down", "Down")
+        wait_until(lambda: terminal.screen() != top, message=lambda: f"Down did not scroll the text:\n{terminal.screen()}")
+        terminal.send("s")
+        terminal.wait_for(catalog.gettext("Choose a question with the arrows, then press s to add it.")[:30])
+        terminal.send("s")
+        terminal.wait_for("[✓]")
+        terminal.send("q")
+        shown = terminal.wait_for(catalog.gettext("Keep them for next time, and quit"))
+        assert catalog.gettext("Quit without keeping them") in shown
+        assert catalog.gettext("Make a handout to take along") in shown
+        assert "Keep them for next time" not in shown, "the choice is in German"
+        terminal.send("Escape")  # going back keeps the list and the place
+        terminal.wait_until_gone(catalog.gettext("Keep them for next time, and quit"))
+        assert "[✓]" in terminal.screen()
+    finally:
+        terminal.close()

@@ -70,8 +70,19 @@ class FollowsLanguage:
         await self.language_changed()
 
     async def language_changed(self) -> None:
-        """Show this screen again in the new language, keeping the reader's place."""
+        """Show this screen again in the new language, keeping the reader's place and the focus.
+
+        ``recompose`` replaces every widget, the focused one too: without putting the focus back
+        on its new copy (same id), Enter and the arrow keys would do nothing after a switch."""
+        focused = self.focused  # type: ignore[attr-defined]
+        focused_id = focused.id if focused is not None else None
         await self.recompose()  # type: ignore[attr-defined]
+        if self.focused is None:  # type: ignore[attr-defined]
+            again = self.query(f"#{focused_id}") if focused_id else None  # type: ignore[attr-defined]
+            if again:
+                again.first().focus()
+            else:
+                self.focus_next()  # type: ignore[attr-defined]
 
 
 class GuideScreen(FollowsLanguage, TranslatedBindingsMixin, Screen):
