@@ -15,7 +15,7 @@ from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.screens.keys_help import KeysHelpScreen
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen
-from recovery_guide.tui.widgets.key_bar import KeyBar, more_marks
+from recovery_guide.tui.widgets.key_bar import Candidate, KeyBar, fold, more_marks
 from tests.helpers import settle
 
 
@@ -172,3 +172,27 @@ async def test_next_is_not_offered_on_the_last_screen_nor_back_on_the_first(guid
         assert reader.index == len(guide.pages) - 1
         await pilot.press("p")
         await settle(pilot, lambda: "→/n Next" in bar_text(app))
+
+
+async def test_the_more_mark_follows_a_language_switch():
+    app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert visible_line(app).rstrip().endswith("... more")
+        await app.switch_language("de")
+        await settle(pilot, lambda: "Jetzt Hilfe holen" in visible_line(app))
+        assert visible_line(app).rstrip().endswith("... mehr")
+        check_bar(app, "de after a switch, reading, 80 columns")
+    i18n.set_language("en")
+
+
+def test_folding_keeps_the_essential_keys_and_shortens_the_mark_before_dropping_one():
+    essential = [Candidate(key, key, "x" * 10, True, keys.ESSENTIAL) for key in "abc"]
+    others = [Candidate("d", "d", "x" * 20, True, 2), Candidate("e", "e", "xxx", True, 1)]
+    everything = essential + others
+    needed = sum(candidate.width for candidate in essential)
+    assert fold(everything, 200) == ([*essential, others[1], others[0]], ""), "the most important first, no mark"
+    full, short = more_marks()
+    assert fold(everything, needed + others[1].width + len(full)) == ([*essential, others[1]], full), "the least important folds first"
+    assert fold(everything, needed + len(short)) == (essential, short), "the essential keys stay, with the short mark"
+    assert fold(everything, needed - 1) == (essential[:2], short), "only a line too short for them drops one, whole"

@@ -25,7 +25,8 @@ from recovery_guide.tui.keys import ESSENTIAL, KEYS_HELP, importance
 
 
 class ShownKey(NamedTuple):
-    """One key as the bar shows it, and the columns it takes (``key`` is empty for the "more" mark)."""
+    """One key as the bar shows it, and the columns it takes (``key`` is empty for the "more" mark,
+    whose ``display`` is the mark as drawn)."""
 
     key: str
     display: str
