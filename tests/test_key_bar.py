@@ -4,26 +4,34 @@ from __future__ import annotations
 
 import pytest
 
+from rich.cells import cell_len
+
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.session import Session
+from recovery_guide.tui import keys
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
-from recovery_guide.tui.widgets.key_bar import KeyBar
+from recovery_guide.tui.screens.keys_help import KeysHelpScreen
+from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+from recovery_guide.tui.screens.reader import ReaderScreen
+from recovery_guide.tui.widgets.key_bar import Candidate, KeyBar, fold, more_marks
+from tests.helpers import settle
 
 
 def bar_text(app) -> str:
     return str(app.screen.query_one(KeyBar).render())
 
 
-async def test_the_bar_lists_the_screens_keys_in_order(guide):
+async def test_the_bar_lists_the_screens_keys_most_important_first(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         text = bar_text(app)
-        assert text.startswith(" h Get help now  m My questions  l Language  ? Keys  q Quit  ^p Menu")
-        shown = [binding.description for binding in app.BINDINGS if binding.show]
-        assert [key.description for key in app.screen.query_one(KeyBar).shown_keys()] == shown
+        assert text.startswith(" h Get help now  ? Keys  q Quit  m My questions  l Language  ^p Menu")
+        shown = [binding for binding in app.BINDINGS if binding.show]
+        shown.sort(key=lambda binding: keys.importance(binding.id))
+        assert [key.description for key in app.screen.query_one(KeyBar).shown_keys()] == [binding.description for binding in shown]
 
 
 @pytest.mark.slow
@@ -52,3 +60,139 @@ async def test_clicking_a_key_presses_it(guide):
         await pilot.click(KeyBar, offset=(help_key.start + 3, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpNowScreen)
+
+
+# --- folding: the essential keys always show, whole, in every language, down to 60 columns ---------------
+
+LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
+WIDTHS = [60, 80, 100]
+
+
+def visible_line(app) -> str:
+    """The bar as the terminal shows it: its one line, cut at the bar's width."""
+    return "".join(segment.text for segment in app.screen.query_one(KeyBar).render_line(0))
+
+
+def keys_offered(app) -> int:
+    """How many keys the bar would show on an endless line (one per action)."""
+    return len({active.binding.action for active in app.screen.active_bindings.values() if active.binding.show})
+
+
+def check_bar(app, where: str) -> None:
+    bar = app.screen.query_one(KeyBar)
+    line = visible_line(app)
+    width = app.size.width
+    assert cell_len(line) <= width, where
+    shown = bar.shown_keys()
+    drawn = "".join(f" {key.display} {key.description} " if key.description else f" {key.display} " if key.key else key.display for key in shown)
+    # Every key shown is drawn whole: the line is exactly the keys, nothing cut off at the edge.
+    assert line.rstrip() == drawn.rstrip(), f"{where}: a key is cut: {line!r}"
+    assert shown[-1].end <= width, where
+    for display, label in (("h", "Get help now"), ("?", "Keys"), ("q", "Quit")):
+        assert f" {display} {i18n._(label)} " in line, f"{where}: {label!r} is not on the bar: {line!r}"
+    folded = keys_offered(app) > sum(1 for key in shown if key.key)
+    marks = [mark.strip() for mark in more_marks()]
+    if folded:
+        assert any(line.rstrip().endswith(mark) for mark in marks), f"{where}: keys are folded with no mark: {line!r}"
+    else:
+        assert not any(line.rstrip().endswith(mark) for mark in marks), where
+
+
+async def check_widths(app, pilot, screen: str) -> None:
+    for width in WIDTHS:
+        await pilot.resize_terminal(width, 24)
+        await settle(pilot, lambda: app.screen.query_one(KeyBar).size.width == width)
+        check_bar(app, f"{i18n.current_language()}, {screen}, {width} columns")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("code", LANGUAGES)
+async def test_get_help_keys_and_quit_always_show_whole_with_a_more_mark(code):
+    """At 60, 80 and 100 columns, on the welcome, reading and My questions screens (issue 12, item 4:
+    Quit, Keys and the menu were cut off at 80 columns, and Quit at 100 in five languages)."""
+    i18n.set_language(code)
+    app = RecoveryGuideApp(Session(load_guide(code)))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await check_widths(app, pilot, "welcome")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await check_widths(app, pilot, "reading")
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await check_widths(app, pilot, "My questions")
+    i18n.set_language("en")
+
+
+async def test_clicking_the_more_mark_opens_the_keys_help(guide):
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        mark = app.screen.query_one(KeyBar).shown_keys()[-1]
+        assert mark.key == "" and "more" in mark.display
+        await pilot.click(KeyBar, offset=(mark.start + 2, 0))
+        await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
+
+
+async def test_my_questions_offers_get_help_keys_and_quit(guide):
+    """My questions is a dialog, where Textual leaves out the app's keys: they are declared for it too."""
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("h")
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("question_mark")
+        await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
+
+
+# --- a key that cannot be used is not offered (issue 12, item 11) ----------------------------------------
+
+
+async def test_next_is_not_offered_on_the_last_screen_nor_back_on_the_first(guide):
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(200, 24)) as pilot:
+        await settle(pilot)
+        reader = app.screen
+        assert "→/n Next" in bar_text(app) and "←/p Back" in bar_text(app)
+        await pilot.press("p")
+        await settle(pilot, lambda: reader.index == 0)
+        assert "←/p" not in bar_text(app) and "→/n Next" in bar_text(app)
+        await pilot.press("p")
+        await settle(pilot)
+        assert reader.index == 0
+        reader.go_to(len(guide.pages) - 1)
+        await settle(pilot, lambda: "→/n" not in bar_text(app))
+        assert "←/p Back" in bar_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert reader.index == len(guide.pages) - 1
+        await pilot.press("p")
+        await settle(pilot, lambda: "→/n Next" in bar_text(app))
+
+
+async def test_the_more_mark_follows_a_language_switch():
+    app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert visible_line(app).rstrip().endswith("... more")
+        await app.switch_language("de")
+        await settle(pilot, lambda: "Jetzt Hilfe holen" in visible_line(app))
+        assert visible_line(app).rstrip().endswith("... mehr")
+        check_bar(app, "de after a switch, reading, 80 columns")
+    i18n.set_language("en")
+
+
+def test_folding_keeps_the_essential_keys_and_shortens_the_mark_before_dropping_one():
+    essential = [Candidate(key, key, "x" * 10, True, keys.ESSENTIAL) for key in "abc"]
+    others = [Candidate("d", "d", "x" * 20, True, 2), Candidate("e", "e", "xxx", True, 1)]
+    everything = essential + others
+    needed = sum(candidate.width for candidate in essential)
+    assert fold(everything, 200) == ([*essential, others[1], others[0]], ""), "the most important first, no mark"
+    full, short = more_marks()
+    assert fold(everything, needed + others[1].width + len(full)) == ([*essential, others[1]], full), "the least important folds first"
+    assert fold(everything, needed + len(short)) == (essential, short), "the essential keys stay, with the short mark"
+    assert fold(everything, needed - 1) == (essential[:2], short), "only a line too short for them drops one, whole"

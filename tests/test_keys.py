@@ -9,10 +9,11 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen, TermList
+from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 
 README = Path(__file__).parents[1] / "README.md"
 BOUND = {RecoveryGuideApp: keys.APP_KEYS, ReaderScreen: keys.READER_KEYS, TermList: (keys.TERM_MEANING,),
-         HelpNowScreen: keys.HELP_NOW_KEYS, MyQuestionsScreen: keys.MY_QUESTIONS_KEYS}
+         ProviderQuestions: (keys.ADD_QUESTION,), HelpNowScreen: keys.HELP_NOW_KEYS, MyQuestionsScreen: keys.MY_QUESTIONS_KEYS}
 
 
 def test_the_readme_key_table_is_the_one_the_guide_shows():
@@ -21,8 +22,8 @@ def test_the_readme_key_table_is_the_one_the_guide_shows():
 
 
 def test_every_binding_with_an_id_is_a_declared_key_with_the_same_key_and_meaning():
-    declared = {key.id: key for group in BOUND.values() for key in group}
-    for owner in BOUND:
+    for owner, declared_keys in BOUND.items():
+        declared = {key.id: key for key in declared_keys}
         for binding in owner.BINDINGS:
             key = declared[binding.id]
             assert (binding.key, binding.action, binding.description, binding.tooltip) == (key.key, key.action, key.label, key.help), binding.id
@@ -47,3 +48,13 @@ def test_every_palette_command_runs_an_action_that_exists():
         owner = ReaderScreen if key in keys.READER_KEYS else RecoveryGuideApp
         name = key.action.removeprefix("app.").split("(")[0]
         assert callable(getattr(owner, f"action_{name}", None)), f"{key.id}: {owner.__name__} has no action {name!r}"
+
+
+def test_the_key_bar_knows_the_importance_of_every_bound_key():
+    """``keys.importance`` reads ``BOUND_KEYS``: a key bound but not listed there would get the default."""
+    declared = {key.id for key in keys.BOUND_KEYS}
+    for owner in BOUND:
+        for binding in owner.BINDINGS:
+            assert binding.id in declared, binding.id
+    for key in (keys.HELP_NOW, keys.KEYS_HELP, keys.QUIT):
+        assert keys.importance(key.id) == keys.ESSENTIAL

@@ -7,12 +7,15 @@ short label (the key bar) and its longer meaning (``tooltip``), Posting style. T
 command palette and a test of the README's table are all written from these records.
 
 Words are marked with ``N_`` and translated when shown, so a language switch changes them all.
+Each key also says how much the key bar needs it (``importance``): the bar folds the least needed
+keys away first when the line is too short, and never the essential ones.
 A few rows describe keys Textual or a widget handles itself (Tab, Escape, scrolling): they are
 declared here with ``action=""`` so the keys help lists them, and no binding is made from them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from textual.binding import Binding
@@ -41,6 +44,10 @@ class Key:
     """The command palette's title for this key (empty: not offered there)."""
     command_help: str = ""
     """The palette's line under the title."""
+    importance: int = 2
+    """How much the key bar needs it, when the line is too short for every key: ``ESSENTIAL`` (0) is
+    never folded away (Get help now, Keys, Quit, a dialog's way out); then 1, the screen's main
+    keys; 2, the others (the default); 3 and 4 fold first. The bar shows its keys in this order."""
 
     @property
     def help_key(self) -> str:
@@ -51,6 +58,10 @@ class Key:
         return Binding(self.key, self.action, self.label, show=self.show, key_display=self.key_display, tooltip=self.help, id=self.id)
 
 
+ESSENTIAL = 0
+"""The importance of a key the bar always shows, at any width down to 60 columns, in any language."""
+
+
 def bindings(keys: tuple[Key, ...]) -> list[Binding]:
     """The ``BINDINGS`` of a class: one Binding per key that has an action."""
     return [key.binding() for key in keys if key.action]
@@ -59,13 +70,13 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
 # --- the app, anywhere -----------------------------------------------------------------------------
 
 HELP_NOW = Key("help-now", "h", "help_now", N_("Get help now"), N_("Get help now: crisis and help lines, from anywhere"),
-               command=N_("Get help now"), command_help=N_("Crisis and help lines"))
+               command=N_("Get help now"), command_help=N_("Crisis and help lines"), importance=ESSENTIAL)
 MY_QUESTIONS = Key("my-questions", "m", "my_questions", N_("My questions"), N_("My questions: your list, to reorder, edit and save"),
-                   command=N_("My questions"), command_help=N_("Your list of questions for your provider"))
+                   command=N_("My questions"), command_help=N_("Your list of questions for your provider"), importance=2)
 HANDOUT = Key("handout", "x", "handout", N_("Handout"), N_("Make a handout to take to your appointment"), show=False,
               command=N_("Make a handout"), command_help=N_("Save your questions to print or take along"))
 LANGUAGE = Key("language", "l", "choose_language", N_("Language"), N_("Language: read the guide in another language"),
-               command=N_("Language"), command_help=N_("Read the guide in another language"))
+               command=N_("Language"), command_help=N_("Read the guide in another language"), importance=3)
 THEME = Key("theme", "t", "next_theme", N_("Theme"), N_("Change the colours: standard, light, high contrast, monochrome"), show=False,
             command=N_("Theme"), command_help=N_("Change the colours: standard, light, high contrast, monochrome"))
 GLOSSARY = Key("glossary", "g", "glossary", N_("Words"), N_("Words used in this guide, with their meanings"), show=False,
@@ -73,22 +84,23 @@ GLOSSARY = Key("glossary", "g", "glossary", N_("Words"), N_("Words used in this 
 SEARCH = Key("search", "slash", "search", N_("Search"), N_("Search the whole guide"), key_display="/", show=False,
              command=N_("Search the guide"), command_help=N_("Find a word on any screen"))
 KEYS_HELP = Key("keys-help", "question_mark", "keys_help", N_("Keys"), N_("This list of keys"), key_display="?",
-                command=N_("Keys"), command_help=N_("Show every key and what it does"))
-QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"))
+                command=N_("Keys"), command_help=N_("Show every key and what it does"), importance=ESSENTIAL)
+QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"), importance=ESSENTIAL)
 QUIT_CONTROL = Key("quit-control", "ctrl+q,ctrl+c", "quit", N_("Quit"), show=False)
 """Ctrl+Q and Ctrl+C run the same ``quit`` as ``q`` (Textual's own Ctrl+C only showed an English hint):
 quitting with questions not saved always asks first."""
-COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="Ctrl+P", key_display="^p")
+COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="Ctrl+P", key_display="^p",
+                      importance=4)
 
 APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, QUIT_CONTROL)
-"""``RecoveryGuideApp.BINDINGS``, in key bar order."""
+"""``RecoveryGuideApp.BINDINGS``."""
 
 # --- the reading screen ------------------------------------------------------------------------------
 
 NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_("Right arrow or n"), key_display="→/n",
-           command=N_("Next screen"), command_help=N_("Go to the next screen"))
+           command=N_("Next screen"), command_help=N_("Go to the next screen"), importance=1)
 PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("Left arrow or p"), key_display="←/p",
-               command=N_("Previous screen"), command_help=N_("Go back one screen"))
+               command=N_("Previous screen"), command_help=N_("Go back one screen"), importance=1)
 CONTENTS = Key("contents", "c", "contents", N_("Contents"), N_("Contents: choose a screen, then press Enter"),
                command=N_("Contents"), command_help=N_("Choose a screen from the list"))
 CLOSE_CONTENTS = Key("close-contents", "escape", "close_contents", N_("Close"), show=False)
@@ -104,28 +116,43 @@ ENGLISH_ORIGINAL = Key("english-original", "e", "toggle_english", N_("English or
 READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_OWN_QUESTION, SELF_CHECK, ENGLISH_ORIGINAL)
 """``ReaderScreen.BINDINGS``: their palette commands run on the reading screen."""
 
-TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="Enter")
+TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="Enter",
+                   importance=1)
 """On the list of words of a reading screen."""
+ADD_QUESTION = Key("add-question", "s,enter", "select", N_("Add to My questions"), importance=1)
+"""On the "Ask your provider" list of a reading screen (the ``?`` screen lists it as ``CHOOSE_QUESTION``)."""
 
 # --- dialogs ----------------------------------------------------------------------------------------------
 
-CLOSE_HELP = Key("close-help", "escape,h", "dismiss", N_("Close"))
+CLOSE_HELP = Key("close-help", "escape,h", "dismiss", N_("Close"), importance=ESSENTIAL)
 CHOOSE_REGION = Key("choose-region", "r", "app.choose_region", N_("Region"), N_("In Get help now: choose your region"),
                     command=N_("Choose your region"), command_help=N_("Show the help lines for where you are"))
 HELP_NOW_KEYS = (CLOSE_HELP, CHOOSE_REGION)
 
+
+def in_dialog(key: Key) -> Key:
+    """An app key inside a dialog, where Textual does not reach the app's own keys: the same key
+    (same id, words and importance), running the app's action."""
+    return dataclasses.replace(key, action=f"app.{key.action}")
+
+
 MY_QUESTIONS_KEYS = (
-    Key("close", "escape,m", "dismiss", N_("Close")),
+    Key("close", "escape,m", "dismiss", N_("Close"), importance=ESSENTIAL),
     Key("write-question", "a", "add_own", N_("Write a question")),
     Key("edit-question", "e,enter", "edit", N_("Edit")),
-    Key("move-up", "u", "move(-1)", N_("Move up"), N_("In My questions: move a question up or down"), key_name=N_("u and d")),
-    Key("move-down", "d", "move(1)", N_("Move down")),
+    Key("move-up", "u", "move(-1)", N_("Move up"), N_("In My questions: move a question up or down"), key_name=N_("u and d"), importance=3),
+    Key("move-down", "d", "move(1)", N_("Move down"), importance=3),
     Key("remove-question", "delete,backspace,s", "remove", N_("Remove"), key_display="del"),
-    Key("undo-remove", "z,ctrl+z", "undo_remove", N_("Undo"), N_("In My questions: put back the question you removed last"), key_name="z"),
-    Key("handout-from-list", "x", "app.handout", N_("Handout")),
+    Key("undo-remove", "z,ctrl+z", "undo_remove", N_("Undo"), N_("In My questions: put back the question you removed last"), key_name="z",
+        importance=1),
+    Key("handout-from-list", "x", "app.handout", N_("Handout"), importance=3),
+    in_dialog(HELP_NOW),
+    in_dialog(KEYS_HELP),
+    in_dialog(QUIT),
 )
+"""My questions is a dialog, so Get help now, Keys and Quit are declared again for it (``in_dialog``)."""
 
-QUIT_DIALOG_KEYS = (Key("quit-cancel", "escape", "dismiss", N_("Go back")),)
+QUIT_DIALOG_KEYS = (Key("quit-cancel", "escape", "dismiss", N_("Go back"), importance=ESSENTIAL),)
 """The question asked before quitting with questions not saved: Escape goes back to reading."""
 
 # --- keys Textual or a widget handles (listed in the help, bound elsewhere) -------------------------
@@ -145,6 +172,17 @@ PALETTE_ORDER = (
     NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT,
 )
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""
+
+
+BOUND_KEYS = APP_KEYS + READER_KEYS + (TERM_MEANING, ADD_QUESTION) + HELP_NOW_KEYS + MY_QUESTIONS_KEYS + QUIT_DIALOG_KEYS
+"""Every key that is bound somewhere."""
+
+_IMPORTANCE = {key.id: key.importance for key in BOUND_KEYS}
+
+
+def importance(binding_id: str | None) -> int:
+    """The importance of a binding on the key bar (a binding not declared here: the default)."""
+    return _IMPORTANCE.get(binding_id or "", Key.importance)
 
 
 KEY_HEADING, MEANING_HEADING = N_("Key"), N_("What it does")

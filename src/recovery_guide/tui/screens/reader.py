@@ -180,7 +180,17 @@ class ReaderScreen(GuideScreen):
         self.run_worker(self.show_current(keep_scroll=True), exclusive=True, group="show")
 
     async def watch_index(self) -> None:
+        self.refresh_bindings()
         await self.show_current()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Next is not offered on the last screen, nor Back on the first: the key bar leaves them out
+        (rather than showing them dim, which only colour tells apart), and the keys do nothing there."""
+        if action == "next":
+            return self.index < len(self.guide.pages) - 1
+        if action == "previous":
+            return self.index > 0
+        return True
 
     async def show_current(self, keep_scroll: bool = False) -> None:
         """Show the current screen, drawn in one go: no frame shows half the old page, half the new."""

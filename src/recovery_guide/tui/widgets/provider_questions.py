@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.widgets.option_list import Option
 
-from recovery_guide.i18n import N_, _
+from recovery_guide.i18n import _
 from recovery_guide.model import Question
+from recovery_guide.tui.keys import ADD_QUESTION, bindings
 from recovery_guide.tui.widgets.key_list import KeyList
 
 
@@ -24,7 +24,7 @@ def question_prompt(text: str, added: bool) -> Text:
 class ProviderQuestions(KeyList):
     """Up and down choose a question; ``s`` or Enter adds it to My questions (or takes it out)."""
 
-    BINDINGS = [Binding("s,enter", "select", N_("Add to My questions"), id="add-question")]
+    BINDINGS = bindings((ADD_QUESTION,))
 
     def action_select(self) -> None:
         """Add the chosen question, but only one the reader can see: a list scrolled out of view is

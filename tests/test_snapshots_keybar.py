@@ -1,0 +1,32 @@
+"""The reading screen's key bar in every language, at the smallest size and the standard one
+(issue 12, item 4): Get help now, Keys and Quit whole, the rest folded behind "... more".
+
+Accept changes with ``pytest tests/test_snapshots_keybar.py --snapshot-update`` after looking at them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_guide import i18n
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.session import Session
+from recovery_guide.tui.app import RecoveryGuideApp
+from tests.helpers import settle
+
+LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
+SIZES = [(60, 20), (80, 24)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_reading_screen_key_bar(snap_compare, code, size):
+    i18n.set_language(code)
+    app = RecoveryGuideApp(Session(load_guide(code)), acknowledged=True)
+
+    async def ready(pilot):
+        await settle(pilot)
+        pilot.app.clear_notifications()
+
+    assert snap_compare(app, terminal_size=size, run_before=ready)
