@@ -90,9 +90,10 @@ def test_korean_breaks_only_at_spaces():
     assert break_points("한국어 문장입니다") == [4]
 
 
-def test_only_wide_characters_need_the_rules():
-    assert needs_rules("第 1 步") and needs_rules("ケタミン")
+def test_only_chinese_and_japanese_need_the_rules():
+    assert needs_rules("第 1 步") and needs_rules("ケタミン") and needs_rules("，")
     assert not needs_rules("Ketamina: ¿qué es? Tiếng Việt — über 48 % «FDA»")
+    assert not needs_rules("한국어 문장") and not needs_rules("😀 emoji")
 
 
 def test_text_without_chinese_or_japanese_divides_exactly_as_rich_does():

@@ -55,9 +55,19 @@ def breaks_between_characters(char: str) -> bool:
     return is_wide(char) and not is_hangul(char)
 
 
+CJK = re.compile(
+    "[\u2e80-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001b000-\U0001b16f\U0001f200-\U0001f2ff\U00020000-\U0003fffd]"
+)
+"""Chinese and Japanese characters and full-width punctuation (the wide blocks of Unicode; Korean and emoji left out: spaces break them)."""
+
+
 def needs_rules(text: str) -> bool:
-    """True when ``text`` has characters that break lines without spaces (otherwise spaces are enough)."""
-    return any(breaks_between_characters(char) for char in text)
+    """True when ``text`` has Chinese or Japanese in it (otherwise breaking at spaces is enough).
+
+    Called on every text the app wraps, so it is one regular expression search, not a loop.
+    """
+    return not text.isascii() and CJK.search(text) is not None
 
 
 def may_break(text: str, index: int) -> bool:
