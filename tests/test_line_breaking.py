@@ -86,6 +86,14 @@ def test_two_em_dashes_and_ellipses_stay_together():
     assert 3 not in break_points("等等——好的") and 3 not in break_points("等等……好的")
 
 
+def test_japanese_small_kana_and_the_long_vowel_mark_never_start_a_line():
+    text = "ケタミンは、チョットしたコーヒーです。"
+    points = break_points(text)
+    for mark in "、ョッー。":
+        assert all(text[point] != mark for point in points), mark
+    assert text.index("は") in points
+
+
 def test_korean_breaks_only_at_spaces():
     assert break_points("한국어 문장입니다") == [4]
 

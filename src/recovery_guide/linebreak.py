@@ -46,8 +46,12 @@ LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)、])\s+")
 """A bullet or number at the start of a line: it stays with the first word after it."""
 
 
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
+"""Korean letters and syllables: Korean puts spaces between words, so it breaks only there."""
+
+
 def is_hangul(char: str) -> bool:
-    return "\u1100" <= char <= "\u11ff" or "\u3130" <= char <= "\u318f" or "\uac00" <= char <= "\ud7af"
+    return HANGUL.match(char) is not None
 
 
 def breaks_between_characters(char: str) -> bool:
