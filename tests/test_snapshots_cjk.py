@@ -46,6 +46,7 @@ def open_step(number: int, scroll_to: str | None = None):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.slow
 def test_chinese_key_points_and_contents(snap_compare, size):
     """Step 2: each key point starts beside its bullet; at 80x24 each contents number beside its title."""
     assert snap_compare(chinese_app(), terminal_size=size, run_before=open_step(2))
