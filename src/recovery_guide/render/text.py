@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import textwrap
 
-from recovery_guide import wording
+from recovery_guide import linebreak, wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.textfold import cell_width
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     BulletList,
@@ -38,13 +39,20 @@ from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 WIDTH = 78
 
 
-def fill(text: str, **options) -> str:
-    """Wrap at WIDTH, never inside a word or at a hyphen: phone numbers like 1-800-662-4357 stay whole."""
-    return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False, **options)
+def fill(text: str, initial_indent: str = "", subsequent_indent: str = "") -> str:
+    """Wrap at WIDTH cells, never inside a word or at a hyphen: phone numbers like 1-800-662-4357 stay whole.
+
+    Chinese and Japanese, written without spaces, break by ``linebreak``'s rules (never before a
+    comma or after an opening bracket); other text as ``textwrap`` breaks it.
+    """
+    if linebreak.needs_rules(text):
+        return "\n".join(linebreak.wrap(text, WIDTH, initial_indent, subsequent_indent))
+    return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False, initial_indent=initial_indent, subsequent_indent=subsequent_indent)
 
 
 def underline(title: str, mark: str = "=") -> str:
-    return f"{title}\n{mark * len(title)}"
+    """The title over a line of marks as wide as it is on screen (a Chinese character takes two cells)."""
+    return f"{title}\n{mark * cell_width(title)}"
 
 
 def region_lines(region: Region) -> str:
@@ -130,7 +138,7 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_source_refs(self, block: SourceRefs) -> str:
         refs = ", ".join(f"[{number}]" for number in block.numbers)
-        return f"{wording.sources()}: {refs}\n{wording.reviewed(block.reviewed)}"
+        return f"{fill(f'{wording.sources()}: {refs}')}\n{wording.reviewed(block.reviewed)}"
 
     def write_language_note(self, block: LanguageNote) -> str:
         return f"{self.title(wording.language_note(), '-')}\n{fill(block.text)}"

@@ -1,0 +1,159 @@
+"""Where a line may break: spaces, and between Chinese and Japanese characters by the rules readers expect.
+
+Chinese and Japanese write no spaces between words, so a wrapper that breaks only at spaces sees a
+whole paragraph as one long word: it moves it off the line that holds its bullet (leaving a lone
+``-`` or ``1.``) and then cuts it wherever the width runs out, even before a comma. The rule here is
+the core of the Unicode line breaking algorithm (UAX #14) and of the W3C's requirements for Chinese
+layout (clreq), written once for the app and for ``print``:
+
+- a line may break at a space, and between two characters when either is an ideograph or kana;
+- never before closing punctuation (``，。、；：？！）」』】》`` and the like, small kana included),
+  never after opening punctuation (``（「『【《``), and never inside ``——`` or ``……``;
+- never inside a run of Latin letters, digits or symbols (``48``, ``FDA``, ``1-800-662-4357``), and
+  never inside Korean words (Korean separates words with spaces);
+- never right after a list marker at the start (``- ``, ``1. ``), so no bullet or number stands alone.
+
+``divide`` is the greedy fill (the same as Rich's, so the app's text stays as it was wherever these
+rules add nothing); ``wrap`` is ``textwrap.wrap`` for text with such characters. Both measure cells
+with ``textfold.cell_width`` unless given another measure. No Textual here: the app plugs ``divide``
+into its text wrapping (``tui/line_breaking.py``) and ``render/text.py`` calls ``wrap``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from recovery_guide.textfold import cell_width, is_wide
+
+NO_LINE_START = frozenset(
+    # Closing brackets and quotes, full-width and narrow
+    "）」』】》〉〕］｝〗〙〛｠”’)]}»"
+    # Full stops, commas, colons and other marks that end a phrase
+    "，。、；：？！．｡､,.;:?!%％‰"
+    # Marks that stay with the character before them: middle dots, ellipses, iteration and small kana
+    "・·‧…‥々〻ゝゞヽヾーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
+)
+"""Characters a line never starts with (UAX #14 classes CL, CP, EX, IS, NS, IN and the like)."""
+
+NO_LINE_END = frozenset("（「『【《〈〔［｛〖〘〚｟“‘([{«")
+"""Characters a line never ends with (opening punctuation, UAX #14 class OP)."""
+
+INSEPARABLE = frozenset("—…‥")
+"""Two of the same are one mark (``——``, ``……``): never split."""
+
+LIST_MARKER = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)、])\s+")
+"""A bullet or number at the start of a line: it stays with the first word after it."""
+
+
+HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
+"""Korean letters and syllables: Korean puts spaces between words, so it breaks only there."""
+
+
+def is_hangul(char: str) -> bool:
+    return HANGUL.match(char) is not None
+
+
+def breaks_between_characters(char: str) -> bool:
+    """True for ideographs, kana and full-width marks: a line may break next to them without a space."""
+    return is_wide(char) and not is_hangul(char)
+
+
+CJK = re.compile(
+    "[\u2e80-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3200-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001b000-\U0001b16f\U0001f200-\U0001f2ff\U00020000-\U0003fffd]"
+)
+"""Chinese and Japanese characters and full-width punctuation (the wide blocks of Unicode; Korean and emoji left out: spaces break them)."""
+
+
+def needs_rules(text: str) -> bool:
+    """True when ``text`` has Chinese or Japanese in it (otherwise breaking at spaces is enough).
+
+    Called on every text the app wraps, so it is one regular expression search, not a loop.
+    """
+    return not text.isascii() and CJK.search(text) is not None
+
+
+def may_break(text: str, index: int) -> bool:
+    """True when a line may start at ``text[index]`` (0 < index < len(text))."""
+    before, after = text[index - 1], text[index]
+    if after.isspace():
+        return False
+    if before.isspace():  # as in Latin text, except for a list marker and full-width punctuation
+        last = index - 1
+        while last > 0 and text[last].isspace():
+            last -= 1
+        if text[last].isspace():  # only spaces before: they are the first unit's indent
+            return False
+        full_width_rule = (after in NO_LINE_START and is_wide(after)) or (text[last] in NO_LINE_END and is_wide(text[last]))
+        return not full_width_rule and LIST_MARKER.fullmatch(text, 0, index) is None
+    if after in NO_LINE_START or before in NO_LINE_END or (before == after and before in INSEPARABLE):
+        return False
+    return breaks_between_characters(before) or breaks_between_characters(after)
+
+
+def break_points(text: str) -> list[int]:
+    """Every index where a line may start, after the first."""
+    return [index for index in range(1, len(text)) if may_break(text, index)]
+
+
+def units(text: str) -> list[tuple[int, str]]:
+    """(start, unit): the pieces a line is never broken inside, each with the spaces after it."""
+    starts = [0, *break_points(text)]
+    return [(start, text[start:end]) for start, end in zip(starts, [*starts[1:], len(text)])]
+
+
+def _chop(unit: str, width: int, cell_len: Callable[[str], int]) -> list[str]:
+    """A unit wider than a line, in pieces of at most ``width`` cells (at least one character each)."""
+    pieces, piece = [], ""
+    for char in unit:
+        if piece and cell_len(piece + char) > width:
+            pieces.append(piece)
+            piece = ""
+        piece += char
+    return [*pieces, piece]
+
+
+def divide(text: str, width: int, fold: bool = True, cell_len: Callable[[str], int] = cell_width, first_width: int | None = None) -> list[int]:
+    """The indices to break ``text`` at so that each line fits ``width`` cells (the first ``first_width``).
+
+    Greedy, like Rich's ``divide_line``: a unit goes on the current line if it fits (spaces after it
+    may hang over the edge); a unit wider than a whole line starts a new line and is folded there
+    (``fold``) or left to overflow.
+    """
+    breaks: list[int] = []
+    offset = 0
+    limit = width if first_width is None else first_width
+    for start, unit in units(text):
+        unit_width = cell_len(unit.rstrip())
+        if limit - offset >= unit_width:
+            offset += cell_len(unit)
+            continue
+        if offset and start:
+            breaks.append(start)
+            limit = width
+            offset = 0
+        if unit_width <= limit or not fold:
+            offset = cell_len(unit)
+            continue
+        pieces = _chop(unit, limit, cell_len)
+        for piece in pieces[:-1]:
+            start += len(piece)
+            breaks.append(start)
+            limit = width
+        offset = cell_len(pieces[-1])
+    return breaks
+
+
+def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "", fold: bool = False) -> list[str]:
+    """``textwrap.wrap`` for text with Chinese or Japanese: lines of at most ``width`` cells, indents included.
+
+    As with ``textwrap``: white space becomes spaces, spaces at the ends of lines are dropped, and a
+    unit wider than a line is left whole unless ``fold``.
+    """
+    text = re.sub(r"\s", " ", text)
+    first, rest = width - cell_width(initial_indent), width - cell_width(subsequent_indent)
+    offsets = [0, *divide(text, max(rest, 1), fold, first_width=max(first, 1)), len(text)]
+    lines = [text[start:end].strip() for start, end in zip(offsets, offsets[1:])]
+    lines = [line for line in lines if line]
+    return [(initial_indent if number == 0 else subsequent_indent) + line for number, line in enumerate(lines)]

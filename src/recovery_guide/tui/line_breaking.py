@@ -1,0 +1,32 @@
+"""The app wraps Chinese and Japanese text by ``recovery_guide.linebreak``'s rules, as ``print`` does.
+
+Every text Textual wraps (Markdown, labels, lists, buttons, notifications) goes through one function,
+``divide_line``, which ``textual.content`` and ``rich.text`` import from Rich; Rich breaks only at
+spaces, so a Chinese paragraph is one long word to it. ``install()`` puts ``divide_line`` below in
+both places: text with Chinese or Japanese characters breaks where ``linebreak`` allows it, measured
+in cells as Rich measures them; any other text goes to Rich's own function, so it wraps exactly as
+before. Textual is pinned to a minor version, and ``tests/test_line_breaking.py`` checks the names
+this replaces are still the ones Textual calls.
+"""
+
+from __future__ import annotations
+
+import rich.text
+import textual.content
+from rich._wrap import divide_line as rich_divide_line
+from rich.cells import cell_len
+
+from recovery_guide.linebreak import divide, needs_rules
+
+
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Rich's ``divide_line``, with ``linebreak``'s rules for text that has Chinese or Japanese in it."""
+    if not needs_rules(text):
+        return rich_divide_line(text, width, fold)
+    return divide(text, width, fold, cell_len=cell_len)
+
+
+def install() -> None:
+    """Wrap all text in the app with ``divide_line`` (idempotent)."""
+    textual.content.divide_line = divide_line
+    rich.text.divide_line = divide_line
