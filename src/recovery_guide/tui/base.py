@@ -111,9 +111,26 @@ def banner_text(clinic=None) -> str:
 
 
 class TypeToFindModal(GuideModal):
-    """A dialog with an Input the reader types into (glossary filter, search)."""
+    """A dialog with an Input the reader types into (glossary filter, search) above a list of what it found.
+
+    Down goes from the typing line to the list (only if the list has rows: an empty list would hold
+    the focus with nothing to show); Up on the first row, or any arrow in an empty list, goes back.
+    """
 
     CSS_PATH = [MODAL_STYLES, Path(__file__).parent / "screens" / "find.tcss"]
+
+    def on_key(self, event) -> None:
+        from textual.widgets import Input, OptionList
+
+        typed, found = self.query_one(Input), self.query_one(OptionList)
+        if event.key == "down" and self.focused is typed:
+            event.stop()
+            if found.option_count:
+                found.focus()
+                found.highlighted = found.highlighted or 0
+        elif event.key in ("up", "down") and self.focused is found and (not found.option_count or (event.key == "up" and not found.highlighted)):
+            event.stop()
+            typed.focus()
 
     async def language_changed(self) -> None:
         """Show the dialog again in the new language, keeping what the reader typed."""

@@ -101,7 +101,14 @@ SELF_CHECK = Key("self-check", "k", "self_check", N_("Check your understanding")
 ENGLISH_ORIGINAL = Key("english-original", "e", "toggle_english", N_("English original"), N_("Show the English original of this screen, and back"),
                        show=False, command=N_("English original"), command_help=N_("Show this screen in English, and back"))
 
-READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_OWN_QUESTION, SELF_CHECK, ENGLISH_ORIGINAL)
+NEXT_MATCH = Key("next-match", "full_stop", "next_match", N_("Next match"), N_("After a search: go to the next place the words were found (, goes back)"),
+                 key_name=N_(". and ,"), key_display=".", show=False,
+                 command=N_("Next match"), command_help=N_("Go to the next place your last search found"))
+"""Like ``n`` in ``less``, whose ``n`` and ``N`` turn the page here: two keys that clash with nothing."""
+PREVIOUS_MATCH = Key("previous-match", "comma", "previous_match", N_("Previous match"), key_display=",", show=False,
+                     command=N_("Previous match"), command_help=N_("Go back to the place your last search found before"))
+
+READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_OWN_QUESTION, SELF_CHECK, ENGLISH_ORIGINAL, NEXT_MATCH, PREVIOUS_MATCH)
 """``ReaderScreen.BINDINGS``: their palette commands run on the reading screen."""
 
 TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="Enter")
@@ -136,12 +143,12 @@ ESCAPE = Key("escape", "escape", "", help=N_("Close this window"), key_name="Esc
 
 HELP_ORDER = (
     NEXT, PREVIOUS, SCROLL, CONTENTS, HELP_NOW, CHOOSE_REGION, CHOOSE_QUESTION, WRITE_OWN_QUESTION, MY_QUESTIONS, MY_QUESTIONS_KEYS[3], MY_QUESTIONS_KEYS[6],
-    HANDOUT, GLOSSARY, SEARCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
+    HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
 )
 """The rows of the ``?`` screen and of the README's key table, in reading order."""
 
 PALETTE_ORDER = (
-    HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, HANDOUT, GLOSSARY, SEARCH, SELF_CHECK, THEME, KEYS_HELP,
+    HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, SELF_CHECK, THEME, KEYS_HELP,
     NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT,
 )
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""

@@ -8,7 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.content import Content
 from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets._markdown import MarkdownBlock, MarkdownHeader, MarkdownParagraph
 from textual.widgets.option_list import Option
 
 from recovery_guide import wording
@@ -20,10 +22,26 @@ from recovery_guide.tui.keys import READER_KEYS, TERM_MEANING, bindings
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.view.pages import page_view
-from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
+from recovery_guide.search import Match, find_span
+from recovery_guide.tui.widgets.guide_markdown import BulletList, GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from recovery_guide.tui.widgets.key_bar import KeyBar
+
+
+HIT_STYLE = "bold reverse underline"
+"""How the words a search found are marked in the text: by shape as well as colour (monochrome too)."""
+
+
+def wrapped_line(text: Content, offset: int, width: int) -> int:
+    """The line (from 0) that character ``offset`` of ``text`` is on, once wrapped at ``width`` cells."""
+    seen = 0
+    lines = text.wrap(max(width, 1))
+    for number, line in enumerate(lines):
+        seen = text.plain.find(line.plain.strip(), seen) + len(line.plain.strip()) if line.plain.strip() else seen
+        if offset < seen:
+            return number
+    return max(len(lines) - 1, 0)
 
 
 class TermList(KeyList):
@@ -328,6 +346,94 @@ class ReaderScreen(GuideScreen):
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self.keep_focus_useful)
+
+    # --- landing on a search match ----------------------------------------------------------------------
+
+    async def land_on(self, match: Match, query: str) -> None:
+        """Turn to the match's screen, mark the words found (reversed and underlined, not colour alone)
+        and scroll them into view, a third of the way down the text; the focus goes to the text, or to
+        the question found."""
+        index = self.guide.index_of(match.screen_id)
+        self.remove_class("-show-contents")
+        self.set_reactive(ReaderScreen.index, index)  # filled here, not by the watcher: the marks go on after
+        await self.show_current()
+        pane = self.query_one(ReadingPane)
+        target, line = self._mark_hit(match, query)
+        if isinstance(target, ProviderQuestions):
+            target.focus()
+        else:
+            pane.focus()
+        if target is not None:
+            pane.scroll_to_widget(target, top=True, animate=False, immediate=True)
+            self.call_after_refresh(self._bring_line_into_view, target, line)
+
+    def _bring_line_into_view(self, widget: Widget, line: int) -> None:
+        """Scroll so ``line`` of ``widget`` is about a third of the way down the text."""
+        pane = self.query_one(ReadingPane)
+        if not widget.is_attached or not pane.is_attached:
+            return
+        y = pane.scroll_y + widget.region.y - pane.content_region.y + line
+        pane.scroll_to(y=max(0, y - pane.content_size.height // 3), animate=False, immediate=True)
+        self.app.call_after_refresh(self.app.follow_focus)
+
+    def _mark_hit(self, match: Match, query: str) -> tuple[Widget | None, int]:
+        """Mark the words found in the part of the page the match names: (the widget, the line the hit is on)."""
+        if match.kind == "title":
+            return self._mark_static(self.query_one("#title", Static), query, 0)
+        if match.kind == "key-point":
+            return self._mark_static(self.query_one("#key-points", Static), query, match.occurrence)
+        if match.kind == "question":
+            questions = self.query_one(ProviderQuestions)
+            rows = [number for number, option in enumerate(questions.options) if find_span(str(option.prompt), query)]
+            if rows:
+                questions.highlighted = rows[min(match.occurrence, len(rows) - 1)]
+                return questions, questions.highlighted
+            return None, 0
+        return self._mark_body(query, match.occurrence)
+
+    def _mark_static(self, widget: Static, query: str, occurrence: int) -> tuple[Widget | None, int]:
+        """Mark the ``occurrence``-th line (from 0) of a Static's text that holds ``query``."""
+        text = str(widget.render())
+        offset, lines = 0, []
+        for number, line in enumerate(text.split("\n")):
+            span = find_span(line, query)
+            if span:
+                lines.append((number, offset + span[0], offset + span[1]))
+            offset += len(line) + 1
+        if not lines:
+            return None, 0
+        number, start, end = lines[min(occurrence, len(lines) - 1)]
+        widget.update(Content(text).stylize(HIT_STYLE, start, end))
+        return widget, number
+
+    def _mark_body(self, query: str, occurrence: int) -> tuple[Widget | None, int]:
+        """Mark the ``occurrence``-th heading, paragraph or list item of the body holding ``query``."""
+        units = []  # (block, item number in a bullet list or None, its text)
+        for block in self.query_one("#body", Markdown).query(MarkdownBlock):
+            items = getattr(block, "_items", None)
+            if isinstance(block, BulletList) and items is not None:
+                units += [(block, number, text) for number, (_bullet, text) in enumerate(items)]
+            elif isinstance(block, (MarkdownParagraph, MarkdownHeader)):
+                units.append((block, None, block._content))
+        found = [(block, item, text, span) for block, item, text in units if (span := find_span(text.plain, query))]
+        if not found:
+            return None, 0
+        block, item, text, (start, end) = found[min(occurrence, len(found) - 1)]
+        marked = text.stylize(HIT_STYLE, start, end)
+        width = block.content_region.width or self.query_one(ReadingPane).content_size.width
+        if item is None:
+            block.set_content(marked)
+            return block, wrapped_line(text, start, width)
+        block._items[item] = (block._items[item][0], marked)
+        block.refresh(layout=True)
+        return block, block.line_of_item(item) + wrapped_line(text, start, width - block.indent)
+
+    async def action_next_match(self) -> None:
+        """``.``: the next place the last search found (``,``: the one before), marked in the text."""
+        await self.app.step_match(1)
+
+    async def action_previous_match(self) -> None:
+        await self.app.step_match(-1)
 
     def action_next(self) -> None:
         self.go_to(self.index + 1)

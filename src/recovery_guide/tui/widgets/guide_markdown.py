@@ -85,6 +85,19 @@ class BulletList(MarkdownBulletList):
         items = getattr(self, "_items", None)
         return _BulletsVisual(items) if items is not None else super().render()
 
+    @property
+    def indent(self) -> int:
+        """The width of the bullet column."""
+        items = getattr(self, "_items", None)
+        return _BulletsVisual(items).indent if items else 0
+
+    def line_of_item(self, number: int) -> int:
+        """The line (from 0) the item ``number`` starts on, at the list's present width."""
+        items = getattr(self, "_items", None)
+        if not items:
+            return 0
+        return _BulletsVisual(items[:number]).get_height(self.styles, self.content_region.width or self.size.width)
+
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         items = getattr(self, "_items", None)
         if items is None:
