@@ -194,6 +194,14 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
         self.show(MyQuestionsScreen)
 
+    async def action_in_my_questions(self, action: str) -> None:
+        """Run an action of the My questions screen (a palette command: saving, forget everything), opening it first."""
+        from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+
+        if not isinstance(self.screen, MyQuestionsScreen):
+            await self.push_screen(MyQuestionsScreen())
+        await self.screen.run_action(action)
+
     def action_handout(self, then_quit: bool = False) -> None:
         """``x``: the handout dialog; with an empty list, a message instead of an empty handout."""
         from recovery_guide.tui.screens.handout import HandoutDialog

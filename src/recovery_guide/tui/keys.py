@@ -41,6 +41,8 @@ class Key:
     """The command palette's title for this key (empty: not offered there)."""
     command_help: str = ""
     """The palette's line under the title."""
+    words: str = ""
+    """More words the palette finds the command by, besides its title and line (each language lists its own)."""
 
     @property
     def help_key(self) -> str:
@@ -59,22 +61,30 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
 # --- the app, anywhere -----------------------------------------------------------------------------
 
 HELP_NOW = Key("help-now", "h", "help_now", N_("Get help now"), N_("Get help now: crisis and help lines, from anywhere"),
-               command=N_("Get help now"), command_help=N_("Crisis and help lines"))
+               command=N_("Get help now"), command_help=N_("Crisis and help lines"),
+               words=N_("crisis emergency danger phone call support"))
 MY_QUESTIONS = Key("my-questions", "m", "my_questions", N_("My questions"), N_("My questions: your list, to reorder, edit and save"),
-                   command=N_("My questions"), command_help=N_("Your list of questions for your provider"))
+                   command=N_("My questions"), command_help=N_("Your list of questions for your provider"),
+                   words=N_("list questions appointment doctor"))
 HANDOUT = Key("handout", "x", "handout", N_("Handout"), N_("Make a handout to take to your appointment"), show=False,
-              command=N_("Make a handout"), command_help=N_("Save your questions to print or take along"))
+              command=N_("Make a handout"), command_help=N_("Save your questions to print or take along"),
+              words=N_("print paper file handout appointment"))
 LANGUAGE = Key("language", "l", "choose_language", N_("Language"), N_("Language: read the guide in another language"),
-               command=N_("Language"), command_help=N_("Read the guide in another language"))
+               command=N_("Language"), command_help=N_("Read the guide in another language"),
+               words=N_("translation English Spanish French German Portuguese Vietnamese Chinese"))
 THEME = Key("theme", "t", "next_theme", N_("Theme"), N_("Change the colours: standard, light, high contrast, monochrome"), show=False,
-            command=N_("Theme"), command_help=N_("Change the colours: standard, light, high contrast, monochrome"))
+            command=N_("Theme"), command_help=N_("Change the colours: standard, light, high contrast, monochrome"),
+            words=N_("colour color colours colors dark light contrast black and white"))
 GLOSSARY = Key("glossary", "g", "glossary", N_("Words"), N_("Words used in this guide, with their meanings"), show=False,
-               command=N_("Words used in this guide"), command_help=N_("Plain meanings of medical words"))
+               command=N_("Words used in this guide"), command_help=N_("Plain meanings of medical words"),
+               words=N_("glossary dictionary meaning definition"))
 SEARCH = Key("search", "slash", "search", N_("Search"), N_("Search the whole guide"), key_display="/", show=False,
-             command=N_("Search the guide"), command_help=N_("Find a word on any screen"))
+             command=N_("Search the guide"), command_help=N_("Find a word on any screen"),
+             words=N_("find look for"))
 KEYS_HELP = Key("keys-help", "question_mark", "keys_help", N_("Keys"), N_("This list of keys"), key_display="?",
-                command=N_("Keys"), command_help=N_("Show every key and what it does"))
-QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"))
+                command=N_("Keys"), command_help=N_("Show every key and what it does"),
+                words=N_("keyboard shortcuts help how to use"))
+QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"), words=N_("exit leave stop"))
 QUIT_CONTROL = Key("quit-control", "ctrl+q,ctrl+c", "quit", N_("Quit"), show=False)
 """Ctrl+Q and Ctrl+C run the same ``quit`` as ``q`` (Textual's own Ctrl+C only showed an English hint):
 quitting with questions not saved always asks first."""
@@ -111,6 +121,9 @@ PREVIOUS_MATCH = Key("previous-match", "comma", "previous_match", N_("Previous m
 READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_OWN_QUESTION, SELF_CHECK, ENGLISH_ORIGINAL, NEXT_MATCH, PREVIOUS_MATCH)
 """``ReaderScreen.BINDINGS``: their palette commands run on the reading screen."""
 
+WELCOME_KEYS = (Key("welcome-not-yet", "right,n,left,p,c", "not_yet", show=False),)
+"""On the welcome screen the page keys and ``c`` say how to begin, instead of doing nothing."""
+
 TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="Enter")
 """On the list of words of a reading screen."""
 
@@ -118,7 +131,8 @@ TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a wo
 
 CLOSE_HELP = Key("close-help", "escape,h", "dismiss", N_("Close"))
 CHOOSE_REGION = Key("choose-region", "r", "app.choose_region", N_("Region"), N_("In Get help now: choose your region"),
-                    command=N_("Choose your region"), command_help=N_("Show the help lines for where you are"))
+                    command=N_("Choose your region"), command_help=N_("Show the help lines for where you are"),
+                    words=N_("country place phone numbers"))
 HELP_NOW_KEYS = (CLOSE_HELP, CHOOSE_REGION)
 
 MY_QUESTIONS_KEYS = (
@@ -152,6 +166,27 @@ PALETTE_ORDER = (
     NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT,
 )
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""
+
+
+
+@dataclass(frozen=True)
+class Command:
+    """A palette command that is not a key: a button of a screen, offered by its words from anywhere."""
+
+    title: str
+    help: str
+    words: str
+    action: str
+    """An app action (``RecoveryGuideApp``)."""
+
+
+MORE_COMMANDS = (
+    Command(N_("Saving on or off"), N_("Keep your questions and place on this computer, or stop keeping them"),
+            N_("saving save keep remember store"), "in_my_questions('toggle_saving')"),
+    Command(N_("Forget everything"), N_("Erase your saved questions and place from this computer"),
+            N_("forget erase delete clear privacy"), "in_my_questions('forget')"),
+)
+"""After the keys in the palette: the choices that live on the My questions screen."""
 
 
 KEY_HEADING, MEANING_HEADING = N_("Key"), N_("What it does")
