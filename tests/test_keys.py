@@ -9,10 +9,11 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen, TermList
+from recovery_guide.tui.screens.welcome import WelcomeScreen
 
 README = Path(__file__).parents[1] / "README.md"
 BOUND = {RecoveryGuideApp: keys.APP_KEYS, ReaderScreen: keys.READER_KEYS, TermList: (keys.TERM_MEANING,),
-         HelpNowScreen: keys.HELP_NOW_KEYS, MyQuestionsScreen: keys.MY_QUESTIONS_KEYS}
+         HelpNowScreen: keys.HELP_NOW_KEYS, MyQuestionsScreen: keys.MY_QUESTIONS_KEYS, WelcomeScreen: keys.WELCOME_KEYS}
 
 
 def test_the_readme_key_table_is_the_one_the_guide_shows():
@@ -47,3 +48,10 @@ def test_every_palette_command_runs_an_action_that_exists():
         owner = ReaderScreen if key in keys.READER_KEYS else RecoveryGuideApp
         name = key.action.removeprefix("app.").split("(")[0]
         assert callable(getattr(owner, f"action_{name}", None)), f"{key.id}: {owner.__name__} has no action {name!r}"
+
+
+def test_every_command_that_is_not_a_key_runs_an_app_action_and_has_words():
+    for command in keys.MORE_COMMANDS:
+        assert command.title and command.help and command.words
+        name = command.action.split("(")[0]
+        assert callable(getattr(RecoveryGuideApp, f"action_{name}", None)), command.title

@@ -228,7 +228,7 @@ async def palette_titles(pilot, words: str) -> list[str]:
     ("code", "words"),
     [
         ("en", {"colour": "Theme", "print": "Make a handout", "saving": "Saving on or off", "forget": "Forget everything"}),
-        ("es", {"color": "Tema", "imprimir": "Hacer una hoja", "guardar": "Guardar: sí o no", "olvidar": "Olvidar todo"}),
+        ("es", {"color": "Tema", "imprimir": "Preparar una hoja", "guardar": "Guardado: activar o desactivar", "olvidar": "Olvidar todo"}),
     ],
 )
 async def test_the_palette_finds_every_action_by_its_words(code, words):
