@@ -291,3 +291,15 @@ async def test_moving_a_question_past_the_top_or_bottom_of_its_group_says_so(gui
         await pilot.press("down", "d")
         await settle(pilot)
         assert shown[-1] == "This question is already last in its group."
+
+
+async def test_a_match_chosen_before_reading_says_how_to_start(guide):
+    app = RecoveryGuideApp(Session(guide))
+    shown = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await search_for(pilot, "liver")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        assert shown and "press Enter to start reading" in shown[-1]
+        assert app.focused.id == "acknowledge"

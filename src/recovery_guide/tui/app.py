@@ -291,9 +291,12 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.show(TermDefinition, match.term_id)
 
     async def land_on(self, match: Match) -> None:
-        """Close what is over the reading screen, turn to the match and mark it."""
+        """Close what is over the reading screen, turn to the match and mark it (before reading has
+        begun, the welcome screen says how to begin instead)."""
         reader = self.reader
         if reader is None:
+            if isinstance(self.screen, WelcomeScreen):
+                self.screen.action_not_yet()
             return
         while self.screen is not reader:
             self.pop_screen()
