@@ -253,6 +253,12 @@ async def test_the_palette_turns_saving_on(guide, tmp_path):
         assert app.focused.id == "keep", "the reader sees the saving choice that was changed"
 
 
+def says_how_to_start(app, shown: list[str]) -> None:
+    assert isinstance(app.screen, WelcomeScreen)
+    assert shown and "press Enter to start reading" in shown[-1]
+    assert app.focused.id == "acknowledge", "Enter now starts reading"
+
+
 # --- small keys -----------------------------------------------------------------------------------------------
 
 
@@ -265,9 +271,7 @@ async def test_page_keys_on_the_welcome_screen_say_how_to_start(guide, key):
         app.screen.query_one("#welcome-scroll").focus()
         await pilot.press(key)
         await settle(pilot)
-        assert isinstance(app.screen, WelcomeScreen)
-        assert shown and "press Enter to start reading" in shown[-1]
-        assert app.focused.id == "acknowledge", "Enter now starts reading"
+        says_how_to_start(app, shown)
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
 
@@ -301,5 +305,4 @@ async def test_a_match_chosen_before_reading_says_how_to_start(guide):
         await search_for(pilot, "liver")
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-        assert shown and "press Enter to start reading" in shown[-1]
-        assert app.focused.id == "acknowledge"
+        says_how_to_start(app, shown)
