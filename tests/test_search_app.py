@@ -152,6 +152,25 @@ async def test_full_stop_and_comma_go_to_the_next_and_previous_match(guide):
 
 
 @pytest.mark.slow
+async def test_matches_on_one_screen_are_visited_down_the_page_one_mark_at_a_time(guide):
+    app = reading_app(guide)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        search = await search_for(pilot, "ketamine")
+        on_first = [match for match in search.matches if match.screen_id == search.matches[0].screen_id and match.kind != "question"]
+        assert len(on_first) >= 3
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        pane, places = app.screen.query_one(ReadingPane), []
+        for _match in on_first:
+            assert [text.casefold() for text in marked_texts(app.screen)] == ["ketamine"], "one mark: the one the reader is on"
+            places.append(pane.scroll_y)
+            await pilot.press("full_stop")
+            await settle(pilot)
+        assert places == sorted(places) and places[-1] > 0, f"the text moves down the page with the matches: {places}"
+
+
+@pytest.mark.slow
 async def test_down_and_up_never_leave_the_focus_in_an_empty_list(guide):
     app = reading_app(guide)
     async with app.run_test(size=SIZE) as pilot:
@@ -229,6 +248,7 @@ async def palette_titles(pilot, words: str) -> list[str]:
     [
         ("en", {"colour": "Theme", "print": "Make a handout", "saving": "Saving on or off", "forget": "Forget everything"}),
         ("es", {"color": "Tema", "imprimir": "Preparar una hoja", "guardar": "Guardado: activar o desactivar", "olvidar": "Olvidar todo"}),
+        ("zh_Hans", {"颜色": "配色", "打印": "制作备忘单", "保存": "保存：打开或关闭", "忘记": "全部清除"}),
     ],
 )
 async def test_the_palette_finds_every_action_by_its_words(code, words):

@@ -364,15 +364,18 @@ class ReaderScreen(GuideScreen):
         else:
             pane.focus()
         if target is not None:
-            pane.scroll_to_widget(target, top=True, animate=False, immediate=True)
             self.call_after_refresh(self._bring_line_into_view, target, line)
 
     def _bring_line_into_view(self, widget: Widget, line: int) -> None:
-        """Scroll so ``line`` of ``widget`` is about a third of the way down the text."""
+        """Scroll so ``line`` of ``widget`` is about a third of the way down the text (from the layout,
+        not from where the widget is on screen, which is out of date until the next frame)."""
         pane = self.query_one(ReadingPane)
-        if not widget.is_attached or not pane.is_attached:
+        if not widget.is_attached or pane not in widget.ancestors:
             return
-        y = pane.scroll_y + widget.region.y - pane.content_region.y + line
+        y, node = line, widget
+        while node is not pane:
+            y += node.virtual_region.y
+            node = node.parent
         pane.scroll_to(y=max(0, y - pane.content_size.height // 3), animate=False, immediate=True)
         self.app.call_after_refresh(self.app.follow_focus)
 
