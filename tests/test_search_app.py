@@ -45,7 +45,7 @@ def marked_texts(reader: ReaderScreen) -> list[str]:
     """Every piece of the page shown with the search mark, and where."""
     found = []
     for widget in reader.query("#title, #key-points, #body MarkdownBlock"):
-        contents = [text for _bullet, text in widget._items] if isinstance(widget, BulletList) else [widget.content]
+        contents = widget.item_texts if isinstance(widget, BulletList) else [widget.content]
         for content in contents:
             if isinstance(content, Content):
                 found += [content.plain[span.start : span.end] for span in content.spans if str(span.style) == HIT_STYLE]

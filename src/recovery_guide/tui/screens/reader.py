@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -366,21 +368,22 @@ class ReaderScreen(GuideScreen):
         if target is not None:
             self.call_after_refresh(self._bring_line_into_view, target, line)
 
-    def _bring_line_into_view(self, widget: Widget, line: int) -> None:
-        """Scroll so ``line`` of ``widget`` is about a third of the way down the text (from the layout,
+    def _bring_line_into_view(self, widget: Widget, line: Callable[[], int]) -> None:
+        """Scroll so ``line()`` of ``widget`` is about a third of the way down the text (from the layout,
         not from where the widget is on screen, which is out of date until the next frame)."""
         pane = self.query_one(ReadingPane)
         if not widget.is_attached or pane not in widget.ancestors:
             return
-        y, node = line, widget
+        y, node = line(), widget
         while node is not pane:
             y += node.virtual_region.y
             node = node.parent
         pane.scroll_to(y=max(0, y - pane.content_size.height // 3), animate=False, immediate=True)
         self.app.call_after_refresh(self.app.follow_focus)
 
-    def _mark_hit(self, match: Match, query: str) -> tuple[Widget | None, int]:
-        """Mark the words found in the part of the page the match names: (the widget, the line the hit is on)."""
+    def _mark_hit(self, match: Match, query: str) -> tuple[Widget | None, Callable[[], int]]:
+        """Mark the words found in the part of the page the match names: (the widget, the line the hit
+        is on, asked once the page is laid out at its width)."""
         if match.kind == "title":
             return self._mark_static(self.query_one("#title", Static), query, 0)
         if match.kind == "key-point":
@@ -389,47 +392,44 @@ class ReaderScreen(GuideScreen):
             questions = self.query_one(ProviderQuestions)
             rows = [number for number, option in enumerate(questions.options) if find_span(str(option.prompt), query)]
             if rows:
-                questions.highlighted = rows[min(match.occurrence, len(rows) - 1)]
-                return questions, questions.highlighted
-            return None, 0
+                row = questions.highlighted = rows[min(match.occurrence, len(rows) - 1)]
+                return questions, lambda: row
+            return None, lambda: 0
         return self._mark_body(query, match.occurrence)
 
-    def _mark_static(self, widget: Static, query: str, occurrence: int) -> tuple[Widget | None, int]:
+    def _mark_static(self, widget: Static, query: str, occurrence: int) -> tuple[Widget | None, Callable[[], int]]:
         """Mark the ``occurrence``-th line (from 0) of a Static's text that holds ``query``."""
         text = str(widget.render())
         offset, lines = 0, []
-        for number, line in enumerate(text.split("\n")):
+        for line in text.split("\n"):
             span = find_span(line, query)
             if span:
-                lines.append((number, offset + span[0], offset + span[1]))
+                lines.append((offset + span[0], offset + span[1]))
             offset += len(line) + 1
         if not lines:
-            return None, 0
-        number, start, end = lines[min(occurrence, len(lines) - 1)]
+            return None, lambda: 0
+        start, end = lines[min(occurrence, len(lines) - 1)]
         widget.update(Content(text).stylize(HIT_STYLE, start, end))
-        return widget, number
+        return widget, lambda: wrapped_line(Content(text), start, widget.content_region.width)
 
-    def _mark_body(self, query: str, occurrence: int) -> tuple[Widget | None, int]:
+    def _mark_body(self, query: str, occurrence: int) -> tuple[Widget | None, Callable[[], int]]:
         """Mark the ``occurrence``-th heading, paragraph or list item of the body holding ``query``."""
         units = []  # (block, item number in a bullet list or None, its text)
         for block in self.query_one("#body", Markdown).query(MarkdownBlock):
-            items = getattr(block, "_items", None)
-            if isinstance(block, BulletList) and items is not None:
-                units += [(block, number, text) for number, (_bullet, text) in enumerate(items)]
+            if isinstance(block, BulletList) and block.item_texts:
+                units += [(block, number, text) for number, text in enumerate(block.item_texts)]
             elif isinstance(block, (MarkdownParagraph, MarkdownHeader)):
                 units.append((block, None, block._content))
         found = [(block, item, text, span) for block, item, text in units if (span := find_span(text.plain, query))]
         if not found:
-            return None, 0
+            return None, lambda: 0
         block, item, text, (start, end) = found[min(occurrence, len(found) - 1)]
         marked = text.stylize(HIT_STYLE, start, end)
-        width = block.content_region.width or self.query_one(ReadingPane).content_size.width
         if item is None:
             block.set_content(marked)
-            return block, wrapped_line(text, start, width)
-        block._items[item] = (block._items[item][0], marked)
-        block.refresh(layout=True)
-        return block, block.line_of_item(item) + wrapped_line(text, start, width - block.indent)
+            return block, lambda: wrapped_line(text, start, block.content_region.width)
+        block.set_item_text(item, marked)
+        return block, lambda: block.line_of_item(item) + wrapped_line(text, start, block.content_region.width - block.indent)
 
     async def action_next_match(self) -> None:
         """``.``: the next place the last search found (``,``: the one before), marked in the text."""
