@@ -119,6 +119,12 @@ class TypeToFindModal(GuideModal):
 
     CSS_PATH = [MODAL_STYLES, Path(__file__).parent / "screens" / "find.tcss"]
 
+    @staticmethod
+    def fill_list(found, options) -> None:
+        """Show ``options`` in the list; an empty list takes no focus (Tab passes it by)."""
+        found.set_options(options)
+        found.can_focus = bool(options)
+
     def on_key(self, event) -> None:
         from textual.widgets import Input, OptionList
 

@@ -75,7 +75,7 @@ class GlossaryScreen(TypeToFindModal):
     def show_terms(self, query: str) -> None:
         self.terms = filter_terms(sorted_terms(self.guide), query)
         terms = self.query_one("#glossary-list", OptionList)
-        terms.set_options([Option(Text(term.term), id=term.id) for term in self.terms])
+        self.fill_list(terms, [Option(Text(term.term), id=term.id) for term in self.terms])
         if self.terms:
             terms.highlighted = 0
         self.show_definition(self.terms[0] if self.terms else None)

@@ -78,7 +78,7 @@ class SearchScreen(TypeToFindModal):
         guide = self.guide
         self.matches = search(guide, query) if query.strip() else []
         results = self.query_one("#search-results", OptionList)
-        results.set_options([Option(result_prompt(guide, match)) for match in self.matches])
+        self.fill_list(results, [Option(result_prompt(guide, match)) for match in self.matches])
         count = self.query_one("#search-count", Static)
         if not query.strip():
             count.update(_("Type at least one word."))
