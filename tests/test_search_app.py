@@ -6,9 +6,13 @@ Pilot tests, driven by keys as a reader would (issue #12, item 9 and two points 
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from recovery_guide import i18n
@@ -29,8 +33,15 @@ from tests.helpers import acknowledge, add_question, choose_language, record_not
 SIZE = (80, 24)
 
 
-def reading_app(guide) -> RecoveryGuideApp:
-    return RecoveryGuideApp(Session(guide), acknowledged=True)
+@asynccontextmanager
+async def running(guide, size: tuple[int, int] = SIZE, acknowledged: bool = True) -> AsyncIterator[tuple[RecoveryGuideApp, Pilot, list[str]]]:
+    """The app (reading already, unless ``acknowledged`` is False), its pilot once it is ready, and the
+    messages it shows as toasts."""
+    app = RecoveryGuideApp(Session(guide), acknowledged=acknowledged)
+    shown = record_notifications(app)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield app, pilot, shown
 
 
 async def search_for(pilot, words: str) -> SearchScreen:
@@ -62,9 +73,7 @@ def in_view(reader: ReaderScreen, widget) -> bool:
 
 @pytest.mark.slow
 async def test_slash_shows_the_last_words_selected_so_typing_replaces_them(guide):
-    app = reading_app(guide)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide) as (app, pilot, shown):
         await search_for(pilot, "liver")
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
@@ -80,9 +89,7 @@ async def test_slash_shows_the_last_words_selected_so_typing_replaces_them(guide
 
 @pytest.mark.slow
 async def test_a_chosen_match_lands_on_the_words_and_marks_them(guide):
-    app = reading_app(guide)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide) as (app, pilot, shown):
         search = await search_for(pilot, "bladder problems")
         assert [match.screen_id for match in search.matches] == ["ketamine-basics", "side-effects-safety"]
         await pilot.press("down", "down", "enter")  # the second: far down its screen
@@ -99,9 +106,7 @@ async def test_a_chosen_match_lands_on_the_words_and_marks_them(guide):
 
 @pytest.mark.slow
 async def test_a_match_in_a_list_item_and_a_question_are_in_view(guide):
-    app = reading_app(guide)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide) as (app, pilot, shown):
         search = await search_for(pilot, "how far apart")
         assert [match.kind for match in search.matches] == ["question"]
         await pilot.press("enter")
@@ -121,10 +126,7 @@ async def test_a_match_in_a_list_item_and_a_question_are_in_view(guide):
 
 @pytest.mark.slow
 async def test_full_stop_and_comma_go_to_the_next_and_previous_match(guide):
-    app = reading_app(guide)
-    shown = record_notifications(app)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide) as (app, pilot, shown):
         await pilot.press("full_stop")
         await settle(pilot)
         assert shown[-1] == "Press / to search first."
@@ -153,9 +155,7 @@ async def test_full_stop_and_comma_go_to_the_next_and_previous_match(guide):
 
 @pytest.mark.slow
 async def test_matches_on_one_screen_are_visited_down_the_page_one_mark_at_a_time(guide):
-    app = reading_app(guide)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide) as (app, pilot, shown):
         search = await search_for(pilot, "ketamine")
         on_first = [match for match in search.matches if match.screen_id == search.matches[0].screen_id and match.kind != "question"]
         assert len(on_first) >= 3
@@ -172,9 +172,7 @@ async def test_matches_on_one_screen_are_visited_down_the_page_one_mark_at_a_tim
 
 @pytest.mark.slow
 async def test_down_and_up_never_leave_the_focus_in_an_empty_list(guide):
-    app = reading_app(guide)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide) as (app, pilot, shown):
         search = await search_for(pilot, "zzzz")
         typed, results = search.query_one(Input), search.query_one(OptionList)
         await pilot.press("down")
@@ -208,9 +206,7 @@ def test_the_glossary_filter_finds_words_inside_terms_best_first(guide):
 
 @pytest.mark.slow
 async def test_a_word_not_in_the_glossary_is_searched_for_in_the_whole_guide(guide):
-    app = reading_app(guide)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide) as (app, pilot, shown):
         await pilot.press("g")
         await settle(pilot, lambda: isinstance(app.screen, GlossaryScreen))
         glossary = app.screen
@@ -254,19 +250,15 @@ async def palette_titles(pilot, words: str) -> list[str]:
 async def test_the_palette_finds_every_action_by_its_words(code, words):
     guide = load_guide(code)
     i18n.set_language(code)
-    app = reading_app(guide)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with running(guide, (100, 30)) as (app, pilot, shown):
         for typed, title in words.items():
             titles = await palette_titles(pilot, typed)
-            assert any(shown.startswith(title) for shown in titles), f"{typed!r} did not find {title!r}: {titles}"
+            assert any(offered.startswith(title) for offered in titles), f"{typed!r} did not find {title!r}: {titles}"
 
 
 @pytest.mark.slow
 async def test_the_palette_turns_saving_on(guide, tmp_path):
-    app = reading_app(guide)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with running(guide, (100, 30)) as (app, pilot, shown):
         await palette_titles(pilot, "saving")
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen) and app.session.saving)
@@ -284,10 +276,7 @@ def says_how_to_start(app, shown: list[str]) -> None:
 
 @pytest.mark.parametrize("key", ["n", "right", "c"])
 async def test_page_keys_on_the_welcome_screen_say_how_to_start(guide, key):
-    app = RecoveryGuideApp(Session(guide))
-    shown = record_notifications(app)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide, acknowledged=False) as (app, pilot, shown):
         app.screen.query_one("#welcome-scroll").focus()
         await pilot.press(key)
         await settle(pilot)
@@ -298,10 +287,7 @@ async def test_page_keys_on_the_welcome_screen_say_how_to_start(guide, key):
 
 @pytest.mark.slow
 async def test_moving_a_question_past_the_top_or_bottom_of_its_group_says_so(guide):
-    app = reading_app(guide)
-    shown = record_notifications(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with running(guide, (100, 30)) as (app, pilot, shown):
         await add_question(pilot, 0)
         await add_question(pilot, 1)
         await pilot.press("m")
@@ -318,10 +304,7 @@ async def test_moving_a_question_past_the_top_or_bottom_of_its_group_says_so(gui
 
 
 async def test_a_match_chosen_before_reading_says_how_to_start(guide):
-    app = RecoveryGuideApp(Session(guide))
-    shown = record_notifications(app)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with running(guide, acknowledged=False) as (app, pilot, shown):
         await search_for(pilot, "liver")
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
