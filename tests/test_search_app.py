@@ -21,6 +21,7 @@ from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.search import find_span
 from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.dialogs import Confirm
 from recovery_guide.tui.screens.glossary import GlossaryScreen
 from recovery_guide.tui.screens.my_questions import MyQuestionsList, MyQuestionsScreen
 from recovery_guide.tui.screens.reader import HIT_STYLE, ReaderScreen, ReadingPane
@@ -257,12 +258,21 @@ async def test_the_palette_finds_every_action_by_its_words(code, words):
 
 
 @pytest.mark.slow
-async def test_the_palette_turns_saving_on(guide, tmp_path):
+async def test_the_palette_turns_saving_on_and_forgets_everything_after_asking(guide):
     async with running(guide, (100, 30)) as (app, pilot, shown):
         await palette_titles(pilot, "saving")
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen) and app.session.saving)
         assert app.focused.id == "keep", "the reader sees the saving choice that was changed"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await palette_titles(pilot, "forget")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, Confirm))
+        assert app.session.saving, "nothing is forgotten before the reader confirms"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        assert app.session.saving
 
 
 def says_how_to_start(app, shown: list[str]) -> None:
