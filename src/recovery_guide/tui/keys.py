@@ -100,16 +100,20 @@ NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_
 PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("Left arrow or p"), key_display="←/p",
                command=N_("Previous screen"), command_help=N_("Go back one screen"))
 CONTENTS = Key("contents", "c", "contents", N_("Contents"), N_("Contents: choose a screen, then press Enter"),
-               command=N_("Contents"), command_help=N_("Choose a screen from the list"))
+               command=N_("Contents"), command_help=N_("Choose a screen from the list"),
+               words=N_("table of contents chapters list of screens"))
 CLOSE_CONTENTS = Key("close-contents", "escape", "close_contents", N_("Close"), show=False)
 CHOOSE_QUESTION = Key("choose-question", "s", "focus_questions", N_("Add to My questions"),
                       N_("Add the chosen question to My questions (press again to take it out)"), show=False)
 WRITE_OWN_QUESTION = Key("write-own-question", "a", "write_question", N_("Write a question"), N_("Write a question of your own"), show=False,
-                         command=N_("Write a question"), command_help=N_("Add a question in your own words"))
+                         command=N_("Write a question"), command_help=N_("Add a question in your own words"),
+                         words=N_("own words type add question"))
 SELF_CHECK = Key("self-check", "k", "self_check", N_("Check your understanding"), N_("At the end of a topic: check your understanding (not a test)"),
-                 show=False, command=N_("Check your understanding"), command_help=N_("A few questions at the end of a topic, never scored"))
+                 show=False, command=N_("Check your understanding"), command_help=N_("A few questions at the end of a topic, never scored"),
+                 words=N_("quiz test yourself"))
 ENGLISH_ORIGINAL = Key("english-original", "e", "toggle_english", N_("English original"), N_("Show the English original of this screen, and back"),
-                       show=False, command=N_("English original"), command_help=N_("Show this screen in English, and back"))
+                       show=False, command=N_("English original"), command_help=N_("Show this screen in English, and back"),
+                       words=N_("translation original language"))
 
 NEXT_MATCH = Key("next-match", "full_stop", "next_match", N_("Next match"), N_("After a search: go to the next place the words were found (, goes back)"),
                  key_name=N_(". and ,"), key_display=".", show=False,
