@@ -319,3 +319,12 @@ async def test_a_match_chosen_before_reading_says_how_to_start(guide):
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
         says_how_to_start(app, shown)
+
+
+@pytest.mark.slow
+async def test_a_reading_command_from_the_palette_before_reading_says_how_to_start(guide):
+    async with running(guide, (100, 30), acknowledged=False) as (app, pilot, shown):
+        await palette_titles(pilot, "Next screen")
+        await pilot.press("enter")
+        await settle(pilot, lambda: not CommandPalette.is_open(app))
+        says_how_to_start(app, shown)

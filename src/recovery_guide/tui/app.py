@@ -167,11 +167,24 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
     async def reader_action(self, action: str) -> None:
         """Run a reading-screen action from anywhere (the palette), if reading has begun."""
-        reader = self.reader
+        reader = self._back_to_reader()
         if reader is not None:
-            while self.screen is not reader:
-                self.pop_screen()
             await reader.run_action(action)
+
+    def _back_to_reader(self) -> ReaderScreen | None:
+        """Close what is over the reading screen and return it; before reading has begun, the welcome
+        screen says how to begin instead (a reading key never does nothing without a word)."""
+        reader = self.reader
+        if reader is None:
+            welcome = next((screen for screen in self.screen_stack if isinstance(screen, WelcomeScreen)), None)
+            while welcome is not None and self.screen is not welcome:
+                self.pop_screen()
+            if welcome is not None:
+                welcome.action_not_yet()
+            return None
+        while self.screen is not reader:
+            self.pop_screen()
+        return reader
 
     def action_help_now(self) -> None:
         from recovery_guide.tui.screens.help_now import HelpNowScreen
@@ -293,14 +306,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     async def land_on(self, match: Match) -> None:
         """Close what is over the reading screen, turn to the match and mark it (before reading has
         begun, the welcome screen says how to begin instead)."""
-        reader = self.reader
-        if reader is None:
-            if isinstance(self.screen, WelcomeScreen):
-                self.screen.action_not_yet()
-            return
-        while self.screen is not reader:
-            self.pop_screen()
-        await reader.land_on(match, self.search_query)
+        reader = self._back_to_reader()
+        if reader is not None:
+            await reader.land_on(match, self.search_query)
 
     async def step_match(self, step: int) -> None:
         """The next (``step`` 1) or previous (-1) match of the last search, going round at either end."""
