@@ -191,6 +191,9 @@ async def test_down_and_up_never_leave_the_focus_in_an_empty_list(guide):
         await pilot.press("up")
         await settle(pilot)
         assert app.focused is typed, "Up on the first result goes back to the typing line"
+        await pilot.press("down", "down", "s")
+        await settle(pilot)
+        assert app.focused is typed and typed.value == "livers", "typing in the list goes on typing the words"
 
 
 # --- the glossary -----------------------------------------------------------------------------------------

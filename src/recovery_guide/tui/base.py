@@ -114,7 +114,8 @@ class TypeToFindModal(GuideModal):
     """A dialog with an Input the reader types into (glossary filter, search) above a list of what it found.
 
     Down goes from the typing line to the list (only if the list has rows: an empty list would hold
-    the focus with nothing to show); Up on the first row, or any arrow in an empty list, goes back.
+    the focus with nothing to show); Up on the first row, or any arrow in an empty list, goes back,
+    and so does typing a letter in the list (it is added to the words typed).
     """
 
     CSS_PATH = [MODAL_STYLES, Path(__file__).parent / "screens" / "find.tcss"]
@@ -137,6 +138,13 @@ class TypeToFindModal(GuideModal):
         elif event.key in ("up", "down") and self.focused is found and (not found.option_count or (event.key == "up" and not found.highlighted)):
             event.stop()
             typed.focus()
+        elif self.focused is found and event.is_printable and event.character:
+            event.stop()  # typing in the list goes on typing on the line above, at its end
+            typed.select_on_focus = False
+            typed.focus()
+            typed.cursor_position = len(typed.value)
+            typed.insert_text_at_cursor(event.character)
+            self.call_after_refresh(setattr, typed, "select_on_focus", True)
 
     async def language_changed(self) -> None:
         """Show the dialog again in the new language, keeping what the reader typed."""
