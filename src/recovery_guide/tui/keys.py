@@ -172,7 +172,6 @@ PALETTE_ORDER = (
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""
 
 
-
 @dataclass(frozen=True)
 class Command:
     """A palette command that is not a key: a button of a screen, offered by its words from anywhere."""
