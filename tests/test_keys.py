@@ -9,11 +9,13 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ReaderScreen, TermList
+from recovery_guide.tui.screens.welcome import WelcomeScreen
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 
 README = Path(__file__).parents[1] / "README.md"
 BOUND = {RecoveryGuideApp: keys.APP_KEYS, ReaderScreen: keys.READER_KEYS, TermList: (keys.TERM_MEANING,),
-         ProviderQuestions: (keys.ADD_QUESTION,), HelpNowScreen: keys.HELP_NOW_KEYS, MyQuestionsScreen: keys.MY_QUESTIONS_KEYS}
+         ProviderQuestions: (keys.ADD_QUESTION,), HelpNowScreen: keys.HELP_NOW_KEYS, MyQuestionsScreen: keys.MY_QUESTIONS_KEYS,
+         WelcomeScreen: keys.WELCOME_KEYS}
 
 
 def test_the_readme_key_table_is_the_one_the_guide_shows():
@@ -58,3 +60,10 @@ def test_the_key_bar_knows_the_importance_of_every_bound_key():
             assert binding.id in declared, binding.id
     for key in (keys.HELP_NOW, keys.KEYS_HELP, keys.QUIT):
         assert keys.importance(key.id) == keys.ESSENTIAL
+
+
+def test_every_command_that_is_not_a_key_runs_an_app_action_and_has_words():
+    for command in keys.MORE_COMMANDS:
+        assert command.title and command.help and command.words
+        name = command.action.split("(")[0]
+        assert callable(getattr(RecoveryGuideApp, f"action_{name}", None)), command.title

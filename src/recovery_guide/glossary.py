@@ -104,11 +104,23 @@ def sorted_terms(guide: Guide) -> list[Term]:
 
 
 def filter_terms(terms: Sequence[Term], query: str) -> list[Term]:
-    """The terms whose name, other forms or definition contain ``query``, ignoring case and accents.
+    """The terms whose name, other forms or definition contain ``query`` anywhere (inside a longer
+    term too: "bladder" finds "bladder problems"), ignoring case and accents.
 
-    The order of ``terms`` is kept. An empty query keeps every term.
+    Best first: terms that start with it, then terms (or their other forms) that hold it, then
+    definitions that hold it; within each, the order of ``terms`` is kept. An empty query keeps every term.
     """
     wanted = fold(query)
     if not wanted:
         return list(terms)
-    return [term for term in terms if any(wanted in fold(text) for text in (term.term, *term.forms, term.definition))]
+
+    def rank(term: Term) -> int | None:
+        names = [fold(text) for text in (term.term, *term.forms)]
+        if any(name.startswith(wanted) for name in names):
+            return 0
+        if any(wanted in name for name in names):
+            return 1
+        return 2 if wanted in fold(term.definition) else None
+
+    ranked = [(rank(term), number, term) for number, term in enumerate(terms)]
+    return [term for place, _number, term in sorted(item for item in ranked if item[0] is not None)]

@@ -36,6 +36,9 @@ class Match:
     """The glossary term, for kind "glossary"."""
     highlight: tuple[int, int] = (0, 0)
     """Where the hit is inside ``snippet`` (start, end), for marking it."""
+    occurrence: int = 0
+    """How many earlier parts of the same kind on the same screen also hold the query (0: this is the
+    first), so a view can find this very part again: the third paragraph holding "liver", say."""
 
 
 @lru_cache(maxsize=256)
@@ -93,6 +96,13 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return fold_map(text)
 
 
+def find_span(text: str, query: str) -> tuple[int, int] | None:
+    """Where ``query`` first occurs in ``text`` (matched as ``search`` matches), as a span of ``text``;
+    None if it does not. For a view marking the hit in the text it shows."""
+    wanted = fold(query)
+    return _find(text, wanted) if wanted else None
+
+
 def _find(text: str, wanted: str) -> tuple[int, int] | None:
     """Where the folded ``wanted`` first occurs in ``text``, as a span of ``text``."""
     folded, origin = _folded(text)
@@ -102,13 +112,13 @@ def _find(text: str, wanted: str) -> tuple[int, int] | None:
     return original_span(text, origin, index, index + len(wanted))
 
 
-def _match(screen_id: str | None, kind: Kind, text: str, wanted: str, term_id: str | None = None) -> Match | None:
+def _match(screen_id: str | None, kind: Kind, text: str, wanted: str, term_id: str | None = None, occurrence: int = 0) -> Match | None:
     line = _one_line(text)
     found = _find(line, wanted)
     if found is None:
         return None
     shown, highlight = snippet(line, *found)
-    return Match(screen_id=screen_id, kind=kind, snippet=shown, term_id=term_id, highlight=highlight)
+    return Match(screen_id=screen_id, kind=kind, snippet=shown, term_id=term_id, highlight=highlight, occurrence=occurrence)
 
 
 def search(guide: Guide, query: str, limit: int = 50) -> list[Match]:
@@ -121,9 +131,11 @@ def search(guide: Guide, query: str, limit: int = 50) -> list[Match]:
         return []
     results: list[Match] = []
     for screen in guide.pages:
+        found: dict[Kind, int] = {}
         for kind, text in _fields(screen):
-            match = _match(screen.id, kind, text, wanted)
+            match = _match(screen.id, kind, text, wanted, occurrence=found.get(kind, 0))
             if match:
+                found[kind] = found.get(kind, 0) + 1
                 results.append(match)
                 if len(results) >= limit:
                     return results

@@ -41,6 +41,7 @@ from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 if TYPE_CHECKING:
     from recovery_guide.search import Match
     from recovery_guide.tui.screens.reader import ReaderScreen
+    from recovery_guide.tui.screens.search import Searched
 
 ScreenType = TypeVar("ScreenType", bound=Screen)
 
@@ -73,6 +74,10 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         """Published after each change to My questions (subscribers are called at once, so a screen's
         list is up to date before the key that changed it returns)."""
         session.subscribe(self._session_changed)
+        self.search_query = ""
+        """The words searched for last: ``/`` shows them again, and the match keys step through their matches."""
+        self.match_number: int | None = None
+        """Which of those matches on the screens (``screen_matches``) the reader was taken to last."""
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Our own theme variables, as the standard and light themes (Textual's) leave them."""
@@ -164,11 +169,24 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
     async def reader_action(self, action: str) -> None:
         """Run a reading-screen action from anywhere (the palette), if reading has begun."""
-        reader = self.reader
+        reader = self._back_to_reader()
         if reader is not None:
-            while self.screen is not reader:
-                self.pop_screen()
             await reader.run_action(action)
+
+    def _back_to_reader(self) -> ReaderScreen | None:
+        """Close what is over the reading screen and return it; before reading has begun, the welcome
+        screen says how to begin instead (a reading key never does nothing without a word)."""
+        reader = self.reader
+        if reader is None:
+            welcome = next((screen for screen in self.screen_stack if isinstance(screen, WelcomeScreen)), None)
+            while welcome is not None and self.screen is not welcome:
+                self.pop_screen()
+            if welcome is not None:
+                welcome.action_not_yet()
+            return None
+        while self.screen is not reader:
+            self.pop_screen()
+        return reader
 
     def action_help_now(self) -> None:
         from recovery_guide.tui.screens.help_now import HelpNowScreen
@@ -190,6 +208,14 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 
         self.show(MyQuestionsScreen)
+
+    async def action_in_my_questions(self, action: str) -> None:
+        """Run an action of the My questions screen (a palette command: saving, forget everything), opening it first."""
+        from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+
+        if not isinstance(self.screen, MyQuestionsScreen):
+            await self.push_screen(MyQuestionsScreen())
+        await self.screen.run_action(action)
 
     def action_handout(self, then_quit: bool = False) -> None:
         """``x``: the handout dialog; with an empty list, a message instead of an empty handout."""
@@ -243,22 +269,65 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def action_glossary(self) -> None:
         from recovery_guide.tui.screens.glossary import GlossaryScreen
 
-        self.show(GlossaryScreen)
+        self.show(GlossaryScreen, callback=self._glossary_closed)
+
+    def _glossary_closed(self, search_for: str | None) -> None:
+        """The glossary had no word for what the reader typed, and they asked to search the whole guide."""
+        if search_for:
+            self.search_query = search_for
+            self.action_search()
 
     def action_search(self) -> None:
         from recovery_guide.tui.screens.search import SearchScreen
 
-        self.show(SearchScreen, callback=self._search_result_chosen)
+        self.show(SearchScreen, self.search_query, callback=self._search_result_chosen)
 
-    def _search_result_chosen(self, match: Match | None) -> None:
+    def screen_matches(self) -> list[Match]:
+        """Every match of the last search on the guide's screens, in reading order (the glossary's are left out)."""
+        from recovery_guide.search import search
+
+        query = self.search_query
+        return [match for match in search(self.session.guide, query, limit=10_000) if match.screen_id] if query.strip() else []
+
+    async def _search_result_chosen(self, searched: Searched | None) -> None:
+        if searched is None:
+            return
+        self.search_query = searched.query
+        match = searched.match
         if match is None:
             return
         if match.screen_id:
-            self.go_to_page(match.screen_id)
+            matches = self.screen_matches()
+            self.match_number = matches.index(match) if match in matches else None
+            await self.land_on(match)
         elif match.term_id:
             from recovery_guide.tui.screens.glossary import TermDefinition
 
             self.show(TermDefinition, match.term_id)
+
+    async def land_on(self, match: Match) -> None:
+        """Close what is over the reading screen, turn to the match and mark it (before reading has
+        begun, the welcome screen says how to begin instead)."""
+        reader = self._back_to_reader()
+        if reader is not None:
+            await reader.land_on(match, self.search_query)
+
+    async def step_match(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) match of the last search, going round at either end."""
+        if not self.search_query.strip():
+            self.notify(_("Press / to search first."), timeout=4)
+            return
+        matches = self.screen_matches()
+        if not matches:
+            self.notify(_("Nothing found. Try another word, or press g for the list of words."), timeout=4)
+            return
+        if self.match_number is None:
+            number = 0 if step > 0 else len(matches) - 1
+        else:
+            number = (self.match_number + step) % len(matches)
+        self.match_number = number
+        await self.land_on(matches[number])
+        self.notify(_("Found {number} of {count}: {words}").format(number=number + 1, count=len(matches), words=self.search_query), timeout=3, markup=False)
 
     def action_keys_help(self) -> None:
         from recovery_guide.tui.screens.keys_help import KeysHelpScreen

@@ -122,9 +122,40 @@ def banner_text(clinic=None) -> str:
 
 
 class TypeToFindModal(GuideModal):
-    """A dialog with an Input the reader types into (glossary filter, search)."""
+    """A dialog with an Input the reader types into (glossary filter, search) above a list of what it found.
+
+    Down goes from the typing line to the list (only if the list has rows: an empty list would hold
+    the focus with nothing to show); Up on the first row, or any arrow in an empty list, goes back,
+    and so does typing a letter in the list (it is added to the words typed).
+    """
 
     CSS_PATH = [MODAL_STYLES, Path(__file__).parent / "screens" / "find.tcss"]
+
+    @staticmethod
+    def fill_list(found, options) -> None:
+        """Show ``options`` in the list; an empty list takes no focus (Tab passes it by)."""
+        found.set_options(options)
+        found.can_focus = bool(options)
+
+    def on_key(self, event) -> None:
+        from textual.widgets import Input, OptionList
+
+        typed, found = self.query_one(Input), self.query_one(OptionList)
+        if event.key == "down" and self.focused is typed:
+            event.stop()
+            if found.option_count:
+                found.focus()
+                found.highlighted = found.highlighted or 0
+        elif event.key in ("up", "down") and self.focused is found and (not found.option_count or (event.key == "up" and not found.highlighted)):
+            event.stop()
+            typed.focus()
+        elif self.focused is found and event.is_printable and event.character:
+            event.stop()  # typing in the list goes on typing on the line above, at its end
+            typed.select_on_focus = False
+            typed.focus()
+            typed.cursor_position = len(typed.value)
+            typed.insert_text_at_cursor(event.character)
+            self.call_after_refresh(setattr, typed, "select_on_focus", True)
 
     async def language_changed(self) -> None:
         """Show the dialog again in the new language, keeping what the reader typed."""

@@ -1,18 +1,32 @@
 """The command palette (Ctrl+P): every action of the guide, and every page by title.
 
-The actions are the keys' own declaration (``tui.keys``), so the palette offers exactly what the keys
-do: a reader who forgets a key can search for it.
+The actions are the keys' own declaration (``tui.keys``), plus the few choices that are buttons, not
+keys (``MORE_COMMANDS``: saving, forget everything), so the palette offers exactly what the guide
+does: a reader who forgets a key can search for it. A command is found by its title (loosely, letters
+in order, as Textual matches), and by any word of its line or of its extra words ("colour" finds the
+themes, "print" the handout), all in the reader's language.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from recovery_guide.i18n import _
-from recovery_guide.tui.keys import PALETTE_ORDER, READER_KEYS, Key
+from recovery_guide.textfold import fold
+from recovery_guide.tui.keys import MORE_COMMANDS, PALETTE_ORDER, READER_KEYS, Key
+
+WORD_MATCH = 0.5
+"""The score of a command found by a word of its line or extra words (a title match scores up to 1)."""
+
+
+class PaletteCommand(NamedTuple):
+    title: str
+    run: Callable[[], Any]
+    help: str
+    words: str = ""
 
 
 class GuideCommands(Provider):
@@ -25,20 +39,24 @@ class GuideCommands(Provider):
             return partial(app.reader_action, key.action)
         return partial(app.run_action, key.action.removeprefix("app."))
 
-    def _commands(self) -> list[tuple[str, Callable[[], Any], str]]:
+    def _commands(self) -> list[PaletteCommand]:
         app = self.app
-        commands = [(_(key.command), self._run(key), _(key.command_help)) for key in PALETTE_ORDER]
+        commands = [PaletteCommand(_(key.command), self._run(key), _(key.command_help), _(key.words) if key.words else "") for key in PALETTE_ORDER]
+        commands += [PaletteCommand(_(command.title), partial(app.run_action, command.action), _(command.help), _(command.words)) for command in MORE_COMMANDS]
         for number, page in enumerate(app.session.guide.pages, start=1):
-            commands.append((_("Go to: {title}").format(title=page.title), partial(app.go_to_page, page.id), _("Step {number}").format(number=number)))
+            commands.append(PaletteCommand(_("Go to: {title}").format(title=page.title), partial(app.go_to_page, page.id), _("Step {number}").format(number=number)))
         return commands
 
     async def discover(self) -> Hits:
-        for title, callback, help_text in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
+        for command in self._commands():
+            yield DiscoveryHit(command.title, command.run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, callback, help_text in self._commands():
-            score = matcher.match(title)
+        wanted = fold(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            if wanted and wanted in fold(f"{command.title} {command.help} {command.words}"):
+                score = max(score, WORD_MATCH)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)

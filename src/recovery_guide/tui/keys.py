@@ -48,6 +48,8 @@ class Key:
     """How much the key bar needs it, when the line is too short for every key: ``ESSENTIAL`` (0) is
     never folded away (Get help now, Keys, Quit, a dialog's way out); then 1, the screen's main
     keys; 2, the others (the default); 3 and 4 fold first. The bar shows its keys in this order."""
+    words: str = ""
+    """More words the palette finds the command by, besides its title and line (each language lists its own)."""
 
     @property
     def help_key(self) -> str:
@@ -70,22 +72,30 @@ def bindings(keys: tuple[Key, ...]) -> list[Binding]:
 # --- the app, anywhere -----------------------------------------------------------------------------
 
 HELP_NOW = Key("help-now", "h", "help_now", N_("Get help now"), N_("Get help now: crisis and help lines, from anywhere"),
-               command=N_("Get help now"), command_help=N_("Crisis and help lines"), importance=ESSENTIAL)
+               command=N_("Get help now"), command_help=N_("Crisis and help lines"),
+               words=N_("crisis emergency danger phone call support"), importance=ESSENTIAL)
 MY_QUESTIONS = Key("my-questions", "m", "my_questions", N_("My questions"), N_("My questions: your list, to reorder, edit and save"),
-                   command=N_("My questions"), command_help=N_("Your list of questions for your provider"), importance=2)
+                   command=N_("My questions"), command_help=N_("Your list of questions for your provider"),
+                   words=N_("list questions appointment doctor"), importance=2)
 HANDOUT = Key("handout", "x", "handout", N_("Handout"), N_("Make a handout to take to your appointment"), show=False,
-              command=N_("Make a handout"), command_help=N_("Save your questions to print or take along"))
+              command=N_("Make a handout"), command_help=N_("Save your questions to print or take along"),
+              words=N_("print paper file handout appointment"))
 LANGUAGE = Key("language", "l", "choose_language", N_("Language"), N_("Language: read the guide in another language"),
-               command=N_("Language"), command_help=N_("Read the guide in another language"), importance=3)
+               command=N_("Language"), command_help=N_("Read the guide in another language"),
+               words=N_("translation English Spanish French German Portuguese Vietnamese Chinese"), importance=3)
 THEME = Key("theme", "t", "next_theme", N_("Theme"), N_("Change the colours: standard, light, high contrast, monochrome"), show=False,
-            command=N_("Theme"), command_help=N_("Change the colours: standard, light, high contrast, monochrome"))
+            command=N_("Theme"), command_help=N_("Change the colours: standard, light, high contrast, monochrome"),
+            words=N_("colour color colours colors dark light contrast black and white"))
 GLOSSARY = Key("glossary", "g", "glossary", N_("Words"), N_("Words used in this guide, with their meanings"), show=False,
-               command=N_("Words used in this guide"), command_help=N_("Plain meanings of medical words"))
+               command=N_("Words used in this guide"), command_help=N_("Plain meanings of medical words"),
+               words=N_("glossary dictionary meaning definition"))
 SEARCH = Key("search", "slash", "search", N_("Search"), N_("Search the whole guide"), key_display="/", show=False,
-             command=N_("Search the guide"), command_help=N_("Find a word on any screen"))
+             command=N_("Search the guide"), command_help=N_("Find a word on any screen"),
+             words=N_("find look for"))
 KEYS_HELP = Key("keys-help", "question_mark", "keys_help", N_("Keys"), N_("This list of keys"), key_display="?",
-                command=N_("Keys"), command_help=N_("Show every key and what it does"), importance=ESSENTIAL)
-QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"), importance=ESSENTIAL)
+                command=N_("Keys"), command_help=N_("Show every key and what it does"),
+                words=N_("keyboard shortcuts help how to use"), importance=ESSENTIAL)
+QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), command_help=N_("Close the guide"), words=N_("exit leave stop"), importance=ESSENTIAL)
 QUIT_CONTROL = Key("quit-control", "ctrl+q,ctrl+c", "quit", N_("Quit"), show=False)
 """Ctrl+Q and Ctrl+C run the same ``quit`` as ``q`` (Textual's own Ctrl+C only showed an English hint):
 quitting with questions not saved always asks first."""
@@ -102,19 +112,33 @@ NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_
 PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("Left arrow or p"), key_display="←/p",
                command=N_("Previous screen"), command_help=N_("Go back one screen"), importance=1)
 CONTENTS = Key("contents", "c", "contents", N_("Contents"), N_("Contents: choose a screen, then press Enter"),
-               command=N_("Contents"), command_help=N_("Choose a screen from the list"))
+               command=N_("Contents"), command_help=N_("Choose a screen from the list"),
+               words=N_("table of contents chapters list of screens"))
 CLOSE_CONTENTS = Key("close-contents", "escape", "close_contents", N_("Close"), show=False)
 CHOOSE_QUESTION = Key("choose-question", "s", "focus_questions", N_("Add to My questions"),
                       N_("Add the chosen question to My questions (press again to take it out)"), show=False)
 WRITE_OWN_QUESTION = Key("write-own-question", "a", "write_question", N_("Write a question"), N_("Write a question of your own"), show=False,
-                         command=N_("Write a question"), command_help=N_("Add a question in your own words"))
+                         command=N_("Write a question"), command_help=N_("Add a question in your own words"),
+                         words=N_("own words type add question"))
 SELF_CHECK = Key("self-check", "k", "self_check", N_("Check your understanding"), N_("At the end of a topic: check your understanding (not a test)"),
-                 show=False, command=N_("Check your understanding"), command_help=N_("A few questions at the end of a topic, never scored"))
+                 show=False, command=N_("Check your understanding"), command_help=N_("A few questions at the end of a topic, never scored"),
+                 words=N_("quiz test yourself"))
 ENGLISH_ORIGINAL = Key("english-original", "e", "toggle_english", N_("English original"), N_("Show the English original of this screen, and back"),
-                       show=False, command=N_("English original"), command_help=N_("Show this screen in English, and back"))
+                       show=False, command=N_("English original"), command_help=N_("Show this screen in English, and back"),
+                       words=N_("translation original language"))
 
-READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_OWN_QUESTION, SELF_CHECK, ENGLISH_ORIGINAL)
+NEXT_MATCH = Key("next-match", "full_stop", "next_match", N_("Next match"), N_("After a search: go to the next place the words were found (, goes back)"),
+                 key_name=N_(". and ,"), key_display=".", show=False,
+                 command=N_("Next match"), command_help=N_("Go to the next place your last search found"))
+"""Like ``n`` in ``less``, whose ``n`` and ``N`` turn the page here: two keys that clash with nothing."""
+PREVIOUS_MATCH = Key("previous-match", "comma", "previous_match", N_("Previous match"), key_display=",", show=False,
+                     command=N_("Previous match"), command_help=N_("Go back to the place your last search found before"))
+
+READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_OWN_QUESTION, SELF_CHECK, ENGLISH_ORIGINAL, NEXT_MATCH, PREVIOUS_MATCH)
 """``ReaderScreen.BINDINGS``: their palette commands run on the reading screen."""
+
+WELCOME_KEYS = (Key("welcome-not-yet", "right,n,left,p,c", "not_yet", show=False),)
+"""On the welcome screen the page keys and ``c`` say how to begin, instead of doing nothing."""
 
 TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="Enter",
                    importance=1)
@@ -126,7 +150,8 @@ ADD_QUESTION = Key("add-question", "s,enter", "select", N_("Add to My questions"
 
 CLOSE_HELP = Key("close-help", "escape,h", "dismiss", N_("Close"), importance=ESSENTIAL)
 CHOOSE_REGION = Key("choose-region", "r", "app.choose_region", N_("Region"), N_("In Get help now: choose your region"),
-                    command=N_("Choose your region"), command_help=N_("Show the help lines for where you are"))
+                    command=N_("Choose your region"), command_help=N_("Show the help lines for where you are"),
+                    words=N_("country place phone numbers"))
 HELP_NOW_KEYS = (CLOSE_HELP, CHOOSE_REGION)
 
 
@@ -163,18 +188,18 @@ ESCAPE = Key("escape", "escape", "", help=N_("Close this window"), key_name="Esc
 
 HELP_ORDER = (
     NEXT, PREVIOUS, SCROLL, CONTENTS, HELP_NOW, CHOOSE_REGION, CHOOSE_QUESTION, WRITE_OWN_QUESTION, MY_QUESTIONS, MY_QUESTIONS_KEYS[3], MY_QUESTIONS_KEYS[6],
-    HANDOUT, GLOSSARY, SEARCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
+    HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
 )
 """The rows of the ``?`` screen and of the README's key table, in reading order."""
 
 PALETTE_ORDER = (
-    HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, HANDOUT, GLOSSARY, SEARCH, SELF_CHECK, THEME, KEYS_HELP,
+    HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, SELF_CHECK, THEME, KEYS_HELP,
     NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT,
 )
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""
 
 
-BOUND_KEYS = APP_KEYS + READER_KEYS + (TERM_MEANING, ADD_QUESTION) + HELP_NOW_KEYS + MY_QUESTIONS_KEYS + QUIT_DIALOG_KEYS
+BOUND_KEYS = APP_KEYS + READER_KEYS + WELCOME_KEYS + (TERM_MEANING, ADD_QUESTION) + HELP_NOW_KEYS + MY_QUESTIONS_KEYS + QUIT_DIALOG_KEYS
 """Every key that is bound somewhere."""
 
 _IMPORTANCE = {key.id: key.importance for key in BOUND_KEYS}
@@ -183,6 +208,26 @@ _IMPORTANCE = {key.id: key.importance for key in BOUND_KEYS}
 def importance(binding_id: str | None) -> int:
     """The importance of a binding on the key bar (a binding not declared here: the default)."""
     return _IMPORTANCE.get(binding_id or "", Key.importance)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A palette command that is not a key: a button of a screen, offered by its words from anywhere."""
+
+    title: str
+    help: str
+    words: str
+    action: str
+    """An app action (``RecoveryGuideApp``)."""
+
+
+MORE_COMMANDS = (
+    Command(N_("Saving on or off"), N_("Keep your questions and place on this computer, or stop keeping them"),
+            N_("saving save keep remember store"), "in_my_questions('toggle_saving')"),
+    Command(N_("Forget everything"), N_("Erase your saved questions and place from this computer"),
+            N_("forget erase delete clear privacy"), "in_my_questions('forget')"),
+)
+"""After the keys in the palette: the choices that live on the My questions screen."""
 
 
 KEY_HEADING, MEANING_HEADING = N_("Key"), N_("What it does")

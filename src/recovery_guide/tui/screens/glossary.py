@@ -51,7 +51,11 @@ class TermDefinition(GuideModal):
 
 
 class GlossaryScreen(TypeToFindModal):
-    """Every term, alphabetical in the reader's language; typing filters; the meaning shows beside it."""
+    """Every term, alphabetical in the reader's language; typing filters; the meaning shows beside it.
+
+    When no word matches, Enter closes the list with what was typed, and the app searches the whole
+    guide for it (the words a reader looks up are often on a screen, not in the list).
+    """
 
     CSS_PATH = [*TypeToFindModal.CSS_PATH, "glossary.tcss"]
     BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-glossary")]
@@ -71,13 +75,16 @@ class GlossaryScreen(TypeToFindModal):
     def show_terms(self, query: str) -> None:
         self.terms = filter_terms(sorted_terms(self.guide), query)
         terms = self.query_one("#glossary-list", OptionList)
-        terms.set_options([Option(Text(term.term), id=term.id) for term in self.terms])
+        self.fill_list(terms, [Option(Text(term.term), id=term.id) for term in self.terms])
         if self.terms:
             terms.highlighted = 0
         self.show_definition(self.terms[0] if self.terms else None)
 
     def show_definition(self, term: Term | None) -> None:
-        text = definition_text(self.guide, term) if term else _("No word matches. Try fewer letters.")
+        if term:
+            text = definition_text(self.guide, term)
+        else:
+            text = _("No word in this list matches. Press Enter to search the whole guide for it, or try fewer letters.")
         self.query_one("#glossary-definition", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -86,7 +93,10 @@ class GlossaryScreen(TypeToFindModal):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one("#glossary-list").focus()
+        if self.terms:
+            self.query_one("#glossary-list").focus()
+        elif event.value.strip():
+            self.dismiss(event.value)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "glossary-list" and event.option_index < len(self.terms):

@@ -139,9 +139,20 @@ class MyQuestionsScreen(GuideModal):
         self.app.show(TextPrompt, _("Edit your question"), _("Change the words, then press Enter."), entry.text, callback=edited)
 
     def action_move(self, step: int) -> None:
+        """``u`` and ``d``; at the top or bottom of its group a question stays, and the reader is told why."""
         entry = self.current
-        if entry is not None:
-            self.change(lambda: self.session.move(entry, step)[1], keep=entry)
+        if entry is None:
+            return
+        moved: list[bool] = []
+
+        def move() -> str | None:
+            done, problem = self.session.move(entry, step)
+            moved.append(done)
+            return problem
+
+        self.change(move, keep=entry)
+        if not moved[0]:
+            self.notify(_("This question is already first in its group.") if step < 0 else _("This question is already last in its group."), timeout=3)
 
     def action_remove(self) -> None:
         entry = self.current
@@ -197,19 +208,29 @@ class MyQuestionsScreen(GuideModal):
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "keep":
-            self.set_saving(not self.session.saving)
+            self.action_toggle_saving()
         elif event.button.id == "write":
             self.action_add_own()
         elif event.button.id == "handout":
             await self.run_action("app.handout")
         elif event.button.id == "forget":
-            self.app.show(
-                Confirm,
-                _("Forget everything"),
-                _("Erase your saved questions and place from this computer, and clear this list?"),
-                _("Erase"),
-                callback=self._forget,
-            )
+            self.action_forget()
+
+    def action_toggle_saving(self) -> None:
+        """The saving button (also a palette command)."""
+        self.query_one("#keep", Button).focus()
+        self.set_saving(not self.session.saving)
+
+    def action_forget(self) -> None:
+        """The Forget everything button (also a palette command): asks first."""
+        self.query_one("#forget", Button).focus()
+        self.app.show(
+            Confirm,
+            _("Forget everything"),
+            _("Erase your saved questions and place from this computer, and clear this list?"),
+            _("Erase"),
+            callback=self._forget,
+        )
 
     def _forget(self, confirmed: bool | None) -> None:
         if confirmed:

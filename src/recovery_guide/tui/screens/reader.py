@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.content import Content
 from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets._markdown import MarkdownBlock, MarkdownHeader, MarkdownParagraph
 from textual.widgets.option_list import Option
 
 from recovery_guide import wording
@@ -20,10 +24,26 @@ from recovery_guide.tui.keys import READER_KEYS, TERM_MEANING, bindings
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.view.pages import page_view
-from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown
+from recovery_guide.search import Match, find_span
+from recovery_guide.tui.widgets.guide_markdown import BulletList, GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from recovery_guide.tui.widgets.key_bar import KeyBar
+
+
+HIT_STYLE = "bold reverse underline"
+"""How the words a search found are marked in the text: by shape as well as colour (monochrome too)."""
+
+
+def wrapped_line(text: Content, offset: int, width: int) -> int:
+    """The line (from 0) that character ``offset`` of ``text`` is on, once wrapped at ``width`` cells."""
+    seen = 0
+    lines = text.wrap(max(width, 1))
+    for number, line in enumerate(lines):
+        seen = text.plain.find(line.plain.strip(), seen) + len(line.plain.strip()) if line.plain.strip() else seen
+        if offset < seen:
+            return number
+    return max(len(lines) - 1, 0)
 
 
 class TermList(KeyList):
@@ -338,6 +358,95 @@ class ReaderScreen(GuideScreen):
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self.keep_focus_useful)
+
+    # --- landing on a search match ----------------------------------------------------------------------
+
+    async def land_on(self, match: Match, query: str) -> None:
+        """Turn to the match's screen, mark the words found (reversed and underlined, not colour alone)
+        and scroll them into view, a third of the way down the text; the focus goes to the text, or to
+        the question found."""
+        index = self.guide.index_of(match.screen_id)
+        self.remove_class("-show-contents")
+        self.set_reactive(ReaderScreen.index, index)  # filled here, not by the watcher: the marks go on after
+        await self.show_current()
+        pane = self.query_one(ReadingPane)
+        target, line = self._mark_hit(match, query)
+        if isinstance(target, ProviderQuestions):
+            target.focus()
+        else:
+            pane.focus()
+        if target is not None:
+            self.call_after_refresh(self._bring_line_into_view, target, line)
+
+    def _bring_line_into_view(self, widget: Widget, line: Callable[[], int]) -> None:
+        """Scroll so ``line()`` of ``widget`` is about a third of the way down the text (from the layout,
+        not from where the widget is on screen, which is out of date until the next frame)."""
+        pane = self.query_one(ReadingPane)
+        if not widget.is_attached or pane not in widget.ancestors:
+            return
+        y, node = line(), widget
+        while node is not pane:
+            y += node.virtual_region.y
+            node = node.parent
+        pane.scroll_to(y=max(0, y - pane.content_size.height // 3), animate=False, immediate=True)
+        self.app.call_after_refresh(self.app.follow_focus)
+
+    def _mark_hit(self, match: Match, query: str) -> tuple[Widget | None, Callable[[], int]]:
+        """Mark the words found in the part of the page the match names: (the widget, the line the hit
+        is on, asked once the page is laid out at its width)."""
+        if match.kind == "title":
+            return self._mark_static(self.query_one("#title", Static), query, 0)
+        if match.kind == "key-point":
+            return self._mark_static(self.query_one("#key-points", Static), query, match.occurrence)
+        if match.kind == "question":
+            questions = self.query_one(ProviderQuestions)
+            rows = [number for number, option in enumerate(questions.options) if find_span(str(option.prompt), query)]
+            if rows:
+                row = questions.highlighted = rows[min(match.occurrence, len(rows) - 1)]
+                return questions, lambda: row
+            return None, lambda: 0
+        return self._mark_body(query, match.occurrence)
+
+    def _mark_static(self, widget: Static, query: str, occurrence: int) -> tuple[Widget | None, Callable[[], int]]:
+        """Mark the ``occurrence``-th line (from 0) of a Static's text that holds ``query``."""
+        text = str(widget.render())
+        offset, lines = 0, []
+        for line in text.split("\n"):
+            span = find_span(line, query)
+            if span:
+                lines.append((offset + span[0], offset + span[1]))
+            offset += len(line) + 1
+        if not lines:
+            return None, lambda: 0
+        start, end = lines[min(occurrence, len(lines) - 1)]
+        widget.update(Content(text).stylize(HIT_STYLE, start, end))
+        return widget, lambda: wrapped_line(Content(text), start, widget.content_region.width)
+
+    def _mark_body(self, query: str, occurrence: int) -> tuple[Widget | None, Callable[[], int]]:
+        """Mark the ``occurrence``-th heading, paragraph or list item of the body holding ``query``."""
+        units = []  # (block, item number in a bullet list or None, its text)
+        for block in self.query_one("#body", Markdown).query(MarkdownBlock):
+            if isinstance(block, BulletList) and block.item_texts:
+                units += [(block, number, text) for number, text in enumerate(block.item_texts)]
+            elif isinstance(block, (MarkdownParagraph, MarkdownHeader)):
+                units.append((block, None, block._content))
+        found = [(block, item, text, span) for block, item, text in units if (span := find_span(text.plain, query))]
+        if not found:
+            return None, lambda: 0
+        block, item, text, (start, end) = found[min(occurrence, len(found) - 1)]
+        marked = text.stylize(HIT_STYLE, start, end)
+        if item is None:
+            block.set_content(marked)
+            return block, lambda: wrapped_line(text, start, block.content_region.width)
+        block.set_item_text(item, marked)
+        return block, lambda: block.line_of_item(item) + wrapped_line(text, start, block.content_region.width - block.indent)
+
+    async def action_next_match(self) -> None:
+        """``.``: the next place the last search found (``,``: the one before), marked in the text."""
+        await self.app.step_match(1)
+
+    async def action_previous_match(self) -> None:
+        await self.app.step_match(-1)
 
     def action_next(self) -> None:
         self.go_to(self.index + 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,15 +33,31 @@ def result_prompt(guide, match: Match) -> Text:
     return prompt
 
 
-class SearchScreen(TypeToFindModal):
-    """Results update as the reader types; Enter (or Down, then Enter) opens one."""
+@dataclass(frozen=True)
+class Searched:
+    """What the search dialog closes with: the words typed (remembered for the next ``/`` and for the
+    next and previous match keys), and the match chosen, if any."""
 
-    BINDINGS = [Binding("escape", "dismiss", N_("Close"), id="close-search")]
-    """Closes with the chosen ``Match`` (or None); the app opens it (``RecoveryGuideApp._search_result_chosen``)."""
+    query: str
+    match: Match | None = None
+
+
+class SearchScreen(TypeToFindModal):
+    """Results update as the reader types; Enter (or Down, then Enter) opens one.
+
+    Opened again, it shows the last words searched for, selected, so typing replaces them (like ``less``).
+    """
+
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="close-search")]
+    """Closes with ``Searched``; the app opens the match (``RecoveryGuideApp._search_result_chosen``)."""
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.last_query = query
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Input(placeholder=_("Type a word to find, e.g. blood pressure"), id="search-input")
+            yield Input(self.last_query, placeholder=_("Type a word to find, e.g. blood pressure"), id="search-input")
             yield Static(id="search-count", markup=False)
             yield SafeOptionList(id="search-results")
         yield KeyBar()
@@ -47,14 +65,20 @@ class SearchScreen(TypeToFindModal):
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = _("Search the guide")
         self.matches: list[Match] = []
-        self.show_results("")
-        self.query_one(Input).focus()
+        typed = self.query_one(Input)
+        self.show_results(typed.value)
+        typed.focus()
+        typed.select_all()
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one(Input).value
 
     def show_results(self, query: str) -> None:
         guide = self.guide
         self.matches = search(guide, query) if query.strip() else []
         results = self.query_one("#search-results", OptionList)
-        results.set_options([Option(result_prompt(guide, match)) for match in self.matches])
+        self.fill_list(results, [Option(result_prompt(guide, match)) for match in self.matches])
         count = self.query_one("#search-count", Static)
         if not query.strip():
             count.update(_("Type at least one word."))
@@ -76,12 +100,8 @@ class SearchScreen(TypeToFindModal):
         event.stop()
         self.open(self.matches[event.option_index])
 
-    def on_key(self, event) -> None:
-        if event.key == "down" and isinstance(self.focused, Input) and self.matches:
-            event.stop()
-            results = self.query_one("#search-results", OptionList)
-            results.focus()
-            results.highlighted = 0
-
     def open(self, match: Match) -> None:
-        self.dismiss(match)
+        self.dismiss(Searched(self.query_text, match))
+
+    def action_close(self) -> None:
+        self.dismiss(Searched(self.query_text))

@@ -12,6 +12,7 @@ from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.model import PageKind
 from recovery_guide.tui.base import GuideScreen, banner_text
+from recovery_guide.tui.keys import WELCOME_KEYS, bindings
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
@@ -26,6 +27,7 @@ class WelcomeScreen(GuideScreen):
     """Step 1. Reading starts only after the reader presses "I understand"."""
 
     CSS_PATH = "welcome.tcss"
+    BINDINGS = bindings(WELCOME_KEYS)
 
     class Acknowledged(Message):
         """The reader pressed "I understand" (``resume``: and asked to continue where they left off)."""
@@ -87,6 +89,11 @@ class WelcomeScreen(GuideScreen):
 
         note = titled(Static(language_note(self.guide), id="language-note", markup=False), wording.language_note())
         self.query_one("#welcome-scroll").mount(note, after=event.deferred)
+
+    def action_not_yet(self) -> None:
+        """``n``, the arrows or ``c`` before reading has begun: say how to begin, with the button ready."""
+        self.query_one("#acknowledge", Button).focus()
+        self.notify(_("First press Enter to start reading. Then n goes to the next screen and c shows the contents."), timeout=5)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in ("acknowledge", "resume"):

@@ -85,6 +85,29 @@ class BulletList(MarkdownBulletList):
         items = getattr(self, "_items", None)
         return _BulletsVisual(items) if items is not None else super().render()
 
+    @property
+    def item_texts(self) -> list[Content]:
+        """Each item's text, in order (empty for a list left to Textual)."""
+        return [text for _bullet, text in getattr(self, "_items", None) or []]
+
+    def set_item_text(self, number: int, text: Content) -> None:
+        """Show item ``number`` with ``text`` instead (the same words, marked: a search match)."""
+        self._items[number] = (self._items[number][0], text)
+        self.refresh(layout=True)
+
+    @property
+    def indent(self) -> int:
+        """The width of the bullet column."""
+        items = getattr(self, "_items", None)
+        return _BulletsVisual(items).indent if items else 0
+
+    def line_of_item(self, number: int) -> int:
+        """The line (from 0) the item ``number`` starts on, at the list's present width."""
+        items = getattr(self, "_items", None)
+        if not items:
+            return 0
+        return _BulletsVisual(items[:number]).get_height(self.styles, self.content_region.width)
+
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         items = getattr(self, "_items", None)
         if items is None:

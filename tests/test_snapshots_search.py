@@ -1,0 +1,50 @@
+"""What search looks like: a match landed on and marked in the text (in the monochrome theme too, so the
+mark is seen without colour), and ``/`` opened again with the last words, at 80x24 and 60x20.
+
+Accept changes with ``pytest tests/test_snapshots_search.py --snapshot-update`` after looking at them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.session import Session
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.reader import ReaderScreen
+from recovery_guide.tui.screens.search import SearchScreen
+from tests.helpers import settle, type_text
+
+SIZES = [(80, 24), (60, 20)]
+
+
+async def land_on_bladder_problems(pilot):
+    await settle(pilot)
+    await pilot.press("slash")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, SearchScreen))
+    await type_text(pilot, "bladder problems")
+    await settle(pilot, lambda: len(pilot.app.screen.matches) == 2)
+    await pilot.press("down", "down", "enter")
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.query_one("#reading").scroll_y > 0)
+    pilot.app.clear_notifications()
+    await settle(pilot)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("theme", ["standard", "monochrome"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_a_match_is_marked_where_it_lands(snap_compare, size, theme):
+    app = RecoveryGuideApp(Session(load_guide("en")), theme, acknowledged=True)
+    assert snap_compare(app, terminal_size=size, run_before=land_on_bladder_problems)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_search_opens_again_with_the_last_words_selected(snap_compare, size):
+    async def search_again(pilot):
+        await land_on_bladder_problems(pilot)
+        await pilot.press("slash")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, SearchScreen) and pilot.app.screen.matches)
+
+    app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
+    assert snap_compare(app, terminal_size=size, run_before=search_again)
