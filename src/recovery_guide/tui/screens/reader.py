@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,10 +45,56 @@ class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
+    def blocks(self) -> list[Widget]:
+        """The blocks of the text from top to bottom: each box, and each heading, paragraph and list of the Markdown."""
+        blocks: list[Widget] = []
+        for child in self.children:
+            if not child.display:
+                continue
+            if isinstance(child, Markdown):
+                blocks += [block for block in child.children if block.display]
+            else:
+                blocks.append(child)
+        return blocks
+
+    def top_anchor(self) -> tuple[int, int]:
+        """Where the reader is: the block at the top of the view (its place in ``blocks``) and how many
+        lines of it are above the view. The same place in a translation is the same block."""
+        for position, block in enumerate(self.blocks()):
+            top, bottom = self._lines_of(block)
+            if bottom > 0:
+                return position, max(0, -top)
+        return 0, 0
+
+    def scroll_to_anchor(self, anchor: tuple[int, int]) -> None:
+        """Put the block of ``anchor`` back at the top of the view (the same lines into it, if it still has them)."""
+        position, lines_above = anchor
+        blocks = self.blocks()
+        if not blocks:
+            return
+        top, bottom = self._lines_of(blocks[min(position, len(blocks) - 1)])
+        into = min(lines_above, max(bottom - top - 1, 0))
+        self.scroll_to(y=self.scroll_y + top + into, animate=False, immediate=True)
+
+    def _lines_of(self, block: Widget) -> tuple[int, int]:
+        """The block's first line (the space above it included) and the line after its last, counted from the top of the view."""
+        region = block.region
+        view_top = self.content_region.y
+        return region.y - block.styles.margin.top - view_top, region.bottom - view_top
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolling moves the focused item on screen: keep the terminal cursor on it."""
         super().watch_scroll_y(old_value, new_value)
         self.app.call_after_refresh(self.app.follow_focus)
+
+
+def contents_entry(number: int, title: str) -> Table:
+    """A contents row: the number, then the title; a title that wraps keeps its lines aligned after the number."""
+    entry = Table.grid(padding=(0, 1, 0, 0))
+    entry.add_column(justify="right", no_wrap=True, width=3)
+    entry.add_column(ratio=1)
+    entry.add_row(f"{number}.", Text(title))
+    return entry
 
 
 class ContentsList(KeyList):
@@ -100,7 +147,7 @@ class ReaderScreen(GuideScreen):
         yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
-        return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.pages, start=1)]
+        return [Option(contents_entry(number, screen.title), id=screen.id) for number, screen in enumerate(self.guide.pages, start=1)]
 
     async def on_mount(self) -> None:
         self.app.region_changed_signal.subscribe(self, self.region_changed)
@@ -113,9 +160,9 @@ class ReaderScreen(GuideScreen):
             self.show_questions()
 
     async def language_changed(self) -> None:
-        """Re-render in place: same screen, same scroll position, same focus."""
+        """Re-render in place: same screen, same section at the top of the text, same focus."""
         pane = self.query_one(ReadingPane)
-        scroll_y = pane.scroll_y
+        anchor = pane.top_anchor()
         contents = self.query_one(ContentsList)
         contents.clear_options()
         contents.add_options(self._contents_options())
@@ -124,7 +171,8 @@ class ReaderScreen(GuideScreen):
         self.query_one("#self-check-button", Button).label = wording.check_your_understanding()
         self.showing_english = False
         await self.show_current(keep_scroll=True)
-        pane.scroll_to(y=scroll_y, animate=False, immediate=True)
+        # The translation has the same blocks, of other heights: the same block goes back to the top.
+        self.call_after_refresh(pane.scroll_to_anchor, anchor)
         self.call_after_refresh(self.keep_focus_useful)
 
     def show_self_check(self) -> None:
