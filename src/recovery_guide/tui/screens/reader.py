@@ -134,14 +134,20 @@ class ReaderScreen(GuideScreen):
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
                 yield GuideMarkdown(id="body", open_links=False)
+                # Each box's heading is its first line, not its border title: a border title is cut at the
+                # box's width, and these are long in some languages (a heading wraps instead).
                 with Vertical(id="words"):
+                    yield Static(id="words-heading", classes="box-heading", markup=False)
                     yield TermList(id="term-list")
                 with Vertical(id="self-check"):
+                    yield Static(id="self-check-heading", classes="box-heading", markup=False)
                     yield Static(id="self-check-text", markup=False)
                     yield Button(wording.check_your_understanding(), id="self-check-button", compact=True)
                 yield GuideMarkdown(id="extra", open_links=False)
                 with Vertical(id="ask"):
+                    yield Static(id="ask-heading", classes="box-heading", markup=False)
                     yield ProviderQuestions(id="questions")
+                    yield Static(id="ask-count", markup=False)
                 yield Static(id="meta", markup=False)
         yield Static(banner_text(self.session.clinic), id="banner", markup=False)
         yield KeyBar()
@@ -183,7 +189,7 @@ class ReaderScreen(GuideScreen):
         box = self.query_one("#self-check")
         box.display = check is not None
         if check:
-            box.border_title = check.title
+            self.query_one("#self-check-heading", Static).update(check.title)
             self.query_one("#self-check-text", Static).update(wording.self_check_intro() + " " + _("Press k, or the button."))
 
     def action_self_check(self) -> None:
@@ -241,7 +247,7 @@ class ReaderScreen(GuideScreen):
         if self.showing_english:
             screen = self.session.guide_in("en").pages[self.index]
         self.query_one("#key-points").border_title = wording.key_points()
-        self.query_one("#ask").border_title = wording.ask_your_provider()
+        self.query_one("#ask-heading", Static).update(wording.ask_your_provider())
         language_name = language_names(guide.language.code)[0]
         if self.showing_english:
             note_text = _("You are reading the English original. Press e to go back to {language}.").format(language=language_name)
@@ -269,7 +275,7 @@ class ReaderScreen(GuideScreen):
         await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
         words = self.query_one("#words")
         words.display = bool(terms)
-        words.border_title = wording.words_on_this_screen()
+        self.query_one("#words-heading", Static).update(wording.words_on_this_screen())
         self.query_one(TermList).set_options([Option(Text(term.term), id=term.id) for term in terms])
         self.show_self_check()
         await extra_widget.update(parts.extra)
@@ -293,7 +299,8 @@ class ReaderScreen(GuideScreen):
         my_questions = self.session.my_questions
         self.query_one(ProviderQuestions).show_questions([(question, my_questions.has(question.id)) for question, _kind in questions])
         added = sum(my_questions.has(question.id) for question, _kind in questions)
-        self.query_one("#ask").border_subtitle = _("{added} of {total} in My questions (m)").format(added=added, total=len(questions)) if questions else ""
+        count = _("{added} of {total} in My questions (m)").format(added=added, total=len(questions)) if questions else ""
+        self.query_one("#ask-count", Static).update(count)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

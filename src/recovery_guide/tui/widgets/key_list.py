@@ -29,6 +29,10 @@ class SafeOptionList(OptionList):
     def _get_left_gutter_width(self) -> int:
         return len(CHOSEN_MARK)
 
+    def get_content_height(self, container, viewport, width: int) -> int:
+        # Textual measures the rows at the full width; they are drawn beside the gutter.
+        return super().get_content_height(container, viewport, width - self._get_left_gutter_width())
+
     def render_line(self, y: int) -> Strip:
         line = super().render_line(y)
         index, first_line = self._row_at(self.scroll_offset.y + y)
