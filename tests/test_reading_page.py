@@ -15,10 +15,9 @@ from recovery_guide.model import PageKind
 from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.glossary import TermDefinition
-from recovery_guide.tui.screens.languages import LanguagePicker
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ContentsList, ReaderScreen, ReadingPane, TermList
-from recovery_guide.tui.widgets.key_list import CHOSEN_MARK
+from recovery_guide.tui.widgets.key_list import CHOSEN_MARK, SafeOptionList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from tests.helpers import acknowledge, choose_language, settle
 
@@ -44,38 +43,30 @@ async def start(pilot) -> ReaderScreen:
 # --- item 5: a focused list always has a chosen row, marked by a symbol ------------------------------------------
 
 
-async def focus_words(pilot) -> TermList:
-    await pilot.press("tab")
-    await settle(pilot, lambda: isinstance(pilot.app.focused, TermList))
-    return pilot.app.focused
+LISTS = {
+    "words": (("tab",), TermList),
+    "questions": (("tab", "tab"), ProviderQuestions),
+    "contents": (("c",), ContentsList),
+    "languages": (("l",), SafeOptionList),
+}
+"""Each list a reader reaches from the text: the keys that reach it, and what it is."""
 
 
-async def focus_questions(pilot) -> ProviderQuestions:
-    await pilot.press("tab", "tab")
-    await settle(pilot, lambda: isinstance(pilot.app.focused, ProviderQuestions))
-    return pilot.app.focused
-
-
-async def focus_contents(pilot) -> ContentsList:
-    await pilot.press("c")
-    await settle(pilot, lambda: isinstance(pilot.app.focused, ContentsList))
-    return pilot.app.focused
-
-
-async def focus_languages(pilot):
-    await pilot.press("l")
-    await settle(pilot, lambda: isinstance(pilot.app.screen, LanguagePicker))
+async def focus_list(pilot, name: str):
+    keys, kind = LISTS[name]
+    await pilot.press(*keys)
+    await settle(pilot, lambda: isinstance(pilot.app.focused, kind))
     return pilot.app.focused
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("theme", ["standard", "monochrome"])
-@pytest.mark.parametrize("focus", [focus_words, focus_questions, focus_contents, focus_languages], ids=lambda f: f.__name__)
-async def test_a_focused_list_marks_its_chosen_row_with_a_symbol(guide, theme, focus):
+@pytest.mark.parametrize("name", list(LISTS))
+async def test_a_focused_list_marks_its_chosen_row_with_a_symbol(guide, theme, name):
     app = RecoveryGuideApp(Session(guide), theme)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
-        options = await focus(pilot)
+        options = await focus_list(pilot, name)
         await settle(pilot, lambda: options.highlighted is not None)
         options.scroll_to_highlight()
         await settle(pilot)
@@ -96,7 +87,7 @@ async def test_enter_on_a_focused_word_opens_its_meaning(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
-        words = await focus_words(pilot)
+        words = await focus_list(pilot, "words")
         first = words.get_option_at_index(0).id
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, TermDefinition))
@@ -107,7 +98,7 @@ async def test_s_on_focused_questions_adds_the_row_marked_as_chosen(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(80, 24)) as pilot:
         reader = await start(pilot)
-        questions = await focus_questions(pilot)
+        questions = await focus_list(pilot, "questions")
         reader.query_one(ReadingPane).scroll_to_widget(questions, animate=False, top=True)
         await settle(pilot)
         await pilot.press("s")
