@@ -31,7 +31,8 @@ def screen_lines(app) -> list[str]:
 
 def cells(app, region) -> list[str]:
     """The characters inside ``region`` of the terminal, one string a row."""
-    return [line[region.x : region.right] for line in screen_lines(app)[region.y : region.bottom]]
+    strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+    return [strip.crop(region.x, region.right).text for strip in strips]
 
 
 async def start(pilot) -> ReaderScreen:
@@ -123,7 +124,9 @@ async def test_the_text_is_at_most_76_cells_wide(guide, size):
         assert body.content_region.width >= 60, "and still uses the room it has"
 
 
-async def test_the_contents_show_every_title_with_a_hanging_indent_at_80x24(guide):
+@pytest.mark.parametrize("language", ["en", "zh_Hans"])
+async def test_the_contents_show_every_title_with_a_hanging_indent_at_80x24(language):
+    guide = load_guide(language)
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(80, 24)) as pilot:
         reader = await start(pilot)
@@ -139,9 +142,9 @@ async def test_the_contents_show_every_title_with_a_hanging_indent_at_80x24(guid
         for row in rows:
             if row not in numbered:
                 assert row[:column].strip() == "" and row[column] != " ", f"a wrapped line hangs under its title: {row!r}"
-        shown = " ".join(row[column:].strip() for row in rows)
+        shown = "".join(row[column:] for row in rows).replace(" ", "")
         for page in guide.pages:
-            assert page.title in shown, f"{page.title!r} is cut or missing"
+            assert page.title.replace(" ", "") in shown, f"{page.title!r} is cut or missing"
 
 
 @pytest.mark.slow
@@ -170,6 +173,7 @@ async def test_a_language_switch_keeps_the_reader_at_the_same_section(guide, lan
 CLINIC = "name: Riverside Clinic\nphone: 555 0100\nquestions:\n" + "".join(f'  - "Clinic question number {n}?"\n' for n in range(1, 10))
 
 
+@pytest.mark.slow
 async def test_end_on_the_page_reaches_the_last_clinic_question(guide, tmp_path: Path):
     clinic_file = tmp_path / "clinic.yaml"
     clinic_file.write_text(CLINIC, encoding="utf-8")
@@ -247,6 +251,7 @@ async def test_no_label_is_cut_on_the_reading_screen(language, size):
 # --- item 11: the empty list's hint is true; buttons look like buttons -----------------------------------------
 
 
+@pytest.mark.slow
 async def test_the_empty_list_hint_names_the_key_that_reaches_the_questions(guide):
     import re
 

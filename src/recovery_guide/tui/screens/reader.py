@@ -92,7 +92,7 @@ def contents_entry(number: int, title: str) -> Table:
     """A contents row: the number, then the title; a title that wraps keeps its lines aligned after the number."""
     entry = Table.grid(padding=(0, 1, 0, 0))
     entry.add_column(justify="right", no_wrap=True, width=3)
-    entry.add_column(ratio=1)
+    entry.add_column(ratio=1, overflow="fold")
     entry.add_row(f"{number}.", Text(title))
     return entry
 
