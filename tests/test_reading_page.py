@@ -19,7 +19,7 @@ from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
 from recovery_guide.tui.screens.reader import ContentsList, ReaderScreen, ReadingPane, TermList
 from recovery_guide.tui.widgets.key_list import CHOSEN_MARK, SafeOptionList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
-from tests.helpers import acknowledge, choose_language, settle
+from tests.helpers import acknowledge, choose_language, settle, welcome_complete
 
 LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
 
@@ -122,6 +122,15 @@ async def test_the_text_is_at_most_76_cells_wide(guide, size):
         longest = max(cell_len(line.rstrip()) for line in cells(app, pane.scrollable_content_region))
         assert longest <= 76, f"a line of {longest} cells"
         assert body.content_region.width >= 60, "and still uses the room it has"
+
+
+async def test_the_welcome_text_is_at_most_76_cells_wide(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await welcome_complete(pilot)
+        scroll = app.screen.query_one("#welcome-scroll")
+        widest = max(child.outer_size.width for child in scroll.children if child.display)
+        assert widest <= 76, f"a part of the welcome screen {widest} cells wide"
 
 
 @pytest.mark.parametrize("language", ["en", "zh_Hans"])
