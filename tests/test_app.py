@@ -199,7 +199,7 @@ async def test_a_change_made_through_the_session_reaches_every_screen_showing_it
         reader = app.screen
         first = guide.pages[1].questions[0]
         app.session.toggle_question(guide.pages[1].id, first.id, first.text)
-        assert "1 of" in str(reader.query_one("#ask").border_subtitle), "the reader's count follows at once"
+        assert "1 of" in str(reader.query_one("#ask-count").render()), "the reader's count follows at once"
         await pilot.press("h")
         await pilot.pause()
         app.session.set_region("ES")

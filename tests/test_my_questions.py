@@ -36,7 +36,7 @@ async def test_add_curated_and_own_questions_across_screens_and_see_them_marked(
         text = visible_text(app)
         assert f"[✓] {basics.questions[1].text}" in text, "an added question is marked in words, not colour"
         assert f"[+] {basics.questions[0].text}" in text
-        assert "1 of" in app.screen.query_one("#ask").border_subtitle
+        assert "1 of" in str(app.screen.query_one("#ask-count").render())
         await pilot.press("right")  # step 3
         await pilot.pause()
         course = guide.pages[2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -64,10 +65,56 @@ class ReadingPane(VerticalScroll, can_focus=True, inherit_bindings=False):
         Binding("end", "scroll_end", "Bottom", show=False),
     ]
 
+    def blocks(self) -> list[Widget]:
+        """The blocks of the text from top to bottom: each box, and each heading, paragraph and list of the Markdown."""
+        blocks: list[Widget] = []
+        for child in self.children:
+            if not child.display:
+                continue
+            if isinstance(child, Markdown):
+                blocks += [block for block in child.children if block.display]
+            else:
+                blocks.append(child)
+        return blocks
+
+    def top_anchor(self) -> tuple[int, int]:
+        """Where the reader is: the block at the top of the view (its place in ``blocks``) and how many
+        lines of it are above the view. The same place in a translation is the same block."""
+        for position, block in enumerate(self.blocks()):
+            top, bottom = self._lines_of(block)
+            if bottom > 0:
+                return position, max(0, -top)
+        return 0, 0
+
+    def scroll_to_anchor(self, anchor: tuple[int, int]) -> None:
+        """Put the block of ``anchor`` back at the top of the view (the same lines into it, if it still has them)."""
+        position, lines_above = anchor
+        blocks = self.blocks()
+        if not blocks:
+            return
+        top, bottom = self._lines_of(blocks[min(position, len(blocks) - 1)])
+        into = min(lines_above, max(bottom - top - 1, 0))
+        self.scroll_to(y=self.scroll_y + top + into, animate=False, immediate=True)
+
+    def _lines_of(self, block: Widget) -> tuple[int, int]:
+        """The block's first line (the space above it included) and the line after its last, counted from the top of the view."""
+        region = block.region
+        view_top = self.content_region.y
+        return region.y - block.styles.margin.top - view_top, region.bottom - view_top
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Scrolling moves the focused item on screen: keep the terminal cursor on it."""
         super().watch_scroll_y(old_value, new_value)
         self.app.call_after_refresh(self.app.follow_focus)
+
+
+def contents_entry(number: int, title: str) -> Table:
+    """A contents row: the number, then the title; a title that wraps keeps its lines aligned after the number."""
+    entry = Table.grid(padding=(0, 1, 0, 0))
+    entry.add_column(justify="right", no_wrap=True, width=3)
+    entry.add_column(ratio=1, overflow="fold")
+    entry.add_row(f"{number}.", Text(title))
+    return entry
 
 
 class ContentsList(KeyList):
@@ -107,20 +154,26 @@ class ReaderScreen(GuideScreen):
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
                 yield GuideMarkdown(id="body", open_links=False)
+                # Each box's heading is its first line, not its border title: a border title is cut at the
+                # box's width, and these are long in some languages (a heading wraps instead).
                 with Vertical(id="words"):
+                    yield Static(id="words-heading", classes="box-heading", markup=False)
                     yield TermList(id="term-list")
                 with Vertical(id="self-check"):
+                    yield Static(id="self-check-heading", classes="box-heading", markup=False)
                     yield Static(id="self-check-text", markup=False)
                     yield Button(wording.check_your_understanding(), id="self-check-button", compact=True)
                 yield GuideMarkdown(id="extra", open_links=False)
                 with Vertical(id="ask"):
+                    yield Static(id="ask-heading", classes="box-heading", markup=False)
                     yield ProviderQuestions(id="questions")
+                    yield Static(id="ask-count", markup=False)
                 yield Static(id="meta", markup=False)
         yield Static(banner_text(self.session.clinic), id="banner", markup=False)
         yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
-        return [Option(Text(f"{number:>2}. {screen.title}"), id=screen.id) for number, screen in enumerate(self.guide.pages, start=1)]
+        return [Option(contents_entry(number, screen.title), id=screen.id) for number, screen in enumerate(self.guide.pages, start=1)]
 
     async def on_mount(self) -> None:
         self.app.region_changed_signal.subscribe(self, self.region_changed)
@@ -133,9 +186,9 @@ class ReaderScreen(GuideScreen):
             self.show_questions()
 
     async def language_changed(self) -> None:
-        """Re-render in place: same screen, same scroll position, same focus."""
+        """Re-render in place: same screen, same section at the top of the text, same focus."""
         pane = self.query_one(ReadingPane)
-        scroll_y = pane.scroll_y
+        anchor = pane.top_anchor()
         contents = self.query_one(ContentsList)
         contents.clear_options()
         contents.add_options(self._contents_options())
@@ -144,7 +197,8 @@ class ReaderScreen(GuideScreen):
         self.query_one("#self-check-button", Button).label = wording.check_your_understanding()
         self.showing_english = False
         await self.show_current(keep_scroll=True)
-        pane.scroll_to(y=scroll_y, animate=False, immediate=True)
+        # The translation has the same blocks, of other heights: the same block goes back to the top.
+        self.call_after_refresh(pane.scroll_to_anchor, anchor)
         self.call_after_refresh(self.keep_focus_useful)
 
     def show_self_check(self) -> None:
@@ -155,7 +209,7 @@ class ReaderScreen(GuideScreen):
         box = self.query_one("#self-check")
         box.display = check is not None
         if check:
-            box.border_title = check.title
+            self.query_one("#self-check-heading", Static).update(check.title)
             self.query_one("#self-check-text", Static).update(wording.self_check_intro() + " " + _("Press k, or the button."))
 
     def action_self_check(self) -> None:
@@ -223,7 +277,7 @@ class ReaderScreen(GuideScreen):
         if self.showing_english:
             screen = self.session.guide_in("en").pages[self.index]
         self.query_one("#key-points").border_title = wording.key_points()
-        self.query_one("#ask").border_title = wording.ask_your_provider()
+        self.query_one("#ask-heading", Static).update(wording.ask_your_provider())
         language_name = language_names(guide.language.code)[0]
         if self.showing_english:
             note_text = _("You are reading the English original. Press e to go back to {language}.").format(language=language_name)
@@ -251,7 +305,7 @@ class ReaderScreen(GuideScreen):
         await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
         words = self.query_one("#words")
         words.display = bool(terms)
-        words.border_title = wording.words_on_this_screen()
+        self.query_one("#words-heading", Static).update(wording.words_on_this_screen())
         self.query_one(TermList).set_options([Option(Text(term.term), id=term.id) for term in terms])
         self.show_self_check()
         await extra_widget.update(parts.extra)
@@ -275,7 +329,8 @@ class ReaderScreen(GuideScreen):
         my_questions = self.session.my_questions
         self.query_one(ProviderQuestions).show_questions([(question, my_questions.has(question.id)) for question, _kind in questions])
         added = sum(my_questions.has(question.id) for question, _kind in questions)
-        self.query_one("#ask").border_subtitle = _("{added} of {total} in My questions (m)").format(added=added, total=len(questions)) if questions else ""
+        count = _("{added} of {total} in My questions (m)").format(added=added, total=len(questions)) if questions else ""
+        self.query_one("#ask-count", Static).update(count)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

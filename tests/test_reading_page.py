@@ -1,0 +1,293 @@
+"""The reading page is comfortable and dependable (issue #12, items 5, 6 and 7): a focused list always
+shows its chosen row by a symbol, the text column stays readable, the contents fit, a screen's
+questions are part of the page, a language switch keeps the section, and no label is cut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from recovery_guide.clinic import load_clinic
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.model import PageKind
+from recovery_guide.session import Session
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.tui.screens.glossary import TermDefinition
+from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+from recovery_guide.tui.screens.reader import ContentsList, ReaderScreen, ReadingPane, TermList
+from recovery_guide.tui.widgets.key_list import CHOSEN_MARK, SafeOptionList
+from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
+from tests.helpers import acknowledge, choose_language, settle, welcome_complete
+
+LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
+
+
+def screen_lines(app) -> list[str]:
+    """The characters on the terminal, one string a row, as the reader sees them."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def cells(app, region) -> list[str]:
+    """The characters inside ``region`` of the terminal, one string a row."""
+    strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+    return [strip.crop(region.x, region.right).text for strip in strips]
+
+
+async def start(pilot) -> ReaderScreen:
+    await acknowledge(pilot)
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
+    return pilot.app.screen
+
+
+# --- item 5: a focused list always has a chosen row, marked by a symbol ------------------------------------------
+
+
+LISTS = {
+    "words": (("tab",), TermList),
+    "questions": (("tab", "tab"), ProviderQuestions),
+    "contents": (("c",), ContentsList),
+    "languages": (("l",), SafeOptionList),
+}
+"""Each list a reader reaches from the text: the keys that reach it, and what it is."""
+
+
+async def focus_list(pilot, name: str):
+    keys, kind = LISTS[name]
+    await pilot.press(*keys)
+    await settle(pilot, lambda: isinstance(pilot.app.focused, kind))
+    return pilot.app.focused
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("theme", ["standard", "monochrome"])
+@pytest.mark.parametrize("name", list(LISTS))
+async def test_a_focused_list_marks_its_chosen_row_with_a_symbol(guide, theme, name):
+    app = RecoveryGuideApp(Session(guide), theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        options = await focus_list(pilot, name)
+        await settle(pilot, lambda: options.highlighted is not None)
+        options.scroll_to_highlight()
+        await settle(pilot)
+        rows = cells(app, options.content_region)
+        marked = [number for number, row in enumerate(rows) if row.startswith(CHOSEN_MARK)]
+        assert len(marked) == 1, f"one row marked {CHOSEN_MARK!r}; the list showed:\n" + "\n".join(rows)
+        chosen_line = options._index_to_line[options.highlighted] - round(options.scroll_offset.y)
+        assert marked == [chosen_line], "the marked row is the chosen one"
+        before = options.highlighted
+        await pilot.press("down")
+        await settle(pilot)
+        assert options.highlighted == before + 1
+        rows = cells(app, options.content_region)
+        assert sum(row.startswith(CHOSEN_MARK) for row in rows) == 1, "the mark follows the chosen row"
+
+
+async def test_enter_on_a_focused_word_opens_its_meaning(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        words = await focus_list(pilot, "words")
+        first = words.get_option_at_index(0).id
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, TermDefinition))
+        assert app.screen.term_id == first
+
+
+async def test_s_on_focused_questions_adds_the_row_marked_as_chosen(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await start(pilot)
+        questions = await focus_list(pilot, "questions")
+        reader.query_one(ReadingPane).scroll_to_widget(questions, animate=False, top=True)
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot, lambda: app.session.my_questions.has(guide.pages[1].questions[0].id))
+
+
+# --- item 7: a comfortable page --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(200, 50), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_text_is_at_most_76_cells_wide(guide, size):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=size) as pilot:
+        reader = await start(pilot)
+        await pilot.press("n", "n", "n")
+        await settle(pilot, lambda: reader.index == 4)
+        pane = reader.query_one(ReadingPane)
+        body = reader.query_one("#body")
+        assert body.content_region.width <= 76, f"the body is {body.content_region.width} cells wide"
+        longest = max(cell_len(line.rstrip()) for line in cells(app, pane.scrollable_content_region))
+        assert longest <= 76, f"a line of {longest} cells"
+        assert body.content_region.width >= 60, "and still uses the room it has"
+
+
+async def test_the_welcome_text_is_at_most_76_cells_wide(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await welcome_complete(pilot)
+        scroll = app.screen.query_one("#welcome-scroll")
+        widest = max(child.outer_size.width for child in scroll.children if child.display)
+        assert widest <= 76, f"a part of the welcome screen {widest} cells wide"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_Hans"])
+async def test_the_contents_show_every_title_with_a_hanging_indent_at_80x24(language):
+    guide = load_guide(language)
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await start(pilot)
+        contents = reader.query_one(ContentsList)
+        assert contents.max_scroll_y == 0, "all 14 titles show without scrolling"
+        rows = [row.rstrip() for row in cells(app, contents.content_region) if row.strip()]
+        numbered = [row for row in rows if row[len(CHOSEN_MARK) :].lstrip()[:1].isdigit()]
+        assert len(numbered) == len(guide.pages)
+        assert len(rows) <= len(guide.pages) + 6, "titles wrap rarely"
+        title_column = {row.index(". ") + 2 for row in numbered}
+        assert len(title_column) == 1, "every title starts in the same column"
+        column = title_column.pop()
+        for row in rows:
+            if row not in numbered:
+                assert row[:column].strip() == "" and row[column] != " ", f"a wrapped line hangs under its title: {row!r}"
+        shown = "".join(row[column:] for row in rows).replace(" ", "")
+        for page in guide.pages:
+            assert page.title.replace(" ", "") in shown, f"{page.title!r} is cut or missing"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["de", "zh_Hans"])
+async def test_a_language_switch_keeps_the_reader_at_the_same_section(guide, language):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await start(pilot)
+        await pilot.press("n", "n", "n")
+        await settle(pilot, lambda: reader.index == 4)
+        pane = reader.query_one(ReadingPane)
+
+        def heading(number: int):
+            return [block for block in pane.blocks() if type(block).__name__ == "MarkdownH2"][number]
+
+        third = heading(2)
+        pane.scroll_to(y=pane.scroll_y + third.region.y - pane.content_region.y, animate=False, immediate=True)
+        await settle(pilot, lambda: heading(2).region.y == pane.content_region.y)
+        await choose_language(app, pilot, language)
+        await settle(pilot, lambda: app.screen is reader and heading(2).region.y - pane.content_region.y in range(0, 3))
+        assert pane.scroll_y > 0
+
+
+# --- item 6 (part): no nested scroll boxes ---------------------------------------------------------------------
+
+CLINIC = "name: Riverside Clinic\nphone: 555 0100\nquestions:\n" + "".join(f'  - "Clinic question number {n}?"\n' for n in range(1, 10))
+
+
+@pytest.mark.slow
+async def test_end_on_the_page_reaches_the_last_clinic_question(guide, tmp_path: Path):
+    clinic_file = tmp_path / "clinic.yaml"
+    clinic_file.write_text(CLINIC, encoding="utf-8")
+    app = RecoveryGuideApp(Session(guide, clinic=load_clinic(clinic_file)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await start(pilot)
+        last_topic = max(index for index, page in enumerate(guide.pages) if page.kind is PageKind.TOPIC)
+        reader.index = last_topic
+        await settle(pilot, lambda: reader.index == last_topic)
+        questions = reader.query_one(ProviderQuestions)
+        assert questions.option_count == len(guide.pages[last_topic].questions) + 9
+        assert questions.max_scroll_y == 0, "the questions are part of the page, not a scroll box of their own"
+        await pilot.press("end")
+        await settle(pilot)
+        assert any("Clinic question number 9?" in line for line in screen_lines(app)), "End shows the last question"
+
+
+async def test_the_words_on_a_screen_are_part_of_the_page(guide):
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await start(pilot)
+        words = reader.query_one(TermList)
+        assert words.option_count > 8, "a screen with many words"
+        reader.query_one(ReadingPane).scroll_to_widget(words, animate=False, top=True)
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        missing = [str(option.prompt) for option in words.options if str(option.prompt) not in shown]
+        assert not missing, f"words hidden in a scroll box of their own: {missing}"
+
+
+# --- no cut label on the reading screen ------------------------------------------------------------------------
+
+
+def cut_labels(screen) -> list[str]:
+    """Border titles too long for their box (Textual cuts them with …), and buttons whose label does not fit."""
+    from textual.content import Content
+    from textual.widgets import Button
+
+    cut = []
+    for widget in screen.query("*"):
+        if not widget.display or not widget.region:
+            continue
+        for label in (widget.border_title, widget.border_subtitle):
+            text = Content.from_text(label).plain if label else ""
+            if text and cell_len(text) > widget.region.width - 6:
+                cut.append(f"{widget.id}: {text!r} in {widget.region.width} cells")
+        if isinstance(widget, Button):
+            needed = widget.label.get_height(widget.styles, widget.content_region.width)
+            if needed > widget.content_region.height or widget.label.cell_length > widget.content_region.width * widget.content_region.height:
+                cut.append(f"{widget.id}: {widget.label.plain!r} in {widget.content_region}")
+    return cut
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_no_label_is_cut_on_the_reading_screen(language, size):
+    guide = load_guide(language)
+    session = Session(guide)
+    session.progress.page = guide.pages[4].id  # the welcome screen offers to continue at a long title
+    app = RecoveryGuideApp(session)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, lambda: app.screen.query("#resume"))
+        cut = [f"welcome: {label}" for label in cut_labels(app.screen)]
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        for index in range(len(guide.pages)):
+            reader.index = index
+            await settle(pilot, lambda: reader.index == index)
+            cut += [f"step {index + 1}: {label}" for label in cut_labels(reader)]
+    assert not cut, "\n".join(cut)
+
+
+# --- item 11: the empty list's hint is true; buttons look like buttons -----------------------------------------
+
+
+@pytest.mark.slow
+async def test_the_empty_list_hint_names_the_key_that_reaches_the_questions(guide):
+    import re
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await start(pilot)
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        hint = str(app.screen.query_one("#questions-help").render())
+        key = re.search(r"press (\S+) to (?:go to|reach) its questions", hint).group(1)
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
+        await pilot.press(key.lower())
+        await settle(pilot)
+        assert isinstance(app.focused, ProviderQuestions), f"one press of {key} reaches the questions"
+        await pilot.press("s")
+        await settle(pilot, lambda: len(list(app.session.my_questions.questions())) == 1)
+
+
+@pytest.mark.parametrize("theme", ["standard", "monochrome"])
+async def test_an_unfocused_button_has_a_frame(guide, theme):
+    app = RecoveryGuideApp(Session(guide), theme)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        button = app.screen.query_one("#handout")
+        assert app.focused is not button
+        [row] = cells(app, button.region)[:1]
+        assert row[0] != " " and row[-1] != " " and row.strip() != button.label.plain, f"{row!r} looks like plain text"
