@@ -18,6 +18,7 @@ from recovery_guide.storage import Store
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.view.blocks import PagesRead
 from recovery_guide.view.handout import build_handout
+from tests.helpers import settle, type_text
 
 LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
 
@@ -64,3 +65,30 @@ def test_html_answer_lines_print_as_borders_not_a_background():
     assert any("border-bottom" in rule for rule in answer_rules)
     answer = re.search(r'<div class="answer">(.*?)</div></div>', page)
     assert answer and answer.group(1).count('class="answer-line"') >= 2, "lines to write on, each a printed border"
+
+
+# --- editing a question ----------------------------------------------------------------------------------
+
+
+async def test_editing_a_question_keeps_its_text_and_adds_what_is_typed(guide, tmp_path):
+    """The edit box selected all the text, so the first key typed replaced the whole question."""
+    from textual.widgets import Input
+
+    from recovery_guide.tui.screens.dialogs import TextPrompt
+    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.session.add_own("Is it safe with my pills", None)
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
+        typed = app.screen.query_one(Input)
+        assert typed.selection.is_empty, "nothing is selected"
+        assert typed.cursor_position == len("Is it safe with my pills"), "the cursor is at the end"
+        await type_text(pilot, " and drinks?")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        assert [entry.text for entry in app.session.my_questions.entries] == ["Is it safe with my pills and drinks?"]
