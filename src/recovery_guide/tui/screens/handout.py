@@ -6,12 +6,13 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from recovery_guide.handout_paths import EXTENSIONS, default_path, free_path, resolve
 from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.choice_marks import MarkedRadioButton
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 class HandoutDialog(GuideModal):
@@ -32,8 +33,8 @@ class HandoutDialog(GuideModal):
         with Vertical(id="dialog", classes="picker"):
             yield Static(_("Your questions, the key points you read and help lines, to take to your appointment."), markup=False)
             with RadioSet(id="handout-format"):
-                yield RadioButton(_("Plain text (.txt)"), value=True, id="format-text")
-                yield RadioButton(_("Page to print (.html)"), id="format-html")
+                yield MarkedRadioButton(_("Plain text (.txt)"), value=True, id="format-text")
+                yield MarkedRadioButton(_("Page to print (.html)"), id="format-html")
             yield Static(_("Save to this file:"), markup=False)
             yield Input(str(free_path(default_path("text", folder=self.folder))), id="handout-path")
             yield Static("", id="handout-error", markup=False)
