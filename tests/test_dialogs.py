@@ -92,3 +92,102 @@ async def test_editing_a_question_keeps_its_text_and_adds_what_is_typed(guide, t
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
         assert [entry.text for entry in app.session.my_questions.entries] == ["Is it safe with my pills and drinks?"]
+
+
+# --- labels never cut ------------------------------------------------------------------------------------
+
+BOX = re.compile(r"[\s\u2500-\u259f▔▁▊▎]+")
+"""White space and box drawing: what lies between the pieces of a label that wraps."""
+
+
+def rendered(widget) -> str:
+    """What ``widget`` draws (its border and title included), lines joined, white space and box drawing left out."""
+    from textual.geometry import Region
+
+    width, height = widget.outer_size
+    return BOX.sub("", "".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height))))
+
+
+def cut_labels(screen) -> list[str]:
+    """Every label on ``screen`` that it does not show whole: buttons, choices, titles and input hints.
+
+    A label may wrap onto more lines; what counts is that all of it is drawn (a label cut at the
+    edge, or ended with "…", is not). The key bar is another matter (it folds keys behind a mark).
+    """
+    from textual.widgets import Button, Input, RadioButton
+
+    from recovery_guide.tui.widgets.key_bar import KeyBar
+
+    cut = []
+    for widget in screen.query("*"):
+        if not widget.display or isinstance(widget, KeyBar) or widget.outer_size.area == 0:
+            continue
+        labels = []
+        if isinstance(widget, (Button, RadioButton)):
+            labels.append(widget.label.plain)
+        if isinstance(widget, Input) and not widget.value:
+            labels.append(widget.placeholder)
+        if widget.border_title:
+            labels.append(str(widget.border_title))
+        if not labels:
+            continue
+        name = f"{type(widget).__name__}#{widget.id}"
+        room = widget.parent.content_size.width
+        if widget.virtual_region_with_margin.right > room:
+            cut.append(f"{name}: {labels[0]!r} is {widget.outer_size.width} cells wide, with room for {room}")
+            continue
+        shown = rendered(widget)
+        cut += [f"{name}: {label!r} shows as {shown[:120]!r}" for label in labels if BOX.sub("", label) not in shown]
+    return cut
+
+
+def open_every_dialog():
+    """The screens and dialogs the reader meets, each a function of the app that opens it."""
+    from recovery_guide.tui.screens.glossary import GlossaryScreen
+    from recovery_guide.tui.screens.handout import HandoutDialog
+    from recovery_guide.tui.screens.help_now import HelpNowScreen
+    from recovery_guide.tui.screens.keys_help import KeysHelpScreen
+    from recovery_guide.tui.screens.languages import LanguagePicker
+    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+    from recovery_guide.tui.screens.quit import QuitDialog
+    from recovery_guide.tui.screens.regions import RegionPicker
+    from recovery_guide.tui.screens.self_check import SelfCheckScreen
+
+    return {
+        "My questions": lambda app: app.push_screen(MyQuestionsScreen()),
+        "quit": lambda app: app.push_screen(QuitDialog()),
+        "self-check": lambda app: app.push_screen(SelfCheckScreen(app.session.guide.self_checks[0].id)),
+        "handout": lambda app: app.push_screen(HandoutDialog()),
+        "languages": lambda app: app.push_screen(LanguagePicker(app.session.available_languages())),
+        "regions": lambda app: app.push_screen(RegionPicker()),
+        "glossary": lambda app: app.push_screen(GlossaryScreen()),
+        "help now": lambda app: app.push_screen(HelpNowScreen()),
+        "keys": lambda app: app.push_screen(KeysHelpScreen()),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("code", "size"), [*((code, (60, 20)) for code in LANGUAGES), ("de", (80, 24))], ids=lambda value: value if isinstance(value, str) else f"{value[0]}x{value[1]}")
+async def test_no_label_is_cut_on_the_welcome_screen_or_any_dialog(code, size, tmp_path):
+    """At 60x20 "Saving is OFF: press to keep my questions and place on this compute" (My questions)
+    and the self-check's title were cut; a label wraps instead, in every language.
+
+    Every language at 60x20, the smallest size: the screens and dialogs only grow with the window,
+    so what is whole there is whole at 80x24 (checked once, in German, whose labels are longest).
+    The dialogs open over the welcome screen; they look the same over the reading screen.
+    """
+    i18n.set_language(code)
+    guide = load_guide(code)
+    app = make_app(guide, tmp_path, acknowledged=False)
+    app.session.progress.visit(guide.pages[4].id)  # the welcome screen offers to continue at step 5
+    app.session.add_own("Is it safe with my pills?", None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, lambda: app.screen.query("#language-note"))
+        cut = [f"welcome: {label}" for label in cut_labels(app.screen)]
+        for name, show in open_every_dialog().items():
+            show(app)
+            await settle(pilot, lambda: len(app.screen_stack) == 2)
+            cut += [f"{name}: {label}" for label in cut_labels(app.screen)]
+            app.pop_screen()
+            await settle(pilot, lambda: len(app.screen_stack) == 1)
+    assert not cut, "\n".join(cut)

@@ -50,6 +50,7 @@ class SelfCheckScreen(GuideModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             with VerticalScroll(id="check-body"):
+                yield Static(self.check.topic, id="check-topic", markup=False)
                 yield Static(wording.self_check_intro(), id="check-intro", markup=False)
                 yield Static(id="check-progress", markup=False)
                 yield Static(id="check-prompt", markup=False)
@@ -64,7 +65,9 @@ class SelfCheckScreen(GuideModal):
 
     def on_mount(self) -> None:
         self.screen_layout_refresh_signal.subscribe(self, self._show_explanation)
-        self.query_one("#dialog").border_title = self.check.title
+        # the short name on the edge (a border title cannot wrap: the check's full title was cut at
+        # 60 columns in five languages); the topic, which may wrap, heads the text
+        self.query_one("#dialog").border_title = _("Check your understanding")
         self.show_question()
 
     async def language_changed(self) -> None:
