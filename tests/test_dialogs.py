@@ -191,3 +191,59 @@ async def test_no_label_is_cut_on_the_welcome_screen_or_any_dialog(code, size, t
             app.pop_screen()
             await settle(pilot, lambda: len(app.screen_stack) == 1)
     assert not cut, "\n".join(cut)
+
+
+# --- notices ---------------------------------------------------------------------------------------------
+
+
+def toasts(app):
+    from textual.widgets._toast import Toast
+
+    return [toast for toast in app.screen.query(Toast) if toast.display and toast.region]
+
+
+def covered_by_notices(app) -> list[str]:
+    """The widgets of the current screen that a notice is drawn over (only the notice's own are not)."""
+    from textual.widgets._toast import ToastRack
+
+    rack = app.screen.query_one(ToastRack)
+    covered = []
+    for toast in toasts(app):
+        for widget in app.screen.query("*"):
+            if widget is rack or rack in widget.ancestors or widget in rack.ancestors or not widget.display:
+                continue
+            if widget.region and widget.region.overlaps(toast.region):
+                covered.append(f"{type(widget).__name__}#{widget.id} at {widget.region}")
+    return covered
+
+
+async def test_one_notice_at_a_time_and_it_covers_nothing(guide, tmp_path):
+    """Toasts stacked in the bottom right corner, over the disclaimer and the last lines of text."""
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Theme: Light", timeout=30)
+        app.screen.notify("Handout saved: /home/someone/[b]questions[/b].txt", timeout=30)
+        await settle(pilot, lambda: toasts(app))
+        shown = toasts(app)
+        assert len(shown) == 1, "a new notice replaces the one showing"
+        assert "Handout saved: /home/someone/[b]questions[/b].txt" in str(shown[0].render()), "the newest, as plain text (a path is never markup)"
+        assert not covered_by_notices(app), covered_by_notices(app)
+        banner = app.screen.query_one("#banner")
+        assert banner.region and banner.region.bottom <= app.size.height - 1, "the disclaimer is still shown in full"
+
+
+async def test_a_notice_leaves_a_dialogs_error_message_in_view(guide, tmp_path):
+    from recovery_guide.tui.screens.handout import HandoutDialog
+
+    app = make_app(guide, tmp_path)
+    app.session.add_own("Is it safe with my pills?", None)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
+        app.screen.query_one("#handout-path").value = ""
+        await pilot.press("enter")
+        app.notify("Could not save the handout: the folder is read-only", severity="error", timeout=30)
+        await settle(pilot, lambda: toasts(app) and app.screen.query_one("#handout-error").display)
+        assert not covered_by_notices(app), covered_by_notices(app)
