@@ -247,3 +247,75 @@ async def test_a_notice_leaves_a_dialogs_error_message_in_view(guide, tmp_path):
         app.notify("Could not save the handout: the folder is read-only", severity="error", timeout=30)
         await settle(pilot, lambda: toasts(app) and app.screen.query_one("#handout-error").display)
         assert not covered_by_notices(app), covered_by_notices(app)
+
+
+# --- the self-check and handout dialogs fit, and mark every choice -------------------------------------
+
+
+def inside(widget, dialog) -> bool:
+    """``widget`` is drawn whole, within ``dialog``'s edge, on the screen."""
+    return bool(widget.region) and widget.region.area == widget.outer_size.area and dialog.region.contains_region(widget.region)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_self_check_buttons_are_reachable_and_the_answer_is_marked_in_symbols(guide, tmp_path, size):
+    """At 80x24 "Next question" was below the dialog's edge, and the answer was shown by colour alone."""
+    from textual.widgets import OptionList
+
+    from recovery_guide.tui.screens.self_check import SelfCheckScreen
+
+    app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data")), "monochrome", acknowledged=True)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.push_screen(SelfCheckScreen(guide.self_checks[0].id))
+        await settle(pilot, lambda: isinstance(app.screen, SelfCheckScreen))
+        dialog = app.screen
+        choices = dialog.query_one("#check-choices", OptionList)
+        assert all(str(option.prompt).startswith("( ) ") for option in choices.options), "nothing is chosen yet"
+        await pilot.press("down", "enter")  # the second answer
+        await settle(pilot, lambda: dialog.query_one("#check-explanation").region)
+        prompts = [str(option.prompt) for option in choices.options]
+        assert prompts[1].startswith("(•) ") and all(prompt.startswith("( ) ") for index, prompt in enumerate(prompts) if index != 1), prompts
+        box = dialog.query_one("#dialog")
+        for button in dialog.query("#check-buttons Button"):
+            assert inside(button, box), f"{button.label} is not inside the dialog at {size}"
+        assert app.focused is dialog.query_one("#check-next")
+        explanation = dialog.query_one("#check-explanation")
+        assert explanation.region.y < box.region.bottom, "what the guide says is scrolled into view"
+        await pilot.press("enter")  # Next question
+        await settle(pilot, lambda: dialog.position == 1)
+        assert all(str(option.prompt).startswith("( ) ") for option in choices.options), "a new question starts unanswered"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_handout_formats_are_marked_in_symbols_and_its_buttons_fit(tmp_path, size):
+    """Both formats showed the same ▐●▌, told apart by colour alone; in German at 60x20 an error
+    message pushed the buttons out of the dialog."""
+    from textual.widgets import RadioButton
+
+    from recovery_guide.tui.screens.handout import HandoutDialog
+
+    i18n.set_language("de")
+    guide = load_guide("de")
+    app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path), "monochrome", acknowledged=True)
+    app.session.add_own("Is it safe with my pills?", None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
+        dialog = app.screen
+
+        def marks() -> list[str]:
+            return [str(button.render())[:3] for button in dialog.query(RadioButton)]
+
+        assert marks() == ["(•)", "( )"]
+        dialog.query_one("#format-html", RadioButton).value = True
+        await settle(pilot, lambda: marks() == ["( )", "(•)"])
+        dialog.query_one("#handout-path").value = ""
+        await pilot.press("enter")  # an error: no file name
+        await settle(pilot, lambda: dialog.query_one("#handout-error").display)
+        box = dialog.query_one("#dialog")
+        for widget in (*dialog.query("RadioButton"), dialog.query_one("#handout-error"), dialog.query_one("#handout-save"), dialog.query_one("#handout-cancel")):
+            dialog.query_one("#dialog").scroll_to_widget(widget, animate=False)
+            await settle(pilot)
+            assert inside(widget, box), f"{widget} is not inside the dialog at {size}"
