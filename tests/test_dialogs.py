@@ -70,6 +70,7 @@ def test_html_answer_lines_print_as_borders_not_a_background():
 # --- editing a question ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_editing_a_question_keeps_its_text_and_adds_what_is_typed(guide, tmp_path):
     """The edit box selected all the text, so the first key typed replaced the whole question."""
     from textual.widgets import Input
@@ -257,6 +258,7 @@ def inside(widget, dialog) -> bool:
     return bool(widget.region) and widget.region.area == widget.outer_size.area and dialog.region.contains_region(widget.region)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_self_check_buttons_are_reachable_and_the_answer_is_marked_in_symbols(guide, tmp_path, size):
     """At 80x24 "Next question" was below the dialog's edge, and the answer was shown by colour alone."""
@@ -319,3 +321,14 @@ async def test_the_handout_formats_are_marked_in_symbols_and_its_buttons_fit(tmp
             dialog.query_one("#dialog").scroll_to_widget(widget, animate=False)
             await settle(pilot)
             assert inside(widget, box), f"{widget} is not inside the dialog at {size}"
+
+
+async def test_a_notice_leaves_the_make_the_window_larger_message_in_view(guide, tmp_path):
+    from recovery_guide.tui.screens.too_small import TooSmallScreen
+
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(50, 16), notifications=True) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        app.notify("Theme: Light", timeout=30)
+        await settle(pilot, lambda: toasts(app))
+        assert not covered_by_notices(app), covered_by_notices(app)
