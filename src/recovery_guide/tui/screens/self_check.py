@@ -65,6 +65,9 @@ class SelfCheckScreen(GuideModal):
 
     def on_mount(self) -> None:
         self.screen_layout_refresh_signal.subscribe(self, self._show_explanation)
+        self.fill()
+
+    def fill(self) -> None:
         # the short name on the edge (a border title cannot wrap: the check's full title was cut at
         # 60 columns in five languages); the topic, which may wrap, heads the text
         self.query_one("#dialog").border_title = _("Check your understanding")
@@ -73,7 +76,7 @@ class SelfCheckScreen(GuideModal):
     async def language_changed(self) -> None:
         """Same question, same answer state, in the new language."""
         await self.recompose()
-        self.on_mount()
+        self.fill()
         if self.answered:
             self.show_answer(self.answered)
 
