@@ -285,7 +285,7 @@ async def test_self_check_buttons_are_reachable_and_the_answer_is_marked_in_symb
         explanation = dialog.query_one("#check-explanation")
         assert explanation.region.y < box.region.bottom, "what the guide says is scrolled into view"
         await pilot.press("enter")  # Next question
-        await settle(pilot, lambda: dialog.position == 1)
+        await settle(pilot, lambda: dialog.position == 1 and dialog.query_one("#check-body").scroll_y == 0)  # the new question from its top
         assert all(str(option.prompt).startswith("( ) ") for option in choices.options), "a new question starts unanswered"
 
 

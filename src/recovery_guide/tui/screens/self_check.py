@@ -89,6 +89,7 @@ class SelfCheckScreen(GuideModal):
         self.query_one("#check-buttons").display = False
         self.query_one("#own-words-prompt").display = finished
         self.query_one("#own-words").display = finished
+        self.query_one("#check-body").scroll_home(animate=False)  # a new question starts at the top
         if finished:
             self.query_one("#check-progress", Static).update(_("You have seen all the questions."))
             self.query_one("#own-words-prompt", Static).update(wording.own_words_prompt(check.topic))
