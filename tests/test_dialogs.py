@@ -204,17 +204,26 @@ def toasts(app):
 
 
 def covered_by_notices(app) -> list[str]:
-    """The widgets of the current screen that a notice is drawn over (only the notice's own are not)."""
+    """The widgets of the current screen that a notice is drawn over (only the notice's own are not).
+
+    What counts is the part of each widget that is shown (a page longer than its pane goes on
+    below the pane's edge, unseen)."""
+    from textual.errors import NoWidget
     from textual.widgets._toast import ToastRack
 
-    rack = app.screen.query_one(ToastRack)
+    screen = app.screen
+    rack = screen.query_one(ToastRack)
     covered = []
     for toast in toasts(app):
-        for widget in app.screen.query("*"):
+        for widget in screen.query("*"):
             if widget is rack or rack in widget.ancestors or widget in rack.ancestors or not widget.display:
                 continue
-            if widget.region and widget.region.overlaps(toast.region):
-                covered.append(f"{type(widget).__name__}#{widget.id} at {widget.region}")
+            try:
+                shown = screen._compositor.find_widget(widget).visible_region
+            except (NoWidget, KeyError):
+                continue  # not on the screen
+            if shown and shown.overlaps(toast.region):
+                covered.append(f"{type(widget).__name__}#{widget.id} at {shown}")
     return covered
 
 
@@ -223,6 +232,7 @@ async def test_one_notice_at_a_time_and_it_covers_nothing(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
+        title = app.screen.query_one("#title").region
         app.notify("Theme: Light", timeout=30)
         app.screen.notify("Handout saved: /home/someone/[b]questions[/b].txt", timeout=30)
         await settle(pilot, lambda: toasts(app))
@@ -230,6 +240,7 @@ async def test_one_notice_at_a_time_and_it_covers_nothing(guide, tmp_path):
         assert len(shown) == 1, "a new notice replaces the one showing"
         assert "Handout saved: /home/someone/[b]questions[/b].txt" in str(shown[0].render()), "the newest, as plain text (a path is never markup)"
         assert not covered_by_notices(app), covered_by_notices(app)
+        assert app.screen.query_one("#title").region == title, "the text being read stays where it is"
         banner = app.screen.query_one("#banner")
         assert banner.region and banner.region.bottom <= app.size.height - 1, "the disclaimer is still shown in full"
 

@@ -281,13 +281,13 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def _on_notify(self, event: Notify) -> None:
         """Show one notice at a time: a new one replaces the one showing.
 
-        Notices (``notify`` from anywhere: the app, a screen, a widget) show in a band across the top
-        of the screen (app.tcss) that takes its own lines, moving the screen down while it shows.
-        Textual's toasts float over the bottom right corner, stacked, where they covered the
-        disclaimer, the last lines of text, a dialog's error message and the "make this window
-        larger" notice; the top edge holds the step and title, which come back as soon as the
-        notice goes, and nothing is ever drawn over. Messages are plain text, never markup: they may
-        hold a path or a problem with a file name in it.
+        Notices (``notify`` from anywhere: the app, a screen, a widget) show in a band just above the
+        key bar (app.tcss) that takes its own lines while it shows: the text above it stays where it
+        is and the screen's last lines make room, the disclaimer moving up with them. Textual's
+        toasts float over the bottom right corner, stacked, where they covered the disclaimer, the
+        last lines of text, a dialog's error message and the "make this window larger" notice;
+        the band is drawn over nothing. A dialog shows its own problems in itself, not as a notice.
+        Messages are plain text, never markup: they may hold a path or a file name.
         """
         event.notification.markup = False
         self._notifications.clear()

@@ -104,8 +104,7 @@ class HandoutDialog(GuideModal):
     def write(self, path: Path) -> None:
         problem = self.session.write_handout(path, self.kind)
         if problem:
-            self.show_error(problem)
-            self.notify(problem, severity="error", timeout=8)
+            self.show_error(problem)  # here, not as a notice too: a notice would take lines from this dialog
             return
         self.dismiss(path)
 
