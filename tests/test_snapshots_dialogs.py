@@ -47,7 +47,9 @@ def test_handout_dialog(snap_compare, size):
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
-        app.screen.query_one("#handout-path").value = "/home/reader/Documents/my-questions.txt"  # no date: the same every day
+        path = app.screen.query_one("#handout-path")
+        path.value = "/home/reader/Documents/my-questions.txt"  # no date: the same every day
+        path.cursor_blink = False  # the cursor shows in every snapshot, not only in those taken while it is on
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=size, run_before=open_the_handout_dialog)
