@@ -128,8 +128,7 @@ def cut_labels(screen) -> list[str]:
             labels.append(widget.label.plain)
         if isinstance(widget, Input) and not widget.value:
             labels.append(widget.placeholder)
-        if widget.border_title:
-            labels.append(str(widget.border_title))
+        labels += [str(title) for title in (widget.border_title, widget.border_subtitle) if title]
         if not labels:
             continue
         name = f"{type(widget).__name__}#{widget.id}"
@@ -144,7 +143,9 @@ def cut_labels(screen) -> list[str]:
 
 def open_every_dialog():
     """The screens and dialogs the reader meets, each a function of the app that opens it."""
-    from recovery_guide.tui.screens.glossary import GlossaryScreen
+    from recovery_guide.i18n import _
+    from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
+    from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
     from recovery_guide.tui.screens.handout import HandoutDialog
     from recovery_guide.tui.screens.help_now import HelpNowScreen
     from recovery_guide.tui.screens.keys_help import KeysHelpScreen
@@ -162,6 +163,11 @@ def open_every_dialog():
         "languages": lambda app: app.push_screen(LanguagePicker(app.session.available_languages())),
         "regions": lambda app: app.push_screen(RegionPicker()),
         "glossary": lambda app: app.push_screen(GlossaryScreen()),
+        "a word's meaning": lambda app: app.push_screen(TermDefinition(app.session.guide.glossary[0].id)),
+        "edit a question": lambda app: app.push_screen(TextPrompt(_("Edit your question"), _("Change the words, then press Enter."))),
+        "forget everything": lambda app: app.push_screen(
+            Confirm(_("Forget everything"), _("Erase your saved questions and place from this computer, and clear this list?"), _("Erase"))
+        ),
         "help now": lambda app: app.push_screen(HelpNowScreen()),
         "keys": lambda app: app.push_screen(KeysHelpScreen()),
     }
