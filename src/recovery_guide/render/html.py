@@ -36,13 +36,17 @@ from recovery_guide.view.blocks import (
 )
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
+ANSWER_LINES = '<div class="answer-line"></div>' * 3
+"""Room to write an answer: three lines drawn as borders, which print (a background does not)."""
+
 STYLE = """
 body { font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
 h1 { font-size: 1.6em; border-bottom: 2px solid #000; }
 h2 { font-size: 1.3em; margin-top: 1.5em; border-bottom: 1px solid #555; }
 h3 { font-size: 1.1em; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
-.answer { border-bottom: 1px solid #000; height: 4.5em; margin-bottom: 1em; background: repeating-linear-gradient(#fff, #fff 1.45em, #999 1.5em); }
+.answer { margin-bottom: 1em; }
+.answer-line { border-bottom: 1px solid #000; height: 1.5em; }
 .answer-label { margin: 0; font-style: italic; }
 .number { font-weight: bold; }
 .urgency { font-weight: bold; text-transform: uppercase; }
@@ -195,7 +199,9 @@ class HtmlWriter(BlockWriter[str]):
     # --- a handout's sections ------------------------------------------------------------------------
 
     def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
-        """Numbered through every topic, each with a ruled box to write the answer in."""
+        """Numbered through every topic, each with ruled lines to write the answer on.
+
+        The lines are borders, not a background: browsers leave backgrounds out when printing."""
         parts, number = [f"<h2>{escape(wording.my_questions())}</h2>"], 0
         for title, texts in block.groups:
             parts.append(f'<section class="topic"><h3>{escape(title)}</h3>')
@@ -203,7 +209,7 @@ class HtmlWriter(BlockWriter[str]):
                 number += 1
                 parts.append(
                     f'<div class="question"><p><span class="number">{number}.</span> {escape(text)}</p>'
-                    f'<p class="answer-label">{escape(wording.answer())}</p><div class="answer"></div></div>'
+                    f'<p class="answer-label">{escape(wording.answer())}</p><div class="answer">{ANSWER_LINES}</div></div>'
                 )
             parts.append("</section>")
         return "\n".join(parts)

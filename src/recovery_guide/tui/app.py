@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual import events
 from textual.app import App
+from textual.notifications import Notify
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -345,6 +346,23 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self.session.theme = self.theme
         report_problem(self, self.session.save())
         self.notify(_("Theme: {name}").format(name=_(THEMES[self.theme])), timeout=3)
+
+    # --- notices --------------------------------------------------------------------------------------
+
+    def _on_notify(self, event: Notify) -> None:
+        """Show one notice at a time: a new one replaces the one showing.
+
+        Notices (``notify`` from anywhere: the app, a screen, a widget) show in a band just above the
+        key bar (app.tcss) that takes its own lines while it shows: the text above it stays where it
+        is and the screen's last lines make room, the disclaimer moving up with them. Textual's
+        toasts float over the bottom right corner, stacked, where they covered the disclaimer, the
+        last lines of text, a dialog's error message and the "make this window larger" notice;
+        the band is drawn over nothing. A dialog shows its own problems in itself, not as a notice.
+        Messages are plain text, never markup: they may hold a path or a file name.
+        """
+        event.notification.markup = False
+        self._notifications.clear()
+        super()._on_notify(event)
 
     # --- the terminal cursor follows focus, for screen readers and braille displays -----------------
 

@@ -8,6 +8,7 @@ their region (or every region's urgent numbers when the region is unknown). Text
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
@@ -17,6 +18,23 @@ from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, MyUnderstanding, PagesRead, QuestionsToAsk
 from recovery_guide.view.pages import language_note
+
+APP_KEY = re.compile(r"(?<![\w'’])h(?![\w'’])")
+"""The help key named in a sentence ("Press h to see help lines", "按 h 查看求助热线"): a lone letter h,
+which is a word in none of the guide's languages. On paper there is no key to press, and the
+handout has the help lines themselves."""
+
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def without_app_instructions(text: str) -> str:
+    """``text`` without its sentences that tell the reader to press a key of the app ("" if all do)."""
+    sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence]
+    kept = [sentence for sentence in sentences if not APP_KEY.search(sentence)]
+    if len(kept) == len(sentences):
+        return text
+    joiner = "" if any("\u3000" <= char <= "\u9fff" for char in text) else " "
+    return joiner.join(kept)
 
 
 @dataclass(frozen=True)
@@ -46,7 +64,7 @@ def build_handout(
         (group.title, text) for group in my_questions.groups(guide, clinic, general, kinds=(EntryKind.UNDERSTANDING,)) for _entry, text in group.entries
     )
     visited = set(visited)
-    read = tuple((page.title, page.key_points) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC)
+    read = tuple((page.title, paper_points(page.key_points)) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC)
     region = guide.region(region_code) if region_code else None
     blocks: list[Block] = []
     if clinic:
@@ -66,3 +84,8 @@ def build_handout(
         blocks=tuple(blocks),
         footer=(wording.provider_banner(), language_note(guide), wording.help_lines_checked(guide.help_lines_checked)),
     )
+
+
+def paper_points(points: Iterable[str]) -> tuple[str, ...]:
+    """Key points as a handout prints them: no app instructions, and no point left empty by removing them."""
+    return tuple(point for point in map(without_app_instructions, points) if point)

@@ -13,7 +13,10 @@ from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 class TextPrompt(GuideModal):
-    """Returns the typed text, or None when the reader closes it with Escape."""
+    """Returns the typed text, or None when the reader closes it with Escape.
+
+    Text to edit is shown with the cursor at its end and nothing selected: a selection would be
+    replaced by the first key typed, losing the question the reader meant to change."""
 
     BINDINGS = [("escape", "dismiss", N_("Cancel"))]
 
@@ -26,7 +29,7 @@ class TextPrompt(GuideModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
             yield Static(self.explanation, id="prompt-help", markup=False)
-            yield Input(self.value, id="prompt-input", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"))
+            yield Input(self.value, id="prompt-input", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"), select_on_focus=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), id="prompt-save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="prompt-cancel", compact=True)
@@ -34,7 +37,9 @@ class TextPrompt(GuideModal):
 
     def on_mount(self) -> None:
         self.query_one("#dialog").border_title = self.title_text
-        self.query_one(Input).focus()
+        typed = self.query_one(Input)
+        typed.cursor_position = len(typed.value)
+        typed.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

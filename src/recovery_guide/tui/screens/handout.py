@@ -5,17 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, RadioSet, Static
 
 from recovery_guide.handout_paths import EXTENSIONS, default_path, free_path, resolve
 from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.widgets.choice_marks import MarkedRadioButton
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 class HandoutDialog(GuideModal):
-    """Writes nothing until the reader presses Save; a failure is shown here and loses nothing."""
+    """Writes nothing until the reader presses Save; a failure is shown here and loses nothing.
+
+    The choices scroll and the buttons stay under them, inside the dialog's edge at any size (at
+    60x20 in German an error message pushed them out of it). Each format is marked "(•)" or "( )".
+    """
 
     CSS_PATH = [*GuideModal.CSS_PATH, "handout.tcss"]
     BINDINGS = [("escape", "dismiss", N_("Cancel"))]
@@ -23,6 +28,8 @@ class HandoutDialog(GuideModal):
     def __init__(self) -> None:
         super().__init__()
         self.kind = "text"
+        self.showing_error = False
+        """True from an error until the next layout, which scrolls it into view."""
 
     @property
     def folder(self) -> Path | None:
@@ -30,19 +37,21 @@ class HandoutDialog(GuideModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
-            yield Static(_("Your questions, the key points you read and help lines, to take to your appointment."), markup=False)
-            with RadioSet(id="handout-format"):
-                yield RadioButton(_("Plain text (.txt)"), value=True, id="format-text")
-                yield RadioButton(_("Page to print (.html)"), id="format-html")
-            yield Static(_("Save to this file:"), markup=False)
-            yield Input(str(free_path(default_path("text", folder=self.folder))), id="handout-path")
-            yield Static("", id="handout-error", markup=False)
+            with VerticalScroll(id="handout-body"):
+                yield Static(_("Your questions, the key points you read and help lines, to take to your appointment."), markup=False)
+                with RadioSet(id="handout-format"):
+                    yield MarkedRadioButton(_("Plain text (.txt)"), value=True, id="format-text")
+                    yield MarkedRadioButton(_("Page to print (.html)"), id="format-html")
+                yield Static(_("Save to this file:"), markup=False)
+                yield Input(str(free_path(default_path("text", folder=self.folder))), id="handout-path")
+                yield Static("", id="handout-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Save handout"), id="handout-save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="handout-cancel", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._scroll_to_error)
         self.query_one("#dialog").border_title = _("Make a handout")
         self.query_one("#handout-error").display = False
         self.query_one("#handout-path", Input).focus()
@@ -70,15 +79,12 @@ class HandoutDialog(GuideModal):
 
     def save(self) -> None:
         raw = self.query_one("#handout-path", Input).value.strip()
-        error = self.query_one("#handout-error", Static)
         if not self.session.my_questions.entries:  # emptied while the dialog was open
 
-            error.update(wording.empty_list_message())
-            error.display = True
+            self.show_error(wording.empty_list_message())
             return
         if not raw:
-            error.update(_("Please type where to save the handout."))
-            error.display = True
+            self.show_error(_("Please type where to save the handout."))
             return
         path = resolve(raw, self.kind, self.folder)
         if path.exists():  # never replace an earlier handout (or any file) without asking
@@ -96,11 +102,20 @@ class HandoutDialog(GuideModal):
         self.write(path)
 
     def write(self, path: Path) -> None:
-        error = self.query_one("#handout-error", Static)
         problem = self.session.write_handout(path, self.kind)
         if problem:
-            error.update(problem)
-            error.display = True
-            self.notify(problem, severity="error", timeout=8)
+            self.show_error(problem)  # here, not as a notice too: a notice would take lines from this dialog
             return
         self.dismiss(path)
+
+    def show_error(self, message: str) -> None:
+        """Say what went wrong under the file name, scrolled into view once it has its place."""
+        error = self.query_one("#handout-error", Static)
+        error.update(message)
+        error.display = True
+        self.showing_error = True
+
+    def _scroll_to_error(self, _screen: object) -> None:
+        if self.showing_error:
+            self.showing_error = False
+            self.query_one("#handout-body").scroll_to_widget(self.query_one("#handout-error"), animate=False)

@@ -80,7 +80,7 @@ class MyQuestionsScreen(GuideModal):
         if count:
             help_text = _("Questions: {count}. Up and down to choose; u and d move; e edits your own; Delete removes.").format(count=count)
         else:
-            help_text = _("Your list is empty. On any screen, press s to go to its questions, then s again to add one. Press a to write your own.")
+            help_text = _("Your list is empty. On any screen, press s to go to its questions, choose one with the arrows, then press s to add it. Press a to write your own.")
         self.query_one("#questions-help", Static).update(help_text)
         understanding = [f"- {group.title}: {text}" for group in my_questions.groups(session.guide, session.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
         note = self.query_one("#understanding", Static)

@@ -1,0 +1,371 @@
+"""Issue #12, item 6 and part of 11: dialogs that fit and mark every choice in symbols, one notice at
+a time that covers nothing the reader needs, labels never cut, editing that keeps the text, and a
+printed handout with no app instructions and answer lines that print."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from recovery_guide import i18n
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.my_questions import MyQuestions
+from recovery_guide.render.handout import handout_html, handout_text
+from recovery_guide.session import Session
+from recovery_guide.storage import Store
+from recovery_guide.tui.app import RecoveryGuideApp
+from recovery_guide.view.blocks import PagesRead
+from recovery_guide.view.handout import build_handout
+from tests.helpers import settle, type_text
+
+LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
+
+
+def make_app(guide, tmp_path: Path, acknowledged: bool = True, **options) -> RecoveryGuideApp:
+    return RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path, **options), acknowledged=acknowledged)
+
+
+# --- the printed handout ---------------------------------------------------------------------------------
+
+
+def full_handout(code: str):
+    """A handout in ``code`` with one question and every screen read (their key points all in it)."""
+    guide = load_guide(code)
+    i18n.set_language(code)
+    my_questions = MyQuestions()
+    page = guide.pages[1]
+    my_questions.toggle(page.id, page.questions[0].id, page.questions[0].text)
+    return build_handout(guide, my_questions, "US", visited=[page.id for page in guide.pages])
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_handout_has_no_app_instructions(code):
+    """Key points such as "Press h to see help lines." were printed: on paper there is no key to press."""
+    handout = full_handout(code)
+    for text in (handout_text(handout), handout_html(handout)):
+        lone_key = re.search(r"(?<![\w'’])h(?![\w'’])", re.sub(r"<[^>]*>", " ", text))
+        assert lone_key is None, f"an app instruction is printed: {text[max(0, lone_key.start() - 60):lone_key.end() + 40]!r}"
+    points = [point for block in handout.blocks if isinstance(block, PagesRead) for _title, points in block.pages for point in points]
+    assert points and all(point.strip() for point in points), "no key point is left empty"
+
+
+def test_the_rest_of_a_key_point_with_an_app_instruction_is_kept():
+    text = handout_text(full_handout("en"))
+    assert "Know when to get help." in " ".join(text.split())
+
+
+def test_html_answer_lines_print_as_borders_not_a_background():
+    """Browsers leave backgrounds out when printing: the ruled answer lines were a background."""
+    page = handout_html(full_handout("en"))
+    style = page[page.index("<style>") : page.index("</style>")]
+    answer_rules = re.findall(r"\.answer[\w-]*\s*\{([^}]*)\}", style)
+    assert not any("background" in rule for rule in answer_rules), "answer lines drawn as a background do not print"
+    assert any("border-bottom" in rule for rule in answer_rules)
+    answer = re.search(r'<div class="answer">(.*?)</div></div>', page)
+    assert answer and answer.group(1).count('class="answer-line"') >= 2, "lines to write on, each a printed border"
+
+
+# --- editing a question ----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+async def test_editing_a_question_keeps_its_text_and_adds_what_is_typed(guide, tmp_path):
+    """The edit box selected all the text, so the first key typed replaced the whole question."""
+    from textual.widgets import Input
+
+    from recovery_guide.tui.screens.dialogs import TextPrompt
+    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.session.add_own("Is it safe with my pills", None)
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("e")
+        await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
+        typed = app.screen.query_one(Input)
+        assert typed.selection.is_empty, "nothing is selected"
+        assert typed.cursor_position == len("Is it safe with my pills"), "the cursor is at the end"
+        await type_text(pilot, " and drinks?")
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        assert [entry.text for entry in app.session.my_questions.entries] == ["Is it safe with my pills and drinks?"]
+
+
+# --- labels never cut ------------------------------------------------------------------------------------
+
+BOX = re.compile(r"[\s\u2500-\u259f▔▁▊▎]+")
+"""White space and box drawing: what lies between the pieces of a label that wraps."""
+
+
+def rendered(widget) -> str:
+    """What ``widget`` draws (its border and title included), lines joined, white space and box drawing left out."""
+    from textual.geometry import Region
+
+    width, height = widget.outer_size
+    return BOX.sub("", "".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height))))
+
+
+def cut_labels(screen) -> list[str]:
+    """Every label on ``screen`` that it does not show whole: buttons, choices, titles and input hints.
+
+    A label may wrap onto more lines; what counts is that all of it is drawn (a label cut at the
+    edge, or ended with "…", is not). The key bar is another matter (it folds keys behind a mark).
+    """
+    from textual.widgets import Button, Input, RadioButton
+
+    from recovery_guide.tui.widgets.key_bar import KeyBar
+
+    cut = []
+    for widget in screen.query("*"):
+        if not widget.display or isinstance(widget, KeyBar) or widget.outer_size.area == 0:
+            continue
+        labels = []
+        if isinstance(widget, (Button, RadioButton)):
+            labels.append(widget.label.plain)
+        if isinstance(widget, Input) and not widget.value:
+            labels.append(widget.placeholder)
+        labels += [str(title) for title in (widget.border_title, widget.border_subtitle) if title]
+        if not labels:
+            continue
+        name = f"{type(widget).__name__}#{widget.id}"
+        room = widget.parent.content_size.width
+        if widget.virtual_region_with_margin.right > room:
+            cut.append(f"{name}: {labels[0]!r} is {widget.outer_size.width} cells wide, with room for {room}")
+            continue
+        shown = rendered(widget)
+        cut += [f"{name}: {label!r} shows as {shown[:120]!r}" for label in labels if BOX.sub("", label) not in shown]
+    return cut
+
+
+def open_every_dialog():
+    """The screens and dialogs the reader meets, each a function of the app that opens it."""
+    from recovery_guide.i18n import _
+    from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
+    from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
+    from recovery_guide.tui.screens.handout import HandoutDialog
+    from recovery_guide.tui.screens.help_now import HelpNowScreen
+    from recovery_guide.tui.screens.keys_help import KeysHelpScreen
+    from recovery_guide.tui.screens.languages import LanguagePicker
+    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+    from recovery_guide.tui.screens.quit import QuitDialog
+    from recovery_guide.tui.screens.regions import RegionPicker
+    from recovery_guide.tui.screens.self_check import SelfCheckScreen
+
+    return {
+        "My questions": lambda app: app.push_screen(MyQuestionsScreen()),
+        "quit": lambda app: app.push_screen(QuitDialog()),
+        "self-check": lambda app: app.push_screen(SelfCheckScreen(app.session.guide.self_checks[0].id)),
+        "handout": lambda app: app.push_screen(HandoutDialog()),
+        "languages": lambda app: app.push_screen(LanguagePicker(app.session.available_languages())),
+        "regions": lambda app: app.push_screen(RegionPicker()),
+        "glossary": lambda app: app.push_screen(GlossaryScreen()),
+        "a word's meaning": lambda app: app.push_screen(TermDefinition(app.session.guide.glossary[0].id)),
+        "edit a question": lambda app: app.push_screen(TextPrompt(_("Edit your question"), _("Change the words, then press Enter."))),
+        "forget everything": lambda app: app.push_screen(
+            Confirm(_("Forget everything"), _("Erase your saved questions and place from this computer, and clear this list?"), _("Erase"))
+        ),
+        "help now": lambda app: app.push_screen(HelpNowScreen()),
+        "keys": lambda app: app.push_screen(KeysHelpScreen()),
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("code", "size"), [*((code, (60, 20)) for code in LANGUAGES), ("de", (80, 24))], ids=lambda value: value if isinstance(value, str) else f"{value[0]}x{value[1]}")
+async def test_no_label_is_cut_on_the_welcome_screen_or_any_dialog(code, size, tmp_path):
+    """At 60x20 "Saving is OFF: press to keep my questions and place on this compute" (My questions)
+    and the self-check's title were cut; a label wraps instead, in every language.
+
+    Every language at 60x20, the smallest size: the screens and dialogs only grow with the window,
+    so what is whole there is whole at 80x24 (checked once, in German, whose labels are longest).
+    The dialogs open over the welcome screen; they look the same over the reading screen.
+    """
+    i18n.set_language(code)
+    guide = load_guide(code)
+    app = make_app(guide, tmp_path, acknowledged=False)
+    app.session.progress.visit(guide.pages[4].id)  # the welcome screen offers to continue at step 5
+    app.session.add_own("Is it safe with my pills?", None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, lambda: app.screen.query("#language-note"))
+        cut = [f"welcome: {label}" for label in cut_labels(app.screen)]
+        for name, show in open_every_dialog().items():
+            show(app)
+            await settle(pilot, lambda: len(app.screen_stack) == 2)
+            cut += [f"{name}: {label}" for label in cut_labels(app.screen)]
+            app.pop_screen()
+            await settle(pilot, lambda: len(app.screen_stack) == 1)
+    assert not cut, "\n".join(cut)
+
+
+# --- notices ---------------------------------------------------------------------------------------------
+
+
+def toasts(app):
+    from textual.widgets._toast import Toast
+
+    return [toast for toast in app.screen.query(Toast) if toast.display and toast.region]
+
+
+def covered_by_notices(app) -> list[str]:
+    """The widgets of the current screen that a notice is drawn over (only the notice's own are not).
+
+    What counts is the part of each widget that is shown (a page longer than its pane goes on
+    below the pane's edge, unseen)."""
+    from textual.errors import NoWidget
+    from textual.widgets._toast import ToastRack
+
+    screen = app.screen
+    rack = screen.query_one(ToastRack)
+    covered = []
+    for toast in toasts(app):
+        for widget in screen.query("*"):
+            if widget is rack or rack in widget.ancestors or widget in rack.ancestors or not widget.display:
+                continue
+            try:
+                shown = screen._compositor.find_widget(widget).visible_region
+            except (NoWidget, KeyError):
+                continue  # not on the screen
+            if shown and shown.overlaps(toast.region):
+                covered.append(f"{type(widget).__name__}#{widget.id} at {shown}")
+    return covered
+
+
+async def test_one_notice_at_a_time_and_it_covers_nothing(guide, tmp_path):
+    """Toasts stacked in the bottom right corner, over the disclaimer and the last lines of text."""
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        title = app.screen.query_one("#title").region
+        app.notify("Theme: Light", timeout=30)
+        app.screen.notify("Handout saved: /home/someone/[b]questions[/b].txt", timeout=30)
+        await settle(pilot, lambda: toasts(app))
+        shown = toasts(app)
+        assert len(shown) == 1, "a new notice replaces the one showing"
+        assert "Handout saved: /home/someone/[b]questions[/b].txt" in str(shown[0].render()), "the newest, as plain text (a path is never markup)"
+        assert not covered_by_notices(app), covered_by_notices(app)
+        assert app.screen.query_one("#title").region == title, "the text being read stays where it is"
+        banner = app.screen.query_one("#banner")
+        assert banner.region and banner.region.bottom <= app.size.height - 1, "the disclaimer is still shown in full"
+
+
+async def test_a_notice_leaves_a_dialogs_error_message_in_view(guide, tmp_path):
+    from recovery_guide.tui.screens.handout import HandoutDialog
+
+    app = make_app(guide, tmp_path)
+    app.session.add_own("Is it safe with my pills?", None)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
+        app.screen.query_one("#handout-path").value = ""
+        await pilot.press("enter")
+        app.notify("Could not save the handout: the folder is read-only", severity="error", timeout=30)
+        await settle(pilot, lambda: toasts(app) and app.screen.query_one("#handout-error").display)
+        assert not covered_by_notices(app), covered_by_notices(app)
+
+
+# --- the self-check and handout dialogs fit, and mark every choice -------------------------------------
+
+
+def inside(widget, dialog) -> bool:
+    """``widget`` is drawn whole, within ``dialog``'s edge, on the screen."""
+    return bool(widget.region) and widget.region.area == widget.outer_size.area and dialog.region.contains_region(widget.region)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_self_check_buttons_are_reachable_and_the_answer_is_marked_in_symbols(guide, tmp_path, size):
+    """At 80x24 "Next question" was below the dialog's edge, and the answer was shown by colour alone."""
+    from textual.widgets import OptionList
+
+    from recovery_guide.tui.screens.self_check import SelfCheckScreen
+
+    app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data")), "monochrome", acknowledged=True)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.push_screen(SelfCheckScreen(guide.self_checks[0].id))
+        await settle(pilot, lambda: isinstance(app.screen, SelfCheckScreen))
+        dialog = app.screen
+        choices = dialog.query_one("#check-choices", OptionList)
+        assert all(str(option.prompt).startswith("( ) ") for option in choices.options), "nothing is chosen yet"
+        await pilot.press("down", "enter")  # the second answer
+        await settle(pilot, lambda: dialog.query_one("#check-explanation").region)
+        prompts = [str(option.prompt) for option in choices.options]
+        assert prompts[1].startswith("(•) ") and all(prompt.startswith("( ) ") for index, prompt in enumerate(prompts) if index != 1), prompts
+        box = dialog.query_one("#dialog")
+        for button in dialog.query("#check-buttons Button"):
+            assert inside(button, box), f"{button.label} is not inside the dialog at {size}"
+        assert app.focused is dialog.query_one("#check-next")
+        explanation = dialog.query_one("#check-explanation")
+        assert explanation.region.y < box.region.bottom, "what the guide says is scrolled into view"
+        await pilot.press("enter")  # Next question
+        await settle(pilot, lambda: dialog.position == 1 and dialog.query_one("#check-body").scroll_y == 0)  # the new question from its top
+        assert all(str(option.prompt).startswith("( ) ") for option in choices.options), "a new question starts unanswered"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_handout_formats_are_marked_in_symbols_and_its_buttons_fit(tmp_path, size):
+    """Both formats showed the same ▐●▌, told apart by colour alone; in German at 60x20 an error
+    message pushed the buttons out of the dialog."""
+    from textual.widgets import RadioButton
+
+    from recovery_guide.tui.screens.handout import HandoutDialog
+
+    i18n.set_language("de")
+    guide = load_guide("de")
+    app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path), "monochrome", acknowledged=True)
+    app.session.add_own("Is it safe with my pills?", None)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
+        dialog = app.screen
+
+        def marks() -> list[str]:
+            return [str(button.render())[:3] for button in dialog.query(RadioButton)]
+
+        assert marks() == ["(•)", "( )"]
+        dialog.query_one("#format-html", RadioButton).value = True
+        await settle(pilot, lambda: marks() == ["( )", "(•)"])
+        dialog.query_one("#handout-path").value = ""
+        await pilot.press("enter")  # an error: no file name
+        await settle(pilot, lambda: dialog.query_one("#handout-error").display)
+        box = dialog.query_one("#dialog")
+        for widget in (*dialog.query("RadioButton"), dialog.query_one("#handout-error"), dialog.query_one("#handout-save"), dialog.query_one("#handout-cancel")):
+            dialog.query_one("#dialog").scroll_to_widget(widget, animate=False)
+            await settle(pilot)
+            assert inside(widget, box), f"{widget} is not inside the dialog at {size}"
+
+
+async def test_a_notice_leaves_the_make_the_window_larger_message_in_view(guide, tmp_path):
+    from recovery_guide.tui.screens.too_small import TooSmallScreen
+
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(50, 16), notifications=True) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        app.notify("Theme: Light", timeout=30)
+        await settle(pilot, lambda: toasts(app))
+        assert not covered_by_notices(app), covered_by_notices(app)
+
+
+async def test_the_empty_list_tells_a_way_to_the_questions_that_works(guide, tmp_path):
+    """It said "press Tab to reach its questions", which takes two Tabs; one s from the text does it."""
+    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+    from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
+
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        help_text = str(app.screen.query_one("#questions-help").render())
+        assert "press s to go to its questions" in help_text and "Tab" not in help_text, help_text
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is app.reader)
+        await pilot.press("s")
+        await settle(pilot, lambda: isinstance(app.focused, ProviderQuestions))
+        await pilot.press("s")
+        await settle(pilot, lambda: len(app.session.my_questions.entries) == 1)
