@@ -71,6 +71,53 @@ async def settle(pilot: Pilot, condition: Callable[[], object] = lambda: True, t
             raise AssertionError(f"the app never reached the expected state within {timeout} s; the screen showed:\n{visible_text(pilot.app)}")
 
 
+# --- labels drawn whole ------------------------------------------------------------------------------
+
+BOX = re.compile(r"[\s\u2500-\u259f▔▁▊▎]+")
+"""White space and box drawing: what lies between the pieces of a label that wraps."""
+
+
+def rendered(widget) -> str:
+    """What ``widget`` draws (its border and title included), lines joined, white space and box drawing left out."""
+    from textual.geometry import Region
+
+    width, height = widget.outer_size
+    return BOX.sub("", "".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height))))
+
+
+def cut_labels(screen) -> list[str]:
+    """Every label on ``screen`` that it does not show whole: buttons, choices, titles and input hints.
+
+    A label may wrap onto more lines; what counts is that all of it is drawn (a label cut at the
+    edge, or ended with "…", is not). The key bar is another matter (it folds keys behind a mark).
+    """
+    from textual.widgets import Button, Input, RadioButton
+
+    from recovery_guide.tui.widgets.key_bar import KeyBar
+
+    cut = []
+    for widget in screen.query("*"):
+        if not widget.display or isinstance(widget, KeyBar) or widget.outer_size.area == 0:
+            continue
+        labels = []
+        if isinstance(widget, (Button, RadioButton)):
+            labels.append(widget.label.plain)
+        if isinstance(widget, Input) and not widget.value:
+            labels.append(widget.placeholder)
+        labels += [str(title) for title in (widget.border_title, widget.border_subtitle) if title]
+        if not labels:
+            continue
+        name = f"{type(widget).__name__}#{widget.id}"
+        room = widget.parent.content_size.width
+        if widget.virtual_region_with_margin.right > room:
+            cut.append(f"{name}: {labels[0]!r} is {widget.outer_size.width} cells wide, with room for {room}")
+            continue
+        shown = rendered(widget)
+        cut += [f"{name}: {label!r} shows as {shown[:120]!r}" for label in labels if BOX.sub("", label) not in shown]
+    return cut
+
+
+
 # --- the app, as a reader uses it ------------------------------------------------------------------------
 
 

@@ -196,3 +196,24 @@ def test_folding_keeps_the_essential_keys_and_shortens_the_mark_before_dropping_
     assert fold(everything, needed + others[1].width + len(full)) == ([*essential, others[1]], full), "the least important folds first"
     assert fold(everything, needed + len(short)) == (essential, short), "the essential keys stay, with the short mark"
     assert fold(everything, needed - 1) == (essential[:2], short), "only a line too short for them drops one, whole"
+
+
+@pytest.mark.parametrize("opener", ["l", "question_mark", "glossary-word"])
+async def test_get_help_now_works_from_the_dialogs_the_reader_chooses_from(guide, opener):
+    """``h`` said "from anywhere", but in the language list, the keys help and a word's meaning it did nothing."""
+    from recovery_guide.tui.screens.glossary import TermDefinition
+
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        if opener == "glossary-word":
+            app.push_screen(TermDefinition(guide.glossary[0].id))
+        else:
+            await pilot.press(opener)
+        await settle(pilot, lambda: not isinstance(app.screen, ReaderScreen))
+        dialog = app.screen
+        assert f" h {i18n._('Get help now')} " in visible_line(app)
+        await pilot.press("h")
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is dialog)

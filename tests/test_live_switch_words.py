@@ -26,7 +26,7 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.quit import QuitDialog
 from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.widgets.key_bar import KeyBar
-from tests.helpers import choose_language, settle
+from tests.helpers import choose_language, cut_labels, settle
 
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 LANGUAGES = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
@@ -95,11 +95,17 @@ def ui_text_with_lists(app) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("code", LANGUAGES)
-async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_language(code):
-    """The switch is made on the welcome screen; then every screen and dialog is opened by its key."""
-    from recovery_guide.tui.screens.dialogs import TextPrompt
-    from recovery_guide.tui.screens.glossary import GlossaryScreen
+@pytest.mark.parametrize("code", ["en", *LANGUAGES])
+async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_language_with_every_label_whole(code):
+    """The switch is made on the welcome screen; then every screen and dialog is opened by its key.
+
+    One walk checks two things on each (issue 12, items 3 and 6): no English UI string is left
+    behind, and no label (button, choice, title, input hint) is cut. It runs at 60x20, the smallest
+    size: the welcome screen and the dialogs only grow with the window, so what is whole there is
+    whole at 80x24. English is reached by switching from German.
+    """
+    from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
+    from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
     from recovery_guide.tui.screens.handout import HandoutDialog
     from recovery_guide.tui.screens.help_now import HelpNowScreen
     from recovery_guide.tui.screens.keys_help import KeysHelpScreen
@@ -111,16 +117,22 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
     from recovery_guide.tui.screens.too_small import TooSmallScreen
     from recovery_guide.tui.screens.welcome import WelcomeScreen
 
-    english = load_guide("en")
-    end_of_topic = english.index_of(english.self_checks[0].after)
-    pieces = english_left_behind(code)
-    app = RecoveryGuideApp(Session(english))
+    start_in = "de" if code == "en" else "en"
+    i18n.set_language(start_in)
+    first = load_guide(start_in)
+    end_of_topic = first.index_of(first.self_checks[0].after)
+    pieces = english_left_behind(code) if code != "en" else set()
+    session = Session(first)
+    session.progress.visit(first.pages[4].id)  # the welcome screen offers to continue at step 5
+    app = RecoveryGuideApp(session)
     left_behind: dict[str, list[tuple[str, str]]] = {}
+    cut: list[str] = []
 
     def look(where: str) -> None:
         found = english_shown(pieces, ui_text_with_lists(app))
         if found:
             left_behind[where] = found
+        cut.extend(f"{where}: {label}" for label in cut_labels(app.screen))
 
     async def visit(keys: tuple[str, ...], screen_type: type, then: tuple[str, ...] = ("escape",)) -> None:
         showing = app.screen
@@ -131,17 +143,27 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
             await pilot.press(*then)
             await settle(pilot, lambda: app.screen is showing)
 
+    async def visit_pushed(dialog) -> None:
+        """A dialog reached through a button or a list row, opened directly."""
+        showing = app.screen
+        app.push_screen(dialog)
+        await settle(pilot, lambda: app.screen is dialog)
+        look(type(dialog).__name__)
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is showing)
+
     async def close_dialog() -> None:
         dialog = app.screen
         await pilot.press("escape")
         await settle(pilot, lambda: app.screen is not dialog)
 
     try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
-            assert english_shown(pieces, ui_text(app)), "the test sees the English UI before the switch"
+        async with app.run_test(size=(60, 20)) as pilot:
+            await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.screen.query("#resume"))
+            if pieces:
+                assert english_shown(pieces, ui_text(app)), "the test sees the English UI before the switch"
             await choose_language(app, pilot, code)
-            await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+            await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.screen.query("#language-note"))
             look("WelcomeScreen")
             await pilot.press("enter")
             await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
@@ -149,8 +171,9 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
             await settle(pilot, lambda: app.screen.query_one("#self-check").display)
             look("ReaderScreen")
             assert str(app.screen.query_one("#self-check-button", Button).label) == i18n._("Check your understanding")
-            question = english.pages[end_of_topic].questions[0]
-            app.session.toggle_question(english.pages[end_of_topic].id, question.id, question.text)
+            guide = app.session.guide
+            question = guide.pages[end_of_topic].questions[0]
+            app.session.toggle_question(guide.pages[end_of_topic].id, question.id, question.text)
             app.session.add_own("A question of my own", None)
             await visit(("k",), SelfCheckScreen)
             await visit(("h",), HelpNowScreen, then=())
@@ -159,10 +182,12 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
             await visit(("m",), MyQuestionsScreen, then=())
             await visit(("a",), TextPrompt)
             await visit(("end", "e"), TextPrompt)  # the reader's own question, last in the list
+            await visit_pushed(Confirm(i18n._("Forget everything"), i18n._("Erase your saved questions and place from this computer, and clear this list?"), i18n._("Erase")))
             await close_dialog()
             await visit(("a",), TextPrompt)
             await visit(("x",), HandoutDialog)
             await visit(("g",), GlossaryScreen)
+            await visit_pushed(TermDefinition(guide.glossary[0].id))
             await visit(("slash",), SearchScreen)
             await visit(("question_mark",), KeysHelpScreen)
             await visit(("l",), LanguagePicker)
@@ -171,13 +196,16 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
             await settle(pilot, lambda: isinstance(app.screen, CommandPalette))
             await pilot.press(*"zqzqzq")
             await settle(pilot, lambda: no_matches_shown(app))
-            assert no_matches_shown(app) == i18n._("No matches found") != "No matches found"
+            assert no_matches_shown(app) == i18n._("No matches found")
+            if code != "en":
+                assert no_matches_shown(app) != "No matches found"
             await close_dialog()
             await pilot.resize_terminal(50, 15)
             await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
             look("TooSmallScreen")
-            await pilot.resize_terminal(120, 40)
+            await pilot.resize_terminal(60, 20)
             await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
             assert not left_behind, f"English left on screen after switching to {code}: {left_behind}"
+            assert not cut, "labels cut:\n" + "\n".join(cut)
     finally:
         i18n.set_language("en")

@@ -161,6 +161,11 @@ def in_dialog(key: Key) -> Key:
     return dataclasses.replace(key, action=f"app.{key.action}")
 
 
+APP_KEYS_IN_DIALOGS = (in_dialog(HELP_NOW), in_dialog(KEYS_HELP), in_dialog(QUIT))
+"""Get help now, Keys and Quit in a dialog the reader chooses from rather than types into (My
+questions, the language and region lists, a word's meaning): a frightened reader's ``h`` works
+there too. A dialog with a typing line leaves them out: there ``h`` and ``q`` are letters."""
+
 MY_QUESTIONS_KEYS = (
     Key("close", "escape,m", "dismiss", N_("Close"), importance=ESSENTIAL),
     Key("write-question", "a", "add_own", N_("Write a question")),
@@ -171,9 +176,7 @@ MY_QUESTIONS_KEYS = (
     Key("undo-remove", "z,ctrl+z", "undo_remove", N_("Undo"), N_("In My questions: put back the question you removed last"), key_name="z",
         importance=1),
     Key("handout-from-list", "x", "app.handout", N_("Handout"), importance=3),
-    in_dialog(HELP_NOW),
-    in_dialog(KEYS_HELP),
-    in_dialog(QUIT),
+    *APP_KEYS_IN_DIALOGS,
 )
 """My questions is a dialog, so Get help now, Keys and Quit are declared again for it (``in_dialog``)."""
 
@@ -199,7 +202,7 @@ PALETTE_ORDER = (
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""
 
 
-BOUND_KEYS = APP_KEYS + READER_KEYS + WELCOME_KEYS + (TERM_MEANING, ADD_QUESTION) + HELP_NOW_KEYS + MY_QUESTIONS_KEYS + QUIT_DIALOG_KEYS
+BOUND_KEYS = APP_KEYS + READER_KEYS + WELCOME_KEYS + (TERM_MEANING, ADD_QUESTION) + HELP_NOW_KEYS + MY_QUESTIONS_KEYS + QUIT_DIALOG_KEYS + APP_KEYS_IN_DIALOGS
 """Every key that is bound somewhere."""
 
 _IMPORTANCE = {key.id: key.importance for key in BOUND_KEYS}

@@ -15,6 +15,7 @@ from recovery_guide.i18n import N_, _
 from recovery_guide.model import Guide, Term
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal, TypeToFindModal
+from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -31,7 +32,7 @@ class TermDefinition(GuideModal):
     """One word's meaning over the text; Escape returns to exactly where the reader was."""
 
     CSS_PATH = [*GuideModal.CSS_PATH, "glossary.tcss"]
-    BINDINGS = [Binding("escape,enter", "dismiss", N_("Close"), id="close-term")]
+    BINDINGS = [Binding("escape,enter", "dismiss", N_("Close"), id="close-term"), *bindings(APP_KEYS_IN_DIALOGS)]
 
     def __init__(self, term_id: str) -> None:
         super().__init__()

@@ -8,7 +8,7 @@ from textual.widgets import Markdown
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
-from recovery_guide.tui.keys import keys_table
+from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings, keys_table
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -21,7 +21,7 @@ def keys_markdown() -> str:
 class KeysHelpScreen(GuideModal):
     """A dialog listing every key."""
 
-    BINDINGS = [("escape,question_mark", "dismiss", N_("Close"))]
+    BINDINGS = [("escape,question_mark", "dismiss", N_("Close")), *bindings(tuple(key for key in APP_KEYS_IN_DIALOGS if key.id != "keys-help"))]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", can_focus=True):

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from recovery_guide.i18n import N_, _, current_language, language_names
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -18,7 +19,7 @@ class LanguagePicker(GuideModal):
     """Returns the chosen language code, or None when closed with Escape."""
 
     CSS_PATH = [*GuideModal.CSS_PATH, "languages.tcss"]
-    BINDINGS = [("escape,l", "dismiss", N_("Close"))]
+    BINDINGS = [("escape,l", "dismiss", N_("Close")), *bindings(APP_KEYS_IN_DIALOGS)]
 
     def __init__(self, codes: list[str]) -> None:
         super().__init__()

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 EVERY_REGION = "*"
@@ -20,7 +21,7 @@ class RegionPicker(GuideModal):
     """Returns a region code, EVERY_REGION for "show every region", or None when closed."""
 
     CSS_PATH = [*GuideModal.CSS_PATH, "regions.tcss"]
-    BINDINGS = [("escape,r", "dismiss", N_("Close"))]
+    BINDINGS = [("escape,r", "dismiss", N_("Close")), *bindings(APP_KEYS_IN_DIALOGS)]
 
     @property
     def current(self) -> str | None:
