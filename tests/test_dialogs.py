@@ -130,6 +130,7 @@ def covered_by_notices(app) -> list[str]:
     return covered
 
 
+@pytest.mark.slow
 async def test_one_notice_at_a_time_and_it_covers_nothing(guide, tmp_path):
     """Toasts stacked in the bottom right corner, over the disclaimer and the last lines of text."""
     app = make_app(guide, tmp_path)
@@ -148,6 +149,7 @@ async def test_one_notice_at_a_time_and_it_covers_nothing(guide, tmp_path):
         assert banner.region and banner.region.bottom <= app.size.height - 1, "the disclaimer is still shown in full"
 
 
+@pytest.mark.slow
 async def test_a_notice_leaves_a_dialogs_error_message_in_view(guide, tmp_path):
     from recovery_guide.tui.screens.handout import HandoutDialog
 
@@ -203,6 +205,7 @@ async def test_self_check_buttons_are_reachable_and_the_answer_is_marked_in_symb
         assert all(str(option.prompt).startswith("( ) ") for option in choices.options), "a new question starts unanswered"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
 async def test_the_handout_formats_are_marked_in_symbols_and_its_buttons_fit(tmp_path, size):
     """Both formats showed the same ▐●▌, told apart by colour alone; in German at 60x20 an error
@@ -237,6 +240,7 @@ async def test_the_handout_formats_are_marked_in_symbols_and_its_buttons_fit(tmp
             assert inside(widget, box), f"{widget} is not inside the dialog at {size}"
 
 
+@pytest.mark.slow
 async def test_a_notice_leaves_the_make_the_window_larger_message_in_view(guide, tmp_path):
     from recovery_guide.tui.screens.too_small import TooSmallScreen
 
@@ -248,6 +252,7 @@ async def test_a_notice_leaves_the_make_the_window_larger_message_in_view(guide,
         assert not covered_by_notices(app), covered_by_notices(app)
 
 
+@pytest.mark.slow
 async def test_the_empty_list_tells_a_way_to_the_questions_that_works(guide, tmp_path):
     """It said "press Tab to reach its questions", which takes two Tabs; one s from the text does it."""
     from recovery_guide.tui.screens.my_questions import MyQuestionsScreen

@@ -71,6 +71,7 @@ async def test_turning_the_page_puts_the_focus_on_the_text(guide, key):
         await assert_text_has_focus_and_scrolls(pilot)
 
 
+@pytest.mark.slow
 async def test_s_after_turning_the_page_adds_no_question_the_reader_cannot_see(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -166,6 +167,7 @@ async def test_after_turning_the_page_and_the_words_list_down_scrolls_the_text(g
         await assert_text_has_focus_and_scrolls(pilot)
 
 
+@pytest.mark.slow
 async def test_closing_a_word_meaning_keeps_the_focus_on_the_word_still_shown(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -180,6 +182,7 @@ async def test_closing_a_word_meaning_keeps_the_focus_on_the_word_still_shown(gu
         assert app.focused is words, "the word the reader was on is still shown: the focus stays on it"
 
 
+@pytest.mark.slow
 async def test_s_on_questions_scrolled_out_of_view_shows_them_and_adds_nothing(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
@@ -192,6 +195,7 @@ async def test_s_on_questions_scrolled_out_of_view_shows_them_and_adds_nothing(g
         await settle(pilot, lambda: len(app.session.my_questions) == 1)
 
 
+@pytest.mark.slow
 async def test_a_language_switch_on_the_welcome_screen_keeps_the_focus_on_its_button(guide):
     """Switching language before starting: Enter still starts reading (the button was redrawn unfocused)."""
     from recovery_guide.tui.screens.welcome import WelcomeScreen

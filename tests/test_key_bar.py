@@ -18,6 +18,8 @@ from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.widgets.key_bar import Candidate, KeyBar, fold, more_marks
 from tests.helpers import settle
 
+pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
+
 
 def bar_text(app) -> str:
     return str(app.screen.query_one(KeyBar).render())

@@ -47,6 +47,7 @@ async def test_q_with_a_question_not_saved_asks_instead_of_quitting(guide, tmp_p
         assert app.is_running and len(app.session.my_questions) == 1, "Escape goes back to reading, nothing lost"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["ctrl+q", "ctrl+c"])
 async def test_ctrl_q_and_ctrl_c_take_the_same_path_as_q(guide, tmp_path, key):
     """No tmux: the keys go through Pilot, and both end in the app's one quit action."""
@@ -72,6 +73,7 @@ async def test_ctrl_q_and_ctrl_c_take_the_same_path_as_q(guide, tmp_path, key):
     assert calls == [key, key] and app.return_code == 0
 
 
+@pytest.mark.slow
 async def test_quit_without_keeping_quits_and_writes_nothing(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -83,6 +85,7 @@ async def test_quit_without_keeping_quits_and_writes_nothing(guide, tmp_path):
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").iterdir())
 
 
+@pytest.mark.slow
 async def test_keep_for_next_time_turns_saving_on_saves_and_quits(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -95,6 +98,7 @@ async def test_keep_for_next_time_turns_saving_on_saves_and_quits(guide, tmp_pat
     assert [entry.text for entry in later.my_questions.entries] == ["Can my sister come with me?"], "kept for next time"
 
 
+@pytest.mark.slow
 async def test_make_a_handout_opens_the_dialog_and_quits_once_it_is_saved(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -109,6 +113,7 @@ async def test_make_a_handout_opens_the_dialog_and_quits_once_it_is_saved(guide,
     assert "Can my sister come with me?" in (tmp_path / "handout.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 async def test_cancelling_the_handout_from_the_quit_question_goes_back_to_reading(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -121,6 +126,7 @@ async def test_cancelling_the_handout_from_the_quit_question_goes_back_to_readin
         assert app.is_running and len(app.session.my_questions) == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("state", ["empty", "saved"])
 async def test_q_quits_at_once_with_an_empty_list_or_everything_saved(guide, tmp_path, state):
     app = make_app(guide, tmp_path)
@@ -133,6 +139,7 @@ async def test_q_quits_at_once_with_an_empty_list_or_everything_saved(guide, tmp
     assert app.return_code == 0
 
 
+@pytest.mark.slow
 async def test_q_quits_at_once_after_a_handout_of_the_list_as_it_is(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -142,6 +149,7 @@ async def test_q_quits_at_once_after_a_handout_of_the_list_as_it_is(guide, tmp_p
         await settle(pilot, lambda: not app.is_running)
 
 
+@pytest.mark.slow
 async def test_the_quit_question_is_in_the_readers_language(guide, tmp_path):
     from recovery_guide import i18n
 
@@ -159,6 +167,7 @@ async def test_the_quit_question_is_in_the_readers_language(guide, tmp_path):
         i18n.set_language("en")
 
 
+@pytest.mark.slow
 async def test_a_removed_question_can_be_put_back_in_its_place(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -183,6 +192,7 @@ async def test_a_removed_question_can_be_put_back_in_its_place(guide, tmp_path):
         assert [entry.text for entry in app.session.my_questions.entries] == ["First question?", "Second question?", "Third question?"]
 
 
+@pytest.mark.slow
 async def test_an_empty_list_makes_no_handout(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -193,6 +203,7 @@ async def test_an_empty_list_makes_no_handout(guide, tmp_path):
         assert list(tmp_path.glob("*.txt")) == [] and list(tmp_path.glob("*.html")) == []
 
 
+@pytest.mark.slow
 async def test_the_handout_dialog_refuses_a_list_emptied_while_it_was_open(guide, tmp_path):
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -246,6 +257,7 @@ def test_read_mode_quits_at_once_with_an_empty_list_and_makes_no_empty_handout(g
 # --- a handout never replaces another without asking --------------------------------------------------
 
 
+@pytest.mark.slow
 async def test_a_second_handout_never_replaces_the_first_without_asking(guide, tmp_path):
     from datetime import date
 

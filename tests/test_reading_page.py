@@ -21,6 +21,8 @@ from recovery_guide.tui.widgets.key_list import CHOSEN_MARK, SafeOptionList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from tests.helpers import acknowledge, choose_language, settle, welcome_complete
 
+pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
+
 LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
 
 

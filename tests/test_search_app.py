@@ -29,7 +29,9 @@ from recovery_guide.tui.screens.search import SearchScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
 from recovery_guide.tui.widgets.guide_markdown import BulletList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
-from tests.helpers import acknowledge, add_question, choose_language, record_notifications, settle, type_text
+from tests.helpers import add_question, record_notifications, settle, type_text
+
+pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
 
 SIZE = (80, 24)
 

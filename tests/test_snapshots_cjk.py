@@ -15,6 +15,8 @@ from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from tests.helpers import settle, welcome_complete
 
+pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
+
 SIZES = [(60, 20), (80, 24)]
 
 

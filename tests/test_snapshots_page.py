@@ -11,6 +11,8 @@ from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from tests.helpers import settle
 
+pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
+
 
 def make_app(language: str = "en", theme: str | None = None) -> RecoveryGuideApp:
     return RecoveryGuideApp(Session(load_guide(language)), theme)

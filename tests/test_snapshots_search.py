@@ -15,6 +15,8 @@ from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.screens.search import SearchScreen
 from tests.helpers import settle, type_text
 
+pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
+
 SIZES = [(80, 24), (60, 20)]
 
 
