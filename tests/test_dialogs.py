@@ -271,3 +271,40 @@ async def test_the_empty_list_tells_a_way_to_the_questions_that_works(guide, tmp
         await settle(pilot, lambda: isinstance(app.focused, ProviderQuestions))
         await pilot.press("s")
         await settle(pilot, lambda: len(app.session.my_questions.entries) == 1)
+
+
+def screen_lines(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pytest.mark.slow
+async def test_notices_one_after_another_leave_no_blank_lines_behind(guide, tmp_path):
+    """Each replaced notice left an empty line above the key bar (five searches: five lines less text)."""
+    from recovery_guide.tui.screens.reader import ReadingPane
+
+    app = make_app(guide, tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(ReadingPane)
+        app.notify("First notice.", timeout=30)
+        await settle(pilot)
+        height_with_one = pane.size.height
+        for number in range(5):
+            app.notify(f"Notice number {number}.", timeout=30)
+            await settle(pilot)
+        assert pane.size.height == height_with_one
+        assert sum(1 for line in screen_lines(app) if line.startswith("▌")) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("length", [76, 77, 120])
+async def test_a_notice_as_wide_as_the_window_shows_every_word(guide, tmp_path, length):
+    """At 80 columns a 76- or 77-cell "Handout saved: <path>" showed only "Handout saved:"."""
+    app = make_app(guide, tmp_path)
+    path = "/" + "x" * (length - len("Handout saved: /"))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify(f"Handout saved: {path}", timeout=30)
+        await settle(pilot)
+        shown = "".join(line.removeprefix("▌").strip() for line in screen_lines(app) if line.startswith("▌"))
+        assert shown.replace(" ", "") == f"Handoutsaved:{path}"

@@ -19,7 +19,7 @@ import importlib
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.notifications import Notify
 from textual.screen import Screen
 from textual.signal import Signal
@@ -363,6 +363,26 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         event.notification.markup = False
         self._notifications.clear()
         super()._on_notify(event)
+
+    def _refresh_notifications(self) -> None:
+        """Take away the line of each notice no longer shown before showing the others.
+
+        Textual 8.2's toast rack removes a replaced toast but keeps the box it sat in; in the band
+        (which takes its own lines) each such empty box kept a blank line above the key bar, one more
+        per notice, squeezing the text (found by an adversarial pass)."""
+        from textual.css.query import NoMatches
+        from textual.widgets._toast import ToastHolder, ToastRack
+
+        try:
+            rack = self.screen.get_child_by_type(ToastRack)
+        except (NoMatches, ScreenStackError):
+            rack = None
+        if rack is not None:
+            shown = {ToastRack._toast_id(notification) for notification in self._notifications}
+            for holder in rack.query_children(ToastHolder):
+                if holder.id not in shown:
+                    holder.remove()
+        super()._refresh_notifications()
 
     # --- the terminal cursor follows focus, for screen readers and braille displays -----------------
 
