@@ -219,3 +219,20 @@ async def test_get_help_now_works_from_the_dialogs_the_reader_chooses_from(guide
         await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
         await pilot.press("escape")
         await settle(pilot, lambda: app.screen is dialog)
+
+
+async def test_get_help_now_offers_keys_and_quit(guide):
+    """A reader on the help lines could close them with h or Escape, but ? and q did nothing there."""
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("h")
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+        line = visible_line(app)
+        assert f" ? {i18n._('Keys')} " in line and f" q {i18n._('Quit')} " in line
+        await pilot.press("question_mark")
+        await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+        await pilot.press("q")  # nothing to lose: the guide closes
+        await settle(pilot, lambda: not app.is_running)

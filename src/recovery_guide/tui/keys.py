@@ -152,7 +152,6 @@ CLOSE_HELP = Key("close-help", "escape,h", "dismiss", N_("Close"), importance=ES
 CHOOSE_REGION = Key("choose-region", "r", "app.choose_region", N_("Region"), N_("In Get help now: choose your region"),
                     command=N_("Choose your region"), command_help=N_("Show the help lines for where you are"),
                     words=N_("country place phone numbers"))
-HELP_NOW_KEYS = (CLOSE_HELP, CHOOSE_REGION)
 
 
 def in_dialog(key: Key) -> Key:
@@ -165,6 +164,9 @@ APP_KEYS_IN_DIALOGS = (in_dialog(HELP_NOW), in_dialog(KEYS_HELP), in_dialog(QUIT
 """Get help now, Keys and Quit in a dialog the reader chooses from rather than types into (My
 questions, the language and region lists, a word's meaning): a frightened reader's ``h`` works
 there too. A dialog with a typing line leaves them out: there ``h`` and ``q`` are letters."""
+
+HELP_NOW_KEYS = (CLOSE_HELP, CHOOSE_REGION, *(key for key in APP_KEYS_IN_DIALOGS if key.id != "help-now"))
+"""Get help now: ``h`` (or Escape) closes it; Keys and Quit work there as everywhere."""
 
 MY_QUESTIONS_KEYS = (
     Key("close", "escape,m", "dismiss", N_("Close"), importance=ESSENTIAL),
