@@ -252,27 +252,6 @@ async def test_a_notice_leaves_the_make_the_window_larger_message_in_view(guide,
         assert not covered_by_notices(app), covered_by_notices(app)
 
 
-@pytest.mark.slow
-async def test_the_empty_list_tells_a_way_to_the_questions_that_works(guide, tmp_path):
-    """It said "press Tab to reach its questions", which takes two Tabs; one s from the text does it."""
-    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
-    from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
-
-    app = make_app(guide, tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
-        help_text = str(app.screen.query_one("#questions-help").render())
-        assert "press s to go to its questions" in help_text and "Tab" not in help_text, help_text
-        await pilot.press("escape")
-        await settle(pilot, lambda: app.screen is app.reader)
-        await pilot.press("s")
-        await settle(pilot, lambda: isinstance(app.focused, ProviderQuestions))
-        await pilot.press("s")
-        await settle(pilot, lambda: len(app.session.my_questions.entries) == 1)
-
-
 def screen_lines(app) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
 
