@@ -314,6 +314,16 @@ class Terminal:
 
         return wait_until(showing, timeout, interval=0.1, message=lambda: f"{text!r} never appeared; the screen showed:\n{shown}")
 
+    def wait_until_still(self, timeout: float = 30.0) -> str:
+        """The screen, once two captures a poll apart are the same (a scroll has finished moving)."""
+        captures = [""]
+
+        def still() -> str:
+            captures.append(self.screen())
+            return captures[-1] if captures[-1] == captures[-2] else ""
+
+        return wait_until(still, timeout, interval=0.2, message=lambda: f"the screen kept changing:\n{captures[-1]}")
+
     def wait_until_gone(self, text: str, timeout: float = 30.0) -> None:
         wait_until(lambda: text not in self.screen(), timeout, interval=0.1, message=lambda: f"{text!r} is still shown:\n{self.screen()}")
 
