@@ -121,14 +121,30 @@ def set_language(language: str) -> None:
 
 
 def region_from_environment(environ: dict[str, str] | None = None) -> str | None:
-    """The country part of the reader's locale (``es_MX.UTF-8`` -> ``MX``), if any."""
+    """The country part of the reader's locale (``es_MX.UTF-8`` -> ``MX``); when the locale names only a
+    language, the country where most people speak it (CLDR's likely subtags: ``vi`` -> ``VN``,
+    ``zh_Hant`` -> ``TW``); None when there is no locale."""
     environ = os.environ if environ is None else environ
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         code = normalise(environ.get(variable, ""))
         if code and code.upper() not in ("C", "POSIX"):
             parts = code.split("_")
             territory = next((part for part in parts[1:] if len(part) == 2 and part.isalpha()), None)
-            return territory
+            return territory or likely_territory(code)
+    return None
+
+
+def likely_territory(code: str) -> str | None:
+    """The territory CLDR thinks most likely for a language (and script) code: ``de`` -> ``DE``."""
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    for key in (code, code.split("_")[0]):
+        found = likely.get(key)
+        if found:
+            territory = next((part for part in found.split("_")[1:] if len(part) == 2 and part.isalpha()), None)
+            if territory:
+                return territory.upper()
     return None
 
 

@@ -112,6 +112,9 @@ class Region:
     lines: tuple[HelpLine, ...]
     checked: date | None = None
     """When this region's numbers were last verified against their sources."""
+    checked_from: tuple[str, ...] = ()
+    """The citations of the sources its lines rest on, in the order its lines first cite them (what the
+    numbers were checked against; filled in from sources.yaml when the guide is built)."""
 
     def lines_of(self, urgency: Urgency) -> tuple[HelpLine, ...]:
         return tuple(line for line in self.lines if line.urgency is urgency)

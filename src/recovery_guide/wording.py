@@ -130,6 +130,11 @@ def region_checked(name: str, day: date) -> str:
     return _("{region}: numbers last checked {date}").format(region=name, date=format_day(day))
 
 
+def region_checked_from(citations: tuple[str, ...]) -> str:
+    """What a region's numbers were checked against: the sources' citations, never translated."""
+    return _("Checked against: {sources}").format(sources="; ".join(citations))
+
+
 def urgency_heading(level: Urgency) -> str:
     """Headings that grade help lines by urgency, in words."""
     return {

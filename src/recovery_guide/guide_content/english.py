@@ -8,6 +8,7 @@ problem (a ``ContentError`` naming file, line and field): the guide is never sho
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Callable
 
@@ -33,6 +34,9 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
     for source_id, at in line_refs:
         if source_id not in sources:
             raise help_doc.error(at, f"unknown source id {source_id!r} (not in sources.yaml)")
+    regions = tuple(
+        dataclasses.replace(region, checked_from=tuple(dict.fromkeys(sources[line.source_id].citation for line in region.lines))) for region in regions
+    )
 
     screen_files = sorted((folder / "screens").glob("*.yaml"))
     if not screen_files:

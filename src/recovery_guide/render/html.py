@@ -104,6 +104,8 @@ def region_html(region: Region) -> str:
         parts.append("</ul>")
     if region.checked:
         parts.append(f'<p class="meta">{escape(wording.region_checked(region.name, region.checked))}</p>')
+    if region.checked_from:
+        parts.append(f'<p class="meta">{escape(wording.region_checked_from(region.checked_from))}</p>')
     parts.append("</section>")
     return "\n".join(parts)
 

@@ -60,6 +60,8 @@ def region_markdown(region: Region, heading: str = "###") -> str:
             lines.append("")
     if region.checked:
         lines += [f"*{escape_markdown(wording.region_checked(region.name, region.checked))}*", ""]
+    if region.checked_from:
+        lines += [f"*{escape_markdown(wording.region_checked_from(region.checked_from))}*", ""]
     return "\n".join(lines)
 
 
@@ -68,7 +70,7 @@ def compact_regions_markdown(regions: tuple[Region, ...] | list[Region]) -> str:
     lines = []
     for region in regions:
         numbers = "; ".join(
-            f"{escape_markdown(wording.urgency_short(line.urgency))} **{escape_markdown(line.contact)}**" for line in region.lines if line.urgency is not Urgency.SUPPORT
+            f"{escape_markdown(wording.urgency_short(line.urgency))}: **{escape_markdown(line.contact)}**" for line in region.lines if line.urgency is not Urgency.SUPPORT
         )
         lines.append(f"- {escape_markdown(region.name)} ({region.code}): {numbers}")
     return "\n".join(lines) + "\n"

@@ -66,6 +66,8 @@ def region_lines(region: Region) -> str:
                 lines.append(fill(f"{line.name}: {line.contact}. {line.about}", initial_indent="  - ", subsequent_indent="    "))
     if region.checked:
         lines.append(fill(wording.region_checked(region.name, region.checked), initial_indent="  ", subsequent_indent="  "))
+    if region.checked_from:
+        lines.append(fill(wording.region_checked_from(region.checked_from), initial_indent="  ", subsequent_indent="  "))
     return "\n".join(lines)
 
 
