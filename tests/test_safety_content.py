@@ -1,0 +1,169 @@
+"""The safety statements a reader must not miss (issue 13), read from the built English guide.
+
+Each test looks at what a reader is shown (the page's blocks, key points and help lines), not at the
+YAML, so it fails if the statement is removed, moved under the wrong heading, or left out of a writer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recovery_guide.model import Urgency
+from recovery_guide.view.blocks import BulletList, Heading, KeyPoints, Paragraph
+from recovery_guide.view.pages import help_lines, page_view
+
+NEVER_ALONE = re.compile(r"do not use ketamine on your own", re.I)
+ALONE_PLACES = ("street", "online", "at home outside your treatment team's plan")
+
+
+def plain(text: str) -> str:
+    return text.replace("**", "")
+
+
+def sections(guide, screen_id: str) -> dict[str, str]:
+    """Each heading of a screen's body and the words under it (paragraphs and list items, joined)."""
+    view = page_view(guide, guide.page(screen_id))
+    found: dict[str, list[str]] = {}
+    current = ""
+    for block in view.blocks:
+        if isinstance(block, Heading):
+            current = plain(block.text)
+            found.setdefault(current, [])
+        elif isinstance(block, Paragraph):
+            found.setdefault(current, []).append(plain(block.text))
+        elif isinstance(block, BulletList):
+            found.setdefault(current, []).extend(plain(item.text) for item in block.items)
+    return {heading: "\n".join(words) for heading, words in found.items()}
+
+
+def key_points(guide, screen_id: str) -> tuple[str, ...]:
+    view = page_view(guide, guide.page(screen_id))
+    return next(block.points for block in view.blocks if isinstance(block, KeyPoints))
+
+
+def whole(guide, screen_id: str) -> str:
+    return "\n".join(sections(guide, screen_id).values())
+
+
+@pytest.mark.parametrize("screen_id", ["ketamine-basics", "research-cocaine", "side-effects-safety"])
+def test_never_on_your_own_is_said_with_street_online_and_home(guide, screen_id):
+    text = whole(guide, screen_id)
+    sentence = next((line for line in re.split(r"(?<=\.)\s+|\n", text) if NEVER_ALONE.search(line)), None)
+    assert sentence, f"{screen_id}: no 'do not use ketamine on your own'"
+    for place in ALONE_PLACES:
+        assert place in text, f"{screen_id}: never-on-your-own does not name {place!r}"
+
+
+def test_safety_key_points_say_never_on_your_own(guide):
+    points = key_points(guide, "side-effects-safety")
+    assert any(NEVER_ALONE.search(point) and "street" in point for point in points), points
+
+
+def test_pregnancy_and_breastfeeding_and_blood_pressure_conditions(guide):
+    text = whole(guide, "side-effects-safety").lower()
+    for words in ("pregnan", "breastfeed", "pre-eclampsia", "eclampsia", "heart disease", "stroke", "head injury"):
+        assert words in text, words
+    questions = " ".join(question.text for question in guide.page("side-effects-safety").questions).lower()
+    assert "pregnant" in questions and "breastfeeding" in questions
+
+
+@pytest.mark.parametrize("screen_id", ["research-opioids", "side-effects-safety"])
+def test_breathing_danger_has_its_own_heading_and_names_what_not_to_mix(guide, screen_id):
+    found = sections(guide, screen_id)
+    heading = next((title for title in found if title.lower().startswith("breathing")), None)
+    assert heading, f"{screen_id}: no heading about breathing: {list(found)}"
+    first = re.split(r"(?<=\.)\s", found[heading])[0].lower()
+    for words in ("opioids", "benzodiazepines", "alcohol", "breathing", "coma", "die"):
+        assert words in first, f"{screen_id}: the first sentence under {heading!r} lacks {words!r}: {first}"
+    raw = guide.page(screen_id).body
+    assert raw.count("**Ketamine taken with opioids") == 1, "the warning is in bold, once"
+
+
+@pytest.mark.parametrize("screen_id", ["get-help-now", "research-opioids"])
+def test_overdose_signs_and_naloxone(guide, screen_id):
+    found = sections(guide, screen_id)
+    signs = next((words for title, words in found.items() if "overdose" in title.lower() and "sign" in title.lower()), "")
+    for sign in ("small pupils", "not waking", "slow, shallow breathing", "choking or gurgling", "limp body", "blue or cold skin"):
+        assert sign in signs, f"{screen_id}: overdose signs lack {sign!r}"
+    naloxone = next((words for title, words in found.items() if "naloxone" in title.lower()), "")
+    assert "undo an opioid overdose" in naloxone and "without a prescription since 2023" in naloxone, naloxone
+
+
+def test_stopping_methadone_or_buprenorphine_explains_tolerance(guide):
+    text = whole(guide, "research-opioids")
+    assert "tolerance falls" in text and "methadone or buprenorphine" in text
+    assert re.search(r"talk to your provider before", text, re.I)
+
+
+def test_memory_flashbacks_liver_signs_and_adults_only(guide):
+    text = whole(guide, "side-effects-safety").lower()
+    for words in ("memory", "paying attention", "flashbacks", "yellow skin or yellow eyes", "pain in the belly", "were in adults"):
+        assert words in text, words
+
+
+TIERS = {
+    "Call emergency services now": ("sudden confusion", "weakness on one side", "trouble speaking", "cannot wake", "very slow breathing", "chest pain"),
+    "Call your clinic today": ("pass urine often", "strong urges to use ketamine again", "used ketamine outside the clinic", "used drugs in the days around a session"),
+    "Tell your team at your next visit": ("memory",),
+}
+
+
+def test_urgency_tiers_are_headings_in_distinct_words_with_their_symptoms(guide):
+    found = sections(guide, "side-effects-safety")
+    for tier, symptoms in TIERS.items():
+        assert tier in found, f"no heading {tier!r}: {list(found)}"
+        for symptom in symptoms:
+            assert symptom in found[tier], f"{symptom!r} is not under {tier!r}"
+    others = {tier: set(tier.lower().split()) for tier in TIERS}
+    for tier, words in others.items():
+        for other, other_words in others.items():
+            if other != tier:
+                assert words - other_words, f"{tier!r} is not told apart from {other!r} by its words"
+    # bladder symptoms and urges moved up from "next visit" to "today"
+    assert "urges" not in found["Tell your team at your next visit"]
+    assert "urine" not in found["Tell your team at your next visit"]
+
+
+REQUIRED_REGIONS = {"US", "GB", "ES", "AU", "CA", "IE", "FR", "DE", "MX", "BR", "IN", "VN", "CN", "TW"}
+
+
+def test_every_required_region_is_listed(guide):
+    assert REQUIRED_REGIONS <= {region.code for region in guide.regions}
+
+
+def test_every_region_has_an_emergency_number_a_checked_date_and_a_source(guide):
+    for region in guide.regions:
+        emergency = region.lines_of(Urgency.EMERGENCY)
+        assert emergency and all(re.search(r"\d", line.contact) for line in emergency), region.code
+        assert region.checked is not None, region.code
+        assert region.checked_from, region.code
+        for line in region.lines:
+            assert line.source_id in guide.sources, (region.code, line.id)
+
+
+def test_vietnam_says_it_has_no_crisis_line_rather_than_inventing_one(guide):
+    vietnam = guide.region("VN")
+    assert not vietnam.lines_of(Urgency.CRISIS)
+    assert any("could not find a national crisis line" in line.about for line in vietnam.lines)
+
+
+@pytest.mark.parametrize("writer", ["text", "markdown", "html"])
+def test_the_readers_region_shows_when_and_from_what_it_was_checked(guide, writer):
+    from recovery_guide.render.html import HtmlWriter
+    from recovery_guide.render.markdown import MarkdownWriter
+    from recovery_guide.render.text import TextWriter
+
+    write = {"text": TextWriter(), "markdown": MarkdownWriter(), "html": HtmlWriter()}[writer].write
+    shown = write(help_lines(guide, "CA"))
+    assert "numbers last checked November 27, 2026" in shown
+    assert "Checked against: Government of Canada" in shown
+    assert "9-1-1" in shown
+
+
+def test_no_contact_starts_with_a_capital_after_the_urgency_word(guide):
+    from recovery_guide.render.text import compact_region
+
+    for region in guide.regions:
+        assert not re.search(r"(emergency|crisis): [A-Z]", compact_region(region).replace("\n    ", " ")), region.code
