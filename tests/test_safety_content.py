@@ -167,3 +167,16 @@ def test_no_contact_starts_with_a_capital_after_the_urgency_word(guide):
 
     for region in guide.regions:
         assert not re.search(r"(emergency|crisis): [A-Z]", compact_region(region).replace("\n    ", " ")), region.code
+
+
+@pytest.mark.parametrize(
+    ("locale", "region"),
+    [("vi", "VN"), ("zh_Hant", "TW"), ("zh_Hans.UTF-8", "CN"), ("de", "DE"), ("pt_BR.UTF-8", "BR"), ("es_MX.UTF-8", "MX"), ("C.UTF-8", None)],
+)
+def test_a_locale_that_names_only_a_language_picks_a_listed_region(guide, locale, region):
+    from recovery_guide.i18n import region_from_environment
+
+    found = region_from_environment({"LANG": locale})
+    assert found == region
+    if region:
+        assert guide.region(found) is not None, f"{found} is guessed but not listed"
