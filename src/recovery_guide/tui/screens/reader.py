@@ -456,6 +456,8 @@ class ReaderScreen(GuideScreen):
             return self._mark_static(self.query_one("#title", Static), query, 0)
         if match.kind == "key-point":
             return self._mark_static(self.query_one("#key-points", Static), query, match.occurrence)
+        if match.kind == "timeline":  # drawn as a picture: the whole timeline is brought into view
+            return self.query_one(TimelineView), lambda: 0
         if match.kind == "question":
             questions = self.query_one(ProviderQuestions)
             rows = [number for number, option in enumerate(questions.options) if find_span(str(option.prompt), query)]
