@@ -11,7 +11,7 @@ import pytest
 
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, Urgency
+from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, TimelineStep, Urgency
 from recovery_guide.render.handout import HandoutHtml, HandoutText
 from recovery_guide.render.html import HtmlWriter, guide_html
 from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
@@ -35,9 +35,11 @@ from recovery_guide.view.blocks import (
     Paragraph,
     Questions,
     QuestionsToAsk,
+    ReviewDates,
     SourceRefs,
     Sources,
     Statement,
+    Timeline,
 )
 from recovery_guide.view.body import body_blocks, plain_lines, plain_texts
 from recovery_guide.view.pages import page_view
@@ -63,6 +65,8 @@ SAMPLES: dict[type[Block], Block] = {
     QuestionsToAsk: QuestionsToAsk((("A topic", ("First?", "Second?")),)),
     MyUnderstanding: MyUnderstanding((("A topic", "In my words."),)),
     PagesRead: PagesRead((("A page", ("A point.",)),)),
+    Timeline: Timeline((TimelineStep("before", "Before", "A check-up.", ("s",)), TimelineStep("after", "After", "Go home.", ("s",)))),
+    ReviewDates: ReviewDates((("A page", date(2026, 1, 1), date(2027, 1, 1)),)),
 }
 
 
@@ -109,7 +113,9 @@ def test_a_page_says_its_parts_in_one_order(guide):
     welcome, help_now, about = kinds[PageKind.WELCOME], kinds[PageKind.HELP_NOW], kinds[PageKind.ABOUT]
     assert welcome[0] is KeyPoints and welcome[-3:] == [Statement, Questions, SourceRefs]
     assert HelpLines in help_now and help_now.index(HelpLines) > help_now.index(Paragraph)
-    assert about[-3:] == [SourceRefs, LanguageNote, Sources]
+    assert about[-4:] == [SourceRefs, LanguageNote, ReviewDates, Sources]
+    course = page_view(guide, guide.page("treatment-course"))
+    assert [type(block) for block in course.blocks[:3]] == [KeyPoints, Timeline, EvidenceLabel]
     research = page_view(guide, guide.page("research-alcohol"))
     assert [type(block) for block in research.blocks[:3]] == [KeyPoints, EvidenceLabel, Heading]
     assert research.heading == f"Step {research.number} of {len(guide.pages)}: {guide.page('research-alcohol').title}"

@@ -64,6 +64,32 @@ class Term:
 
 
 @dataclass(frozen=True)
+class TimelineStep:
+    """One step of "what a session is like": when it happens, what happens, and the sources it rests on."""
+
+    id: str
+    when: str
+    """A short label: "Before", "During, about 40 minutes"."""
+    what: str
+    """One to three plain sentences."""
+    source_ids: tuple[str, ...] = ()
+
+
+REVIEW_INTERVAL_MONTHS = 12
+"""How long after a screen's last review the next one is due (the one place this rule lives)."""
+
+
+def next_review(reviewed: date) -> date:
+    """The day the next review of a screen checked on ``reviewed`` is due: ``REVIEW_INTERVAL_MONTHS`` later
+    (the last day of the month when that month is shorter: 29 February becomes 28 February)."""
+    import calendar
+
+    months = reviewed.month - 1 + REVIEW_INTERVAL_MONTHS
+    year, month = reviewed.year + months // 12, months % 12 + 1
+    return date(year, month, min(reviewed.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
 class Page:
     """One screen of the guide, in one language."""
 
@@ -88,6 +114,13 @@ class Page:
     """In a translation file: the hash of the English text it was translated from."""
     terms: tuple[str, ...] = ()
     """Ids of the glossary terms used on this screen (from the English file; translations inherit it)."""
+    timeline: tuple[TimelineStep, ...] = ()
+    """What a session is like, step by step (shown right after the key points); empty on most screens."""
+
+    @property
+    def next_review(self) -> date:
+        """When this screen's next review is due (``next_review``)."""
+        return next_review(self.reviewed)
 
 
 @dataclass(frozen=True)

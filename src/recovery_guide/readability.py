@@ -91,6 +91,12 @@ def screen_text(key_points: Iterable[str], body: str) -> str:
     return "\n".join([plain_text("\n".join(key_points)), plain_text(body)])
 
 
+def page_text(page) -> str:
+    """What is scored for one ``Page``: its key points, the steps of its timeline, then its body."""
+    steps = [text for step in page.timeline for text in (step.when, step.what)]
+    return screen_text([*page.key_points, *steps], page.body)
+
+
 # --- counting ----------------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+\s++(?=[^\s\w]*+\w)(?![^\s\w]*+[a-zà-ÿ])")

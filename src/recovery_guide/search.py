@@ -16,7 +16,7 @@ from recovery_guide.model import Guide, Page
 from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
 from recovery_guide.view.body import plain_texts
 
-Kind = Literal["title", "key-point", "body", "question", "glossary"]
+Kind = Literal["title", "key-point", "timeline", "body", "question", "glossary"]
 SNIPPET_WIDTH = 60
 """About how many terminal cells a snippet takes (Chinese characters count 2)."""
 ELLIPSIS = "..."
@@ -51,6 +51,8 @@ def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
     yield "title", screen.title
     for point in screen.key_points:
         yield "key-point", point
+    for step in screen.timeline:
+        yield "timeline", f"{step.when}: {step.what}"
     for block in _body_texts(screen.body):
         yield "body", block
     for question in screen.questions:

@@ -48,6 +48,19 @@ def reviewed(day: date) -> str:
     return _("Last checked: {date}").format(date=format_day(day))
 
 
+def timeline() -> str:
+    return _("A session, step by step")
+
+
+def review_dates() -> str:
+    return _("When each screen was checked")
+
+
+def review_due(title: str, reviewed: date, due: date) -> str:
+    """One screen's review dates, in words: "Title: last checked 27 November 2026; next check due by ..."."""
+    return _("{title}: last checked {reviewed}; next check due by {due}").format(title=title, reviewed=format_day(reviewed), due=format_day(due))
+
+
 def help_lines_checked(day: date) -> str:
     return _("Phone numbers last checked: {date}. Numbers can change.").format(date=format_day(day))
 

@@ -18,7 +18,7 @@ def english_reading(english: Guide, report: Report) -> str:
     total = readability.Counts()
     worst: tuple[float, str] = (0.0, "")
     for screen in english.pages:
-        counts = readability.count(readability.screen_text(screen.key_points, screen.body), SOURCE_LANGUAGE)
+        counts = readability.count(readability.page_text(screen), SOURCE_LANGUAGE)
         total += counts
         grade = readability.flesch_kincaid_grade(counts)
         worst = max(worst, (grade, screen.id))

@@ -78,6 +78,7 @@ def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
         "questions": [[question.id, question.text] for question in item.questions],
         "evidence": item.evidence,
         "acknowledge": item.acknowledge,
+        **({"timeline": [[step.id, step.when, step.what] for step in item.timeline]} if item.timeline else {}),
     }
 
 
@@ -85,7 +86,7 @@ def _structure(item: Page | SelfCheck) -> Any:
     """What a translation must keep exactly as the English has it."""
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
-    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge))
+    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline])
 
 
 def state(english: Page | SelfCheck, translated: Page | SelfCheck | None) -> str:
@@ -115,7 +116,8 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
         candidate = translation.pages.get(page.id, (None, None))[1]
         if state(page, candidate) == CURRENT:
             words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "file", "translated_from")}
-            pages.append(dataclasses.replace(page, language=code, **words))
+            timeline = tuple(dataclasses.replace(step, when=other.when, what=other.what) for step, other in zip(page.timeline, candidate.timeline))
+            pages.append(dataclasses.replace(page, language=code, timeline=timeline, **words))
         else:
             pages.append(page)
 
@@ -224,6 +226,7 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found: list[tuple[tuple[str | int, ...], str]] = [(("title",), page.title), (("key_points",), "\n".join(page.key_points)), (("body",), page.body)]
     found += [(("questions", question.id), question.text) for question in page.questions]
     found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge")]
+    found += [(("timeline", index, "what"), f"{step.when} {step.what}") for index, step in enumerate(page.timeline)]
     return found
 
 

@@ -26,12 +26,13 @@ from recovery_guide.guide_content.schema import (
     SELF_CHECKS,
     SOURCE,
     SOURCES,
+    STEP,
     TERM,
     TRANSLATION,
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, SelfCheck, Source, Term, Urgency
+from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, SelfCheck, Source, Term, TimelineStep, Urgency
 
 Warn = Callable[[str], None]
 
@@ -49,6 +50,13 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
     for index, item in enumerate(fields.get("questions")):
         question = Fields(doc, item, ("questions", index), QUESTION, warn)
         questions.append(Question(id=question.get("id"), text=question.get("text")))
+    timeline = []
+    for index, item in enumerate(fields.get("timeline")):
+        step = Fields(doc, item, ("timeline", index), STEP, warn)
+        found = TimelineStep(id=step.get("id"), when=step.get("when"), what=step.get("what"), source_ids=step.get("sources", required=False))
+        if any(other.id == found.id for other in timeline):
+            raise doc.error(("timeline", index, "id"), f"duplicate step id {found.id!r}")
+        timeline.append(found)
     kind = fields.get("kind")
     acknowledge = fields.get("acknowledge", required=kind is PageKind.WELCOME)
     translated_from = _translated_from(doc, doc.data, (), warn)
@@ -62,6 +70,7 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         questions=tuple(questions),
         source_ids=fields.get("sources"),
         terms=fields.get("terms"),
+        timeline=tuple(timeline),
         reviewed=fields.get("reviewed"),
         evidence=fields.get("evidence"),
         acknowledge=acknowledge,

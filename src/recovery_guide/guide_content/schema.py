@@ -73,6 +73,17 @@ TRANSLATION = Shape(
 
 QUESTION = Shape("Question", "A question to ask your provider.", (Field("id", "id", "Unique id (lowercase letters, digits, dashes)."), Field("text", "text", "The question.")))
 
+STEP = Shape(
+    "Timeline step",
+    "One step of what a session is like, in the order it happens.",
+    (
+        Field("id", "id", "Unique step id on this screen (lowercase letters, digits, dashes)."),
+        Field("when", "text", 'A short label: "Before", "During, about 40 minutes".'),
+        Field("what", "text", "What happens, in one to three plain sentences."),
+        Field("sources", "ids", "Ids of the sources (sources.yaml) this step rests on.", english_only=True),
+    ),
+)
+
 SCREEN = Shape(
     "Screen",
     "One screen of the guide: content/<lang>/screens/*.yaml.",
@@ -83,6 +94,7 @@ SCREEN = Shape(
         Field("reviewed", "date", "When a clinician last reviewed this screen (2026-11-27)."),
         Field("evidence", "text", "How strong the research is, in plain words.", required=False),
         Field("key_points", "texts", "Three or so short sentences: what to take away."),
+        Field("timeline", "mappings", "What a session is like, step by step (shown after the key points).", required=False, shape=STEP),
         Field("body", "text", "The screen's text, in Markdown."),
         Field("questions", "mappings", "Questions to ask your provider.", shape=QUESTION),
         Field("sources", "ids", "Ids of the sources (sources.yaml) this screen relies on."),

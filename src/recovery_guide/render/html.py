@@ -30,9 +30,11 @@ from recovery_guide.view.blocks import (
     Paragraph,
     Questions,
     QuestionsToAsk,
+    ReviewDates,
     SourceRefs,
     Sources,
     Statement,
+    Timeline,
 )
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
@@ -53,6 +55,9 @@ h3 { font-size: 1.1em; }
 .contact { font-weight: bold; white-space: nowrap; }
 .question, .read, .region, section.screen { break-inside: avoid; page-break-inside: avoid; }
 section.screen { break-before: auto; }
+ol.timeline { list-style: none; margin-left: 0.6em; padding-left: 1.4em; border-left: 2px solid #000; }
+ol.timeline li { position: relative; margin-bottom: 0.6em; break-inside: avoid; page-break-inside: avoid; }
+ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; line-height: inherit; }
 .evidence { border-left: 4px solid #000; padding-left: 0.5em; }
 .meta, footer { color: #333; font-size: 0.9em; }
 footer { border-top: 1px solid #000; margin-top: 2em; }
@@ -163,6 +168,11 @@ class HtmlWriter(BlockWriter[str]):
     def write_key_points(self, block: KeyPoints) -> str:
         return f"<h3>{escape(wording.key_points())}</h3><ul>" + "".join(f"<li>{escape(point)}</li>" for point in block.points) + "</ul>"
 
+    def write_timeline(self, block: Timeline) -> str:
+        """An ordered list drawn as a line with a dot per step (a border and a character: both print in black and white)."""
+        steps = "".join(f"<li><strong>{escape(step.when)}</strong><br>{escape(step.what)}</li>" for step in block.steps)
+        return f'<h3>{escape(wording.timeline())}</h3><ol class="timeline">{steps}</ol>'
+
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return f'<p class="evidence">{escape(block.text)}</p>'
 
@@ -182,6 +192,10 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_language_note(self, block: LanguageNote) -> str:
         return f"<h3>{escape(wording.language_note())}</h3><p>{escape(block.text)}</p>"
+
+    def write_review_dates(self, block: ReviewDates) -> str:
+        rows = "".join(f"<li>{escape(wording.review_due(title, reviewed, due))}</li>" for title, reviewed, due in block.screens)
+        return f"<h3>{escape(wording.review_dates())}</h3><ul>{rows}</ul>"
 
     def write_sources(self, block: Sources) -> str:
         parts = [f"<h3>{escape(wording.sources())}</h3><ol>"]

@@ -31,9 +31,11 @@ from recovery_guide.view.blocks import (
     Paragraph,
     Questions,
     QuestionsToAsk,
+    ReviewDates,
     SourceRefs,
     Sources,
     Statement,
+    Timeline,
 )
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
@@ -112,6 +114,10 @@ class MarkdownWriter(BlockWriter[str]):
     def write_key_points(self, block: KeyPoints) -> str:
         return "\n".join([f"**{escape_markdown(wording.key_points())}**", "", *(f"- {escape_markdown(point)}" for point in block.points)])
 
+    def write_timeline(self, block: Timeline) -> str:
+        steps = [f"{number}. **{escape_markdown(step.when)}**: {escape_markdown(step.what)}" for number, step in enumerate(block.steps, start=1)]
+        return "\n".join([f"**{escape_markdown(wording.timeline())}**", "", *steps])
+
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return f"> {escape_markdown(block.text)}"
 
@@ -144,6 +150,10 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_language_note(self, block: LanguageNote) -> str:
         return f"{self.section} {escape_markdown(wording.language_note())}\n\n{escape_markdown(block.text)}"
+
+    def write_review_dates(self, block: ReviewDates) -> str:
+        rows = [f"- {escape_markdown(wording.review_due(title, reviewed, due))}" for title, reviewed, due in block.screens]
+        return "\n".join([f"{self.section} {escape_markdown(wording.review_dates())}", "", *rows])
 
     def write_sources(self, block: Sources) -> str:
         parts = [f"{self.section} {escape_markdown(wording.sources())}", ""]

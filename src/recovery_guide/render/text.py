@@ -29,14 +29,23 @@ from recovery_guide.view.blocks import (
     Paragraph,
     Questions,
     QuestionsToAsk,
+    ReviewDates,
     SourceRefs,
     Sources,
     Statement,
+    Timeline,
 )
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 WIDTH = 78
+
+STEP_MARK = "●── "
+"""The mark of each step of a timeline picture, with the step's label after it ("●── Before")."""
+STEP_LINE = "│   "
+"""Down the left of a step's words: the line that joins one step to the next."""
+LAST_STEP = "    "
+"""Under the last step, where the line ends."""
 
 
 def fill(text: str, initial_indent: str = "", subsequent_indent: str = "") -> str:
@@ -77,6 +86,20 @@ def compact_region(region: Region) -> str:
     return fill(f"{region.name} ({region.code}): {numbers}", initial_indent="  - ", subsequent_indent="    ")
 
 
+def timeline_picture(block: Timeline, wrap) -> list[str]:
+    """The lines of a timeline picture; ``wrap(text, initial_indent, subsequent_indent)`` wraps the
+    words beside each mark (``fill`` for ``print``; the app wraps at its own width)."""
+    lines: list[str] = []
+    for number, step in enumerate(block.steps, start=1):
+        last = number == len(block.steps)
+        side = LAST_STEP if last else STEP_LINE
+        lines.append(wrap(step.when, STEP_MARK, side))
+        lines.append(wrap(step.what, side, side))
+        if not last:
+            lines.append(STEP_LINE.rstrip())
+    return lines
+
+
 class TextWriter(BlockWriter[str | None]):
     """Each block as a run of lines (no trailing newline); None for a block this variant leaves out."""
 
@@ -112,6 +135,14 @@ class TextWriter(BlockWriter[str | None]):
     def write_key_points(self, block: KeyPoints) -> str:
         return "\n".join([wording.key_points() + ":", *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
 
+    def write_timeline(self, block: Timeline) -> str:
+        """A vertical picture: a mark per step on a line down the left, each step's words beside it.
+        Read mode gets numbered sentences instead (a screen reader would read the line aloud)."""
+        if self.plain:
+            steps = [fill(f"{step.when}: {step.what}", initial_indent=f"  {number}. ", subsequent_indent="     ") for number, step in enumerate(block.steps, start=1)]
+            return "\n".join([wording.timeline() + ":", *steps])
+        return "\n".join([wording.timeline() + ":", "", *timeline_picture(block, fill)])
+
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return fill(block.text)
 
@@ -144,6 +175,10 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_language_note(self, block: LanguageNote) -> str:
         return f"{self.title(wording.language_note(), '-')}\n{fill(block.text)}"
+
+    def write_review_dates(self, block: ReviewDates) -> str:
+        rows = [fill(wording.review_due(title, reviewed, due), initial_indent="  - ", subsequent_indent="    ") for title, reviewed, due in block.screens]
+        return "\n".join([self.title(wording.review_dates(), "-"), *rows])
 
     def write_sources(self, block: Sources) -> str:
         parts = [self.title(wording.sources(), "-")]

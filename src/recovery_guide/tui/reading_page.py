@@ -1,7 +1,7 @@
 """Where each block of a page goes on the reading screen: the full-screen app's writer of the view.
 
 The reading screen has a fixed place for each part of a page (``ReaderScreen``): the key points and
-the evidence label in their own boxes, the body as Markdown (with glossary words marked), what
+the evidence label in their own boxes, a session's timeline as a picture under the key points, the body as Markdown (with glossary words marked), what
 follows the body (help lines, the sentence to agree to, the About page's notes) as more Markdown,
 and the sources line at the bottom. ``ReadingPage`` writes each block for its place; the screen only
 puts the results into its widgets. It needs no Textual, so it is tested on its own.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, KeyPoints, Questions, SourceRefs
+from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, KeyPoints, Questions, SourceRefs, Timeline
 from recovery_guide.view.pages import PageView
 
 
@@ -33,6 +33,8 @@ class PageParts:
     extra: str = ""
     """Markdown shown under the body; empty when the page has nothing there."""
     meta: str = ""
+    timeline: Timeline | None = None
+    """What a session is like, drawn by its own widget under the key points; None on most pages."""
     blocks: list[Block] = field(default_factory=list, repr=False)
 
 
@@ -58,6 +60,8 @@ class ReadingPage(MarkdownWriter):
                 parts.evidence = self.write(block)
             elif isinstance(block, SourceRefs):
                 parts.meta = self.write(block)
+            elif isinstance(block, Timeline):
+                parts.timeline = block
             elif not isinstance(block, (*BODY_KINDS, Questions)):
                 extra.append(self.write(block))
         parts.extra = "\n\n".join(extra)

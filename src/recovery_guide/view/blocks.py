@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from recovery_guide.model import Clinic, Question, Region, Source, Term
+from recovery_guide.model import Clinic, Question, Region, Source, Term, TimelineStep
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,27 @@ class KeyPoints(Block):
 
     kind: ClassVar[str] = "key_points"
     points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timeline(Block):
+    """What a session is like, step by step, in the order it happens (right after the key points).
+
+    Writers draw it as a picture where they can (a vertical line with a mark per step) and always
+    give every step's words: read mode and screen readers get numbered sentences.
+    """
+
+    kind: ClassVar[str] = "timeline"
+    steps: tuple[TimelineStep, ...]
+
+
+@dataclass(frozen=True)
+class ReviewDates(Block):
+    """When each screen was last reviewed and when its next review is due (the About page)."""
+
+    kind: ClassVar[str] = "review_dates"
+    screens: tuple[tuple[str, date, date], ...]
+    """(screen title, last reviewed, next review due), in reading order."""
 
 
 @dataclass(frozen=True)
@@ -225,12 +246,14 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Paragraph,
     BulletList,
     KeyPoints,
+    Timeline,
     EvidenceLabel,
     Statement,
     HelpLines,
     Questions,
     SourceRefs,
     LanguageNote,
+    ReviewDates,
     Sources,
     ClinicDetails,
     GlossaryEntries,

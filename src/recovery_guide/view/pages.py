@@ -1,9 +1,10 @@
 """The guide turned into pages of blocks: what each page says, in the order it says it.
 
 ``page_view`` decides, once for every writer, which blocks a page has and in what order: key points
-first, then how strong the evidence is, the body, the help lines (Get help now), the sentence to
-agree to (welcome), the questions, the sources, and on the About page how the language version was
-made and the full source list. ``guide_view`` adds what comes before and after the pages in
+first, then what a session is like (where a page has a timeline), how strong the evidence is, the
+body, the help lines (Get help now), the sentence to agree to (welcome), the questions, the sources,
+and on the About page how the language version was made, when each screen was last checked and is
+next due, and the full source list. ``guide_view`` adds what comes before and after the pages in
 ``print``: the clinic's details and the glossary, sorted the one way the guide sorts it
 (``glossary.sorted_terms``).
 """
@@ -24,9 +25,11 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     Questions,
+    ReviewDates,
     SourceRefs,
     Sources,
     Statement,
+    Timeline,
 )
 from recovery_guide.view.body import body_blocks
 
@@ -75,6 +78,11 @@ def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = No
     return HelpLines(guide.regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
 
 
+def review_dates(guide: Guide) -> ReviewDates:
+    """Every screen's last review and next review due, in reading order (the About page)."""
+    return ReviewDates(tuple((page.title, page.reviewed, page.next_review) for page in guide.pages))
+
+
 def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None) -> PageView:
     """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown).
 
@@ -82,6 +90,8 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     (the full-screen app); ``print`` shows the clinic once at the top instead.
     """
     blocks: list[Block] = [KeyPoints(page.key_points)]
+    if page.timeline:
+        blocks.append(Timeline(page.timeline))
     if page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
@@ -94,7 +104,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     numbers = source_numbers(guide)
     blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in page.source_ids), page.reviewed))
     if page.kind is PageKind.ABOUT:
-        blocks += [LanguageNote(language_note(guide)), Sources(tuple(guide.sources.values()))]
+        blocks += [LanguageNote(language_note(guide)), review_dates(guide), Sources(tuple(guide.sources.values()))]
     return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks))
 
 

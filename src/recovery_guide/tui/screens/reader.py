@@ -29,6 +29,7 @@ from recovery_guide.search import Match, find_span
 from recovery_guide.tui.widgets.guide_markdown import BulletList, GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
+from recovery_guide.tui.widgets.timeline import TimelineView
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -153,6 +154,7 @@ class ReaderScreen(GuideScreen):
                 yield Static(id="title", markup=False)
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
+                yield TimelineView(id="timeline", markup=False)
                 yield GuideMarkdown(id="body", open_links=False)
                 # Each box's heading is its first line, not its border title: a border title is cut at the
                 # box's width, and these are long in some languages (a heading wraps instead).
@@ -295,6 +297,7 @@ class ReaderScreen(GuideScreen):
         evidence.update(parts.evidence)
         evidence.display = bool(parts.evidence)
         self.query_one("#key-points", Static).update(parts.key_points)
+        self.query_one(TimelineView).show_timeline(parts.timeline)
         extra_widget = self.query_one("#extra", Markdown)
         extra_widget.display = bool(parts.extra)
         from recovery_guide.glossary import screen_terms
@@ -453,6 +456,8 @@ class ReaderScreen(GuideScreen):
             return self._mark_static(self.query_one("#title", Static), query, 0)
         if match.kind == "key-point":
             return self._mark_static(self.query_one("#key-points", Static), query, match.occurrence)
+        if match.kind == "timeline":  # drawn as a picture: the whole timeline is brought into view
+            return self.query_one(TimelineView), lambda: 0
         if match.kind == "question":
             questions = self.query_one(ProviderQuestions)
             rows = [number for number, option in enumerate(questions.options) if find_span(str(option.prompt), query)]
