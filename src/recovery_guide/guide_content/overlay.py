@@ -78,6 +78,7 @@ def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
         "questions": [[question.id, question.text] for question in item.questions],
         "evidence": item.evidence,
         "acknowledge": item.acknowledge,
+        "results": [[result.id, result.caption, [group.label for group in result.groups], result.design] for result in item.results],
     }
 
 
@@ -85,13 +86,16 @@ def _structure(item: Page | SelfCheck) -> Any:
     """What a translation must keep exactly as the English has it."""
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
-    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge))
+    results = [(result.id, tuple(group.count for group in result.groups)) for result in item.results]
+    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), results, item.evidence_level)
 
 
 def state(english: Page | SelfCheck, translated: Page | SelfCheck | None) -> str:
     """``current``, ``stale`` (the English changed since), ``different`` (ids, answers or parts differ) or ``missing``."""
     if translated is None:
         return MISSING
+    if isinstance(translated, Page) and translated.evidence_level is None:  # english_only: a translation may leave it out
+        translated = dataclasses.replace(translated, evidence_level=english.evidence_level)
     if _structure(translated) != _structure(english):
         return DIFFERENT
     if translated.translated_from != source_hash(english):
@@ -115,6 +119,7 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
         candidate = translation.pages.get(page.id, (None, None))[1]
         if state(page, candidate) == CURRENT:
             words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "file", "translated_from")}
+            words["results"] = _result_words(page.results, candidate.results)
             pages.append(dataclasses.replace(page, language=code, **words))
         else:
             pages.append(page)
@@ -139,6 +144,19 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
         help_lines_checked=english.help_lines_checked,
         translated_pages=sum(page.language == code for page in pages),
         self_checks=_self_checks(english.self_checks, translation, warn),
+    )
+
+
+def _result_words(english: tuple, translated: tuple) -> tuple:
+    """The English results (ids, counts, sources) with the translation's caption, labels and design."""
+    return tuple(
+        dataclasses.replace(
+            result,
+            caption=other.caption,
+            design=other.design,
+            groups=tuple(dataclasses.replace(group, label=o_group.label) for group, o_group in zip(result.groups, other.groups)),
+        )
+        for result, other in zip(english, translated)
     )
 
 
@@ -224,6 +242,7 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found: list[tuple[tuple[str | int, ...], str]] = [(("title",), page.title), (("key_points",), "\n".join(page.key_points)), (("body",), page.body)]
     found += [(("questions", question.id), question.text) for question in page.questions]
     found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge")]
+    found += [(("results", index, "caption"), result.caption) for index, result in enumerate(page.results)]
     return found
 
 
