@@ -71,15 +71,17 @@ def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
     if isinstance(item, SelfCheck):
         questions = [[q.id, q.prompt, [[c.id, c.text] for c in q.choices], q.answer, q.explanation] for q in item.questions]
         return {"title": item.title, "topic": item.topic, "questions": questions}
-    return {
+    hashed = {
         "title": item.title,
         "key_points": list(item.key_points),
         "body": item.body,
         "questions": [[question.id, question.text] for question in item.questions],
         "evidence": item.evidence,
         "acknowledge": item.acknowledge,
-        "results": [[result.id, result.caption, [group.label for group in result.groups], result.design] for result in item.results],
     }
+    if item.results:  # only where there are results, so screens without them keep their hashes
+        hashed["results"] = [[result.id, result.caption, [group.label for group in result.groups], result.design] for result in item.results]
+    return hashed
 
 
 def _structure(item: Page | SelfCheck) -> Any:
