@@ -46,11 +46,12 @@ def fits_side_by_side(width: int) -> bool:
     return 2 * BLOCK_WIDTH + GAP <= width
 
 
-def grid_lines(result: Result, width: int) -> list[str]:
-    """The legend, then both groups' blocks with their labels and counts, to fit ``width`` cells."""
+def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[str]:
+    """The legend, then both groups' blocks with their labels and counts, to fit ``width`` cells:
+    side by side if ``side_by_side`` and they fit, one above the other otherwise."""
     lines = [*textwrap.wrap(wording.result_legend(), max(width, BLOCK_WIDTH), break_long_words=False, break_on_hyphens=False), ""]
     first, second = result.groups
-    if fits_side_by_side(width):
+    if side_by_side and fits_side_by_side(width):
         column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))
         heads = [_head(first, column), _head(second, column)]
         # the counts line up: labels take the same number of lines in both columns

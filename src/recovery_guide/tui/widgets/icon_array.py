@@ -25,6 +25,10 @@ def _wrapped(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(width, 1), break_long_words=False, break_on_hyphens=False) or [""]
 
 
+SIDE_BY_SIDE_FROM = 80
+"""The window width (columns) from which the two blocks stand side by side."""
+
+
 class IconArrayView(Widget):
     """One ``IconArray`` block (a result of the page)."""
 
@@ -34,10 +38,14 @@ class IconArrayView(Widget):
         super().__init__(**kwargs)
         self.block = block
 
+    def side_by_side(self) -> bool:
+        """Side by side in a window of 80 columns or more; one above the other in a narrower one."""
+        return self.app.size.width >= SIDE_BY_SIDE_FROM
+
     def lines(self, width: int) -> list[str]:
         """The plain lines at ``width`` cells: the legend and blocks, a blank line, the caption and design."""
         words = [line for text in words_lines(self.block.result, self.block.source_number) for line in _wrapped(text, width)]
-        return [*grid_lines(self.block.result, width), "", *words]
+        return [*grid_lines(self.block.result, width, self.side_by_side()), "", *words]
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines(width))
@@ -49,7 +57,7 @@ class IconArrayView(Widget):
         caption = self.get_component_rich_style("icon-array--caption", partial=True)
         text = Text(no_wrap=True, overflow="fold", end="")
         lines = self.lines(width)
-        grid_end = len(grid_lines(self.block.result, width))
+        grid_end = len(grid_lines(self.block.result, width, self.side_by_side()))
         for number, line in enumerate(lines):
             if number:
                 text.append("\n")
