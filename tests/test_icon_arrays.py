@@ -149,7 +149,8 @@ def test_read_mode_gives_the_sentence_not_the_picture(guide):
     text = out.getvalue()
     assert " ".join(page.results[0].caption.split()) in " ".join(text.split())
     assert not any(GRID_ROW.match(line) for line in text.splitlines() if line.strip()), "no grid rows"
-    assert text.count(FILLED) == page.evidence_level, "only the evidence scale's dots"
+    assert FILLED not in text and EMPTY not in text, "no symbols to read aloud, not even the scale's dots"
+    assert f"{wording.evidence_level(page.evidence_level)} ({page.evidence_level} of 5)" in text, "the scale in words"
 
 
 @pytest.mark.parametrize("page_id", ["research-alcohol", "research-opioids", "research-cocaine", "research-cannabis", "how-it-may-work", "treatment-course", "therapy"])

@@ -59,9 +59,11 @@ def evidence_scale(level: int, top: int = 5) -> str:
     return FILLED * level + EMPTY * (top - level)
 
 
-def evidence_scale_line(level: int, top: int = 5) -> str:
-    """The scale with its words and its level in numbers: "early evidence ●●○○○ (2 of 5)"."""
-    return _("{name} {dots} ({level} of {top})").format(name=evidence_level(level), dots=evidence_scale(level, top), level=level, top=top)
+def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
+    """The scale with its words and its level in numbers: "early evidence ●●○○○ (2 of 5)"; without
+    ``dots`` (read mode: a screen reader would read each dot aloud) "early evidence (2 of 5)"."""
+    line = _("{name} {dots} ({level} of {top})").format(name=evidence_level(level), dots=evidence_scale(level, top) if dots else "", level=level, top=top)
+    return line if dots else " ".join(line.split())
 
 
 def result_legend() -> str:
