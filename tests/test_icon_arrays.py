@@ -267,3 +267,21 @@ async def test_the_app_draws_the_icon_array_whole_and_right(guide, size, result_
         assert " ".join(result.caption.split()) in flat
         assert all(f"{group.count} in 100" in flat for group in result.groups)
         assert max(len(line) for line in lines) <= view.content_size.width
+
+
+def test_the_handout_shows_the_results_of_the_pages_read(guide):
+    """In text as characters, in HTML as shapes, each with its caption; a page not read adds none."""
+    from recovery_guide.my_questions import MyQuestions
+    from recovery_guide.render.handout import handout_html, handout_text
+    from recovery_guide.view.handout import build_handout
+
+    cocaine = guide.page("research-cocaine").results[0]
+    handout = build_handout(guide, MyQuestions(), "US", visited=["research-cocaine"])
+    text = handout_text(handout)
+    assert_grids_match(grids_in(text.splitlines()), cocaine)
+    assert " ".join(cocaine.caption.split()) in " ".join(text.split())
+    html = handout_html(handout)
+    svgs = re.findall(r"<svg[^>]*>.*?</svg>", html, re.S)
+    assert [len(re.findall(r'class="filled"', svg)) for svg in svgs] == [48, 11]
+    assert cocaine.caption in unescape(html)
+    assert "<svg" not in handout_html(build_handout(guide, MyQuestions(), "US", visited=["research-cannabis"]))
