@@ -11,7 +11,7 @@ import pytest
 
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, TimelineStep, Urgency
+from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Result, ResultGroup, Source, Term, TimelineStep, Urgency
 from recovery_guide.render.handout import HandoutHtml, HandoutText
 from recovery_guide.render.html import HtmlWriter, guide_html
 from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
@@ -24,9 +24,11 @@ from recovery_guide.view.blocks import (
     BulletList,
     ClinicDetails,
     EvidenceLabel,
+    EvidenceScale,
     GlossaryEntries,
     Heading,
     HelpLines,
+    IconArray,
     KeyPoints,
     LanguageNote,
     ListItem,
@@ -54,6 +56,8 @@ SAMPLES: dict[type[Block], Block] = {
     BulletList: BulletList((ListItem("-", ("an item",)), ListItem("-", ("another", "continued")))),
     KeyPoints: KeyPoints(("One point.", "Two points.")),
     EvidenceLabel: EvidenceLabel("How strong: weak"),
+    EvidenceScale: EvidenceScale(2, "early evidence", "How strong: weak"),
+    IconArray: IconArray(Result("r", "About 48 in 100 ... about 11 in 100 did.", (ResultGroup("Had it", 48), ResultGroup("Did not", 11)), "a small study", "s"), 1),
     Statement: Statement("I understand."),
     HelpLines: HelpLines((_region,), None, date(2026, 1, 1)),
     Questions: Questions((Question("q1", "What next?"),)),
@@ -117,7 +121,7 @@ def test_a_page_says_its_parts_in_one_order(guide):
     course = page_view(guide, guide.page("treatment-course"))
     assert [type(block) for block in course.blocks[:3]] == [KeyPoints, Timeline, EvidenceLabel]
     research = page_view(guide, guide.page("research-alcohol"))
-    assert [type(block) for block in research.blocks[:3]] == [KeyPoints, EvidenceLabel, Heading]
+    assert [type(block) for block in research.blocks[:4]] == [KeyPoints, IconArray, EvidenceScale, Heading]
     assert research.heading == f"Step {research.number} of {len(guide.pages)}: {guide.page('research-alcohol').title}"
 
 

@@ -90,6 +90,29 @@ def next_review(reviewed: date) -> date:
 
 
 @dataclass(frozen=True)
+class ResultGroup:
+    """One group of a study result: who they were and how many in 100 had the outcome."""
+
+    label: str
+    count: int
+    """Out of 100 (always: one denominator everywhere), 0 to 100."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A headline study result, out of 100, with its comparison group beside it (shown as an icon array)."""
+
+    id: str
+    caption: str
+    """The result in words ("... about 48 in 100 ... about 11 in 100 did."); it holds both counts."""
+    groups: tuple[ResultGroup, ...]
+    """Exactly two: the treatment group, then the comparison group."""
+    design: str
+    """The study design in plain words ("a small randomised study of 55 adults", "not randomised")."""
+    source_id: str
+
+
+@dataclass(frozen=True)
 class Page:
     """One screen of the guide, in one language."""
 
@@ -116,6 +139,11 @@ class Page:
     """Ids of the glossary terms used on this screen (from the English file; translations inherit it)."""
     timeline: tuple[TimelineStep, ...] = ()
     """What a session is like, step by step (shown right after the key points); empty on most screens."""
+
+    evidence_level: int | None = None
+    """How strong the research is on a scale of 1 to 5 (from the English file; translations inherit it)."""
+    results: tuple[Result, ...] = ()
+    """Headline study results, each out of 100 with its comparison group (shown as icon arrays)."""
 
     @property
     def next_review(self) -> date:

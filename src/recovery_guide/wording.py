@@ -36,6 +36,50 @@ def evidence(label: str) -> str:
     return _("How strong is the research? {label}").format(label=label)
 
 
+FILLED = "●"
+"""A filled symbol (a person who had the result; a level reached): told from ``EMPTY`` by shape, not colour."""
+EMPTY = "○"
+"""An empty ring."""
+
+
+def evidence_level(level: int) -> str:
+    """The 1-to-5 evidence scale's level in words: the one place these names are kept."""
+    names = {
+        1: _("very early evidence"),
+        2: _("early evidence"),
+        3: _("some evidence"),
+        4: _("good evidence"),
+        5: _("strong evidence"),
+    }
+    return names[level]
+
+
+def evidence_scale(level: int, top: int = 5) -> str:
+    """The scale drawn in characters: ``level`` filled dots, then empty rings, ``top`` in all ("●●○○○")."""
+    return FILLED * level + EMPTY * (top - level)
+
+
+def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
+    """The scale with its words and its level in numbers: "early evidence ●●○○○ (2 of 5)"; without
+    ``dots`` (read mode: a screen reader would read each dot aloud) "early evidence (2 of 5)"."""
+    line = _("{name} {dots} ({level} of {top})").format(name=evidence_level(level), dots=evidence_scale(level, top) if dots else "", level=level, top=top)
+    return line if dots else " ".join(line.split())
+
+
+def result_legend() -> str:
+    """What the symbols of an icon array mean."""
+    return _("Each block of 10 by 10 is 100 people. {filled} = had this result, {empty} = did not.").format(filled=FILLED, empty=EMPTY)
+
+
+def result_count(count: int) -> str:
+    return _("{count} in 100").format(count=count)
+
+
+def result_design(design: str, source_number: int) -> str:
+    """The study's design and its number in the source list."""
+    return _("Study: {design}. Source [{number}].").format(design=design, number=source_number)
+
+
 def sources() -> str:
     return _("Sources")
 

@@ -33,7 +33,7 @@ import os
 from pathlib import Path
 
 from recovery_guide.audit.catalogs import catalog_files, catalog_problems
-from recovery_guide.audit.english import english_reading, unused_sources
+from recovery_guide.audit.english import english_reading, result_problems, unused_sources
 from recovery_guide.audit.report import CannotCheck, LanguageRow, Problem, Report, format_report, summary
 from recovery_guide.audit.translations import check_translation
 from recovery_guide.guide_content import SOURCE_LANGUAGE
@@ -77,6 +77,7 @@ def check_content(folder: ContentFolder | None = None) -> Report:
     if english is not None:
         english_row.screens = str(len(english.pages))
         english_row.reading = english_reading(english, report)
+        result_problems(english, report)
         unused_sources(root, english, warn)
 
     catalogs = catalog_files(report.locales)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -43,6 +44,24 @@ def english_reading(english: Guide, report: Report) -> str:
             )
         )
     return f"{formula.name}: worst {worst[0]:.1f} ({worst[1]}), whole guide {whole:.1f}; SMOG {readability.smog(total):.1f} (whole guide)"
+
+
+def result_problems(english: Guide, report: Report) -> None:
+    """Each result's picture and words agree: every group's count (out of 100) is in the caption."""
+    for screen in english.pages:
+        for index, result in enumerate(screen.results):
+            said = {int(number) for number in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", result.caption)}
+            missing = [group.count for group in result.groups if group.count not in said]
+            if missing:
+                report.problems.append(
+                    Problem(
+                        screen.file,
+                        _line(screen.file, ("results", index, "caption")),
+                        f"results[{index}].caption",
+                        f"result {result.id!r}: the caption does not say {' and '.join(f'{count} in 100' for count in missing)}; "
+                        "the picture and the words must give the same numbers",
+                    )
+                )
 
 
 def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:

@@ -62,6 +62,11 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
                 raise doc.error(("terms", index), f"unknown term id {term_id!r} (not in glossary.yaml)")
             if term_id in page.terms[:index]:
                 raise doc.error(("terms", index), f"term id {term_id!r} is listed twice")
+        for index, result in enumerate(page.results):
+            if result.source_id not in sources:
+                raise doc.error(("results", index, "source"), f"unknown source id {result.source_id!r} (not in sources.yaml)")
+        if page.evidence and page.evidence_level is None:
+            raise doc.error(("evidence",), "a screen with evidence needs evidence_level too (1 to 5)")
         for index, question in enumerate(page.questions):
             if question.id in question_ids:
                 raise doc.error(("questions", index, "id"), f"duplicate question id {question.id!r} (also in {question_ids[question.id]})")

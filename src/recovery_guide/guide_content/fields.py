@@ -53,6 +53,8 @@ class Fields:
             return self.day(key)
         if kind == "bool":
             return self.flag(key)
+        if kind == "int":
+            return self.whole(key, field.low, field.high)
         return self._get(key, need)  # a mapping, read by its own Fields
 
     def _get(self, key: str, required: bool) -> Any:
@@ -100,6 +102,15 @@ class Fields:
             except ValueError:
                 pass
         raise self.doc.error(self.at + (key,), f"expected a date like 2026-11-27, found {value!r}")
+
+    def whole(self, key: str, low: int | None, high: int | None) -> int:
+        """A whole number from ``low`` to ``high``."""
+        value = self._get(key, True)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.doc.error(self.at + (key,), f"expected a whole number, found {value!r}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise self.doc.error(self.at + (key,), f"expected a number from {low} to {high}, found {value}")
+        return value
 
     def flag(self, key: str) -> bool:
         value = self.data.get(key)

@@ -71,7 +71,7 @@ def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
     if isinstance(item, SelfCheck):
         questions = [[q.id, q.prompt, [[c.id, c.text] for c in q.choices], q.answer, q.explanation] for q in item.questions]
         return {"title": item.title, "topic": item.topic, "questions": questions}
-    return {
+    hashed = {
         "title": item.title,
         "key_points": list(item.key_points),
         "body": item.body,
@@ -80,19 +80,25 @@ def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
         "acknowledge": item.acknowledge,
         **({"timeline": [[step.id, step.when, step.what] for step in item.timeline]} if item.timeline else {}),
     }
+    if item.results:  # only where there are results, so screens without them keep their hashes
+        hashed["results"] = [[result.id, result.caption, [group.label for group in result.groups], result.design] for result in item.results]
+    return hashed
 
 
 def _structure(item: Page | SelfCheck) -> Any:
     """What a translation must keep exactly as the English has it."""
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
-    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline])
+    results = [(result.id, tuple(group.count for group in result.groups)) for result in item.results]
+    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level)
 
 
 def state(english: Page | SelfCheck, translated: Page | SelfCheck | None) -> str:
     """``current``, ``stale`` (the English changed since), ``different`` (ids, answers or parts differ) or ``missing``."""
     if translated is None:
         return MISSING
+    if isinstance(translated, Page) and translated.evidence_level is None:  # english_only: a translation may leave it out
+        translated = dataclasses.replace(translated, evidence_level=english.evidence_level)
     if _structure(translated) != _structure(english):
         return DIFFERENT
     if translated.translated_from != source_hash(english):
@@ -117,6 +123,7 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
         if state(page, candidate) == CURRENT:
             words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "file", "translated_from")}
             timeline = tuple(dataclasses.replace(step, when=other.when, what=other.what) for step, other in zip(page.timeline, candidate.timeline))
+            words["results"] = _result_words(page.results, candidate.results)
             pages.append(dataclasses.replace(page, language=code, timeline=timeline, **words))
         else:
             pages.append(page)
@@ -141,6 +148,19 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
         help_lines_checked=english.help_lines_checked,
         translated_pages=sum(page.language == code for page in pages),
         self_checks=_self_checks(english.self_checks, translation, warn),
+    )
+
+
+def _result_words(english: tuple, translated: tuple) -> tuple:
+    """The English results (ids, counts, sources) with the translation's caption, labels and design."""
+    return tuple(
+        dataclasses.replace(
+            result,
+            caption=other.caption,
+            design=other.design,
+            groups=tuple(dataclasses.replace(group, label=o_group.label) for group, o_group in zip(result.groups, other.groups)),
+        )
+        for result, other in zip(english, translated)
     )
 
 
@@ -227,6 +247,7 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found += [(("questions", question.id), question.text) for question in page.questions]
     found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge")]
     found += [(("timeline", index, "what"), f"{step.when} {step.what}") for index, step in enumerate(page.timeline)]
+    found += [(("results", index, "caption"), result.caption) for index, result in enumerate(page.results)]
     return found
 
 

@@ -22,6 +22,8 @@ from recovery_guide.guide_content.schema import (
     LANGUAGE,
     QUESTION,
     REGION,
+    RESULT,
+    RESULT_GROUP,
     SCREEN,
     SELF_CHECKS,
     SOURCE,
@@ -32,7 +34,7 @@ from recovery_guide.guide_content.schema import (
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, SelfCheck, Source, Term, TimelineStep, Urgency
+from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, SelfCheck, Source, Term, TimelineStep, Urgency
 
 Warn = Callable[[str], None]
 
@@ -42,6 +44,28 @@ def _translated_from(doc: YamlDocument, item: dict, at: tuple[str | int, ...], w
     if item.get("translation") is None:
         return None
     return Fields(doc, item["translation"], at + ("translation",), TRANSLATION, warn).get("source_hash")
+
+
+def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result, ...]:
+    """A screen's study results: each exactly two groups, each a count out of 100; ids unique on the screen.
+
+    ``source`` may be left out in a translation (it always comes from the English)."""
+    results: list[Result] = []
+    for index, item in enumerate(fields.get("results")):
+        at = ("results", index)
+        result = Fields(doc, item, at, RESULT, warn)
+        result_id = result.get("id")
+        if any(other.id == result_id for other in results):
+            raise doc.error(at + ("id",), f"duplicate result id {result_id!r}")
+        groups = []
+        for g_index, g_item in enumerate(result.get("groups")):
+            group = Fields(doc, g_item, at + ("groups", g_index), RESULT_GROUP, warn)
+            groups.append(ResultGroup(label=group.get("label"), count=group.get("count")))
+        if len(groups) != 2:
+            raise doc.error(at + ("groups",), f"a result needs exactly 2 groups (the treatment group and the comparison group), found {len(groups)}")
+        source = result.get("source") if item.get("source") is not None else ""
+        results.append(Result(id=result_id, caption=result.get("caption"), groups=tuple(groups), design=result.get("design"), source_id=source))
+    return tuple(results)
 
 
 def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
@@ -73,6 +97,8 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         timeline=tuple(timeline),
         reviewed=fields.get("reviewed"),
         evidence=fields.get("evidence"),
+        evidence_level=fields.get("evidence_level"),
+        results=parse_results(doc, fields, warn),
         acknowledge=acknowledge,
         file=str(doc.path),
     )

@@ -31,7 +31,8 @@ class Field:
 
     ``kind`` is one of: text, literal (text YAML may read as a number, like 988), id, date, bool,
     texts, ids, choice (one of ``choices``), mapping (one ``shape``), mappings (a list of ``shape``),
-    texts-or-mappings (a list whose items are text or a ``shape``).
+    texts-or-mappings (a list whose items are text or a ``shape``), int (a whole number from
+    ``low`` to ``high``).
     """
 
     name: str
@@ -43,6 +44,9 @@ class Field:
     default: Any = None
     english_only: bool = False
     """Required in the English file; a translation may leave it out (it always comes from the English)."""
+    low: int | None = None
+    high: int | None = None
+    """For an int: the smallest and largest allowed value."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,27 @@ STEP = Shape(
     ),
 )
 
+RESULT_GROUP = Shape(
+    "Result group",
+    "One group of a study result.",
+    (
+        Field("label", "text", "Who this group was, in plain words (the ketamine group, the comparison group)."),
+        Field("count", "int", "How many in 100 had the outcome (0 to 100; the caption must say it too).", low=0, high=100),
+    ),
+)
+
+RESULT = Shape(
+    "Result",
+    "A headline study result out of 100, with its comparison group beside it (shown as an icon array).",
+    (
+        Field("id", "id", "Unique result id."),
+        Field("caption", "text", 'The result in words, with both counts: "about 48 in 100 ... about 11 in 100".'),
+        Field("groups", "mappings", "Exactly two: the treatment group, then the comparison group.", shape=RESULT_GROUP),
+        Field("design", "text", 'The study design in plain words ("a small randomised study of 55 adults", "not randomised").'),
+        Field("source", "id", "Id of the source (sources.yaml) of this result.", english_only=True),
+    ),
+)
+
 SCREEN = Shape(
     "Screen",
     "One screen of the guide: content/<lang>/screens/*.yaml.",
@@ -93,8 +118,10 @@ SCREEN = Shape(
         Field("title", "text", "The screen's title."),
         Field("reviewed", "date", "When a clinician last reviewed this screen (2026-11-27)."),
         Field("evidence", "text", "How strong the research is, in plain words.", required=False),
+        Field("evidence_level", "int", "How strong the research is, 1 (very early) to 5 (strong); required with evidence.", required=False, english_only=True, low=1, high=5),
         Field("key_points", "texts", "Three or so short sentences: what to take away."),
         Field("timeline", "mappings", "What a session is like, step by step (shown after the key points).", required=False, shape=STEP),
+        Field("results", "mappings", "Headline study results, each out of 100 with its comparison group.", required=False, shape=RESULT),
         Field("body", "text", "The screen's text, in Markdown."),
         Field("questions", "mappings", "Questions to ask your provider.", shape=QUESTION),
         Field("sources", "ids", "Ids of the sources (sources.yaml) this screen relies on."),
@@ -263,6 +290,8 @@ def _value(field: Field) -> dict:
         return {"type": "string", "format": "date"}
     if kind == "bool":
         return {"type": "boolean"}
+    if kind == "int":
+        return {"type": "integer", "minimum": field.low, "maximum": field.high}
     if kind == "choice":
         return {"enum": [member.value for member in field.choices]}
     if kind == "mapping":

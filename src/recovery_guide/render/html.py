@@ -20,9 +20,11 @@ from recovery_guide.view.blocks import (
     BulletList,
     ClinicDetails,
     EvidenceLabel,
+    EvidenceScale,
     GlossaryEntries,
     Heading,
     HelpLines,
+    IconArray,
     KeyPoints,
     LanguageNote,
     MyUnderstanding,
@@ -36,6 +38,7 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
 )
+from recovery_guide.view.icons import SIDE, is_filled
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 ANSWER_LINES = '<div class="answer-line"></div>' * 3
@@ -60,6 +63,11 @@ ol.timeline li { position: relative; margin-bottom: 0.6em; break-inside: avoid; 
 ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; line-height: inherit; }
 .evidence { border-left: 4px solid #000; padding-left: 0.5em; }
 .meta, footer { color: #333; font-size: 0.9em; }
+.result { break-inside: avoid; page-break-inside: avoid; margin: 1em 0; }
+.result-groups { display: flex; flex-wrap: wrap; gap: 2em; }
+.result-group p { margin: 0; }
+.result-group svg { width: 10em; height: 10em; }
+.scale { font-weight: bold; }
 footer { border-top: 1px solid #000; margin-top: 2em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
@@ -134,6 +142,21 @@ def clinic_phone_html(clinic: Clinic | None) -> list[str]:
     return [f"<p>{escape(clinic.name)}: <strong>{escape(clinic.phone)}</strong></p>"]
 
 
+def icon_svg(count: int, label: str) -> str:
+    """100 shapes in 10 rows, filled row by row from the top: ``count`` filled circles, the rest empty rings."""
+    shapes = []
+    for index in range(SIDE * SIDE):
+        x, y = 10 * (index % SIDE) + 5, 10 * (index // SIDE) + 5
+        if is_filled(index, count):
+            shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="#000"/>')
+        else:
+            shapes.append(f'<circle class="empty" cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img" aria-label="{escape(label)}">'
+        f"<title>{escape(label)}</title>{''.join(shapes)}</svg>"
+    )
+
+
 class HtmlWriter(BlockWriter[str]):
     """Each block as HTML (no trailing newline)."""
 
@@ -175,6 +198,34 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return f'<p class="evidence">{escape(block.text)}</p>'
+
+    def write_evidence_scale(self, block: EvidenceScale) -> str:
+        scale = escape(wording.evidence_scale_line(block.level, block.top))
+        return f'<p class="evidence"><span class="scale">{scale}</span><br>{escape(block.text)}</p>'
+
+    def write_icon_array(self, block: IconArray) -> str:
+        """Each group as an inline SVG of 100 shapes (a filled circle, or an empty ring) that prints in
+        black and white, its label and count above it; the caption as text below, and as each picture's
+        title for screen readers."""
+        result = block.result
+        groups = []
+        for group in result.groups:
+            count = wording.result_count(group.count)
+            label = f"{group.label}: {count}. {result.caption}"
+            groups.append(
+                f'<div class="result-group"><p><strong>{escape(group.label)}</strong></p><p>{escape(count)}</p>'
+                f"{icon_svg(group.count, label)}</div>"
+            )
+        return "\n".join(
+            [
+                f'<figure class="result" id="result-{escape(result.id)}">',
+                f"<p>{escape(wording.result_legend())}</p>",
+                f'<div class="result-groups">{"".join(groups)}</div>',
+                f"<figcaption><p>{escape(result.caption)}</p>",
+                f'<p class="meta">{escape(wording.result_design(result.design, block.source_number))}</p></figcaption>',
+                "</figure>",
+            ]
+        )
 
     def write_statement(self, block: Statement) -> str:
         return f"<p><strong>{escape(block.text)}</strong></p>"

@@ -21,9 +21,11 @@ from recovery_guide.view.blocks import (
     BulletList,
     ClinicDetails,
     EvidenceLabel,
+    EvidenceScale,
     GlossaryEntries,
     Heading,
     HelpLines,
+    IconArray,
     KeyPoints,
     LanguageNote,
     MyUnderstanding,
@@ -37,7 +39,11 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
 )
+from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
+
+ICON_WIDTH = 78
+"""The width the Markdown's icon arrays are laid out for (both blocks side by side)."""
 
 _MARKS = ("\\", "*", "_", "`", "#", "[", "]", "<", ">", "|")
 
@@ -120,6 +126,14 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return f"> {escape_markdown(block.text)}"
+
+    def write_evidence_scale(self, block: EvidenceScale) -> str:
+        return f"> {escape_markdown(wording.evidence_scale_line(block.level, block.top))}  \n> {escape_markdown(block.text)}"
+
+    def write_icon_array(self, block: IconArray) -> str:
+        """The blocks of symbols in a fenced code block (so they keep their columns), then the words."""
+        caption, design = words_lines(block.result, block.source_number)
+        return "\n".join(["```text", *grid_lines(block.result, ICON_WIDTH), "```", "", escape_markdown(caption), "", escape_markdown(design)])
 
     def write_statement(self, block: Statement) -> str:
         return f"**{escape_markdown(block.text)}**"

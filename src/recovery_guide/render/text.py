@@ -19,9 +19,11 @@ from recovery_guide.view.blocks import (
     BulletList,
     ClinicDetails,
     EvidenceLabel,
+    EvidenceScale,
     GlossaryEntries,
     Heading,
     HelpLines,
+    IconArray,
     KeyPoints,
     LanguageNote,
     MyUnderstanding,
@@ -36,6 +38,7 @@ from recovery_guide.view.blocks import (
     Timeline,
 )
 from recovery_guide.view.body import plain_inline
+from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 WIDTH = 78
@@ -145,6 +148,17 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return fill(block.text)
+
+    def write_evidence_scale(self, block: EvidenceScale) -> str:
+        return "\n".join([fill(wording.evidence_scale_line(block.level, block.top, dots=not self.plain)), fill(block.text)])
+
+    def write_icon_array(self, block: IconArray) -> str:
+        """The two blocks of symbols, then the caption, the design and the source; in ``read`` mode
+        (``plain``) the words only: a screen reader would read 200 symbols aloud."""
+        words = [fill(line) for line in words_lines(block.result, block.source_number)]
+        if self.plain:
+            return "\n".join(words)
+        return "\n".join([*grid_lines(block.result, WIDTH), "", *words])
 
     def write_statement(self, block: Statement) -> str:
         return fill(block.text)

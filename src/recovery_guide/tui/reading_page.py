@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, KeyPoints, Questions, SourceRefs, Timeline
+from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, Questions, SourceRefs, Timeline
 from recovery_guide.view.pages import PageView
 
 
@@ -35,6 +35,8 @@ class PageParts:
     meta: str = ""
     timeline: Timeline | None = None
     """What a session is like, drawn by its own widget under the key points; None on most pages."""
+    results: list[IconArray] = field(default_factory=list)
+    """The page's results, drawn by the screen as icon arrays under the key points."""
     blocks: list[Block] = field(default_factory=list, repr=False)
 
 
@@ -56,8 +58,10 @@ class ReadingPage(MarkdownWriter):
         for block in view.blocks:
             if isinstance(block, KeyPoints):
                 parts.key_points = self.write(block)
-            elif isinstance(block, EvidenceLabel):
+            elif isinstance(block, (EvidenceLabel, EvidenceScale)):
                 parts.evidence = self.write(block)
+            elif isinstance(block, IconArray):
+                parts.results.append(block)
             elif isinstance(block, SourceRefs):
                 parts.meta = self.write(block)
             elif isinstance(block, Timeline):
@@ -72,6 +76,9 @@ class ReadingPage(MarkdownWriter):
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return block.text
+
+    def write_evidence_scale(self, block: EvidenceScale) -> str:
+        return f"{wording.evidence_scale_line(block.level, block.top)}\n{block.text}"
 
     def write_source_refs(self, block: SourceRefs) -> str:
         refs = ", ".join(f"[{number}]" for number in block.numbers)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from recovery_guide.model import Clinic, Question, Region, Source, Term, TimelineStep
+from recovery_guide.model import Clinic, Question, Region, Result, Source, Term, TimelineStep
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,38 @@ class EvidenceLabel(Block):
 
     kind: ClassVar[str] = "evidence_label"
     text: str
+
+
+@dataclass(frozen=True)
+class EvidenceScale(Block):
+    """How strong the research is as a scale of 1 to 5 filled dots ("early evidence ●●○○○"), with its words."""
+
+    kind: ClassVar[str] = "evidence_scale"
+    level: int
+    """1 to 5."""
+    name: str
+    """The level in words ("early evidence"), from ``wording.evidence_level``."""
+    text: str
+    """The screen's own evidence words, already worded ("How strong is the research? ...")."""
+
+    top: ClassVar[int] = 5
+
+
+@dataclass(frozen=True)
+class IconArray(Block):
+    """A study result as a picture: 100 symbols in a 10 x 10 block per group, ``count`` of them filled.
+
+    Every writer fills each block in the same fixed order: row by row from the top, left to right.
+    ``caption`` says it in words; read mode and screen readers get the words only.
+    """
+
+    kind: ClassVar[str] = "icon_array"
+    result: Result
+    source_number: int
+    """The source's number in the guide's source list."""
+
+    side: ClassVar[int] = 10
+    """Symbols per row and rows per group (100 in all: the one denominator)."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +280,8 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     KeyPoints,
     Timeline,
     EvidenceLabel,
+    EvidenceScale,
+    IconArray,
     Statement,
     HelpLines,
     Questions,

@@ -1,7 +1,8 @@
 """The handout a reader takes to their appointment, as a view: a few facts, then blocks.
 
 The handout says, in this order: the reader's clinic, their questions with room to write the
-answers, what they want checked, the key points of the topic pages they read, and help lines for
+answers, what they want checked, the key points of the topic pages they read (and their study results
+as icon arrays), and help lines for
 their region (or every region's urgent numbers when the region is unknown). Text and HTML writers
 (``recovery_guide.render.handout``) write the same view, so the two formats always say the same.
 """
@@ -16,8 +17,8 @@ from typing import Iterable
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
-from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, MyUnderstanding, PagesRead, QuestionsToAsk
-from recovery_guide.view.pages import language_note
+from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk
+from recovery_guide.view.pages import language_note, source_numbers
 
 APP_KEY = re.compile(r"(?<![\w'’])h(?![\w'’])")
 """The help key named in a sentence ("Press h to see help lines", "按 h 查看求助热线"): a lone letter h,
@@ -75,6 +76,8 @@ def build_handout(
         blocks.append(MyUnderstanding(understanding))
     if read:
         blocks.append(PagesRead(read))
+        numbers = source_numbers(guide)  # the study results of those pages, as pictures with their words
+        blocks += [IconArray(result, numbers[result.source_id]) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC for result in page.results]
     blocks.append(HelpLines(guide.regions, region, guide.help_lines_checked, clinic))
     return HandoutView(
         language=guide.language.code,

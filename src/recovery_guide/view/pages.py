@@ -1,10 +1,11 @@
 """The guide turned into pages of blocks: what each page says, in the order it says it.
 
 ``page_view`` decides, once for every writer, which blocks a page has and in what order: key points
-first, then what a session is like (where a page has a timeline), how strong the evidence is, the
-body, the help lines (Get help now), the sentence to agree to (welcome), the questions, the sources,
-and on the About page how the language version was made, when each screen was last checked and is
-next due, and the full source list. ``guide_view`` adds what comes before and after the pages in
+first, then what a session is like (where a page has a timeline), the headline results as icon
+arrays, how strong the evidence is (a scale with its words), the body, the help lines (Get help
+now), the sentence to agree to (welcome), the questions, the sources, and on the About page how the
+language version was made, when each screen was last checked and is next due, and the full source
+list. ``guide_view`` adds what comes before and after the pages in
 ``print``: the clinic's details and the glossary, sorted the one way the guide sorts it
 (``glossary.sorted_terms``).
 """
@@ -20,7 +21,9 @@ from recovery_guide.view.blocks import (
     Block,
     ClinicDetails,
     EvidenceLabel,
+    EvidenceScale,
     GlossaryEntries,
+    IconArray,
     HelpLines,
     KeyPoints,
     LanguageNote,
@@ -89,10 +92,14 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     ``clinic``: the reader's clinic, whose phone the Get help now page lists with the help lines
     (the full-screen app); ``print`` shows the clinic once at the top instead.
     """
+    numbers = source_numbers(guide)
     blocks: list[Block] = [KeyPoints(page.key_points)]
     if page.timeline:
         blocks.append(Timeline(page.timeline))
-    if page.evidence:
+    blocks += [IconArray(result, numbers[result.source_id]) for result in page.results]
+    if page.evidence and page.evidence_level:
+        blocks.append(EvidenceScale(page.evidence_level, wording.evidence_level(page.evidence_level), wording.evidence(page.evidence)))
+    elif page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
     if page.kind is PageKind.HELP_NOW:
@@ -101,7 +108,6 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
         blocks.append(Statement(page.acknowledge))
     if page.questions:
         blocks.append(Questions(page.questions))
-    numbers = source_numbers(guide)
     blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in page.source_ids), page.reviewed))
     if page.kind is PageKind.ABOUT:
         blocks += [LanguageNote(language_note(guide)), review_dates(guide), Sources(tuple(guide.sources.values()))]

@@ -131,7 +131,7 @@ class ReaderScreen(GuideScreen):
     shows the list in place of the text until a screen is chosen (or Escape).
     """
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = ["reader.tcss", "../widgets/icon_array.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS = bindings(READER_KEYS)
@@ -155,6 +155,7 @@ class ReaderScreen(GuideScreen):
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
                 yield TimelineView(id="timeline", markup=False)
+                yield Vertical(id="results")
                 yield GuideMarkdown(id="body", open_links=False)
                 # Each box's heading is its first line, not its border title: a border title is cut at the
                 # box's width, and these are long in some languages (a heading wraps instead).
@@ -273,6 +274,16 @@ class ReaderScreen(GuideScreen):
         with self.app.batch_update():
             await self._fill_page(keep_scroll)
 
+    async def _show_results(self, results: list) -> None:
+        """The page's results as icon arrays, under the key points (none on most pages)."""
+        from recovery_guide.tui.widgets.icon_array import IconArrayView
+
+        box = self.query_one("#results", Vertical)
+        await box.remove_children()
+        box.display = bool(results)
+        if results:
+            await box.mount_all([IconArrayView(block, classes="icon-array") for block in results])
+
     async def _fill_page(self, keep_scroll: bool) -> None:
         """Fill every part of the page from its view (``ReadingPage`` says what goes where); the layout itself never changes."""
         guide, screen = self.guide, self.guide.pages[self.index]
@@ -298,6 +309,7 @@ class ReaderScreen(GuideScreen):
         evidence.display = bool(parts.evidence)
         self.query_one("#key-points", Static).update(parts.key_points)
         self.query_one(TimelineView).show_timeline(parts.timeline)
+        await self._show_results(parts.results)
         extra_widget = self.query_one("#extra", Markdown)
         extra_widget.display = bool(parts.extra)
         from recovery_guide.glossary import screen_terms

@@ -1,0 +1,69 @@
+"""A study result as an icon array in the app: two blocks of 100 symbols, a legend, counts and the caption.
+
+Drawn with Rich ``Text`` built from the same character layout as ``print`` (``view.icons``), never
+from markup, so content can never be read as styling. The blocks stand side by side when the widget
+is wide enough (an 80-column window) and one above the other when it is not (60 columns); the height
+follows the layout, so nothing is cut off and the page scrolls as usual. Filled and empty symbols
+differ in shape; their colours come from ``icon_array.tcss``.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+from recovery_guide import linebreak, wording
+from recovery_guide.view.blocks import IconArray
+from recovery_guide.view.icons import grid_lines, words_lines
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    import textwrap
+
+    if linebreak.needs_rules(text):
+        return linebreak.wrap(text, width, "", "")
+    return textwrap.wrap(text, max(width, 1), break_long_words=False, break_on_hyphens=False) or [""]
+
+
+SIDE_BY_SIDE_FROM = 80
+"""The window width (columns) from which the two blocks stand side by side."""
+
+
+class IconArrayView(Widget):
+    """One ``IconArray`` block (a result of the page)."""
+
+    COMPONENT_CLASSES = {"icon-array--filled", "icon-array--empty", "icon-array--caption"}
+
+    def __init__(self, block: IconArray, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.block = block
+
+    def side_by_side(self) -> bool:
+        """Side by side in a window of 80 columns or more; one above the other in a narrower one."""
+        return self.app.size.width >= SIDE_BY_SIDE_FROM
+
+    def lines(self, width: int) -> list[str]:
+        """The plain lines at ``width`` cells: the legend and blocks, a blank line, the caption and design."""
+        words = [line for text in words_lines(self.block.result, self.block.source_number) for line in _wrapped(text, width)]
+        return [*grid_lines(self.block.result, width, self.side_by_side()), "", *words]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Text:
+        width = self.content_size.width or 80
+        filled = self.get_component_rich_style("icon-array--filled", partial=True)
+        empty = self.get_component_rich_style("icon-array--empty", partial=True)
+        caption = self.get_component_rich_style("icon-array--caption", partial=True)
+        text = Text(no_wrap=True, overflow="fold", end="")
+        lines = self.lines(width)
+        grid_end = len(grid_lines(self.block.result, width, self.side_by_side()))
+        for number, line in enumerate(lines):
+            if number:
+                text.append("\n")
+            if number >= grid_end:
+                text.append(line, style=caption)
+                continue
+            for char in line:
+                text.append(char, style=filled if char == wording.FILLED else empty if char == wording.EMPTY else "")
+        return text

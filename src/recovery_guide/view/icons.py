@@ -1,0 +1,73 @@
+"""An icon array drawn in characters: the one layout ``print``, Markdown and the app share.
+
+Each group is 100 symbols in a 10 x 10 block, filled row by row from the top, left to right (the one
+fixed order every writer uses; the HTML writer draws the same order as shapes). A filled symbol and
+an empty one differ in shape (``wording.FILLED``, ``wording.EMPTY``), so the picture reads without
+colour and on paper. Each group's label and "N in 100" stand above its block; the two blocks stand
+side by side when the width allows, one above the other otherwise. No Textual or Rich here.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from recovery_guide import wording
+from recovery_guide.model import Result, ResultGroup
+from recovery_guide.textfold import cell_width
+
+SIDE = 10
+"""Symbols per row, and rows per block: 100 in all."""
+GAP = 4
+"""Spaces between two blocks side by side."""
+BLOCK_WIDTH = 2 * SIDE - 1
+"""A row of 10 symbols with a space between each."""
+
+
+def is_filled(index: int, count: int) -> bool:
+    """Whether the symbol at ``index`` (0 to 99, row by row from the top) is filled for ``count``."""
+    return index < count
+
+
+def grid_rows(count: int) -> list[str]:
+    """The 10 rows of one group's block."""
+    return [" ".join(wording.FILLED if is_filled(row * SIDE + column, count) else wording.EMPTY for column in range(SIDE)) for row in range(SIDE)]
+
+
+def _head(group: ResultGroup, width: int) -> list[str]:
+    """The group's label (wrapped to ``width``), then "N in 100"."""
+    return [*textwrap.wrap(group.label, width, break_long_words=False, break_on_hyphens=False), wording.result_count(group.count)]
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def fits_side_by_side(width: int) -> bool:
+    return 2 * BLOCK_WIDTH + GAP <= width
+
+
+def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[str]:
+    """The legend, then both groups' blocks with their labels and counts, to fit ``width`` cells:
+    side by side if ``side_by_side`` and they fit, one above the other otherwise."""
+    lines = [*textwrap.wrap(wording.result_legend(), max(width, BLOCK_WIDTH), break_long_words=False, break_on_hyphens=False), ""]
+    first, second = result.groups
+    if side_by_side and fits_side_by_side(width):
+        column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))
+        heads = [_head(first, column), _head(second, column)]
+        # the counts line up: labels take the same number of lines in both columns
+        depth = max(len(head) for head in heads)
+        heads = [[*head[:-1], *[""] * (depth - len(head)), head[-1]] for head in heads]
+        lines += [(_pad(left, column) + " " * GAP + right).rstrip() for left, right in zip(*heads)]
+        lines += [_pad(left, column) + " " * GAP + right for left, right in zip(grid_rows(first.count), grid_rows(second.count))]
+        return lines
+    for index, group in enumerate(result.groups):
+        if index:
+            lines.append("")
+        lines += _head(group, max(BLOCK_WIDTH, width))
+        lines += grid_rows(group.count)
+    return lines
+
+
+def words_lines(result: Result, source_number: int) -> list[str]:
+    """The caption, then the design and the source number (unwrapped: the writer wraps them)."""
+    return [result.caption, wording.result_design(result.design, source_number)]

@@ -1,0 +1,287 @@
+"""Pictures of the numbers (issue #13): every headline result is an icon array of 100 per group in every
+writer, the count of filled symbols is the number in the words, read mode gets the words only, the
+evidence scale shows its level in dots and words, and ``check`` catches a picture that disagrees with
+its caption."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from recovery_guide import wording
+from recovery_guide.audit import check_content
+from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.plain import PlainReader
+from recovery_guide.render.html import HtmlWriter
+from recovery_guide.render.markdown import MarkdownWriter
+from recovery_guide.render.text import TextWriter, guide_text
+from recovery_guide.session import Session
+from recovery_guide.view.blocks import EvidenceScale, IconArray
+from recovery_guide.view.icons import grid_lines
+from recovery_guide.view.pages import page_view
+from tests.helpers import acknowledge, settle
+
+FILLED, EMPTY = wording.FILLED, wording.EMPTY
+GRID_ROW = re.compile(rf"^[{FILLED}{EMPTY} ]+$")
+RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007"]
+
+
+def results_of(guide):
+    """(page, result) for every result in the guide."""
+    return [(page, result) for page in guide.pages for result in page.results]
+
+
+def icon_block(guide, result_id: str) -> tuple:
+    for page in guide.pages:
+        for block in page_view(guide, page).blocks:
+            if isinstance(block, IconArray) and block.result.id == result_id:
+                return page, block
+    raise AssertionError(f"no icon array for {result_id}")
+
+
+def grids_in(lines: list[str]) -> list[list[str]]:
+    """The groups' blocks in character lines: each a list of symbols, row by row.
+
+    Side by side, each grid line holds 20 symbols (10 of each group); stacked, 10 (one group)."""
+    rows = [[char for char in line if char in (FILLED, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
+    if rows and len(rows[0]) == 20:
+        assert len(rows) == 10, rows
+        return [[symbol for row in rows for symbol in row[:10]], [symbol for row in rows for symbol in row[10:]]]
+    assert all(len(row) == 10 for row in rows) and len(rows) % 10 == 0, rows
+    return [[symbol for row in rows[start : start + 10] for symbol in row] for start in range(0, len(rows), 10)]
+
+
+def assert_grids_match(grids: list[list[str]], result) -> None:
+    assert len(grids) == 2, f"two blocks, one per group; found {len(grids)}"
+    for grid, group in zip(grids, result.groups):
+        assert len(grid) == 100
+        assert grid.count(FILLED) == group.count, f"{group.label}: {grid.count(FILLED)} filled, the words say {group.count}"
+        assert grid.count(EMPTY) == 100 - group.count
+        assert grid == [FILLED] * group.count + [EMPTY] * (100 - group.count), "filled first, row by row from the top"
+
+
+def test_the_english_guide_shows_the_headline_results(guide):
+    """At least the cocaine study, and the alcohol and opioid two-group results, each out of 100."""
+    found = {result.id: tuple(group.count for group in result.groups) for _page, result in results_of(guide)}
+    assert found["cocaine-dakwar-2019"] == (48, 11)
+    assert found["alcohol-krupitsky-1997"] == (66, 24)
+    assert found["opioids-krupitsky-2007"] == (50, 22)
+    assert "not randomised" in dict(((r.id, r.design) for _p, r in results_of(guide)))["alcohol-krupitsky-1997"]
+    for page, result in results_of(guide):
+        for group in result.groups:
+            assert f"{group.count} in 100" in result.caption, f"{page.id}: the caption gives {group.count} in 100"
+        assert "%" not in result.caption
+
+
+@pytest.mark.parametrize("result_id", RESULT_IDS)
+def test_print_draws_each_group_with_as_many_filled_symbols_as_its_count(guide, result_id):
+    _page, block = icon_block(guide, result_id)
+    text = TextWriter().write(block)
+    assert_grids_match(grids_in(text.splitlines()), block.result)
+    flat = " ".join(text.split())
+    assert " ".join(block.result.caption.split()) in flat
+    assert block.result.design in flat and f"[{block.source_number}]" in flat
+    for group in block.result.groups:
+        assert group.label in flat and f"{group.count} in 100" in flat
+    assert wording.result_legend() in flat
+
+
+def test_print_of_the_whole_guide_has_every_result_side_by_side_within_its_width(guide):
+    text = guide_text(guide)
+    lines = text.splitlines()
+    for _page, result in results_of(guide):
+        end = next(index for index, line in enumerate(lines) if line.startswith(" ".join(result.caption.split()[:5])))
+        grids = grids_in(lines[end - 12 : end])
+        assert_grids_match(grids, result)
+        assert len(grids[0]) == 100 and any(len(line.replace(" ", "")) == 20 for line in lines[end - 12 : end] if GRID_ROW.match(line)), "side by side"
+    assert max(len(line) for line in lines if GRID_ROW.match(line)) <= 78
+
+
+def test_narrow_text_stacks_the_two_blocks(guide):
+    _page, block = icon_block(guide, "cocaine-dakwar-2019")
+    lines = grid_lines(block.result, 40)
+    assert max(len(line) for line in lines) <= 40
+    assert_grids_match(grids_in(lines), block.result)
+    assert all(len(line.replace(" ", "")) <= 10 for line in lines if GRID_ROW.match(line)), "one block per line"
+
+
+@pytest.mark.parametrize("result_id", RESULT_IDS)
+def test_markdown_puts_the_grids_in_a_code_block_with_the_caption(guide, result_id):
+    _page, block = icon_block(guide, result_id)
+    markdown = MarkdownWriter().write(block)
+    fenced = re.search(r"```text\n(.*?)\n```", markdown, re.S)
+    assert fenced, markdown
+    assert_grids_match(grids_in(fenced.group(1).splitlines()), block.result)
+    after = markdown[fenced.end() :]
+    assert all(f"{group.count} in 100" in after for group in block.result.groups), "the caption follows the picture"
+
+
+@pytest.mark.parametrize("result_id", RESULT_IDS)
+def test_html_draws_100_shapes_per_group_that_print_in_black_and_white(guide, result_id):
+    _page, block = icon_block(guide, result_id)
+    html = HtmlWriter().write(block)
+    svgs = re.findall(r"<svg[^>]*>.*?</svg>", html, re.S)
+    assert len(svgs) == 2
+    for svg, group in zip(svgs, block.result.groups):
+        assert 'role="img"' in svg
+        label = unescape(re.search(r'aria-label="([^"]*)"', svg).group(1))
+        assert block.result.caption in label
+        assert unescape(re.search(r"<title>(.*?)</title>", svg).group(1)) == label
+        filled = re.findall(r'<circle class="filled"[^>]*fill="#000"', svg)
+        empty = re.findall(r'<circle class="empty"[^>]*fill="none" stroke="#000"', svg)
+        assert (len(filled), len(empty)) == (group.count, 100 - group.count)
+        assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external request"
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)
+    assert block.result.caption in unescape(caption)
+
+
+def test_read_mode_gives_the_sentence_not_the_picture(guide):
+    page = guide.page("research-cocaine")
+    out = io.StringIO()
+    reader = PlainReader(Session(guide), stdin=io.StringIO(""), stdout=out)
+    reader.index = guide.index_of(page.id)
+    reader.show()
+    text = out.getvalue()
+    assert " ".join(page.results[0].caption.split()) in " ".join(text.split())
+    assert not any(GRID_ROW.match(line) for line in text.splitlines() if line.strip()), "no grid rows"
+    assert FILLED not in text and EMPTY not in text, "no symbols to read aloud, not even the scale's dots"
+    assert f"{wording.evidence_level(page.evidence_level)} ({page.evidence_level} of 5)" in text, "the scale in words"
+
+
+@pytest.mark.parametrize("page_id", ["research-alcohol", "research-opioids", "research-cocaine", "research-cannabis", "how-it-may-work", "treatment-course", "therapy"])
+def test_every_screen_with_evidence_shows_the_scale_with_its_words(guide, page_id):
+    page = guide.page(page_id)
+    assert page.evidence and page.evidence_level in range(1, 6)
+    [block] = [block for block in page_view(guide, page).blocks if isinstance(block, EvidenceScale)]
+    expected_words = wording.evidence_level(page.evidence_level)
+    for writer in (TextWriter(), MarkdownWriter(), HtmlWriter()):
+        written = writer.write(block)
+        dots = re.search(rf"[{FILLED}{EMPTY}]{{5}}", written).group()
+        assert dots.count(FILLED) == page.evidence_level and dots.count(EMPTY) == 5 - page.evidence_level
+        assert expected_words in written and f"{page.evidence_level} of 5" in written
+        assert page.evidence in " ".join(unescape(written).replace("\\", "").split())
+
+
+def test_every_screen_with_evidence_has_a_level(guide):
+    assert [page.id for page in guide.pages if page.evidence and not page.evidence_level] == []
+
+
+def test_the_scale_names_are_in_one_place_and_differ():
+    names = [wording.evidence_level(level) for level in range(1, 6)]
+    assert len(set(names)) == 5 and names[0] == "very early evidence" and names[-1] == "strong evidence"
+
+
+# --- check: the picture and the words agree ----------------------------------------------------------------------
+
+
+def write_result(content_copy: Path, caption: str, counts: tuple[str, str]) -> Path:
+    path = content_copy / "en" / "screens" / "07-research-cocaine.yaml"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("results:"), text.index("body: |")
+    path.write_text(
+        text[:start]
+        + "results:\n  - id: cocaine-dakwar-2019\n"
+        + f'    caption: "{caption}"\n'
+        + "    groups:\n"
+        + f"      - label: Had ketamine\n        count: {counts[0]}\n"
+        + f"      - label: Had another medicine\n        count: {counts[1]}\n"
+        + '    design: "a small randomised study of 55 adults"\n    source: dakwar-2019\n'
+        + text[end:],
+        encoding="utf-8",
+    )
+    return path
+
+
+def english_problems(content_copy: Path, path: Path) -> list:
+    return [problem for problem in check_content(ContentFolder(content_copy)).problems if problem.file == str(path)]
+
+
+def line_with(path: Path, needle: str) -> int:
+    return next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if needle in text)
+
+
+def test_check_passes_the_shipped_results(content_copy):
+    assert english_problems(content_copy, content_copy / "en" / "screens" / "07-research-cocaine.yaml") == []
+
+
+def test_check_flags_a_count_the_caption_does_not_say(content_copy):
+    path = write_result(content_copy, "In the last 2 weeks, about 48 in 100 people who had ketamine stayed off cocaine. In the other group, about 11 in 100 did.", ("48", "12"))
+    [problem] = english_problems(content_copy, path)
+    assert (problem.line, problem.field) == (line_with(path, "caption:"), "results[0].caption")
+    assert "12 in 100" in problem.message
+
+
+def test_check_flags_a_count_above_100(content_copy):
+    path = write_result(content_copy, "About 101 in 100 people who had ketamine stayed off cocaine. In the other group, about 11 in 100 did.", ("101", "11"))
+    [problem] = english_problems(content_copy, path)
+    assert problem.line == line_with(path, "count: 101")
+    assert "count" in problem.field and "0 to 100" in problem.message
+
+
+def test_a_translation_cannot_change_a_count(guide):
+    """The counts come from the English: a translated screen with other counts is not shown."""
+    from recovery_guide.guide_content.overlay import DIFFERENT, state
+
+    english = guide.page("research-cocaine")
+    result = english.results[0]
+    changed_group = dataclasses.replace(result.groups[1], count=12)
+    changed = dataclasses.replace(english, results=(dataclasses.replace(result, groups=(result.groups[0], changed_group)),))
+    assert state(english, changed) == DIFFERENT
+
+
+# --- the app ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)])
+@pytest.mark.parametrize("result_id", RESULT_IDS)
+async def test_the_app_draws_the_icon_array_whole_and_right(guide, size, result_id):
+    from textual.geometry import Region
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen
+    from recovery_guide.tui.widgets.icon_array import IconArrayView
+
+    page, _block = icon_block(guide, result_id)
+    result = next(item for item in page.results if item.id == result_id)
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=size) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        app.screen.go_to(guide.index_of(page.id))
+        await settle(pilot, lambda: any(view.block.result.id == result_id for view in app.screen.query(IconArrayView)))
+        view = next(view for view in app.screen.query(IconArrayView) if view.block.result.id == result_id)
+        await settle(pilot, lambda: view.content_size.width > 0)
+        assert view.content_size.height == len(view.lines(view.content_size.width)), "as tall as its lines: nothing cut off"
+        width, height = view.outer_size
+        lines = [strip.text.strip(" \u2502\u256d\u256e\u2570\u256f\u2500") for strip in view.render_lines(Region(0, 0, width, height))]
+        assert_grids_match(grids_in(lines), result)
+        side_by_side = any(len(line.replace(" ", "")) == 20 for line in lines if GRID_ROW.match(line))
+        assert side_by_side == (size[0] >= 80), f"side by side at {size[0]} columns: {side_by_side}"
+        flat = " ".join(" ".join(lines).split())
+        assert " ".join(result.caption.split()) in flat
+        assert all(f"{group.count} in 100" in flat for group in result.groups)
+        assert max(len(line) for line in lines) <= view.content_size.width
+
+
+def test_the_handout_shows_the_results_of_the_pages_read(guide):
+    """In text as characters, in HTML as shapes, each with its caption; a page not read adds none."""
+    from recovery_guide.my_questions import MyQuestions
+    from recovery_guide.render.handout import handout_html, handout_text
+    from recovery_guide.view.handout import build_handout
+
+    cocaine = guide.page("research-cocaine").results[0]
+    handout = build_handout(guide, MyQuestions(), "US", visited=["research-cocaine"])
+    text = handout_text(handout)
+    assert_grids_match(grids_in(text.splitlines()), cocaine)
+    assert " ".join(cocaine.caption.split()) in " ".join(text.split())
+    html = handout_html(handout)
+    svgs = re.findall(r"<svg[^>]*>.*?</svg>", html, re.S)
+    assert [len(re.findall(r'class="filled"', svg)) for svg in svgs] == [48, 11]
+    assert cocaine.caption in unescape(html)
+    assert "<svg" not in handout_html(build_handout(guide, MyQuestions(), "US", visited=["research-cannabis"]))
