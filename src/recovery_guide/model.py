@@ -64,6 +64,29 @@ class Term:
 
 
 @dataclass(frozen=True)
+class TreatmentOption:
+    """One treatment option, told in the same fields as every other (IPDAS "equal detail")."""
+
+    id: str
+    name: str
+    what: str
+    """What it is."""
+    approved: str
+    """Whether it is approved for this problem, in plain words."""
+    research: str
+    """What research found, in the same form for every option ("about N in 100 ..."), or "not known"."""
+    like: str
+    """What taking part is like (a daily pill, weekly therapy, meetings)."""
+    side_effects: str
+    not_for: str
+    """Who should not use it, and key cautions."""
+    source_ids: tuple[str, ...] = ()
+
+    TEXT_FIELDS = ("name", "what", "approved", "research", "like", "side_effects", "not_for")
+    """The fields a reader sees (and a translator translates), in the order they are shown."""
+
+
+@dataclass(frozen=True)
 class Page:
     """One screen of the guide, in one language."""
 
@@ -88,6 +111,10 @@ class Page:
     """In a translation file: the hash of the English text it was translated from."""
     terms: tuple[str, ...] = ()
     """Ids of the glossary terms used on this screen (from the English file; translations inherit it)."""
+    options: tuple[TreatmentOption, ...] = ()
+    """The options set side by side in the same fields (the research screens)."""
+    options_intro: str | None = None
+    """A short lead-in shown above the options: the decision, and the condition in plain words."""
 
 
 @dataclass(frozen=True)

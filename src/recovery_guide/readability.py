@@ -86,9 +86,16 @@ def plain_text(markdown: str) -> str:
     return "\n".join(line if _ENDS_SENTENCE.search(line) else line + "." for line in lines if line)
 
 
-def screen_text(key_points: Iterable[str], body: str) -> str:
-    """What is scored for one screen: its key points, then its body, as plain text."""
-    return "\n".join([plain_text("\n".join(key_points)), plain_text(body)])
+def screen_text(key_points: Iterable[str], body: str, more: Iterable[str] = ()) -> str:
+    """What is scored for one screen: its key points, then its body, then ``more`` (the options,
+    ``option_texts``), as plain text."""
+    return "\n".join([plain_text("\n".join(key_points)), plain_text(body), *(plain_text(text) for text in more)])
+
+
+def option_texts(page) -> list[str]:
+    """Every text of a page's options (and their lead-in) that a reader sees, one per field."""
+    texts = [page.options_intro] if page.options_intro else []
+    return texts + [getattr(option, name) for option in page.options for name in option.TEXT_FIELDS]
 
 
 # --- counting ----------------------------------------------------------------------------------------

@@ -36,6 +36,26 @@ def evidence(label: str) -> str:
     return _("How strong is the research? {label}").format(label=label)
 
 
+def options_heading() -> str:
+    return _("Your options, side by side")
+
+
+def option_column() -> str:
+    return _("Option")
+
+
+def option_labels() -> tuple[tuple[str, str], ...]:
+    """(field, label) for each field of a treatment option, in the order every writer shows them."""
+    return (
+        ("what", _("What it is")),
+        ("approved", _("Approved?")),
+        ("research", _("What research found")),
+        ("like", _("What it is like")),
+        ("side_effects", _("Side effects")),
+        ("not_for", _("Who should not use it")),
+    )
+
+
 def sources() -> str:
     return _("Sources")
 

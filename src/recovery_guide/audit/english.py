@@ -18,7 +18,7 @@ def english_reading(english: Guide, report: Report) -> str:
     total = readability.Counts()
     worst: tuple[float, str] = (0.0, "")
     for screen in english.pages:
-        counts = readability.count(readability.screen_text(screen.key_points, screen.body), SOURCE_LANGUAGE)
+        counts = readability.count(readability.screen_text(screen.key_points, screen.body, readability.option_texts(screen)), SOURCE_LANGUAGE)
         total += counts
         grade = readability.flesch_kincaid_grade(counts)
         worst = max(worst, (grade, screen.id))
@@ -47,6 +47,7 @@ def english_reading(english: Guide, report: Report) -> str:
 
 def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
     cited = {source_id for screen in english.pages for source_id in screen.source_ids}
+    cited |= {source_id for screen in english.pages for option in screen.options for source_id in option.source_ids}
     cited |= {line.source_id for region in english.regions for line in region.lines}
     path = root / SOURCE_LANGUAGE / "sources.yaml"
     doc = read_yaml(path)

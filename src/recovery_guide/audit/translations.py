@@ -150,7 +150,7 @@ def _translation_reading(code: str, screens: list[Page]) -> str:
         return "no formula"
     if not screens:
         return f"{formula.name}: no screens"
-    scores = {screen.id: formula.score(readability.screen_text(screen.key_points, screen.body), code) for screen in screens}
+    scores = {screen.id: formula.score(readability.screen_text(screen.key_points, screen.body, readability.option_texts(screen)), code) for screen in screens}
     worst = formula.worst(scores.values())
     worst_id = next(screen_id for screen_id, score in scores.items() if score == worst)
     beyond = sum(not formula.fine(score) for score in scores.values())

@@ -78,6 +78,18 @@ def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
         "questions": [[question.id, question.text] for question in item.questions],
         "evidence": item.evidence,
         "acknowledge": item.acknowledge,
+        **_option_words(item),
+    }
+
+
+def _option_words(page: Page) -> dict[str, Any]:
+    """The options' words, hashed only on screens that have options (so other screens' hashes, and
+    their translations' stamps, stay as they were)."""
+    if not page.options and not page.options_intro:
+        return {}
+    return {
+        "options_intro": page.options_intro,
+        "options": [[option.id, *(getattr(option, name) for name in option.TEXT_FIELDS)] for option in page.options],
     }
 
 
@@ -85,7 +97,7 @@ def _structure(item: Page | SelfCheck) -> Any:
     """What a translation must keep exactly as the English has it."""
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
-    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge))
+    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [option.id for option in item.options], bool(item.options_intro))
 
 
 def state(english: Page | SelfCheck, translated: Page | SelfCheck | None) -> str:
@@ -114,7 +126,8 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
     for page in english.pages:
         candidate = translation.pages.get(page.id, (None, None))[1]
         if state(page, candidate) == CURRENT:
-            words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "file", "translated_from")}
+            words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "options_intro", "file", "translated_from")}
+            words["options"] = tuple(dataclasses.replace(option, **{name: getattr(other, name) for name in option.TEXT_FIELDS}) for option, other in zip(page.options, candidate.options))
             pages.append(dataclasses.replace(page, language=code, **words))
         else:
             pages.append(page)
@@ -224,6 +237,9 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found: list[tuple[tuple[str | int, ...], str]] = [(("title",), page.title), (("key_points",), "\n".join(page.key_points)), (("body",), page.body)]
     found += [(("questions", question.id), question.text) for question in page.questions]
     found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge")]
+    if page.options_intro:
+        found.append((("options_intro",), page.options_intro))
+    found += [(("options", index, name), getattr(option, name)) for index, option in enumerate(page.options) for name in option.TEXT_FIELDS]
     return found
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, KeyPoints, Questions, SourceRefs
+from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, KeyPoints, OptionsTable, Questions, SourceRefs
 from recovery_guide.view.pages import PageView
 
 
@@ -33,6 +33,8 @@ class PageParts:
     extra: str = ""
     """Markdown shown under the body; empty when the page has nothing there."""
     meta: str = ""
+    options: OptionsTable | None = None
+    """The options side by side: shown as cards of their own (``tui.widgets.option_cards``), not as Markdown."""
     blocks: list[Block] = field(default_factory=list, repr=False)
 
 
@@ -58,6 +60,8 @@ class ReadingPage(MarkdownWriter):
                 parts.evidence = self.write(block)
             elif isinstance(block, SourceRefs):
                 parts.meta = self.write(block)
+            elif isinstance(block, OptionsTable):
+                parts.options = block
             elif not isinstance(block, (*BODY_KINDS, Questions)):
                 extra.append(self.write(block))
         parts.extra = "\n\n".join(extra)

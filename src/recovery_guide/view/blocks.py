@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from recovery_guide.model import Clinic, Question, Region, Source, Term
+from recovery_guide.model import Clinic, Question, Region, Source, Term, TreatmentOption
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,20 @@ class HelpLines(Block):
 
 
 @dataclass(frozen=True)
+class OptionsTable(Block):
+    """The options set side by side in the same fields (IPDAS "equal detail"), after the body.
+
+    Each writer shows every option with every field under the same labels (``wording.option_labels``):
+    cards in text, Markdown and the app, a table in HTML that becomes cards on a narrow page.
+    """
+
+    kind: ClassVar[str] = "options_table"
+    options: tuple[TreatmentOption, ...]
+    intro: str | None = None
+    """The lead-in: the decision, and the condition in plain words."""
+
+
+@dataclass(frozen=True)
 class Questions(Block):
     """The page's "Ask your provider" questions, in order."""
 
@@ -228,6 +242,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     EvidenceLabel,
     Statement,
     HelpLines,
+    OptionsTable,
     Questions,
     SourceRefs,
     LanguageNote,
