@@ -11,7 +11,7 @@ import pytest
 
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, Urgency
+from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Source, Term, TreatmentOption, Urgency
 from recovery_guide.render.handout import HandoutHtml, HandoutText
 from recovery_guide.render.html import HtmlWriter, guide_html
 from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
@@ -31,6 +31,7 @@ from recovery_guide.view.blocks import (
     LanguageNote,
     ListItem,
     MyUnderstanding,
+    OptionsTable,
     PagesRead,
     Paragraph,
     Questions,
@@ -63,6 +64,7 @@ SAMPLES: dict[type[Block], Block] = {
     QuestionsToAsk: QuestionsToAsk((("A topic", ("First?", "Second?")),)),
     MyUnderstanding: MyUnderstanding((("A topic", "In my words."),)),
     PagesRead: PagesRead((("A page", ("A point.",)),)),
+    OptionsTable: OptionsTable((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody."),), "The decision."),
 }
 
 
