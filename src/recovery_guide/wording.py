@@ -56,6 +56,15 @@ def option_labels() -> tuple[tuple[str, str], ...]:
     )
 
 
+def label_mark(label: str) -> str:
+    """"Label:" before a value; a label that is a question ("Approved?") takes no colon."""
+    return label if label.endswith(("?", "？")) else f"{label}:"
+
+
+def labelled(label: str, text: str) -> str:
+    return f"{label_mark(label)} {text}"
+
+
 def sources() -> str:
     return _("Sources")
 

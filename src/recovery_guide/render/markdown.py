@@ -143,7 +143,7 @@ class MarkdownWriter(BlockWriter[str]):
         labels = wording.option_labels()
         for number, option in enumerate(block.options, start=1):
             parts += ["", f"{self.section}# {number}. {escape_markdown(option.name)}", ""]
-            parts += [f"- **{escape_markdown(label)}:** {escape_markdown(getattr(option, name))}" for name, label in labels]
+            parts += [f"- **{escape_markdown(wording.label_mark(label))}** {escape_markdown(getattr(option, name))}" for name, label in labels]
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:

@@ -138,7 +138,7 @@ class TextWriter(BlockWriter[str | None]):
         labels = wording.option_labels()
         for number, option in enumerate(block.options, start=1):
             card = [self.title(f"{number}. {option.name}", "~")]
-            card += [fill(f"{label}: {getattr(option, name)}", initial_indent="  ", subsequent_indent="    ") for name, label in labels]
+            card += [fill(wording.labelled(label, getattr(option, name)), initial_indent="  ", subsequent_indent="    ") for name, label in labels]
             parts.append("\n".join(card))
         return "\n\n".join(parts)
 
