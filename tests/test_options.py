@@ -187,3 +187,43 @@ def test_a_current_translation_replaces_the_option_words(guide, content_copy):
     assert [option.name for option in spanish.options] == [f"ES {option.id} name" for option in english.options]
     assert [option.source_ids for option in spanish.options] == [option.source_ids for option in english.options], "sources come from the English"
     assert spanish.options_intro == "Introducción."
+
+
+# --- the app: stacked cards, nothing cut off ---------------------------------------------------------------
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(60, 20), (100, 30)], ids=["60x20", "100x30"])
+async def test_app_shows_every_option_card_whole_when_scrolled(guide, size):
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane
+    from recovery_guide.tui.widgets.option_cards import OptionCard
+    from tests.helpers import BOX, acknowledge, rendered, settle
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=size) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        pane = reader.query_one(ReadingPane)
+        for screen_id in RESEARCH:
+            index = guide.index_of(screen_id)
+            reader.index = index
+            await settle(pilot, lambda: reader.index == index and len(reader.query(OptionCard)) == len(options_of(guide, screen_id)))
+            for card, option in zip(reader.query(OptionCard), options_of(guide, screen_id)):
+                room = card.parent.content_size.width
+                assert card.outer_size.width <= room, f"{option.id}: {card.outer_size.width} cells wide, room for {room}"
+                pane.scroll_to_widget(card, animate=False, top=True)
+                await settle(pilot, lambda: card.region.y >= pane.content_region.y)
+                shown = screen_text(app)
+                assert option.name in shown, f"{screen_id}/{option.id}: the name is not shown whole at {size}:\n{shown}"
+                whole = rendered(card)
+                assert "…" not in whole
+                for label in labels():
+                    assert BOX.sub("", wording.label_mark(label)) in whole, f"{option.id}: {label}"
+                for name in TreatmentOption.TEXT_FIELDS[1:]:
+                    assert BOX.sub("", getattr(option, name)) in whole, f"{option.id}: {name} is cut"
