@@ -227,3 +227,25 @@ async def test_app_shows_every_option_card_whole_when_scrolled(guide, size):
                     assert BOX.sub("", wording.label_mark(label)) in whole, f"{option.id}: {label}"
                 for name in TreatmentOption.TEXT_FIELDS[1:]:
                     assert BOX.sub("", getattr(option, name)) in whole, f"{option.id}: {name} is cut"
+
+
+@pytest.mark.slow
+async def test_a_search_match_in_an_option_lands_on_its_card(guide):
+    from recovery_guide.search import search
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane
+    from recovery_guide.tui.widgets.option_cards import OptionCard
+    from tests.helpers import acknowledge, settle
+
+    match = next(match for match in search(guide, "nose spray") if match.kind == "option")
+    assert match.screen_id == "research-opioids"
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        await reader.land_on(match, "nose spray")
+        pane = reader.query_one(ReadingPane)
+        card = next(card for card in reader.query(OptionCard) if card.option.id == "naloxone")
+        await settle(pilot, lambda: card.region.overlaps(pane.region) and pane.scroll_y > 0)
+        assert reader.index == guide.index_of("research-opioids")
