@@ -59,6 +59,7 @@ def test_ids_are_unique_across_the_guide(guide):
 def test_every_cited_source_exists_and_every_source_is_cited(guide):
     cited = {source_id for screen in guide.pages for source_id in screen.source_ids}
     cited |= {line.source_id for region in guide.regions for line in region.lines}
+    cited |= {source_id for screen in guide.pages for option in screen.options for source_id in option.source_ids}
     assert cited <= set(guide.sources)
     assert set(guide.sources) - cited == set(), "sources listed but never cited"
 
@@ -120,11 +121,11 @@ def test_language_version_says_how_it_was_made(guide):
 @pytest.mark.parametrize("screen_id", EXPECTED_ORDER)
 def test_each_screen_reads_at_grade_8_or_below(guide, screen_id):
     screen = guide.page(screen_id)
-    grade = readability.grade(readability.screen_text(screen.key_points, screen.body))
+    grade = readability.grade(readability.page_text(screen))
     assert grade <= readability.ENGLISH_SCREEN_LIMIT, f"{screen_id} reads at grade {grade:.1f}"
 
 
 def test_the_guide_as_a_whole_reads_near_grade_6(guide):
-    whole = "\n".join(readability.screen_text(screen.key_points, screen.body) for screen in guide.pages)
+    whole = "\n".join(readability.page_text(screen) for screen in guide.pages)
     grade = readability.grade(whole)
     assert grade <= readability.ENGLISH_GUIDE_LIMIT, f"the guide reads at grade {grade:.1f}"

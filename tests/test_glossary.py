@@ -67,7 +67,9 @@ def test_accented_words_and_their_boundaries():
 
 
 def screen_text(screen) -> str:
-    return "\n".join([*screen.key_points, screen.body])
+    from recovery_guide.readability import option_texts
+
+    return "\n".join([*screen.key_points, screen.body, *option_texts(screen)])
 
 
 def test_every_listed_term_is_found_on_its_screen_in_english(guide):

@@ -62,14 +62,14 @@ def test_results_follow_reading_order_titles_first(guide):
     assert screens == sorted(screens, key=guide.index_of)
     on_alcohol = [m.kind for m in results if m.screen_id == "research-alcohol"]
     assert on_alcohol[0] == "title" and on_alcohol[1] == "key-point"
-    order = ["title", "key-point", "body", "question"]
+    order = ["title", "key-point", "body", "option", "question"]
     assert on_alcohol == sorted(on_alcohol, key=order.index)
 
 
 def test_every_part_of_a_screen_is_searched(guide):
     kinds = {m.kind for m in search(guide, "ketamine", limit=1000)}
-    assert kinds == {"title", "key-point", "timeline", "body", "question", "glossary"}
-    assert [m.kind for m in search(guide, "Alcoholics Anonymous")] == ["body", "glossary"]
+    assert kinds == {"title", "key-point", "timeline", "body", "option", "question", "glossary"}
+    assert [m.kind for m in search(guide, "Alcoholics Anonymous")] == ["option", "body", "body", "glossary", "glossary"]
     question = search(guide, "how far apart")
     assert [(m.screen_id, m.kind) for m in question] == [("treatment-course", "question")]
 

@@ -11,7 +11,7 @@ import pytest
 
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Result, ResultGroup, Source, Term, TimelineStep, Urgency
+from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Result, ResultGroup, Source, Term, TimelineStep, TreatmentOption, Urgency
 from recovery_guide.render.handout import HandoutHtml, HandoutText
 from recovery_guide.render.html import HtmlWriter, guide_html
 from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
@@ -33,6 +33,7 @@ from recovery_guide.view.blocks import (
     LanguageNote,
     ListItem,
     MyUnderstanding,
+    OptionsTable,
     PagesRead,
     Paragraph,
     Questions,
@@ -71,6 +72,7 @@ SAMPLES: dict[type[Block], Block] = {
     PagesRead: PagesRead((("A page", ("A point.",)),)),
     Timeline: Timeline((TimelineStep("before", "Before", "A check-up.", ("s",)), TimelineStep("after", "After", "Go home.", ("s",)))),
     ReviewDates: ReviewDates((("A page", date(2026, 1, 1), date(2027, 1, 1)),)),
+    OptionsTable: OptionsTable((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody."),), "The decision."),
 }
 
 

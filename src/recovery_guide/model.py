@@ -113,6 +113,29 @@ class Result:
 
 
 @dataclass(frozen=True)
+class TreatmentOption:
+    """One treatment option, told in the same fields as every other (IPDAS "equal detail")."""
+
+    id: str
+    name: str
+    what: str
+    """What it is."""
+    approved: str
+    """Whether it is approved for this problem, in plain words."""
+    research: str
+    """What research found, in the same form for every option ("about N in 100 ..."), or "not known"."""
+    like: str
+    """What taking part is like (a daily pill, weekly therapy, meetings)."""
+    side_effects: str
+    not_for: str
+    """Who should not use it, and key cautions."""
+    source_ids: tuple[str, ...] = ()
+
+    TEXT_FIELDS = ("name", "what", "approved", "research", "like", "side_effects", "not_for")
+    """The fields a reader sees (and a translator translates), in the order they are shown."""
+
+
+@dataclass(frozen=True)
 class Page:
     """One screen of the guide, in one language."""
 
@@ -144,6 +167,11 @@ class Page:
     """How strong the research is on a scale of 1 to 5 (from the English file; translations inherit it)."""
     results: tuple[Result, ...] = ()
     """Headline study results, each out of 100 with its comparison group (shown as icon arrays)."""
+
+    options: tuple[TreatmentOption, ...] = ()
+    """The options set side by side in the same fields (the research screens)."""
+    options_intro: str | None = None
+    """A short lead-in shown above the options: the decision, and the condition in plain words."""
 
     @property
     def next_review(self) -> date:

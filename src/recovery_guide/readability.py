@@ -86,15 +86,22 @@ def plain_text(markdown: str) -> str:
     return "\n".join(line if _ENDS_SENTENCE.search(line) else line + "." for line in lines if line)
 
 
-def screen_text(key_points: Iterable[str], body: str) -> str:
-    """What is scored for one screen: its key points, then its body, as plain text."""
-    return "\n".join([plain_text("\n".join(key_points)), plain_text(body)])
+def screen_text(key_points: Iterable[str], body: str, more: Iterable[str] = ()) -> str:
+    """What is scored for one screen: its key points, then its body, then ``more`` (the options,
+    ``option_texts``), as plain text."""
+    return "\n".join([plain_text("\n".join(key_points)), plain_text(body), *(plain_text(text) for text in more)])
+
+
+def option_texts(page) -> list[str]:
+    """Every text of a page's options (and their lead-in) that a reader sees, one per field."""
+    texts = [page.options_intro] if page.options_intro else []
+    return texts + [getattr(option, name) for option in page.options for name in option.TEXT_FIELDS]
 
 
 def page_text(page) -> str:
-    """What is scored for one ``Page``: its key points, the steps of its timeline, then its body."""
+    """What is scored for one ``Page``: its key points, the steps of its timeline, its body, then its options."""
     steps = [text for step in page.timeline for text in (step.when, step.what)]
-    return screen_text([*page.key_points, *steps], page.body)
+    return screen_text([*page.key_points, *steps], page.body, option_texts(page))
 
 
 # --- counting ----------------------------------------------------------------------------------------

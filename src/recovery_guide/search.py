@@ -16,7 +16,7 @@ from recovery_guide.model import Guide, Page
 from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
 from recovery_guide.view.body import plain_texts
 
-Kind = Literal["title", "key-point", "timeline", "body", "question", "glossary"]
+Kind = Literal["title", "key-point", "timeline", "body", "option", "question", "glossary"]
 SNIPPET_WIDTH = 60
 """About how many terminal cells a snippet takes (Chinese characters count 2)."""
 ELLIPSIS = "..."
@@ -55,6 +55,11 @@ def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
         yield "timeline", f"{step.when}: {step.what}"
     for block in _body_texts(screen.body):
         yield "body", block
+    if screen.options_intro:
+        yield "option", screen.options_intro
+    for option in screen.options:
+        for name in option.TEXT_FIELDS:
+            yield "option", getattr(option, name)
     for question in screen.questions:
         yield "question", question.text
 

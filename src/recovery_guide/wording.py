@@ -80,6 +80,35 @@ def result_design(design: str, source_number: int) -> str:
     return _("Study: {design}. Source [{number}].").format(design=design, number=source_number)
 
 
+def options_heading() -> str:
+    return _("Your options, side by side")
+
+
+def option_column() -> str:
+    return _("Option")
+
+
+def option_labels() -> tuple[tuple[str, str], ...]:
+    """(field, label) for each field of a treatment option, in the order every writer shows them."""
+    return (
+        ("what", _("What it is")),
+        ("approved", _("Approved?")),
+        ("research", _("What research found")),
+        ("like", _("What it is like")),
+        ("side_effects", _("Side effects")),
+        ("not_for", _("Who should not use it")),
+    )
+
+
+def label_mark(label: str) -> str:
+    """"Label:" before a value; a label that is a question ("Approved?") takes no colon."""
+    return label if label.endswith(("?", "？")) else f"{label}:"
+
+
+def labelled(label: str, text: str) -> str:
+    return f"{label_mark(label)} {text}"
+
+
 def sources() -> str:
     return _("Sources")
 

@@ -66,6 +66,7 @@ def result_problems(english: Guide, report: Report) -> None:
 
 def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
     cited = {source_id for screen in english.pages for source_id in screen.source_ids}
+    cited |= {source_id for screen in english.pages for option in screen.options for source_id in option.source_ids}
     cited |= {line.source_id for region in english.regions for line in region.lines}
     path = root / SOURCE_LANGUAGE / "sources.yaml"
     doc = read_yaml(path)

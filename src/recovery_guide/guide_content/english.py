@@ -57,6 +57,12 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
             for s_index, source_id in enumerate(step.source_ids):
                 if source_id not in sources:
                     raise doc.error(("timeline", index, "sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
+        for index, option in enumerate(page.options):
+            if not option.source_ids:
+                raise doc.error(("options", index, "sources"), "required field is missing")
+            for s_index, source_id in enumerate(option.source_ids):
+                if source_id not in sources:
+                    raise doc.error(("options", index, "sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
         for index, term_id in enumerate(page.terms):
             if term_id not in term_ids:
                 raise doc.error(("terms", index), f"unknown term id {term_id!r} (not in glossary.yaml)")

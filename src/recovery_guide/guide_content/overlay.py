@@ -79,10 +79,22 @@ def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
         "evidence": item.evidence,
         "acknowledge": item.acknowledge,
         **({"timeline": [[step.id, step.when, step.what] for step in item.timeline]} if item.timeline else {}),
+        **_option_words(item),
     }
     if item.results:  # only where there are results, so screens without them keep their hashes
         hashed["results"] = [[result.id, result.caption, [group.label for group in result.groups], result.design] for result in item.results]
     return hashed
+
+
+def _option_words(page: Page) -> dict[str, Any]:
+    """The options' words, hashed only on screens that have options (so other screens' hashes, and
+    their translations' stamps, stay as they were)."""
+    if not page.options and not page.options_intro:
+        return {}
+    return {
+        "options_intro": page.options_intro,
+        "options": [[option.id, *(getattr(option, name) for name in option.TEXT_FIELDS)] for option in page.options],
+    }
 
 
 def _structure(item: Page | SelfCheck) -> Any:
@@ -90,7 +102,8 @@ def _structure(item: Page | SelfCheck) -> Any:
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
     results = [(result.id, tuple(group.count for group in result.groups)) for result in item.results]
-    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level)
+    options = [option.id for option in item.options]
+    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level, options, bool(item.options_intro))
 
 
 def state(english: Page | SelfCheck, translated: Page | SelfCheck | None) -> str:
@@ -121,9 +134,10 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
     for page in english.pages:
         candidate = translation.pages.get(page.id, (None, None))[1]
         if state(page, candidate) == CURRENT:
-            words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "file", "translated_from")}
+            words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "options_intro", "file", "translated_from")}
             timeline = tuple(dataclasses.replace(step, when=other.when, what=other.what) for step, other in zip(page.timeline, candidate.timeline))
             words["results"] = _result_words(page.results, candidate.results)
+            words["options"] = tuple(dataclasses.replace(option, **{name: getattr(other, name) for name in option.TEXT_FIELDS}) for option, other in zip(page.options, candidate.options))
             pages.append(dataclasses.replace(page, language=code, timeline=timeline, **words))
         else:
             pages.append(page)
@@ -248,6 +262,9 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge")]
     found += [(("timeline", index, "what"), f"{step.when} {step.what}") for index, step in enumerate(page.timeline)]
     found += [(("results", index, "caption"), result.caption) for index, result in enumerate(page.results)]
+    if page.options_intro:
+        found.append((("options_intro",), page.options_intro))
+    found += [(("options", index, name), getattr(option, name)) for index, option in enumerate(page.options) for name in option.TEXT_FIELDS]
     return found
 
 

@@ -20,6 +20,7 @@ from recovery_guide.guide_content.schema import (
     HELP_LINE,
     HELP_LINES,
     LANGUAGE,
+    OPTION,
     QUESTION,
     REGION,
     RESULT,
@@ -34,7 +35,7 @@ from recovery_guide.guide_content.schema import (
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, SelfCheck, Source, Term, TimelineStep, Urgency
+from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, SelfCheck, Source, Term, TimelineStep, TreatmentOption, Urgency
 
 Warn = Callable[[str], None]
 
@@ -84,7 +85,10 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
     kind = fields.get("kind")
     acknowledge = fields.get("acknowledge", required=kind is PageKind.WELCOME)
     translated_from = _translated_from(doc, doc.data, (), warn)
+    options = parse_options(doc, fields.get("options"), warn)
     return Page(
+        options=options,
+        options_intro=fields.get("options_intro"),
         translated_from=translated_from,
         id=fields.get("id"),
         title=fields.get("title"),
@@ -102,6 +106,21 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         acknowledge=acknowledge,
         file=str(doc.path),
     )
+
+
+def parse_options(doc: YamlDocument, items: list, warn: Warn) -> tuple[TreatmentOption, ...]:
+    """A screen's treatment options, each with every field filled; ``sources`` may be left out in a
+    translation (``english`` requires them)."""
+    options: list[TreatmentOption] = []
+    for index, item in enumerate(items):
+        at = ("options", index)
+        fields = Fields(doc, item, at, OPTION, warn)
+        words = {name: fields.get(name) for name in TreatmentOption.TEXT_FIELDS}
+        option = TreatmentOption(id=fields.get("id"), source_ids=fields.get("sources", required=False), **words)
+        if any(other.id == option.id for other in options):
+            raise doc.error(at + ("id",), f"duplicate option id {option.id!r}")
+        options.append(option)
+    return tuple(options)
 
 
 def parse_sources(doc: YamlDocument, warn: Warn) -> dict[str, Source]:

@@ -109,6 +109,22 @@ RESULT = Shape(
     ),
 )
 
+OPTION = Shape(
+    "Treatment option",
+    "One option, told in the same fields as every other option on the screen.",
+    (
+        Field("id", "id", "Unique option id on this screen (lowercase letters, digits, dashes)."),
+        Field("name", "text", "The option's name, short (it heads the option's card)."),
+        Field("what", "text", "What it is, in plain words."),
+        Field("approved", "text", 'Whether it is approved for this problem ("Yes, in the US, for alcohol problems").'),
+        Field("research", "text", 'What research found, in the same form for every option ("about 48 in 100 ... about 11 in 100"), with the comparison group, the design and how sure; "not known" when it is not.'),
+        Field("like", "text", "What taking part is like (a daily pill, a monthly injection, weekly therapy, meetings). Never a dose."),
+        Field("side_effects", "text", "Common side effects."),
+        Field("not_for", "text", "Who should not use it, and key cautions."),
+        Field("sources", "ids", "Ids of the sources (sources.yaml) these facts rest on.", english_only=True),
+    ),
+)
+
 SCREEN = Shape(
     "Screen",
     "One screen of the guide: content/<lang>/screens/*.yaml.",
@@ -127,6 +143,8 @@ SCREEN = Shape(
         Field("sources", "ids", "Ids of the sources (sources.yaml) this screen relies on."),
         Field("terms", "ids", "Ids of glossary terms used on this screen.", required=False),
         Field("acknowledge", "text", "The sentence the reader agrees to (required on the welcome screen).", required=False),
+        Field("options_intro", "text", "A short lead-in above the options: the decision, and the condition in plain words.", required=False),
+        Field("options", "mappings", "Treatment options set side by side in the same fields (the research screens), at the end of the file.", required=False, shape=OPTION),
         Field("translation", "mapping", "In a translation only.", required=False, shape=TRANSLATION),
     ),
 )

@@ -28,6 +28,7 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     MyUnderstanding,
+    OptionsTable,
     PagesRead,
     Paragraph,
     Questions,
@@ -69,6 +70,17 @@ ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; l
 .result-group svg { width: 10em; height: 10em; }
 .scale { font-weight: bold; }
 footer { border-top: 1px solid #000; margin-top: 2em; }
+table.options { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+table.options th, table.options td { border: 1px solid #000; padding: 0.3em; text-align: start; vertical-align: top; }
+table.options .option-label { display: none; }
+@media print, (max-width: 60em) {
+  table.options, table.options tbody, table.options tr, table.options th, table.options td { display: block; width: auto; }
+  table.options thead { display: none; }
+  table.options tr { border: 2px solid #000; margin: 0 0 1em 0; break-inside: avoid; page-break-inside: avoid; }
+  table.options th, table.options td { border: none; }
+  table.options th[scope="row"] { font-size: 1.1em; border-bottom: 1px solid #000; }
+  table.options .option-label { display: inline; font-weight: bold; }
+}
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: #000; text-decoration: none; }
@@ -233,6 +245,22 @@ class HtmlWriter(BlockWriter[str]):
     def write_help_lines(self, block: HelpLines) -> str:
         """Every region in full, the reader's own first (after the reader's clinic, when known)."""
         return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region) for region in block.own_first)])
+
+    def write_options_table(self, block: OptionsTable) -> str:
+        """A real table, one row per option and one column per field, header cells scoped; on a
+        narrow screen and on paper the CSS stacks each row as a card with its labels (no script)."""
+        labels = wording.option_labels()
+        parts = [f"<h3>{escape(wording.options_heading())}</h3>"]
+        if block.intro:
+            parts.append(f"<p>{escape(block.intro)}</p>")
+        parts.append('<table class="options">')
+        header = "".join(f'<th scope="col">{escape(label)}</th>' for _name, label in labels)
+        parts.append(f'<thead><tr><th scope="col">{escape(wording.option_column())}</th>{header}</tr></thead><tbody>')
+        for option in block.options:
+            cells = "".join(f'<td><span class="option-label">{escape(wording.label_mark(label))} </span>{escape(getattr(option, name))}</td>' for name, label in labels)
+            parts.append(f'<tr><th scope="row">{escape(option.name)}</th>{cells}</tr>')
+        parts.append("</tbody></table>")
+        return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:
         return f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in block.questions) + "</ol>"

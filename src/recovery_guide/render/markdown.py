@@ -29,6 +29,7 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     MyUnderstanding,
+    OptionsTable,
     PagesRead,
     Paragraph,
     Questions,
@@ -153,6 +154,18 @@ class MarkdownWriter(BlockWriter[str]):
         if self.every_region_in_full and not block.own:
             parts += ["", *(region_markdown(region, "####") for region in block.regions)]
             return "\n".join(parts).removesuffix("\n")
+        return "\n".join(parts)
+
+    def write_options_table(self, block: OptionsTable) -> str:
+        """Cards, not a table (a table of seven columns is too wide to read): a heading per option,
+        then each label in bold and its text."""
+        parts = [f"{self.section} {escape_markdown(wording.options_heading())}"]
+        if block.intro:
+            parts += ["", escape_markdown(block.intro)]
+        labels = wording.option_labels()
+        for number, option in enumerate(block.options, start=1):
+            parts += ["", f"{self.section}# {number}. {escape_markdown(option.name)}", ""]
+            parts += [f"- **{escape_markdown(wording.label_mark(label))}** {escape_markdown(getattr(option, name))}" for name, label in labels]
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:

@@ -27,6 +27,7 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     MyUnderstanding,
+    OptionsTable,
     PagesRead,
     Paragraph,
     Questions,
@@ -175,6 +176,18 @@ class TextWriter(BlockWriter[str | None]):
             parts += [region_lines(region) + "\n" for region in block.regions]
         parts.append(wording.help_lines_checked(block.checked))
         return "\n".join(parts)
+
+    def write_options_table(self, block: OptionsTable) -> str:
+        """One card per option: its name as a heading line, then each label and its text, wrapped."""
+        parts = [self.title(wording.options_heading(), "-")]
+        if block.intro:
+            parts.append(fill(block.intro))
+        labels = wording.option_labels()
+        for number, option in enumerate(block.options, start=1):
+            card = [self.title(f"{number}. {option.name}", "~")]
+            card += [fill(wording.labelled(label, getattr(option, name)), initial_indent="  ", subsequent_indent="    ") for name, label in labels]
+            parts.append("\n".join(card))
+        return "\n\n".join(parts)
 
     def write_questions(self, block: Questions) -> str | None:
         if self.plain:

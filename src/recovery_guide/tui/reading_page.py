@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, Questions, SourceRefs, Timeline
+from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, OptionsTable, Questions, SourceRefs, Timeline
 from recovery_guide.view.pages import PageView
 
 
@@ -37,6 +37,8 @@ class PageParts:
     """What a session is like, drawn by its own widget under the key points; None on most pages."""
     results: list[IconArray] = field(default_factory=list)
     """The page's results, drawn by the screen as icon arrays under the key points."""
+    options: OptionsTable | None = None
+    """The options side by side: shown as cards of their own (``tui.widgets.option_cards``), not as Markdown."""
     blocks: list[Block] = field(default_factory=list, repr=False)
 
 
@@ -66,6 +68,8 @@ class ReadingPage(MarkdownWriter):
                 parts.meta = self.write(block)
             elif isinstance(block, Timeline):
                 parts.timeline = block
+            elif isinstance(block, OptionsTable):
+                parts.options = block
             elif not isinstance(block, (*BODY_KINDS, Questions)):
                 extra.append(self.write(block))
         parts.extra = "\n\n".join(extra)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from recovery_guide.model import Clinic, Question, Region, Result, Source, Term, TimelineStep
+from recovery_guide.model import Clinic, Question, Region, Result, Source, Term, TimelineStep, TreatmentOption
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,20 @@ class HelpLines(Block):
 
 
 @dataclass(frozen=True)
+class OptionsTable(Block):
+    """The options set side by side in the same fields (IPDAS "equal detail"), after the body.
+
+    Each writer shows every option with every field under the same labels (``wording.option_labels``):
+    cards in text, Markdown and the app, a table in HTML that becomes cards on a narrow page.
+    """
+
+    kind: ClassVar[str] = "options_table"
+    options: tuple[TreatmentOption, ...]
+    intro: str | None = None
+    """The lead-in: the decision, and the condition in plain words."""
+
+
+@dataclass(frozen=True)
 class Questions(Block):
     """The page's "Ask your provider" questions, in order."""
 
@@ -284,6 +298,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     IconArray,
     Statement,
     HelpLines,
+    OptionsTable,
     Questions,
     SourceRefs,
     LanguageNote,

@@ -3,9 +3,9 @@
 ``page_view`` decides, once for every writer, which blocks a page has and in what order: key points
 first, then what a session is like (where a page has a timeline), the headline results as icon
 arrays, how strong the evidence is (a scale with its words), the body, the help lines (Get help
-now), the sentence to agree to (welcome), the questions, the sources, and on the About page how the
-language version was made, when each screen was last checked and is next due, and the full source
-list. ``guide_view`` adds what comes before and after the pages in
+now), the sentence to agree to (welcome), the options side by side (research screens), the
+questions, the sources, and on the About page how the language version was made, when each screen
+was last checked and is next due, and the full source list. ``guide_view`` adds what comes before and after the pages in
 ``print``: the clinic's details and the glossary, sorted the one way the guide sorts it
 (``glossary.sorted_terms``).
 """
@@ -27,6 +27,7 @@ from recovery_guide.view.blocks import (
     HelpLines,
     KeyPoints,
     LanguageNote,
+    OptionsTable,
     Questions,
     ReviewDates,
     SourceRefs,
@@ -102,6 +103,8 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     elif page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
+    if page.options:
+        blocks.append(OptionsTable(page.options, page.options_intro))
     if page.kind is PageKind.HELP_NOW:
         blocks.append(help_lines(guide, region_code, clinic))
     if page.acknowledge:

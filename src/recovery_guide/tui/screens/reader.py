@@ -157,6 +157,7 @@ class ReaderScreen(GuideScreen):
                 yield TimelineView(id="timeline", markup=False)
                 yield Vertical(id="results")
                 yield GuideMarkdown(id="body", open_links=False)
+                yield Vertical(id="options")
                 # Each box's heading is its first line, not its border title: a border title is cut at the
                 # box's width, and these are long in some languages (a heading wraps instead).
                 with Vertical(id="words"):
@@ -318,6 +319,7 @@ class ReaderScreen(GuideScreen):
         terms_guide = self.session.guide_in("en") if screen.language != guide.language.code else guide
         terms = screen_terms(terms_guide, screen)
         await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
+        await self._show_options(parts.options)
         words = self.query_one("#words")
         words.display = bool(terms)
         self.query_one("#words-heading", Static).update(wording.words_on_this_screen())
@@ -334,6 +336,16 @@ class ReaderScreen(GuideScreen):
         contents.highlighted = self.index
         if not keep_scroll:
             self.query_one(ReadingPane).scroll_home(animate=False)
+
+    async def _show_options(self, block) -> None:
+        """The options side by side, as cards (none on most screens)."""
+        from recovery_guide.tui.widgets.option_cards import OptionCards
+
+        box = self.query_one("#options", Vertical)
+        await box.remove_children()
+        box.display = block is not None
+        if block is not None:
+            await box.mount(OptionCards(block))
 
     def questions_here(self, screen) -> list[tuple[Question, EntryKind]]:
         return self.session.questions_on(screen)
@@ -470,6 +482,12 @@ class ReaderScreen(GuideScreen):
             return self._mark_static(self.query_one("#key-points", Static), query, match.occurrence)
         if match.kind == "timeline":  # drawn as a picture: the whole timeline is brought into view
             return self.query_one(TimelineView), lambda: 0
+        if match.kind == "option":  # the card that holds the words (or the lead-in above the cards)
+            from recovery_guide.tui.widgets.option_cards import OptionCard
+
+            cards = [card for card in self.query(OptionCard) if any(find_span(getattr(card.option, name), query) for name in card.option.TEXT_FIELDS)]
+            target = cards[0] if cards else self.query_one("#options", Vertical)
+            return (target, lambda: 0) if target.display else (None, lambda: 0)
         if match.kind == "question":
             questions = self.query_one(ProviderQuestions)
             rows = [number for number, option in enumerate(questions.options) if find_span(str(option.prompt), query)]

@@ -1,0 +1,70 @@
+"""The options side by side, as stacked cards: one box per option, every field under the same label.
+
+A table of seven columns cannot fit a terminal, so each option is a card (``OptionCard``): its name
+as the border title, then each label in bold and its text, wrapped. Content never reaches Textual as
+markup: the text is built from ``Text`` parts. A name too long for the card's top border (a narrow
+terminal, a long translation) moves inside the card, as its first line, so it is never cut.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from recovery_guide import wording
+from recovery_guide.model import TreatmentOption
+from recovery_guide.view.blocks import OptionsTable
+
+TITLE_ROOM = 6
+"""Cells of the top border a title cannot use: the corners and the space around the title."""
+
+
+def card_text(option: TreatmentOption, title: str | None = None) -> Text:
+    """Each label in bold, then its text; with a ``title``, that first (the name, when it is not the border title)."""
+    text = Text()
+    if title:
+        text.append(title, style="bold underline")
+        text.append("\n\n")
+    for index, (name, label) in enumerate(wording.option_labels()):
+        if index:
+            text.append("\n\n")
+        text.append(wording.label_mark(label), style="bold")
+        text.append("\n")
+        text.append(getattr(option, name))
+    return text
+
+
+class OptionCard(Static):
+    """One option: its name as the border title (or inside, when the border is too short for it)."""
+
+    def __init__(self, option: TreatmentOption, number: int) -> None:
+        super().__init__(card_text(option), classes="option-card", markup=False)
+        self.option = option
+        self.title_text = f"{number}. {option.name}"
+        self.border_title = self.title_text
+        self.name_inside = False
+
+    def on_resize(self) -> None:
+        inside = cell_len(self.title_text) + TITLE_ROOM > self.outer_size.width
+        if inside != self.name_inside:
+            self.name_inside = inside
+            self.border_title = None if inside else self.title_text
+            self.update(card_text(self.option, self.title_text if inside else None))
+
+
+class OptionCards(Vertical):
+    """The heading, the lead-in, then one card per option."""
+
+    def __init__(self, block: OptionsTable, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.block = block
+
+    def compose(self) -> ComposeResult:
+        yield Static(wording.options_heading(), classes="box-heading", markup=False)
+        if self.block.intro:
+            yield Static(self.block.intro, classes="options-intro", markup=False)
+        for number, option in enumerate(self.block.options, start=1):
+            yield OptionCard(option, number)

@@ -1,0 +1,251 @@
+"""Equal detail for every option (issue #13, IPDAS): each research screen sets ketamine beside the
+standard options in the same fields, and every writer shows every option under every label."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+
+import pytest
+
+from recovery_guide import wording
+from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, source_hash, state
+from recovery_guide.model import TreatmentOption
+from recovery_guide.plain import PlainReader
+from recovery_guide.render.html import HtmlWriter, guide_html
+from recovery_guide.render.markdown import guide_markdown
+from recovery_guide.render.text import TextWriter, guide_text
+from recovery_guide.session import Session
+from recovery_guide.tui.reading_page import ReadingPage
+from recovery_guide.view.blocks import OptionsTable, Questions
+from recovery_guide.view.pages import page_view
+
+RESEARCH = {
+    "research-alcohol": ["naltrexone-pill", "naltrexone-injection", "acamprosate", "disulfiram", "talking-therapies", "mutual-help"],
+    "research-opioids": ["buprenorphine", "methadone", "naltrexone-injection", "naloxone"],
+    "research-cocaine": ["contingency-management", "talking-therapy"],
+    "research-cannabis": ["talking-therapy", "contingency-management"],
+}
+"""Each research screen and the standard options it must set beside ketamine."""
+
+FIELDS = [field.name for field in dataclasses.fields(TreatmentOption)]
+
+
+def labels() -> list[str]:
+    return [label for _name, label in wording.option_labels()]
+
+
+def options_of(guide, screen_id: str) -> tuple[TreatmentOption, ...]:
+    return guide.page(screen_id).options
+
+
+# --- the content --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("screen_id", RESEARCH)
+def test_every_option_has_every_field_filled(guide, screen_id):
+    options = options_of(guide, screen_id)
+    assert options, f"{screen_id} has no options"
+    for option in options:
+        for name in FIELDS:
+            value = getattr(option, name)
+            assert value and (not isinstance(value, str) or value.strip()), f"{screen_id}/{option.id}: {name} is empty"
+        assert set(option.source_ids) <= set(guide.sources), f"{screen_id}/{option.id}: unknown source"
+
+
+@pytest.mark.parametrize("screen_id", RESEARCH)
+def test_ketamine_first_current_care_last_and_the_standard_options_between(guide, screen_id):
+    ids = [option.id for option in options_of(guide, screen_id)]
+    assert ids[0] == "ketamine"
+    assert ids[-1] == "current-care"
+    assert ids[1:-1] == RESEARCH[screen_id] or set(RESEARCH[screen_id]) <= set(ids[1:-1]), ids
+    assert "not approved" in options_of(guide, screen_id)[0].approved
+    intro = guide.page(screen_id).options_intro
+    assert "ketamine-assisted treatment, another option, or a mix" in intro, "the decision is stated before the options"
+
+
+def test_no_option_gives_a_dose_or_a_bare_percentage(guide):
+    for screen_id in RESEARCH:
+        for option in options_of(guide, screen_id):
+            for name in TreatmentOption.TEXT_FIELDS:
+                text = getattr(option, name)
+                assert not re.search(r"\d\s*(mg|milligram|ml)\b", text, re.IGNORECASE), f"{option.id}.{name}: a dose"
+                assert "%" not in text and "per cent" not in text and "percent" not in text, f"{option.id}.{name}: a percentage"
+
+
+def test_numbers_in_the_research_field_are_out_of_100_with_a_comparison(guide):
+    """"about 48 in 100 ... about 11 in 100": an "in 100" figure always has its comparison beside it."""
+    for screen_id in RESEARCH:
+        for option in options_of(guide, screen_id):
+            count = len(re.findall(r"\bin 100\b", option.research))
+            if count:
+                assert count >= 2 or "than with" in option.research or "fewer in 100" in option.research, f"{option.id}: {option.research}"
+
+
+# --- the view and every writer ----------------------------------------------------------------------------
+
+
+def options_block(guide, screen_id: str) -> OptionsTable:
+    view = page_view(guide, guide.page(screen_id))
+    blocks = list(view.blocks)
+    found = [block for block in blocks if isinstance(block, OptionsTable)]
+    assert len(found) == 1
+    questions = next(index for index, block in enumerate(blocks) if isinstance(block, Questions))
+    assert blocks.index(found[0]) < questions, "the options come after the body, before the questions"
+    return found[0]
+
+
+def test_screens_without_options_have_no_options_block(guide):
+    assert not any(isinstance(block, OptionsTable) for block in page_view(guide, guide.page("therapy")).blocks)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("screen_id", RESEARCH)
+def test_text_and_read_mode_write_a_card_per_option_with_every_label(guide, screen_id):
+    block = options_block(guide, screen_id)
+    for writer in (TextWriter(), TextWriter(plain=True)):
+        text = flat(writer.write(block))
+        for option in block.options:
+            assert option.name in text
+            for name, label in wording.option_labels():
+                assert flat(wording.labelled(label, getattr(option, name))) in text, f"{option.id}: {label}"
+    assert all(len(line) <= 78 for line in TextWriter().write(block).splitlines()), "wrapped for paper and terminals"
+
+
+def test_read_mode_shows_the_options(guide):
+    out = io.StringIO()
+    reader = PlainReader(Session(guide), stdin=io.StringIO(""), stdout=out)
+    reader.say(reader.writer.page(page_view(guide, guide.page("research-opioids"))))
+    text = flat(out.getvalue())
+    assert wording.options_heading() in text
+    for option in options_of(guide, "research-opioids"):
+        assert option.name in text
+
+
+def test_print_markdown_and_html_show_every_option_and_label(guide):
+    text, markdown, html = flat(guide_text(guide)), guide_markdown(guide), guide_html(guide)
+    for screen_id in RESEARCH:
+        for option in options_of(guide, screen_id):
+            assert option.name in text
+            assert f"#### " in markdown and option.name in markdown
+            assert f'<th scope="row">{option.name}</th>' in html.replace("&#x27;", "'")
+    for label in labels():
+        assert f"**{wording.label_mark(label)}**" in markdown
+        assert f'<th scope="col">{label}</th>' in html
+        assert label in text
+
+
+def test_the_html_table_stacks_into_cards_on_narrow_screens_and_paper():
+    from recovery_guide.render.html import STYLE
+
+    assert "@media print, (max-width: 60em)" in STYLE
+    narrow = STYLE.split("@media print, (max-width: 60em)")[1]
+    assert "table.options tr" in narrow and "display: block" in narrow
+    written = HtmlWriter().write(OptionsTable((TreatmentOption("x", "<b>X</b>", "a", "b", "c", "d", "e", "f"),)))
+    assert "<b>X</b>" not in written and "&lt;b&gt;X&lt;/b&gt;" in written, "content is escaped"
+
+
+def test_the_reading_page_hands_the_options_to_their_own_widget(guide):
+    parts = ReadingPage().parts(page_view(guide, guide.page("research-cocaine")))
+    assert parts.options is not None and len(parts.options.options) == len(options_of(guide, "research-cocaine"))
+    assert wording.options_heading() not in parts.extra
+
+
+# --- translations ---------------------------------------------------------------------------------------------
+
+
+def test_option_words_are_hashed_and_option_ids_are_structure(guide):
+    page = guide.page("research-alcohol")
+    stamped = dataclasses.replace(page, translated_from=source_hash(page))
+    assert state(page, stamped) == CURRENT
+    reworded = dataclasses.replace(page, options=(dataclasses.replace(page.options[0], research="Changed."), *page.options[1:]))
+    assert source_hash(reworded) != source_hash(page), "a changed option makes the translation stale"
+    dropped = dataclasses.replace(stamped, options=page.options[:-1])
+    assert state(page, dropped) == DIFFERENT, "a translation must keep the same options in the same order"
+    reordered = dataclasses.replace(stamped, options=tuple(reversed(page.options)))
+    assert state(page, reordered) == DIFFERENT
+
+
+def test_a_current_translation_replaces_the_option_words(guide, content_copy):
+    import yaml
+
+    from recovery_guide.guide_content.folder import load_guide
+
+    english = guide.page("research-cannabis")
+    path = content_copy / "es" / "screens" / "08-research-cannabis.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["options_intro"] = "Introducción."
+    data["options"] = [{"id": option.id, **{name: f"ES {option.id} {name}" for name in TreatmentOption.TEXT_FIELDS}} for option in english.options]
+    data["translation"] = {"source_hash": source_hash(english)}  # as `translations stamp` would
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    spanish = load_guide("es", content_copy).page("research-cannabis")
+    assert spanish.language == "es"
+    assert [option.name for option in spanish.options] == [f"ES {option.id} name" for option in english.options]
+    assert [option.source_ids for option in spanish.options] == [option.source_ids for option in english.options], "sources come from the English"
+    assert spanish.options_intro == "Introducción."
+
+
+# --- the app: stacked cards, nothing cut off ---------------------------------------------------------------
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", [(60, 20), (100, 30)], ids=["60x20", "100x30"])
+async def test_app_shows_every_option_card_whole_when_scrolled(guide, size):
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane
+    from recovery_guide.tui.widgets.option_cards import OptionCard
+    from tests.helpers import BOX, acknowledge, rendered, settle
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=size) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        pane = reader.query_one(ReadingPane)
+        for screen_id in RESEARCH:
+            index = guide.index_of(screen_id)
+            reader.index = index
+            await settle(pilot, lambda: reader.index == index and len(reader.query(OptionCard)) == len(options_of(guide, screen_id)))
+            for card, option in zip(reader.query(OptionCard), options_of(guide, screen_id)):
+                room = card.parent.content_size.width
+                assert card.outer_size.width <= room, f"{option.id}: {card.outer_size.width} cells wide, room for {room}"
+                pane.scroll_to_widget(card, animate=False, top=True)
+                await settle(pilot, lambda: card.region.y >= pane.content_region.y)
+                shown = screen_text(app)
+                assert option.name in shown, f"{screen_id}/{option.id}: the name is not shown whole at {size}:\n{shown}"
+                whole = rendered(card)
+                assert "…" not in whole
+                for label in labels():
+                    assert BOX.sub("", wording.label_mark(label)) in whole, f"{option.id}: {label}"
+                for name in TreatmentOption.TEXT_FIELDS[1:]:
+                    assert BOX.sub("", getattr(option, name)) in whole, f"{option.id}: {name} is cut"
+
+
+@pytest.mark.slow
+async def test_a_search_match_in_an_option_lands_on_its_card(guide):
+    from recovery_guide.search import search
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane
+    from recovery_guide.tui.widgets.option_cards import OptionCard
+    from tests.helpers import acknowledge, settle
+
+    match = next(match for match in search(guide, "nose spray") if match.kind == "option")
+    assert match.screen_id == "research-opioids"
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        await reader.land_on(match, "nose spray")
+        pane = reader.query_one(ReadingPane)
+        card = next(card for card in reader.query(OptionCard) if card.option.id == "naloxone")
+        await settle(pilot, lambda: card.region.overlaps(pane.region) and pane.scroll_y > 0)
+        assert reader.index == guide.index_of("research-opioids")
