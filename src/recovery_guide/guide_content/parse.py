@@ -28,10 +28,12 @@ from recovery_guide.guide_content.schema import (
     SOURCES,
     TERM,
     TRANSLATION,
+    VALUE_ITEM,
+    VALUES,
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, SelfCheck, Source, Term, Urgency
+from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, SelfCheck, Source, Term, Urgency, ValueItem, Values
 
 Warn = Callable[[str], None]
 
@@ -250,3 +252,32 @@ def parse_self_checks(
             )
         )
     return tuple(checks)
+
+
+def parse_values(doc: YamlDocument, warn: Warn) -> Values:
+    """"What matters to me" (``values.yaml``): the intro, the rating words and the items, ids unique."""
+    top = Fields(doc, doc.data, (), VALUES, warn)
+    levels: list[Choice] = []
+    for index, item in enumerate(top.get("levels")):
+        fields = Fields(doc, item, ("levels", index), CHOICE, warn)
+        level = Choice(id=fields.get("id"), text=fields.get("text"))
+        if any(other.id == level.id for other in levels):
+            raise doc.error(("levels", index, "id"), f"duplicate level id {level.id!r}")
+        levels.append(level)
+    if len(levels) < 2:
+        raise doc.error(("levels",), "needs at least 2 rating words")
+    items: list[ValueItem] = []
+    for index, item in enumerate(top.get("items")):
+        fields = Fields(doc, item, ("items", index), VALUE_ITEM, warn)
+        value = ValueItem(id=fields.get("id"), text=fields.get("text"))
+        if any(other.id == value.id for other in items):
+            raise doc.error(("items", index, "id"), f"duplicate item id {value.id!r}")
+        items.append(value)
+    return Values(
+        id=top.get("id"),
+        intro=top.get("intro"),
+        levels=tuple(levels),
+        items=tuple(items),
+        translated_from=_translated_from(doc, doc.data, (), warn),
+        file=str(doc.path),
+    )
