@@ -38,6 +38,7 @@ from recovery_guide.view.blocks import (
     SourceRefs,
     Sources,
     Statement,
+    WhatMattersToMe,
 )
 from recovery_guide.view.body import body_blocks, plain_lines, plain_texts
 from recovery_guide.view.pages import page_view
@@ -63,6 +64,7 @@ SAMPLES: dict[type[Block], Block] = {
     QuestionsToAsk: QuestionsToAsk((("A topic", ("First?", "Second?")),)),
     MyUnderstanding: MyUnderstanding((("A topic", "In my words."),)),
     PagesRead: PagesRead((("A page", ("A point.",)),)),
+    WhatMattersToMe: WhatMattersToMe((("Avoiding side effects", "Very important", False), ("Being near family", None, True))),
 }
 
 

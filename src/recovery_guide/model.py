@@ -196,6 +196,8 @@ class Values:
     levels: tuple[Choice, ...]
     """The rating words, least important first; skipping is always possible and is not a level."""
     items: tuple[ValueItem, ...]
+    source_ids: tuple[str, ...] = ()
+    """Why the guide has this exercise (from the English file; translations inherit it)."""
     language: str = "en"
     """The language this exercise's words are actually in (English when a translation is missing or stale)."""
     translated_from: str | None = None

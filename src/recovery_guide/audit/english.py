@@ -48,6 +48,7 @@ def english_reading(english: Guide, report: Report) -> str:
 def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
     cited = {source_id for screen in english.pages for source_id in screen.source_ids}
     cited |= {line.source_id for region in english.regions for line in region.lines}
+    cited |= set(english.values.source_ids if english.values else ())
     path = root / SOURCE_LANGUAGE / "sources.yaml"
     doc = read_yaml(path)
     for index, source_id in enumerate(parse_sources(doc, lambda message: None)):

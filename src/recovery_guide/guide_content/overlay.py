@@ -155,13 +155,14 @@ def _values(english: Values | None, translation: Translation, warn: Callable[[st
         return None
     candidate = translation.values
     found = state(english, candidate)
+    if found == MISSING:  # not translated yet: English, quietly (``translations status`` lists it as missing)
+        return english
     if found != CURRENT:
-        where = translation.values_doc.path if translation.values_doc is not None else translation.folder / "values.yaml"
-        reason = {MISSING: "is not translated", DIFFERENT: "has different level or item ids from the English", STALE: _REASONS[STALE]}[found]
-        warn(f"{where}:1: values: \"What matters to me\" {reason}; it is shown in English")
+        reason = {DIFFERENT: "has different level or item ids from the English", STALE: _REASONS[STALE]}[found]
+        warn(f"{translation.values_doc.path}:1: values: \"What matters to me\" {reason}; it is shown in English")
         return english
     return dataclasses.replace(
-        english,
+        english,  # ids and sources stay the English ones
         intro=candidate.intro,
         levels=tuple(dataclasses.replace(level, text=other.text) for level, other in zip(english.levels, candidate.levels)),
         items=tuple(dataclasses.replace(item, text=other.text) for item, other in zip(english.items, candidate.items)),

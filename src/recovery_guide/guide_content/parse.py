@@ -254,9 +254,18 @@ def parse_self_checks(
     return tuple(checks)
 
 
-def parse_values(doc: YamlDocument, warn: Warn) -> Values:
-    """"What matters to me" (``values.yaml``): the intro, the rating words and the items, ids unique."""
+def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None = None) -> Values:
+    """"What matters to me" (``values.yaml``): the intro, the rating words and the items, ids unique.
+
+    With ``source_ids`` (the English file) its ``sources`` are required and checked; a translation
+    leaves them out (they always come from the English)."""
+    english = source_ids is not None
     top = Fields(doc, doc.data, (), VALUES, warn)
+    sources = top.get("sources", required=english)
+    if english:
+        for index, source_id in enumerate(sources):
+            if source_id not in set(source_ids):
+                raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
     levels: list[Choice] = []
     for index, item in enumerate(top.get("levels")):
         fields = Fields(doc, item, ("levels", index), CHOICE, warn)
@@ -278,6 +287,7 @@ def parse_values(doc: YamlDocument, warn: Warn) -> Values:
         intro=top.get("intro"),
         levels=tuple(levels),
         items=tuple(items),
+        source_ids=sources,
         translated_from=_translated_from(doc, doc.data, (), warn),
         file=str(doc.path),
     )

@@ -192,6 +192,7 @@ VALUES = Shape(
         Field("intro", "text", "One or two sentences saying what the exercise is for."),
         Field("levels", "mappings", "The rating words, least important first (4 of them; no numbers).", shape=CHOICE),
         Field("items", "mappings", "The things to rate.", shape=VALUE_ITEM),
+        Field("sources", "ids", "Ids of the sources (sources.yaml) the exercise rests on.", english_only=True),
         Field("translation", "mapping", "In a translation only.", required=False, shape=TRANSLATION),
     ),
 )

@@ -29,6 +29,7 @@ from recovery_guide.i18n import _
 from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.model import Guide
 from recovery_guide.my_questions import MyQuestions
+from recovery_guide.my_values import MyValues
 from recovery_guide.session import Change, Session
 from recovery_guide.tui.base import TranslatedBindingsMixin, report_problem
 from recovery_guide.tui.commands import GuideCommands
@@ -72,6 +73,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self.region_changed_signal: Signal[str | None] = Signal(self, "region-changed")
         """Published after the reader chose a region (None: every region); help lines follow it."""
         self.my_questions_changed_signal: Signal[MyQuestions] = Signal(self, "my-questions-changed")
+        self.values_changed_signal: Signal[MyValues] = Signal(self, "values-changed")
         """Published after each change to My questions (subscribers are called at once, so a screen's
         list is up to date before the key that changed it returns)."""
         session.subscribe(self._session_changed)
@@ -128,6 +130,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.language_changed_signal.publish(self.session.guide)
         elif change is Change.REGION:
             self.region_changed_signal.publish(self.session.region_code)
+        elif change is Change.VALUES:
+            self.values_changed_signal.publish(self.session.my_values)
         else:
             self.my_questions_changed_signal.publish(self.session.my_questions)
 
