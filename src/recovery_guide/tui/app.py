@@ -214,6 +214,14 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
         self.show(MyQuestionsScreen)
 
+    def action_what_matters(self) -> None:
+        """``w``: What matters to me (a message instead when the content has no such exercise)."""
+        from recovery_guide.tui.screens.values import ValuesScreen
+
+        if self.session.guide.values is None:
+            return
+        self.show(ValuesScreen)
+
     async def action_in_my_questions(self, action: str) -> None:
         """Run an action of the My questions screen (a palette command: saving, forget everything), opening it first."""
         from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
@@ -226,7 +234,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         """``x``: the handout dialog; with an empty list, a message instead of an empty handout."""
         from recovery_guide.tui.screens.handout import HandoutDialog
 
-        if not self.session.my_questions.entries:
+        if not self.session.my_questions.entries and not self.session.my_values:
             self.notify(wording.empty_list_message(), severity="warning", timeout=8)
             return
         self.show(HandoutDialog, callback=self._handout_saved_then_quit if then_quit else self._handout_saved)
