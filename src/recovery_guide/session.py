@@ -260,14 +260,14 @@ class Session:
         return self.save() if enabled else self.store.forget()
 
     def forget_everything(self) -> str | None:
-        """Erase saved data and clear the list; saving is switched off."""
+        """Erase saved data, clear the list and the answers to "What matters to me"; saving is switched off."""
         self.saving = False
         self.my_questions = MyQuestions()
         self.my_values = MyValues()
-        """The reader's answers to "What matters to me" (by id; saved only when saving is on)."""
         self.progress = ReadingProgress()
         self._removed.clear()
         self._unsaved = False
         problem = self.store.forget()
         self._announce(Change.MY_QUESTIONS)
+        self._announce(Change.VALUES)
         return problem

@@ -76,7 +76,7 @@ def stamp(folder: ContentFolder, code: str, names: list[str] | None = None) -> l
         names = [name for name, item in items.items() if item.state == STALE]
     for name in names:
         if name not in items:
-            raise CannotStamp(f"{name!r} is not an English screen id, self-check:ID or {VALUES_NAME}")
+            raise CannotStamp(f"{name!r} is not an English screen id or self-check:ID (or {VALUES_NAME})")
         if items[name].state == "missing":
             raise CannotStamp(f"{name!r} is not translated into {code} yet: translate it, then stamp it")
     english = folder.english
