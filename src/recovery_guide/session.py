@@ -263,11 +263,12 @@ class Session:
         """Erase saved data, clear the list and the answers to "What matters to me"; saving is switched off."""
         self.saving = False
         self.my_questions = MyQuestions()
-        self.my_values = MyValues()
+        had_values, self.my_values = bool(self.my_values), MyValues()
         self.progress = ReadingProgress()
         self._removed.clear()
         self._unsaved = False
         problem = self.store.forget()
         self._announce(Change.MY_QUESTIONS)
-        self._announce(Change.VALUES)
+        if had_values:
+            self._announce(Change.VALUES)
         return problem
