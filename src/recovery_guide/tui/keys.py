@@ -105,7 +105,7 @@ quitting with questions not saved always asks first."""
 COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="Ctrl+P", key_display="^p",
                       importance=4)
 
-APP_KEYS = (HELP_NOW, MY_QUESTIONS, WHAT_MATTERS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, QUIT_CONTROL)
+APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, WHAT_MATTERS, QUIT_CONTROL)
 """``RecoveryGuideApp.BINDINGS``."""
 
 # --- the reading screen ------------------------------------------------------------------------------
