@@ -60,6 +60,7 @@ def test_every_cited_source_exists_and_every_source_is_cited(guide):
     cited = {source_id for screen in guide.pages for source_id in screen.source_ids}
     cited |= {line.source_id for region in guide.regions for line in region.lines}
     cited |= {source_id for screen in guide.pages for option in screen.options for source_id in option.source_ids}
+    cited |= set(guide.values.source_ids)
     assert cited <= set(guide.sources)
     assert set(guide.sources) - cited == set(), "sources listed but never cited"
 

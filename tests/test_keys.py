@@ -8,6 +8,7 @@ from recovery_guide.tui import keys
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.help_now import HelpNowScreen
 from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+from recovery_guide.tui.screens.values import ValuesScreen
 from recovery_guide.tui.screens.reader import ReaderScreen, TermList
 from recovery_guide.tui.screens.welcome import WelcomeScreen
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
@@ -15,7 +16,7 @@ from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 README = Path(__file__).parents[1] / "README.md"
 BOUND = {RecoveryGuideApp: keys.APP_KEYS, ReaderScreen: keys.READER_KEYS, TermList: (keys.TERM_MEANING,),
          ProviderQuestions: (keys.ADD_QUESTION,), HelpNowScreen: keys.HELP_NOW_KEYS, MyQuestionsScreen: keys.MY_QUESTIONS_KEYS,
-         WelcomeScreen: keys.WELCOME_KEYS}
+         WelcomeScreen: keys.WELCOME_KEYS, ValuesScreen: keys.VALUES_KEYS}
 
 
 def test_the_readme_key_table_is_the_one_the_guide_shows():

@@ -115,6 +115,7 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
     from recovery_guide.tui.screens.search import SearchScreen
     from recovery_guide.tui.screens.self_check import SelfCheckScreen
     from recovery_guide.tui.screens.too_small import TooSmallScreen
+    from recovery_guide.tui.screens.values import ValuesScreen
     from recovery_guide.tui.screens.welcome import WelcomeScreen
 
     start_in = "de" if code == "en" else "en"
@@ -176,6 +177,7 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
             app.session.toggle_question(guide.pages[end_of_topic].id, question.id, question.text)
             app.session.add_own("A question of my own", None)
             await visit(("k",), SelfCheckScreen)
+            await visit(("w",), ValuesScreen)
             await visit(("h",), HelpNowScreen, then=())
             await visit(("r",), RegionPicker)
             await close_dialog()

@@ -164,8 +164,10 @@ def test_status_lists_every_screen_and_self_check_of_every_translation(capsys, g
     assert (code, err) == (0, "")
     rows = [line.split() for line in out.splitlines()]
     assert sorted({row[0] for row in rows}) == sorted(SHIPPED)
-    assert len(rows) == len(SHIPPED) * (len(guide.pages) + len(guide.self_checks))
-    assert {row[1] for row in rows} == {"current"}
+    assert len(rows) == len(SHIPPED) * (len(guide.pages) + len(guide.self_checks) + 1)
+    assert {row[1] for row in rows if row[2] != "values"} == {"current"}
+    # "What matters to me" (values.yaml) is listed too; missing until it is translated (English is shown)
+    assert {row[1] for row in rows if row[2] == "values"} <= {"current", "missing"} and len([row for row in rows if row[2] == "values"]) == len(SHIPPED)
     assert ["es", "current", "self-check:treatment"] in rows and ["vi", "current", guide.pages[0].id] in rows
 
 

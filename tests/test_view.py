@@ -43,6 +43,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    WhatMattersToMe,
 )
 from recovery_guide.view.body import body_blocks, plain_lines, plain_texts
 from recovery_guide.view.pages import page_view
@@ -73,6 +74,7 @@ SAMPLES: dict[type[Block], Block] = {
     Timeline: Timeline((TimelineStep("before", "Before", "A check-up.", ("s",)), TimelineStep("after", "After", "Go home.", ("s",)))),
     ReviewDates: ReviewDates((("A page", date(2026, 1, 1), date(2027, 1, 1)),)),
     OptionsTable: OptionsTable((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody."),), "The decision."),
+    WhatMattersToMe: WhatMattersToMe((("Avoiding side effects", "Very important", False), ("Being near family", None, True))),
 }
 
 

@@ -68,7 +68,7 @@ def _add_translations(commands) -> None:
     for each in (parser, status, stamp):
         each.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help="the language (status: default every translation; stamp: required)")
         each.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder (default: the built-in one)")
-    stamp.add_argument("items", nargs="*", metavar="ID", help="screen ids, and self-checks as self-check:ID")
+    stamp.add_argument("items", nargs="*", metavar="ID", help="screen ids, self-checks as self-check:ID, and values (What matters to me)")
     stamp.add_argument("--all", action="store_true", help="stamp every stale screen and self-check of the language")
 
 

@@ -272,6 +272,38 @@ class SelfCheck:
 
 
 @dataclass(frozen=True)
+class ValueItem:
+    """One thing the reader may rate in "What matters to me". Its id is stable (saved answers use it)."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Values:
+    """"What matters to me": a short exercise, never scored and never turned into a recommendation."""
+
+    id: str
+    intro: str
+    levels: tuple[Choice, ...]
+    """The rating words, least important first; skipping is always possible and is not a level."""
+    items: tuple[ValueItem, ...]
+    source_ids: tuple[str, ...] = ()
+    """Why the guide has this exercise (from the English file; translations inherit it)."""
+    language: str = "en"
+    """The language this exercise's words are actually in (English when a translation is missing or stale)."""
+    translated_from: str | None = None
+    """In a translation file: the hash of the English it was translated from."""
+    file: str = ""
+
+    def level(self, level_id: str) -> Choice | None:
+        return next((level for level in self.levels if level.id == level_id), None)
+
+    def item(self, item_id: str) -> ValueItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+
+@dataclass(frozen=True)
 class Guide:
     """The whole guide in one language."""
 
@@ -285,6 +317,8 @@ class Guide:
     """How many screens are in this guide's language and up to date with the English."""
     self_checks: tuple[SelfCheck, ...] = ()
     """"Check your understanding" questions, one set per main topic, in reading order."""
+    values: Values | None = None
+    """"What matters to me" (None when the content has no values.yaml)."""
     _by_id: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

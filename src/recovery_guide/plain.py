@@ -186,7 +186,11 @@ class PlainReader:
         check = check_after(self.guide, self.guide.pages[self.index].id)
         if check:
             items.append((check.title, lambda: self.self_check(check.id)))
+        if self.guide.values is not None and self.index == len(self.guide.pages) - 1:
+            items.append((wording.what_matters_to_me(), self.what_matters))  # after the last screen; w from anywhere
         letters = {"n": lambda: self.go(self.index + 1), "p": lambda: self.go(self.index - 1)}
+        if self.guide.values is not None:
+            letters["w"] = self.what_matters
         result = self.choose(_("What next?"), items, back_label=_("Quit"), letters=letters)
         return result is not None or self._quit_confirmed()
 
@@ -386,7 +390,7 @@ class PlainReader:
     def handout(self) -> bool:
         from recovery_guide.handout_paths import default_path, free_path, resolve
 
-        if not self.session.my_questions.entries:  # say so rather than save an empty handout
+        if not self.session.my_questions.entries and not self.session.my_values:  # say so rather than save an empty handout
             self.say(_("Your list is empty."))
             return True
         kind = self.pick(_("Make a handout"), [_("Plain text (.txt)"), _("Page to print (.html)")])
@@ -468,3 +472,42 @@ class PlainReader:
         if entry:
             self._report(problem, _("Added to My questions, under \"Please check my understanding\"."))
         return True
+
+    # --- what matters to me ------------------------------------------------------------------------------
+
+    def what_matters(self) -> bool:
+        """Each item on one line: a rating word by its number, Enter to skip (0 takes a rating out);
+        then the reader's own item. Never scored: the answers go on the handout as words."""
+        values, answers = self.guide.values, self.session.my_values
+        self.say()
+        self.say(wording.what_matters_to_me())
+        self.say(fill(values.intro))
+        choices = ", ".join(f"{number} {level.text}" for number, level in enumerate(values.levels, start=1))
+        choices = _("{choices}. Enter: skip. 0: take out.").format(choices=choices)
+        for item in values.items:
+            self.say()
+            level = self._ask_level(item.text, answers.ratings.get(item.id), choices)
+            if level is not False:
+                self._report(self.session.rate_value(item.id, level))
+        self.say()
+        text = self.ask(fill(_("Something else that matters to me (you can leave this empty):")) + "\n>")
+        if text:
+            level = self._ask_level(text, None, choices)
+            self._report(self.session.set_own_value(text, level or None))
+        self.say(fill(_("Your answers will be on your handout, to talk about with your provider. Nothing is scored.")))
+        return True
+
+    def _ask_level(self, text: str, current: str | None, choices: str):
+        """A level id, None (0: take the rating out) or False (Enter: leave it as it is)."""
+        values = self.guide.values
+        now = values.level(current or "")
+        label = fill(text) + (f" ({_('now: {level}').format(level=now.text)})" if now else "")
+        while True:
+            answer = self.ask(label + "\n" + fill(choices) + "\n>")
+            if not answer:
+                return False
+            if answer == "0":
+                return None
+            if answer.isdigit() and 1 <= int(answer) <= len(values.levels):
+                return values.levels[int(answer) - 1].id
+            self.say(_("Please type a number from 1 to {last}, or just press Enter to skip.").format(last=len(values.levels)))

@@ -19,6 +19,7 @@ from recovery_guide import i18n
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.model import Clinic, Guide, Question, Page, PageKind
 from recovery_guide.my_questions import Entry, EntryKind, MyQuestions
+from recovery_guide.my_values import MyValues
 from recovery_guide.progress import ReadingProgress
 from recovery_guide.storage import SavedState, Store
 
@@ -29,6 +30,7 @@ class Change(Enum):
     LANGUAGE = "language"
     REGION = "region"
     MY_QUESTIONS = "my questions"
+    VALUES = "what matters to me"
 
 
 Listener = Callable[[Change], None]
@@ -58,6 +60,8 @@ class Session:
         self.handout_folder = handout_folder
         """Where a handout is suggested to go (None: the reader's documents folder)."""
         self.my_questions = MyQuestions()
+        self.my_values = MyValues()
+        """The reader's answers to "What matters to me" (by id; saved only when saving is on)."""
         self.progress = ReadingProgress()
         self.saving = False
         self.theme: str | None = None
@@ -84,6 +88,7 @@ class Session:
             return notice
         self.saving = True
         self.my_questions = state.my_questions
+        self.my_values = state.values
         self.progress = state.progress
         self.theme = state.theme
         if self.progress.page not in {page.id for page in self.guide.pages}:
@@ -187,6 +192,21 @@ class Session:
         self._announce(Change.MY_QUESTIONS)
         return problem
 
+    # --- what matters to me ------------------------------------------------------------------------------
+
+    def rate_value(self, item_id: str, level_id: str | None) -> str | None:
+        """Rate one item of "What matters to me" (None: skip it); saves if on and announces. Returns the problem from saving."""
+        return self._values_changed() if self.my_values.rate(item_id, level_id) else None
+
+    def set_own_value(self, text: str, level_id: str | None) -> str | None:
+        """Set the reader's own item (blank text clears it) and its level; saves if on and announces."""
+        return self._values_changed() if self.my_values.set_own(text, level_id) else None
+
+    def _values_changed(self) -> str | None:
+        problem = self.save()
+        self._announce(Change.VALUES)
+        return problem
+
     def questions_on(self, screen: Page) -> list[tuple[Question, EntryKind]]:
         """A screen's "Ask your provider" questions, plus the clinic's on the last topic screen."""
         questions = [(question, EntryKind.CURATED) for question in screen.questions]
@@ -202,7 +222,7 @@ class Session:
         from recovery_guide.i18n import _
         from recovery_guide.render.handout import build_handout, handout_html, handout_text
 
-        handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited)
+        handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited, my_values=self.my_values)
         text = handout_html(handout) if kind == "html" else handout_text(handout)
         if not path.parent.is_dir():
             return _("That folder does not exist: {folder}").format(folder=path.parent)
@@ -225,6 +245,7 @@ class Session:
             language=self.guide.language.code,
             region=self.region_code if self.region_from_reader else None,
             theme=self.theme,
+            values=self.my_values,
         )
         problem = self.store.save(state)
         if problem is None:
@@ -239,12 +260,15 @@ class Session:
         return self.save() if enabled else self.store.forget()
 
     def forget_everything(self) -> str | None:
-        """Erase saved data and clear the list; saving is switched off."""
+        """Erase saved data, clear the list and the answers to "What matters to me"; saving is switched off."""
         self.saving = False
         self.my_questions = MyQuestions()
+        had_values, self.my_values = bool(self.my_values), MyValues()
         self.progress = ReadingProgress()
         self._removed.clear()
         self._unsaved = False
         problem = self.store.forget()
         self._announce(Change.MY_QUESTIONS)
+        if had_values:
+            self._announce(Change.VALUES)
         return problem

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recovery_guide.my_questions import MyQuestions
+from recovery_guide.my_values import MyValues
 from recovery_guide.progress import ReadingProgress
 
 SCHEMA_VERSION = 1
@@ -30,9 +31,16 @@ class SavedState:
     language: str | None = None
     region: str | None = None
     theme: str | None = None
+    values: MyValues = field(default_factory=MyValues)
+    """What matters to me. An optional part of version 1: older copies ignore it, and a file without it loads."""
+    notice: str | None = None
+    """Set when a part could not be used and was left out (the rest loaded)."""
 
     def to_data(self) -> dict:
-        """The file format of version 1, field for field, so older and newer copies read each other's files."""
+        """The file format of version 1, field for field, so older and newer copies read each other's files.
+
+        ``values`` was added to version 1 without a new version number: a copy that does not know it
+        ignores it (and keeps the questions), and a file written before it simply has none."""
         progress = self.progress.to_data()
         return {
             "version": SCHEMA_VERSION,
@@ -43,6 +51,7 @@ class SavedState:
             "theme": self.theme,
             **self.my_questions.to_data(),
             "visited": progress["visited"],
+            **({"values": self.values.to_data()} if self.values else {}),
         }
 
     @classmethod
@@ -53,7 +62,13 @@ class SavedState:
         for key, value in values.items():
             if value is not None and not isinstance(value, str):
                 raise ValueError(f"{key}: expected text")
-        return cls(my_questions=MyQuestions.from_data(data), progress=ReadingProgress.from_data(data), **values)
+        notice = None
+        try:
+            my_values = MyValues.from_data(data.get("values"))
+        except ValueError as error:
+            my_values = MyValues()
+            notice = f"Your saved answers to \"What matters to me\" could not be used ({error}); they were left out. Your questions are kept."
+        return cls(my_questions=MyQuestions.from_data(data), progress=ReadingProgress.from_data(data), values=my_values, notice=notice, **values)
 
 
 class NewerVersionError(ValueError):
@@ -92,7 +107,8 @@ class Store:
                 raise NewerVersionError(f"it was saved by a newer version of Recovery Guide (format {data['version']})")
             if not isinstance(data, dict) or data.get("version") != SCHEMA_VERSION:
                 raise ValueError("it is not a Recovery Guide saved file")
-            return SavedState.from_data(data), None
+            state = SavedState.from_data(data)
+            return state, state.notice
         except PermissionError as error:
             self.writable = False
             return None, f"{self.path}: cannot read your saved questions ({error.strerror}). Saving is off for now; nothing was changed."

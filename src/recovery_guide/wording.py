@@ -180,6 +180,25 @@ def general_questions() -> str:
     return _("My other questions")
 
 
+def what_matters_to_me() -> str:
+    return _("What matters to me")
+
+
+def what_matters_note() -> str:
+    return _("This is for talking with my provider. It is not a score and not a recommendation.")
+
+
+def my_own_value() -> str:
+    return _("(my own)")
+
+
+def value_entry(text: str, level: str | None, own: bool) -> str:
+    """One answer on a handout: "Avoiding side effects: Very important", the own item marked."""
+    if own:
+        text = f"{text} {my_own_value()}"
+    return f"{text}: {level}" if level else text
+
+
 def check_my_understanding() -> str:
     return _("Please check my understanding")
 

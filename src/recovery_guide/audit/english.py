@@ -68,6 +68,7 @@ def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> N
     cited = {source_id for screen in english.pages for source_id in screen.source_ids}
     cited |= {source_id for screen in english.pages for option in screen.options for source_id in option.source_ids}
     cited |= {line.source_id for region in english.regions for line in region.lines}
+    cited |= set(english.values.source_ids if english.values else ())
     path = root / SOURCE_LANGUAGE / "sources.yaml"
     doc = read_yaml(path)
     for index, source_id in enumerate(parse_sources(doc, lambda message: None)):

@@ -12,11 +12,12 @@ import dataclasses
 from pathlib import Path
 from typing import Callable
 
-from recovery_guide.guide_content.parse import parse_glossary, parse_help_lines, parse_language, parse_screen, parse_self_checks, parse_sources
+from recovery_guide.guide_content.parse import parse_glossary, parse_help_lines, parse_language, parse_screen, parse_self_checks, parse_sources, parse_values
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.model import Guide, Page, PageKind, SelfCheck, Source
 
 SELF_CHECKS_FILE = "self-checks.yaml"
+VALUES_FILE = "values.yaml"
 
 
 def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Guide:
@@ -94,6 +95,7 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
         regions=regions,
         help_lines_checked=checked,
         self_checks=_self_checks(folder, pages, sources, warn),
+        values=parse_values(read_yaml(folder / VALUES_FILE), warn, source_ids=sources) if (folder / VALUES_FILE).is_file() else None,
     )
 
 

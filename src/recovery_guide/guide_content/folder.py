@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Callable
 
 from recovery_guide.guide_content import SOURCE_LANGUAGE
-from recovery_guide.guide_content.english import SELF_CHECKS_FILE, load_english
+from recovery_guide.guide_content.english import SELF_CHECKS_FILE, VALUES_FILE, load_english
 from recovery_guide.guide_content.overlay import Translation, translate
-from recovery_guide.guide_content.parse import parse_glossary, parse_help_line_words, parse_language, parse_screen, parse_self_checks, parse_source_notes
+from recovery_guide.guide_content.parse import parse_glossary, parse_help_line_words, parse_language, parse_screen, parse_self_checks, parse_source_notes, parse_values
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.model import Guide
 from recovery_guide.paths import content_dir
@@ -98,6 +98,9 @@ class ContentFolder:
         if english.self_checks and (path := folder / SELF_CHECKS_FILE).is_file():
             files[path.name] = translation.checks_doc = read_yaml(path)
             translation.checks = {check.id: check for check in parse_self_checks(translation.checks_doc, warn)}
+        if english.values is not None and (path := folder / VALUES_FILE).is_file():
+            files[path.name] = translation.values_doc = read_yaml(path)
+            translation.values = parse_values(translation.values_doc, warn)
         return translation
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, mappings_in
-from recovery_guide.model import Guide, LanguageInfo, Page, Region, SelfCheck, Term
+from recovery_guide.model import Guide, LanguageInfo, Page, Region, SelfCheck, Term, Values
 
 NUMBER = re.compile(r"\d+")
 
@@ -53,12 +53,14 @@ class Translation:
     help_words: tuple[dict[str, str], dict[str, tuple[str, str, str]]] | None = None
     checks_doc: YamlDocument | None = None
     checks: dict[str, SelfCheck] = field(default_factory=dict)
+    values_doc: YamlDocument | None = None
+    values: Values | None = None
 
 
 # --- the hash and the state of one item -----------------------------------------------------------------
 
 
-def source_hash(item: Page | SelfCheck) -> str:
+def source_hash(item: Page | SelfCheck | Values) -> str:
     """A short hash of the English words a translator translates (for a self-check, and its answers);
     not ids, sources or dates, so fixing a citation does not make every translation stale."""
     import hashlib  # only translations are checked against a hash: English loads without it
@@ -67,7 +69,9 @@ def source_hash(item: Page | SelfCheck) -> str:
     return digest.hexdigest()[:16]
 
 
-def _hashed(item: Page | SelfCheck) -> dict[str, Any]:
+def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
+    if isinstance(item, Values):
+        return {"intro": item.intro, "levels": [[level.id, level.text] for level in item.levels], "items": [[value.id, value.text] for value in item.items]}
     if isinstance(item, SelfCheck):
         questions = [[q.id, q.prompt, [[c.id, c.text] for c in q.choices], q.answer, q.explanation] for q in item.questions]
         return {"title": item.title, "topic": item.topic, "questions": questions}
@@ -97,8 +101,10 @@ def _option_words(page: Page) -> dict[str, Any]:
     }
 
 
-def _structure(item: Page | SelfCheck) -> Any:
+def _structure(item: Page | SelfCheck | Values) -> Any:
     """What a translation must keep exactly as the English has it."""
+    if isinstance(item, Values):
+        return ([level.id for level in item.levels], [value.id for value in item.items])
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
     results = [(result.id, tuple(group.count for group in result.groups)) for result in item.results]
@@ -106,7 +112,7 @@ def _structure(item: Page | SelfCheck) -> Any:
     return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level, options, bool(item.options_intro))
 
 
-def state(english: Page | SelfCheck, translated: Page | SelfCheck | None) -> str:
+def state(english: Page | SelfCheck | Values, translated: Page | SelfCheck | Values | None) -> str:
     """``current``, ``stale`` (the English changed since), ``different`` (ids, answers or parts differ) or ``missing``."""
     if translated is None:
         return MISSING
@@ -162,6 +168,30 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
         help_lines_checked=english.help_lines_checked,
         translated_pages=sum(page.language == code for page in pages),
         self_checks=_self_checks(english.self_checks, translation, warn),
+        values=_values(english.values, translation, warn),
+    )
+
+
+def _values(english: Values | None, translation: Translation, warn: Callable[[str], None]) -> Values | None:
+    """"What matters to me" in the translation's words when its translation is current, else in English, whole."""
+    if english is None:
+        return None
+    candidate = translation.values
+    found = state(english, candidate)
+    if found == MISSING:  # not translated yet: English, quietly (``translations status`` lists it as missing)
+        return english
+    if found != CURRENT:
+        reason = {DIFFERENT: "has different level or item ids from the English", STALE: _REASONS[STALE]}[found]
+        warn(f"{translation.values_doc.path}:1: values: \"What matters to me\" {reason}; it is shown in English")
+        return english
+    return dataclasses.replace(
+        english,  # ids and sources stay the English ones
+        intro=candidate.intro,
+        levels=tuple(dataclasses.replace(level, text=other.text) for level, other in zip(english.levels, candidate.levels)),
+        items=tuple(dataclasses.replace(item, text=other.text) for item, other in zip(english.items, candidate.items)),
+        language=translation.code,
+        translated_from=candidate.translated_from,
+        file=candidate.file,
     )
 
 
@@ -323,7 +353,13 @@ def number_mismatches(english: Guide, translation: Translation) -> list[NumberMi
         for question, other in zip(source.questions, check.questions):
             found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}/{question.id}", (), numbers_in(question.prompt, question.explanation, *(c.text for c in question.choices)), numbers_in(other.prompt, other.explanation, *(c.text for c in other.choices))))
         found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}: title or topic", (), numbers_in(source.title, source.topic), numbers_in(check.title, check.topic)))
+    if english.values is not None and translation.values is not None:
+        found.append(_mismatch("values", str(translation.values_doc.path), "values", (), numbers_in(*_values_texts(english.values)), numbers_in(*_values_texts(translation.values))))
     return [item for item in found if item is not None]
+
+
+def _values_texts(values: Values) -> list[str]:
+    return [values.intro, *(level.text for level in values.levels), *(item.text for item in values.items)]
 
 
 def _page_mismatch(english: Page, translated: Page) -> NumberMismatch | None:

@@ -32,10 +32,12 @@ from recovery_guide.guide_content.schema import (
     STEP,
     TERM,
     TRANSLATION,
+    VALUE_ITEM,
+    VALUES,
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, SelfCheck, Source, Term, TimelineStep, TreatmentOption, Urgency
+from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, SelfCheck, Source, Term, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
 
 Warn = Callable[[str], None]
 
@@ -304,3 +306,42 @@ def parse_self_checks(
             )
         )
     return tuple(checks)
+
+
+def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None = None) -> Values:
+    """"What matters to me" (``values.yaml``): the intro, the rating words and the items, ids unique.
+
+    With ``source_ids`` (the English file) its ``sources`` are required and checked; a translation
+    leaves them out (they always come from the English)."""
+    english = source_ids is not None
+    top = Fields(doc, doc.data, (), VALUES, warn)
+    sources = top.get("sources", required=english)
+    if english:
+        for index, source_id in enumerate(sources):
+            if source_id not in set(source_ids):
+                raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
+    levels: list[Choice] = []
+    for index, item in enumerate(top.get("levels")):
+        fields = Fields(doc, item, ("levels", index), CHOICE, warn)
+        level = Choice(id=fields.get("id"), text=fields.get("text"))
+        if any(other.id == level.id for other in levels):
+            raise doc.error(("levels", index, "id"), f"duplicate level id {level.id!r}")
+        levels.append(level)
+    if len(levels) < 2:
+        raise doc.error(("levels",), "needs at least 2 rating words")
+    items: list[ValueItem] = []
+    for index, item in enumerate(top.get("items")):
+        fields = Fields(doc, item, ("items", index), VALUE_ITEM, warn)
+        value = ValueItem(id=fields.get("id"), text=fields.get("text"))
+        if any(other.id == value.id for other in items):
+            raise doc.error(("items", index, "id"), f"duplicate item id {value.id!r}")
+        items.append(value)
+    return Values(
+        id=top.get("id"),
+        intro=top.get("intro"),
+        levels=tuple(levels),
+        items=tuple(items),
+        source_ids=sources,
+        translated_from=_translated_from(doc, doc.data, (), warn),
+        file=str(doc.path),
+    )

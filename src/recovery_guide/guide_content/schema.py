@@ -240,6 +240,20 @@ CHECK = Shape(
 )
 SELF_CHECKS = Shape("Self-checks", "content/<lang>/self-checks.yaml.", (Field("checks", "mappings", "Every self-check.", shape=CHECK),))
 
+VALUE_ITEM = Shape("Value item", "One thing that may matter to the reader.", (Field("id", "id", "Unique item id (saved answers refer to it)."), Field("text", "text", "The thing, in plain words.")))
+VALUES = Shape(
+    "What matters to me",
+    "content/<lang>/values.yaml: a short exercise, never scored, for the reader to take to their provider.",
+    (
+        Field("id", "id", "The exercise's id (always what-matters-to-me)."),
+        Field("intro", "text", "One or two sentences saying what the exercise is for."),
+        Field("levels", "mappings", "The rating words, least important first (4 of them; no numbers).", shape=CHOICE),
+        Field("items", "mappings", "The things to rate.", shape=VALUE_ITEM),
+        Field("sources", "ids", "Ids of the sources (sources.yaml) the exercise rests on.", english_only=True),
+        Field("translation", "mapping", "In a translation only.", required=False, shape=TRANSLATION),
+    ),
+)
+
 CLINIC_QUESTION = Shape("Clinic question", "A question the clinic suggests.", (Field("text", "text", "The question."),))
 CLINIC = Shape(
     "Clinic",
@@ -259,6 +273,7 @@ SHAPES: dict[str, Shape] = {
     "help-lines": HELP_LINES,
     "language": LANGUAGE,
     "self-checks": SELF_CHECKS,
+    "values": VALUES,
     "clinic": CLINIC,
 }
 """Every file kind, by the name of its JSON Schema in ``docs/schema/``."""

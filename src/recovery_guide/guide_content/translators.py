@@ -12,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recovery_guide.guide_content import SOURCE_LANGUAGE
-from recovery_guide.guide_content.english import SELF_CHECKS_FILE
+from recovery_guide.guide_content.english import SELF_CHECKS_FILE, VALUES_FILE
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.guide_content.overlay import STALE, source_hash, stamped, state
 from recovery_guide.guide_content.yaml_source import read_yaml
 
+VALUES_NAME = "values"
+"""How "What matters to me" (``values.yaml``, one item) is named on the command line."""
 SELF_CHECK_PREFIX = "self-check:"
 """How a self-check is named on the command line, beside screen ids: ``self-check:treatment``."""
 ENGLISH = "english"
@@ -31,24 +33,29 @@ class ItemState:
     """One screen or self-check of one language, and its state."""
 
     kind: str
-    """``screen`` or ``self-check``."""
+    """``screen``, ``self-check`` or ``values``."""
     id: str
     state: str
 
     @property
     def name(self) -> str:
-        """The item as ``stamp`` takes it: a screen id, or ``self-check:ID``."""
+        """The item as ``stamp`` takes it: a screen id, ``self-check:ID`` or ``values``."""
+        if self.kind == VALUES_NAME:
+            return VALUES_NAME
         return self.id if self.kind == "screen" else SELF_CHECK_PREFIX + self.id
 
 
 def status(folder: ContentFolder, code: str) -> list[ItemState]:
-    """Every English screen, then every English self-check, with its state in ``code``."""
+    """Every English screen, then every English self-check, then "What matters to me", with its state in ``code``."""
     english = folder.english
+    values = english.values
     if code == SOURCE_LANGUAGE:
-        return [ItemState("screen", page.id, ENGLISH) for page in english.pages] + [ItemState("self-check", check.id, ENGLISH) for check in english.self_checks]
+        items = [ItemState("screen", page.id, ENGLISH) for page in english.pages] + [ItemState("self-check", check.id, ENGLISH) for check in english.self_checks]
+        return items + ([ItemState(VALUES_NAME, values.id, ENGLISH)] if values is not None else [])
     translation = folder.translation(code)
     pages = [ItemState("screen", page.id, state(page, translation.pages.get(page.id, (None, None))[1])) for page in english.pages]
-    return pages + [ItemState("self-check", check.id, state(check, translation.checks.get(check.id))) for check in english.self_checks]
+    pages += [ItemState("self-check", check.id, state(check, translation.checks.get(check.id))) for check in english.self_checks]
+    return pages + ([ItemState(VALUES_NAME, values.id, state(values, translation.values))] if values is not None else [])
 
 
 def states(folder: ContentFolder, code: str, kind: str) -> dict[str, str]:
@@ -57,7 +64,7 @@ def states(folder: ContentFolder, code: str, kind: str) -> dict[str, str]:
 
 
 def stamp(folder: ContentFolder, code: str, names: list[str] | None = None) -> list[str]:
-    """Stamp the named items of ``code`` (screen ids and ``self-check:ID``), or every stale one when
+    """Stamp the named items of ``code`` (screen ids, ``self-check:ID`` and ``values``), or every stale one when
     ``names`` is None, as matching the current English; returns the names stamped.
 
     Every name is checked before anything is written, so a typo never leaves a half-stamped language.
@@ -69,7 +76,7 @@ def stamp(folder: ContentFolder, code: str, names: list[str] | None = None) -> l
         names = [name for name, item in items.items() if item.state == STALE]
     for name in names:
         if name not in items:
-            raise CannotStamp(f"{name!r} is not an English screen id or self-check:ID")
+            raise CannotStamp(f"{name!r} is not an English screen id or self-check:ID (or {VALUES_NAME})")
         if items[name].state == "missing":
             raise CannotStamp(f"{name!r} is not translated into {code} yet: translate it, then stamp it")
     english = folder.english
@@ -80,6 +87,10 @@ def stamp(folder: ContentFolder, code: str, names: list[str] | None = None) -> l
             path = translation.pages[item.id][0].path
             doc, at = read_yaml(path), ()
             digest = source_hash(english.page(item.id))
+        elif item.kind == VALUES_NAME:
+            path = folder.root / code / VALUES_FILE
+            doc, at = read_yaml(path), ()
+            digest = source_hash(english.values)
         else:
             path = folder.root / code / SELF_CHECKS_FILE
             doc = read_yaml(path)

@@ -29,6 +29,7 @@ from recovery_guide.view.blocks import (
     LanguageNote,
     MyUnderstanding,
     OptionsTable,
+    WhatMattersToMe,
     PagesRead,
     Paragraph,
     Questions,
@@ -49,6 +50,7 @@ STYLE = """
 body { font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
 h1 { font-size: 1.6em; border-bottom: 2px solid #000; }
 h2 { font-size: 1.3em; margin-top: 1.5em; border-bottom: 1px solid #555; }
+table.values { border-collapse: collapse; } table.values td { border: 1px solid #000; padding: 0.2em 0.6em; }
 h3 { font-size: 1.1em; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
 .answer { margin-bottom: 1em; }
@@ -312,6 +314,14 @@ class HtmlWriter(BlockWriter[str]):
     def write_my_understanding(self, block: MyUnderstanding) -> str:
         entries = [f"<li><strong>{escape(title)}:</strong> {escape(text)}</li>" for title, text in block.entries]
         return "\n".join([f"<h2>{escape(wording.check_my_understanding())}</h2><ul>", *entries, "</ul>"])
+
+    def write_what_matters_to_me(self, block: WhatMattersToMe) -> str:
+        """A plain table: words only, no colour or shading, so it prints the same in black and white."""
+        rows = []
+        for text, level, own in block.entries:
+            item = escape(text) + (f" <em>{escape(wording.my_own_value())}</em>" if own else "")
+            rows.append(f"<tr><td>{item}</td><td>{escape(level or '')}</td></tr>")
+        return "\n".join([f'<section class="values"><h2>{escape(wording.what_matters_to_me())}</h2>', f"<p>{escape(wording.what_matters_note())}</p>", '<table class="values">', *rows, "</table></section>"])
 
     def write_pages_read(self, block: PagesRead) -> str:
         parts = [f"<h2>{escape(wording.what_i_read())}</h2>"]

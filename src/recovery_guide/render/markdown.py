@@ -30,6 +30,7 @@ from recovery_guide.view.blocks import (
     LanguageNote,
     MyUnderstanding,
     OptionsTable,
+    WhatMattersToMe,
     PagesRead,
     Paragraph,
     Questions,
@@ -208,6 +209,10 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_my_understanding(self, block: MyUnderstanding) -> str:
         return "\n".join([f"## {escape_markdown(wording.check_my_understanding())}", "", *(f"- **{escape_markdown(title)}:** {escape_markdown(text)}" for title, text in block.entries)])
+
+    def write_what_matters_to_me(self, block: WhatMattersToMe) -> str:
+        entries = [f"- {escape_markdown(wording.value_entry(text, level, own))}" for text, level, own in block.entries]
+        return "\n".join([f"## {escape_markdown(wording.what_matters_to_me())}", "", escape_markdown(wording.what_matters_note()), "", *entries])
 
     def write_pages_read(self, block: PagesRead) -> str:
         parts = [f"## {escape_markdown(wording.what_i_read())}"]

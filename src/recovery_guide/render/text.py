@@ -28,6 +28,7 @@ from recovery_guide.view.blocks import (
     LanguageNote,
     MyUnderstanding,
     OptionsTable,
+    WhatMattersToMe,
     PagesRead,
     Paragraph,
     Questions,
@@ -240,6 +241,10 @@ class TextWriter(BlockWriter[str | None]):
     def write_my_understanding(self, block: MyUnderstanding) -> str:
         entries = [fill(f"{title}: {text}", initial_indent="  - ", subsequent_indent="    ") for title, text in block.entries]
         return "\n\n".join([underline(wording.check_my_understanding(), "-"), *entries])
+
+    def write_what_matters_to_me(self, block: WhatMattersToMe) -> str:
+        entries = [fill(wording.value_entry(text, level, own), initial_indent="  - ", subsequent_indent="    ") for text, level, own in block.entries]
+        return "\n\n".join([underline(wording.what_matters_to_me(), "-"), fill(wording.what_matters_note()), "\n".join(entries)])
 
     def write_pages_read(self, block: PagesRead) -> str:
         pages = ["\n".join([title, *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in points)]) for title, points in block.pages]

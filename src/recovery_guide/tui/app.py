@@ -29,6 +29,7 @@ from recovery_guide.i18n import _
 from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.model import Guide
 from recovery_guide.my_questions import MyQuestions
+from recovery_guide.my_values import MyValues
 from recovery_guide.session import Change, Session
 from recovery_guide.tui.base import TranslatedBindingsMixin, report_problem
 from recovery_guide.tui.commands import GuideCommands
@@ -72,6 +73,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self.region_changed_signal: Signal[str | None] = Signal(self, "region-changed")
         """Published after the reader chose a region (None: every region); help lines follow it."""
         self.my_questions_changed_signal: Signal[MyQuestions] = Signal(self, "my-questions-changed")
+        self.values_changed_signal: Signal[MyValues] = Signal(self, "values-changed")
         """Published after each change to My questions (subscribers are called at once, so a screen's
         list is up to date before the key that changed it returns)."""
         session.subscribe(self._session_changed)
@@ -128,6 +130,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.language_changed_signal.publish(self.session.guide)
         elif change is Change.REGION:
             self.region_changed_signal.publish(self.session.region_code)
+        elif change is Change.VALUES:
+            self.values_changed_signal.publish(self.session.my_values)
         else:
             self.my_questions_changed_signal.publish(self.session.my_questions)
 
@@ -210,6 +214,14 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
         self.show(MyQuestionsScreen)
 
+    def action_what_matters(self) -> None:
+        """``w``: What matters to me (a message instead when the content has no such exercise)."""
+        from recovery_guide.tui.screens.values import ValuesScreen
+
+        if self.session.guide.values is None:
+            return
+        self.show(ValuesScreen)
+
     async def action_in_my_questions(self, action: str) -> None:
         """Run an action of the My questions screen (a palette command: saving, forget everything), opening it first."""
         from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
@@ -222,7 +234,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         """``x``: the handout dialog; with an empty list, a message instead of an empty handout."""
         from recovery_guide.tui.screens.handout import HandoutDialog
 
-        if not self.session.my_questions.entries:
+        if not self.session.my_questions.entries and not self.session.my_values:
             self.notify(wording.empty_list_message(), severity="warning", timeout=8)
             return
         self.show(HandoutDialog, callback=self._handout_saved_then_quit if then_quit else self._handout_saved)

@@ -80,6 +80,9 @@ MY_QUESTIONS = Key("my-questions", "m", "my_questions", N_("My questions"), N_("
 HANDOUT = Key("handout", "x", "handout", N_("Handout"), N_("Make a handout to take to your appointment"), show=False,
               command=N_("Make a handout"), command_help=N_("Save your questions to print or take along"),
               words=N_("print paper file handout appointment"))
+WHAT_MATTERS = Key("what-matters", "w", "what_matters", N_("What matters"), N_("What matters to me: rate what matters to you, for your handout (never scored)"),
+                   command=N_("What matters to me"), command_help=N_("Rate what matters to you, to talk about with your provider"),
+                   words=N_("values priorities important decide choice"), importance=4)
 LANGUAGE = Key("language", "l", "choose_language", N_("Language"), N_("Language: read the guide in another language"),
                command=N_("Language"), command_help=N_("Read the guide in another language"),
                words=N_("translation English Spanish French German Portuguese Vietnamese Chinese"), importance=3)
@@ -102,7 +105,7 @@ quitting with questions not saved always asks first."""
 COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="Ctrl+P", key_display="^p",
                       importance=4)
 
-APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, QUIT_CONTROL)
+APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, WHAT_MATTERS, QUIT_CONTROL)
 """``RecoveryGuideApp.BINDINGS``."""
 
 # --- the reading screen ------------------------------------------------------------------------------
@@ -182,6 +185,20 @@ MY_QUESTIONS_KEYS = (
 )
 """My questions is a dialog, so Get help now, Keys and Quit are declared again for it (``in_dialog``)."""
 
+VALUES_KEYS = (
+    Key("close-values", "escape", "close", N_("Close"), importance=ESSENTIAL),
+    Key("values-up", "up", "move(-1)", N_("Move"), N_("In What matters to me: Up and Down move between the items"), key_name=N_("Up and Down arrows"),
+        key_display="↑↓", importance=1),
+    Key("values-down", "down", "move(1)", N_("Move"), show=False),
+    Key("values-less", "left", "level(-1)", N_("Choose"), N_("In What matters to me: Left and Right, or 1 to 4, choose how much it matters (0 skips)"),
+        key_name=N_("Left and Right arrows, 1 to 4"), key_display="←→", importance=1),
+    Key("values-more", "right", "level(1)", N_("Choose"), show=False),
+    *(Key(f"values-{number}", str(number), f"pick({number})", N_("Choose"), show=False) for number in range(5)),
+    Key("values-done", "enter", "close", N_("Close"), show=False),
+)
+"""What matters to me. The arrows and digits are the screen's: on the typing line of the reader's own
+item, Left, Right, digits and Enter belong to the line (Textual asks the focused widget first)."""
+
 QUIT_DIALOG_KEYS = (Key("quit-cancel", "escape", "dismiss", N_("Go back"), importance=ESSENTIAL),)
 """The question asked before quitting with questions not saved: Escape goes back to reading."""
 
@@ -193,18 +210,18 @@ ESCAPE = Key("escape", "escape", "", help=N_("Close this window"), key_name="Esc
 
 HELP_ORDER = (
     NEXT, PREVIOUS, SCROLL, CONTENTS, HELP_NOW, CHOOSE_REGION, CHOOSE_QUESTION, WRITE_OWN_QUESTION, MY_QUESTIONS, MY_QUESTIONS_KEYS[3], MY_QUESTIONS_KEYS[6],
-    HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
+    WHAT_MATTERS, VALUES_KEYS[1], VALUES_KEYS[3], HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, SELF_CHECK, TERM_MEANING, THEME, LANGUAGE, ENGLISH_ORIGINAL, KEYS_HELP, TAB, COMMAND_PALETTE, ESCAPE, QUIT,
 )
 """The rows of the ``?`` screen and of the README's key table, in reading order."""
 
 PALETTE_ORDER = (
-    HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, SELF_CHECK, THEME, KEYS_HELP,
+    HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, WHAT_MATTERS, HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, SELF_CHECK, THEME, KEYS_HELP,
     NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT,
 )
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""
 
 
-BOUND_KEYS = APP_KEYS + READER_KEYS + WELCOME_KEYS + (TERM_MEANING, ADD_QUESTION) + HELP_NOW_KEYS + MY_QUESTIONS_KEYS + QUIT_DIALOG_KEYS + APP_KEYS_IN_DIALOGS
+BOUND_KEYS = APP_KEYS + READER_KEYS + WELCOME_KEYS + (TERM_MEANING, ADD_QUESTION) + HELP_NOW_KEYS + MY_QUESTIONS_KEYS + VALUES_KEYS + QUIT_DIALOG_KEYS + APP_KEYS_IN_DIALOGS
 """Every key that is bound somewhere."""
 
 _IMPORTANCE = {key.id: key.importance for key in BOUND_KEYS}

@@ -279,6 +279,15 @@ class MyUnderstanding(Block):
 
 
 @dataclass(frozen=True)
+class WhatMattersToMe(Block):
+    """The reader's answers to "What matters to me": each rated item with its level in words. Never a score."""
+
+    kind: ClassVar[str] = "what_matters_to_me"
+    entries: tuple[tuple[str, str | None, bool], ...]
+    """(the item's words, its level in words or None, True for the reader's own item)."""
+
+
+@dataclass(frozen=True)
 class PagesRead(Block):
     """The key points of each page the reader opened, in reading order."""
 
@@ -308,6 +317,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     GlossaryEntries,
     QuestionsToAsk,
     MyUnderstanding,
+    WhatMattersToMe,
     PagesRead,
 )
 """Every kind of block; every writer must write each of them (checked by tests/test_view.py)."""

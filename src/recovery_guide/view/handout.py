@@ -1,8 +1,8 @@
 """The handout a reader takes to their appointment, as a view: a few facts, then blocks.
 
 The handout says, in this order: the reader's clinic, their questions with room to write the
-answers, what they want checked, the key points of the topic pages they read (and their study results
-as icon arrays), and help lines for
+answers, what matters to them (only what they rated; never a score), what they want checked, the
+key points of the topic pages they read (and their study results as icon arrays), and help lines for
 their region (or every region's urgent numbers when the region is unknown). Text and HTML writers
 (``recovery_guide.render.handout``) write the same view, so the two formats always say the same.
 """
@@ -17,7 +17,8 @@ from typing import Iterable
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
-from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk
+from recovery_guide.my_values import MyValues
+from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, WhatMattersToMe
 from recovery_guide.view.pages import language_note, source_numbers
 
 APP_KEY = re.compile(r"(?<![\w'’])h(?![\w'’])")
@@ -56,8 +57,10 @@ def build_handout(
     clinic: Clinic | None = None,
     today: date | None = None,
     visited: Iterable[str] = (),
+    my_values: MyValues | None = None,
 ) -> HandoutView:
-    """The reader's handout from their list and the pages they opened (``visited``, in any order)."""
+    """The reader's handout from their list, their answers to "What matters to me" and the pages they
+    opened (``visited``, in any order)."""
     today = today or date.today()
     general = wording.general_questions()
     questions = tuple((group.title, tuple(text for _entry, text in group.entries)) for group in my_questions.groups(guide, clinic, general))
@@ -72,6 +75,9 @@ def build_handout(
         blocks.append(ClinicDetails(clinic))
     if questions:
         blocks.append(QuestionsToAsk(questions))
+    answers = my_values.answers(guide.values) if my_values else []
+    if answers:
+        blocks.append(WhatMattersToMe(tuple((answer.text, answer.level, answer.own) for answer in answers)))
     if understanding:
         blocks.append(MyUnderstanding(understanding))
     if read:

@@ -79,7 +79,7 @@ class HandoutDialog(GuideModal):
 
     def save(self) -> None:
         raw = self.query_one("#handout-path", Input).value.strip()
-        if not self.session.my_questions.entries:  # emptied while the dialog was open
+        if not self.session.my_questions.entries and not self.session.my_values:  # emptied while the dialog was open
 
             self.show_error(wording.empty_list_message())
             return

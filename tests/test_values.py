@@ -1,0 +1,260 @@
+"""What matters to me (issue 13): a short exercise, never scored, whose answers reach the handout.
+
+The reader rates a few things by words ("Very important"), may add one of their own, and finds them
+on the handout under "What matters to me" for their provider. The answers are kept only with saving
+on, survive a language switch (they are ids) and are cleared by forget everything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from recovery_guide import i18n
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
+from recovery_guide.guide_content.overlay import CURRENT, MISSING, STALE, source_hash
+from recovery_guide.guide_content.translators import stamp, states, status
+from recovery_guide.my_values import MyValues
+from recovery_guide.render.handout import build_handout, handout_html, handout_text
+from recovery_guide.session import Change, Session
+from recovery_guide.storage import FILE_NAME, Store
+from tests.helpers import choose_language, make_handout, run, settle, type_text
+
+SECTION = "What matters to me"
+
+
+def section(text: str) -> str:
+    """The handout's "What matters to me" section (text or HTML), up to the next heading ("" if none)."""
+    start = text.find(SECTION)
+    if start < 0:
+        return ""
+    rest = text[start + len(SECTION):]
+    if "<h2" in text:
+        end = rest.find("<h2")
+    else:
+        rest_body = rest.split("\n", 2)[-1]  # past the heading's own underline
+        found = re.search(r"\n[^\n]+\n-{3,}\n", rest_body)
+        return SECTION + (rest_body[: found.start()] if found else rest_body)
+    return SECTION + (rest[:end] if end >= 0 else rest)
+
+
+# --- the content ---------------------------------------------------------------------------------------
+
+
+def test_the_exercise_has_plain_items_four_rating_words_and_no_numbers(guide):
+    values = guide.values
+    assert [item.id for item in values.items] == ["approved", "evidence", "side-effects", "clinic-time", "something-new", "cost"]
+    assert [level.text for level in values.levels] == ["Not important", "A little important", "Quite important", "Very important"]
+    words = " ".join([values.intro, *(item.text for item in values.items), *(level.text for level in values.levels)])
+    assert not re.search(r"\d", words), "rated in words, never by numbers"
+    assert "no score" in values.intro
+    assert values.source_ids == ("witteman-2021",) and "re-check" in guide.sources["witteman-2021"].note
+
+
+def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(content_copy):
+    folder = ContentFolder(content_copy)
+    assert folder.guide("es").values == folder.english.values, "no Spanish file yet: English, whole"
+    assert states(folder, "es", "values") == {"what-matters-to-me": MISSING}
+    spanish = (content_copy / "en" / "values.yaml").read_text(encoding="utf-8").replace("Avoiding side effects", "Evitar efectos secundarios")
+    spanish = spanish.replace("Very important", "Muy importante").replace("sources: [witteman-2021]", "")
+    (content_copy / "es" / "values.yaml").write_text(spanish, encoding="utf-8")
+    folder.forget()
+    assert states(folder, "es", "values") == {"what-matters-to-me": STALE}, "not stamped yet"
+    assert folder.guide("es").values.language == "en"
+    assert stamp(folder, "es", ["values"]) == ["values"]
+    assert states(folder, "es", "values") == {"what-matters-to-me": CURRENT}
+    values = folder.guide("es").values
+    assert values.language == "es" and values.item("side-effects").text == "Evitar efectos secundarios" and values.level("very").text == "Muy importante"
+    assert values.source_ids == ("witteman-2021",), "sources come from the English"
+    # the English changes: the Spanish is stale again, and readers see the English
+    english = content_copy / "en" / "values.yaml"
+    english.write_text(english.read_text(encoding="utf-8").replace("What it costs me", "What it would cost me"), encoding="utf-8")
+    folder.forget()
+    assert states(folder, "es", "values") == {"what-matters-to-me": STALE}
+    assert folder.guide("es").values.item("cost").text == "What it would cost me"
+    assert [item.name for item in status(folder, "es")][-1] == "values"
+
+
+# --- the answers, the session and saving ----------------------------------------------------------------
+
+
+def rate_some(session: Session) -> None:
+    session.rate_value("evidence", "very")
+    session.rate_value("cost", "a-little")
+    session.rate_value("clinic-time", "quite")
+    session.rate_value("clinic-time", None)  # changed their mind: skipped
+    session.set_own_value("Being near my family", "quite")
+
+
+def test_the_handout_lists_rated_items_in_words_marks_the_own_item_and_leaves_out_skipped_ones(guide, tmp_path):
+    session = Session(guide, store=Store(tmp_path / "data"))
+    rate_some(session)
+    for kind, name in (("text", "h.txt"), ("html", "h.html")):
+        assert session.write_handout(tmp_path / name, kind) is None, "answers alone are enough for a handout"
+        part = section((tmp_path / name).read_text(encoding="utf-8"))
+        flat = " ".join(re.sub(r"<[^>]+>", " ", part).split())
+        assert "Choosing something with strong research behind it" in flat and "Very important" in flat
+        assert "What it costs me" in flat and "A little important" in flat
+        assert "Being near my family (my own)" in flat and "Quite important" in flat
+        assert "Spending less time at a clinic" not in flat and "Avoiding side effects" not in flat, "skipped items are left out"
+        assert "not a score" in flat
+        assert not re.search(r"\d", flat), "no number, total or score"
+    assert not (tmp_path / "data").exists(), "saving is off: nothing written"
+
+
+def test_no_answers_no_section(guide):
+    assert SECTION not in handout_text(build_handout(guide, Session(guide).my_questions, None, my_values=MyValues()))
+    session = Session(guide)
+    session.rate_value("approved", "very")
+    session.rate_value("approved", None)
+    assert SECTION not in handout_html(build_handout(guide, session.my_questions, None, my_values=session.my_values))
+
+
+def test_typed_text_stays_plain_and_short(guide):
+    session = Session(guide)
+    session.set_own_value("<b>[bold]x[/bold]</b>\x1b[31m " + "y" * 2000, "very")
+    assert "\x1b" not in session.my_values.own_text and len(session.my_values.own_text) <= 500
+    html = handout_html(build_handout(guide, session.my_questions, None, my_values=session.my_values))
+    assert "<b>[bold]" not in html and "&lt;b&gt;[bold]x[/bold]&lt;/b&gt;" in html
+
+
+def test_answers_are_saved_only_with_saving_on_and_come_back_in_a_new_session(guide, tmp_path):
+    store = tmp_path / "data"
+    session = Session(guide, store=Store(store))
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    rate_some(session)
+    assert Change.VALUES in heard and not store.exists()
+    assert session.set_saving(True) is None
+    session.rate_value("approved", "not-important")
+    again = Session(guide, store=Store(store))
+    assert again.my_values.ratings == {"evidence": "very", "cost": "a-little", "approved": "not-important"}
+    assert (again.my_values.own_text, again.my_values.own_level) == ("Being near my family", "quite")
+
+
+def test_forget_everything_clears_the_answers(guide, tmp_path):
+    session = Session(guide, store=Store(tmp_path / "data"))
+    session.set_saving(True)
+    rate_some(session)
+    heard: list[Change] = []
+    session.subscribe(heard.append)
+    session.forget_everything()
+    assert not session.my_values and Change.VALUES in heard
+    assert not Session(guide, store=Store(tmp_path / "data")).my_values
+
+
+def test_an_old_saved_file_loads_and_a_damaged_values_part_is_left_out_with_a_notice(guide, tmp_path):
+    old = {"version": 1, "app": "recovery-guide", "screen": "therapy", "language": "en", "region": None, "theme": None,
+           "entries": [{"kind": "own", "topic": None, "question": None, "text": "Mine"}], "visited": ["welcome", "therapy"]}
+    (tmp_path / FILE_NAME).write_text(json.dumps(old), encoding="utf-8")
+    session = Session(guide, store=Store(tmp_path))
+    assert session.startup_notice is None and session.saving and not session.my_values
+    assert [entry.text for entry in session.my_questions.entries] == ["Mine"]
+    damaged = {**old, "values": {"ratings": ["not", "a", "mapping"]}}
+    (tmp_path / FILE_NAME).write_text(json.dumps(damaged), encoding="utf-8")
+    session = Session(guide, store=Store(tmp_path))
+    assert "What matters to me" in session.startup_notice and "questions are kept" in session.startup_notice
+    assert [entry.text for entry in session.my_questions.entries] == ["Mine"], "the questions are never lost"
+    assert (tmp_path / FILE_NAME).exists(), "the file is kept, not set aside"
+
+
+def test_a_language_switch_keeps_the_answers(guide):
+    session = Session(guide)
+    rate_some(session)
+    session.switch_language("es")
+    handout = handout_text(build_handout(session.guide, session.my_questions, None, my_values=session.my_values))
+    title = i18n._("What matters to me")
+    assert title != SECTION and title in handout, "the section heading is in Spanish"
+    assert "Being near my family" in handout
+    # item and level words come from content/es/values.yaml once translated; until then, English
+    spanish = session.guide.values
+    assert spanish.item("evidence").text in handout and spanish.level("very").text in handout
+
+
+# --- read mode ---------------------------------------------------------------------------------------------
+
+
+def test_read_mode_asks_each_item_on_a_line_and_puts_the_answers_on_the_handout(tmp_path):
+    target = tmp_path / "handout.txt"
+    # acknowledge; w; evidence skipped, ... : approved 4, evidence Enter, side effects 2, then 3x Enter; own item and 3;
+    # My questions (5), Make a handout (6), plain text (1), the file; back; quit
+    script = ["1", "w", "4", "", "2", "", "", "", "Being near my family", "3", "5", "6", "1", str(target), "0", "0"]
+    result = run("read", input="\n".join(script) + "\n", env={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert result.returncode == 0, result.stderr
+    assert "1 Not important, 2 A little important, 3 Quite important, 4 Very important" in result.stdout
+    part = " ".join(section(target.read_text(encoding="utf-8")).split())
+    assert "Using a treatment that is approved for my problem: Very important" in part
+    assert "Avoiding side effects: A little important" in part
+    assert "Being near my family (my own): Quite important" in part
+    assert "strong research" not in part and "What it costs me" not in part
+    assert not (tmp_path / "data").exists(), "saving is opt-in"
+
+
+# --- the app -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+async def test_rate_with_the_keyboard_add_an_own_item_and_find_them_on_both_handouts(guide, tmp_path):
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen
+    from recovery_guide.tui.screens.values import ValuesScreen
+
+    app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data")))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("w")
+        await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))
+        screen = app.screen
+        await pilot.press("right", "right", "right", "right", "right")  # approved: up to "Very important", and no further
+        await pilot.press("down", "down", "2", "down", "3", "left")  # side effects: A little; clinic time: Quite, then A little
+        await pilot.press("down", "4", "0")  # something new: rated, then skipped
+        assert "(•) Very important" in str(screen.query_one("#value-approved").render())
+        await pilot.press("down", "down")  # past cost, to the typing line of one's own item
+        assert app.focused is screen.query_one("#own-value")
+        await type_text(pilot, "Being near my family")
+        await pilot.press("enter", "4")  # Enter goes on to how much it matters
+        own_row = screen.query_one("#value-own")
+        assert app.focused is own_row
+        assert own_row.region.bottom <= screen.query_one("#values-body").region.bottom, "scrolled into view at 60x20"
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.session.my_values.ratings == {"approved": "very", "side-effects": "a-little", "clinic-time": "a-little"}
+        await make_handout(pilot, tmp_path / "mine.txt")
+        await settle(pilot, lambda: (tmp_path / "mine.txt").exists())
+        await make_handout(pilot, tmp_path / "mine.html", html=True)
+        await settle(pilot, lambda: (tmp_path / "mine.html").exists())
+    for name in ("mine.txt", "mine.html"):
+        flat = " ".join(re.sub(r"<[^>]+>", " ", section((tmp_path / name).read_text(encoding="utf-8"))).split())
+        assert "Using a treatment that is approved for my problem" in flat and "Very important" in flat
+        assert "Avoiding side effects" in flat and "Spending less time at a clinic" in flat and "A little important" in flat
+        assert "Being near my family (my own)" in flat
+        assert "Trying something new" not in flat and "What it costs me" not in flat
+        assert not re.search(r"\d", flat)
+    assert not (tmp_path / "data").exists(), "saving off: nothing written"
+
+
+@pytest.mark.slow
+async def test_a_live_switch_to_spanish_keeps_the_answers_and_changes_the_words(guide):
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.values import ValuesScreen
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))
+        await pilot.press("4", "down", "1")
+        await pilot.press("escape")
+        await settle(pilot, lambda: not isinstance(app.screen, ValuesScreen))
+        await choose_language(app, pilot, "es")
+        await pilot.press("w")
+        await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))
+        screen = app.screen
+        assert screen.query_one("#dialog").border_title == "Lo que me importa"
+        assert "No sé / saltar" in str(screen.query_one("#value-approved").render())
+        very = app.session.guide.values.level("very").text  # English until values.yaml is translated
+        assert f"(•) {very}" in str(screen.query_one("#value-approved").render())
+        assert app.session.my_values.ratings == {"approved": "very", "evidence": "not-important"}
