@@ -180,3 +180,11 @@ def test_a_locale_that_names_only_a_language_picks_a_listed_region(guide, locale
     assert found == region
     if region:
         assert guide.region(found) is not None, f"{found} is guessed but not listed"
+
+
+def test_the_sources_a_region_was_checked_against_join_cleanly(guide):
+    from recovery_guide import wording
+
+    shown = wording.region_checked_from(guide.region("US").checked_from)
+    assert ".;" not in shown
+    assert all(citation.rstrip(".") in shown for citation in guide.region("US").checked_from)
