@@ -180,3 +180,35 @@ def test_a_locale_that_names_only_a_language_picks_a_listed_region(guide, locale
     assert found == region
     if region:
         assert guide.region(found) is not None, f"{found} is guessed but not listed"
+
+
+def test_the_sources_a_region_was_checked_against_join_cleanly(guide):
+    from recovery_guide import wording
+
+    shown = wording.region_checked_from(guide.region("US").checked_from)
+    assert ".;" not in shown
+    assert all(citation.rstrip(".") in shown for citation in guide.region("US").checked_from)
+
+
+@pytest.mark.slow
+async def test_the_app_region_picker_offers_the_new_regions_and_shows_when_and_from_what_they_were_checked(guide):
+    from recovery_guide.session import Session
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.help_now import HelpNowScreen
+    from recovery_guide.tui.screens.regions import RegionPicker
+    from tests.helpers import settle, visible_text
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("h")
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+        await pilot.press("r")
+        await settle(pilot, lambda: isinstance(app.screen, RegionPicker))
+        listed = visible_text(app)
+        for name in ("Vietnam (VN)", "China (CN)", "Taiwan (TW)"):
+            assert name in listed, name
+        await pilot.press("end", "enter")  # the last region: Taiwan
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen) and app.session.region_code == "TW")
+        text = visible_text(app)
+        assert "Taiwan: numbers last checked November 27, 2026" in text
+        assert "Checked against: Hsinchu City Fire Bureau" in text

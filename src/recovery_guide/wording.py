@@ -236,8 +236,9 @@ def region_checked(name: str, day: date) -> str:
 
 
 def region_checked_from(citations: tuple[str, ...]) -> str:
-    """What a region's numbers were checked against: the sources' citations, never translated."""
-    return _("Checked against: {sources}").format(sources="; ".join(citations))
+    """What a region's numbers were checked against: the sources' citations (never translated), each
+    without its closing full stop so that the separators read cleanly."""
+    return _("Checked against: {sources}").format(sources="; ".join(citation.rstrip(". ") for citation in citations))
 
 
 def urgency_heading(level: Urgency) -> str:
