@@ -249,3 +249,7 @@ async def test_a_search_match_in_an_option_lands_on_its_card(guide):
         card = next(card for card in reader.query(OptionCard) if card.option.id == "naloxone")
         await settle(pilot, lambda: card.region.overlaps(pane.region) and pane.scroll_y > 0)
         assert reader.index == guide.index_of("research-opioids")
+        from recovery_guide.tui.screens.reader import HIT_STYLE
+
+        marked = [card.content.plain[span.start : span.end] for span in card.content.spans if str(span.style) == HIT_STYLE]
+        assert marked == ["nose spray"], "the words found are marked in the card"

@@ -58,7 +58,7 @@ async def search_for(pilot, words: str) -> SearchScreen:
 def marked_texts(reader: ReaderScreen) -> list[str]:
     """Every piece of the page shown with the search mark, and where."""
     found = []
-    for widget in reader.query("#title, #key-points, #body MarkdownBlock"):
+    for widget in reader.query("#title, #key-points, #body MarkdownBlock, .option-card"):
         contents = widget.item_texts if isinstance(widget, BulletList) else [widget.content]
         for content in contents:
             if isinstance(content, Content):

@@ -485,9 +485,13 @@ class ReaderScreen(GuideScreen):
         if match.kind == "option":  # the card that holds the words (or the lead-in above the cards)
             from recovery_guide.tui.widgets.option_cards import OptionCard
 
-            cards = [card for card in self.query(OptionCard) if any(find_span(getattr(card.option, name), query) for name in card.option.TEXT_FIELDS)]
-            target = cards[0] if cards else self.query_one("#options", Vertical)
-            return (target, lambda: 0) if target.display else (None, lambda: 0)
+            for card in self.query(OptionCard):
+                found = card.mark(query, HIT_STYLE)
+                if found:
+                    words, start = found
+                    return card, lambda: wrapped_line(words, start, card.content_region.width)
+            box = self.query_one("#options", Vertical)
+            return (box, lambda: 0) if box.display else (None, lambda: 0)
         if match.kind == "question":
             questions = self.query_one(ProviderQuestions)
             rows = [number for number, option in enumerate(questions.options) if find_span(str(option.prompt), query)]

@@ -12,10 +12,12 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static
 
 from recovery_guide import wording
 from recovery_guide.model import TreatmentOption
+from recovery_guide.search import find_span
 from recovery_guide.view.blocks import OptionsTable
 
 TITLE_ROOM = 6
@@ -47,12 +49,25 @@ class OptionCard(Static):
         self.border_title = self.title_text
         self.name_inside = False
 
+    def words(self) -> Content:
+        """What the card says, unmarked."""
+        return Content.from_rich_text(card_text(self.option, self.title_text if self.name_inside else None))
+
     def on_resize(self) -> None:
         inside = cell_len(self.title_text) + TITLE_ROOM > self.outer_size.width
         if inside != self.name_inside:
             self.name_inside = inside
             self.border_title = None if inside else self.title_text
-            self.update(card_text(self.option, self.title_text if inside else None))
+            self.update(self.words())
+
+    def mark(self, query: str, style: str) -> tuple[Content, int] | None:
+        """Mark the first place ``query`` is found in the card with ``style``: (the words, where); None if not found."""
+        words = self.words()
+        span = find_span(words.plain, query)
+        if span is None:
+            return None
+        self.update(words.stylize(style, *span))
+        return words, span[0]
 
 
 class OptionCards(Vertical):
