@@ -280,8 +280,13 @@ class ReaderScreen(GuideScreen):
         from recovery_guide.tui.widgets.icon_array import IconArrayView
 
         box = self.query_one("#results", Vertical)
-        await box.remove_children()
         box.display = bool(results)
+        views = list(box.query(IconArrayView))
+        if len(views) == len(results):  # the same number (a language switch): redrawn in place, heights settle at once
+            for view, block in zip(views, results):
+                view.show(block)
+            return
+        await box.remove_children()
         if results:
             await box.mount_all([IconArrayView(block, classes="icon-array") for block in results])
 

@@ -38,6 +38,11 @@ class IconArrayView(Widget):
         super().__init__(**kwargs)
         self.block = block
 
+    def show(self, block: IconArray) -> None:
+        """Draw another result (or the same in another language) in this widget."""
+        self.block = block
+        self.refresh(layout=True)
+
     def side_by_side(self) -> bool:
         """Side by side in a window of 80 columns or more; one above the other in a narrower one."""
         return self.app.size.width >= SIDE_BY_SIDE_FROM
