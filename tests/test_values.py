@@ -77,6 +77,19 @@ def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(conte
     assert [item.name for item in status(folder, "es")][-1] == "values"
 
 
+def test_a_repeated_id_or_an_unknown_source_stops_loading_with_file_and_line(content_copy):
+    from recovery_guide.guide_content.yaml_source import ContentError
+
+    path = content_copy / "en" / "values.yaml"
+    english = path.read_text(encoding="utf-8")
+    path.write_text(english.replace("id: cost", "id: approved"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"values.yaml:\d+: items\[5\]\.id: duplicate id 'approved'"):
+        ContentFolder(content_copy).english
+    path.write_text(english.replace("[witteman-2021]", "[no-such-source]"), encoding="utf-8")
+    with pytest.raises(ContentError, match="unknown source id 'no-such-source'"):
+        ContentFolder(content_copy).english
+
+
 # --- the answers, the session and saving ----------------------------------------------------------------
 
 
