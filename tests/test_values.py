@@ -271,3 +271,22 @@ async def test_a_live_switch_to_spanish_keeps_the_answers_and_changes_the_words(
         very = app.session.guide.values.level("very").text  # English until values.yaml is translated
         assert f"(•) {very}" in str(screen.query_one("#value-approved").render())
         assert app.session.my_values.ratings == {"approved": "very", "evidence": "not-important"}
+
+
+@pytest.mark.slow
+async def test_the_screen_the_content_names_offers_the_exercise_with_a_button(guide):
+    from textual.widgets import Button
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.values import ValuesScreen
+
+    assert guide.values.after == "is-it-right"
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reader = app.screen
+        assert not reader.query_one("#values-offer").display, "only on the screen values.yaml names"
+        reader.go_to(guide.index_of("is-it-right"))
+        await settle(pilot, lambda: reader.query_one("#values-offer").display)
+        reader.query_one("#values-button", Button).press()
+        await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))

@@ -254,11 +254,11 @@ def parse_self_checks(
     return tuple(checks)
 
 
-def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None = None) -> Values:
+def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None = None, screen_ids: Iterable[str] = ()) -> Values:
     """"What matters to me" (``values.yaml``): the intro, the rating words and the items, ids unique.
 
-    With ``source_ids`` (the English file) its ``sources`` are required and checked; a translation
-    leaves them out (they always come from the English)."""
+    With ``source_ids`` and ``screen_ids`` (the English file) its ``sources`` and ``after`` are required
+    and checked; a translation leaves them out (they always come from the English)."""
     english = source_ids is not None
     top = Fields(doc, doc.data, (), VALUES, warn)
     sources = top.get("sources", required=english)
@@ -266,6 +266,9 @@ def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None
         for index, source_id in enumerate(sources):
             if source_id not in set(source_ids):
                 raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
+    after = top.get("after") if english else ""
+    if english and after not in set(screen_ids):
+        raise doc.error(("after",), f"unknown screen id {after!r} (no screen has this id)")
     levels = _id_and_text(doc, top, "levels", CHOICE, Choice, warn)
     if len(levels) < 2:
         raise doc.error(("levels",), "needs at least 2 rating words")
@@ -276,6 +279,7 @@ def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None
         levels=levels,
         items=items,
         source_ids=sources,
+        after=after,
         translated_from=_translated_from(doc, doc.data, (), warn),
         file=str(doc.path),
     )
