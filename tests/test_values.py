@@ -90,6 +90,15 @@ def test_a_repeated_id_or_an_unknown_source_stops_loading_with_file_and_line(con
         ContentFolder(content_copy).english
 
 
+def test_check_reports_changed_numbers_in_a_translated_exercise(content_copy):
+    english = (content_copy / "en" / "values.yaml").read_text(encoding="utf-8")
+    spanish = english.replace("What it costs me", "Lo que me cuesta 2").replace("sources: [witteman-2021]", "")
+    (content_copy / "es" / "values.yaml").write_text(spanish, encoding="utf-8")
+    stamp(ContentFolder(content_copy), "es", ["values"])
+    result = run("check", "--content", str(content_copy))
+    assert "es/values.yaml:1: numbers: What matters to me: missing [], extra ['2']" in result.stdout, result.stdout[-800:]
+
+
 # --- the answers, the session and saving ----------------------------------------------------------------
 
 
