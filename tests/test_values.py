@@ -53,6 +53,14 @@ def test_the_exercise_has_plain_items_four_rating_words_and_no_numbers(guide):
     assert values.source_ids == ("witteman-2021",) and "re-check" in guide.sources["witteman-2021"].note
 
 
+def test_the_exercise_reads_at_grade_six_or_below(guide):
+    from recovery_guide import readability
+
+    values = guide.values
+    text = " ".join([values.intro, *(f"{item.text}." for item in values.items)])
+    assert readability.grade(text) <= readability.ENGLISH_AIM
+
+
 def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(content_copy):
     folder = ContentFolder(content_copy)
     assert folder.guide("es").values == folder.english.values, "no Spanish file yet: English, whole"
