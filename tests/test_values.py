@@ -53,6 +53,14 @@ def test_the_exercise_has_plain_items_four_rating_words_and_no_numbers(guide):
     assert values.source_ids == ("witteman-2021",) and "re-check" in guide.sources["witteman-2021"].note
 
 
+def test_the_exercise_reads_at_grade_six_or_below(guide):
+    from recovery_guide import readability
+
+    values = guide.values
+    text = " ".join([values.intro, *(f"{item.text}." for item in values.items)])
+    assert readability.grade(text) <= readability.ENGLISH_AIM
+
+
 def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(content_copy):
     folder = ContentFolder(content_copy)
     assert folder.guide("es").values == folder.english.values, "no Spanish file yet: English, whole"
@@ -75,6 +83,28 @@ def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(conte
     assert states(folder, "es", "values") == {"what-matters-to-me": STALE}
     assert folder.guide("es").values.item("cost").text == "What it would cost me"
     assert [item.name for item in status(folder, "es")][-1] == "values"
+
+
+def test_a_repeated_id_or_an_unknown_source_stops_loading_with_file_and_line(content_copy):
+    from recovery_guide.guide_content.yaml_source import ContentError
+
+    path = content_copy / "en" / "values.yaml"
+    english = path.read_text(encoding="utf-8")
+    path.write_text(english.replace("id: cost", "id: approved"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"values.yaml:\d+: items\[5\]\.id: duplicate id 'approved'"):
+        ContentFolder(content_copy).english
+    path.write_text(english.replace("[witteman-2021]", "[no-such-source]"), encoding="utf-8")
+    with pytest.raises(ContentError, match="unknown source id 'no-such-source'"):
+        ContentFolder(content_copy).english
+
+
+def test_check_reports_changed_numbers_in_a_translated_exercise(content_copy):
+    english = (content_copy / "en" / "values.yaml").read_text(encoding="utf-8")
+    spanish = english.replace("What it costs me", "Lo que me cuesta 2").replace("sources: [witteman-2021]", "")
+    (content_copy / "es" / "values.yaml").write_text(spanish, encoding="utf-8")
+    stamp(ContentFolder(content_copy), "es", ["values"])
+    result = run("check", "--content", str(content_copy))
+    assert "es/values.yaml:1: numbers: What matters to me: missing [], extra ['2']" in result.stdout, result.stdout[-800:]
 
 
 # --- the answers, the session and saving ----------------------------------------------------------------
@@ -258,3 +288,22 @@ async def test_a_live_switch_to_spanish_keeps_the_answers_and_changes_the_words(
         very = app.session.guide.values.level("very").text  # English until values.yaml is translated
         assert f"(•) {very}" in str(screen.query_one("#value-approved").render())
         assert app.session.my_values.ratings == {"approved": "very", "evidence": "not-important"}
+
+
+@pytest.mark.slow
+async def test_the_screen_the_content_names_offers_the_exercise_with_a_button(guide):
+    from textual.widgets import Button
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.values import ValuesScreen
+
+    assert guide.values.after == "is-it-right"
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reader = app.screen
+        assert not reader.query_one("#values-offer").display, "only on the screen values.yaml names"
+        reader.go_to(guide.index_of("is-it-right"))
+        await settle(pilot, lambda: reader.query_one("#values-offer").display)
+        reader.query_one("#values-button", Button).press()
+        await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))

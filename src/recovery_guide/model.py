@@ -290,6 +290,8 @@ class Values:
     items: tuple[ValueItem, ...]
     source_ids: tuple[str, ...] = ()
     """Why the guide has this exercise (from the English file; translations inherit it)."""
+    after: str = ""
+    """The id of the screen that offers it (from the English file); ``w`` opens it from anywhere."""
     language: str = "en"
     """The language this exercise's words are actually in (English when a translation is missing or stale)."""
     translated_from: str | None = None

@@ -46,7 +46,8 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
             report.problems.append(_stale_problem(code, doc, page, english_page))
 
     mismatches = number_mismatches(english, translation)
-    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind != "self-check"]
+    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind not in ("self-check", "values")]
+    number_problems += [Problem(mismatch.file, 1, "numbers", f"What matters to me: {mismatch.difference}") for mismatch in mismatches if mismatch.kind == "values"]
     number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], mismatches)
     row.numbers = str(len(number_problems))
     report.problems += number_problems

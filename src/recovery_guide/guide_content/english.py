@@ -95,7 +95,7 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
         regions=regions,
         help_lines_checked=checked,
         self_checks=_self_checks(folder, pages, sources, warn),
-        values=parse_values(read_yaml(folder / VALUES_FILE), warn, source_ids=sources) if (folder / VALUES_FILE).is_file() else None,
+        values=parse_values(read_yaml(folder / VALUES_FILE), warn, source_ids=sources, screen_ids=[page.id for page in pages]) if (folder / VALUES_FILE).is_file() else None,
     )
 
 

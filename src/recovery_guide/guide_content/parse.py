@@ -308,11 +308,11 @@ def parse_self_checks(
     return tuple(checks)
 
 
-def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None = None) -> Values:
+def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None = None, screen_ids: Iterable[str] = ()) -> Values:
     """"What matters to me" (``values.yaml``): the intro, the rating words and the items, ids unique.
 
-    With ``source_ids`` (the English file) its ``sources`` are required and checked; a translation
-    leaves them out (they always come from the English)."""
+    With ``source_ids`` and ``screen_ids`` (the English file) its ``sources`` and ``after`` are required
+    and checked; a translation leaves them out (they always come from the English)."""
     english = source_ids is not None
     top = Fields(doc, doc.data, (), VALUES, warn)
     sources = top.get("sources", required=english)
@@ -320,28 +320,32 @@ def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None
         for index, source_id in enumerate(sources):
             if source_id not in set(source_ids):
                 raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
-    levels: list[Choice] = []
-    for index, item in enumerate(top.get("levels")):
-        fields = Fields(doc, item, ("levels", index), CHOICE, warn)
-        level = Choice(id=fields.get("id"), text=fields.get("text"))
-        if any(other.id == level.id for other in levels):
-            raise doc.error(("levels", index, "id"), f"duplicate level id {level.id!r}")
-        levels.append(level)
+    after = top.get("after") if english else ""
+    if english and after not in set(screen_ids):
+        raise doc.error(("after",), f"unknown screen id {after!r} (no screen has this id)")
+    levels = _id_and_text(doc, top, "levels", CHOICE, Choice, warn)
     if len(levels) < 2:
         raise doc.error(("levels",), "needs at least 2 rating words")
-    items: list[ValueItem] = []
-    for index, item in enumerate(top.get("items")):
-        fields = Fields(doc, item, ("items", index), VALUE_ITEM, warn)
-        value = ValueItem(id=fields.get("id"), text=fields.get("text"))
-        if any(other.id == value.id for other in items):
-            raise doc.error(("items", index, "id"), f"duplicate item id {value.id!r}")
-        items.append(value)
+    items = _id_and_text(doc, top, "items", VALUE_ITEM, ValueItem, warn)
     return Values(
         id=top.get("id"),
         intro=top.get("intro"),
-        levels=tuple(levels),
-        items=tuple(items),
+        levels=levels,
+        items=items,
         source_ids=sources,
+        after=after,
         translated_from=_translated_from(doc, doc.data, (), warn),
         file=str(doc.path),
     )
+
+
+def _id_and_text(doc: YamlDocument, top: Fields, key: str, shape, make, warn: Warn) -> tuple:
+    """A list of ``{id, text}`` mappings under ``key`` as ``make(id, text)`` objects, ids unique."""
+    found: list = []
+    for index, item in enumerate(top.get(key)):
+        fields = Fields(doc, item, (key, index), shape, warn)
+        value = make(id=fields.get("id"), text=fields.get("text"))
+        if any(other.id == value.id for other in found):
+            raise doc.error((key, index, "id"), f"duplicate id {value.id!r}")
+        found.append(value)
+    return tuple(found)

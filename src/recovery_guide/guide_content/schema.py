@@ -246,6 +246,7 @@ VALUES = Shape(
     "content/<lang>/values.yaml: a short exercise, never scored, for the reader to take to their provider.",
     (
         Field("id", "id", "The exercise's id (always what-matters-to-me)."),
+        Field("after", "id", "The id of the screen that offers it (a box with a button under its text).", english_only=True),
         Field("intro", "text", "One or two sentences saying what the exercise is for."),
         Field("levels", "mappings", "The rating words, least important first (4 of them; no numbers).", shape=CHOICE),
         Field("items", "mappings", "The things to rate.", shape=VALUE_ITEM),

@@ -167,6 +167,10 @@ class ReaderScreen(GuideScreen):
                     yield Static(id="self-check-heading", classes="box-heading", markup=False)
                     yield Static(id="self-check-text", markup=False)
                     yield Button(wording.check_your_understanding(), id="self-check-button", compact=True)
+                with Vertical(id="values-offer"):
+                    yield Static(id="values-offer-heading", classes="box-heading", markup=False)
+                    yield Static(id="values-offer-text", markup=False)
+                    yield Button(wording.what_matters_to_me(), id="values-button", compact=True)
                 yield GuideMarkdown(id="extra", open_links=False)
                 with Vertical(id="ask"):
                     yield Static(id="ask-heading", classes="box-heading", markup=False)
@@ -199,6 +203,7 @@ class ReaderScreen(GuideScreen):
         # Built once in compose, so given their words again here (the rest is filled by show_current).
         self.query_one("#banner", Static).update(banner_text(self.session.clinic))
         self.query_one("#self-check-button", Button).label = wording.check_your_understanding()
+        self.query_one("#values-button", Button).label = wording.what_matters_to_me()
         self.showing_english = False
         await self.show_current(keep_scroll=True)
         # The translation has the same blocks, of other heights: the same block goes back to the top.
@@ -215,6 +220,15 @@ class ReaderScreen(GuideScreen):
         if check:
             self.query_one("#self-check-heading", Static).update(check.title)
             self.query_one("#self-check-text", Static).update(wording.self_check_intro() + " " + _("Press k, or the button."))
+
+    def show_values_offer(self) -> None:
+        """On the screen the content names (``values.yaml``'s ``after``), offer "What matters to me"."""
+        values = self.guide.values
+        offered = values is not None and values.after == self.guide.pages[self.index].id
+        self.query_one("#values-offer").display = offered
+        if offered:
+            self.query_one("#values-offer-heading", Static).update(wording.what_matters_to_me())
+            self.query_one("#values-offer-text", Static).update(_("Think about what matters to you, for your handout. It is never scored. Press w, or the button."))
 
     def action_self_check(self) -> None:
         from recovery_guide.model import check_after
@@ -235,6 +249,9 @@ class ReaderScreen(GuideScreen):
         if event.button.id == "self-check-button":
             event.stop()
             self.action_self_check()
+        elif event.button.id == "values-button":
+            event.stop()
+            self.app.action_what_matters()
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         """A marked word clicked with the mouse: its meaning (links never open anything else)."""
@@ -330,6 +347,7 @@ class ReaderScreen(GuideScreen):
         self.query_one("#words-heading", Static).update(wording.words_on_this_screen())
         self.query_one(TermList).set_options([Option(Text(term.term), id=term.id) for term in terms])
         self.show_self_check()
+        self.show_values_offer()
         await extra_widget.update(parts.extra)
         ask = self.query_one("#ask")
         questions = self.questions_here(screen)
