@@ -123,7 +123,7 @@ def test_a_page_says_its_parts_in_one_order(guide):
     assert HelpLines in help_now and help_now.index(HelpLines) > help_now.index(Paragraph)
     assert about[-4:] == [SourceRefs, LanguageNote, ReviewDates, Sources]
     course = page_view(guide, guide.page("treatment-course"))
-    assert [type(block) for block in course.blocks[:3]] == [KeyPoints, Timeline, EvidenceLabel]
+    assert [type(block) for block in course.blocks[:3]] == [KeyPoints, Timeline, EvidenceScale]
     research = page_view(guide, guide.page("research-alcohol"))
     assert [type(block) for block in research.blocks[:4]] == [KeyPoints, IconArray, EvidenceScale, Heading]
     assert research.heading == f"Step {research.number} of {len(guide.pages)}: {guide.page('research-alcohol').title}"

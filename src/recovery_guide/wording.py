@@ -37,9 +37,14 @@ def evidence(label: str) -> str:
 
 
 FILLED = "●"
-"""A filled symbol (a person who had the result; a level reached): told from ``EMPTY`` by shape, not colour."""
+"""A filled symbol in an icon array (a person who had the result): told from ``EMPTY`` by shape, not colour."""
 EMPTY = "○"
 """An empty ring."""
+SCALE_FILLED = "■"
+"""A level reached on the evidence scale. Squares, not the icon array's dots: an independent review found
+the same ● meaning "had this result" in a picture and "a level reached" just below it."""
+SCALE_EMPTY = "□"
+"""A level not reached."""
 
 
 def evidence_level(level: int) -> str:
@@ -55,12 +60,12 @@ def evidence_level(level: int) -> str:
 
 
 def evidence_scale(level: int, top: int = 5) -> str:
-    """The scale drawn in characters: ``level`` filled dots, then empty rings, ``top`` in all ("●●○○○")."""
-    return FILLED * level + EMPTY * (top - level)
+    """The scale drawn in characters: ``level`` filled squares, then empty ones, ``top`` in all ("■■□□□")."""
+    return SCALE_FILLED * level + SCALE_EMPTY * (top - level)
 
 
 def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
-    """The scale with its words and its level in numbers: "early evidence ●●○○○ (2 of 5)"; without
+    """The scale with its words and its level in numbers: "early evidence ■■□□□ (2 of 5)"; without
     ``dots`` (read mode: a screen reader would read each dot aloud) "early evidence (2 of 5)"."""
     line = _("{name} {dots} ({level} of {top})").format(name=evidence_level(level), dots=evidence_scale(level, top) if dots else "", level=level, top=top)
     return line if dots else " ".join(line.split())
@@ -96,7 +101,7 @@ def option_labels() -> tuple[tuple[str, str], ...]:
         ("research", _("What research found")),
         ("like", _("What it is like")),
         ("side_effects", _("Side effects")),
-        ("not_for", _("Who should not use it")),
+        ("not_for", _("Who should not use it, or take care")),
     )
 
 

@@ -129,7 +129,7 @@ class EvidenceLabel(Block):
 
 @dataclass(frozen=True)
 class EvidenceScale(Block):
-    """How strong the research is as a scale of 1 to 5 filled dots ("early evidence ●●○○○"), with its words."""
+    """How strong the research is as a scale of 1 to 5 filled squares ("early evidence ■■□□□"), with its words."""
 
     kind: ClassVar[str] = "evidence_scale"
     level: int
