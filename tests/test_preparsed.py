@@ -77,6 +77,7 @@ def test_a_guide_from_stored_copies_equals_a_guide_from_yaml(packaged, monkeypat
     )
     assert from_store.regions == from_yaml.regions and from_store.glossary == from_yaml.glossary
     assert from_store.self_checks == from_yaml.self_checks
+    assert from_store.values == dataclasses.replace(from_yaml.values, file=str(packaged / Path(from_yaml.values.file).relative_to(content_dir())))
 
 
 def test_an_edited_file_is_parsed_again_and_the_others_are_not(packaged, monkeypatch):
