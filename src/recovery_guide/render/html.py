@@ -66,7 +66,6 @@ h3 { font-size: 1.1em; }
 .tick { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #000; vertical-align: -0.1em; margin-inline-end: 0.3em; }
 ul.ticks { list-style: none; padding-inline-start: 0; margin: 0.2em 0 0.8em 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
 ul.ticks li { white-space: nowrap; }
-ol.questions.boxes li::marker { font-weight: bold; }
 .worksheet > ul { list-style: none; padding-inline-start: 0; }
 .worksheet > ul > li { break-inside: avoid; page-break-inside: avoid; }
 .write-line { display: inline-block; min-width: 16em; border-bottom: 1px solid #000; height: 1.2em; vertical-align: bottom; }
@@ -281,8 +280,7 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_questions(self, block: Questions) -> str:
         box = TICK_BOX if block.boxes else ""
-        opening = '<ol class="questions boxes">' if block.boxes else "<ol>"
-        return f"<h3>{escape(wording.ask_your_provider())}</h3>{opening}" + "".join(f"<li>{box}{escape(q.text)}</li>" for q in block.questions) + "</ol>"
+        return f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{box}{escape(q.text)}</li>" for q in block.questions) + "</ol>"
 
     def write_source_refs(self, block: SourceRefs) -> str:
         refs = ", ".join(f'<a href="#source-{number}">[{number}]</a>' for number in block.numbers)
