@@ -36,6 +36,7 @@ from recovery_guide.view.blocks import (
     OptionsTable,
     PagesRead,
     Paragraph,
+    PictureKey,
     Questions,
     QuestionsToAsk,
     ReviewDates,
@@ -43,6 +44,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    ValuesWorksheet,
     WhatMattersToMe,
 )
 from recovery_guide.view.body import body_blocks, plain_lines, plain_texts
@@ -75,6 +77,8 @@ SAMPLES: dict[type[Block], Block] = {
     ReviewDates: ReviewDates((("A page", date(2026, 1, 1), date(2027, 1, 1)),)),
     OptionsTable: OptionsTable((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody."),), "The decision."),
     WhatMattersToMe: WhatMattersToMe((("Avoiding side effects", "Very important", False), ("Being near family", None, True))),
+    PictureKey: PictureKey("● = had this result, ○ = did not.", ("very early evidence ■□□□□ (1 of 5)", "strong evidence ■■■■■ (5 of 5)")),
+    ValuesWorksheet: ValuesWorksheet("Think about it.", ("Not important", "Very important"), ("Avoiding side effects",)),
 }
 
 

@@ -193,6 +193,26 @@ def what_matters_note() -> str:
     return _("This is for talking with my provider. It is not a score and not a recommendation.")
 
 
+def picture_key() -> str:
+    """The heading of the printed guide's key to its pictures."""
+    return _("How to read the pictures")
+
+
+def evidence_key() -> str:
+    """The line before the evidence scale's five levels in the printed guide's key."""
+    return _("The squares show how strong the research is:")
+
+
+def worksheet_how() -> str:
+    """How to fill in "What matters to me" on paper."""
+    return _("For each one, tick one box. You can skip any of them.")
+
+
+def something_else_matters() -> str:
+    """The printed worksheet's line for the reader's own item (a line to write on follows it)."""
+    return _("Something else that matters to me:")
+
+
 def my_own_value() -> str:
     return _("(my own)")
 

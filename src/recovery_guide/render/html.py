@@ -32,6 +32,7 @@ from recovery_guide.view.blocks import (
     WhatMattersToMe,
     PagesRead,
     Paragraph,
+    PictureKey,
     Questions,
     QuestionsToAsk,
     ReviewDates,
@@ -39,12 +40,17 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    ValuesWorksheet,
 )
 from recovery_guide.view.icons import SIDE, is_filled
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
-ANSWER_LINES = '<div class="answer-line"></div>' * 3
+ANSWER_LINE = '<div class="answer-line"></div>'
+ANSWER_LINES = ANSWER_LINE * 3
 """Room to write an answer: three lines drawn as borders, which print (a background does not)."""
+
+TICK_BOX = '<span class="tick" aria-hidden="true"></span>'
+"""An empty box to tick on paper, drawn as a border (which prints in black and white; a background does not)."""
 
 STYLE = """
 body { font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
@@ -57,6 +63,14 @@ h3 { font-size: 1.1em; }
 .answer-line { border-bottom: 1px solid #000; height: 1.5em; }
 .answer-label { margin: 0; font-style: italic; }
 .number { font-weight: bold; }
+.tick { display: inline-block; width: 0.9em; height: 0.9em; border: 1.5px solid #000; vertical-align: -0.1em; margin-inline-end: 0.3em; }
+ul.ticks { list-style: none; padding-inline-start: 0; margin: 0.2em 0 0.8em 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
+ul.ticks li { white-space: nowrap; }
+.worksheet > ul { list-style: none; padding-inline-start: 0; }
+.worksheet > ul > li { break-inside: avoid; page-break-inside: avoid; }
+.write-line { display: inline-block; min-width: 16em; border-bottom: 1px solid #000; height: 1.2em; vertical-align: bottom; }
+.worksheet .answer-line { margin-bottom: 0.2em; }
+.worksheet { break-before: page; page-break-before: always; }
 .urgency { font-weight: bold; text-transform: uppercase; }
 .contact { font-weight: bold; white-space: nowrap; }
 .question, .read, .region, section.screen { break-inside: avoid; page-break-inside: avoid; }
@@ -265,7 +279,8 @@ class HtmlWriter(BlockWriter[str]):
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:
-        return f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{escape(q.text)}</li>" for q in block.questions) + "</ol>"
+        box = TICK_BOX if block.boxes else ""
+        return f"<h3>{escape(wording.ask_your_provider())}</h3><ol>" + "".join(f"<li>{box}{escape(q.text)}</li>" for q in block.questions) + "</ol>"
 
     def write_source_refs(self, block: SourceRefs) -> str:
         refs = ", ".join(f'<a href="#source-{number}">[{number}]</a>' for number in block.numbers)
@@ -292,6 +307,24 @@ class HtmlWriter(BlockWriter[str]):
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         entries = [f"<dt>{escape(term.term)}</dt><dd>{escape(term.definition)}</dd>" for term in block.terms]
         return "\n".join([f"<section><h2>{escape(wording.glossary())}</h2><dl>", *entries, "</dl></section>"])
+
+    # --- the printed guide's own sections ------------------------------------------------------------
+
+    def write_picture_key(self, block: PictureKey) -> str:
+        levels = "".join(f"<li>{escape(line)}</li>" for line in block.levels)
+        return (
+            f'<section class="key"><h2>{escape(wording.picture_key())}</h2><p>{escape(block.legend)}</p>'
+            f'<p>{escape(wording.evidence_key())}</p><ul class="scale-key">{levels}</ul></section>'
+        )
+
+    def write_values_worksheet(self, block: ValuesWorksheet) -> str:
+        """Each item with its rating words, an empty box before each (borders: they print in black and
+        white), and a line to write one's own item on. Nothing is added up."""
+        boxes = '<ul class="ticks">' + "".join(f"<li>{TICK_BOX}{escape(level)}</li>" for level in block.levels) + "</ul>"
+        items = [f"<li><strong>{escape(text)}</strong>{boxes}</li>" for text in block.items]
+        items.append(f'<li><strong>{escape(wording.something_else_matters())}</strong> <span class="write-line"></span>{ANSWER_LINE}{boxes}</li>')
+        intro = [f"<p>{escape(text)}</p>" for text in (block.intro, wording.worksheet_how(), wording.what_matters_note())]
+        return "\n".join([f'<section class="worksheet"><h2>{escape(wording.what_matters_to_me())}</h2>', *intro, "<ul>", *items, "</ul></section>"])
 
     # --- a handout's sections ------------------------------------------------------------------------
 
@@ -338,6 +371,11 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     if view.clinic:
         parts.append(writer.write(view.clinic))
     parts.append(f"<p>{escape(view.language_note)}</p>")
-    parts += [writer.page(page_) for page_ in view.pages]
+    if view.key:
+        parts.append(writer.write(view.key))
+    parts += [writer.page(page_) for page_ in view.reading]
+    if view.worksheet:
+        parts.append(writer.write(view.worksheet))
+    parts += [writer.page(page_) for page_ in view.end_matter]
     parts.append(writer.write(view.glossary))
     return page(view.language, wording.app_title(), "\n".join(parts))

@@ -33,6 +33,7 @@ from recovery_guide.view.blocks import (
     WhatMattersToMe,
     PagesRead,
     Paragraph,
+    PictureKey,
     Questions,
     QuestionsToAsk,
     ReviewDates,
@@ -40,12 +41,18 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    ValuesWorksheet,
 )
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view
 
 ICON_WIDTH = 78
 """The width the Markdown's icon arrays are laid out for (both blocks side by side)."""
+
+BOX = "[ ]"
+"""A box to tick (a task list item where Markdown has them; the same on paper where it does not)."""
+WRITE_LINE = "\\_" * 30
+"""A line to write on, escaped so it stays underscores."""
 
 _MARKS = ("\\", "*", "_", "`", "#", "[", "]", "<", ">", "|")
 
@@ -170,7 +177,8 @@ class MarkdownWriter(BlockWriter[str]):
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:
-        items = [f"{index}. {escape_markdown(question.text)}" for index, question in enumerate(block.questions, start=1)]
+        box = f"{BOX} " if block.boxes else ""
+        items = [f"{index}. {box}{escape_markdown(question.text)}" for index, question in enumerate(block.questions, start=1)]
         return "\n".join([f"**{escape_markdown(wording.ask_your_provider())}**", "", *items])
 
     def write_source_refs(self, block: SourceRefs) -> str:
@@ -195,6 +203,21 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         return "\n".join([f"## {escape_markdown(wording.glossary())}", "", *(f"- **{escape_markdown(term.term)}**: {escape_markdown(term.definition)}" for term in block.terms)])
+
+    # --- the printed guide's own sections ------------------------------------------------------------
+
+    def write_picture_key(self, block: PictureKey) -> str:
+        levels = [f"- {escape_markdown(line)}" for line in block.levels]
+        return "\n".join([f"## {escape_markdown(wording.picture_key())}", "", escape_markdown(block.legend), "", escape_markdown(wording.evidence_key()), "", *levels])
+
+    def write_values_worksheet(self, block: ValuesWorksheet) -> str:
+        """A list of the items, each with a task list of its rating words under it; a line to write one's own on."""
+        boxes = [f"  - {BOX} {escape_markdown(level)}" for level in block.levels]
+        intro = [escape_markdown(block.intro), escape_markdown(wording.worksheet_how()), escape_markdown(wording.what_matters_note())]
+        parts = [f"## {escape_markdown(wording.what_matters_to_me())}", *intro]
+        items = [f"- **{escape_markdown(text)}**" for text in block.items] + [f"- **{escape_markdown(wording.something_else_matters())}** {WRITE_LINE}"]
+        parts.append("\n".join(line for item in items for line in (item, *boxes)))
+        return "\n\n".join(parts)
 
     # --- a handout's sections ------------------------------------------------------------------------
 
@@ -241,7 +264,12 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**", escape_markdown(view.language_note)]
     if view.clinic:
         chunks.append(writer.write(view.clinic))
-    chunks += [writer.page(page) for page in view.pages]
+    if view.key:
+        chunks.append(writer.write(view.key))
+    chunks += [writer.page(page) for page in view.reading]
+    if view.worksheet:
+        chunks.append(writer.write(view.worksheet))
+    chunks += [writer.page(page) for page in view.end_matter]
     chunks.append(writer.write(view.glossary))
     return "\n\n".join(chunks) + "\n"
 

@@ -31,6 +31,7 @@ from recovery_guide.view.blocks import (
     WhatMattersToMe,
     PagesRead,
     Paragraph,
+    PictureKey,
     Questions,
     QuestionsToAsk,
     ReviewDates,
@@ -38,6 +39,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    ValuesWorksheet,
 )
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
@@ -51,6 +53,10 @@ STEP_LINE = "│   "
 """Down the left of a step's words: the line that joins one step to the next."""
 LAST_STEP = "    "
 """Under the last step, where the line ends."""
+BOX = "[ ]"
+"""A box to tick on paper."""
+WRITE_LINE = "_" * 30
+"""A line to write on, after a prompt."""
 
 
 def fill(text: str, initial_indent: str = "", subsequent_indent: str = "") -> str:
@@ -62,6 +68,20 @@ def fill(text: str, initial_indent: str = "", subsequent_indent: str = "") -> st
     if linebreak.needs_rules(text):
         return "\n".join(linebreak.wrap(text, WIDTH, initial_indent, subsequent_indent))
     return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False, initial_indent=initial_indent, subsequent_indent=subsequent_indent)
+
+
+def box_rows(words: tuple[str, ...], indent: str = "") -> list[str]:
+    """``[ ] word`` for each of ``words``, as many to a line as fit in WIDTH cells: a box is never
+    parted from its word, so it is always clear which box says what."""
+    rows, row = [], ""
+    for word in words:
+        cell = f"{BOX} {word}"
+        wider = f"{row}  {cell}" if row else indent + cell
+        if row and cell_width(wider) > WIDTH:
+            rows.append(row)
+            wider = indent + cell
+        row = wider
+    return rows + [row] if row else rows
 
 
 def underline(title: str, mark: str = "=") -> str:
@@ -194,7 +214,8 @@ class TextWriter(BlockWriter[str | None]):
         if self.plain:
             return None
         lines = [wording.ask_your_provider() + ":"]
-        lines += [fill(question.text, initial_indent=f"  {index}. ", subsequent_indent="     ") for index, question in enumerate(block.questions, start=1)]
+        box = f"{BOX} " if block.boxes else ""
+        lines += [fill(question.text, initial_indent=f"  {index}. {box}", subsequent_indent=" " * (5 + len(box))) for index, question in enumerate(block.questions, start=1)]
         return "\n".join(lines)
 
     def write_source_refs(self, block: SourceRefs) -> str:
@@ -223,6 +244,19 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         return "\n".join([underline(wording.glossary()), "", *[fill(f"{term.term}: {term.definition}", subsequent_indent="    ") for term in block.terms]])
+
+    # --- the printed guide's own sections ------------------------------------------------------------
+
+    def write_picture_key(self, block: PictureKey) -> str:
+        levels = [fill(line, initial_indent="  - ", subsequent_indent="    ") for line in block.levels]
+        return "\n".join([self.title(wording.picture_key()), "", fill(block.legend), "", fill(wording.evidence_key()), *levels])
+
+    def write_values_worksheet(self, block: ValuesWorksheet) -> str:
+        """Each item, then its rating words with a box each; a line to write one's own on. No total."""
+        items = ["\n".join([fill(text, initial_indent="  - ", subsequent_indent="    "), *box_rows(block.levels, "    ")]) for text in block.items]
+        own = "\n".join([fill(f"{wording.something_else_matters()} {WRITE_LINE}", initial_indent="  - ", subsequent_indent="    "), *box_rows(block.levels, "    ")])
+        intro = [fill(block.intro), fill(wording.worksheet_how()), fill(wording.what_matters_note())]
+        return "\n\n".join([self.title(wording.what_matters_to_me()), *intro, *items, own])
 
     # --- a handout's sections ------------------------------------------------------------------------
 
@@ -260,6 +294,11 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         header += [writer.write(view.clinic), ""]
     header.append("")
     body = ["\n".join(header)]
-    body += [writer.page(page) + "\n\n" for page in view.pages]
+    if view.key:
+        body.append(writer.write(view.key) + "\n\n\n")
+    body += [writer.page(page) + "\n\n" for page in view.reading]
+    if view.worksheet:
+        body.append(writer.write(view.worksheet) + "\n\n\n")
+    body += [writer.page(page) + "\n\n" for page in view.end_matter]
     body.append(writer.write(view.glossary) + "\n")
     return "".join(body)

@@ -213,6 +213,9 @@ class Questions(Block):
 
     kind: ClassVar[str] = "questions"
     questions: tuple[Question, ...]
+    boxes: bool = False
+    """A box beside each question, to tick the ones to ask (the printed guide only: on paper there is
+    no My questions list to add them to)."""
 
 
 @dataclass(frozen=True)
@@ -255,6 +258,34 @@ class GlossaryEntries(Block):
 
     kind: ClassVar[str] = "glossary_entries"
     terms: tuple[Term, ...]
+
+
+# --- blocks of the printed guide only ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PictureKey(Block):
+    """How to read the pictures, once near the start of the printed guide: what an icon array's
+    symbols mean, and the evidence scale's five levels, each in words with its squares."""
+
+    kind: ClassVar[str] = "picture_key"
+    legend: str
+    """What the icon arrays' symbols mean (``wording.result_legend``)."""
+    levels: tuple[str, ...]
+    """Each level of the evidence scale as one line, lowest first ("very early evidence ■□□□□ (1 of 5)")."""
+
+
+@dataclass(frozen=True)
+class ValuesWorksheet(Block):
+    """"What matters to me" on paper, near the end of the printed guide: every item with a box to tick
+    for each rating word, and a line to write one's own. Nothing is added up: it is never a score."""
+
+    kind: ClassVar[str] = "values_worksheet"
+    intro: str
+    levels: tuple[str, ...]
+    """The rating words, least important first."""
+    items: tuple[str, ...]
+    """Each item's words, in the content's order."""
 
 
 # --- blocks of a handout ---------------------------------------------------------------------------------
@@ -315,6 +346,8 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Sources,
     ClinicDetails,
     GlossaryEntries,
+    PictureKey,
+    ValuesWorksheet,
     QuestionsToAsk,
     MyUnderstanding,
     WhatMattersToMe,

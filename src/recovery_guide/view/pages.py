@@ -12,7 +12,7 @@ was last checked and is next due, and the full source list. ``guide_view`` adds 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recovery_guide import wording
 from recovery_guide.glossary import sorted_terms
@@ -28,12 +28,14 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     OptionsTable,
+    PictureKey,
     Questions,
     ReviewDates,
     SourceRefs,
     Sources,
     Statement,
     Timeline,
+    ValuesWorksheet,
 )
 from recovery_guide.view.body import body_blocks
 
@@ -65,6 +67,21 @@ class GuideView:
     clinic: ClinicDetails | None
     pages: tuple[PageView, ...]
     glossary: GlossaryEntries
+    key: PictureKey | None = None
+    """How to read the pictures: written once, before the first page."""
+    worksheet: ValuesWorksheet | None = None
+    """"What matters to me" to fill in on paper: written before the end matter (``end_matter``)."""
+
+    @property
+    def reading(self) -> tuple[PageView, ...]:
+        """The pages before the end matter (the About page and any after it)."""
+        return self.pages[: len(self.pages) - len(self.end_matter)]
+
+    @property
+    def end_matter(self) -> tuple[PageView, ...]:
+        """The About page and the pages after it: how the guide was made and its sources."""
+        about = next((index for index, page in enumerate(self.pages) if page.kind is PageKind.ABOUT), len(self.pages))
+        return self.pages[about:]
 
 
 def language_note(guide: Guide) -> str:
@@ -118,14 +135,38 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
 
 
 def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> GuideView:
-    """The whole guide: every page in reading order, then the glossary in the guide's own sort order."""
+    """The whole guide on paper: the key to its pictures, every page in reading order (each question
+    with a box to tick), "What matters to me" to fill in before the end matter, then the glossary in
+    the guide's own sort order."""
     return GuideView(
         language=guide.language.code,
         language_note=language_note(guide),
         clinic=ClinicDetails(clinic) if clinic else None,
-        pages=tuple(page_view(guide, page, region_code) for page in guide.pages),
+        pages=tuple(paper_page(page_view(guide, page, region_code)) for page in guide.pages),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
+        key=picture_key(),
+        worksheet=values_worksheet(guide),
     )
+
+
+def paper_page(view: PageView) -> PageView:
+    """A page as ``print`` writes it: each "Ask your provider" question with a box to tick."""
+    blocks = tuple(replace(block, boxes=True) if isinstance(block, Questions) else block for block in view.blocks)
+    return replace(view, blocks=blocks)
+
+
+def picture_key() -> PictureKey:
+    """What the icon arrays' symbols mean and the evidence scale's five levels, each in words."""
+    top = EvidenceScale.top
+    return PictureKey(wording.result_legend(), tuple(wording.evidence_scale_line(level, top) for level in range(1, top + 1)))
+
+
+def values_worksheet(guide: Guide) -> ValuesWorksheet | None:
+    """"What matters to me" to fill in on paper (None when the guide has no such exercise)."""
+    if guide.values is None:
+        return None
+    values = guide.values
+    return ValuesWorksheet(values.intro, tuple(level.text for level in values.levels), tuple(item.text for item in values.items))
 
 
 def clinic_lines(clinic: Clinic) -> list[str]:
