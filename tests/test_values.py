@@ -164,6 +164,28 @@ def test_answers_are_saved_only_with_saving_on_and_come_back_in_a_new_session(gu
     assert (again.my_values.own_text, again.my_values.own_level) == ("Being near my family", "quite")
 
 
+def test_quitting_warns_about_answers_that_are_not_kept(guide, tmp_path):
+    """Answers given with saving off used to be lost on quit without a word (questions were protected)."""
+    session = Session(guide, store=Store(tmp_path / "data"))
+    assert not session.questions_at_risk
+    session.rate_value("evidence", "very")
+    assert session.questions_at_risk, "answers only, saving off: quitting would lose them"
+    assert session.write_handout(tmp_path / "h.txt", "text") is None
+    assert not session.questions_at_risk, "a handout made since holds them"
+    session.set_own_value("Being near my family", "quite")
+    assert session.questions_at_risk
+    assert session.set_saving(True) is None
+    assert not session.questions_at_risk, "kept in the saved file"
+
+
+def test_read_mode_asks_before_quitting_loses_the_answers(tmp_path):
+    # acknowledge; w; approved 4, then skip the rest and the own item; quit: asked; 3 = quit without keeping
+    script = ["1", "w", "4", "", "", "", "", "", "", "0", "3"]
+    result = run("read", input="\n".join(script) + "\n", env={"XDG_DATA_HOME": str(tmp_path / "data")})
+    assert result.returncode == 0, result.stderr
+    assert "Your answers in What matters to me are not saved" in " ".join(result.stdout.split())
+
+
 def test_forget_everything_clears_the_answers(guide, tmp_path):
     session = Session(guide, store=Store(tmp_path / "data"))
     session.set_saving(True)

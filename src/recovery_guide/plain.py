@@ -199,7 +199,7 @@ class PlainReader:
         that are not saved, ask first, as the app does: a handout, keep them, or quit without (0: back)."""
         if self.session.questions_at_risk:
             self.say()
-            self.say(fill(_("Your questions in {my_questions} are not saved. If you quit now, they are lost.").format(my_questions=wording.my_questions())))
+            self.say(fill(wording.not_kept_warning(bool(self.session.my_questions.entries))))
             choice = self.pick(_("Quit"), [_("Make a handout to take along"), _("Keep them for next time, and quit"), _("Quit without keeping them")])
             if choice is None:
                 return True

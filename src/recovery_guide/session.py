@@ -176,9 +176,10 @@ class Session:
 
     @property
     def questions_at_risk(self) -> bool:
-        """True when quitting now would lose questions: the list has some, and neither the saved file
-        (saving off, or the last save failed) nor a handout made since the last change holds them."""
-        return bool(self.my_questions.entries) and self._unsaved
+        """True when quitting now would lose what the reader made: questions in the list or answers to
+        "What matters to me", and neither the saved file (saving off, or the last save failed) nor a
+        handout made since the last change holds them."""
+        return (bool(self.my_questions.entries) or bool(self.my_values)) and self._unsaved
 
     def move(self, entry: Entry, step: int) -> tuple[bool, str | None]:
         """Move an entry up (-1) or down (+1) within its group: (True if it moved, problem)."""
@@ -203,6 +204,7 @@ class Session:
         return self._values_changed() if self.my_values.set_own(text, level_id) else None
 
     def _values_changed(self) -> str | None:
+        self._unsaved = True
         problem = self.save()
         self._announce(Change.VALUES)
         return problem

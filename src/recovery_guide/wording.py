@@ -189,6 +189,13 @@ def what_matters_to_me() -> str:
     return _("What matters to me")
 
 
+def not_kept_warning(has_questions: bool) -> str:
+    """What quitting would lose, said before the reader chooses (the app's quit question and read mode)."""
+    if has_questions:
+        return _("Your questions in {my_questions} are not saved. If you quit now, they are lost.").format(my_questions=my_questions())
+    return _("Your answers in {what_matters} are not saved. If you quit now, they are lost.").format(what_matters=what_matters_to_me())
+
+
 def what_matters_note() -> str:
     return _("This is for talking with my provider. It is not a score and not a recommendation.")
 

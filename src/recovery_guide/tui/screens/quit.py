@@ -26,7 +26,7 @@ class QuitDialog(GuideModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
             yield Static(
-                _("Your questions in {my_questions} are not saved. If you quit now, they are lost.").format(my_questions=wording.my_questions()),
+                wording.not_kept_warning(bool(self.session.my_questions.entries)),
                 id="quit-question",
                 markup=False,
             )
