@@ -68,10 +68,10 @@ def test_a_stale_translation_points_at_its_source_hash(content_copy):
 
 
 def test_a_changed_number_points_at_its_line(content_copy):
-    spanish = replace_once(content_copy / "es" / "screens" / "05-research-alcohol.yaml", "Participaron 96 personas", "Participaron 97 personas")
+    spanish = replace_once(content_copy / "es" / "screens" / "05-research-alcohol.yaml", "Participaron 90 personas", "Participaron 97 personas")
     result = check("--content", str(content_copy))
     assert result.returncode == 1
-    assert problems(result.stdout) == [f"{spanish}:{line_of(spanish, '97 personas')}: body: numbers differ from the English: missing ['96'], extra ['97']"]
+    assert problems(result.stdout) == [f"{spanish}:{line_of(spanish, '97 personas')}: body: numbers differ from the English: missing ['90'], extra ['97']"]
 
 
 def test_a_help_line_that_dials_another_number(content_copy):

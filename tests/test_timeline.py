@@ -153,9 +153,10 @@ async def test_the_app_draws_the_whole_timeline_at_60_by_20(guide):
         assert box[0].startswith("╭") and box[-1].startswith("╰"), "the whole box is drawn, top and bottom"
         rows = [row[1:-1].strip() for row in box[1:-1]]  # inside the border and padding
         assert rows[0] == wording.timeline()
-        assert [row.removeprefix(STEP_MARK) for row in rows if row.startswith(STEP_MARK)] == [step.when for step in steps_of(guide)]
+        marks = [row.removeprefix(STEP_MARK) for row in rows if row.startswith(STEP_MARK)]
+        assert len(marks) == len(steps_of(guide)) and all(step.when.startswith(mark) for mark, step in zip(marks, steps_of(guide)))
         words = " ".join(row.removeprefix(STEP_LINE.rstrip()).strip() for row in rows)
         for step in steps_of(guide):
-            assert step.what in words, f"{step.id} is cut off:\n" + "\n".join(box)
+            assert step.when in words and step.what in words, f"{step.id} is cut off:\n" + "\n".join(box)
         app.screen.go_to(guide.index_of("research-alcohol"))
         await settle(pilot, lambda: not app.screen.query_one(TimelineView).display)

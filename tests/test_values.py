@@ -62,6 +62,7 @@ def test_the_exercise_reads_at_grade_six_or_below(guide):
 
 
 def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(content_copy):
+    (content_copy / "es" / "values.yaml").unlink()  # start from a language without the exercise translated
     folder = ContentFolder(content_copy)
     assert folder.guide("es").values == folder.english.values, "no Spanish file yet: English, whole"
     assert states(folder, "es", "values") == {"what-matters-to-me": MISSING}
@@ -306,9 +307,9 @@ async def test_a_live_switch_to_spanish_keeps_the_answers_and_changes_the_words(
         await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))
         screen = app.screen
         assert screen.query_one("#dialog").border_title == "Lo que me importa"
-        assert "No sé / saltar" in str(screen.query_one("#value-approved").render())
-        very = app.session.guide.values.level("very").text  # English until values.yaml is translated
-        assert f"(•) {very}" in str(screen.query_one("#value-approved").render())
+        row = str(screen.query_one("#value-approved").render())
+        assert "No estoy seguro / saltar" in row and "(•) Muy importante" in row, row
+        assert "Usar un tratamiento que esté aprobado para mi problema" in row, "the item itself in Spanish (values.yaml translated)"
         assert app.session.my_values.ratings == {"approved": "very", "evidence": "not-important"}
 
 
