@@ -166,7 +166,7 @@ def rendered_texts(screen) -> list[str]:
     texts = []
     for widget in screen.query("*"):
         if widget.display and widget.size.area and not isinstance(widget, MarkdownBullet):
-            for strip in widget.render_lines(Region(0, 0, *widget.size)):
+            for strip in widget.render_lines(Region(0, 0, *widget.outer_size)):  # borders and padding included: lines are drawn whole
                 texts += [piece.strip() for piece in BOX.split(strip.text) if piece.strip()]
     return texts
 
