@@ -253,3 +253,17 @@ async def test_a_search_match_in_an_option_lands_on_its_card(guide):
 
         marked = [card.content.plain[span.start : span.end] for span in card.content.spans if str(span.style) == HIT_STYLE]
         assert marked == ["nose spray"], "the words found are marked in the card"
+
+
+def test_a_screen_lists_the_sources_of_its_options_results_and_timeline(guide):
+    """The screen's source list used to leave out the studies behind its option cards."""
+    from recovery_guide.view.pages import page_view, source_numbers
+    from recovery_guide.view.blocks import SourceRefs
+
+    numbers = source_numbers(guide)
+    for page in guide.pages:
+        [refs] = [block for block in page_view(guide, page).blocks if isinstance(block, SourceRefs)]
+        wanted = {*page.source_ids, *(s for o in page.options for s in o.source_ids), *(r.source_id for r in page.results)}
+        wanted |= {s for step in page.timeline for s in step.source_ids}
+        assert {numbers[s] for s in wanted} == set(refs.numbers), page.id
+        assert len(refs.numbers) == len(set(refs.numbers)), "each source once"

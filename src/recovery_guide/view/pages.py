@@ -94,6 +94,14 @@ def source_numbers(guide: Guide) -> dict[str, int]:
     return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
 
 
+def cited_on(page: Page) -> tuple[str, ...]:
+    """Every source a page rests on, once each: the page's own list, then those of its timeline steps,
+    results and options (an independent review found the options' studies missing from a screen's list)."""
+    parts = [page.source_ids, *(step.source_ids for step in page.timeline), tuple(result.source_id for result in page.results)]
+    parts += [option.source_ids for option in page.options]
+    return tuple(dict.fromkeys(source_id for part in parts for source_id in part))
+
+
 def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = None) -> HelpLines:
     """Every region's help lines, with the reader's own region when it is known (and their clinic)."""
     return HelpLines(guide.regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
@@ -128,7 +136,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
         blocks.append(Statement(page.acknowledge))
     if page.questions:
         blocks.append(Questions(page.questions))
-    blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in page.source_ids), page.reviewed))
+    blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in cited_on(page)), page.reviewed))
     if page.kind is PageKind.ABOUT:
         blocks += [LanguageNote(language_note(guide)), review_dates(guide), Sources(tuple(guide.sources.values()))]
     return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks))
