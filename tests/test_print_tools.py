@@ -29,9 +29,9 @@ LEVELS = ("very early evidence", "early evidence", "some evidence", "good eviden
 
 
 def worksheet_part(written: str) -> str:
-    """The printed guide from its worksheet's heading to the next page (the About page)."""
+    """The printed guide from its worksheet's heading to the next page."""
     start = written.index(wording.what_matters_to_me(), written.index(wording.worksheet_how()) - 2000)
-    return written[start : written.index("Step 14 of 14", start)]
+    return written[start : written.index("Step ", start)]
 
 
 def item_entries(written: str, fmt: str, items: tuple[str, ...]) -> dict[str, str]:
@@ -70,12 +70,12 @@ def test_the_worksheet_lists_every_item_with_a_box_for_each_rating_word(guide, f
     assert "It is not a score" in part.replace("\n", " ")
 
 
-def test_the_worksheet_comes_after_the_last_reading_page_and_before_the_about_page(guide):
+def test_the_worksheet_comes_right_after_the_page_that_asks_the_reader_to_fill_it_in(guide):
     written = guide_text(guide, "GB")
     worksheet = written.index(wording.worksheet_how())
-    about = next(page for page in guide.pages if page.kind is PageKind.ABOUT)
-    last_reading = guide.pages[guide.index_of(about.id) - 1]
-    assert written.index(f": {last_reading.title}\n") < worksheet < written.index(f": {about.title}\n") < written.index(wording.glossary())
+    offering = guide.page(guide.values.after)
+    following = guide.pages[guide.index_of(offering.id) + 1]
+    assert written.index(f": {offering.title}\n") < worksheet < written.index(f": {following.title}\n") < written.index(wording.glossary())
 
 
 def test_the_text_worksheet_fits_the_print_width_and_never_parts_a_box_from_its_word(guide):

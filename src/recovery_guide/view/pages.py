@@ -70,18 +70,23 @@ class GuideView:
     key: PictureKey | None = None
     """How to read the pictures: written once, before the first page."""
     worksheet: ValuesWorksheet | None = None
-    """"What matters to me" to fill in on paper: written before the end matter (``end_matter``)."""
+    """"What matters to me" to fill in on paper: written between ``reading`` and ``end_matter``."""
+    worksheet_after: str | None = None
+    """The id of the page that offers the exercise: the worksheet follows it (an independent review found
+    "Fill in What matters to me" on one page and the worksheet only after the help lines)."""
 
     @property
     def reading(self) -> tuple[PageView, ...]:
-        """The pages before the end matter (the About page and any after it)."""
+        """The pages before the worksheet."""
         return self.pages[: len(self.pages) - len(self.end_matter)]
 
     @property
     def end_matter(self) -> tuple[PageView, ...]:
-        """The About page and the pages after it: how the guide was made and its sources."""
+        """The pages after the worksheet: those after the page that offers it, or else the About page
+        and the pages after it (how the guide was made and its sources)."""
+        offering = next((index + 1 for index, page in enumerate(self.pages) if page.id == self.worksheet_after), None)
         about = next((index for index, page in enumerate(self.pages) if page.kind is PageKind.ABOUT), len(self.pages))
-        return self.pages[about:]
+        return self.pages[offering if offering is not None else about :]
 
 
 def language_note(guide: Guide) -> str:
@@ -144,7 +149,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
 
 def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> GuideView:
     """The whole guide on paper: the key to its pictures, every page in reading order (each question
-    with a box to tick), "What matters to me" to fill in before the end matter, then the glossary in
+    with a box to tick), "What matters to me" to fill in right after the page that offers it, then the glossary in
     the guide's own sort order."""
     return GuideView(
         language=guide.language.code,
@@ -154,6 +159,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
         key=picture_key(),
         worksheet=values_worksheet(guide),
+        worksheet_after=guide.values.after if guide.values else None,
     )
 
 
