@@ -52,18 +52,8 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
         for index, source_id in enumerate(page.source_ids):
             if source_id not in sources:
                 raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
-        for index, step in enumerate(page.timeline):
-            if not step.source_ids:
-                raise doc.error(("timeline", index, "sources"), "required field is missing")
-            for s_index, source_id in enumerate(step.source_ids):
-                if source_id not in sources:
-                    raise doc.error(("timeline", index, "sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
-        for index, option in enumerate(page.options):
-            if not option.source_ids:
-                raise doc.error(("options", index, "sources"), "required field is missing")
-            for s_index, source_id in enumerate(option.source_ids):
-                if source_id not in sources:
-                    raise doc.error(("options", index, "sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
+        _check_part_sources(doc, "timeline", page.timeline, sources)
+        _check_part_sources(doc, "options", page.options, sources)
         for index, term_id in enumerate(page.terms):
             if term_id not in term_ids:
                 raise doc.error(("terms", index), f"unknown term id {term_id!r} (not in glossary.yaml)")
@@ -107,3 +97,13 @@ def _self_checks(folder: Path, pages: list[Page], sources: dict[str, Source], wa
     order = {page.id: index for index, page in enumerate(pages)}
     checks = parse_self_checks(read_yaml(path), warn, screen_ids=order, source_ids=sources)
     return tuple(sorted(checks, key=lambda check: order[check.after]))
+
+
+def _check_part_sources(doc, field: str, parts, sources) -> None:
+    """Every part of a screen's list field (timeline steps, options) names sources, each one known."""
+    for index, part in enumerate(parts):
+        if not part.source_ids:
+            raise doc.error((field, index, "sources"), "required field is missing")
+        for s_index, source_id in enumerate(part.source_ids):
+            if source_id not in sources:
+                raise doc.error((field, index, "sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
