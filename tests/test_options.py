@@ -267,3 +267,26 @@ def test_a_screen_lists_the_sources_of_its_options_results_and_timeline(guide):
         wanted |= {s for step in page.timeline for s in step.source_ids}
         assert {numbers[s] for s in wanted} == set(refs.numbers), page.id
         assert len(refs.numbers) == len(set(refs.numbers)), "each source once"
+
+
+async def test_an_option_name_with_brackets_is_shown_as_written_not_as_markup():
+    """A card's border title is parsed as markup unless it is given as Content: "[b]" vanished."""
+    from textual.app import App
+
+    from recovery_guide.model import TreatmentOption
+    from recovery_guide.tui.widgets.option_cards import OptionCard
+
+    class OneCard(App):
+        CSS = "OptionCard { border: round white; height: auto; }"  # the reading screen's card border
+
+        def compose(self):
+            yield OptionCard(TreatmentOption("x", "Care [b]plan[/b] [at=1]", "a", "b", "c", "d", "e", "f"), 1)
+
+    app = OneCard()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        from textual.geometry import Region
+
+        card = app.query_one(OptionCard)
+        top = card.render_lines(Region(0, 0, *card.outer_size))[0].text
+        assert "1. Care [b]plan[/b] [at=1]" in top, top

@@ -46,7 +46,7 @@ class OptionCard(Static):
         super().__init__(card_text(option), classes="option-card", markup=False)
         self.option = option
         self.title_text = f"{number}. {option.name}"
-        self.border_title = self.title_text
+        self.border_title = Content(self.title_text)  # a name from content is text, never markup
         self.name_inside = False
 
     def words(self) -> Content:
@@ -57,7 +57,7 @@ class OptionCard(Static):
         inside = cell_len(self.title_text) + TITLE_ROOM > self.outer_size.width
         if inside != self.name_inside:
             self.name_inside = inside
-            self.border_title = None if inside else self.title_text
+            self.border_title = None if inside else Content(self.title_text)
             self.update(self.words())
 
     def mark(self, query: str, style: str) -> tuple[Content, int] | None:
