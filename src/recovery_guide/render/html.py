@@ -371,11 +371,6 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     if view.clinic:
         parts.append(writer.write(view.clinic))
     parts.append(f"<p>{escape(view.language_note)}</p>")
-    if view.key:
-        parts.append(writer.write(view.key))
-    parts += [writer.page(page_) for page_ in view.reading]
-    if view.worksheet:
-        parts.append(writer.write(view.worksheet))
-    parts += [writer.page(page_) for page_ in view.end_matter]
+    parts += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]
     parts.append(writer.write(view.glossary))
     return page(view.language, wording.app_title(), "\n".join(parts))

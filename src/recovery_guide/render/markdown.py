@@ -264,12 +264,7 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**", escape_markdown(view.language_note)]
     if view.clinic:
         chunks.append(writer.write(view.clinic))
-    if view.key:
-        chunks.append(writer.write(view.key))
-    chunks += [writer.page(page) for page in view.reading]
-    if view.worksheet:
-        chunks.append(writer.write(view.worksheet))
-    chunks += [writer.page(page) for page in view.end_matter]
+    chunks += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]
     chunks.append(writer.write(view.glossary))
     return "\n\n".join(chunks) + "\n"
 

@@ -294,11 +294,6 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         header += [writer.write(view.clinic), ""]
     header.append("")
     body = ["\n".join(header)]
-    if view.key:
-        body.append(writer.write(view.key) + "\n\n\n")
-    body += [writer.page(page) + "\n\n" for page in view.reading]
-    if view.worksheet:
-        body.append(writer.write(view.worksheet) + "\n\n\n")
-    body += [writer.page(page) + "\n\n" for page in view.end_matter]
+    body += [writer.page(part) + "\n\n" if isinstance(part, PageView) else writer.write(part) + "\n\n\n" for part in view.sequence()]
     body.append(writer.write(view.glossary) + "\n")
     return "".join(body)

@@ -75,6 +75,11 @@ class GuideView:
     """The id of the page that offers the exercise: the worksheet follows it (an independent review found
     "Fill in What matters to me" on one page and the worksheet only after the help lines)."""
 
+    def sequence(self) -> tuple[Block | PageView, ...]:
+        """What comes between the header and the glossary, in order: the key to the pictures, the
+        reading pages, the worksheet, the end matter. Every writer of the whole guide follows it."""
+        return (*((self.key,) if self.key else ()), *self.reading, *((self.worksheet,) if self.worksheet else ()), *self.end_matter)
+
     @property
     def reading(self) -> tuple[PageView, ...]:
         """The pages before the worksheet."""
