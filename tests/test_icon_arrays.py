@@ -281,6 +281,7 @@ def test_the_handout_shows_the_results_of_the_pages_read(guide):
     text = handout_text(handout)
     assert_grids_match(grids_in(text.splitlines()), cocaine)
     assert " ".join(cocaine.caption.split()) in " ".join(text.split())
+    assert f"Study: {cocaine.design}." in " ".join(text.split()) and "Source [" not in text, "no number pointing at a source list the handout lacks"
     html = handout_html(handout)
     svgs = re.findall(r"<svg[^>]*>.*?</svg>", html, re.S)
     assert [len(re.findall(r'class="filled"', svg)) for svg in svgs] == [48, 11]

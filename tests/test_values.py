@@ -249,6 +249,30 @@ def test_read_mode_asks_each_item_on_a_line_and_puts_the_answers_on_the_handout(
 
 
 @pytest.mark.slow
+async def test_rating_ones_own_item_before_typing_it_shows_nothing_chosen(guide):
+    """With nothing typed there is nothing to keep; the row used to show a choice that was not stored."""
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen
+    from recovery_guide.tui.screens.values import ValuesScreen
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("w")
+        await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))
+        screen = app.screen
+        own_row = screen.query_one("#value-own")
+        own_row.focus()
+        await settle(pilot, lambda: app.focused is own_row)
+        await pilot.press("3")
+        await settle(pilot)
+        assert app.session.my_values.own_level is None
+        shown = str(own_row.render())
+        assert "(•) Quite important" not in shown and "(•) Not sure / skip" in shown, "no choice shown that is not kept"
+
+
+@pytest.mark.slow
 async def test_rate_with_the_keyboard_add_an_own_item_and_find_them_on_both_handouts(guide, tmp_path):
     from recovery_guide.tui.app import RecoveryGuideApp
     from recovery_guide.tui.screens.reader import ReaderScreen

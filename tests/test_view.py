@@ -60,7 +60,7 @@ SAMPLES: dict[type[Block], Block] = {
     BulletList: BulletList((ListItem("-", ("an item",)), ListItem("-", ("another", "continued")))),
     KeyPoints: KeyPoints(("One point.", "Two points.")),
     EvidenceLabel: EvidenceLabel("How strong: weak"),
-    EvidenceScale: EvidenceScale(2, "early evidence", "How strong: weak"),
+    EvidenceScale: EvidenceScale(2, "How strong: weak"),
     IconArray: IconArray(Result("r", "About 48 in 100 ... about 11 in 100 did.", (ResultGroup("Had it", 48), ResultGroup("Did not", 11)), "a small study", "s"), 1),
     Statement: Statement("I understand."),
     HelpLines: HelpLines((_region,), None, date(2026, 1, 1)),

@@ -80,8 +80,10 @@ def result_count(count: int) -> str:
     return _("{count} in 100").format(count=count)
 
 
-def result_design(design: str, source_number: int) -> str:
-    """The study's design and its number in the source list."""
+def result_design(design: str, source_number: int | None) -> str:
+    """The study's design and its number in the source list (None: no source list goes with it, as on a handout)."""
+    if source_number is None:
+        return _("Study: {design}.").format(design=design)
     return _("Study: {design}. Source [{number}].").format(design=design, number=source_number)
 
 

@@ -12,6 +12,7 @@ from recovery_guide.guide_content import SOURCE_LANGUAGE
 from recovery_guide.guide_content.parse import parse_sources
 from recovery_guide.guide_content.yaml_source import read_yaml
 from recovery_guide.model import Guide
+from recovery_guide.view.pages import cited_on
 
 
 def english_reading(english: Guide, report: Report) -> str:
@@ -65,8 +66,7 @@ def result_problems(english: Guide, report: Report) -> None:
 
 
 def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
-    cited = {source_id for screen in english.pages for source_id in screen.source_ids}
-    cited |= {source_id for screen in english.pages for option in screen.options for source_id in option.source_ids}
+    cited = {source_id for screen in english.pages for source_id in cited_on(screen)}
     cited |= {line.source_id for region in english.regions for line in region.lines}
     cited |= set(english.values.source_ids if english.values else ())
     path = root / SOURCE_LANGUAGE / "sources.yaml"

@@ -29,7 +29,6 @@ from recovery_guide.i18n import _
 from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.model import Guide
 from recovery_guide.my_questions import MyQuestions
-from recovery_guide.my_values import MyValues
 from recovery_guide.session import Change, Session
 from recovery_guide.tui.base import TranslatedBindingsMixin, report_problem
 from recovery_guide.tui.commands import GuideCommands
@@ -73,7 +72,6 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self.region_changed_signal: Signal[str | None] = Signal(self, "region-changed")
         """Published after the reader chose a region (None: every region); help lines follow it."""
         self.my_questions_changed_signal: Signal[MyQuestions] = Signal(self, "my-questions-changed")
-        self.values_changed_signal: Signal[MyValues] = Signal(self, "values-changed")
         """Published after each change to My questions (subscribers are called at once, so a screen's
         list is up to date before the key that changed it returns)."""
         session.subscribe(self._session_changed)
@@ -130,10 +128,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.language_changed_signal.publish(self.session.guide)
         elif change is Change.REGION:
             self.region_changed_signal.publish(self.session.region_code)
-        elif change is Change.VALUES:
-            self.values_changed_signal.publish(self.session.my_values)
-        else:
+        elif change is Change.MY_QUESTIONS:
             self.my_questions_changed_signal.publish(self.session.my_questions)
+        # Change.VALUES: only the What matters to me screen shows the answers, and it makes the changes itself
 
     # --- showing screens ------------------------------------------------------------------------------
 
@@ -215,7 +212,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self.show(MyQuestionsScreen)
 
     def action_what_matters(self) -> None:
-        """``w``: What matters to me (a message instead when the content has no such exercise)."""
+        """``w``: What matters to me (nothing happens when a content folder has no such exercise)."""
         from recovery_guide.tui.screens.values import ValuesScreen
 
         if self.session.guide.values is None:

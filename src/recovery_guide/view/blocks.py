@@ -133,9 +133,7 @@ class EvidenceScale(Block):
 
     kind: ClassVar[str] = "evidence_scale"
     level: int
-    """1 to 5."""
-    name: str
-    """The level in words ("early evidence"), from ``wording.evidence_level``."""
+    """1 to 5 (its name in words comes from ``wording.evidence_level`` as each writer writes it)."""
     text: str
     """The screen's own evidence words, already worded ("How strong is the research? ...")."""
 
@@ -152,11 +150,8 @@ class IconArray(Block):
 
     kind: ClassVar[str] = "icon_array"
     result: Result
-    source_number: int
-    """The source's number in the guide's source list."""
-
-    side: ClassVar[int] = 10
-    """Symbols per row and rows per group (100 in all: the one denominator)."""
+    source_number: int | None
+    """The source's number in the guide's source list; None where no source list goes with it (a handout)."""
 
 
 @dataclass(frozen=True)

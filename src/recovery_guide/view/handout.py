@@ -19,7 +19,7 @@ from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.my_values import MyValues
 from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, WhatMattersToMe
-from recovery_guide.view.pages import language_note, source_numbers
+from recovery_guide.view.pages import language_note
 
 APP_KEY = re.compile(r"(?<![\w'’])h(?![\w'’])")
 """The help key named in a sentence ("Press h to see help lines", "按 h 查看求助热线"): a lone letter h,
@@ -82,8 +82,8 @@ def build_handout(
         blocks.append(MyUnderstanding(understanding))
     if read:
         blocks.append(PagesRead(read))
-        numbers = source_numbers(guide)  # the study results of those pages, as pictures with their words
-        blocks += [IconArray(result, numbers[result.source_id]) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC for result in page.results]
+        # the study results of those pages, as pictures with their words (no source number: a handout has no source list)
+        blocks += [IconArray(result, None) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC for result in page.results]
     blocks.append(HelpLines(guide.regions, region, guide.help_lines_checked, clinic))
     return HandoutView(
         language=guide.language.code,

@@ -68,6 +68,6 @@ def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[st
     return lines
 
 
-def words_lines(result: Result, source_number: int) -> list[str]:
+def words_lines(result: Result, source_number: int | None) -> list[str]:
     """The caption, then the design and the source number (unwrapped: the writer wraps them)."""
     return [result.caption, wording.result_design(result.design, source_number)]

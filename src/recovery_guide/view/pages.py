@@ -134,7 +134,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
         blocks.append(Timeline(page.timeline))
     blocks += [IconArray(result, numbers[result.source_id]) for result in page.results]
     if page.evidence and page.evidence_level:
-        blocks.append(EvidenceScale(page.evidence_level, wording.evidence_level(page.evidence_level), wording.evidence(page.evidence)))
+        blocks.append(EvidenceScale(page.evidence_level, wording.evidence(page.evidence)))
     elif page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)

@@ -121,12 +121,13 @@ class ValuesScreen(GuideModal):
             self._choose(row, levels[number - 1].id)
 
     def _choose(self, row: ValueRow, level: str | None) -> None:
-        row.level = level
-        row.show()
         if row.item_id == OWN:
             problem = self.session.set_own_value(self.query_one("#own-value", Input).value, level)
+            level = self.session.my_values.own_level  # with nothing typed there is nothing to rate: show what is kept
         else:
             problem = self.session.rate_value(row.item_id, level)
+        row.level = level
+        row.show()
         report_problem(self, problem)
 
     def _commit_own(self) -> None:
