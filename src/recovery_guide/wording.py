@@ -275,6 +275,13 @@ def region_checked_from(citations: tuple[str, ...]) -> str:
     return _("Checked against: {sources}").format(sources="; ".join(citation.rstrip(". ") for citation in citations))
 
 
+def region_checked_against(day: date, numbers: tuple[int, ...]) -> str:
+    """When a region's numbers were checked, and against which sources of the list, in one short line
+    (``print``: the citations themselves are in the source list, not between the numbers)."""
+    refs = ", ".join(f"[{number}]" for number in numbers)
+    return _("Numbers last checked {date} against sources {sources}").format(date=format_day(day), sources=refs)
+
+
 def urgency_heading(level: Urgency) -> str:
     """Headings that grade help lines by urgency, in words."""
     return {

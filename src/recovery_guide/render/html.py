@@ -43,7 +43,7 @@ from recovery_guide.view.blocks import (
     ValuesWorksheet,
 )
 from recovery_guide.view.icons import SIDE, is_filled
-from recovery_guide.view.pages import PageView, clinic_lines, guide_view
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
 ANSWER_LINE = '<div class="answer-line"></div>'
 ANSWER_LINES = ANSWER_LINE * 3
@@ -130,7 +130,8 @@ def inline_html(text: str) -> str:
     return _EMPHASIS.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", text))
 
 
-def region_html(region: Region) -> str:
+def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
+    """One region's lines under headings graded by urgency, then when they were checked."""
     parts = [f'<section class="region"><h3>{escape(region.name)} ({escape(region.code)})</h3>']
     for level in Urgency:
         lines = region.lines_of(level)
@@ -143,10 +144,7 @@ def region_html(region: Region) -> str:
                 f'<span class="contact">{escape(line.contact)}</span>. {escape(line.about)}</li>'
             )
         parts.append("</ul>")
-    if region.checked:
-        parts.append(f'<p class="meta">{escape(wording.region_checked(region.name, region.checked))}</p>')
-    if region.checked_from:
-        parts.append(f'<p class="meta">{escape(wording.region_checked_from(region.checked_from))}</p>')
+    parts += [f'<p class="meta">{escape(note)}</p>' for note in region_checked(region, numbers)]
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -260,7 +258,7 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_help_lines(self, block: HelpLines) -> str:
         """Every region in full, the reader's own first (after the reader's clinic, when known)."""
-        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region) for region in block.own_first)])
+        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region, block.numbers_of(region)) for region in block.own_first)])
 
     def write_options_table(self, block: OptionsTable) -> str:
         """A real table, one row per option and one column per field, header cells scoped; on a

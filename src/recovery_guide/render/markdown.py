@@ -44,7 +44,7 @@ from recovery_guide.view.blocks import (
     ValuesWorksheet,
 )
 from recovery_guide.view.icons import grid_lines, words_lines
-from recovery_guide.view.pages import PageView, clinic_lines, guide_view
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
 ICON_WIDTH = 78
 """The width the Markdown's icon arrays are laid out for (both blocks side by side)."""
@@ -66,8 +66,8 @@ def escape_markdown(text: str) -> str:
 
 
 
-def region_markdown(region: Region, heading: str = "###") -> str:
-    """One region's lines under headings graded by urgency, in words."""
+def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ...] = ()) -> str:
+    """One region's lines under headings graded by urgency, in words, then when they were checked."""
     lines = [f"{heading} {escape_markdown(region.name)} ({region.code})", ""]
     for level in Urgency:
         found = region.lines_of(level)
@@ -75,10 +75,8 @@ def region_markdown(region: Region, heading: str = "###") -> str:
             lines += [f"**{escape_markdown(wording.urgency_heading(level))}**", ""]
             lines += [f"- {escape_markdown(line.name)}: **{escape_markdown(line.contact)}**. {escape_markdown(line.about)}" for line in found]
             lines.append("")
-    if region.checked:
-        lines += [f"*{escape_markdown(wording.region_checked(region.name, region.checked))}*", ""]
-    if region.checked_from:
-        lines += [f"*{escape_markdown(wording.region_checked_from(region.checked_from))}*", ""]
+    for note in region_checked(region, numbers):
+        lines += [f"*{escape_markdown(note)}*", ""]
     return "\n".join(lines)
 
 
@@ -152,7 +150,7 @@ class MarkdownWriter(BlockWriter[str]):
         Then the reader's clinic's phone, when known."""
         parts = [f"**{escape_markdown(wording.no_local_emergency_number())}**", ""]
         if block.own:
-            parts.append(region_markdown(block.own))
+            parts.append(region_markdown(block.own, numbers=block.numbers_of(block.own)))
         parts += [f"### {escape_markdown(wording.every_region())}", "", compact_regions_markdown(block.others)]
         if self.change_hint:
             parts += [f"*{escape_markdown(self.change_hint)}*", ""]
@@ -160,7 +158,7 @@ class MarkdownWriter(BlockWriter[str]):
         if block.clinic and block.clinic.phone:
             parts += ["", clinic_phone_markdown(block.clinic).rstrip("\n")]
         if self.every_region_in_full and not block.own:
-            parts += ["", *(region_markdown(region, "####") for region in block.regions)]
+            parts += ["", *(region_markdown(region, "####", block.numbers_of(region)) for region in block.regions)]
             return "\n".join(parts).removesuffix("\n")
         return "\n".join(parts)
 

@@ -43,7 +43,7 @@ from recovery_guide.view.blocks import (
 )
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
-from recovery_guide.view.pages import PageView, clinic_lines, guide_view
+from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
 WIDTH = 78
 
@@ -89,8 +89,9 @@ def underline(title: str, mark: str = "=") -> str:
     return f"{title}\n{mark * cell_width(title)}"
 
 
-def region_lines(region: Region) -> str:
-    """One region's lines under headings graded by urgency, in words, with when they were checked."""
+def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
+    """One region's lines under headings graded by urgency, in words, then when they were checked
+    (against the sources numbered ``numbers``, when given)."""
     lines = [f"{region.name} ({region.code})"]
     for level in Urgency:
         found = region.lines_of(level)
@@ -98,10 +99,7 @@ def region_lines(region: Region) -> str:
             lines.append(f"  {wording.urgency_heading(level)}:")
             for line in found:
                 lines.append(fill(f"{line.name}: {line.contact}. {line.about}", initial_indent="  - ", subsequent_indent="    "))
-    if region.checked:
-        lines.append(fill(wording.region_checked(region.name, region.checked), initial_indent="  ", subsequent_indent="  "))
-    if region.checked_from:
-        lines.append(fill(wording.region_checked_from(region.checked_from), initial_indent="  ", subsequent_indent="  "))
+    lines += [fill(note, initial_indent="  ", subsequent_indent="  ") for note in region_checked(region, numbers)]
     return "\n".join(lines)
 
 
@@ -191,10 +189,10 @@ class TextWriter(BlockWriter[str | None]):
         if block.clinic and block.clinic.phone:
             parts += [fill(f"{block.clinic.name}: {block.clinic.phone}"), ""]
         if block.own:
-            parts.append(region_lines(block.own) + "\n")
+            parts.append(region_lines(block.own, block.numbers_of(block.own)) + "\n")
             parts += [wording.every_region(), *[compact_region(other) for other in block.others], ""]
         else:
-            parts += [region_lines(region) + "\n" for region in block.regions]
+            parts += [region_lines(region, block.numbers_of(region)) + "\n" for region in block.regions]
         parts.append(wording.help_lines_checked(block.checked))
         return "\n".join(parts)
 

@@ -178,6 +178,13 @@ class HelpLines(Block):
     """When the help lines as a whole were last checked."""
     clinic: Clinic | None = None
     """The reader's clinic, whose phone is listed with the help lines when the clinic file gives one."""
+    source_numbers: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """Each region's sources by their numbers in the source list, by region code (``print``, which has
+    the list: each region then says in one short line when and against what it was checked)."""
+
+    def numbers_of(self, region: Region) -> tuple[int, ...]:
+        """The numbers of the sources ``region``'s lines rest on (empty when not numbered)."""
+        return dict(self.source_numbers).get(region.code, ())
 
     @property
     def others(self) -> tuple[Region, ...]:

@@ -9,7 +9,6 @@ their region (or every region's urgent numbers when the region is unknown). Text
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
@@ -20,24 +19,7 @@ from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.my_values import MyValues
 from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, WhatMattersToMe
 from recovery_guide.view.pages import language_note
-
-APP_KEY = re.compile(r"(?<![\w'’])h(?![\w'’])")
-"""The help key named in a sentence ("Press h to see help lines", "按 h 查看求助热线"): a lone letter h,
-which is a word in none of the guide's languages. On paper there is no key to press, and the
-handout has the help lines themselves."""
-
-SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
-
-
-def without_app_instructions(text: str) -> str:
-    """``text`` without its sentences that tell the reader to press a key of the app ("" if all do)."""
-    sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence]
-    kept = [sentence for sentence in sentences if not APP_KEY.search(sentence)]
-    if len(kept) == len(sentences):
-        return text
-    joiner = "" if any("\u3000" <= char <= "\u9fff" for char in text) else " "
-    return joiner.join(kept)
-
+from recovery_guide.view.paper import paper_points
 
 @dataclass(frozen=True)
 class HandoutView:
@@ -94,7 +76,3 @@ def build_handout(
         footer=(wording.provider_banner(), language_note(guide), wording.help_lines_checked(guide.help_lines_checked)),
     )
 
-
-def paper_points(points: Iterable[str]) -> tuple[str, ...]:
-    """Key points as a handout prints them: no app instructions, and no point left empty by removing them."""
-    return tuple(point for point in map(without_app_instructions, points) if point)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from recovery_guide import wording
 from recovery_guide.glossary import sorted_terms
-from recovery_guide.model import Clinic, Guide, Page, PageKind
+from recovery_guide.model import Clinic, Guide, Page, PageKind, Region
 from recovery_guide.view.blocks import (
     Block,
     ClinicDetails,
@@ -38,6 +38,7 @@ from recovery_guide.view.blocks import (
     ValuesWorksheet,
 )
 from recovery_guide.view.body import body_blocks
+from recovery_guide.view.paper import paper_blocks
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,23 @@ def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = No
     return HelpLines(guide.regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
 
 
+def region_checked(region: Region, numbers: tuple[int, ...] = ()) -> tuple[str, ...]:
+    """What every writer says after a region's numbers: when they were checked and against what. One
+    short line naming the sources by number when ``numbers`` are given (``print``, with its source
+    list); else the date, then the citations (the handout and read mode, which have no list)."""
+    if numbers and region.checked:
+        return (wording.region_checked_against(region.checked, numbers),)
+    lines = [wording.region_checked(region.name, region.checked)] if region.checked else []
+    return (*lines, *((wording.region_checked_from(region.checked_from),) if region.checked_from else ()))
+
+
+def numbered_help_lines(block: HelpLines, guide: Guide) -> HelpLines:
+    """``block`` with each region's sources numbered as in the guide's source list."""
+    numbers = source_numbers(guide)
+    cited = tuple((region.code, tuple(dict.fromkeys(numbers[line.source_id] for line in region.lines))) for region in block.regions)
+    return replace(block, source_numbers=cited)
+
+
 def review_dates(guide: Guide) -> ReviewDates:
     """Every screen's last review and next review due, in reading order (the About page)."""
     return ReviewDates(tuple((page.title, page.reviewed, page.next_review) for page in guide.pages))
@@ -160,7 +178,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         language=guide.language.code,
         language_note=language_note(guide),
         clinic=ClinicDetails(clinic) if clinic else None,
-        pages=tuple(paper_page(page_view(guide, page, region_code)) for page in guide.pages),
+        pages=tuple(paper_page(page_view(guide, page, region_code), guide) for page in guide.pages),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
         key=picture_key(),
         worksheet=values_worksheet(guide),
@@ -168,10 +186,21 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     )
 
 
-def paper_page(view: PageView) -> PageView:
-    """A page as ``print`` writes it: each "Ask your provider" question with a box to tick."""
-    blocks = tuple(replace(block, boxes=True) if isinstance(block, Questions) else block for block in view.blocks)
-    return replace(view, blocks=blocks)
+def paper_page(view: PageView, guide: Guide) -> PageView:
+    """A page as ``print`` writes it, for paper and screen readers rather than the app: no app
+    instructions (``view.paper``); each "Ask your provider" question with a box to tick; the help lines
+    checked against numbered sources; and no language note on the About page, since ``print`` opens
+    with it (an independent review found it printed twice)."""
+    blocks: list[Block] = []
+    for block in paper_blocks(view.blocks):
+        if isinstance(block, Questions):
+            block = replace(block, boxes=True)
+        elif isinstance(block, HelpLines):
+            block = numbered_help_lines(block, guide)
+        elif isinstance(block, LanguageNote):
+            continue
+        blocks.append(block)
+    return replace(view, blocks=tuple(blocks))
 
 
 def picture_key() -> PictureKey:

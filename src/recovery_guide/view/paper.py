@@ -1,0 +1,85 @@
+"""What the app says that paper cannot do: the one rule that takes the app's key instructions out.
+
+``print`` (text, Markdown, HTML) and the handout are read on paper or by a screen reader, where there
+is no key to press. Both drop the sentences that name a key of the app ("Press h to see help lines",
+"Use the arrow keys, or n for next and p for back", "按 ? 查看所有按键") through this module, so the
+two can never disagree on what counts as an app instruction. The help lines themselves are printed,
+so nothing a reader needs is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterable
+
+from recovery_guide.view.blocks import Block, BulletList, Heading, KeyPoints, ListItem, Paragraph
+
+APP_KEY = re.compile(r"(?<![\w'’])[hnpcq](?![\w'’])|(?<=\s)\?(?=,?\s+[^\sA-ZÀ-Þ¿¡«»\"“”])")
+"""A key of the app named in a sentence: a lone letter h (help), n and p (next, back), c (contents) or
+q (quit), which are words in none of the guide's languages; or a lone ``?`` (the keys) followed by
+more of the sentence in lower case ("Press ? to see", "Drücken Sie ?, um"), never a question mark that
+ends a French question ("vous ? Comment")."""
+
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])(?<!\s\?)\s*")
+"""Where a sentence ends; a lone ``?`` (the keys help: "Press ? to see all the keys") ends none."""
+
+
+def without_app_instructions(text: str) -> str:
+    """``text`` without its sentences that tell the reader to press a key of the app ("" if all do)."""
+    sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence]
+    kept = [sentence for sentence in sentences if not APP_KEY.search(sentence)]
+    if len(kept) == len(sentences):
+        return text
+    joiner = "" if any("\u3000" <= char <= "\u9fff" for char in text) else " "
+    return joiner.join(kept)
+
+
+def paper_points(points: Iterable[str]) -> tuple[str, ...]:
+    """Key points as paper prints them: no app instructions, and no point left empty by removing them."""
+    return tuple(point for point in map(without_app_instructions, points) if point)
+
+
+def paper_blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    """A page's blocks without app instructions: key points, paragraphs and list items lose the
+    sentences that name a key; a block left empty goes, and so does a heading left with nothing under
+    it ("How to move around")."""
+    kept: list[Block] = []
+    emptied = False
+    """A block under the last heading kept was dropped."""
+    for original in blocks:
+        block = _on_paper(original)
+        if block is None:
+            emptied = True
+            continue
+        if isinstance(block, Heading):
+            _drop_empty_heading(kept, emptied)
+            emptied = False
+        kept.append(block)
+    _drop_empty_heading(kept, emptied)
+    return tuple(kept)
+
+
+def _drop_empty_heading(kept: list[Block], emptied: bool) -> None:
+    """Take off the last heading kept when every block under it was dropped."""
+    if emptied and kept and isinstance(kept[-1], Heading):
+        kept.pop()
+
+
+def _on_paper(block: Block) -> Block | None:
+    """One block without its app instructions (None when nothing is left of it)."""
+    if isinstance(block, KeyPoints):
+        points = paper_points(block.points)
+        return block if points == block.points else replace(block, points=points)
+    if isinstance(block, Paragraph):
+        text = without_app_instructions(block.text)
+        return block if text == block.text else (replace(block, lines=(text,)) if text else None)
+    if isinstance(block, BulletList):
+        items = tuple(item for item in map(_item_on_paper, block.items) if item)
+        return block if items == block.items else (replace(block, items=items) if items else None)
+    return block
+
+
+def _item_on_paper(item: ListItem) -> ListItem | None:
+    text = without_app_instructions(item.text)
+    return item if text == item.text else (ListItem(item.marker, (text,)) if text else None)

@@ -1,0 +1,85 @@
+"""``print`` is for paper and screen readers, not the app (PEMAT 2 review of issue 13).
+
+An independent review of ``recovery-guide print`` found key instructions ("How to move around",
+"press h") on paper, the language note printed twice, and long "Checked against" trails between the
+help-line numbers. Print now drops app instructions by the handout's rule, says the language note
+once, and closes each region with one short line: when its numbers were checked, against which
+numbered sources.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from recovery_guide import i18n
+from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.render.html import guide_html
+from recovery_guide.render.markdown import guide_markdown
+from recovery_guide.render.text import guide_text
+
+FORMATS = {"text": guide_text, "markdown": guide_markdown, "html": guide_html}
+KEY_INSTRUCTIONS = {
+    "en": re.compile(r"\b[Pp]ress(?:ing)?\s+\**[a-z?](?![\w-])\**|arrow keys|How to move around"),
+    "zh_Hans": re.compile(r"按\s*\**[a-z?](?![\w-])|方向键|如何使用"),
+}
+"""What a key instruction looks like in each language tested (written here, not taken from the rule)."""
+TAG = re.compile(r"<[^>]+>")
+
+
+def written(code: str, fmt: str) -> str:
+    """The whole guide as ``print`` writes it in ``fmt`` for a reader whose region is unknown (every
+region in full), as plain words on one line."""
+    i18n.set_language(code)
+    try:
+        out = FORMATS[fmt](load_guide(code), None)
+    finally:
+        i18n.set_language("en")
+    if fmt == "html":
+        out = html.unescape(TAG.sub("", out))
+    elif fmt == "markdown":
+        out = out.replace("\\", "")
+    return " ".join(out.split())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("code", KEY_INSTRUCTIONS)
+def test_print_names_no_key_of_the_app(code, fmt):
+    found = KEY_INSTRUCTIONS[code].findall(written(code, fmt))
+    assert not found, f"{code} {fmt}: app instructions on paper: {found}"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_print_keeps_what_a_phone_line_asks_and_what_is_left_of_a_trimmed_sentence(fmt):
+    """Only the app's keys go: a help line's own menu stays, and so does the rest of a sentence."""
+    text = written("en", fmt)
+    assert "Press 2 for Spanish" in text
+    assert "If your life is at risk, call your local emergency number now." in text
+    assert "Know when to get help." in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("code", ["en", "zh_Hans"])
+def test_the_language_note_is_printed_once(code, fmt):
+    guide = load_guide(code)
+    assert "".join(written(code, fmt).split()).count("".join(guide.language.produced.split())) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_each_region_ends_with_one_short_checked_line_after_its_numbers(guide, fmt):
+    text = written("en", fmt)
+    assert "Checked against" not in text
+    for region in guide.regions:
+        start = text.index(f"{region.name} ({region.code})", text.index("Phone numbers last checked") if fmt == "markdown" else 0)
+        checked = text.index("Numbers last checked", start)
+        assert all(start < text.index(line.contact, start) < checked for line in region.lines), region.code
+        line = re.match(r"Numbers last checked \w+ \d+, \d{4} against sources (\[\d+\](, )?)+", text[checked:])
+        assert line, text[checked : checked + 120]
+
+
+def test_the_checked_line_fits_one_printed_line(guide):
+    lines = [line for line in guide_text(guide, None).splitlines() if "Numbers last checked" in line]
+    assert len(lines) == len(guide.regions)
+    assert all(re.search(r"\[\d+\]$", line) for line in lines)
