@@ -24,6 +24,7 @@ from recovery_guide.session import Session
 from recovery_guide.view.blocks import EvidenceScale, IconArray
 from recovery_guide.view.icons import grid_lines
 from recovery_guide.view.pages import page_view
+from recovery_guide.textfold import cell_width
 from tests.helpers import acknowledge, settle
 
 FILLED, EMPTY = wording.FILLED, wording.EMPTY
@@ -108,6 +109,19 @@ def test_narrow_text_stacks_the_two_blocks(guide):
     assert max(len(line) for line in lines) <= 40
     assert_grids_match(grids_in(lines), block.result)
     assert all(len(line.replace(" ", "")) <= 10 for line in lines if GRID_ROW.match(line)), "one block per line"
+
+
+@pytest.mark.parametrize("width", [78, 40])
+def test_a_chinese_group_label_wraps_within_the_width_in_print(guide, width):
+    """Labels are measured in cells: a Chinese character takes two (it was counted as one, and a long
+    label ran past its column and pushed the other block past the page's edge)."""
+    _page, block = icon_block(guide, "cocaine-dakwar-2019")
+    first, second = block.result.groups
+    label = "接受了氯胺酮和常规治疗，并且每周还参加一次谈话治疗的所有成年人"
+    result = dataclasses.replace(block.result, groups=(dataclasses.replace(first, label=label), second))
+    lines = grid_lines(result, width)
+    assert max(cell_width(line) for line in lines) <= width
+    assert_grids_match(grids_in(lines), result)
 
 
 @pytest.mark.parametrize("result_id", RESULT_IDS)

@@ -22,6 +22,7 @@ into its text wrapping (``tui/line_breaking.py``) and ``render/text.py`` calls `
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 
 from recovery_guide.textfold import cell_width, is_wide
@@ -157,3 +158,15 @@ def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str
     lines = [text[start:end].strip() for start, end in zip(offsets, offsets[1:])]
     lines = [line for line in lines if line]
     return [(initial_indent if number == 0 else subsequent_indent) + line for number, line in enumerate(lines)]
+
+
+def wrap_cells(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
+    """The project's one wrap: lines of at most ``width`` cells, never broken inside a word or at a
+    hyphen (phone numbers like 1-800-662-4357 stay whole). Chinese and Japanese break by the rules
+    above (``wrap``), measured in cells; other text exactly as ``textwrap`` breaks it. ``print``, the
+    icon arrays' labels and the app's icon-array captions all wrap through here (a Chinese label was
+    once measured in characters and ran past its column)."""
+    if needs_rules(text):
+        return wrap(text, width, initial_indent, subsequent_indent)
+    return textwrap.wrap(text, max(width, 1), break_on_hyphens=False, break_long_words=False, initial_indent=initial_indent, subsequent_indent=subsequent_indent)
+

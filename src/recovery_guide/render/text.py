@@ -9,7 +9,6 @@ a mark for those already in My questions).
 
 from __future__ import annotations
 
-import textwrap
 
 from recovery_guide import linebreak, wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
@@ -65,9 +64,7 @@ def fill(text: str, initial_indent: str = "", subsequent_indent: str = "") -> st
     Chinese and Japanese, written without spaces, break by ``linebreak``'s rules (never before a
     comma or after an opening bracket); other text as ``textwrap`` breaks it.
     """
-    if linebreak.needs_rules(text):
-        return "\n".join(linebreak.wrap(text, WIDTH, initial_indent, subsequent_indent))
-    return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False, initial_indent=initial_indent, subsequent_indent=subsequent_indent)
+    return "\n".join(linebreak.wrap_cells(text, WIDTH, initial_indent, subsequent_indent))
 
 
 def box_rows(words: tuple[str, ...], indent: str = "") -> list[str]:

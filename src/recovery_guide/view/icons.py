@@ -9,9 +9,8 @@ side by side when the width allows, one above the other otherwise. No Textual or
 
 from __future__ import annotations
 
-import textwrap
-
 from recovery_guide import wording
+from recovery_guide.linebreak import wrap_cells
 from recovery_guide.model import Result, ResultGroup
 from recovery_guide.textfold import cell_width
 
@@ -35,7 +34,7 @@ def grid_rows(count: int) -> list[str]:
 
 def _head(group: ResultGroup, width: int) -> list[str]:
     """The group's label (wrapped to ``width``), then "N in 100"."""
-    return [*textwrap.wrap(group.label, width, break_long_words=False, break_on_hyphens=False), wording.result_count(group.count)]
+    return [*wrap_cells(group.label, width), wording.result_count(group.count)]
 
 
 def _pad(text: str, width: int) -> str:
@@ -49,7 +48,7 @@ def fits_side_by_side(width: int) -> bool:
 def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[str]:
     """The legend, then both groups' blocks with their labels and counts, to fit ``width`` cells:
     side by side if ``side_by_side`` and they fit, one above the other otherwise."""
-    lines = [*textwrap.wrap(wording.result_legend(), max(width, BLOCK_WIDTH), break_long_words=False, break_on_hyphens=False), ""]
+    lines = [*wrap_cells(wording.result_legend(), max(width, BLOCK_WIDTH)), ""]
     first, second = result.groups
     if side_by_side and fits_side_by_side(width):
         column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))

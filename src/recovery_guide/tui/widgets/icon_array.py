@@ -17,14 +17,6 @@ from recovery_guide.view.blocks import IconArray
 from recovery_guide.view.icons import grid_lines, words_lines
 
 
-def _wrapped(text: str, width: int) -> list[str]:
-    import textwrap
-
-    if linebreak.needs_rules(text):
-        return linebreak.wrap(text, width, "", "")
-    return textwrap.wrap(text, max(width, 1), break_long_words=False, break_on_hyphens=False) or [""]
-
-
 SIDE_BY_SIDE_FROM = 80
 """The window width (columns) from which the two blocks stand side by side."""
 
@@ -49,7 +41,7 @@ class IconArrayView(Widget):
 
     def lines(self, width: int) -> list[str]:
         """The plain lines at ``width`` cells: the legend and blocks, a blank line, the caption and design."""
-        words = [line for text in words_lines(self.block.result, self.block.source_number) for line in _wrapped(text, width)]
+        words = [line for text in words_lines(self.block.result, self.block.source_number) for line in linebreak.wrap_cells(text, width) or [""]]
         return [*grid_lines(self.block.result, width, self.side_by_side()), "", *words]
 
     def get_content_height(self, container, viewport, width: int) -> int:
