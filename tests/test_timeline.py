@@ -12,7 +12,8 @@ from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.guide_content.overlay import source_hash
 from recovery_guide.render.html import guide_html
 from recovery_guide.render.markdown import guide_markdown
-from recovery_guide.render.text import STEP_LINE, STEP_MARK, guide_text
+from recovery_guide.render.text import guide_text
+from recovery_guide.view.timeline import STEP_LINE, STEP_MARK
 from recovery_guide.view.blocks import BulletList, Heading, Timeline
 from recovery_guide.view.body import body_blocks, plain_inline
 from recovery_guide.view.pages import page_view

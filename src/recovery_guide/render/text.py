@@ -43,15 +43,10 @@ from recovery_guide.view.blocks import (
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
+from recovery_guide.view.timeline import GUTTER, timeline_rows
 
 WIDTH = 78
 
-STEP_MARK = "●── "
-"""The mark of each step of a timeline picture, with the step's label after it ("●── Before")."""
-STEP_LINE = "│   "
-"""Down the left of a step's words: the line that joins one step to the next."""
-LAST_STEP = "    "
-"""Under the last step, where the line ends."""
 BOX = "[ ]"
 """A box to tick on paper."""
 WRITE_LINE = "_" * 30
@@ -106,20 +101,6 @@ def compact_region(region: Region) -> str:
     return fill(f"{region.name} ({region.code}): {numbers}", initial_indent="  - ", subsequent_indent="    ")
 
 
-def timeline_picture(block: Timeline, wrap) -> list[str]:
-    """The lines of a timeline picture; ``wrap(text, initial_indent, subsequent_indent)`` wraps the
-    words beside each mark (``fill`` for ``print``; the app wraps at its own width)."""
-    lines: list[str] = []
-    for number, step in enumerate(block.steps, start=1):
-        last = number == len(block.steps)
-        side = LAST_STEP if last else STEP_LINE
-        lines.append(wrap(step.when, STEP_MARK, side))
-        lines.append(wrap(step.what, side, side))
-        if not last:
-            lines.append(STEP_LINE.rstrip())
-    return lines
-
-
 class TextWriter(BlockWriter[str | None]):
     """Each block as a run of lines (no trailing newline); None for a block this variant leaves out."""
 
@@ -161,7 +142,7 @@ class TextWriter(BlockWriter[str | None]):
         if self.plain:
             steps = [fill(f"{step.when}: {step.what}", initial_indent=f"  {number}. ", subsequent_indent="     ") for number, step in enumerate(block.steps, start=1)]
             return "\n".join([wording.timeline() + ":", *steps])
-        return "\n".join([wording.timeline() + ":", "", *timeline_picture(block, fill)])
+        return "\n".join([wording.timeline() + ":", "", *(row.left + row.words for row in timeline_rows(block.steps, lambda text: linebreak.wrap_cells(text, WIDTH - GUTTER)))])
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return fill(block.text)

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from recovery_guide import wording
-from recovery_guide.render.text import LAST_STEP, STEP_LINE, STEP_MARK
+from recovery_guide.view.timeline import GUTTER, timeline_rows
 from recovery_guide.view.blocks import Timeline
 
 
@@ -24,23 +24,16 @@ class TimelinePicture:
         self.block = block
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(len(STEP_MARK) + 1, options.max_width)
+        return Measurement(GUTTER + 1, options.max_width)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width - len(STEP_MARK), 1)
+        width = max(options.max_width - GUTTER, 1)
         heading = Text(wording.timeline(), style="bold")
         yield from heading.wrap(console, options.max_width)
         yield Text("")
-        steps = self.block.steps
-        for number, step in enumerate(steps, start=1):
-            last = number == len(steps)
-            side = LAST_STEP if last else STEP_LINE
-            for index, line in enumerate(Text(step.when, style="bold").wrap(console, width)):
-                yield Text(STEP_MARK if index == 0 else side, style="bold") + line
-            for line in Text(step.what).wrap(console, width):
-                yield Text(side) + line
-            if not last:
-                yield Text(STEP_LINE.rstrip())
+        for row in timeline_rows(self.block.steps, lambda text: [line.plain for line in Text(text).wrap(console, width)]):
+            style = "bold" if row.when else ""
+            yield Text(row.left, style=style) + Text(row.words, style=style)
 
 
 class TimelineView(Static):
