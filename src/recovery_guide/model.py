@@ -132,7 +132,8 @@ class TreatmentOption:
     source_ids: tuple[str, ...] = ()
 
     TEXT_FIELDS = ("name", "what", "approved", "research", "like", "side_effects", "not_for")
-    """The fields a reader sees (and a translator translates), in the order they are shown."""
+    """The fields a reader sees (and a translator translates), in the order they are shown: the one
+    list (``wording.option_labels`` follows it; parsing, the overlay, search and scoring read it)."""
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from recovery_guide.i18n import _, current_language
-from recovery_guide.model import Urgency
+from recovery_guide.i18n import N_, _, current_language
+from recovery_guide.model import TreatmentOption, Urgency
 
 
 def app_title() -> str:
@@ -95,16 +95,22 @@ def option_column() -> str:
     return _("Option")
 
 
+OPTION_LABELS = {
+    "what": N_("What it is"),
+    "approved": N_("Approved?"),
+    "research": N_("What research found"),
+    "like": N_("What it is like"),
+    "side_effects": N_("Side effects"),
+    "not_for": N_("Who should not use it, or take care"),
+}
+"""What each field of a treatment option is called. Which fields there are, and their order, is
+``TreatmentOption.TEXT_FIELDS`` alone (the model cannot import the catalogs)."""
+
+
 def option_labels() -> tuple[tuple[str, str], ...]:
-    """(field, label) for each field of a treatment option, in the order every writer shows them."""
-    return (
-        ("what", _("What it is")),
-        ("approved", _("Approved?")),
-        ("research", _("What research found")),
-        ("like", _("What it is like")),
-        ("side_effects", _("Side effects")),
-        ("not_for", _("Who should not use it, or take care")),
-    )
+    """(field, label) for each field of a treatment option after its name, in the order every writer
+    shows them: ``TreatmentOption.TEXT_FIELDS``."""
+    return tuple((name, _(OPTION_LABELS[name])) for name in TreatmentOption.TEXT_FIELDS if name != "name")
 
 
 def label_mark(label: str) -> str:
