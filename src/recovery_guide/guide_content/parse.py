@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
 
 from recovery_guide.guide_content.schema import (
     CHECK,
@@ -40,6 +40,7 @@ from recovery_guide.guide_content.yaml_source import YamlDocument
 from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, SelfCheck, Source, Term, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
 
 Warn = Callable[[str], None]
+T = TypeVar("T")
 
 
 def _translated_from(doc: YamlDocument, item: dict, at: tuple[str | int, ...], warn: Warn) -> str | None:
@@ -49,26 +50,42 @@ def _translated_from(doc: YamlDocument, item: dict, at: tuple[str | int, ...], w
     return Fields(doc, item["translation"], at + ("translation",), TRANSLATION, warn).get("source_hash")
 
 
+def _unique(doc: YamlDocument, items: list, at: tuple[str | int, ...], shape, warn: Warn, what: str, make: Callable[[Fields], T], key: str = "id", seen: set | None = None) -> tuple[T, ...]:
+    """The list ``items`` (found at ``at``), each item read by ``shape`` and built by ``make``; an item
+    whose ``key`` repeats an earlier one's is refused ("duplicate {what} 'x'", at that item's ``key``).
+
+    Every list with ids (results, timeline steps, options, sources, terms, regions, help lines,
+    self-checks, their questions and choices, values) is read through here, so each refuses a
+    duplicate the same way. ``seen``: the keys met so far, when they must be unique across more than
+    one list (help lines in every region, questions in every self-check)."""
+    seen = set() if seen is None else seen
+    found: list[T] = []
+    for index, item in enumerate(items):
+        fields = Fields(doc, item, (*at, index), shape, warn)
+        ident = fields.get(key)
+        if ident in seen:
+            raise doc.error((*at, index, key), f"duplicate {what} {ident!r}")
+        seen.add(ident)
+        found.append(make(fields))
+    return tuple(found)
+
+
 def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result, ...]:
     """A screen's study results: each exactly two groups, each a count out of 100; ids unique on the screen.
 
     ``source`` may be left out in a translation (it always comes from the English)."""
-    results: list[Result] = []
-    for index, item in enumerate(fields.get("results")):
-        at = ("results", index)
-        result = Fields(doc, item, at, RESULT, warn)
-        result_id = result.get("id")
-        if any(other.id == result_id for other in results):
-            raise doc.error(at + ("id",), f"duplicate result id {result_id!r}")
+
+    def result(fields: Fields) -> Result:
         groups = []
-        for g_index, g_item in enumerate(result.get("groups")):
-            group = Fields(doc, g_item, at + ("groups", g_index), RESULT_GROUP, warn)
+        for g_index, g_item in enumerate(fields.get("groups")):
+            group = Fields(doc, g_item, fields.at + ("groups", g_index), RESULT_GROUP, warn)
             groups.append(ResultGroup(label=group.get("label"), count=group.get("count")))
         if len(groups) != 2:
-            raise doc.error(at + ("groups",), f"a result needs exactly 2 groups (the treatment group and the comparison group), found {len(groups)}")
-        source = result.get("source") if item.get("source") is not None else ""
-        results.append(Result(id=result_id, caption=result.get("caption"), groups=tuple(groups), design=result.get("design"), source_id=source))
-    return tuple(results)
+            raise doc.error(fields.at + ("groups",), f"a result needs exactly 2 groups (the treatment group and the comparison group), found {len(groups)}")
+        source = fields.get("source") if fields.data.get("source") is not None else ""
+        return Result(id=fields.get("id"), caption=fields.get("caption"), groups=tuple(groups), design=fields.get("design"), source_id=source)
+
+    return _unique(doc, fields.get("results"), ("results",), RESULT, warn, "result id", result)
 
 
 def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
@@ -77,13 +94,15 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
     for index, item in enumerate(fields.get("questions")):
         question = Fields(doc, item, ("questions", index), QUESTION, warn)
         questions.append(Question(id=question.get("id"), text=question.get("text")))
-    timeline = []
-    for index, item in enumerate(fields.get("timeline")):
-        step = Fields(doc, item, ("timeline", index), STEP, warn)
-        found = TimelineStep(id=step.get("id"), when=step.get("when"), what=step.get("what"), source_ids=step.get("sources", required=False))
-        if any(other.id == found.id for other in timeline):
-            raise doc.error(("timeline", index, "id"), f"duplicate step id {found.id!r}")
-        timeline.append(found)
+    timeline = _unique(
+        doc,
+        fields.get("timeline"),
+        ("timeline",),
+        STEP,
+        warn,
+        "step id",
+        lambda step: TimelineStep(id=step.get("id"), when=step.get("when"), what=step.get("what"), source_ids=step.get("sources", required=False)),
+    )
     kind = fields.get("kind")
     acknowledge = fields.get("acknowledge", required=kind is PageKind.WELCOME)
     translated_from = _translated_from(doc, doc.data, (), warn)
@@ -100,7 +119,7 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         questions=tuple(questions),
         source_ids=fields.get("sources"),
         terms=fields.get("terms"),
-        timeline=tuple(timeline),
+        timeline=timeline,
         reviewed=fields.get("reviewed"),
         evidence=fields.get("evidence"),
         evidence_level=fields.get("evidence_level"),
@@ -113,29 +132,27 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
 def parse_options(doc: YamlDocument, items: list, warn: Warn) -> tuple[TreatmentOption, ...]:
     """A screen's treatment options, each with every field filled; ``sources`` may be left out in a
     translation (``english`` requires them)."""
-    options: list[TreatmentOption] = []
-    for index, item in enumerate(items):
-        at = ("options", index)
-        fields = Fields(doc, item, at, OPTION, warn)
+
+    def option(fields: Fields) -> TreatmentOption:
         words = {name: fields.get(name) for name in TreatmentOption.TEXT_FIELDS}
-        option = TreatmentOption(id=fields.get("id"), source_ids=fields.get("sources", required=False), **words)
-        if any(other.id == option.id for other in options):
-            raise doc.error(at + ("id",), f"duplicate option id {option.id!r}")
-        options.append(option)
-    return tuple(options)
+        return TreatmentOption(id=fields.get("id"), source_ids=fields.get("sources", required=False), **words)
+
+    return _unique(doc, items, ("options",), OPTION, warn, "option id", option)
 
 
 def parse_sources(doc: YamlDocument, warn: Warn) -> dict[str, Source]:
     """The sources by id, in file order (the n-th is at ``("sources", n)``)."""
     top = Fields(doc, doc.data, (), SOURCES, warn)
-    found: dict[str, Source] = {}
-    for index, item in enumerate(top.get("sources")):
-        fields = Fields(doc, item, ("sources", index), SOURCE, warn)
-        source = Source(id=fields.get("id"), citation=fields.get("citation"), url=fields.get("url"), note=fields.get("note"))
-        if source.id in found:
-            raise doc.error(("sources", index, "id"), f"duplicate source id {source.id!r}")
-        found[source.id] = source
-    return found
+    sources = _unique(
+        doc,
+        top.get("sources"),
+        ("sources",),
+        SOURCE,
+        warn,
+        "source id",
+        lambda fields: Source(id=fields.get("id"), citation=fields.get("citation"), url=fields.get("url"), note=fields.get("note")),
+    )
+    return {source.id: source for source in sources}
 
 
 def parse_source_notes(doc: YamlDocument, warn: Warn, known: Iterable[str]) -> dict[str, str]:
@@ -153,53 +170,47 @@ def parse_source_notes(doc: YamlDocument, warn: Warn, known: Iterable[str]) -> d
 
 def parse_glossary(doc: YamlDocument, warn: Warn) -> tuple[Term, ...]:
     top = Fields(doc, doc.data, (), GLOSSARY, warn)
-    terms: list[Term] = []
-    for index, item in enumerate(top.get("terms")):
-        fields = Fields(doc, item, ("terms", index), TERM, warn)
-        term = Term(id=fields.get("id"), term=fields.get("term"), definition=fields.get("definition"), forms=fields.get("forms"))
-        if any(existing.id == term.id for existing in terms):
-            raise doc.error(("terms", index, "id"), f"duplicate term id {term.id!r}")
-        terms.append(term)
-    return tuple(terms)
+    return _unique(
+        doc,
+        top.get("terms"),
+        ("terms",),
+        TERM,
+        warn,
+        "term id",
+        lambda fields: Term(id=fields.get("id"), term=fields.get("term"), definition=fields.get("definition"), forms=fields.get("forms")),
+    )
 
 
 def parse_help_lines(doc: YamlDocument, warn: Warn) -> tuple[date, tuple[Region, ...], list[tuple[str, tuple]]]:
     """Regions and their lines; also returns (source id, field path) pairs to cross-check later."""
     top = Fields(doc, doc.data, (), HELP_LINES, warn)
     checked = top.get("checked")
-    regions: list[Region] = []
     references: list[tuple[str, tuple]] = []
     seen_lines: set[str] = set()
-    for r_index, item in enumerate(top.get("regions")):
-        at = ("regions", r_index)
-        fields = Fields(doc, item, at, REGION, warn)
+
+    def help_line(fields: Fields) -> HelpLine:
+        references.append((fields.get("source"), fields.at + ("source",)))
+        return HelpLine(
+            id=fields.get("id"),
+            urgency=fields.get("urgency"),
+            name=fields.get("name"),
+            contact=fields.get("contact"),
+            about=fields.get("about"),
+            source_id=fields.get("source"),
+        )
+
+    def region(fields: Fields) -> Region:
         code = fields.get("code")
         if not re.fullmatch(r"[A-Z]{2}", code):
-            raise doc.error(at + ("code",), f"expected a two-letter country code like US, found {code!r}")
-        if any(region.code == code for region in regions):
-            raise doc.error(at + ("code",), f"duplicate region {code!r}")
-        lines = []
-        for l_index, line_item in enumerate(fields.get("lines")):
-            line_at = at + ("lines", l_index)
-            line_fields = Fields(doc, line_item, line_at, HELP_LINE, warn)
-            line = HelpLine(
-                id=line_fields.get("id"),
-                urgency=line_fields.get("urgency"),
-                name=line_fields.get("name"),
-                contact=line_fields.get("contact"),
-                about=line_fields.get("about"),
-                source_id=line_fields.get("source"),
-            )
-            if line.id in seen_lines:
-                raise doc.error(line_at + ("id",), f"duplicate help line id {line.id!r}")
-            seen_lines.add(line.id)
-            references.append((line.source_id, line_at + ("source",)))
-            lines.append(line)
+            raise doc.error(fields.at + ("code",), f"expected a two-letter country code like US, found {code!r}")
+        lines = _unique(doc, fields.get("lines"), fields.at + ("lines",), HELP_LINE, warn, "help line id", help_line, seen=seen_lines)
         urgency_order = list(Urgency)
-        lines.sort(key=lambda line: urgency_order.index(line.urgency))
-        region_checked = fields.get("checked", required=True) if item.get("checked") is not None else checked
-        regions.append(Region(code=code, name=fields.get("name"), lines=tuple(lines), checked=region_checked))
-    return checked, tuple(regions), references
+        lines = tuple(sorted(lines, key=lambda line: urgency_order.index(line.urgency)))
+        region_checked = fields.get("checked", required=True) if fields.data.get("checked") is not None else checked
+        return Region(code=code, name=fields.get("name"), lines=lines, checked=region_checked)
+
+    regions = _unique(doc, top.get("regions"), ("regions",), REGION, warn, "region", region, key="code")
+    return checked, regions, references
 
 
 def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
@@ -239,73 +250,58 @@ def parse_self_checks(
     known_screens = set(screen_ids or ())
     known_sources = set(source_ids or ())
     top = Fields(doc, doc.data, (), SELF_CHECKS, warn)
-    checks: list[SelfCheck] = []
     question_ids: set[str] = set()
     followed: dict[str, str] = {}
-    for c_index, item in enumerate(top.get("checks")):
-        at = ("checks", c_index)
-        fields = Fields(doc, item, at, CHECK, warn)
-        check_id = fields.get("id")
-        if any(check.id == check_id for check in checks):
-            raise doc.error(at + ("id",), f"duplicate self-check id {check_id!r}")
-        after = fields.get("after") if english or item.get("after") is not None else ""
+
+    def choice(fields: Fields) -> Choice:
+        return Choice(id=fields.get("id"), text=fields.get("text"))
+
+    def check_question(question: Fields) -> CheckQuestion:
+        q_at = question.at
+        choices = _unique(doc, question.get("choices"), q_at + ("choices",), CHOICE, warn, "choice id", choice)
+        if len(choices) < 2:
+            raise doc.error(q_at + ("choices",), "a question needs at least 2 choices")
+        answer = question.get("answer")
+        if answer not in {choice.id for choice in choices}:
+            raise doc.error(q_at + ("answer",), f"the answer {answer!r} is not one of the choice ids ({', '.join(c.id for c in choices)})")
+        screen = question.get("screen") if english or question.data.get("screen") is not None else ""
+        sources = question.get("sources", required=english)
+        if english:
+            if screen not in known_screens:
+                raise doc.error(q_at + ("screen",), f"unknown screen id {screen!r} (no screen has this id)")
+            for s_index, source_id in enumerate(sources):
+                if source_id not in known_sources:
+                    raise doc.error(q_at + ("sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
+        return CheckQuestion(
+            id=question.get("id"),
+            prompt=question.get("prompt"),
+            choices=choices,
+            answer=answer,
+            explanation=question.get("explanation"),
+            screen=screen,
+            source_ids=sources,
+        )
+
+    def check(fields: Fields) -> SelfCheck:
+        at, check_id = fields.at, fields.get("id")
+        after = fields.get("after") if english or fields.data.get("after") is not None else ""
         if english:
             if after not in known_screens:
                 raise doc.error(at + ("after",), f"unknown screen id {after!r} (no screen has this id)")
             if after in followed:
                 raise doc.error(at + ("after",), f"the self-check {followed[after]!r} already follows the screen {after!r}")
             followed[after] = check_id
-        questions: list[CheckQuestion] = []
-        for q_index, q_item in enumerate(fields.get("questions")):
-            q_at = at + ("questions", q_index)
-            question = Fields(doc, q_item, q_at, CHECK_QUESTION, warn)
-            question_id = question.get("id")
-            if question_id in question_ids:
-                raise doc.error(q_at + ("id",), f"duplicate question id {question_id!r}")
-            question_ids.add(question_id)
-            choices: list[Choice] = []
-            for ch_index, ch_item in enumerate(question.get("choices")):
-                choice_fields = Fields(doc, ch_item, q_at + ("choices", ch_index), CHOICE, warn)
-                choice = Choice(id=choice_fields.get("id"), text=choice_fields.get("text"))
-                if any(other.id == choice.id for other in choices):
-                    raise doc.error(q_at + ("choices", ch_index, "id"), f"duplicate choice id {choice.id!r}")
-                choices.append(choice)
-            if len(choices) < 2:
-                raise doc.error(q_at + ("choices",), "a question needs at least 2 choices")
-            answer = question.get("answer")
-            if answer not in {choice.id for choice in choices}:
-                raise doc.error(q_at + ("answer",), f"the answer {answer!r} is not one of the choice ids ({', '.join(c.id for c in choices)})")
-            screen = question.get("screen") if english or q_item.get("screen") is not None else ""
-            sources = question.get("sources", required=english)
-            if english:
-                if screen not in known_screens:
-                    raise doc.error(q_at + ("screen",), f"unknown screen id {screen!r} (no screen has this id)")
-                for s_index, source_id in enumerate(sources):
-                    if source_id not in known_sources:
-                        raise doc.error(q_at + ("sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
-            questions.append(
-                CheckQuestion(
-                    id=question_id,
-                    prompt=question.get("prompt"),
-                    choices=tuple(choices),
-                    answer=answer,
-                    explanation=question.get("explanation"),
-                    screen=screen,
-                    source_ids=sources,
-                )
-            )
-        translated_from = _translated_from(doc, item, at, warn)
-        checks.append(
-            SelfCheck(
-                id=check_id,
-                after=after,
-                title=fields.get("title"),
-                topic=fields.get("topic"),
-                questions=tuple(questions),
-                translated_from=translated_from,
-            )
+        questions = _unique(doc, fields.get("questions"), at + ("questions",), CHECK_QUESTION, warn, "question id", check_question, seen=question_ids)
+        return SelfCheck(
+            id=check_id,
+            after=after,
+            title=fields.get("title"),
+            topic=fields.get("topic"),
+            questions=questions,
+            translated_from=_translated_from(doc, fields.data, at, warn),
         )
-    return tuple(checks)
+
+    return _unique(doc, top.get("checks"), ("checks",), CHECK, warn, "self-check id", check)
 
 
 def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None = None, screen_ids: Iterable[str] = ()) -> Values:
@@ -341,11 +337,4 @@ def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None
 
 def _id_and_text(doc: YamlDocument, top: Fields, key: str, shape, make, warn: Warn) -> tuple:
     """A list of ``{id, text}`` mappings under ``key`` as ``make(id, text)`` objects, ids unique."""
-    found: list = []
-    for index, item in enumerate(top.get(key)):
-        fields = Fields(doc, item, (key, index), shape, warn)
-        value = make(id=fields.get("id"), text=fields.get("text"))
-        if any(other.id == value.id for other in found):
-            raise doc.error((key, index, "id"), f"duplicate id {value.id!r}")
-        found.append(value)
-    return tuple(found)
+    return _unique(doc, top.get(key), (key,), shape, warn, "id", lambda fields: make(id=fields.get("id"), text=fields.get("text")))
