@@ -139,3 +139,10 @@ def test_hard_words_are_explained_in_the_sentence_that_uses_them(guide, word):
 def test_the_values_item_about_new_treatments_favours_neither(guide):
     item = next(item for item in guide.values.items if item.id == "something-new")
     assert "Trying" not in item.text and "used for a long time" in item.text, item.text
+
+
+def test_the_safety_screen_says_how_often_the_common_effects_happen(guide):
+    found = blocks(guide, "side-effects-safety")
+    said = " ".join(block.text for block in found if isinstance(block, Paragraph))
+    assert "How often?" in said and "61 to 75 in 100" in said and "against about 1 to 4 in 100 with a dummy spray" in said
+    assert "we found no such numbers" in said, "it says the numbers are not for ketamine in addiction care"
