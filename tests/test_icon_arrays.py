@@ -29,7 +29,7 @@ from tests.helpers import acknowledge, settle
 
 FILLED, EMPTY = wording.FILLED, wording.EMPTY
 GRID_ROW = re.compile(rf"^[{FILLED}{EMPTY} ]+$")
-RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007"]
+RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]
 
 
 def results_of(guide):
@@ -72,6 +72,9 @@ def test_the_english_guide_shows_the_headline_results(guide):
     assert found["cocaine-dakwar-2019"] == (48, 11)
     assert found["alcohol-krupitsky-1997"] == (66, 24)
     assert found["opioids-krupitsky-2007"] == (50, 22)
+    assert found["opioids-methadone-deaths"] == (1, 4), "methadone deaths in and out of treatment, a year"
+    assert found["opioids-xbot-2018"] == (65, 57), "X:BOT relapse by 24 weeks"
+    assert found["alcohol-aa-kelly-2020"] == (42, 35), "AA against other therapies at 12 months"
     assert "not randomised" in dict(((r.id, r.design) for _p, r in results_of(guide)))["alcohol-krupitsky-1997"]
     for page, result in results_of(guide):
         for group in result.groups:

@@ -129,7 +129,8 @@ def test_a_page_says_its_parts_in_one_order(guide):
     course = page_view(guide, guide.page("treatment-course"))
     assert [type(block) for block in course.blocks[:3]] == [KeyPoints, Timeline, EvidenceScale]
     research = page_view(guide, guide.page("research-alcohol"))
-    assert [type(block) for block in research.blocks[:4]] == [KeyPoints, IconArray, EvidenceScale, Heading]
+    results = len(guide.page("research-alcohol").results)
+    assert [type(block) for block in research.blocks[: results + 3]] == [KeyPoints, *[IconArray] * results, EvidenceScale, Heading]
     assert research.heading == f"Step {research.number} of {len(guide.pages)}: {guide.page('research-alcohol').title}"
 
 
