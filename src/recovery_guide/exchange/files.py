@@ -59,14 +59,15 @@ def po_text(code: str, found: list[Unit]) -> str:
     return str(catalog) + "\n"
 
 
-def read_po(path: Path) -> list[Incoming]:
+def read_po(path: Path) -> tuple[str, list[Incoming]]:
     import polib
 
     try:
         catalog = polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as error:
         raise ExchangeError(f"{path}:{_po_line(error)}: (file): not a readable PO file: {_first_line(error)}") from None
-    return [Incoming(entry.msgctxt or "", entry.msgid, entry.msgstr, "fuzzy" not in entry.flags, entry.linenum) for entry in catalog if not entry.obsolete]
+    found = [Incoming(entry.msgctxt or "", entry.msgid, entry.msgstr, "fuzzy" not in entry.flags, entry.linenum) for entry in catalog if not entry.obsolete]
+    return catalog.metadata.get("Language", ""), found
 
 
 def _po_line(error: Exception) -> int:
@@ -101,7 +102,7 @@ def xliff_text(code: str, found: list[Unit]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
 
 
-def read_xliff(path: Path) -> list[Incoming]:
+def read_xliff(path: Path) -> tuple[str, list[Incoming]]:
     import defusedxml.ElementTree as SafeTree
     from defusedxml import DefusedXmlException
 
@@ -117,6 +118,8 @@ def read_xliff(path: Path) -> list[Incoming]:
     if root.tag != f"{{{XLIFF_NS}}}xliff":
         raise ExchangeError(f"{path}:1: xliff: not an XLIFF 1.2 file")
     text = raw.decode("utf-8", "replace")
+    file = root.find(f"{{{XLIFF_NS}}}file")
+    code = (file.get("target-language", "") if file is not None else "").replace("-", "_")
     found = []
     for element in root.iter(f"{{{XLIFF_NS}}}trans-unit"):
         unit_id = element.get("id", "")
@@ -126,12 +129,13 @@ def read_xliff(path: Path) -> list[Incoming]:
         done = target is not None and target.get("state", "translated") in DONE_STATES
         line = text[: max(text.find(f'id="{unit_id}"'), 0)].count("\n") + 1
         found.append(Incoming(unit_id, "".join(source.itertext()) if source is not None else "", translation, done, line))
-    return found
+    return code, found
 
 
 def write(code: str, found: list[Unit], kind: str) -> str:
     return po_text(code, found) if kind == "po" else xliff_text(code, found)
 
 
-def read(path: Path) -> list[Incoming]:
+def read(path: Path) -> tuple[str, list[Incoming]]:
+    """The file's language code and its units."""
     return read_xliff(path) if format_of(path) == "xliff" else read_po(path)

@@ -42,6 +42,16 @@ def _block(value: str, indent: int) -> str | None:
     return f"|{chomp}\n" + "".join((" " * indent + line if line else "") + "\n" for line in lines)
 
 
+def _plain_holds(value: str) -> bool:
+    """Whether ``value`` reads back as itself written plain (unquoted) on one line, as it was."""
+    if not value or "\n" in value or value != value.strip():
+        return False
+    try:
+        return yaml.load(f"k: {value}\n", Loader=yaml.SafeLoader) == {"k": value}
+    except yaml.YAMLError:
+        return False
+
+
 def _set(data: Any, at: tuple[str | int, ...], value: str) -> None:
     for step in at[:-1]:
         data = data[step]
@@ -70,6 +80,8 @@ def edited(text: str, changes: dict[tuple[str | int, ...], str]) -> str:
             if replacement is not None:
                 end = start + len(old.rstrip(" \n")) + 1 if not old.endswith("\n") else end  # a block ends after its last line break
                 replacement = replacement if old.endswith("\n") else replacement.rstrip("\n")
+        if replacement is None and not node.style and _plain_holds(value) and "\n" not in old.strip():
+            replacement = value + old[len(old.rstrip(" \n")) :]
         if replacement is None:
             replacement = json.dumps(value, ensure_ascii=False) + old[len(old.rstrip(" \n")) :]
         spans.append((start, end, replacement))
