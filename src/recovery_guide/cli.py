@@ -172,11 +172,12 @@ def command_languages(args: argparse.Namespace) -> int:
         guide = folder.guide(code)
         native, english = i18n.language_names(code)
         complete = format_percent(guide.completeness, locale="en")
-        rows.append((code, native, english, complete, guide.language.review_status))
-    header = ("Code", "Language", "English name", "Complete", "Review status")
-    widths = [max(_cells(row[column]) for row in [header, *rows]) for column in range(4)]
+        review = "source" if code == "en" else guide.language.review_state.value
+        rows.append((code, native, english, complete, review, guide.language.review_status))
+    header = ("Code", "Language", "English name", "Complete", "Review", "Review status")
+    widths = [max(_cells(row[column]) for row in [header, *rows]) for column in range(5)]
     for row in [header, *rows]:
-        print("  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:4], widths)) + "  " + row[4])
+        print("  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:5], widths)) + "  " + row[5])
     return 0
 
 
