@@ -69,7 +69,7 @@ def format_report(report: Report) -> str:
     out = [f"Checking {report.root}" + (f" (UI catalogs: {report.locales})" if report.locales else " (UI catalogs: not checked, no locales folder beside it)"), ""]
     for row in rows:
         out.append("  ".join(getattr(row, name).ljust(widths[name]) for name in columns) + "  " + row.reading)
-    reviews = [f"{row.code}  {row.review}" for row in report.rows if row.review]
+    reviews = [f"{row.code}: {row.review}" for row in report.rows if row.review]
     if reviews:
         out += ["", "Review:", *reviews]
     if report.problems:
