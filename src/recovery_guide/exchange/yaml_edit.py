@@ -10,27 +10,17 @@ changed; otherwise nothing is written (``CannotEdit``).
 
 from __future__ import annotations
 
-import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from recovery_guide.guide_content.yaml_source import YamlDocument
+
 
 class CannotEdit(Exception):
     """The file could not be edited in place without changing something else."""
-
-
-def _node(root: yaml.Node, at: tuple[str | int, ...]) -> yaml.Node | None:
-    node = root
-    for step in at:
-        if isinstance(node, yaml.MappingNode):
-            node = next((value for key, value in node.value if key.value == step), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            return None
-    return node
 
 
 def _block(value: str, indent: int) -> str | None:
@@ -65,9 +55,10 @@ def edited(text: str, changes: dict[tuple[str | int, ...], str]) -> str:
         expected = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         raise CannotEdit(f"the file is not valid YAML: {str(error).splitlines()[0]}") from None
+    located = YamlDocument(Path("(edited)"), expected, root)  # its node lookup, on this loader's marks
     spans = []
     for at, value in changes.items():
-        node = _node(root, at)
+        node = located.node(at)
         if not isinstance(node, yaml.ScalarNode):
             raise CannotEdit(f"{'.'.join(map(str, at))} is not a text field")
         start, end = node.start_mark.index, node.end_mark.index
@@ -96,6 +87,3 @@ def edited(text: str, changes: dict[tuple[str | int, ...], str]) -> str:
         raise CannotEdit("the new text could not be written into the YAML without changing other fields")
     return text
 
-
-def unchanged_copy(data: Any) -> Any:
-    return copy.deepcopy(data)
