@@ -213,3 +213,23 @@ def test_the_about_screen_tells_readers_the_review_state_in_their_language(capsy
     assert main(["print", "--lang", "es"]) == 0
     text = " ".join(capsys.readouterr().out.split())
     assert "Revisión: traducción asistida por máquina, sin revisar." in text
+
+
+@pytest.mark.slow  # starts the app and checks the content twice
+async def test_the_app_shows_an_imported_edit(capsys, content_copy, tmp_path):
+    from recovery_guide.guide_content.folder import load_guide
+    from recovery_guide.session import Session
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from tests.helpers import settle, visible_text
+
+    title = "Lo que la investigación muestra sobre el alcohol, en breve"
+    exported = export(capsys, content_copy, tmp_path / "es.po")
+    edit_po(exported, "screens/05-research-alcohol.yaml#title", lambda _old: title)
+    assert import_(capsys, content_copy, exported)[0] == 0
+    guide = load_guide("es", root=content_copy)
+    app = RecoveryGuideApp(Session(guide), acknowledged=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.go_to(guide.index_of("research-alcohol"))
+        await settle(pilot, lambda: title in visible_text(app))
+        assert title in visible_text(app)

@@ -138,4 +138,6 @@ def write(code: str, found: list[Unit], kind: str) -> str:
 
 def read(path: Path) -> tuple[str, list[Incoming]]:
     """The file's language code and its units."""
+    if not path.is_file():  # polib would read a missing file's name as PO text
+        raise ExchangeError(f"{path}:1: (file): cannot read: no such file")
     return read_xliff(path) if format_of(path) == "xliff" else read_po(path)
