@@ -15,7 +15,6 @@ from typing import Sequence
 from recovery_guide import __version__
 
 PROG = "recovery-guide"
-REVIEW_ROLES = ("medical-translator", "clinician")
 FORMATS = ("text", "markdown", "html")
 EXIT_USAGE = 2
 
@@ -78,7 +77,9 @@ def _add_translations(commands) -> None:
     export.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     import_.add_argument("file", metavar="FILE", type=Path, help="the reviewed .po or .xliff file")
     review.add_argument("--reviewer", required=True, metavar="NAME", help="who reviewed it")
-    review.add_argument("--role", required=True, choices=REVIEW_ROLES, help="the reviewer's role")
+    from recovery_guide.model import ReviewRole  # dataclasses and enums only: --help stays instant
+
+    review.add_argument("--role", required=True, choices=[role.value for role in ReviewRole], help="the reviewer's role")
     review.add_argument("--screen", metavar="ID", help="only this screen (default: the whole language)")
 
 
