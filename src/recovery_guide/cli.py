@@ -65,11 +65,22 @@ def _add_translations(commands) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     status = actions.add_parser("status", help="list every screen and self-check as current, stale, different, missing (or english)")
     stamp = actions.add_parser("stamp", help="after updating a translation: mark screens and self-checks as matching the current English")
-    for each in (parser, status, stamp):
-        each.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help="the language (status: default every translation; stamp: required)")
+    export = actions.add_parser("export", help="write every translatable string of a language, with its English, to a PO or XLIFF file for review")
+    import_ = actions.add_parser("import", help="bring a reviewed PO or XLIFF file back: checked like `check`, written whole or not at all")
+    review = actions.add_parser("review", help="record that a qualified reviewer read this language (or one screen) against the current English")
+    for each in (parser, status, stamp, export, import_, review):
+        each.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help="the language (status: default every translation; stamp, export, review: required)")
         each.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder (default: the built-in one)")
     stamp.add_argument("items", nargs="*", metavar="ID", help="screen ids, self-checks as self-check:ID, and values (What matters to me)")
     stamp.add_argument("--all", action="store_true", help="stamp every stale screen and self-check of the language")
+    export.add_argument("--format", choices=("po", "xliff"), default="po", help="po (Poedit, Lokalize, Weblate; default) or xliff (XLIFF 1.2)")
+    export.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
+    import_.add_argument("file", metavar="FILE", type=Path, help="the reviewed .po or .xliff file")
+    review.add_argument("--reviewer", required=True, metavar="NAME", help="who reviewed it")
+    from recovery_guide.model import ReviewRole  # dataclasses and enums only: --help stays instant
+
+    review.add_argument("--role", required=True, choices=[role.value for role in ReviewRole], help="the reviewer's role")
+    review.add_argument("--screen", metavar="ID", help="only this screen (default: the whole language)")
 
 
 def content_folder(args: argparse.Namespace):
@@ -162,11 +173,12 @@ def command_languages(args: argparse.Namespace) -> int:
         guide = folder.guide(code)
         native, english = i18n.language_names(code)
         complete = format_percent(guide.completeness, locale="en")
-        rows.append((code, native, english, complete, guide.language.review_status))
-    header = ("Code", "Language", "English name", "Complete", "Review status")
-    widths = [max(_cells(row[column]) for row in [header, *rows]) for column in range(4)]
+        review = "source" if code == "en" else guide.language.review_state.value
+        rows.append((code, native, english, complete, review, guide.language.review_status))
+    header = ("Code", "Language", "English name", "Complete", "Review", "Review status")
+    widths = [max(_cells(row[column]) for row in [header, *rows]) for column in range(5)]
     for row in [header, *rows]:
-        print("  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:4], widths)) + "  " + row[4])
+        print("  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:5], widths)) + "  " + row[5])
     return 0
 
 
@@ -233,8 +245,14 @@ def command_translations(args: argparse.Namespace) -> int:
             for item in status(folder, code):
                 print(f"{code:{width}}  {item.state:9}  {item.name}")
         return 0
+    if args.action == "import":
+        return _import(folder, args.file)
     if args.lang is None:
-        raise UserError("stamp needs --lang CODE: the language whose translation you updated")
+        raise UserError(f"{args.action} needs --lang CODE: the language whose translation you mean")
+    if args.action == "export":
+        return _export(folder, args.lang, args.format, args.output)
+    if args.action == "review":
+        return _review(folder, args)
     if bool(args.items) == bool(args.all):
         raise UserError("stamp needs the screen ids (and self-check:ID) you updated, or --all for every stale one")
     try:
@@ -245,6 +263,58 @@ def command_translations(args: argparse.Namespace) -> int:
         print(f"stamped {args.lang} {name}")
     if not stamped:
         print(f"nothing to stamp: no stale screen or self-check in {args.lang}")
+    return 0
+
+
+def _export(folder, code: str, kind: str, output: Path | None) -> int:
+    from recovery_guide.exchange.files import write
+    from recovery_guide.exchange.units import units
+
+    if code == "en":
+        raise UserError("English is the source: export a translation (--lang es, ...)")
+    text = write(code, units(folder, code), kind)
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    from recovery_guide.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
+    return 0
+
+
+def _import(folder, path: Path) -> int:
+    """Exit 0 when imported, 1 when refused (one line per problem, nothing written)."""
+    from recovery_guide.exchange.importing import ImportRefused, import_file
+
+    try:
+        result = import_file(folder, path)
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            print(problem, file=sys.stderr)
+        print(f"{PROG}: import refused: {len(refused.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    for unit_id in result.changed:
+        print(f"changed {result.code} {unit_id}")
+    for name in result.stamped:
+        print(f"stamped {result.code} {name}")
+    for reason in result.not_stamped:
+        print(f"not stamped {result.code} {reason}")
+    if not result.changed:
+        print(f"nothing to import: no string differs from the {result.code} content")
+    return 0
+
+
+def _review(folder, args: argparse.Namespace) -> int:
+    from recovery_guide.guide_content.reviews import add_review
+
+    try:
+        line = add_review(folder, args.lang, args.reviewer, args.role, args.screen)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    print(line)
     return 0
 
 

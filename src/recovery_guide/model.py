@@ -25,6 +25,21 @@ class PageKind(str, Enum):
     """How the guide was made; the full source list is shown after it."""
 
 
+class ReviewRole(str, Enum):
+    """Who read a translation against the English."""
+
+    MEDICAL_TRANSLATOR = "medical-translator"
+    CLINICIAN = "clinician"
+
+
+class ReviewState(str, Enum):
+    """Whether a translation has been reviewed, from its review records (never invented)."""
+
+    REVIEWED = "reviewed"
+    NOT_REVIEWED = "machine-assisted, not reviewed"
+    CHANGED = "changed since review"
+
+
 class Urgency(str, Enum):
     """How urgent a help line is. Shown in words, never by colour alone."""
 
@@ -230,6 +245,25 @@ class LanguageInfo:
     produced: str
     review_status: str
     reviewed: bool = False
+    reviews: tuple[Review, ...] = ()
+    """Who reviewed this translation (or one of its screens), in what role, when, against which version."""
+    review_state: ReviewState = ReviewState.NOT_REVIEWED
+    """Set when the translation is laid over the English (``overlay.review_state``)."""
+    screen_review_states: tuple[tuple[str, ReviewState], ...] = ()
+    """(screen id, state) for every screen with its own review record."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """One review record of ``language.yaml``: ``source_hash`` is the English version it was read
+    against (for one screen, the hash ``translations stamp`` uses), ``translation_hash`` the words read."""
+
+    reviewer: str
+    role: ReviewRole
+    date: date
+    source_hash: str
+    translation_hash: str
+    screen: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from recovery_guide.i18n import N_, _, current_language
-from recovery_guide.model import TreatmentOption, Urgency
+from recovery_guide.model import ReviewState, TreatmentOption, Urgency
 
 
 def app_title() -> str:
@@ -157,6 +157,15 @@ def no_local_emergency_number() -> str:
 
 def language_note() -> str:
     return _("About this language version")
+
+
+def review_state(state: ReviewState) -> str:
+    """A translation's review state, from its review records, for readers (About screen)."""
+    return {
+        ReviewState.REVIEWED: _("Review: reviewed by a qualified reviewer against the current English."),
+        ReviewState.NOT_REVIEWED: _("Review: machine-assisted, not reviewed."),
+        ReviewState.CHANGED: _("Review: changed since review (the English or this translation changed after it was reviewed)."),
+    }[state]
 
 
 def format_day(day: date) -> str:

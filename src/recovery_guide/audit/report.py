@@ -41,6 +41,8 @@ class LanguageRow:
     numbers: str = "-"
     catalog: str = "-"
     reading: str = "-"
+    review: str = ""
+    """The review state from ``language.yaml``'s records (a translation's), listed below the table."""
 
 
 @dataclass
@@ -67,6 +69,9 @@ def format_report(report: Report) -> str:
     out = [f"Checking {report.root}" + (f" (UI catalogs: {report.locales})" if report.locales else " (UI catalogs: not checked, no locales folder beside it)"), ""]
     for row in rows:
         out.append("  ".join(getattr(row, name).ljust(widths[name]) for name in columns) + "  " + row.reading)
+    reviews = [f"{row.code}: {row.review}" for row in report.rows if row.review]
+    if reviews:
+        out += ["", "Review:", *reviews]
     if report.problems:
         out += ["", "Problems:", *map(str, report.problems)]
     if report.warnings:

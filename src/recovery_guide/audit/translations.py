@@ -20,7 +20,7 @@ from recovery_guide.model import Guide, Page
 
 def check_translation(folder: ContentFolder, code: str, english: Guide, row: LanguageRow, report: Report) -> None:
     try:
-        folder.guide(code)
+        row.review = review_line(folder.guide(code).language)
         translation = folder.translation(code)
     except ContentError as error:
         report.problems.append(Problem.from_error(error))
@@ -53,6 +53,12 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
     report.problems += number_problems
     report.problems += _completeness_problems(translation, english)
     row.reading = _translation_reading(code, [translation.pages[page_id][1] for page_id in present])
+
+
+def review_line(language) -> str:
+    """"reviewed", "machine-assisted, not reviewed" or "changed since review", and any screen whose own record differs."""
+    screens = [f"{screen} {state.value}" for screen, state in language.screen_review_states if state != language.review_state]
+    return language.review_state.value + (f" (screens: {'; '.join(screens)})" if screens else "")
 
 
 def _stamp_hint(code: str, name: str) -> str:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, mappings_in
-from recovery_guide.model import Guide, LanguageInfo, Page, Region, SelfCheck, Term, Values
+from recovery_guide.model import Guide, LanguageInfo, Page, Region, ReviewState, SelfCheck, Term, Values
 
 NUMBER = re.compile(r"\d+")
 
@@ -159,7 +159,7 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
 
     regions = english.regions if translation.help_words is None else _regions(english.regions, *translation.help_words)
 
-    return Guide(
+    guide = Guide(
         language=dataclasses.replace(translation.language, code=code),
         pages=tuple(pages),
         sources=sources,
@@ -170,6 +170,55 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
         self_checks=_self_checks(english.self_checks, translation, warn),
         values=_values(english.values, translation, warn),
     )
+    if not guide.language.reviews:  # no record: nothing to hash, never "reviewed"
+        return guide
+    return dataclasses.replace(guide, language=dataclasses.replace(guide.language, **review_states(english, guide)))
+
+
+# --- review records -----------------------------------------------------------------------------------------
+
+
+def _digest(texts: list[str]) -> str:
+    import hashlib
+
+    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def _words(guide: Guide, screen: str | None) -> list[str]:
+    """Every word a reader sees in ``guide`` (or on one screen): what a review record's hashes cover."""
+    pages = [guide.page(screen)] if screen is not None else list(guide.pages)
+    words = [text for page in pages for _at, text in page_fields(page)]
+    if screen is None:
+        words += [text for term in guide.glossary for text in (term.term, term.definition)]
+        words += [text for region in guide.regions for text in (region.name, *(part for line in region.lines for part in (line.name, line.contact, line.about)))]
+        words += [source.note for source in guide.sources.values()]
+        words += [text for check in guide.self_checks for text in check_texts(check)]
+        words += _values_texts(guide.values) if guide.values is not None else []
+    return words
+
+
+def review_hashes(english: Guide, translated: Guide, screen: str | None = None) -> tuple[str, str]:
+    """(English version, translated words) as a review record stores them, for the language or one screen.
+    A screen's English version is the hash ``translations stamp`` writes; a language's covers all its English words."""
+    source = source_hash(english.page(screen)) if screen is not None else _digest(_words(english, None))
+    return source, _digest(_words(translated, screen))
+
+
+def review_states(english: Guide, translated: Guide) -> dict[str, Any]:
+    """The language's review state (from its latest whole-language record) and each reviewed screen's."""
+
+    def judged(screen: str | None) -> ReviewState:
+        records = [review for review in translated.language.reviews if review.screen == screen]
+        if not records:
+            return ReviewState.NOT_REVIEWED
+        latest = records[-1]
+        if screen is not None and screen not in {page.id for page in english.pages}:
+            return ReviewState.CHANGED
+        same = (latest.source_hash, latest.translation_hash) == review_hashes(english, translated, screen)
+        return ReviewState.REVIEWED if same else ReviewState.CHANGED
+
+    screens = sorted({review.screen for review in translated.language.reviews if review.screen is not None})
+    return {"review_state": judged(None), "screen_review_states": tuple((screen, judged(screen)) for screen in screens)}
 
 
 def _values(english: Values | None, translation: Translation, warn: Callable[[str], None]) -> Values | None:

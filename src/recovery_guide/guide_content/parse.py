@@ -24,6 +24,7 @@ from recovery_guide.guide_content.schema import (
     QUESTION,
     REGION,
     RESULT,
+    REVIEW,
     RESULT_GROUP,
     SCREEN,
     SELF_CHECKS,
@@ -37,7 +38,7 @@ from recovery_guide.guide_content.schema import (
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, SelfCheck, Source, Term, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
+from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
@@ -231,7 +232,11 @@ def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str]
 def parse_language(doc: YamlDocument, warn: Warn) -> LanguageInfo:
     fields = Fields(doc, doc.data, (), LANGUAGE, warn)
     reviewed = fields.flag("reviewed") if "reviewed" in doc.data else False
-    return LanguageInfo(code=fields.get("code"), produced=fields.get("produced"), review_status=fields.get("review_status"), reviewed=reviewed)
+    reviews = []
+    for index, item in enumerate(fields.get("reviews") or ()):
+        record = Fields(doc, item, ("reviews", index), REVIEW, warn)
+        reviews.append(Review(**{name: record.get(name) for name in ("reviewer", "role", "date", "source_hash", "translation_hash", "screen")}))
+    return LanguageInfo(code=fields.get("code"), produced=fields.get("produced"), review_status=fields.get("review_status"), reviewed=reviewed, reviews=tuple(reviews))
 
 
 def parse_self_checks(

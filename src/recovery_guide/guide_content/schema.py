@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from recovery_guide.model import PageKind, Urgency
+from recovery_guide.model import PageKind, ReviewRole, Urgency
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -201,6 +201,19 @@ HELP_LINES = Shape(
     (Field("checked", "date", "When the numbers were last checked against their sources."), Field("regions", "mappings", "Every region.", shape=REGION)),
 )
 
+REVIEW = Shape(
+    "Review record",
+    "Written by `recovery-guide translations review`: who read this translation against the English.",
+    (
+        Field("reviewer", "text", "The reviewer's name."),
+        Field("role", "choice", "Their role.", choices=ReviewRole),
+        Field("date", "date", "When they finished (2026-11-27)."),
+        Field("screen", "id", "The one screen reviewed (default: the whole language).", required=False),
+        Field("source_hash", "text", "The English version read against (for one screen: the hash `translations stamp` writes)."),
+        Field("translation_hash", "text", "The translated words read; when they change, the state is \"changed since review\"."),
+    ),
+)
+
 LANGUAGE = Shape(
     "Language",
     "content/<lang>/language.yaml: how this language version was made.",
@@ -209,6 +222,7 @@ LANGUAGE = Shape(
         Field("produced", "text", "How it was produced, in this language."),
         Field("review_status", "text", "Whether it was reviewed, in this language."),
         Field("reviewed", "bool", "True once a qualified reviewer has checked it.", required=False, default=False),
+        Field("reviews", "mappings", "Review records, oldest first (never invented: none until someone has reviewed it).", required=False, shape=REVIEW),
     ),
 )
 

@@ -100,6 +100,13 @@ def language_note(guide: Guide) -> str:
     return f"{guide.language.produced} {guide.language.review_status}"
 
 
+def about_language_note(guide: Guide) -> str:
+    """The language note on the About screen: for a translation, with its review state from its
+    review records, in the reader's language (the welcome screen keeps the short note)."""
+    note = language_note(guide)
+    return note if guide.language.code == "en" else f"{note} {wording.review_state(guide.language.review_state)}"
+
+
 def source_numbers(guide: Guide) -> dict[str, int]:
     """Each source's number in the guide's source list (counted from 1)."""
     return {source_id: number for number, source_id in enumerate(guide.sources, start=1)}
@@ -166,7 +173,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
         blocks.append(Questions(page.questions))
     blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in cited_on(page)), page.reviewed))
     if page.kind is PageKind.ABOUT:
-        blocks += [LanguageNote(language_note(guide)), review_dates(guide), Sources(tuple(guide.sources.values()))]
+        blocks += [LanguageNote(about_language_note(guide)), review_dates(guide), Sources(tuple(guide.sources.values()))]
     return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks))
 
 
