@@ -101,8 +101,9 @@ def language_note(guide: Guide) -> str:
 
 
 def about_language_note(guide: Guide) -> str:
-    """The language note on the About screen: for a translation, with its review state from its
-    review records, in the reader's language (the welcome screen keeps the short note)."""
+    """The language note on the About screen and at the top of ``print`` (which prints it once): for a
+    translation, with its review state from its review records, in the reader's language (the
+    welcome screen keeps the short note)."""
     note = language_note(guide)
     return note if guide.language.code == "en" else f"{note} {wording.review_state(guide.language.review_state)}"
 
@@ -183,7 +184,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     the guide's own sort order."""
     return GuideView(
         language=guide.language.code,
-        language_note=language_note(guide),
+        language_note=about_language_note(guide),
         clinic=ClinicDetails(clinic) if clinic else None,
         pages=tuple(paper_page(page_view(guide, page, region_code), guide) for page in guide.pages),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
