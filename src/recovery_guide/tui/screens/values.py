@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+from recovery_guide.key_names import with_keys
 from recovery_guide.model import Values
 from recovery_guide.my_questions import MAX_TEXT
 from recovery_guide.tui.base import GuideModal, report_problem
@@ -66,11 +67,11 @@ class ValuesScreen(GuideModal):
         with Vertical(id="dialog"):
             with ValuesBody(id="values-body"):
                 yield Static(values.intro, id="values-intro", markup=False)
-                yield Static(_("Up and Down: move. Left and Right, or 1 to 4: choose. 0: skip. Enter: close."), id="values-hint", markup=False)
+                yield Static(with_keys(_("{up} {down}: move. {left} {right}, or 1 to 4: choose. 0: skip. {enter}: close.")), id="values-hint", markup=False)
                 for item in values.items:
                     yield ValueRow(item.id, item.text, values, answers.ratings.get(item.id))
                 yield Static(_("Something else that matters to me (you can leave this empty):"), id="own-value-label", markup=False)
-                yield Input(answers.own_text, id="own-value", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"))
+                yield Input(answers.own_text, id="own-value", max_length=MAX_TEXT, placeholder=with_keys(_("Type here, then press {enter}")))
                 yield ValueRow(OWN, _("How much it matters"), values, answers.own_level)
         yield KeyBar()
 
