@@ -262,7 +262,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     # --- quitting -----------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """``q``, Ctrl+Q and Ctrl+C: quit at once, unless questions would be lost; then ask first."""
+        """``q``, Ctrl+Q and Ctrl+C: quit at once, unless questions would be lost; then ask first.
+        An answer in What matters to me still held back (the reader quit from its row) is written first."""
+        report_problem(self, self.session.save_held())
         if not self.session.questions_at_risk:
             self.exit(0)
             return

@@ -3,8 +3,9 @@
 Each item is its words and its rating words as radio choices, "(•)" chosen and "( )" not, so the
 choice shows without colour. Keyboard only: Up and Down move between the items, Left and Right (or
 1 to 4) choose, 0 skips, Enter or Escape closes. The reader may add one item of their own (typed,
-so shown as plain text, never markup). Every change goes to the session at once (saved only if the
-reader turned saving on); nothing here adds the answers up or suggests anything from them.
+so shown as plain text, never markup). Every change goes to the session at once (kept only if the
+reader turned saving on) and is written once the reader leaves the row or the screen, or quits, not
+on every arrow key; nothing here adds the answers up or suggests anything from them.
 """
 
 from __future__ import annotations
@@ -123,13 +124,22 @@ class ValuesScreen(GuideModal):
 
     def _choose(self, row: ValueRow, level: str | None) -> None:
         if row.item_id == OWN:
-            problem = self.session.set_own_value(self.query_one("#own-value", Input).value, level)
+            problem = self.session.set_own_value(self.query_one("#own-value", Input).value, level, save=False)
             level = self.session.my_values.own_level  # with nothing typed there is nothing to rate: show what is kept
         else:
-            problem = self.session.rate_value(row.item_id, level)
+            problem = self.session.rate_value(row.item_id, level, save=False)
         row.level = level
         row.show()
         report_problem(self, problem)
+
+    def on_descendant_blur(self, event) -> None:
+        """Leaving a row writes its rating (held back while the arrows step through the words)."""
+        if isinstance(event.widget, ValueRow):
+            report_problem(self, self.session.save_held())
+
+    def on_unmount(self) -> None:
+        """However the screen goes (closed, or the app quits over it), nothing chosen is left unwritten."""
+        self.session.save_held()
 
     def _commit_own(self) -> None:
         typed = self.query("#own-value")
@@ -145,4 +155,5 @@ class ValuesScreen(GuideModal):
 
     def action_close(self) -> None:
         self._commit_own()
+        report_problem(self, self.session.save_held())
         self.dismiss()
