@@ -389,3 +389,18 @@ async def test_the_arrows_write_the_saved_file_once_when_the_reader_leaves_the_r
     assert len(writes) == 1
     saved = json.loads((tmp_path / "data" / FILE_NAME).read_text(encoding="utf-8"))
     assert "quite" in json.dumps(saved) and "approved" in json.dumps(saved)
+
+
+def test_read_mode_enter_at_ones_own_items_rating_keeps_it(guide, tmp_path):
+    """Enter means "leave it as it is" at every rating; at one's own item it used to clear the rating."""
+    import io
+
+    from recovery_guide.plain import PlainReader
+
+    session = Session(guide, store=Store(tmp_path / "data"))
+    session.set_own_value("Being near my family", "quite")
+    answers = [""] * len(guide.values.items) + ["Being near my family", ""]
+    out = io.StringIO()
+    PlainReader(session, stdin=io.StringIO("\n".join(answers) + "\n"), stdout=out).what_matters()
+    assert (session.my_values.own_text, session.my_values.own_level) == ("Being near my family", "quite")
+    assert "(now: Quite important)" in " ".join(out.getvalue().split())

@@ -493,8 +493,9 @@ class PlainReader:
         self.say()
         text = self.ask(fill(_("Something else that matters to me (you can leave this empty):")) + "\n>")
         if text:
-            level = self._ask_level(text, None, choices)
-            self._report(self.session.set_own_value(text, level or None))
+            kept = answers.own_level if answers.own_text else None
+            level = self._ask_level(text, kept, choices)
+            self._report(self.session.set_own_value(text, kept if level is False else level))  # Enter keeps the rating it had
         self.say(fill(_("Your answers will be on your handout, to talk about with your provider. Nothing is scored.")))
         return True
 
