@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 
 from recovery_guide.i18n import N_
-from recovery_guide.key_names import with_keys
+from recovery_guide.key_names import ARROWS, with_keys
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,9 @@ APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, 
 
 # --- the reading screen ------------------------------------------------------------------------------
 
-NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_("{right} or n"), key_display="→/n",
+NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_("{right} or n"), key_display=f"{ARROWS['right']}/n",
            command=N_("Next screen"), command_help=N_("Go to the next screen"), importance=1)
-PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("{left} or p"), key_display="←/p",
+PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("{left} or p"), key_display=f"{ARROWS['left']}/p",
                command=N_("Previous screen"), command_help=N_("Go back one screen"), importance=1)
 CONTENTS = Key("contents", "c", "contents", N_("Contents"), N_("Contents: choose a screen, then press {enter}"),
                command=N_("Contents"), command_help=N_("Choose a screen from the list"),
@@ -191,10 +191,10 @@ MY_QUESTIONS_KEYS = (
 VALUES_KEYS = (
     Key("close-values", "escape", "close", N_("Close"), importance=ESSENTIAL),
     Key("values-up", "up", "move(-1)", N_("Move"), N_("In What matters to me: {up} and {down} move between the items"), key_name="{up} {down}",
-        key_display="↑↓", importance=1),
+        key_display=ARROWS["up"] + ARROWS["down"], importance=1),
     Key("values-down", "down", "move(1)", N_("Move"), show=False),
     Key("values-less", "left", "level(-1)", N_("Choose"), N_("In What matters to me: {left} and {right}, or 1 to 4, choose how much it matters (0 skips)"),
-        key_name=N_("{left} {right}, 1 to 4"), key_display="←→", importance=1),
+        key_name=N_("{left} {right}, 1 to 4"), key_display=ARROWS["left"] + ARROWS["right"], importance=1),
     Key("values-more", "right", "level(1)", N_("Choose"), show=False),
     *(Key(f"values-{number}", str(number), f"pick({number})", N_("Choose"), show=False) for number in range(5)),
     Key("values-done", "enter", "close", N_("Close"), show=False),
