@@ -334,3 +334,23 @@ async def test_a_reading_command_from_the_palette_before_reading_says_how_to_sta
         await pilot.press("enter")
         await settle(pilot, lambda: not CommandPalette.is_open(app))
         says_how_to_start(app, shown)
+
+
+@pytest.mark.slow
+async def test_a_match_on_an_options_name_lands_on_that_options_card(guide):
+    """The name is the card's border title: a hit on it used to land on the top of the options box,
+    far above the card; now it lands on that card, with the name marked."""
+    from recovery_guide.tui.widgets.option_cards import OptionCard
+
+    async with running(guide) as (app, pilot, shown):
+        search = await search_for(pilot, "Acamprosate")
+        names = [match for match in search.matches if match.kind == "option"]
+        assert names and names[0].snippet == "Acamprosate"
+        await pilot.press("down", *["down"] * search.matches.index(names[0]), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.index == guide.index_of(names[0].screen_id))
+        reader = app.screen
+        card = next(card for card in reader.query(OptionCard) if card.option.name == "Acamprosate")
+        await settle(pilot, lambda: in_view(reader, card))
+        assert f"[{HIT_STYLE}]Acamprosate[/{HIT_STYLE}]" in str(card.border_title), "the name found is marked in the card's border"
+        pane = reader.query_one(ReadingPane)
+        assert card.region.y - pane.content_region.y < pane.content_region.height // 2, "the card's top is shown, not only its end"

@@ -354,3 +354,53 @@ async def test_the_screen_the_content_names_offers_the_exercise_with_a_button(gu
         await settle(pilot, lambda: reader.query_one("#values-offer").display)
         reader.query_one("#values-button", Button).press()
         await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("leave", ["down", "quit"])
+async def test_the_arrows_write_the_saved_file_once_when_the_reader_leaves_the_row_or_quits(guide, tmp_path, leave):
+    """Each arrow key used to write the saved file; now the rating is written once, when the reader
+    moves to another row or quits (nothing chosen is lost)."""
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen
+    from recovery_guide.tui.screens.values import ValuesScreen
+
+    session = Session(guide, store=Store(tmp_path / "data"))
+    assert session.set_saving(True) is None
+    writes: list[object] = []
+    real_save = session.store.save
+    session.store.save = lambda state: writes.append(state) or real_save(state)
+    app = RecoveryGuideApp(session)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("w")
+        await settle(pilot, lambda: isinstance(app.screen, ValuesScreen))
+        writes.clear()
+        await pilot.press("right", "right", "right")
+        await settle(pilot, lambda: app.session.my_values.ratings.get("approved") == "quite")
+        assert writes == [], "stepping through the words writes nothing yet"
+        if leave == "down":
+            await pilot.press("down")
+            await settle(pilot, lambda: len(writes) == 1)
+        else:
+            await app.run_action("quit")  # the app's quit, as from the key bar or the palette, over this screen
+            await settle(pilot, lambda: not app.is_running)
+    assert len(writes) == 1
+    saved = json.loads((tmp_path / "data" / FILE_NAME).read_text(encoding="utf-8"))
+    assert "quite" in json.dumps(saved) and "approved" in json.dumps(saved)
+
+
+def test_read_mode_enter_at_ones_own_items_rating_keeps_it(guide, tmp_path):
+    """Enter means "leave it as it is" at every rating; at one's own item it used to clear the rating."""
+    import io
+
+    from recovery_guide.plain import PlainReader
+
+    session = Session(guide, store=Store(tmp_path / "data"))
+    session.set_own_value("Being near my family", "quite")
+    answers = [""] * len(guide.values.items) + ["Being near my family", ""]
+    out = io.StringIO()
+    PlainReader(session, stdin=io.StringIO("\n".join(answers) + "\n"), stdout=out).what_matters()
+    assert (session.my_values.own_text, session.my_values.own_level) == ("Being near my family", "quite")
+    assert "(now: Quite important)" in " ".join(out.getvalue().split())

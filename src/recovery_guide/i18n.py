@@ -27,6 +27,11 @@ def _(message: str) -> str:
     return _translations.gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """Translate a UI string that needs a context to tell it apart (a key's name, "Delete", is not the verb)."""
+    return _translations.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it now (it is translated when shown)."""
     return message

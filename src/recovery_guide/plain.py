@@ -15,6 +15,7 @@ from typing import Callable, TextIO
 
 from recovery_guide import wording
 from recovery_guide.i18n import _, language_names
+from recovery_guide.key_names import with_keys
 from recovery_guide.model import Question, PageKind
 from recovery_guide.my_questions import EntryKind
 from recovery_guide.render.text import TextWriter, compact_region, fill, region_lines
@@ -77,7 +78,7 @@ class PlainReader:
                 if letters:
                     self.say(fill(self.letters_line(), initial_indent="  ", subsequent_indent="  "))
                 show_menu = False
-            answer = self.ask(_("Type a number or a letter, then press Enter:") if letters else _("Type a number, then press Enter:"))
+            answer = self.ask(with_keys(_("Type a number or a letter, then press {enter}:")) if letters else with_keys(_("Type a number, then press {enter}:")))
             letter = answer.lower()
             if letter == "h":
                 self.help_now()
@@ -107,13 +108,13 @@ class PlainReader:
     @staticmethod
     def keys_help() -> str:
         """What ``?`` says: this mode reads lines, so the arrow keys of the full-screen guide do nothing here."""
-        return _(
-            "In this line-by-line mode, type a number or a letter, then press Enter. "
+        return with_keys(_(
+            "In this line-by-line mode, type a number or a letter, then press {enter}. "
             "The arrow keys do not work here. "
             "At the main menu: n is the next screen, p the previous screen, ? shows this help, "
             "h shows crisis and help lines, q quits, and a number chooses from the menu. "
             "At any other menu: a number chooses, 0 goes back, h shows help lines."
-        )
+        ))
 
     def pick(self, title: str, options: list[str]) -> int | None:
         """Choose one of ``options`` by number; returns its position or None for back."""
@@ -130,7 +131,7 @@ class PlainReader:
         try:
             self.say(wording.app_title())
             self.say(fill(wording.provider_banner()))
-            self.say(_("Type h and press Enter at any menu for crisis and help lines."))
+            self.say(with_keys(_("Type h and press {enter} at any menu for crisis and help lines.")))
             if self.session.startup_notice:
                 self.say(fill(self.session.startup_notice))
             self.show()
@@ -367,7 +368,7 @@ class PlainReader:
     def edit_own(self, entries: list) -> bool:
         entry = self._which(entries, own_only=True)
         if entry is not None:
-            text = self.ask(_("Change the words, then press Enter.") + "\n>")
+            text = self.ask(with_keys(_("Change the words, then press {enter}.")) + "\n>")
             edited, problem = self.session.edit(entry, text)
             if edited:
                 self._report(problem)
@@ -424,7 +425,7 @@ class PlainReader:
     def glossary(self) -> bool:
         from recovery_guide.glossary import filter_terms, screens_using, sorted_terms
 
-        query = self.ask(_("Type to filter the words") + " " + _("(or just press Enter for all):") + "\n>")
+        query = self.ask(_("Type to filter the words") + " " + with_keys(_("(or just press {enter} for all):")) + "\n>")
         terms = filter_terms(sorted_terms(self.guide), query)
         if not terms:
             self.say(_("No word matches. Try fewer letters."))
@@ -467,7 +468,7 @@ class PlainReader:
             self.say(fill(question.explanation))
             self.say(wording.read_more(self.guide.index_of(question.screen) + 1, self.guide.page(question.screen).title))
         self.say()
-        text = self.ask(fill(wording.own_words_prompt(check.topic)) + "\n" + _("(or just press Enter to skip):") + "\n>")
+        text = self.ask(fill(wording.own_words_prompt(check.topic)) + "\n" + with_keys(_("(or just press {enter} to skip):")) + "\n>")
         entry, problem = self.session.add_own(text, check.id, EntryKind.UNDERSTANDING)
         if entry:
             self._report(problem, _("Added to My questions, under \"Please check my understanding\"."))
@@ -483,7 +484,7 @@ class PlainReader:
         self.say(wording.what_matters_to_me())
         self.say(fill(values.intro))
         choices = ", ".join(f"{number} {level.text}" for number, level in enumerate(values.levels, start=1))
-        choices = _("{choices}. Enter: skip. 0: take out.").format(choices=choices)
+        choices = with_keys(_("{choices}. {enter}: skip. 0: take out."), choices=choices)
         for item in values.items:
             self.say()
             level = self._ask_level(item.text, answers.ratings.get(item.id), choices)
@@ -492,8 +493,9 @@ class PlainReader:
         self.say()
         text = self.ask(fill(_("Something else that matters to me (you can leave this empty):")) + "\n>")
         if text:
-            level = self._ask_level(text, None, choices)
-            self._report(self.session.set_own_value(text, level or None))
+            kept = answers.own_level if answers.own_text else None
+            level = self._ask_level(text, kept, choices)
+            self._report(self.session.set_own_value(text, kept if level is False else level))  # Enter keeps the rating it had
         self.say(fill(_("Your answers will be on your handout, to talk about with your provider. Nothing is scored.")))
         return True
 
@@ -510,4 +512,4 @@ class PlainReader:
                 return None
             if answer.isdigit() and 1 <= int(answer) <= len(values.levels):
                 return values.levels[int(answer) - 1].id
-            self.say(_("Please type a number from 1 to {last}, or just press Enter to skip.").format(last=len(values.levels)))
+            self.say(with_keys(_("Please type a number from 1 to {last}, or just press {enter} to skip."), last=len(values.levels)))

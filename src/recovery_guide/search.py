@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Literal
+from typing import Iterator, Literal, Sequence
 
-from recovery_guide.model import Guide, Page
+from recovery_guide.model import Guide, Page, TreatmentOption
 from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
 from recovery_guide.view.body import plain_texts
 
@@ -55,13 +55,27 @@ def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
         yield "timeline", f"{step.when}: {step.what}"
     for block in _body_texts(screen.body):
         yield "body", block
-    if screen.options_intro:
-        yield "option", screen.options_intro
-    for option in screen.options:
-        for name in option.TEXT_FIELDS:
-            yield "option", getattr(option, name)
+    for _number, _field, text in option_parts(screen.options_intro, screen.options):
+        yield "option", text
     for question in screen.questions:
         yield "question", question.text
+
+
+def option_parts(intro: str, options: Sequence[TreatmentOption]) -> Iterator[tuple[int | None, str, str]]:
+    """The texts of a screen's options, in the order searched: (the option's number from 0, or None
+    for the lead-in; the field; its text). A match's ``occurrence`` counts these, so a view finds
+    the very option a match names (a hit on a name is on that option's card, not the first card
+    that mentions it)."""
+    if intro:
+        yield None, "intro", intro
+    for number, option in enumerate(options):
+        for name in option.TEXT_FIELDS:
+            yield number, name, getattr(option, name)
+
+
+def part_holds(text: str, query: str) -> bool:
+    """Whether ``query`` occurs in ``text`` as ``search`` matches it (line breaks read as spaces)."""
+    return find_span(_one_line(text), query) is not None
 
 
 def snippet(text: str, start: int, end: int, width: int = SNIPPET_WIDTH) -> tuple[str, tuple[int, int]]:

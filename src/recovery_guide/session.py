@@ -69,6 +69,8 @@ class Session:
         self._listeners: list[Listener] = []
         self._unsaved = False
         """True after a change to My questions that neither the saved file nor a handout holds yet."""
+        self._values_held = False
+        """True while an answer chosen with ``save=False`` waits to be written (``save_held``)."""
         self._removed: list[tuple[int, Entry]] = []
         """Entries taken out of My questions, with their places, newest last (for ``undo_remove``)."""
         self.startup_notice = self.restore()
@@ -195,19 +197,28 @@ class Session:
 
     # --- what matters to me ------------------------------------------------------------------------------
 
-    def rate_value(self, item_id: str, level_id: str | None) -> str | None:
-        """Rate one item of "What matters to me" (None: skip it); saves if on and announces. Returns the problem from saving."""
-        return self._values_changed() if self.my_values.rate(item_id, level_id) else None
+    def rate_value(self, item_id: str, level_id: str | None, *, save: bool = True) -> str | None:
+        """Rate one item of "What matters to me" (None: skip it); saves if on and announces. Returns the problem from saving.
 
-    def set_own_value(self, text: str, level_id: str | None) -> str | None:
-        """Set the reader's own item (blank text clears it) and its level; saves if on and announces."""
-        return self._values_changed() if self.my_values.set_own(text, level_id) else None
+        ``save=False`` holds the write back until ``save_held``: the app's arrow keys step through the
+        ratings of a row, and writing the file on every step was needless work on the reader's disk."""
+        return self._values_changed(save) if self.my_values.rate(item_id, level_id) else None
 
-    def _values_changed(self) -> str | None:
+    def set_own_value(self, text: str, level_id: str | None, *, save: bool = True) -> str | None:
+        """Set the reader's own item (blank text clears it) and its level; saves if on and announces (``save``: as ``rate_value``)."""
+        return self._values_changed(save) if self.my_values.set_own(text, level_id) else None
+
+    def _values_changed(self, save: bool = True) -> str | None:
         self._unsaved = True
-        problem = self.save()
+        self._values_held = not save
+        problem = self.save() if save else None
         self._announce(Change.VALUES)
         return problem
+
+    def save_held(self) -> str | None:
+        """Write the answers held back by ``save=False`` (when the reader leaves a row, the screen, or
+        quits); nothing to do, and nothing written, if none is held."""
+        return self.save() if self._values_held else None
 
     def questions_on(self, screen: Page) -> list[tuple[Question, EntryKind]]:
         """A screen's "Ask your provider" questions, plus the clinic's on the last topic screen."""
@@ -240,6 +251,7 @@ class Session:
     def save(self) -> str | None:
         """Write the saved file if the reader opted in; returns a problem message or None."""
         if not self.saving:
+            self._values_held = False
             return None
         state = SavedState(
             my_questions=self.my_questions,
@@ -251,7 +263,7 @@ class Session:
         )
         problem = self.store.save(state)
         if problem is None:
-            self._unsaved = False
+            self._unsaved = self._values_held = False
         return problem
 
     def set_saving(self, enabled: bool) -> str | None:

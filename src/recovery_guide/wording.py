@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from recovery_guide.i18n import N_, _, current_language
+from recovery_guide.key_names import with_keys
 from recovery_guide.model import ReviewState, TreatmentOption, Urgency
 
 
@@ -314,7 +315,7 @@ def urgency_short(level: Urgency) -> str:
 
 
 def words_on_this_screen() -> str:
-    return _("Words on this screen (Enter shows the meaning)")
+    return with_keys(_("Words on this screen ({enter} shows the meaning)"))
 
 
 def used_on() -> str:

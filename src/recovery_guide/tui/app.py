@@ -26,6 +26,7 @@ from textual.signal import Signal
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+from recovery_guide.key_names import bar_key_name
 from recovery_guide.guide_content.yaml_source import ContentError
 from recovery_guide.model import Guide
 from recovery_guide.my_questions import MyQuestions
@@ -79,6 +80,17 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         """The words searched for last: ``/`` shows them again, and the match keys step through their matches."""
         self.match_number: int | None = None
         """Which of those matches on the screens (``screen_matches``) the reader was taken to last."""
+
+    def get_key_display(self, binding) -> str:
+        """A key on the key bar as the reader's keyboard prints it (``Supr``, ``Entf``, ``↓``), from
+        ``key_names``; Textual's own short English forms ("esc", "del") only for keys it does not name."""
+        if binding.key_display:
+            return binding.key_display
+        modifiers, key = binding.parse_key()
+        name = bar_key_name(key)
+        if name is None or modifiers:
+            return super().get_key_display(binding)
+        return name
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         """Our own theme variables, as the standard and light themes (Textual's) leave them."""
@@ -250,7 +262,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     # --- quitting -----------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """``q``, Ctrl+Q and Ctrl+C: quit at once, unless questions would be lost; then ask first."""
+        """``q``, Ctrl+Q and Ctrl+C: quit at once, unless questions would be lost; then ask first.
+        An answer in What matters to me still held back (the reader quit from its row) is written first."""
+        report_problem(self, self.session.save_held())
         if not self.session.questions_at_risk:
             self.exit(0)
             return

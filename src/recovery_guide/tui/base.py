@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+from recovery_guide.key_names import with_keys
 
 if TYPE_CHECKING:
     from recovery_guide.model import Guide
@@ -26,7 +27,8 @@ class TranslatedBindingsMixin:
     """Show binding descriptions through gettext.
 
     ``Binding.description`` is fixed when the class is defined, before any language is chosen, so
-    bindings hold the English text (marked with ``N_``) and are translated each time the footer asks.
+    bindings hold the English text (marked with ``N_``) and are translated each time the footer asks;
+    a key named in a tooltip (``{up}``) is filled in from ``key_names``.
     """
 
     @property
@@ -37,7 +39,7 @@ class TranslatedBindingsMixin:
                 binding=dataclasses.replace(
                     active.binding,
                     description=_(active.binding.description) if active.binding.description else "",
-                    tooltip=_(active.binding.tooltip) if active.binding.tooltip else "",
+                    tooltip=with_keys(_(active.binding.tooltip)) if active.binding.tooltip else "",
                 )
             )
             for key, active in bindings.items()

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from textual.binding import Binding
 
 from recovery_guide.i18n import N_
+from recovery_guide.key_names import ARROWS, with_keys
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ class Key:
     """What the key does, for the ``?`` screen and the README (empty: not listed, e.g. the second
     half of a pair written as one row)."""
     key_name: str = ""
-    """How the ``?`` screen writes the key when it is not simply ``key_display`` or ``key``."""
+    """How the ``?`` screen writes the key when it is not simply ``key_display`` or ``key``; a key's
+    name is a placeholder (``{enter}``, ``{up}``), so it is written as the reader's keyboard prints it."""
     key_display: str | None = None
     show: bool = True
     command: str = ""
@@ -53,7 +55,8 @@ class Key:
 
     @property
     def help_key(self) -> str:
-        """The key as the ``?`` screen and the README write it (untranslated)."""
+        """The key as the ``?`` screen and the README write it (untranslated: key names are
+        placeholders, ``{enter}``, filled in by ``key_names.with_keys``)."""
         return self.key_name or self.key_display or self.key
 
     def binding(self) -> Binding:
@@ -102,7 +105,7 @@ QUIT = Key("quit", "q", "quit", N_("Quit"), N_("Quit"), command=N_("Quit"), comm
 QUIT_CONTROL = Key("quit-control", "ctrl+q,ctrl+c", "quit", N_("Quit"), show=False)
 """Ctrl+Q and Ctrl+C run the same ``quit`` as ``q`` (Textual's own Ctrl+C only showed an English hint):
 quitting with questions not saved always asks first."""
-COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="Ctrl+P", key_display="^p",
+COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="{ctrl}+P", key_display="^p",
                       importance=4)
 
 APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, WHAT_MATTERS, QUIT_CONTROL)
@@ -110,11 +113,11 @@ APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, 
 
 # --- the reading screen ------------------------------------------------------------------------------
 
-NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_("Right arrow or n"), key_display="→/n",
+NEXT = Key("next", "right,n", "next", N_("Next"), N_("Next screen"), key_name=N_("{right} or n"), key_display=f"{ARROWS['right']}/n",
            command=N_("Next screen"), command_help=N_("Go to the next screen"), importance=1)
-PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("Left arrow or p"), key_display="←/p",
+PREVIOUS = Key("previous", "left,p", "previous", N_("Back"), N_("Previous screen"), key_name=N_("{left} or p"), key_display=f"{ARROWS['left']}/p",
                command=N_("Previous screen"), command_help=N_("Go back one screen"), importance=1)
-CONTENTS = Key("contents", "c", "contents", N_("Contents"), N_("Contents: choose a screen, then press Enter"),
+CONTENTS = Key("contents", "c", "contents", N_("Contents"), N_("Contents: choose a screen, then press {enter}"),
                command=N_("Contents"), command_help=N_("Choose a screen from the list"),
                words=N_("table of contents chapters list of screens"))
 CLOSE_CONTENTS = Key("close-contents", "escape", "close_contents", N_("Close"), show=False)
@@ -143,7 +146,7 @@ READER_KEYS = (NEXT, PREVIOUS, CONTENTS, CLOSE_CONTENTS, CHOOSE_QUESTION, WRITE_
 WELCOME_KEYS = (Key("welcome-not-yet", "right,n,left,p,c", "not_yet", show=False),)
 """On the welcome screen the page keys and ``c`` say how to begin, instead of doing nothing."""
 
-TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="Enter",
+TERM_MEANING = Key("term-meaning", "enter", "select", N_("Meaning"), N_("On a word in the list of words on a screen: show its meaning"), key_name="{enter}",
                    importance=1)
 """On the list of words of a reading screen."""
 ADD_QUESTION = Key("add-question", "s,enter", "select", N_("Add to My questions"), importance=1)
@@ -177,7 +180,7 @@ MY_QUESTIONS_KEYS = (
     Key("edit-question", "e,enter", "edit", N_("Edit")),
     Key("move-up", "u", "move(-1)", N_("Move up"), N_("In My questions: move a question up or down"), key_name=N_("u and d"), importance=3),
     Key("move-down", "d", "move(1)", N_("Move down"), importance=3),
-    Key("remove-question", "delete,backspace,s", "remove", N_("Remove"), key_display="del"),
+    Key("remove-question", "delete,backspace,s", "remove", N_("Remove")),
     Key("undo-remove", "z,ctrl+z", "undo_remove", N_("Undo"), N_("In My questions: put back the question you removed last"), key_name="z",
         importance=1),
     Key("handout-from-list", "x", "app.handout", N_("Handout"), importance=3),
@@ -187,11 +190,11 @@ MY_QUESTIONS_KEYS = (
 
 VALUES_KEYS = (
     Key("close-values", "escape", "close", N_("Close"), importance=ESSENTIAL),
-    Key("values-up", "up", "move(-1)", N_("Move"), N_("In What matters to me: Up and Down move between the items"), key_name=N_("Up and Down arrows"),
-        key_display="↑↓", importance=1),
+    Key("values-up", "up", "move(-1)", N_("Move"), N_("In What matters to me: {up} and {down} move between the items"), key_name="{up} {down}",
+        key_display=ARROWS["up"] + ARROWS["down"], importance=1),
     Key("values-down", "down", "move(1)", N_("Move"), show=False),
-    Key("values-less", "left", "level(-1)", N_("Choose"), N_("In What matters to me: Left and Right, or 1 to 4, choose how much it matters (0 skips)"),
-        key_name=N_("Left and Right arrows, 1 to 4"), key_display="←→", importance=1),
+    Key("values-less", "left", "level(-1)", N_("Choose"), N_("In What matters to me: {left} and {right}, or 1 to 4, choose how much it matters (0 skips)"),
+        key_name=N_("{left} {right}, 1 to 4"), key_display=ARROWS["left"] + ARROWS["right"], importance=1),
     Key("values-more", "right", "level(1)", N_("Choose"), show=False),
     *(Key(f"values-{number}", str(number), f"pick({number})", N_("Choose"), show=False) for number in range(5)),
     Key("values-done", "enter", "close", N_("Close"), show=False),
@@ -204,9 +207,9 @@ QUIT_DIALOG_KEYS = (Key("quit-cancel", "escape", "dismiss", N_("Go back"), impor
 
 # --- keys Textual or a widget handles (listed in the help, bound elsewhere) -------------------------
 
-SCROLL = Key("scroll", "up,down,pageup,pagedown", "", help=N_("Scroll the text"), key_name=N_("Up and Down arrows, Page Up, Page Down"))
-TAB = Key("tab", "tab", "", help=N_("Move between the contents, the text and the questions"), key_name="Tab")
-ESCAPE = Key("escape", "escape", "", help=N_("Close this window"), key_name="Escape")
+SCROLL = Key("scroll", "up,down,pageup,pagedown", "", help=N_("Scroll the text"), key_name="{up} {down}, {pageup}, {pagedown}")
+TAB = Key("tab", "tab", "", help=N_("Move between the contents, the text and the questions"), key_name="{tab}")
+ESCAPE = Key("escape", "escape", "", help=N_("Close this window"), key_name="{escape}")
 
 HELP_ORDER = (
     NEXT, PREVIOUS, SCROLL, CONTENTS, HELP_NOW, CHOOSE_REGION, CHOOSE_QUESTION, WRITE_OWN_QUESTION, MY_QUESTIONS, MY_QUESTIONS_KEYS[3], MY_QUESTIONS_KEYS[6],
@@ -256,6 +259,7 @@ KEY_HEADING, MEANING_HEADING = N_("Key"), N_("What it does")
 
 
 def keys_table(translate=lambda text: text) -> list[str]:
-    """The keys as Markdown table rows, for the ``?`` screen (translated) and the README (English)."""
+    """The keys as Markdown table rows, for the ``?`` screen (translated) and the README (English),
+    each key named as the reader's keyboard prints it."""
     rows = [f"| {translate(KEY_HEADING)} | {translate(MEANING_HEADING)} |", "|---|---|"]
-    return rows + [f"| {translate(key.help_key)} | {translate(key.help)} |" for key in HELP_ORDER]
+    return rows + [f"| {with_keys(translate(key.help_key))} | {with_keys(translate(key.help))} |" for key in HELP_ORDER]

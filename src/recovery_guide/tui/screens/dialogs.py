@@ -7,6 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from recovery_guide.i18n import N_, _
+from recovery_guide.key_names import with_keys
 from recovery_guide.my_questions import MAX_TEXT
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -29,7 +30,7 @@ class TextPrompt(GuideModal):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="picker"):
             yield Static(self.explanation, id="prompt-help", markup=False)
-            yield Input(self.value, id="prompt-input", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"), select_on_focus=False)
+            yield Input(self.value, id="prompt-input", max_length=MAX_TEXT, placeholder=with_keys(_("Type here, then press {enter}")), select_on_focus=False)
             with Horizontal(classes="buttons"):
                 yield Button(_("Save"), id="prompt-save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="prompt-cancel", compact=True)

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from recovery_guide import wording
 from recovery_guide.glossary import filter_terms, screens_using, sorted_terms
 from recovery_guide.i18n import N_, _
+from recovery_guide.key_names import with_keys
 from recovery_guide.model import Guide, Term
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal, TypeToFindModal
@@ -85,7 +86,7 @@ class GlossaryScreen(TypeToFindModal):
         if term:
             text = definition_text(self.guide, term)
         else:
-            text = _("No word in this list matches. Press Enter to search the whole guide for it, or try fewer letters.")
+            text = with_keys(_("No word in this list matches. Press {enter} to search the whole guide for it, or try fewer letters."))
         self.query_one("#glossary-definition", Static).update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _, current_language, language_names
+from recovery_guide.key_names import with_keys
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
@@ -32,7 +33,7 @@ class LanguagePicker(GuideModal):
             mark = "  " + _("(current)") if code == current_language() else ""
             options.append(Option(Text(f"{native} - {english}{mark}"), id=code))
         with Vertical(id="dialog", classes="picker"):
-            yield Static(_("Choose a language. Use the arrows, then press Enter."), id="picker-help", markup=False)
+            yield Static(with_keys(_("Choose a language. Use the arrows, then press {enter}.")), id="picker-help", markup=False)
             yield SafeOptionList(*options, id="language-list")
         yield KeyBar()
 

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+from recovery_guide.key_names import with_keys
 from recovery_guide.my_questions import Entry, EntryKind, MyQuestions
 from recovery_guide.tui.base import GuideModal, report_problem
 from recovery_guide.tui.keys import MY_QUESTIONS_KEYS, bindings
@@ -78,7 +79,7 @@ class MyQuestionsScreen(GuideModal):
                 self.rows.append(entry)
         count = sum(1 for _ in my_questions.questions())
         if count:
-            help_text = _("Questions: {count}. Up and down to choose; u and d move; e edits your own; Delete removes.").format(count=count)
+            help_text = with_keys(_("Questions: {count}. {up} {down} to choose; u and d move; e edits your own; {delete} removes."), count=count)
         else:
             help_text = _("Your list is empty. On any screen, press s to go to its questions, choose one with the arrows, then press s to add it. Press a to write your own.")
         self.query_one("#questions-help", Static).update(help_text)
@@ -136,7 +137,7 @@ class MyQuestionsScreen(GuideModal):
             if text:
                 self.change(lambda: self.session.edit(entry, text)[1], keep=entry)
 
-        self.app.show(TextPrompt, _("Edit your question"), _("Change the words, then press Enter."), entry.text, callback=edited)
+        self.app.show(TextPrompt, _("Edit your question"), with_keys(_("Change the words, then press {enter}.")), entry.text, callback=edited)
 
     def action_move(self, step: int) -> None:
         """``u`` and ``d``; at the top or bottom of its group a question stays, and the reader is told why."""

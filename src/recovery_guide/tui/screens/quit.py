@@ -9,6 +9,7 @@ from textual.widgets import Button, Static
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+from recovery_guide.key_names import with_keys
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.keys import QUIT_DIALOG_KEYS, bindings
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -34,7 +35,7 @@ class QuitDialog(GuideModal):
                 yield Button(_("Make a handout to take along"), id="quit-handout", variant="primary", compact=True)
                 yield Button(_("Keep them for next time, and quit"), id="quit-keep", compact=True)
                 yield Button(_("Quit without keeping them"), id="quit-discard", variant="error", compact=True)
-            yield Static(_("Press Escape to go back to reading."), id="quit-help", markup=False)
+            yield Static(with_keys(_("Press {escape} to go back to reading.")), id="quit-help", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:

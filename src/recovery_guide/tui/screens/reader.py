@@ -25,7 +25,7 @@ from recovery_guide.tui.keys import READER_KEYS, TERM_MEANING, bindings
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.view.pages import page_view
-from recovery_guide.search import Match, find_span
+from recovery_guide.search import Match, find_span, option_parts, part_holds
 from recovery_guide.tui.widgets.guide_markdown import BulletList, GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
@@ -505,14 +505,20 @@ class ReaderScreen(GuideScreen):
             return self._mark_static(self.query_one("#key-points", Static), query, match.occurrence)
         if match.kind == "timeline":  # drawn as a picture: the whole timeline is brought into view
             return self.query_one(TimelineView), lambda: 0
-        if match.kind == "option":  # the card that holds the words (or the lead-in above the cards)
-            from recovery_guide.tui.widgets.option_cards import OptionCard
+        if match.kind == "option":  # the card of the option the match names (or the lead-in above the cards)
+            from recovery_guide.tui.widgets.option_cards import OptionCard, OptionCards
 
-            for card in self.query(OptionCard):
-                found = card.mark(query, HIT_STYLE)
+            shown = self.query(OptionCards)
+            parts = option_parts(shown.first().block.intro, shown.first().block.options) if shown else ()
+            holding = [(number, field) for number, field, text in parts if part_holds(text, query)]
+            number, field = holding[min(match.occurrence, len(holding) - 1)] if holding else (None, "")
+            cards = list(self.query(OptionCard))
+            if number is not None and number < len(cards):
+                card = cards[number]
+                found = card.mark(query, HIT_STYLE, in_name=field == "name")
                 if found:
                     words, start = found
-                    return card, lambda: wrapped_line(words, start, card.content_region.width)
+                    return card, lambda: wrapped_line(words, start, card.content_region.width) if start >= 0 else 0
             box = self.query_one("#options", Vertical)
             return (box, lambda: 0) if box.display else (None, lambda: 0)
         if match.kind == "question":

@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _
+from recovery_guide.key_names import with_keys
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
@@ -33,7 +34,7 @@ class RegionPicker(GuideModal):
             mark = "  " + _("(current)") if region.code == self.current else ""
             options.append(Option(Text(f"{region.name} ({region.code}){mark}"), id=region.code))
         with Vertical(id="dialog", classes="picker"):
-            yield Static(_("Where are you? Use the arrows, then press Enter."), markup=False)
+            yield Static(with_keys(_("Where are you? Use the arrows, then press {enter}.")), markup=False)
             yield SafeOptionList(*options, id="region-list")
         yield KeyBar()
 

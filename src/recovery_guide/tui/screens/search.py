@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from recovery_guide import wording
 from recovery_guide.i18n import N_, _
+from recovery_guide.key_names import with_keys
 from recovery_guide.search import Match, search
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import TypeToFindModal
@@ -83,7 +84,7 @@ class SearchScreen(TypeToFindModal):
         if not query.strip():
             count.update(_("Type at least one word."))
         elif self.matches:
-            count.update(_("Found: {count}. Press Down to choose, then Enter.").format(count=len(self.matches)))
+            count.update(with_keys(_("Found: {count}. Press {down} to choose, then {enter}."), count=len(self.matches)))
         else:
             count.update(_("Nothing found. Try another word, or press g for the list of words."))
 

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from recovery_guide import wording
 from recovery_guide.i18n import N_, _
+from recovery_guide.key_names import with_keys
 from recovery_guide.model import SelfCheck
 from recovery_guide.my_questions import EntryKind, MAX_TEXT
 from recovery_guide.tui.widgets.choice_marks import mark
@@ -57,7 +58,7 @@ class SelfCheckScreen(GuideModal):
                 yield SafeOptionList(id="check-choices")
                 yield Static(id="check-explanation", markup=False)
                 yield Static(id="own-words-prompt", markup=False)
-                yield Input(id="own-words", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"))
+                yield Input(id="own-words", max_length=MAX_TEXT, placeholder=with_keys(_("Type here, then press {enter}")))
             with Horizontal(classes="buttons", id="check-buttons"):
                 yield Button(_("Next question"), id="check-next", variant="primary", compact=True)
                 yield Button(_("Go to that screen"), id="check-read-more", compact=True)

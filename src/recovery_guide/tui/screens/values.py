@@ -3,8 +3,9 @@
 Each item is its words and its rating words as radio choices, "(•)" chosen and "( )" not, so the
 choice shows without colour. Keyboard only: Up and Down move between the items, Left and Right (or
 1 to 4) choose, 0 skips, Enter or Escape closes. The reader may add one item of their own (typed,
-so shown as plain text, never markup). Every change goes to the session at once (saved only if the
-reader turned saving on); nothing here adds the answers up or suggests anything from them.
+so shown as plain text, never markup). Every change goes to the session at once (kept only if the
+reader turned saving on) and is written once the reader leaves the row or the screen, or quits, not
+on every arrow key; nothing here adds the answers up or suggests anything from them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from textual.widgets import Input, Static
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+from recovery_guide.key_names import with_keys
 from recovery_guide.model import Values
 from recovery_guide.my_questions import MAX_TEXT
 from recovery_guide.tui.base import GuideModal, report_problem
@@ -66,11 +68,11 @@ class ValuesScreen(GuideModal):
         with Vertical(id="dialog"):
             with ValuesBody(id="values-body"):
                 yield Static(values.intro, id="values-intro", markup=False)
-                yield Static(_("Up and Down: move. Left and Right, or 1 to 4: choose. 0: skip. Enter: close."), id="values-hint", markup=False)
+                yield Static(with_keys(_("{up} {down}: move. {left} {right}, or 1 to 4: choose. 0: skip. {enter}: close.")), id="values-hint", markup=False)
                 for item in values.items:
                     yield ValueRow(item.id, item.text, values, answers.ratings.get(item.id))
                 yield Static(_("Something else that matters to me (you can leave this empty):"), id="own-value-label", markup=False)
-                yield Input(answers.own_text, id="own-value", max_length=MAX_TEXT, placeholder=_("Type here, then press Enter"))
+                yield Input(answers.own_text, id="own-value", max_length=MAX_TEXT, placeholder=with_keys(_("Type here, then press {enter}")))
                 yield ValueRow(OWN, _("How much it matters"), values, answers.own_level)
         yield KeyBar()
 
@@ -122,13 +124,22 @@ class ValuesScreen(GuideModal):
 
     def _choose(self, row: ValueRow, level: str | None) -> None:
         if row.item_id == OWN:
-            problem = self.session.set_own_value(self.query_one("#own-value", Input).value, level)
+            problem = self.session.set_own_value(self.query_one("#own-value", Input).value, level, save=False)
             level = self.session.my_values.own_level  # with nothing typed there is nothing to rate: show what is kept
         else:
-            problem = self.session.rate_value(row.item_id, level)
+            problem = self.session.rate_value(row.item_id, level, save=False)
         row.level = level
         row.show()
         report_problem(self, problem)
+
+    def on_descendant_blur(self, event) -> None:
+        """Leaving a row writes its rating (held back while the arrows step through the words)."""
+        if isinstance(event.widget, ValueRow):
+            report_problem(self, self.session.save_held())
+
+    def on_unmount(self) -> None:
+        """However the screen goes (closed, or the app quits over it), nothing chosen is left unwritten."""
+        self.session.save_held()
 
     def _commit_own(self) -> None:
         typed = self.query("#own-value")
@@ -144,4 +155,5 @@ class ValuesScreen(GuideModal):
 
     def action_close(self) -> None:
         self._commit_own()
+        report_problem(self, self.session.save_held())
         self.dismiss()

@@ -10,6 +10,7 @@ from textual.widgets import Button, Static
 
 from recovery_guide import wording
 from recovery_guide.i18n import _
+from recovery_guide.key_names import with_keys
 from recovery_guide.model import PageKind
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.keys import WELCOME_KEYS, bindings
@@ -93,7 +94,7 @@ class WelcomeScreen(GuideScreen):
     def action_not_yet(self) -> None:
         """``n``, the arrows or ``c`` before reading has begun: say how to begin, with the button ready."""
         self.query_one("#acknowledge", Button).focus()
-        self.notify(_("First press Enter to start reading. Then n goes to the next screen and c shows the contents."), timeout=5)
+        self.notify(with_keys(_("First press {enter} to start reading. Then n goes to the next screen and c shows the contents.")), timeout=5)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in ("acknowledge", "resume"):

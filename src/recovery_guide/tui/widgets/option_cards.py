@@ -60,9 +60,15 @@ class OptionCard(Static):
             self.border_title = None if inside else Content(self.title_text)
             self.update(self.words())
 
-    def mark(self, query: str, style: str) -> tuple[Content, int] | None:
-        """Mark the first place ``query`` is found in the card with ``style``: (the words, where); None if not found."""
+    def mark(self, query: str, style: str, in_name: bool = False) -> tuple[Content, int] | None:
+        """Mark the first place ``query`` is found in the card with ``style``: (the words, where; -1
+        for the name in the border); None if not found. ``in_name``: the hit is the option's name,
+        which is in the border unless it moved inside the card."""
         words = self.words()
+        span = find_span(self.title_text, query) if in_name and not self.name_inside else None
+        if span is not None:
+            self.border_title = Content(self.title_text).stylize(style, *span)
+            return words, -1
         span = find_span(words.plain, query)
         if span is None:
             return None
