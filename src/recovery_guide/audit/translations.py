@@ -10,11 +10,16 @@ import re
 from pathlib import Path
 
 from recovery_guide import readability
+from recovery_guide.audit.leftover import english_problems
+from recovery_guide.audit.paired import number_problems as number_problems_in
+from recovery_guide.audit.paired import unit_line
 from recovery_guide.audit.report import LanguageRow, Problem, Report
+from recovery_guide.audit.terms import content_term_problems, load_terms
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, number_mismatches, source_hash
 from recovery_guide.guide_content.translators import states, status
-from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in
+from recovery_guide.guide_content.units import TextField, text_fields
+from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in, read_yaml
 from recovery_guide.model import Guide, Page
 
 
@@ -46,11 +51,19 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
             report.problems.append(_stale_problem(code, doc, page, english_page))
 
     mismatches = number_mismatches(english, translation)
-    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind not in ("self-check", "values")]
-    number_problems += [Problem(mismatch.file, 1, "numbers", f"What matters to me: {mismatch.difference}") for mismatch in mismatches if mismatch.kind == "values"]
-    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], mismatches)
+    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind == "help line"]
+    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], [])
+    wording = []
+    terms = load_terms(translation.folder, report.problems)
+    for english_doc, doc in _file_pairs(folder.root, translation, english):
+        number_problems += number_problems_in(english_doc, doc, code)
+        fields = text_fields(doc.data)
+        line_of = _liner(doc)
+        wording += content_term_problems(doc, [field for field in fields if not _citation(field)], terms, code, line_of)
+        wording += english_problems(doc, [field for field in fields if not _citation(field)], terms.names, lambda path, unit, doc=doc: unit_line(doc, path, unit))
     row.numbers = str(len(number_problems))
     report.problems += number_problems
+    report.problems += list(dict.fromkeys(wording))  # one line per place, however often a term is on it
     report.problems += _completeness_problems(translation, english)
     row.reading = _translation_reading(code, [translation.pages[page_id][1] for page_id in present])
 
@@ -166,3 +179,43 @@ def _translation_reading(code: str, screens: list[Page]) -> str:
     beyond = sum(not formula.fine(score) for score in scores.values())
     side = "below" if formula.higher_is_easier else "above"
     return f"{formula.name}: worst {worst:.1f} ({worst_id}), {formula.label(worst)}; {beyond} of {len(scores)} {side} {formula.limit:g}"
+
+
+def _file_pairs(root: Path, translation: Translation, english: Guide) -> list[tuple[YamlDocument, YamlDocument]]:
+    """(English, translated) documents: each translated screen with the English screen of its id, each
+    other file with the English file of its name."""
+    found = []
+    english_files = {page.id: page.file for page in english.pages}
+    for page_id, (doc, _page) in translation.pages.items():
+        if page_id in english_files:
+            found.append((read_yaml(Path(english_files[page_id])), doc))
+    for name, doc in translation.files.items():
+        source = root / "en" / name
+        if source.is_file():
+            found.append((read_yaml(source), doc))
+    return found
+
+
+def _citation(field: TextField) -> bool:
+    return field.path[-1] in ("citation", "title") and field.path[:1] == ("sources",)
+
+
+def _liner(doc: YamlDocument):
+    """``line_of(path, needle)``: the line of the field at ``path`` that holds ``needle``."""
+
+    def line_of(path: tuple[str | int, ...], needle: str) -> int:
+        start = doc.line(path)
+        lines = doc.path.read_text(encoding="utf-8").splitlines()
+        for number in range(start, len(lines) + 1):
+            text = lines[number - 1]
+            if number > start and re.match(r"\s*(?:-\s+)?[\w\"']+:(?:\s|$)", text) and not text.startswith(" " * (_indent(lines[start - 1]) + 1)):
+                break
+            if needle.lower() in text.lower():
+                return number
+        return start
+
+    return line_of
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
