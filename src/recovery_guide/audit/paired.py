@@ -150,3 +150,24 @@ def _quote(text: str, width: int = 60) -> str:
 def english_document(root: Path, translated: YamlDocument, language_folder: Path) -> Path:
     """The English file a translated file mirrors (same name under ``en/``)."""
     return root / translated.path.relative_to(language_folder)
+
+
+def line_with(doc: YamlDocument):
+    """``line_of(path, needle)``: the line of the field at ``path`` that holds ``needle``."""
+
+    def line_of(path: tuple[str | int, ...], needle: str) -> int:
+        start = doc.line(path)
+        lines = doc.path.read_text(encoding="utf-8").splitlines()
+        for number in range(start, len(lines) + 1):
+            text = lines[number - 1]
+            if number > start and re.match(r"\s*(?:-\s+)?[\w\"']+:(?:\s|$)", text) and not text.startswith(" " * (_indent(lines[start - 1]) + 1)):
+                break
+            if needle.lower() in text.lower():
+                return number
+        return start
+
+    return line_of
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())

@@ -53,10 +53,14 @@ def _advice(term: AvoidedTerm, said: str) -> str:
 def content_term_problems(doc: YamlDocument, fields: list[TextField], terms: TermBase, language: str, line_of) -> list[Problem]:
     """Avoided terms in a content file's texts; ``line_of(path, text)`` finds the line."""
     patterns = _patterns(terms, language)
+    names = [re.compile(re.escape(name), re.IGNORECASE) for name in terms.names]
     found = []
     for field in fields:
+        text = field.text
+        for name in names:  # a name keeps its words ("Hội Người nghiện rượu Ẩn danh" is Alcoholics Anonymous)
+            text = name.sub(lambda match: " " * len(match.group()), text)
         for pattern, term in patterns:
-            for match in pattern.finditer(field.text):
+            for match in pattern.finditer(text):
                 found.append(Problem(str(doc.path), line_of(field.path, match.group()), format_path(field.path), _advice(term, match.group())))
     return found
 
@@ -85,3 +89,27 @@ def catalog_term_problems(po_path: Path, terms: TermBase, language: str, *, msgi
             for match in pattern.finditer(text):
                 found.append(Problem(str(po_path), number, wanted, _advice(term, match.group())))
     return found
+
+
+def english_term_problems(root: Path, report) -> list[Problem]:
+    """Avoided terms in the English content (not in source citations) and in the catalog template's msgids."""
+    from recovery_guide.audit.paired import line_with
+    from recovery_guide.guide_content.units import text_fields
+
+    problems: list[Problem] = []
+    folder = root / "en"
+    terms = load_terms(folder, problems)
+    if not terms.avoid:
+        return problems
+    for path in sorted([*folder.glob("*.yaml"), *(folder / "screens").glob("*.yaml")]):
+        if path.name in (TERMS_FILE, "language.yaml"):
+            continue
+        try:
+            doc = read_yaml(path)
+        except ContentError:
+            continue  # reported where the English is loaded
+        fields = [field for field in text_fields(doc.data) if field.path[:1] != ("sources",) or field.path[-1] == "note"]
+        problems += content_term_problems(doc, fields, terms, "en", line_with(doc))
+    if report.locales is not None and (template := report.locales / "messages.pot").is_file():
+        problems += catalog_term_problems(template, terms, "en", msgids=True)
+    return list(dict.fromkeys(problems))

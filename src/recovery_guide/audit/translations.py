@@ -12,7 +12,7 @@ from pathlib import Path
 from recovery_guide import readability
 from recovery_guide.audit.leftover import english_problems
 from recovery_guide.audit.paired import number_problems as number_problems_in
-from recovery_guide.audit.paired import unit_line
+from recovery_guide.audit.paired import line_with, unit_line
 from recovery_guide.audit.report import LanguageRow, Problem, Report
 from recovery_guide.audit.terms import content_term_problems, load_terms
 from recovery_guide.guide_content.folder import ContentFolder
@@ -58,14 +58,14 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
     for english_doc, doc in _file_pairs(folder.root, translation, english):
         number_problems += number_problems_in(english_doc, doc, code)
         fields = text_fields(doc.data)
-        line_of = _liner(doc)
+        line_of = line_with(doc)
         wording += content_term_problems(doc, [field for field in fields if not _citation(field)], terms, code, line_of)
         wording += english_problems(doc, [field for field in fields if not _citation(field)], terms.names, lambda path, unit, doc=doc: unit_line(doc, path, unit))
     row.numbers = str(len(number_problems))
     report.problems += number_problems
     report.problems += list(dict.fromkeys(wording))  # one line per place, however often a term is on it
     report.problems += _completeness_problems(translation, english)
-    row.reading = _translation_reading(code, [translation.pages[page_id][1] for page_id in present])
+    row.reading = _translation_reading(code, [translation.pages[page_id] for page_id in present], report)
 
 
 def _stamp_hint(code: str, name: str) -> str:
@@ -167,17 +167,30 @@ def _completeness_problems(translation: Translation, english: Guide) -> list[Pro
     return problems
 
 
-def _translation_reading(code: str, screens: list[Page]) -> str:
+def _translation_reading(code: str, screens: list[tuple[YamlDocument, Page]], report: Report) -> str:
+    """The language's reading level; every screen past its limit is a problem."""
     formula = readability.formula_for(code)
     if formula is None:
         return "no formula"
     if not screens:
         return f"{formula.name}: no screens"
-    scores = {screen.id: formula.score(readability.page_text(screen), code) for screen in screens}
+    scores = {screen.id: formula.score(readability.page_text(screen), code) for _doc, screen in screens}
     worst = formula.worst(scores.values())
     worst_id = next(screen_id for screen_id, score in scores.items() if score == worst)
     beyond = sum(not formula.fine(score) for score in scores.values())
     side = "below" if formula.higher_is_easier else "above"
+    for doc, screen in screens:
+        score = scores[screen.id]
+        if not formula.fine(score):
+            report.problems.append(
+                Problem(
+                    str(doc.path),
+                    doc.line(("body",)),
+                    "body",
+                    f"screen {screen.id!r} reads at {score:.1f} ({formula.name}, key points, steps, body and options), {side} the limit "
+                    f"{formula.limit:g} for this language: use shorter sentences and plainer, shorter words",
+                )
+            )
     return f"{formula.name}: worst {worst:.1f} ({worst_id}), {formula.label(worst)}; {beyond} of {len(scores)} {side} {formula.limit:g}"
 
 
@@ -198,24 +211,3 @@ def _file_pairs(root: Path, translation: Translation, english: Guide) -> list[tu
 
 def _citation(field: TextField) -> bool:
     return field.path[-1] in ("citation", "title") and field.path[:1] == ("sources",)
-
-
-def _liner(doc: YamlDocument):
-    """``line_of(path, needle)``: the line of the field at ``path`` that holds ``needle``."""
-
-    def line_of(path: tuple[str | int, ...], needle: str) -> int:
-        start = doc.line(path)
-        lines = doc.path.read_text(encoding="utf-8").splitlines()
-        for number in range(start, len(lines) + 1):
-            text = lines[number - 1]
-            if number > start and re.match(r"\s*(?:-\s+)?[\w\"']+:(?:\s|$)", text) and not text.startswith(" " * (_indent(lines[start - 1]) + 1)):
-                break
-            if needle.lower() in text.lower():
-                return number
-        return start
-
-    return line_of
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip())

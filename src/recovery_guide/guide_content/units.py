@@ -91,6 +91,9 @@ def units(text: str) -> list[Unit]:
         if not current:
             start = number
         current.append(line.strip())
+        if line.lstrip().startswith("#"):  # a heading is one line
+            found.append(Unit(start, " ".join(current)))
+            current = []
     if current:
         found.append(Unit(start, " ".join(current)))
     return found
