@@ -193,7 +193,7 @@ def count(text: str, language: str) -> Counts:
             syllables=sum(per_word),
             polysyllables=sum(n >= 3 for n in per_word),
             monosyllables=sum(n == 1 for n in per_word),
-            long_words=sum(len(re.sub(r"[\W_]", "", word)) > 6 for word in found),
+            long_words=sum((len(word) if word.isalpha() else len(re.sub(r"[\W_]", "", word))) > 6 for word in found),
         )
     return total
 
@@ -209,6 +209,8 @@ def _fold(word: str) -> str:
 def _parts(word: str, counter: Callable[[str], int]) -> int | None:
     """Shared handling for every language: a number is one syllable, an acronym one per letter,
     a hyphenated word the sum of its parts."""
+    if word.isalpha() and not word.isupper():  # most words: nothing to do here (checked first: it is fast)
+        return None
     if any(char.isdigit() for char in word):
         return 1
     letters = re.sub(r"[\W_]", "", word)
@@ -374,6 +376,7 @@ SYLLABLE_COUNTERS: dict[str, Callable[[str], int]] = {
     "de": german_syllables,
     "fr": french_syllables,
     "pt": portuguese_syllables,
+    "vi": lambda word: 1,  # written syllable by syllable: each space-separated "word" is one
 }
 
 

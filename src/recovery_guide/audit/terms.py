@@ -34,15 +34,19 @@ def load_terms(folder: Path, problems: list[Problem]) -> TermBase:
         return TermBase()
 
 
-def _patterns(terms: TermBase, language: str) -> list[tuple[re.Pattern, AvoidedTerm]]:
+def _patterns(terms: TermBase, language: str) -> list[tuple[re.Pattern, dict[str, AvoidedTerm]]]:
+    """One pattern for every avoided term and form (longest first), and which term each form is of."""
+    if not terms.avoid:
+        return []
     whole_words = language.split("_")[0].lower() not in _NO_SPACES
-    found = []
-    for term in terms.avoid:
-        for form in sorted({term.term, *term.forms}, key=len, reverse=True):
-            body = r"\s+".join(re.escape(part) for part in form.split())
-            pattern = rf"(?<![\w-]){body}(?![\w-])" if whole_words else body
-            found.append((re.compile(pattern, re.IGNORECASE), term))
-    return found
+    by_form = {form.casefold(): term for term in terms.avoid for form in (term.term, *term.forms)}
+    body = "|".join(r"\s+".join(re.escape(part) for part in form.split()) for form in sorted(by_form, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if whole_words else f"(?:{body})", re.IGNORECASE)
+    return [(pattern, by_form)]
+
+
+def _term(by_form: dict[str, AvoidedTerm], said: str) -> AvoidedTerm:
+    return by_form[" ".join(said.split()).casefold()]
 
 
 def _advice(term: AvoidedTerm, said: str) -> str:
@@ -53,15 +57,15 @@ def _advice(term: AvoidedTerm, said: str) -> str:
 def content_term_problems(doc: YamlDocument, fields: list[TextField], terms: TermBase, language: str, line_of) -> list[Problem]:
     """Avoided terms in a content file's texts; ``line_of(path, text)`` finds the line."""
     patterns = _patterns(terms, language)
-    names = [re.compile(re.escape(name), re.IGNORECASE) for name in terms.names]
+    names = re.compile("|".join(re.escape(name) for name in terms.names), re.IGNORECASE) if terms.names else None
     found = []
     for field in fields:
         text = field.text
-        for name in names:  # a name keeps its words ("Hội Người nghiện rượu Ẩn danh" is Alcoholics Anonymous)
-            text = name.sub(lambda match: " " * len(match.group()), text)
-        for pattern, term in patterns:
+        if names is not None:  # a name keeps its words ("Hội Người nghiện rượu Ẩn danh" is Alcoholics Anonymous)
+            text = names.sub(lambda match: " " * len(match.group()), text)
+        for pattern, by_form in patterns:
             for match in pattern.finditer(text):
-                found.append(Problem(str(doc.path), line_of(field.path, match.group()), format_path(field.path), _advice(term, match.group())))
+                found.append(Problem(str(doc.path), line_of(field.path, match.group()), format_path(field.path), _advice(_term(by_form, match.group()), match.group())))
     return found
 
 
@@ -85,9 +89,9 @@ def catalog_term_problems(po_path: Path, terms: TermBase, language: str, *, msgi
         if current != wanted or line.startswith("#"):
             continue
         text = line.split('"', 1)[1] if '"' in line else ""
-        for pattern, term in patterns:
+        for pattern, by_form in patterns:
             for match in pattern.finditer(text):
-                found.append(Problem(str(po_path), number, wanted, _advice(term, match.group())))
+                found.append(Problem(str(po_path), number, wanted, _advice(_term(by_form, match.group()), match.group())))
     return found
 
 
