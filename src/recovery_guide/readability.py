@@ -126,13 +126,15 @@ case: "e.g. the" and "z. B. eine" do not end a sentence; "2.5" has no space and 
 A match starts only at the first mark of a run and never backtracks, so a megabyte of "....." is
 still read in linear time."""
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 
 
-def sentences(text: str) -> list[str]:
-    """Split plain text into sentences: every line is at least one; sentences without words are dropped."""
+def sentences(text: str, end: re.Pattern = _SENTENCE_END) -> list[str]:
+    """Split plain text into sentences where ``end`` matches: every line is at least one; sentences
+    without words are dropped."""
     found = []
     for line in text.splitlines():
-        found += [part for part in _SENTENCE_END.split(line) if _WORD.search(part)]
+        found += [part for part in end.split(line) if _WORD.search(part)]
     return found
 
 
@@ -158,17 +160,13 @@ class Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
-_ZH_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _ZH_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+(?:['\u2019.,\-][^\W_\u3400-\u9fff]+)*")
 """A Chinese character, or a run of Latin letters or digits (a name, a number) counted as one."""
 
 
 def chinese_sentences(text: str) -> list[str]:
     """Chinese sentences end at 。！？ (and ；, which joins clauses a reader takes one at a time)."""
-    found = []
-    for line in text.splitlines():
-        found += [part for part in _ZH_SENTENCE_END.split(line) if _WORD.search(part)]
-    return found
+    return sentences(text, _ZH_SENTENCE_END)
 
 
 def count(text: str, language: str) -> Counts:
@@ -276,11 +274,16 @@ def spanish_syllables(word: str) -> int:
     w = _fold(word)
     w = re.sub(r"(?<=[qg])u(?=[eéií])", "", w)
     w = re.sub(r"y(?![aeiouáéíóú])", "i", w)
+    return _vowel_groups(w, _ES_VOWELS, _ES_STRONG)
+
+
+def _vowel_groups(w: str, vowels: set[str], strong: set[str]) -> int:
+    """One syllable per group of vowels, plus one for each hiatus of two strong vowels (Spanish, Portuguese)."""
     n = 0
     previous = ""
     for char in w:
-        if char in _ES_VOWELS:
-            if previous not in _ES_VOWELS or (char in _ES_STRONG and previous in _ES_STRONG):
+        if char in vowels:
+            if previous not in vowels or (char in strong and previous in strong):
                 n += 1
         previous = char
     return max(1, n)
@@ -360,14 +363,7 @@ def portuguese_syllables(word: str) -> int:
     w = _fold(word)
     w = re.sub(r"(?<=[qg])u(?=[eéií])", "", w)
     w = re.sub(r"ão|ãe|õe", "ã", w)
-    n = 0
-    previous = ""
-    for char in w:
-        if char in _PT_VOWELS:
-            if previous not in _PT_VOWELS or (char in _PT_STRONG and previous in _PT_STRONG):
-                n += 1
-        previous = char
-    return max(1, n)
+    return _vowel_groups(w, _PT_VOWELS, _PT_STRONG)
 
 
 SYLLABLE_COUNTERS: dict[str, Callable[[str], int]] = {
