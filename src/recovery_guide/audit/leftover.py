@@ -38,6 +38,7 @@ CONTACT_WORDS = frozenset("call text then or press dial and only".split())
 UNCHECKED = frozenset({"name", "term"})
 """Help-line, region and option names, and glossary headwords: names, often official English ones."""
 
+_ANY_FUNCTION_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(FUNCTION_WORDS)) + r")(?![^\W\d_])", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -45,7 +46,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 def english_problems(doc: YamlDocument, fields: list[TextField], names: tuple[str, ...], line_of) -> list[Problem]:
     """Sentences and contacts in English among a translated file's ``fields``. ``line_of(path, unit)``
     gives a unit's line."""
-    allowed = [re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE) for name in names]
+    allowed = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)", re.IGNORECASE) if names else None
     found = []
     for field in fields:
         name = field.path[-1] if isinstance(field.path[-1], str) else field.path[-2]
@@ -57,6 +58,8 @@ def english_problems(doc: YamlDocument, fields: list[TextField], names: tuple[st
             if words:
                 found.append(Problem(str(doc.path), line_of(field.path, None), format_path(field.path), f"English left in a contact: {', '.join(sorted(words))} in {field.text!r}; translate the words, keep every digit"))
             continue
+        if not _ANY_FUNCTION_WORD.search(text):
+            continue  # most texts: not one English function word, nothing to split
         for unit in units(text):
             for sentence in sentences(unit.text):
                 if is_english(sentence):
@@ -73,10 +76,8 @@ def is_english(sentence: str) -> bool:
     return hits >= MIN_FUNCTION_WORDS and hits / len(found) >= MIN_SHARE
 
 
-def _without(text: str, allowed: list[re.Pattern]) -> str:
-    for pattern in allowed:
-        text = pattern.sub(" ", text)
-    return text
+def _without(text: str, allowed: re.Pattern | None) -> str:
+    return allowed.sub(" ", text) if allowed is not None else text
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -16,7 +16,7 @@ from recovery_guide.audit.paired import line_with, unit_line
 from recovery_guide.audit.report import LanguageRow, Problem, Report
 from recovery_guide.audit.terms import content_term_problems, load_terms
 from recovery_guide.guide_content.folder import ContentFolder
-from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, number_mismatches, source_hash
+from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, contact_mismatches, source_hash
 from recovery_guide.guide_content.translators import states, status
 from recovery_guide.guide_content.units import TextField, text_fields
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in, read_yaml
@@ -50,8 +50,7 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
             doc, page = translation.pages[page_id]
             report.problems.append(_stale_problem(code, doc, page, english_page))
 
-    mismatches = number_mismatches(english, translation)
-    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind == "help line"]
+    number_problems = [_number_problem(translation, mismatch) for mismatch in contact_mismatches(english, translation.files.get("help-lines.yaml"))]
     number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], [])
     wording = []
     terms = load_terms(translation.folder, report.problems)

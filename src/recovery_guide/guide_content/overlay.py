@@ -349,7 +349,7 @@ def number_mismatches(english: Guide, translation: Translation) -> list[NumberMi
     for page in english.pages:
         if page.id in translation.pages:
             found.append(_page_mismatch(page, translation.pages[page.id][1], code))
-    found += _contact_mismatches(english, translation.files.get("help-lines.yaml"))
+    found += contact_mismatches(english, translation.files.get("help-lines.yaml"))
     for check_id, check in translation.checks.items():
         source = next((item for item in english.self_checks if item.id == check_id), None)
         if source is None:
@@ -380,7 +380,7 @@ def _page_mismatch(english: Page, translated: Page, code: str) -> NumberMismatch
     return mismatch
 
 
-def _contact_mismatches(english: Guide, doc: YamlDocument | None) -> list[NumberMismatch]:
+def contact_mismatches(english: Guide, doc: YamlDocument | None) -> list[NumberMismatch]:
     """Help lines whose translated contact would dial other numbers (then readers see the English one)."""
     if doc is None:
         return []
