@@ -21,7 +21,6 @@ Contacts (help-line numbers) are compared by ``overlay.dials_same``: every group
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from recovery_guide.audit.report import Problem
 from recovery_guide.guide_content.units import TextField, Unit, numbers, text_fields, units
@@ -145,11 +144,6 @@ def _list(values: list[str]) -> str:
 def _quote(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= width else text[: width - 1] + "…")
-
-
-def english_document(root: Path, translated: YamlDocument, language_folder: Path) -> Path:
-    """The English file a translated file mirrors (same name under ``en/``)."""
-    return root / translated.path.relative_to(language_folder)
 
 
 def line_with(doc: YamlDocument):

@@ -1,12 +1,11 @@
-"""Each translation: complete, current and with the English numbers, by the overlay's own rules.
-
-The rules themselves (``guide_content.overlay``: ``state``, ``number_mismatches``) are the ones the
-app lays translations over with; this module only says where to look (the line) and what to do.
-"""
+"""Each translation: complete and current (by the overlay's own rule, ``guide_content.overlay.state``),
+each file read beside its English one (``paired``: the same paragraphs, the same numbers in order;
+``leftover``: no English left in; ``terms``: no avoided word), contacts that dial the English digits,
+and every screen within its language's reading limit. This module says where to look (the line)
+and what to do."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from recovery_guide import readability
@@ -50,8 +49,8 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
             doc, page = translation.pages[page_id]
             report.problems.append(_stale_problem(code, doc, page, english_page))
 
-    number_problems = [_number_problem(translation, mismatch) for mismatch in contact_mismatches(english, translation.files.get("help-lines.yaml"))]
-    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], [])
+    number_problems = [_contact_problem(translation, mismatch) for mismatch in contact_mismatches(english, translation.files.get("help-lines.yaml"))]
+    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"])
     wording = []
     terms = load_terms(translation.folder, report.problems)
     for english_doc, doc in _file_pairs(folder.root, translation, english):
@@ -71,14 +70,14 @@ def _stamp_hint(code: str, name: str) -> str:
     return f"recovery-guide translations stamp --lang {code} {name}"
 
 
-def _self_check_problems(code: str, translation: Translation, states: list, mismatches: list[NumberMismatch]) -> list[Problem]:
-    """Self-check sets that readers see in English (missing, stale or shaped differently), and changed numbers."""
+def _self_check_problems(code: str, translation: Translation, states: list) -> list[Problem]:
+    """Self-check sets that readers see in English (missing, stale or shaped differently); their
+    numbers are compared with the other files' (``paired``)."""
     path = str(translation.folder / "self-checks.yaml")
     problems = []
     for item in states:
         if item.state != CURRENT:
             problems.append(Problem(path, 1, f"self-check {item.id}", f"{item.state}: readers see this self-check in English; translate it, then stamp it with {_stamp_hint(code, item.name)}"))
-    problems += [Problem(path, 1, "numbers", f"{mismatch.item}: {mismatch.difference}") for mismatch in mismatches if mismatch.kind == "self-check"]
     return problems
 
 
@@ -114,32 +113,11 @@ def _stale_problem(code: str, doc: YamlDocument, screen: Page, english: Page) ->
     return Problem(str(doc.path), 1, "(file)", "stale: does not match the English")
 
 
-def _number_problem(translation: Translation, mismatch: NumberMismatch) -> Problem:
-    """A screen's or help line's numbers differ from the English ones: at which line?"""
-    doc = translation.files["help-lines.yaml"] if mismatch.contact else translation.pages[mismatch.item][0]
-    if mismatch.contact:
-        translated, english = mismatch.contact
-        return Problem(mismatch.file, doc.line(mismatch.at), format_path(mismatch.at), f"contact {translated!r} does not dial the English {english!r}")
-    message = f"numbers differ from the English: {mismatch.difference}"
-    if not mismatch.at:
-        return Problem(mismatch.file, 1, "(file)", message)
-    return Problem(mismatch.file, _line_with_number(doc, doc.line(mismatch.at), list(mismatch.extra)), format_path(mismatch.at), message)
-
-
-def _line_with_number(doc: YamlDocument, start: int, numbers: list[str]) -> int:
-    """Within a field that starts at line ``start`` (a long ``body: |`` block), the line with the first
-    extra number; the field's own line when only numbers are missing."""
-    if not numbers:
-        return start
-    lines = doc.path.read_text(encoding="utf-8").splitlines()
-    pattern = re.compile(rf"(?<!\d)(?:{'|'.join(numbers)})(?!\d)")
-    for number in range(start, len(lines) + 1):
-        text = lines[number - 1]
-        if number > start and re.match(r"[^\s#]", text):
-            break  # the next top-level field
-        if pattern.search(text):
-            return number
-    return start
+def _contact_problem(translation: Translation, mismatch: NumberMismatch) -> Problem:
+    """A help line's translated contact dials other digits than the English one (readers see the English)."""
+    doc = translation.files["help-lines.yaml"]
+    translated, english = mismatch.contact
+    return Problem(mismatch.file, doc.line(mismatch.at), format_path(mismatch.at), f"contact {translated!r} does not dial the English {english!r}")
 
 
 def _completeness_problems(translation: Translation, english: Guide) -> list[Problem]:
