@@ -103,7 +103,7 @@ def _said(text: str, language: str, wanted: list[str], free: bool) -> list[str]:
     said = numbers(text, language, wanted)
     if _agree(said, wanted, free):
         return said
-    for gloss in _BRACKETED.findall(text):
+    for gloss in _BRACKETED.findall(text)[:10]:  # a few glosses per paragraph at most: bounded work on any input
         inside = numbers(gloss, language)
         rest = text.replace(gloss, " ", 1)
         if inside and all(number in numbers(rest, language) for number in inside):
@@ -147,11 +147,13 @@ def _quote(text: str, width: int = 60) -> str:
 
 
 def line_with(doc: YamlDocument):
-    """``line_of(path, needle)``: the line of the field at ``path`` that holds ``needle``."""
+    """``line_of(path, needle)``: the line of the field at ``path`` that holds ``needle`` (the file is read once)."""
+    lines: list[str] = []
 
     def line_of(path: tuple[str | int, ...], needle: str) -> int:
         start = doc.line(path)
-        lines = doc.path.read_text(encoding="utf-8").splitlines()
+        if not lines:
+            lines.extend(doc.path.read_text(encoding="utf-8").splitlines())
         for number in range(start, len(lines) + 1):
             text = lines[number - 1]
             if number > start and re.match(r"\s*(?:-\s+)?[\w\"']+:(?:\s|$)", text) and not text.startswith(" " * (_indent(lines[start - 1]) + 1)):
