@@ -78,7 +78,7 @@ def read_limited(path: Path | str, limit: int) -> bytes:
 def write_target(path: Path | str) -> Path:
     """Where writing ``path`` really lands: the final target of a symbolic link, else ``path`` itself.
     Raises ``NotARegularFile`` when something other than a regular file is there."""
-    path = Path(path).expanduser()
+    path = Path(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         found = os.stat(target)
