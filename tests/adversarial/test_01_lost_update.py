@@ -11,9 +11,12 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import wait_until
 
 DRIVER = r"""
 import sys
@@ -133,3 +136,50 @@ def test_a_question_taken_out_in_one_window_stays_out_and_answers_join(guide, tm
     assert [entry.text for entry in reopened.my_questions.entries] == ["How long is a session?"]
     assert reopened.my_values.ratings == {item_a: level, item_b: level}
     assert [entry.text for entry in b.my_questions.entries] == ["How long is a session?"], "B shows A's removal"
+
+
+class ReadWindow:
+    """``recovery-guide read`` as a reader runs it in a terminal: lines typed in, everything it prints kept."""
+
+    def __init__(self, data_home: Path) -> None:
+        environment = {**os.environ, "XDG_DATA_HOME": str(data_home), "LANG": "C.UTF-8"}
+        self.process = subprocess.Popen([sys.executable, "-m", "recovery_guide", "read"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=environment)
+        self.output = ""
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        while chunk := self.process.stdout.read(1):
+            self.output += chunk
+
+    def type(self, *lines: str) -> None:
+        self.process.stdin.write("".join(line + "\n" for line in lines))
+        self.process.stdin.flush()
+
+    def wait_for(self, text: str, count: int = 1) -> None:
+        wait_until(lambda: " ".join(self.output.split()).count(text) >= count, timeout=30, message=lambda: f"never showed {text!r}:\n{self.output[-1500:]}")
+
+    def quit(self) -> None:
+        self.type("q")
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_two_read_mode_windows_lose_nothing(tmp_path):
+    """The issue's steps in two real ``read`` processes: A turns saving on and writes a question; B,
+    opened in between, only starts reading and turns a page."""
+    prompt = "then press Enter:"
+    a = ReadWindow(tmp_path)
+    a.type("1", "5", "7")  # start reading, My questions, saving on
+    a.wait_for("Saving is on.")
+    b = ReadWindow(tmp_path)
+    b.wait_for(prompt)
+    a.type("2", "Will this work with my other medicine?")  # write a question
+    wait_until(lambda: "other medicine" in (tmp_path / "recovery-guide" / "saved.json").read_text(encoding="utf-8"), timeout=30)
+    b.type("1", "n")  # start reading, next screen
+    b.wait_for("Step 3 of 14")
+    b.wait_for(prompt, count=3)
+    a.type("0")
+    b.quit()
+    a.quit()
+    assert saved_texts(tmp_path) == ["Will this work with my other medicine?"], "B's page turn wiped A's question"
