@@ -240,7 +240,7 @@ class Store:
             return None, f"{self.path}: not saved, because the existing file could not be read."
         from filelock import Timeout
 
-        from recovery_guide.saved_merge import merge
+        from recovery_guide.saved_merge import CHOICES, merge
         from recovery_guide.safe_files import write_private
 
         mine = state.to_data()
@@ -259,8 +259,13 @@ class Store:
             return None, f"{self.path}: could not save ({busy()}). Your list is still here."
         except OSError as error:
             return None, f"{self.path}: could not save ({error.strerror or error}). Your list is still here."
-        self._base = data
-        return (None if data is mine else SavedState.from_data(data)), None
+        if data is mine:
+            self._base = data
+            return None, None
+        # A single choice this window did not make (another window's theme, say) stays the other's at
+        # the next save too: measured from this window's own value, it does not count as changed here.
+        self._base = {**data, **{key: mine.get(key) for key in CHOICES}}
+        return SavedState.from_data(data), None
 
     def forget(self) -> str | None:
         """Erase everything saved, including files (and folders) set aside and the temporary files of

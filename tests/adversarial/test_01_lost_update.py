@@ -183,3 +183,18 @@ def test_two_read_mode_windows_lose_nothing(tmp_path):
     b.quit()
     a.quit()
     assert saved_texts(tmp_path) == ["Will this work with my other medicine?"], "B's page turn wiped A's question"
+
+
+def test_a_choice_made_in_one_window_is_not_undone_by_the_others_next_saves(guide, tmp_path):
+    from recovery_guide.session import Session
+    from recovery_guide.storage import Store
+
+    a = Session(guide, store=Store(tmp_path))
+    a.set_saving(True)
+    b = Session(guide, store=Store(tmp_path))
+    a.set_region("GB")
+    for page in guide.pages[1:4]:  # B turns three pages: each save merges, none puts B's old region back
+        assert b.visit(page.id) is None
+    data = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
+    assert data["region"] == "GB"
+    assert data["screen"] == guide.pages[3].id
