@@ -198,3 +198,42 @@ def test_a_choice_made_in_one_window_is_not_undone_by_the_others_next_saves(guid
     data = json.loads((tmp_path / "saved.json").read_text(encoding="utf-8"))
     assert data["region"] == "GB"
     assert data["screen"] == guide.pages[3].id
+
+
+def _own(text: str) -> dict:
+    return {"kind": "own", "topic": None, "question": None, "text": text}
+
+
+def _curated(question: str) -> dict:
+    return {"kind": "curated", "topic": "what-it-is", "question": question, "text": "as shown when added"}
+
+
+def test_the_merge_keeps_every_addition_and_every_removal():
+    """Hypothesis: whatever two windows add and take out from a common start, the merge holds exactly
+    what is left of the start, plus both windows' additions (an addition made in both appears once)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from recovery_guide.saved_merge import merge
+
+    names = st.sets(st.sampled_from([f"q{number}" for number in range(12)]), max_size=8)
+
+    @settings(max_examples=300, deadline=None)
+    @given(names, names, names, names, names, st.booleans())
+    def check(start, my_removals, their_removals, my_additions, their_additions, curated):
+        entry = _curated if curated else _own
+        start = sorted(start)
+        mine = [name for name in start if name not in my_removals] + sorted(my_additions - set(start))
+        theirs = [name for name in start if name not in their_removals] + sorted(their_additions - set(start))
+        merged = merge(
+            {"version": 1, "entries": [entry(name) for name in start]},
+            {"version": 1, "entries": [entry(name) for name in mine]},
+            {"version": 1, "entries": [entry(name) for name in theirs]},
+        )
+        kept = [item.get("question") or item["text"] for item in merged["entries"]]
+        expected = {name for name in start if name not in my_removals and name not in their_removals}
+        expected |= (my_additions | their_additions) - set(start)
+        assert sorted(kept) == sorted(expected)
+        assert [name for name in kept if name in mine] == [name for name in mine if name in expected], "this window's order is kept"
+
+    check()
