@@ -23,9 +23,6 @@ import stat
 import tempfile
 from pathlib import Path
 
-PRIVATE_MODE = 0o600
-
-
 class NotARegularFile(OSError):
     """The path is a folder, a device, a pipe or a socket: the guide neither reads nor replaces those."""
 
@@ -77,40 +74,31 @@ def read_limited(path: Path | str, limit: int) -> bytes:
 
 def write_target(path: Path | str) -> Path:
     """Where writing ``path`` really lands: the final target of a symbolic link, else ``path`` itself.
-    Raises ``NotARegularFile`` when something other than a regular file is there."""
+    Raises ``NotARegularFile`` when something other than a regular file is there (a link that loops
+    raises the system's own error)."""
     path = Path(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
         found = os.stat(target)
     except FileNotFoundError:
         return target
-    except OSError as error:
-        if error.errno == errno.ELOOP:  # a link that points at itself, round and round
-            raise
-        return target
     if not stat.S_ISREG(found.st_mode):
         raise _not_regular(path)
     return target
 
 
-def _mode_for(target: Path) -> int:
-    """An existing file's mode (the reader chose it); else 0600, narrowed further by a stricter umask."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        pass
-    umask = os.umask(0)
-    os.umask(umask)
-    return PRIVATE_MODE & ~umask
-
-
 def write_private(path: Path | str, data: str | bytes) -> Path:
     """Write ``data`` (text as UTF-8) to ``path`` atomically; returns the file written (a link's target).
 
+    The temporary file is made 0600 less the umask (``mkstemp`` asks for 0600 and the system applies
+    the umask), which is the mode a new file keeps; a file that was there keeps its own mode.
     Raises ``NotARegularFile`` for a folder, device, pipe or socket, ``OSError`` for any other failure;
     in every case the temporary file is gone and what was there is untouched."""
     target = write_target(path)
-    mode = _mode_for(target)
+    try:
+        kept_mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        kept_mode = None
     payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -118,10 +106,8 @@ def write_private(path: Path | str, data: str | bytes) -> Path:
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
-            if hasattr(os, "fchmod"):
-                os.fchmod(stream.fileno(), mode)
-        if not hasattr(os, "fchmod"):
-            os.chmod(temporary, mode)
+        if kept_mode is not None:
+            os.chmod(temporary, kept_mode)
         os.replace(temporary, target)
     except BaseException:
         try:

@@ -208,7 +208,7 @@ class Store:
 
     def _remove_stray_temporaries(self) -> None:
         """Temporary files of a save that was killed mid-write hold the newest questions: remove them,
-        under the lock (so never one another window is writing right now). Best effort: a folder we
+        under the lock (so never one that another window is writing right now). Best effort: a folder we
         cannot lock or change keeps them, and the guide goes on."""
         try:
             strays = [item for item in self.directory.iterdir() if item.name.startswith(f".{FILE_NAME}.") and item.name.endswith(".tmp")]
