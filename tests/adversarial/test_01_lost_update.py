@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import wait_until
+from tests.helpers import Terminal, needs_tmux, wait_until
 
 DRIVER = r"""
 import sys
@@ -237,3 +237,49 @@ def test_the_merge_keeps_every_addition_and_every_removal():
         assert [name for name in kept if name in mine] == [name for name in mine if name in expected], "this window's order is kept"
 
     check()
+
+
+@needs_tmux
+@pytest.mark.terminal
+@pytest.mark.slow
+def test_two_full_screen_apps_in_real_terminals_lose_nothing(tmp_path):
+    """The issue's steps with the installed app in two real terminals sharing one home folder."""
+    from recovery_guide.guide_content.folder import load_guide
+
+    guide = load_guide("en")
+    question = guide.pages[1].questions[0]
+    saved = tmp_path / ".local" / "share" / "recovery-guide" / "saved.json"
+    opened: list[Terminal] = []
+    try:
+        a = Terminal(tmp_path, "en_US.UTF-8")
+        opened.append(a)
+        a.wait_for("I understand - start reading")
+        a.send("Enter")
+        a.wait_for("Step 2 of 14")
+        a.send("C-p")
+        a.wait_for("Search for actions and screens")
+        a.send("-l", "saving")
+        a.wait_for("Saving on or off")
+        a.send("Enter")  # the palette's "Saving on or off": opens My questions and turns saving on
+        wait_until(saved.exists, timeout=30)
+        b = Terminal(tmp_path, "en_US.UTF-8")  # window B opens while the list is still empty
+        opened.append(b)
+        b.wait_for("continue where I left off")
+        a.send("Escape")
+        a.wait_for("Step 2 of 14")
+        a.send("s")
+        a.wait_for("Choose a question with the arrows")
+        a.wait_for_cursor_on("[+]")
+        a.send("s")
+        a.wait_for("[✓]")
+        wait_until(lambda: question.id in saved.read_text(encoding="utf-8"), timeout=30)
+        b.send("Enter")  # B only starts reading and turns a page
+        b.wait_for("Step 2 of 14")
+        b.send("Right")
+        b.wait_for("Step 3 of 14")
+        wait_until(lambda: json.loads(saved.read_text(encoding="utf-8"))["screen"] == guide.pages[2].id, timeout=30)
+        entries = json.loads(saved.read_text(encoding="utf-8"))["entries"]
+        assert [entry["question"] for entry in entries] == [question.id], "B's page turn wiped A's question"
+    finally:
+        for terminal in opened:
+            terminal.close()
