@@ -278,7 +278,7 @@ def made_on(day: date) -> str:
 
 
 def every_region() -> str:
-    return _("Emergency and crisis numbers in every region")
+    return _("Emergency and crisis numbers for other countries")
 
 
 def region_checked(name: str, day: date) -> str:
