@@ -231,7 +231,7 @@ async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp
     """Disk full (simulated) while exporting: the earlier handout survives whole, the list stays."""
     import errno
 
-    from recovery_guide import atomic
+    from recovery_guide import safe_files as atomic
 
     app = make_app(guide, tmp_path)
     target = tmp_path / "questions.txt"

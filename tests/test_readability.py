@@ -179,9 +179,19 @@ def test_formula_for_each_language(code, name):
     assert r.formula_for(code).name == name
 
 
-@pytest.mark.parametrize("code", ["pt_BR", "zh_Hans", "vi", "ja"])
+@pytest.mark.parametrize("code", ["ja", "ko"])
 def test_no_formula_rather_than_a_misleading_number(code):
     assert r.formula_for(code) is None
+
+
+def test_portuguese_vietnamese_and_chinese_have_a_formula_or_a_stated_proxy():
+    portuguese = r.count("A cetamina não é aprovada. Fale com a sua equipe de saúde.", "pt_BR")
+    assert (portuguese.sentences, portuguese.words) == (2, 12)
+    assert [r.portuguese_syllables(word) for word in ("não", "saúde", "ações", "equipe", "muito")] == [1, 3, 2, 3, 2]
+    assert r.formula_for("pt_BR").score("A cetamina não é aprovada.", "pt_BR") == pytest.approx(248.835 - 1.015 * 5 - 84.6 * 11 / 5)
+    assert r.formula_for("vi").score("Ketamine chưa được phê duyệt. Hãy hỏi bác sĩ.", "vi") == pytest.approx(4.5)  # 9 space-separated words, 2 sentences
+    assert r.formula_for("zh_Hans").score("氯胺酮没有获批。请问医生，好吗？", "zh_Hans") == pytest.approx(6.5)  # 13 characters, 2 sentences
+    assert "proxy" in r.formula_for("vi").name and "proxy" in r.formula_for("zh_Hans").name
 
 
 def test_thresholds():

@@ -149,7 +149,7 @@ def test_an_unreadable_saved_file_turns_saving_off_without_touching_it(tmp_path,
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_text", refuse)
+    monkeypatch.setattr("recovery_guide.safe_files.read_limited", refuse)
     state, notice = store.load()
     monkeypatch.undo()
     assert state is None and "cannot read" in notice

@@ -148,10 +148,10 @@ def command_print(args: argparse.Namespace) -> int:
         from recovery_guide.render.text import guide_text as render
     text = render(guide, region, clinic)
     if args.output:
-        from recovery_guide.atomic import write_text_atomic
+        from recovery_guide.safe_files import write_private
 
         try:
-            write_text_atomic(args.output, text)
+            write_private(args.output, text)  # private (0600) like a handout, unless the file is there already
         except OSError as error:
             raise UserError(f"{args.output}: cannot write: {error.strerror or error}") from None
         return 0

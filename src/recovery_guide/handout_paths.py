@@ -1,4 +1,5 @@
-"""Where a handout is offered to be saved: the reader's Documents folder, else their home folder."""
+"""Where a handout is offered to be saved: the reader's Documents folder, else their home folder, else
+(with no home folder at all) the folder the guide was started in."""
 
 from __future__ import annotations
 
@@ -15,9 +16,12 @@ def default_folder() -> Path:
         documents = Path(user_documents_dir())
         if documents.is_dir():
             return documents
-    except Exception:  # platformdirs can fail on unusual systems; home is always a fine answer
+    except Exception:  # platformdirs can fail on unusual systems (it raises with no home folder)
         pass
-    return Path.home()
+    try:
+        return Path.home()
+    except RuntimeError:  # no home folder at all (HOME unset, no user entry): where the guide was started
+        return Path.cwd()
 
 
 def default_path(kind: str, today: date | None = None, folder: Path | None = None) -> Path:

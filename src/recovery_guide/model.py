@@ -79,6 +79,26 @@ class Term:
 
 
 @dataclass(frozen=True)
+class AvoidedTerm:
+    """A word a language's term base refuses (``content/<lang>/terms.yaml``), what to say instead, and why."""
+
+    term: str
+    forms: tuple[str, ...]
+    instead: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class TermBase:
+    """One language's term base: words to avoid, words to prefer, and names that stay in English."""
+
+    avoid: tuple[AvoidedTerm, ...] = ()
+    prefer: tuple[tuple[str, str, str], ...] = ()
+    """(term, English meaning, reason)."""
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TimelineStep:
     """One step of "what a session is like": when it happens, what happens, and the sources it rests on."""
 

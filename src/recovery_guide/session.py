@@ -231,16 +231,18 @@ class Session:
 
     def write_handout(self, path: Path, kind: str) -> str | None:
         """Write the handout atomically; returns a message for the reader instead of raising."""
-        from recovery_guide.atomic import write_text_atomic
         from recovery_guide.i18n import _
         from recovery_guide.render.handout import build_handout, handout_html, handout_text
+        from recovery_guide.safe_files import NotARegularFile, write_private
 
         handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited, my_values=self.my_values)
         text = handout_html(handout) if kind == "html" else handout_text(handout)
         if not path.parent.is_dir():
             return _("That folder does not exist: {folder}").format(folder=path.parent)
         try:
-            write_text_atomic(path, text)
+            write_private(path, text)  # 0600: a handout holds health questions
+        except NotARegularFile:
+            return _("Could not save the handout to {path}: {reason}. Your list is unchanged.").format(path=path, reason=_("it is a folder, a device or a pipe, not a regular file"))
         except OSError as error:
             return _("Could not save the handout to {path}: {reason}. Your list is unchanged.").format(path=path, reason=error.strerror or error)
         self._unsaved = False
@@ -261,15 +263,38 @@ class Session:
             theme=self.theme,
             values=self.my_values,
         )
-        problem = self.store.save(state)
+        merged, problem = self.store.save_merged(state)
         if problem is None:
             self._unsaved = self._values_held = False
+        if merged is not None:
+            self._adopt(merged)
         return problem
+
+    def _adopt(self, merged: SavedState) -> None:
+        """Take in what another window saved (the store merged it with ours): its questions, answers and
+        pages read join ours, so the next save keeps them and this window shows them. Entries both
+        windows had stay the same objects (a screen may hold them)."""
+        unused = list(self.my_questions.entries)
+        entries = []
+        for entry in merged.my_questions.entries:
+            same = next((item for item in unused if _same_entry(item, entry)), entry)
+            if same is not entry:
+                unused.remove(same)
+            entries.append(same)
+        if len(entries) != len(self.my_questions.entries) or any(a is not b for a, b in zip(entries, self.my_questions.entries)):
+            self.my_questions.entries = entries
+            self._announce(Change.MY_QUESTIONS)
+        if merged.values.to_data() != self.my_values.to_data():
+            self.my_values = merged.values
+            self._announce(Change.VALUES)
+        self.progress.visited = merged.progress.visited
 
     def set_saving(self, enabled: bool) -> str | None:
         """Turn saving on (writes now) or off (erases what was saved)."""
         if enabled == self.saving:
             return None
+        if enabled and not self.store.available:
+            return self.store.unavailable_message()
         self.saving = enabled
         return self.save() if enabled else self.store.forget()
 
@@ -286,3 +311,8 @@ class Session:
         if had_values:
             self._announce(Change.VALUES)
         return problem
+
+
+def _same_entry(a: Entry, b: Entry) -> bool:
+    """The same entry of My questions: the same question by id, or the same words of the reader's own."""
+    return (a.kind, a.topic, a.question_id) == (b.kind, b.topic, b.question_id) and (a.question_id is not None or a.text == b.text)

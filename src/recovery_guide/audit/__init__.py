@@ -8,11 +8,14 @@ pytest, whether a content folder (the built-in one, or a clinic's copy) is ready
 - every translation is complete and current, and says the same numbers as the English, by the one
   rule the app lays translations over with (``guide_content.overlay``: ``state``,
   ``number_mismatches``); this module only adds where to look (lines) and how to say it;
+- every translated paragraph and list item says the English one's numbers, in order, and none is
+  added or dropped (``paired``); no English is left in a translation (``leftover``); no language
+  uses a word its term base (``content/<lang>/terms.yaml``) avoids, in content or UI catalog (``terms``);
 - every UI catalog keeps the ``{name}`` placeholders of its msgids, and has no untranslated or
   fuzzy entries;
-- every English screen reads at US grade 8 or below, and the whole guide at 6.5 or below; other
-  languages' reading levels are reported, never failed (see ``readability`` for the formulas and
-  why).
+- every English screen reads at US grade 8 or below, and the whole guide at 6.5 or below; every
+  translated screen within its language's limit (see ``readability`` for the formulas, proxies and
+  limits).
 
 UI catalogs live in ``locales/``, beside ``content/``, not inside it. They are checked for the
 built-in content, and for a content folder that has a ``locales`` folder next to it (a checkout of
@@ -35,6 +38,7 @@ from pathlib import Path
 from recovery_guide.audit.catalogs import catalog_files, catalog_problems
 from recovery_guide.audit.english import english_reading, result_problems, unused_sources
 from recovery_guide.audit.report import CannotCheck, LanguageRow, Problem, Report, format_report, summary
+from recovery_guide.audit.terms import catalog_term_problems, english_term_problems, load_terms
 from recovery_guide.audit.translations import check_translation
 from recovery_guide.guide_content import SOURCE_LANGUAGE
 from recovery_guide.guide_content.folder import ContentFolder
@@ -79,6 +83,7 @@ def check_content(folder: ContentFolder | None = None) -> Report:
         english_row.reading = english_reading(english, report)
         result_problems(english, report)
         unused_sources(root, english, warn)
+        report.problems += english_term_problems(root, report)
 
     catalogs = catalog_files(report.locales)
     for code in folder.languages():
@@ -96,7 +101,7 @@ def check_content(folder: ContentFolder | None = None) -> Report:
             row.catalog = "missing"
             report.problems.append(Problem(str(report.locales / code / "LC_MESSAGES" / "messages.po"), 1, "(file)", "no UI catalog for this language"))
         else:
-            found = catalog_problems(catalogs[code])
+            found = catalog_problems(catalogs[code]) + catalog_term_problems(catalogs[code], load_terms(root / code, report.problems), code)
             row.catalog = str(len(found))
             report.problems += found
     return report

@@ -1,20 +1,24 @@
-"""Each translation: complete, current and with the English numbers, by the overlay's own rules.
-
-The rules themselves (``guide_content.overlay``: ``state``, ``number_mismatches``) are the ones the
-app lays translations over with; this module only says where to look (the line) and what to do.
-"""
+"""Each translation: complete and current (by the overlay's own rule, ``guide_content.overlay.state``),
+each file read beside its English one (``paired``: the same paragraphs, the same numbers in order;
+``leftover``: no English left in; ``terms``: no avoided word), contacts that dial the English digits,
+and every screen within its language's reading limit. This module says where to look (the line)
+and what to do."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from recovery_guide import readability
+from recovery_guide.audit.leftover import english_problems
+from recovery_guide.audit.paired import number_problems as number_problems_in
+from recovery_guide.audit.paired import line_with, unit_line
 from recovery_guide.audit.report import LanguageRow, Problem, Report
+from recovery_guide.audit.terms import content_term_problems, load_terms
 from recovery_guide.guide_content.folder import ContentFolder
-from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, number_mismatches, source_hash
+from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, contact_mismatches, source_hash
 from recovery_guide.guide_content.translators import states, status
-from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in
+from recovery_guide.guide_content.units import TextField, text_fields
+from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in, read_yaml
 from recovery_guide.model import Guide, Page
 
 
@@ -45,14 +49,21 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
             doc, page = translation.pages[page_id]
             report.problems.append(_stale_problem(code, doc, page, english_page))
 
-    mismatches = number_mismatches(english, translation)
-    number_problems = [_number_problem(translation, mismatch) for mismatch in mismatches if mismatch.kind not in ("self-check", "values")]
-    number_problems += [Problem(mismatch.file, 1, "numbers", f"What matters to me: {mismatch.difference}") for mismatch in mismatches if mismatch.kind == "values"]
-    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"], mismatches)
+    number_problems = [_contact_problem(translation, mismatch) for mismatch in contact_mismatches(english, translation.files.get("help-lines.yaml"))]
+    number_problems += _self_check_problems(code, translation, [item for item in status(folder, code) if item.kind == "self-check"])
+    wording = []
+    terms = load_terms(translation.folder, report.problems)
+    for english_doc, doc in _file_pairs(folder.root, translation, english):
+        number_problems += number_problems_in(english_doc, doc, code)
+        fields = text_fields(doc.data)
+        line_of = line_with(doc)
+        wording += content_term_problems(doc, [field for field in fields if not _citation(field)], terms, code, line_of)
+        wording += english_problems(doc, [field for field in fields if not _citation(field)], terms.names, lambda path, unit, doc=doc: unit_line(doc, path, unit))
     row.numbers = str(len(number_problems))
     report.problems += number_problems
+    report.problems += list(dict.fromkeys(wording))  # one line per place, however often a term is on it
     report.problems += _completeness_problems(translation, english)
-    row.reading = _translation_reading(code, [translation.pages[page_id][1] for page_id in present])
+    row.reading = _translation_reading(code, [translation.pages[page_id] for page_id in present], report)
 
 
 def review_line(language) -> str:
@@ -65,14 +76,14 @@ def _stamp_hint(code: str, name: str) -> str:
     return f"recovery-guide translations stamp --lang {code} {name}"
 
 
-def _self_check_problems(code: str, translation: Translation, states: list, mismatches: list[NumberMismatch]) -> list[Problem]:
-    """Self-check sets that readers see in English (missing, stale or shaped differently), and changed numbers."""
+def _self_check_problems(code: str, translation: Translation, states: list) -> list[Problem]:
+    """Self-check sets that readers see in English (missing, stale or shaped differently); their
+    numbers are compared with the other files' (``paired``)."""
     path = str(translation.folder / "self-checks.yaml")
     problems = []
     for item in states:
         if item.state != CURRENT:
             problems.append(Problem(path, 1, f"self-check {item.id}", f"{item.state}: readers see this self-check in English; translate it, then stamp it with {_stamp_hint(code, item.name)}"))
-    problems += [Problem(path, 1, "numbers", f"{mismatch.item}: {mismatch.difference}") for mismatch in mismatches if mismatch.kind == "self-check"]
     return problems
 
 
@@ -108,32 +119,11 @@ def _stale_problem(code: str, doc: YamlDocument, screen: Page, english: Page) ->
     return Problem(str(doc.path), 1, "(file)", "stale: does not match the English")
 
 
-def _number_problem(translation: Translation, mismatch: NumberMismatch) -> Problem:
-    """A screen's or help line's numbers differ from the English ones: at which line?"""
-    doc = translation.files["help-lines.yaml"] if mismatch.contact else translation.pages[mismatch.item][0]
-    if mismatch.contact:
-        translated, english = mismatch.contact
-        return Problem(mismatch.file, doc.line(mismatch.at), format_path(mismatch.at), f"contact {translated!r} does not dial the English {english!r}")
-    message = f"numbers differ from the English: {mismatch.difference}"
-    if not mismatch.at:
-        return Problem(mismatch.file, 1, "(file)", message)
-    return Problem(mismatch.file, _line_with_number(doc, doc.line(mismatch.at), list(mismatch.extra)), format_path(mismatch.at), message)
-
-
-def _line_with_number(doc: YamlDocument, start: int, numbers: list[str]) -> int:
-    """Within a field that starts at line ``start`` (a long ``body: |`` block), the line with the first
-    extra number; the field's own line when only numbers are missing."""
-    if not numbers:
-        return start
-    lines = doc.path.read_text(encoding="utf-8").splitlines()
-    pattern = re.compile(rf"(?<!\d)(?:{'|'.join(numbers)})(?!\d)")
-    for number in range(start, len(lines) + 1):
-        text = lines[number - 1]
-        if number > start and re.match(r"[^\s#]", text):
-            break  # the next top-level field
-        if pattern.search(text):
-            return number
-    return start
+def _contact_problem(translation: Translation, mismatch: NumberMismatch) -> Problem:
+    """A help line's translated contact dials other digits than the English one (readers see the English)."""
+    doc = translation.files["help-lines.yaml"]
+    translated, english = mismatch.contact
+    return Problem(mismatch.file, doc.line(mismatch.at), format_path(mismatch.at), f"contact {translated!r} does not dial the English {english!r}")
 
 
 def _completeness_problems(translation: Translation, english: Guide) -> list[Problem]:
@@ -160,15 +150,59 @@ def _completeness_problems(translation: Translation, english: Guide) -> list[Pro
     return problems
 
 
-def _translation_reading(code: str, screens: list[Page]) -> str:
+def _translation_reading(code: str, screens: list[tuple[YamlDocument, Page]], report: Report) -> str:
+    """The language's reading level; every screen past its limit is a problem."""
     formula = readability.formula_for(code)
     if formula is None:
         return "no formula"
     if not screens:
         return f"{formula.name}: no screens"
-    scores = {screen.id: formula.score(readability.page_text(screen), code) for screen in screens}
+    scores = {screen.id: formula.score(readability.page_text(screen), code) for _doc, screen in screens}
     worst = formula.worst(scores.values())
     worst_id = next(screen_id for screen_id, score in scores.items() if score == worst)
     beyond = sum(not formula.fine(score) for score in scores.values())
     side = "below" if formula.higher_is_easier else "above"
+    for doc, screen in screens:
+        score = scores[screen.id]
+        if not formula.fine(score):
+            report.problems.append(
+                Problem(
+                    str(doc.path),
+                    doc.line(("body",)),
+                    "body",
+                    f"screen {screen.id!r} reads at {score:.1f} ({formula.name}, key points, steps, body and options), {side} the limit "
+                    f"{formula.limit:g} for this language: use shorter sentences and plainer, shorter words",
+                )
+            )
     return f"{formula.name}: worst {worst:.1f} ({worst_id}), {formula.label(worst)}; {beyond} of {len(scores)} {side} {formula.limit:g}"
+
+
+def _file_pairs(root: Path, translation: Translation, english: Guide) -> list[tuple[YamlDocument, YamlDocument]]:
+    """(English, translated) documents: each translated screen with the English screen of its id, each
+    other file with the English file of its name."""
+    found = []
+    english_files = {page.id: Path(page.file) for page in english.pages}
+    for page_id, (doc, _page) in translation.pages.items():
+        if page_id in english_files:
+            found.append((_english_document(english_files[page_id]), doc))
+    for name, doc in translation.files.items():
+        source = root / "en" / name
+        if source.is_file():
+            found.append((_english_document(source), doc))
+    return found
+
+
+_ENGLISH_DOCUMENTS: dict[tuple[Path, int, int], YamlDocument] = {}
+"""English documents read for one language, kept for the next (by path, size and change time)."""
+
+
+def _english_document(path: Path) -> YamlDocument:
+    stat = path.stat()
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    if key not in _ENGLISH_DOCUMENTS:
+        _ENGLISH_DOCUMENTS[key] = read_yaml(path)
+    return _ENGLISH_DOCUMENTS[key]
+
+
+def _citation(field: TextField) -> bool:
+    return field.path[-1] in ("citation", "title") and field.path[:1] == ("sources",)

@@ -323,9 +323,12 @@ def _self_checks(english: tuple[SelfCheck, ...], translation: Translation, warn:
 # --- numbers survive translation -------------------------------------------------------------------------------
 
 
-def numbers_in(*texts: str) -> set[str]:
-    """Every run of digits: study sizes, years, phone numbers. They must survive translation."""
-    return {match.group() for text in texts for match in NUMBER.finditer(text)}
+def numbers_in(*texts: str, language: str = "en") -> set[str]:
+    """Every number, read the way ``language`` writes it ("1,726" in English is "1.726" or "1726" in
+    Spanish): study sizes, years, phone numbers. They must survive translation."""
+    from recovery_guide.guide_content.units import numbers
+
+    return {number for text in texts for number in numbers(text, language)}
 
 
 def dials_same(translated: str, english: str) -> bool:
@@ -384,26 +387,27 @@ class NumberMismatch:
 def _mismatch(kind: str, file: str, item: str, at: tuple[str | int, ...], expected: set[str], found: set[str]) -> NumberMismatch | None:
     if expected == found:
         return None
-    return NumberMismatch(kind, file, item, at, tuple(sorted(expected - found, key=int)), tuple(sorted(found - expected, key=int)))
+    return NumberMismatch(kind, file, item, at, tuple(sorted(expected - found, key=float)), tuple(sorted(found - expected, key=float)))
 
 
 def number_mismatches(english: Guide, translation: Translation) -> list[NumberMismatch]:
     """Every place the translation's numbers differ from the English: screens (in reading order), help
     line contacts, then self-checks. Used by ``check`` and the tests alike."""
     found: list[NumberMismatch | None] = []
+    code = translation.code
     for page in english.pages:
         if page.id in translation.pages:
-            found.append(_page_mismatch(page, translation.pages[page.id][1]))
-    found += _contact_mismatches(english, translation.files.get("help-lines.yaml"))
+            found.append(_page_mismatch(page, translation.pages[page.id][1], code))
+    found += contact_mismatches(english, translation.files.get("help-lines.yaml"))
     for check_id, check in translation.checks.items():
         source = next((item for item in english.self_checks if item.id == check_id), None)
         if source is None:
             continue
         for question, other in zip(source.questions, check.questions):
-            found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}/{question.id}", (), numbers_in(question.prompt, question.explanation, *(c.text for c in question.choices)), numbers_in(other.prompt, other.explanation, *(c.text for c in other.choices))))
-        found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}: title or topic", (), numbers_in(source.title, source.topic), numbers_in(check.title, check.topic)))
+            found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}/{question.id}", (), numbers_in(question.prompt, question.explanation, *(c.text for c in question.choices)), numbers_in(other.prompt, other.explanation, *(c.text for c in other.choices), language=code)))
+        found.append(_mismatch("self-check", str(translation.checks_doc.path), f"{check_id}: title or topic", (), numbers_in(source.title, source.topic), numbers_in(check.title, check.topic, language=code)))
     if english.values is not None and translation.values is not None:
-        found.append(_mismatch("values", str(translation.values_doc.path), "values", (), numbers_in(*_values_texts(english.values)), numbers_in(*_values_texts(translation.values))))
+        found.append(_mismatch("values", str(translation.values_doc.path), "values", (), numbers_in(*_values_texts(english.values)), numbers_in(*_values_texts(translation.values), language=code)))
     return [item for item in found if item is not None]
 
 
@@ -411,21 +415,21 @@ def _values_texts(values: Values) -> list[str]:
     return [values.intro, *(level.text for level in values.levels), *(item.text for item in values.items)]
 
 
-def _page_mismatch(english: Page, translated: Page) -> NumberMismatch | None:
+def _page_mismatch(english: Page, translated: Page, code: str) -> NumberMismatch | None:
     """The whole screen's numbers; ``at`` is the first field whose own numbers differ."""
-    mismatch = _mismatch("screen", translated.file, translated.id, (), numbers_in(*(text for _at, text in page_fields(english))), numbers_in(*(text for _at, text in page_fields(translated))))
+    mismatch = _mismatch("screen", translated.file, translated.id, (), numbers_in(*(text for _at, text in page_fields(english))), numbers_in(*(text for _at, text in page_fields(translated)), language=code))
     if mismatch is None:
         return None
     english_fields = dict(page_fields(english))
     for at, text in page_fields(translated):
-        if numbers_in(text) != numbers_in(english_fields.get(at, "")):
+        if numbers_in(text, language=code) != numbers_in(english_fields.get(at, "")):
             if at[0] == "questions":
                 at = ("questions", next(i for i, question in enumerate(translated.questions) if question.id == at[1]), "text")
             return dataclasses.replace(mismatch, at=at)
     return mismatch
 
 
-def _contact_mismatches(english: Guide, doc: YamlDocument | None) -> list[NumberMismatch]:
+def contact_mismatches(english: Guide, doc: YamlDocument | None) -> list[NumberMismatch]:
     """Help lines whose translated contact would dial other numbers (then readers see the English one)."""
     if doc is None:
         return []

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Callable, Iterable, TypeVar
 
 from recovery_guide.guide_content.schema import (
+    AVOIDED_TERM,
     CHECK,
     CHECK_QUESTION,
     CHOICE,
@@ -21,6 +22,7 @@ from recovery_guide.guide_content.schema import (
     HELP_LINES,
     LANGUAGE,
     OPTION,
+    PREFERRED_TERM,
     QUESTION,
     REGION,
     RESULT,
@@ -32,13 +34,14 @@ from recovery_guide.guide_content.schema import (
     SOURCES,
     STEP,
     TERM,
+    TERMS,
     TRANSLATION,
     VALUE_ITEM,
     VALUES,
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
+from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
@@ -180,6 +183,20 @@ def parse_glossary(doc: YamlDocument, warn: Warn) -> tuple[Term, ...]:
         "term id",
         lambda fields: Term(id=fields.get("id"), term=fields.get("term"), definition=fields.get("definition"), forms=fields.get("forms")),
     )
+
+
+def parse_terms(doc: YamlDocument, warn: Warn) -> TermBase:
+    """A language's term base (``terms.yaml``): read by ``check`` only, never by the app."""
+    top = Fields(doc, doc.data, (), TERMS, warn)
+    avoid = []
+    for index, item in enumerate(top.get("avoid") or ()):
+        fields = Fields(doc, item, ("avoid", index), AVOIDED_TERM, warn)
+        avoid.append(AvoidedTerm(term=fields.get("term"), forms=fields.get("forms") or (), instead=fields.get("instead"), reason=fields.get("reason")))
+    prefer = []
+    for index, item in enumerate(top.get("prefer") or ()):
+        fields = Fields(doc, item, ("prefer", index), PREFERRED_TERM, warn)
+        prefer.append((fields.get("term"), fields.get("meaning"), fields.get("reason")))
+    return TermBase(avoid=tuple(avoid), prefer=tuple(prefer), names=top.get("names") or ())
 
 
 def parse_help_lines(doc: YamlDocument, warn: Warn) -> tuple[date, tuple[Region, ...], list[tuple[str, tuple]]]:

@@ -269,6 +269,31 @@ VALUES = Shape(
     ),
 )
 
+AVOIDED_TERM = Shape(
+    "Term to avoid",
+    "A word `check` refuses in this language's content and UI catalog (outside source citations).",
+    (
+        Field("term", "text", "The word or phrase to avoid, as written (matched as whole words, ignoring case)."),
+        Field("forms", "texts", "Its other forms (plural, inflections) to refuse too.", required=False),
+        Field("instead", "text", "The preferred word or words to use instead.", required=False),
+        Field("reason", "text", "Why: stigma, a wrong meaning, a calque."),
+    ),
+)
+PREFERRED_TERM = Shape(
+    "Preferred term",
+    "A word this language's content uses for one idea, so every screen says it the same way.",
+    (Field("term", "text", "The word or phrase to use."), Field("meaning", "text", "The English idea it stands for."), Field("reason", "text", "Why this word.")),
+)
+TERMS = Shape(
+    "Term base",
+    "content/<lang>/terms.yaml: words to use, words to avoid (with reasons), and names that stay in English.",
+    (
+        Field("avoid", "mappings", "Terms `check` refuses.", required=False, shape=AVOIDED_TERM),
+        Field("prefer", "mappings", "Terms to use.", required=False, shape=PREFERRED_TERM),
+        Field("names", "texts", "Names and English words allowed in a translation (Narcan, Lifeline): not counted as English left in.", required=False),
+    ),
+)
+
 CLINIC_QUESTION = Shape("Clinic question", "A question the clinic suggests.", (Field("text", "text", "The question."),))
 CLINIC = Shape(
     "Clinic",
@@ -289,6 +314,7 @@ SHAPES: dict[str, Shape] = {
     "language": LANGUAGE,
     "self-checks": SELF_CHECKS,
     "values": VALUES,
+    "terms": TERMS,
     "clinic": CLINIC,
 }
 """Every file kind, by the name of its JSON Schema in ``docs/schema/``."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recovery_guide.guide_content import preparsed
+from recovery_guide.safe_files import TooLarge, read_limited
 
 if TYPE_CHECKING:
     import yaml
@@ -70,8 +71,8 @@ class YamlDocument:
     def root(self) -> yaml.Node | None:
         if self._root is _UNPARSED:
             try:
-                self._root = _parse(self.path, self.path.read_bytes().decode("utf-8"))[0]
-            except (OSError, UnicodeDecodeError, ContentError):  # gone or changed since: no line to give
+                self._root = _parse(self.path, read_limited(self.path, MAX_FILE_BYTES).decode("utf-8"))[0]
+            except (OSError, TooLarge, UnicodeDecodeError, ContentError):  # gone or changed since: no line to give
                 self._root = None
         return self._root
 
@@ -133,10 +134,9 @@ def mappings_in(data: Any, key: str) -> list[dict]:
 def read_yaml(path: Path) -> YamlDocument:
     """Read one YAML file safely, turning every failure into a located ContentError."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError(path, 1, "(file)", f"file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES)  # a device or a pipe is refused, never read without end
+    except TooLarge as error:
+        raise ContentError(path, 1, "(file)", f"file is {error}") from None
     except OSError as error:
         raise ContentError(path, 1, "(file)", f"cannot read file: {error.strerror or error}") from None
     try:
