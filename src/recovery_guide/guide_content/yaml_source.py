@@ -137,8 +137,8 @@ def read_yaml(path: Path) -> YamlDocument:
         if size > MAX_FILE_BYTES:
             raise ContentError(path, 1, "(file)", f"file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
         raw = path.read_bytes()
-    except OSError as error:
-        raise ContentError(path, 1, "(file)", f"cannot read file: {error.strerror or error}") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise ContentError(path, 1, "(file)", f"cannot read file: {getattr(error, 'strerror', None) or error}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
