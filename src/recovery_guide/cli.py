@@ -23,6 +23,10 @@ class UserError(Exception):
     """A problem the reader or editor can fix; reported as one line, exit status 2."""
 
 
+class OutputError(UserError):
+    """Standard output is closed or full (``>&-``, ``>/dev/full``): one line on standard error, exit 2."""
+
+
 def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """Options every command accepts; subcommands accept them after their name too."""
     default = argparse.SUPPRESS if suppress else None
@@ -144,9 +148,34 @@ def command_print(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UserError(f"{args.output}: cannot write: {error.strerror or error}") from None
         return 0
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    write_stdout(text)
     return 0
+
+
+def write_stdout(text: str) -> None:
+    """Write to standard output, a closed or full one (``>&-``, ``>/dev/full``) reported as one line.
+
+    A closed pipe (``| head``) is left to ``main``: that is not an error."""
+    if sys.stdout is None:  # Python sets it to None when descriptor 1 was closed at start
+        raise OutputError("cannot write: standard output is closed")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _silence_stdout() -> None:
+    """Point descriptor 1 at the null device, so the flush at exit does not fail a second time
+    (Python prints "Exception ignored" for the text it still holds)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def command_languages(args: argparse.Namespace) -> int:
@@ -186,9 +215,17 @@ def make_session(args: argparse.Namespace):
 
 
 def command_read(args: argparse.Namespace) -> int:
-    from recovery_guide.plain import PlainReader
+    """Line by line; a closed input or output is reported before anything is loaded."""
+    from recovery_guide.plain import OutputFailed, PlainReader
 
-    return PlainReader(make_session(args)).run()
+    if sys.stdin is None:
+        raise UserError("cannot read: standard input is closed")
+    if sys.stdout is None:
+        raise OutputError("cannot write: standard output is closed")
+    try:
+        return PlainReader(make_session(args)).run()
+    except OutputFailed as error:
+        raise OutputError(f"cannot write to standard output: {error}") from None
 
 
 def wants_plain(args: argparse.Namespace, environ=os.environ) -> bool:
@@ -287,6 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except (ContentError, UserError) as error:
+        if isinstance(error, OutputError):
+            _silence_stdout()
         print(f"{PROG}: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:

@@ -43,6 +43,11 @@ def _without_surrogates(line: str) -> str:
     return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+class OutputFailed(Exception):
+    """Standard output cannot be written (closed, or a full disk): ``cli`` reports it in one line.
+    A closed pipe (``| head``) stays a BrokenPipeError, which is no error."""
+
+
 class PlainReader:
     def __init__(self, session: Session, stdin: TextIO | None = None, stdout: TextIO | None = None, handout_folder: Path | None = None) -> None:
         self.session = session
@@ -58,12 +63,19 @@ class PlainReader:
     # --- input and output -------------------------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(text.rstrip("\n") + "\n")
-        self.stdout.flush()
+        self._write(text.rstrip("\n") + "\n")
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error.strerror or str(error)) from None
 
     def ask(self, prompt: str) -> str:
-        self.stdout.write(prompt + " ")
-        self.stdout.flush()
+        self._write(prompt + " ")
         line = self.stdin.readline()
         if not line:
             self.say()
@@ -155,8 +167,11 @@ class PlainReader:
             self.say(fill(self.keys_help()))
             while self.main_menu():
                 pass
-        except (EndOfInput, KeyboardInterrupt):
+        except EndOfInput:
             pass
+        except KeyboardInterrupt:  # Ctrl+C: end the prompt's line, and exit as interrupted programs do
+            self.say()
+            return 130
         return 0
 
     def show(self) -> None:
