@@ -304,8 +304,18 @@ def command_app(args: argparse.Namespace) -> int:
     finally:
         gc.freeze()
         gc.enable()
+    forget_size_variables()
     app.run()
     return app.return_code or 0
+
+
+def forget_size_variables(environ=os.environ) -> None:
+    """Drop ``COLUMNS`` and ``LINES`` before the full-screen app starts. Textual asks
+    ``shutil.get_terminal_size``, which prefers these variables to the terminal itself, at start and
+    at every resize: an exported ``LINES=1`` kept "Please make this window larger." after the window
+    grew, and ``COLUMNS=1`` showed one letter. The terminal always knows its real size."""
+    environ.pop("COLUMNS", None)
+    environ.pop("LINES", None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -193,7 +193,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def action_help_now(self) -> None:
         from recovery_guide.tui.screens.help_now import HelpNowScreen
 
-        self.show(HelpNowScreen)
+        self.show(HelpNowScreen, callback=lambda _closed: self._check_size())  # closed in a small window: the notice again
 
     def action_choose_region(self) -> None:
         from recovery_guide.tui.screens.regions import RegionPicker
@@ -436,13 +436,17 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """The too-small notice over everything below 60x20, except Get help now: help lines are
+        shown at any size (they scroll). A notice under a dialog (Quit) is refreshed where it is,
+        and closes itself when it is on top again (``TooSmallScreen.on_screen_resume``)."""
         if width is None or height is None:
             width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small and not showing:
+        notice = next((screen for screen in self.screen_stack if isinstance(screen, TooSmallScreen)), None)
+        if notice is not None:
+            if too_small:
+                notice.refresh_message(width, height)
+            elif self.screen is notice:
+                self.pop_screen()
+        elif too_small and not getattr(self.screen, "SHOWN_AT_ANY_SIZE", False):
             self.push_screen(TooSmallScreen())
-        elif too_small and showing:
-            self.screen.refresh_message(width, height)
-        elif showing:
-            self.pop_screen()

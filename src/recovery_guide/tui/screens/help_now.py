@@ -26,6 +26,8 @@ class HelpNowScreen(GuideModal):
     """A dialog over whatever the reader was doing; closing it returns them to the same place."""
 
     BINDINGS = bindings(HELP_NOW_KEYS)
+    SHOWN_AT_ANY_SIZE = True
+    """Never covered by the too-small notice: a person in crisis in a small window still sees the numbers."""
 
     def compose(self) -> ComposeResult:
         session = self.session
