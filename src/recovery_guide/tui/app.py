@@ -16,6 +16,7 @@ reader can press "I understand".
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual import events
@@ -107,6 +108,28 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         if self.session.startup_notice:
             self.notify(self.session.startup_notice, severity="warning", timeout=15)
         self._check_size()
+        self._exit_on_signals()
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the app as ``q`` does, so Textual gives the terminal back (leaves
+        the alternate screen, turns mouse tracking off, shows the cursor); by default they killed
+        Python at once and left the terminal unusable. The exit status is 128 + the signal's number,
+        as a shell reports a program a signal ended. Not in tests (headless), nor where the event
+        loop cannot take signals (Windows)."""
+        import asyncio
+        import signal
+
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            try:
+                loop.add_signal_handler(signum, partial(self.exit, None, 128 + signum))
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
 
     def on_ready(self) -> None:
         """Textual's start-up is over and the first frame is out (or due): finish what waited for it."""
