@@ -47,3 +47,29 @@ async def test_help_numbers_stay_on_screen_at_60x20(guide, tmp_path, hours):
         assert dialog.scrollable_content_region.height >= 8, dialog.scrollable_content_region
         if hours.count("\n") > 10 or len(hours) > 1000:
             assert banner.max_scroll_y > 0, "the rest of the banner scrolls inside it"
+
+
+def heavy_clinic(tmp_path):
+    """The most a clinic file may hold: a 120-character name, long hours, 30 long questions."""
+    path = tmp_path / "heavy.yaml"
+    questions = "\n".join(f"  - Question {n}, " + "what should I know about this part of my care " * 10 for n in range(1, 31))
+    hours = "\n".join(f"  Line {n} of the opening hours" for n in range(1, 41))
+    path.write_text(f'name: {"N" * 120}\nphone: "555 0100 " \nhours: |\n{hours}\nquestions:\n{questions}\n', encoding="utf-8")
+    return load_clinic(path)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", ["h", "m", "x", "question_mark", "l", "g", "slash", "w", "q"])
+async def test_every_dialog_keeps_its_place_at_60x20(guide, tmp_path, key):
+    session = Session(guide, clinic=heavy_clinic(tmp_path), store=Store(tmp_path / "data"), handout_folder=tmp_path)
+    app = RecoveryGuideApp(session, acknowledged=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        session.add_own("Is it safe with my pills?", None)  # so x opens the handout dialog and q asks first
+        reader = app.screen
+        await pilot.press(key)
+        await settle(pilot, lambda: app.screen is not reader)
+        dialog = app.screen.query_one("#dialog")
+        assert dialog.region.height >= 8 and dialog.region.bottom <= 20, dialog.region
+        for banner in app.screen.query("#banner"):
+            assert banner.outer_size.height <= BANNER_MOST
