@@ -158,13 +158,12 @@ def write_stdout(text: str) -> None:
     A closed pipe (``| head``) is left to ``main``: that is not an error."""
     if sys.stdout is None:  # Python sets it to None when descriptor 1 was closed at start
         raise OutputError("cannot write: standard output is closed")
+    from recovery_guide.streams import OutputFailed, write_through
+
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        write_through(sys.stdout, text)
+    except OutputFailed as error:
+        raise OutputError(f"cannot write to standard output: {error}") from None
 
 
 def _silence_stdout() -> None:
@@ -216,7 +215,8 @@ def make_session(args: argparse.Namespace):
 
 def command_read(args: argparse.Namespace) -> int:
     """Line by line; a closed input or output is reported before anything is loaded."""
-    from recovery_guide.plain import OutputFailed, PlainReader
+    from recovery_guide.plain import PlainReader
+    from recovery_guide.streams import OutputFailed
 
     if sys.stdin is None:
         raise UserError("cannot read: standard input is closed")

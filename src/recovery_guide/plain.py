@@ -19,6 +19,7 @@ from recovery_guide.model import Question, PageKind
 from recovery_guide.my_questions import EntryKind
 from recovery_guide.render.text import TextWriter, compact_region, fill, region_lines
 from recovery_guide.session import Session
+from recovery_guide.streams import write_through
 from recovery_guide.view.pages import help_lines, page_view
 
 
@@ -43,11 +44,6 @@ def _without_surrogates(line: str) -> str:
     return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-class OutputFailed(Exception):
-    """Standard output cannot be written (closed, or a full disk): ``cli`` reports it in one line.
-    A closed pipe (``| head``) stays a BrokenPipeError, which is no error."""
-
-
 class PlainReader:
     def __init__(self, session: Session, stdin: TextIO | None = None, stdout: TextIO | None = None, handout_folder: Path | None = None) -> None:
         self.session = session
@@ -66,13 +62,7 @@ class PlainReader:
         self._write(text.rstrip("\n") + "\n")
 
     def _write(self, text: str) -> None:
-        try:
-            self.stdout.write(text)
-            self.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise OutputFailed(error.strerror or str(error)) from None
+        write_through(self.stdout, text)
 
     def ask(self, prompt: str) -> str:
         self._write(prompt + " ")
