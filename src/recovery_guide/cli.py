@@ -193,8 +193,8 @@ def command_languages(args: argparse.Namespace) -> int:
         rows.append((code, native, english, complete, guide.language.review_status))
     header = ("Code", "Language", "English name", "Complete", "Review status")
     widths = [max(_cells(row[column]) for row in [header, *rows]) for column in range(4)]
-    for row in [header, *rows]:
-        print("  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:4], widths)) + "  " + row[4])
+    lines = ["  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:4], widths)) + "  " + row[4] for row in [header, *rows]]
+    write_stdout("\n".join(lines) + "\n")
     return 0
 
 
@@ -250,7 +250,7 @@ def command_check(args: argparse.Namespace) -> int:
         report = audit.check_content(ContentFolder(args.content))
     except audit.CannotCheck as error:
         raise UserError(str(error)) from None
-    sys.stdout.write(audit.format_report(report))
+    write_stdout(audit.format_report(report))
     return report.exit_code
 
 
@@ -332,7 +332,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: command_app,
     }
     try:
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        if args.command is not None:
+            write_stdout("")  # flush what print() left: a full disk is reported here, not ignored at exit
+        return code
     except (ContentError, UserError) as error:
         if isinstance(error, OutputError):
             _silence_stdout()

@@ -32,6 +32,9 @@ def shell(redirected: str) -> subprocess.CompletedProcess:
         ("read >&-", "standard output is closed"),
         ("read </dev/null >/dev/full", "No space left on device"),
         ("read <&-", "standard input is closed"),
+        ("languages >/dev/full", "No space left on device"),
+        ("languages >&-", "standard output is closed"),
+        ("check >/dev/full", "No space left on device"),
     ],
 )
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
