@@ -346,5 +346,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C while loading or printing: the shell's prompt starts on a line of its own
+        if sys.stderr is not None:
+            sys.stderr.write("\n")
         return 130
