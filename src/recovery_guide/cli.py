@@ -23,6 +23,10 @@ class UserError(Exception):
     """A problem the reader or editor can fix; reported as one line, exit status 2."""
 
 
+class OutputError(UserError):
+    """Standard output is closed or full (``>&-``, ``>/dev/full``): one line on standard error, exit 2."""
+
+
 def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """Options every command accepts; subcommands accept them after their name too."""
     default = argparse.SUPPRESS if suppress else None
@@ -155,9 +159,33 @@ def command_print(args: argparse.Namespace) -> int:
         except OSError as error:
             raise UserError(f"{args.output}: cannot write: {error.strerror or error}") from None
         return 0
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    write_stdout(text)
     return 0
+
+
+def write_stdout(text: str) -> None:
+    """Write to standard output, a closed or full one (``>&-``, ``>/dev/full``) reported as one line.
+
+    A closed pipe (``| head``) is left to ``main``: that is not an error."""
+    if sys.stdout is None:  # Python sets it to None when descriptor 1 was closed at start
+        raise OutputError("cannot write: standard output is closed")
+    from recovery_guide.streams import OutputFailed, write_through
+
+    try:
+        write_through(sys.stdout, text)
+    except OutputFailed as error:
+        raise OutputError(f"cannot write to standard output: {error}") from None
+
+
+def _silence_stdout() -> None:
+    """Point descriptor 1 at the null device, so the flush at exit does not fail a second time
+    (Python prints "Exception ignored" for the text it still holds)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def command_languages(args: argparse.Namespace) -> int:
@@ -177,8 +205,8 @@ def command_languages(args: argparse.Namespace) -> int:
         rows.append((code, native, english, complete, review, guide.language.review_status))
     header = ("Code", "Language", "English name", "Complete", "Review", "Review status")
     widths = [max(_cells(row[column]) for row in [header, *rows]) for column in range(5)]
-    for row in [header, *rows]:
-        print("  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:5], widths)) + "  " + row[5])
+    lines = ["  ".join(cell + " " * (width - _cells(cell)) for cell, width in zip(row[:5], widths)) + "  " + row[5] for row in [header, *rows]]
+    write_stdout("\n".join(lines) + "\n")
     return 0
 
 
@@ -198,9 +226,18 @@ def make_session(args: argparse.Namespace):
 
 
 def command_read(args: argparse.Namespace) -> int:
+    """Line by line; a closed input or output is reported before anything is loaded."""
     from recovery_guide.plain import PlainReader
+    from recovery_guide.streams import OutputFailed
 
-    return PlainReader(make_session(args)).run()
+    if sys.stdin is None:
+        raise UserError("cannot read: standard input is closed")
+    if sys.stdout is None:
+        raise OutputError("cannot write: standard output is closed")
+    try:
+        return PlainReader(make_session(args)).run()
+    except OutputFailed as error:
+        raise OutputError(f"cannot write to standard output: {error}") from None
 
 
 def wants_plain(args: argparse.Namespace, environ=os.environ) -> bool:
@@ -225,7 +262,7 @@ def command_check(args: argparse.Namespace) -> int:
         report = audit.check_content(ContentFolder(args.content))
     except audit.CannotCheck as error:
         raise UserError(str(error)) from None
-    sys.stdout.write(audit.format_report(report))
+    write_stdout(audit.format_report(report))
     return report.exit_code
 
 
@@ -337,8 +374,18 @@ def command_app(args: argparse.Namespace) -> int:
     finally:
         gc.freeze()
         gc.enable()
+    forget_size_variables()
     app.run()
     return app.return_code or 0
+
+
+def forget_size_variables(environ=os.environ) -> None:
+    """Drop ``COLUMNS`` and ``LINES`` before the full-screen app starts. Textual asks
+    ``shutil.get_terminal_size``, which prefers these variables to the terminal itself, at start and
+    at every resize: an exported ``LINES=1`` kept "Please make this window larger." after the window
+    grew, and ``COLUMNS=1`` showed one letter. The terminal always knows its real size."""
+    environ.pop("COLUMNS", None)
+    environ.pop("LINES", None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -355,8 +402,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         None: command_app,
     }
     try:
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        if args.command is not None:
+            write_stdout("")  # flush what print() left: a full disk is reported here, not ignored at exit
+        return code
     except (ContentError, UserError) as error:
+        if isinstance(error, OutputError):
+            _silence_stdout()
         print(f"{PROG}: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
@@ -364,5 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl+C while loading or printing: the shell's prompt starts on a line of its own
+        if sys.stderr is not None:
+            sys.stderr.write("\n")
         return 130

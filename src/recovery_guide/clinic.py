@@ -29,9 +29,19 @@ MAX_QUESTIONS = 30
 def clinic_path(requested: Path | None, environ: dict[str, str] | None = None) -> Path | None:
     """``--clinic FILE`` wins; else the environment variable; else no clinic."""
     if requested:
-        return Path(requested).expanduser()
+        return _expand(Path(requested))
     value = (environ if environ is not None else os.environ).get(ENVIRONMENT_VARIABLE, "").strip()
-    return Path(value).expanduser() if value else None
+    return _expand(Path(value)) if value else None
+
+
+def _expand(path: Path) -> Path:
+    """``~`` expanded; a ``~name`` with no such user (``~Documents/clinic.yaml``) is a located error,
+    not the RuntimeError ``expanduser`` raises."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        home = path.parts[0]
+        raise ContentError(path, 1, "(file)", f"there is no home folder for {home}; write the whole path, or start it with ~/ for your own home folder") from None
 
 
 def load_clinic(path: Path, warn: Callable[[str], None] | None = None) -> Clinic:

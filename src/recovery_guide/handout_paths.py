@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -41,12 +42,32 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
+class UnusablePath(ValueError):
+    """A typed name that can name no file; its message is for the reader (``resolve`` raises it)."""
+
+
 def resolve(typed: str, kind: str, folder: Path | None = None) -> Path:
     """The file a reader meant: ``~`` expanded, a bare name put in the offered folder (not wherever the
-    program happened to start), and a folder given the default file name."""
-    path = Path(typed).expanduser()
+    program happened to start), and a folder given the default file name.
+
+    A name no file can have raises UnusablePath with what to do, instead of the RuntimeError
+    (``~nosuchuser/x.txt``; ``~Documents/x.txt`` names the home of a user "Documents"), ValueError
+    (a NUL) or OSError (a name too long) that would end the app.
+    """
+    from recovery_guide.i18n import _
+
+    if "\0" in typed:
+        raise UnusablePath(_("This name has a character that cannot be used in a file name. Please type it again."))
+    try:
+        path = Path(typed).expanduser()
+    except RuntimeError:
+        home = typed.replace(os.sep, "/").split("/")[0]
+        raise UnusablePath(_("There is no home folder for {name}. Type the whole path, or start it with ~/ for your own home folder.").format(name=home)) from None
     if not path.is_absolute():
         path = (folder or default_folder()) / path
-    if path.is_dir():
-        path = default_path(kind, folder=path)
+    try:
+        if path.is_dir():
+            path = default_path(kind, folder=path)
+    except OSError as error:
+        raise UnusablePath(_("Could not save the handout to {path}: {reason}. Your list is unchanged.").format(path=path, reason=error.strerror or error)) from None
     return path

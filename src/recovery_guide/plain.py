@@ -20,6 +20,7 @@ from recovery_guide.model import Question, PageKind
 from recovery_guide.my_questions import EntryKind
 from recovery_guide.render.text import TextWriter, compact_region, fill, region_lines
 from recovery_guide.session import Session
+from recovery_guide.streams import write_through
 from recovery_guide.view.pages import help_lines, page_view
 
 
@@ -27,11 +28,28 @@ class EndOfInput(Exception):
     """Standard input closed (Ctrl+D, or the end of a scripted session): leave quietly."""
 
 
+def _tolerant(stream: TextIO) -> TextIO:
+    """A terminal stream that replaces what its encoding cannot carry instead of raising: invalid
+    UTF-8 typed at a prompt becomes U+FFFD (one question, not a crash), and a character the
+    terminal's encoding lacks is printed as ``?``. Streams that cannot be reconfigured are kept."""
+    try:
+        stream.reconfigure(errors="replace")  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        pass
+    return stream
+
+
+def _without_surrogates(line: str) -> str:
+    """A typed line with invalid bytes as U+FFFD: a stream decoded with ``surrogateescape`` (the C
+    locale) hands them on as lone surrogates, which no handout or saved file can be written with."""
+    return line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 class PlainReader:
     def __init__(self, session: Session, stdin: TextIO | None = None, stdout: TextIO | None = None, handout_folder: Path | None = None) -> None:
         self.session = session
-        self.stdin = stdin or sys.stdin
-        self.stdout = stdout or sys.stdout
+        self.stdin = _tolerant(stdin or sys.stdin)
+        self.stdout = _tolerant(stdout or sys.stdout)
         self.index = 0
         self.handout_folder = handout_folder
         self.resume_screen = session.progress.page
@@ -42,17 +60,18 @@ class PlainReader:
     # --- input and output -------------------------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(text.rstrip("\n") + "\n")
-        self.stdout.flush()
+        self._write(text.rstrip("\n") + "\n")
+
+    def _write(self, text: str) -> None:
+        write_through(self.stdout, text)
 
     def ask(self, prompt: str) -> str:
-        self.stdout.write(prompt + " ")
-        self.stdout.flush()
+        self._write(prompt + " ")
         line = self.stdin.readline()
         if not line:
             self.say()
             raise EndOfInput
-        return line.strip()
+        return _without_surrogates(line).strip()
 
     def choose(
         self,
@@ -139,8 +158,11 @@ class PlainReader:
             self.say(fill(self.keys_help()))
             while self.main_menu():
                 pass
-        except (EndOfInput, KeyboardInterrupt):
+        except EndOfInput:
             pass
+        except KeyboardInterrupt:  # Ctrl+C: end the prompt's line, and exit as interrupted programs do
+            self.say()
+            return 130
         return 0
 
     def show(self) -> None:
@@ -389,7 +411,7 @@ class PlainReader:
         return True
 
     def handout(self) -> bool:
-        from recovery_guide.handout_paths import default_path, free_path, resolve
+        from recovery_guide.handout_paths import UnusablePath, default_path, free_path, resolve
 
         if not self.session.my_questions.entries and not self.session.my_values:  # say so rather than save an empty handout
             self.say(_("Your list is empty."))
@@ -400,7 +422,11 @@ class PlainReader:
         kind_name = "html" if kind == 1 else "text"
         suggested = free_path(default_path(kind_name, folder=self.handout_folder))
         answer = self.ask(_("Save to this file:") + f" [{suggested}]\n>")
-        path = resolve(answer, kind_name, self.handout_folder) if answer else suggested
+        try:
+            path = resolve(answer, kind_name, self.handout_folder) if answer else suggested
+        except UnusablePath as problem:
+            self.say(str(problem))
+            return True
         if path.exists() and self.pick(_("A file named {name} is already there. Replace it with this handout?").format(name=path.name), [_("Replace")]) != 0:
             return True  # never replace an earlier handout (or any file) without asking
         problem = self.session.write_handout(path, kind_name)

@@ -85,6 +85,8 @@ def check_content(folder: ContentFolder | None = None) -> Report:
         unused_sources(root, english, warn)
         report.problems += english_term_problems(root, report)
 
+    for misnamed in folder.misnamed():
+        warn(f"{misnamed / 'language.yaml'}:1: (file): the folder name {misnamed.name!r} is not a language code like es or pt_BR (folder ignored)")
     catalogs = catalog_files(report.locales)
     for code in folder.languages():
         if code == SOURCE_LANGUAGE:

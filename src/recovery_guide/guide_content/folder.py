@@ -8,6 +8,7 @@ too, and kept (``translation``) for the audit, which needs their documents for l
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +19,16 @@ from recovery_guide.guide_content.parse import parse_glossary, parse_help_line_w
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.model import Guide
 from recovery_guide.paths import content_dir
+
+
+LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_(?:[A-Z]{2}|[0-9]{3}))?")
+"""The one rule for a language folder's name: a language code as ``--lang`` and the locale name it
+(``es``, ``pt_BR``, ``zh_Hans``, ``es_419``). A folder with a ``language.yaml`` and any other name
+(``..hidden``, ``EN``, ``es-MX``) is not a language: not listed, not offered, not loadable."""
+
+
+def is_language_folder(folder: Path) -> bool:
+    return LANGUAGE_FOLDER.fullmatch(folder.name) is not None and (folder / "language.yaml").is_file()
 
 
 class ContentFolder:
@@ -39,10 +50,17 @@ class ContentFolder:
     def languages(self) -> list[str]:
         """Language codes that have a content folder, the source language first."""
         try:
-            codes = sorted(entry.name for entry in self.root.iterdir() if (entry / "language.yaml").is_file())
+            codes = sorted(entry.name for entry in self.root.iterdir() if is_language_folder(entry))
         except OSError:
             return [SOURCE_LANGUAGE]
         return sorted(codes, key=lambda code: (code != SOURCE_LANGUAGE, code))
+
+    def misnamed(self) -> list[Path]:
+        """Folders with a ``language.yaml`` whose name is not a language code: ignored (``check`` says so)."""
+        try:
+            return sorted(entry for entry in self.root.iterdir() if (entry / "language.yaml").is_file() and not is_language_folder(entry))
+        except OSError:
+            return []
 
     @property
     def english(self) -> Guide:
@@ -76,8 +94,9 @@ class ContentFolder:
         folder = self.root / code
         english = self.english
         warn = self.warn
-        if not (folder / "language.yaml").is_file():
-            raise ContentError(folder / "language.yaml", 1, "(file)", "language folder has no language.yaml")
+        if not is_language_folder(folder):
+            problem = "the folder name is not a language code like es or pt_BR" if (folder / "language.yaml").is_file() else "language folder has no language.yaml"
+            raise ContentError(folder / "language.yaml", 1, "(file)", problem)
         translation = Translation(code=code, folder=folder, language=parse_language(read_yaml(folder / "language.yaml"), warn), pages={})
         for path in sorted((folder / "screens").glob("*.yaml")):
             doc = read_yaml(path)

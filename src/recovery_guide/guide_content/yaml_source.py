@@ -137,8 +137,8 @@ def read_yaml(path: Path) -> YamlDocument:
         raw = read_limited(path, MAX_FILE_BYTES)  # a device or a pipe is refused, never read without end
     except TooLarge as error:
         raise ContentError(path, 1, "(file)", f"file is {error}") from None
-    except OSError as error:
-        raise ContentError(path, 1, "(file)", f"cannot read file: {error.strerror or error}") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise ContentError(path, 1, "(file)", f"cannot read file: {getattr(error, 'strerror', None) or error}") from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -161,7 +161,9 @@ def _parse(path: Path, text: str) -> tuple[Any, Any]:
         loader = SafeLoader(text)  # the pure-Python loader already checks the characters here
         root = loader.get_single_node()
         _reject_duplicate_keys(path, root)
-        data = loader.construct_document(root) if root is not None else None
+        data = _construct(loader, root) if root is not None else None
+    except _Unbuildable as error:
+        raise _unbuildable_error(path, root, error.node) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -200,3 +202,69 @@ def _reject_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
                 stack.append(value)
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
+
+
+class _Unbuildable(Exception):
+    """A value that parsed but that PyYAML could not turn into its type (raised by ``_construct``)."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+        super().__init__(node.tag)
+
+
+def _construct(loader: Any, root: yaml.Node) -> Any:
+    """The document's data. PyYAML's constructors raise plain ValueError, KeyError or AttributeError
+    (``2026-02-30``, ``!!int abc``, ``!!bool abc``, ``!!timestamp abc``, an integer of 5000 digits)
+    with no line; each node's construction is wrapped so the failing node is known, and reported
+    where it is. Wrapping the instance keeps whichever loader class (C or pure Python) is in use."""
+    yaml = _yaml()
+    construct_object = loader.construct_object
+
+    def located(node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return construct_object(node, deep=deep)
+        except (yaml.YAMLError, _Unbuildable, RecursionError):
+            raise
+        except Exception:
+            raise _Unbuildable(node) from None
+
+    loader.construct_object = located
+    return loader.construct_document(root)
+
+
+EXPECTED = {
+    "tag:yaml.org,2002:timestamp": "a date like 2026-11-27",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+}
+"""What a value of each scalar type must look like, for the message about one that does not."""
+
+
+def _unbuildable_error(path: Path, root: yaml.Node, node: yaml.Node) -> ContentError:
+    value = node.value if isinstance(node.value, str) else ""
+    shown = repr(value) if len(value) <= 40 else f"{value[:20]!r}... ({len(value)} characters)"
+    expected = EXPECTED.get(node.tag, f"a value of type {node.tag.rsplit(':', 1)[-1]}")
+    return ContentError(path, node.start_mark.line + 1, format_path(_path_of(root, node)), f"expected {expected}, found {shown}")
+
+
+def _path_of(root: yaml.Node, target: yaml.Node) -> tuple[str | int, ...]:
+    """Where ``target`` is in the tree (a key is reported at its mapping), for the message."""
+    yaml = _yaml()
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(root, ())]
+    seen: set[int] = set()
+    while stack:
+        node, at = stack.pop()
+        if node is target:
+            return at
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key is target:
+                    return at
+                stack.append((value, at + (key.value if isinstance(key, yaml.ScalarNode) else "?",)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, at + (index,)) for index, child in enumerate(node.value))
+    return ()

@@ -16,6 +16,7 @@ reader can press "I understand".
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual import events
@@ -119,6 +120,28 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         if self.session.startup_notice:
             self.notify(self.session.startup_notice, severity="warning", timeout=15)
         self._check_size()
+        self._exit_on_signals()
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM and SIGHUP end the app as ``q`` does, so Textual gives the terminal back (leaves
+        the alternate screen, turns mouse tracking off, shows the cursor); by default they killed
+        Python at once and left the terminal unusable. The exit status is 128 + the signal's number,
+        as a shell reports a program a signal ended. Not in tests (headless), nor where the event
+        loop cannot take signals (Windows)."""
+        import asyncio
+        import signal
+
+        if self.is_headless:
+            return
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            signum = getattr(signal, name, None)
+            if signum is None:
+                continue
+            try:
+                loop.add_signal_handler(signum, partial(self.exit, None, 128 + signum))
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass
 
     def on_ready(self) -> None:
         """Textual's start-up is over and the first frame is out (or due): finish what waited for it."""
@@ -205,7 +228,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def action_help_now(self) -> None:
         from recovery_guide.tui.screens.help_now import HelpNowScreen
 
-        self.show(HelpNowScreen)
+        self.show(HelpNowScreen, callback=lambda _closed: self._check_size())  # closed in a small window: the notice again
 
     def action_choose_region(self) -> None:
         from recovery_guide.tui.screens.regions import RegionPicker
@@ -450,13 +473,17 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """The too-small notice over everything below 60x20, except Get help now: help lines are
+        shown at any size (they scroll). A notice under a dialog (Quit) is refreshed where it is,
+        and closes itself when it is on top again (``TooSmallScreen.on_screen_resume``)."""
         if width is None or height is None:
             width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small and not showing:
+        notice = next((screen for screen in self.screen_stack if isinstance(screen, TooSmallScreen)), None)
+        if notice is not None:
+            if too_small:
+                notice.refresh_message(width, height)
+            elif self.screen is notice:
+                self.pop_screen()
+        elif too_small and not getattr(self.screen, "SHOWN_AT_ANY_SIZE", False):
             self.push_screen(TooSmallScreen())
-        elif too_small and showing:
-            self.screen.refresh_message(width, height)
-        elif showing:
-            self.pop_screen()

@@ -115,10 +115,14 @@ def report_problem(node: DOMNode, problem: str | None) -> None:
 
 
 def banner_text(clinic=None) -> str:
-    """The provider framing shown on every screen, with the reader's clinic when there is one."""
+    """The provider framing shown on every screen, with the reader's clinic when there is one.
+
+    The clinic's details are run into one line (a clinic file's ``hours`` may hold many); the banner's
+    height is capped in ``app.tcss`` and the rest scrolls inside it, so a long clinic file never
+    pushes the page or Get help now's numbers off a 60x20 window. Get help now lists them in full."""
     text = wording.provider_banner()
     if clinic is not None:
-        details = ", ".join(part for part in (clinic.name, clinic.phone, clinic.hours) if part)
+        details = ", ".join(" ".join(part.split()) for part in (clinic.name, clinic.phone, clinic.hours) if part)
         text += "\n" + wording.your_clinic() + ": " + details
     return text
 

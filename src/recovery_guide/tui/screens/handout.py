@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, RadioSet, Static
 
-from recovery_guide.handout_paths import EXTENSIONS, default_path, free_path, resolve
+from recovery_guide.handout_paths import EXTENSIONS, UnusablePath, default_path, free_path, resolve
 from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
@@ -86,7 +86,11 @@ class HandoutDialog(GuideModal):
         if not raw:
             self.show_error(_("Please type where to save the handout."))
             return
-        path = resolve(raw, self.kind, self.folder)
+        try:
+            path = resolve(raw, self.kind, self.folder)
+        except UnusablePath as problem:
+            self.show_error(str(problem))
+            return
         if path.exists():  # never replace an earlier handout (or any file) without asking
             from recovery_guide.tui.screens.dialogs import Confirm
 

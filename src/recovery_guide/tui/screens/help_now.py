@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Markdown
 
 from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.render.markdown import escape_markdown
+from recovery_guide.tui.widgets.banner import Banner
 from recovery_guide.tui.base import GuideModal, banner_text
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.view.pages import help_lines
@@ -26,12 +27,14 @@ class HelpNowScreen(GuideModal):
     """A dialog over whatever the reader was doing; closing it returns them to the same place."""
 
     BINDINGS = bindings(HELP_NOW_KEYS)
+    SHOWN_AT_ANY_SIZE = True
+    """Never covered by the too-small notice: a person in crisis in a small window still sees the numbers."""
 
     def compose(self) -> ComposeResult:
         session = self.session
         with VerticalScroll(id="dialog", can_focus=True):
             yield Markdown(help_now_markdown(session.guide, session.region_code, session.clinic), id="help-now-text")
-        yield Static(banner_text(session.clinic), id="banner", markup=False)
+        yield Banner(banner_text(session.clinic))
         yield KeyBar()
 
     def on_mount(self) -> None:

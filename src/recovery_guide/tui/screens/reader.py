@@ -20,6 +20,7 @@ from recovery_guide import wording
 from recovery_guide.i18n import _, language_names
 from recovery_guide.model import Question, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
+from recovery_guide.tui.widgets.banner import Banner
 from recovery_guide.tui.base import GuideScreen, banner_text, report_problem
 from recovery_guide.tui.keys import READER_KEYS, TERM_MEANING, bindings
 from recovery_guide.tui.reading_page import ReadingPage
@@ -177,7 +178,7 @@ class ReaderScreen(GuideScreen):
                     yield ProviderQuestions(id="questions")
                     yield Static(id="ask-count", markup=False)
                 yield Static(id="meta", markup=False)
-        yield Static(banner_text(self.session.clinic), id="banner", markup=False)
+        yield Banner(banner_text(self.session.clinic))
         yield KeyBar()
 
     def _contents_options(self) -> list[Option]:
@@ -201,7 +202,7 @@ class ReaderScreen(GuideScreen):
         contents.clear_options()
         contents.add_options(self._contents_options())
         # Built once in compose, so given their words again here (the rest is filled by show_current).
-        self.query_one("#banner", Static).update(banner_text(self.session.clinic))
+        self.query_one(Banner).update(banner_text(self.session.clinic))
         self.query_one("#self-check-button", Button).label = wording.check_your_understanding()
         self.query_one("#values-button", Button).label = wording.what_matters_to_me()
         self.showing_english = False

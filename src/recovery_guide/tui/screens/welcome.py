@@ -12,6 +12,7 @@ from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.key_names import with_keys
 from recovery_guide.model import PageKind
+from recovery_guide.tui.widgets.banner import Banner
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.keys import WELCOME_KEYS, bindings
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
@@ -75,7 +76,7 @@ class WelcomeScreen(GuideScreen):
                 with Center():
                     yield Button(label, id="resume")
             yield DeferredMarkdown(self.welcome.body, id="body")
-        yield Static(banner_text(self.session.clinic), id="banner", markup=False)
+        yield Banner(banner_text(self.session.clinic))
         yield KeyBar()
 
     def on_mount(self) -> None:
