@@ -62,7 +62,7 @@ def test_an_avoided_term_in_a_catalog(tmp_path, content_copy):
 
 def test_a_contact_changed_by_one_digit(content_copy):
     lines = content_copy / "es" / "help-lines.yaml"
-    replace_once(lines, '"1-800-662-4357 (TTY', '"1-800-662-4358 (TTY')
+    replace_once(lines, 'contact: "1-800-662-4357 (', 'contact: "1-800-662-4358 (')
     problems = about(found(content_copy), lines, line_of(lines, "4358"), "regions[0].lines[2].contact")
     assert len(problems) == 1 and "does not dial the English" in problems[0], problems
 
