@@ -26,10 +26,26 @@ class EndOfInput(Exception):
     """Standard input closed (Ctrl+D, or the end of a scripted session): leave quietly."""
 
 
+def replacing_undecodable(stream: TextIO) -> TextIO:
+    """``stream``, set to read a byte that is not in its encoding as U+FFFD instead of raising.
+
+    A terminal set to Latin-1 sends an accented key as one byte that is not UTF-8: strict decoding
+    ended the read mode (``UnicodeDecodeError``), and the C locale's surrogate escapes got as far as
+    a handout or the saved file before failing to encode. Decoding with replacement at the edge keeps
+    every later step to valid text."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):  # closed, or already read from in a way that cannot change
+            pass
+    return stream
+
+
 class PlainReader:
     def __init__(self, session: Session, stdin: TextIO | None = None, stdout: TextIO | None = None, handout_folder: Path | None = None) -> None:
         self.session = session
-        self.stdin = stdin or sys.stdin
+        self.stdin = stdin or replacing_undecodable(sys.stdin)
         self.stdout = stdout or sys.stdout
         self.index = 0
         self.handout_folder = handout_folder
