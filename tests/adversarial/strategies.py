@@ -14,7 +14,7 @@ MARKUP = ["[", "]", "[/]", "[b]", "[/b]", "[at=10:30]", "[@click=app.quit]", "[l
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"]
 """Bidi embeddings, overrides, isolates and marks: they can make "911" show as "119"."""
 
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u2028", "\u2029"]
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u2028", "\u2029"]
 """Zero-width characters and the line and paragraph separators."""
 
 INVALID_UTF8 = [b"\xe9", b"\xff", b"\xc3", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\x80"]
