@@ -81,10 +81,17 @@ class Fields:
             return None
         if not isinstance(value, str):
             raise self.doc.error(self.at + (key,), f"expected text, found {type_name(value)}")
+        self._within_limit(value, key, self.at + (key,))
         text = self._clean(value, self.at + (key,))
         if not text.strip():  # empty, or only control characters that would be dropped
             raise self.doc.error(self.at + (key,), "must not be empty")
         return text
+
+    def _within_limit(self, value: str, key: str, at: tuple[str | int, ...]) -> None:
+        """Refuse a text longer than its field's limit (``schema.Field.limit``), before reading it further."""
+        limit = self.shape.by_name[key].limit
+        if limit is not None and len(value) > limit:
+            raise self.doc.error(at, f"too long: {len(value):,} characters, at most {limit:,} are allowed")
 
     def _clean(self, value: str, at: tuple[str | int, ...]) -> str:
         """``value`` stripped and made safe to show; a deceptive invisible character dropped is reported."""
@@ -111,6 +118,8 @@ class Fields:
         value = self._get(key, True)
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
+        if isinstance(value, str):
+            self._within_limit(value, key, self.at + (key,))
         hidden = deceptive(value) if isinstance(value, str) else None
         if hidden:
             raise self.doc.error(self.at + (key,), f"{hidden} is not allowed in a number or contact: it can make the number read differently from how it dials")
@@ -167,6 +176,7 @@ class Fields:
         for index, value in enumerate(values):
             if not isinstance(value, str) or not neutralise(value).strip():
                 raise self.doc.error(self.at + (key, index), f"expected text, found {type_name(value)}")
+            self._within_limit(value, key, self.at + (key, index))
         return tuple(self._clean(value, self.at + (key, index)) for index, value in enumerate(values))
 
     def ids(self, key: str, required: bool = True) -> tuple[str, ...]:
