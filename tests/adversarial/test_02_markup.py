@@ -28,6 +28,8 @@ TITLE = f"Ketamine in brief {BRACKETS}"
 CHECK_TOPIC = f"What treatment {BRACKETS}"
 CLINIC = f"Clinic {BRACKETS}"
 OWN = f"My own [/] question [b]?"
+TERM = "abstinence [/] [b]"
+VALUE = "Using a treatment that is approved for my problem [/]"
 
 
 @pytest.fixture
@@ -37,6 +39,8 @@ def bracketed(tmp_path: Path) -> Path:
     shutil.copytree(content_dir(), root)
     replace_once(root / "en" / "screens" / "02-ketamine-basics.yaml", "title: Ketamine in brief", f'title: "{TITLE}"')
     replace_once(root / "en" / "self-checks.yaml", "topic: What treatment involves", f'topic: "{CHECK_TOPIC}"')
+    replace_once(root / "en" / "glossary.yaml", "term: abstinence", f'term: "{TERM}"')
+    replace_once(root / "en" / "values.yaml", "text: Using a treatment that is approved for my problem", f'text: "{VALUE}"')
     return root
 
 
@@ -84,6 +88,19 @@ async def test_bracketed_text_is_shown_as_written_everywhere(bracketed, tmp_path
         assert OWN in visible_text(app)
         await pilot.press("escape")
         await settle(pilot, lambda: not app.screen.query("#dialog"))
+        # the glossary, "What matters to me" and search show bracketed words as written
+        for key, widget, expected in (("g", "#glossary-filter", TERM), ("w", "#own-value", VALUE)):
+            await pilot.press(key)
+            await settle(pilot, lambda: app.screen.query(widget))
+            assert expected in visible_text(app)
+            await pilot.press("escape")
+            await settle(pilot, lambda: not app.screen.query(widget))
+        await pilot.press("slash")
+        await settle(pilot, lambda: app.screen.query("#search-input"))
+        app.screen.query_one("#search-input").value = "ketamine in brief"
+        await settle(pilot, lambda: TITLE in visible_text(app))
+        await pilot.press("escape")
+        await settle(pilot, lambda: not app.screen.query("#search-input"))
         # handouts named with brackets are written, and named as they are
         for name in ("handout [at=10:30].txt", "notes [copy].txt"):
             await make_handout(pilot, tmp_path / name)

@@ -22,7 +22,6 @@ from tests.helpers import ONE_LINE, line_of, replace_once, run
 TRACKERS = [
     "![p](https://example.org/track.png)",
     "[read more](http://example.org/x)",
-    "[read more][ref]",
     "<https://example.org/auto>",
     '<img src="https://example.org/a.png">',
     "</p><script>",
@@ -46,6 +45,11 @@ def test_the_loader_refuses_a_link_or_image_at_its_line(content_copy, tracker):
     message = str(raised.value)
     assert ONE_LINE.match(message) and ": body: " in message and "not allowed" in message, message
     assert raised.value.line == line_of(path, tracker), "the line that holds it, not the body's first line"
+
+
+def test_brackets_that_make_no_link_are_text(content_copy):
+    _plant(content_copy, "[b]x[/b] [/] [at=10:30] [a][b]")
+    assert "[b]x[/b] [/] [at=10:30] [a][b]" in load_guide("en", content_copy).page("ketamine-basics").body
 
 
 def test_a_link_reference_definition_is_refused(content_copy):

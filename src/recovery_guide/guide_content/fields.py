@@ -16,8 +16,8 @@ from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument,
 from recovery_guide.safetext import deceptive, neutralise
 
 _LINKS = re.compile(
-    r"!?\[[^\]]*\]\s*[(\[]"  # an image or a link, inline or by reference: ![p](...), [text](...), [text][ref]
-    r"|^\s{0,3}\[[^\]]+\]:"  # a link reference definition: [ref]: https://...
+    r"!?\[[^\]]*\]\("  # an image or a link: ![p](...), [text](...)
+    r"|^\s{0,3}\[[^\]]+\]:"  # a link reference definition, without which [text][ref] is only text
     r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"  # an autolink: <https://...>
     r"|<(?:/?[A-Za-z][A-Za-z0-9-]*|!--)[\s/>]",  # HTML: <img ...>, </p>, <!--
     re.MULTILINE,
