@@ -35,3 +35,48 @@ invalid_utf8 = st.lists(st.sampled_from(INVALID_UTF8) | st.binary(min_size=1, ma
 """Bytes a terminal set to another encoding, or a damaged file, might send."""
 
 impossible_dates = st.sampled_from(IMPOSSIBLE_DATES)
+
+
+# --- whole documents, by their declared shape --------------------------------------------------------
+
+IDS = ["a", "yes", "no", "ketamine-basics", "treatment-course", "x-1", "Bad Id", "", "[/]"]
+
+
+def document(shape) -> st.SearchStrategy[dict]:
+    """A mapping with every field of ``shape`` (``guide_content.schema.Shape``), each often hostile:
+    text with markup, bidi and invisible characters; ids that are not ids; impossible dates written
+    as text; numbers out of range; and now and then a field of the wrong type or left out."""
+    fields = {}
+    for field in shape.fields:
+        fields[field.name] = st.one_of(_value(field), st.none(), st.integers(), st.booleans())
+    return st.fixed_dictionaries({}, optional=fields)
+
+
+def _value(field) -> st.SearchStrategy:
+    kind = field.kind
+    if kind == "text":
+        return hostile_text
+    if kind == "literal":
+        return hostile_text | st.integers(min_value=-(10**20), max_value=10**20)
+    if kind == "id":
+        return st.sampled_from(IDS)
+    if kind == "date":
+        return impossible_dates | st.dates().map(str)
+    if kind == "bool":
+        return st.booleans() | hostile_text
+    if kind == "int":
+        low, high = field.low if field.low is not None else -5, field.high if field.high is not None else 5
+        return st.integers(min_value=low - 3, max_value=high + 3)
+    if kind == "choice":
+        return st.sampled_from([member.value for member in field.choices]) | hostile_text
+    if kind == "texts":
+        return st.lists(hostile_text, max_size=3)
+    if kind == "ids":
+        return st.lists(st.sampled_from(IDS), max_size=3)
+    if kind == "mapping":
+        return st.deferred(lambda: document(field.shape))
+    if kind == "mappings":
+        return st.lists(st.deferred(lambda: document(field.shape)), max_size=2)
+    if kind == "texts-or-mappings":
+        return st.lists(hostile_text | st.deferred(lambda: document(field.shape)), max_size=2)
+    raise ValueError(f"no strategy for field kind {kind!r}")
