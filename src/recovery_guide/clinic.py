@@ -54,14 +54,13 @@ def load_clinic(path: Path, warn: Callable[[str], None] | None = None) -> Clinic
             item = Fields(doc, item, ("questions", index), CLINIC_QUESTION, warn or (lambda message: None)).get("text")
         if not isinstance(item, str) or not neutralise(item).strip():
             raise doc.error(("questions", index), "expected the text of a question")
+        if len(item) > CLINIC.field("questions").limit:
+            raise doc.error(("questions", index), f"too long: {len(item):,} characters, at most {CLINIC.field('questions').limit:,} are allowed")
         if index >= MAX_QUESTIONS:
             raise doc.error(("questions", index), f"at most {MAX_QUESTIONS} questions are allowed")
         questions.append(Question(id=f"clinic-{index + 1}", text=" ".join(neutralise(item).split())))
-    name = fields.get("name")
-    if len(name) > 120:
-        raise doc.error(("name",), "must be at most 120 characters")
     return Clinic(
-        name=name,
+        name=fields.get("name"),
         phone=fields.get("phone"),
         hours=fields.get("hours"),
         questions=tuple(questions),

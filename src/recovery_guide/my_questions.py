@@ -176,7 +176,7 @@ class MyQuestions:
             try:
                 kind = EntryKind(raw.get("kind"))
             except ValueError:
-                raise ValueError(f"entries[{index}].kind: unknown kind {raw.get('kind')!r}") from None
+                raise ValueError(f"entries[{index}].kind: unknown kind") from None  # never the file's own text in a message
             topic, question, text = raw.get("topic"), raw.get("question"), raw.get("text", "")
             if not all(value is None or isinstance(value, str) for value in (topic, question)) or not isinstance(text, str):
                 raise ValueError(f"entries[{index}]: expected text fields")

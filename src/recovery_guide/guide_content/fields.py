@@ -7,12 +7,23 @@ it happens. Text is stripped and made safe to show (``safetext.neutralise``) as 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Callable
 
 from recovery_guide.guide_content.schema import ID_PATTERN, Shape
-from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.safetext import neutralise
+from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path
+from recovery_guide.safetext import deceptive, neutralise
+
+_LINKS = re.compile(
+    r"!?\[[^\]]*\]\("  # an image or a link: ![p](...), [text](...)
+    r"|^\s{0,3}\[[^\]]+\]:"  # a link reference definition, without which [text][ref] is only text
+    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"  # an autolink: <https://...>
+    r"|<(?:/?[A-Za-z][A-Za-z0-9-]*|!--)[\s/>]",  # HTML: <img ...>, </p>, <!--
+    re.MULTILINE,
+)
+"""Markdown and HTML that would link to or load something: content has none (docs/content.md), so
+no writer can emit a URL that a handout, a printed page or a Markdown viewer would fetch."""
 
 
 class Fields:
@@ -21,7 +32,7 @@ class Fields:
     def __init__(self, doc: YamlDocument, data: Any, at: tuple[str | int, ...], shape: Shape, warn: Callable[[str], None]):
         if not isinstance(data, dict):
             raise doc.error(at, f"expected a mapping of fields, found {type_name(data)}")
-        self.doc, self.data, self.at, self.shape = doc, data, at, shape
+        self.doc, self.data, self.at, self.shape, self.warn = doc, data, at, shape, warn
         allowed = shape.allowed
         for key in data:
             if key not in allowed:
@@ -70,16 +81,48 @@ class Fields:
             return None
         if not isinstance(value, str):
             raise self.doc.error(self.at + (key,), f"expected text, found {type_name(value)}")
-        text = neutralise(value.strip())
+        self._within_limit(value, key, self.at + (key,))
+        text = self._clean(value, self.at + (key,))
         if not text.strip():  # empty, or only control characters that would be dropped
             raise self.doc.error(self.at + (key,), "must not be empty")
         return text
 
+    def _within_limit(self, value: str, key: str, at: tuple[str | int, ...]) -> None:
+        """Refuse a text longer than its field's limit (``schema.Field.limit``), before reading it further."""
+        limit = self.shape.by_name[key].limit
+        if limit is not None and len(value) > limit:
+            raise self.doc.error(at, f"too long: {len(value):,} characters, at most {limit:,} are allowed")
+
+    def _clean(self, value: str, at: tuple[str | int, ...]) -> str:
+        """``value`` stripped and made safe to show; a deceptive invisible character dropped is reported."""
+        link = _LINKS.search(value)
+        if link:
+            raise self._error_within(at, value, link.start(), f"{link.group().strip()!r}: links, images and HTML are not allowed in content (the guide loads nothing from the network; write a web address as plain text in sources.yaml)")
+        hidden = deceptive(value)
+        if hidden:
+            self.warn(str(self.doc.error(at, f"{hidden} removed: it draws nothing but can change how the text reads")))
+        return neutralise(value.strip()).strip()
+
+    def _error_within(self, at: tuple[str | int, ...], value: str, position: int, message: str) -> ContentError:
+        """A problem at ``position`` in the text at ``at``: in a literal block (``body: |``) the line
+        is the one that holds it, not the field's first line."""
+        line = self.doc.line(at)
+        node = self.doc.node(at)
+        if getattr(node, "style", None) == "|":
+            line += 1 + value.count("\n", 0, position)
+        return ContentError(self.doc.path, line, format_path(at), message)
+
     def literal(self, key: str) -> str:
-        """Text that YAML may have read as a number (a phone number such as 988)."""
+        """Text that YAML may have read as a number (a phone number such as 988). A character that
+        draws nothing but reorders or hides digits is refused: a number must read as it dials."""
         value = self._get(key, True)
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
+        if isinstance(value, str):
+            self._within_limit(value, key, self.at + (key,))
+        hidden = deceptive(value) if isinstance(value, str) else None
+        if hidden:
+            raise self.doc.error(self.at + (key,), f"{hidden} is not allowed in a number or contact: it can make the number read differently from how it dials")
         return self.text(key)
 
     def ident(self, key: str) -> str:
@@ -133,7 +176,8 @@ class Fields:
         for index, value in enumerate(values):
             if not isinstance(value, str) or not neutralise(value).strip():
                 raise self.doc.error(self.at + (key, index), f"expected text, found {type_name(value)}")
-        return tuple(neutralise(value.strip()) for value in values)
+            self._within_limit(value, key, self.at + (key, index))
+        return tuple(self._clean(value, self.at + (key, index)) for index, value in enumerate(values))
 
     def ids(self, key: str, required: bool = True) -> tuple[str, ...]:
         values = self.items(key, required)

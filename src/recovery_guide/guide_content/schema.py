@@ -24,6 +24,14 @@ from recovery_guide.model import PageKind, ReviewRole, Urgency
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
+TEXT_LIMITS = {"text": 2_000, "texts": 2_000, "texts-or-mappings": 2_000, "literal": 100}
+"""The most characters in one text of each kind, unless its field says otherwise: a paragraph-sized
+field (the longest written is about 500), a number or contact (the longest about 45)."""
+NAME_LIMIT = 200
+"""A title, a name or a short label: one line (the longest written is about 80)."""
+BODY_LIMIT = 20_000
+"""A screen's body (the longest written is about 5,700)."""
+
 
 @dataclass(frozen=True)
 class Field:
@@ -47,6 +55,15 @@ class Field:
     low: int | None = None
     high: int | None = None
     """For an int: the smallest and largest allowed value."""
+    max_length: int | None = None
+    """For text (and each item of a list of texts): the most characters allowed; ``None`` takes the
+    kind's usual limit (``TEXT_LIMITS``). Checked before the text is read any further, so a file
+    within the size limit but with a 1.5 MB title is refused at once, not laid out for seconds."""
+
+    @property
+    def limit(self) -> int | None:
+        """The most characters this field's text may have (None for fields that are not text)."""
+        return self.max_length or TEXT_LIMITS.get(self.kind)
 
 
 @dataclass(frozen=True)
@@ -82,7 +99,7 @@ STEP = Shape(
     "One step of what a session is like, in the order it happens.",
     (
         Field("id", "id", "Unique step id on this screen (lowercase letters, digits, dashes)."),
-        Field("when", "text", 'A short label: "Before", "During, about 40 minutes".'),
+        Field("when", "text", 'A short label: "Before", "During, about 40 minutes".', max_length=NAME_LIMIT),
         Field("what", "text", "What happens, in one to three plain sentences."),
         Field("sources", "ids", "Ids of the sources (sources.yaml) this step rests on.", english_only=True),
     ),
@@ -92,7 +109,7 @@ RESULT_GROUP = Shape(
     "Result group",
     "One group of a study result.",
     (
-        Field("label", "text", "Who this group was, in plain words (the ketamine group, the comparison group)."),
+        Field("label", "text", "Who this group was, in plain words (the ketamine group, the comparison group).", max_length=NAME_LIMIT),
         Field("count", "int", "How many in 100 had the outcome (0 to 100; the caption must say it too).", low=0, high=100),
     ),
 )
@@ -114,7 +131,7 @@ OPTION = Shape(
     "One option, told in the same fields as every other option on the screen.",
     (
         Field("id", "id", "Unique option id on this screen (lowercase letters, digits, dashes)."),
-        Field("name", "text", "The option's name, short (it heads the option's card)."),
+        Field("name", "text", "The option's name, short (it heads the option's card).", max_length=NAME_LIMIT),
         Field("what", "text", "What it is, in plain words."),
         Field("approved", "text", 'Whether it is approved for this problem ("Yes, in the US, for alcohol problems").'),
         Field("research", "text", 'What research found, in the same form for every option ("about 48 in 100 ... about 11 in 100"), with the comparison group, the design and how sure; "not known" when it is not.'),
@@ -131,14 +148,14 @@ SCREEN = Shape(
     (
         Field("id", "id", "Unique screen id (lowercase letters, digits, dashes)."),
         Field("kind", "choice", "What kind of screen this is (default: topic).", required=False, choices=PageKind, default=PageKind.TOPIC),
-        Field("title", "text", "The screen's title."),
+        Field("title", "text", "The screen's title.", max_length=NAME_LIMIT),
         Field("reviewed", "date", "When a clinician last reviewed this screen (2026-11-27)."),
         Field("evidence", "text", "How strong the research is, in plain words.", required=False),
         Field("evidence_level", "int", "How strong the research is, 1 (very early) to 5 (strong); required with evidence.", required=False, english_only=True, low=1, high=5),
         Field("key_points", "texts", "Three or so short sentences: what to take away."),
         Field("timeline", "mappings", "What a session is like, step by step (shown after the key points).", required=False, shape=STEP),
         Field("results", "mappings", "Headline study results, each out of 100 with its comparison group.", required=False, shape=RESULT),
-        Field("body", "text", "The screen's text, in Markdown."),
+        Field("body", "text", "The screen's text, in Markdown.", max_length=BODY_LIMIT),
         Field("questions", "mappings", "Questions to ask your provider.", shape=QUESTION),
         Field("sources", "ids", "Ids of the sources (sources.yaml) this screen relies on."),
         Field("terms", "ids", "Ids of glossary terms used on this screen.", required=False),
@@ -166,7 +183,7 @@ TERM = Shape(
     "A word the guide explains.",
     (
         Field("id", "id", "Unique term id."),
-        Field("term", "text", "The word."),
+        Field("term", "text", "The word.", max_length=NAME_LIMIT),
         Field("definition", "text", "What it means, in plain words."),
         Field("forms", "texts", "Other spellings and inflections to find in the text.", required=False),
     ),
@@ -179,7 +196,7 @@ HELP_LINE = Shape(
     (
         Field("id", "id", "Unique help line id."),
         Field("urgency", "choice", "How urgent a need it serves.", choices=Urgency),
-        Field("name", "text", "Its name."),
+        Field("name", "text", "Its name.", max_length=NAME_LIMIT),
         Field("contact", "literal", "Numbers and addresses exactly as dialled (a translation must dial the same numbers)."),
         Field("about", "text", "What it is for."),
         Field("source", "id", "Id of the source (sources.yaml) that lists it."),
@@ -189,8 +206,8 @@ REGION = Shape(
     "Region",
     "A country and its help lines.",
     (
-        Field("code", "text", "Two-letter country code, like US."),
-        Field("name", "text", "The country's name."),
+        Field("code", "text", "Two-letter country code, like US.", max_length=NAME_LIMIT),
+        Field("name", "text", "The country's name.", max_length=NAME_LIMIT),
         Field("lines", "mappings", "Its help lines.", shape=HELP_LINE),
         Field("checked", "date", "When this region's numbers were last checked (default: the file's).", required=False),
     ),
@@ -218,7 +235,7 @@ LANGUAGE = Shape(
     "Language",
     "content/<lang>/language.yaml: how this language version was made.",
     (
-        Field("code", "text", "The language code, like es or pt_BR."),
+        Field("code", "text", "The language code, like es or pt_BR.", max_length=NAME_LIMIT),
         Field("produced", "text", "How it was produced, in this language."),
         Field("review_status", "text", "Whether it was reviewed, in this language."),
         Field("reviewed", "bool", "True once a qualified reviewer has checked it.", required=False, default=False),
@@ -246,8 +263,8 @@ CHECK = Shape(
     (
         Field("id", "id", "Unique self-check id."),
         Field("after", "id", "The id of the screen it follows.", english_only=True),
-        Field("title", "text", "Its title."),
-        Field("topic", "text", "The topic in a few words."),
+        Field("title", "text", "Its title.", max_length=NAME_LIMIT),
+        Field("topic", "text", "The topic in a few words.", max_length=NAME_LIMIT),
         Field("questions", "mappings", "Its questions.", shape=CHECK_QUESTION),
         Field("translation", "mapping", "In a translation only.", required=False, shape=TRANSLATION),
     ),
@@ -299,9 +316,9 @@ CLINIC = Shape(
     "Clinic",
     "A clinic's own details, shown beside the guide (--clinic FILE).",
     (
-        Field("name", "text", "The clinic's name (at most 120 characters)."),
+        Field("name", "text", "The clinic's name (at most 120 characters).", max_length=120),
         Field("phone", "literal", "Its phone number.", required=False),
-        Field("hours", "text", "Its opening hours.", required=False),
+        Field("hours", "text", "Its opening hours.", required=False, max_length=NAME_LIMIT),
         Field("questions", "texts-or-mappings", "Extra questions (at most 30).", required=False, shape=CLINIC_QUESTION),
     ),
 )
@@ -355,9 +372,9 @@ def _optional(field: Field, value: dict) -> dict:
 def _value(field: Field) -> dict:
     kind = field.kind
     if kind == "text":
-        return dict(_TEXT)
+        return {**_TEXT, "maxLength": field.limit}
     if kind == "literal":
-        return {"type": ["string", "integer"]}
+        return {"type": ["string", "integer"], "maxLength": field.limit}
     if kind == "id":
         return dict(_ID)
     if kind == "date":
@@ -370,11 +387,11 @@ def _value(field: Field) -> dict:
         return {"enum": [member.value for member in field.choices]}
     if kind == "mapping":
         return _object(field.shape)
-    items = {"texts": _TEXT, "ids": _ID, "mappings": None, "texts-or-mappings": None}[kind]
+    items = {"texts": {**_TEXT, "maxLength": field.limit}, "ids": _ID, "mappings": None, "texts-or-mappings": None}[kind]
     if kind == "mappings":
         items = _object(field.shape)
     elif kind == "texts-or-mappings":
-        items = {"anyOf": [dict(_TEXT), _object(field.shape)]}
+        items = {"anyOf": [{**_TEXT, "maxLength": field.limit}, _object(field.shape)]}
     array: dict[str, Any] = {"type": "array", "items": dict(items)}
     if field.required and not field.english_only:
         array["minItems"] = 1

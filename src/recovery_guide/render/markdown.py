@@ -55,6 +55,16 @@ WRITE_LINE = "\\_" * 30
 """A line to write on, escaped so it stays underscores."""
 
 _MARKS = ("\\", "*", "_", "`", "#", "[", "]", "<", ">", "|")
+_LINK_MARKS = ("[", "]", "<")
+
+
+def unlinked(text: str) -> str:
+    """The body's own Markdown (bold, emphasis) kept, but no link, image or HTML: a bracket or an angle
+    bracket is written escaped, so no Markdown viewer loads or links anything. The loader refuses
+    them in content already (``guide_content.fields``); this keeps the promise for any text."""
+    for mark in _LINK_MARKS:
+        text = text.replace(mark, "\\" + mark)
+    return text
 
 
 def escape_markdown(text: str) -> str:
@@ -114,13 +124,13 @@ class MarkdownWriter(BlockWriter[str]):
     # --- the body ----------------------------------------------------------------------------------
 
     def write_heading(self, block: Heading) -> str:
-        return "#" * (block.level + self.heading_shift) + " " + block.text
+        return "#" * (block.level + self.heading_shift) + " " + unlinked(block.text)
 
     def write_paragraph(self, block: Paragraph) -> str:
-        return "\n".join(block.lines)
+        return "\n".join(unlinked(line) for line in block.lines)
 
     def write_bullet_list(self, block: BulletList) -> str:
-        return "\n".join("\n  ".join([f"{item.marker} {item.lines[0]}", *item.lines[1:]]) for item in block.items)
+        return "\n".join("\n  ".join(unlinked(line) for line in [f"{item.marker} {item.lines[0]}", *item.lines[1:]]) for item in block.items)
 
     # --- the rest of a page -------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from recovery_guide.session import Change, Session
 from recovery_guide.tui.base import TranslatedBindingsMixin, report_problem
 from recovery_guide.tui.commands import GuideCommands
 from recovery_guide.tui.keys import APP_KEYS, bindings
+from recovery_guide.tui.input_decoding import install_input_decoding
 from recovery_guide.tui.line_breaking import install as install_line_breaking
 from recovery_guide.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
@@ -63,6 +64,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         """``theme`` (from ``--theme``) wins over the one the reader saved; ``acknowledged`` opens on reading."""
         super().__init__()
         install_line_breaking()
+        install_input_decoding()
         self.session = session
         self.acknowledged = acknowledged
         self.title = wording.app_title()

@@ -4,7 +4,8 @@ The actions are the keys' own declaration (``tui.keys``), plus the few choices t
 keys (``MORE_COMMANDS``: saving, forget everything), so the palette offers exactly what the guide
 does: a reader who forgets a key can search for it. A command is found by its title (loosely, letters
 in order, as Textual matches), and by any word of its line or of its extra words ("colour" finds the
-themes, "print" the handout), all in the reader's language.
+themes, "print" the handout), all in the reader's language. A page title is text, never markup
+(``plain_text``): a bracket in it is shown, not parsed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from recovery_guide.i18n import _
 from recovery_guide.textfold import fold
 from recovery_guide.tui.keys import MORE_COMMANDS, PALETTE_ORDER, READER_KEYS, Key
+from recovery_guide.tui.plain_text import highlighted, plain, plain_markup
 
 WORD_MATCH = 0.5
 """The score of a command found by a word of its line or extra words (a title match scores up to 1)."""
@@ -49,7 +51,7 @@ class GuideCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.title, command.run, help=command.help)
+            yield DiscoveryHit(plain(command.title), command.run, text=command.title, help=plain_markup(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -59,4 +61,4 @@ class GuideCommands(Provider):
             if wanted and wanted in fold(f"{command.title} {command.help} {command.words}"):
                 score = max(score, WORD_MATCH)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), command.run, help=command.help)
+                yield Hit(score, highlighted(matcher, command.title), command.run, text=command.title, help=plain_markup(command.help))

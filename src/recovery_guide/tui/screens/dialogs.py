@@ -10,6 +10,7 @@ from recovery_guide.i18n import N_, _
 from recovery_guide.key_names import with_keys
 from recovery_guide.my_questions import MAX_TEXT
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -32,12 +33,12 @@ class TextPrompt(GuideModal):
             yield Static(self.explanation, id="prompt-help", markup=False)
             yield Input(self.value, id="prompt-input", max_length=MAX_TEXT, placeholder=with_keys(_("Type here, then press {enter}")), select_on_focus=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Save"), id="prompt-save", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="prompt-cancel", compact=True)
+                yield Button(plain(_("Save")), id="prompt-save", variant="primary", compact=True)
+                yield Button(plain(_("Cancel")), id="prompt-cancel", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = self.title_text
+        self.query_one("#dialog").border_title = plain(self.title_text)
         typed = self.query_one(Input)
         typed.cursor_position = len(typed.value)
         typed.focus()
@@ -66,12 +67,12 @@ class Confirm(GuideModal):
         with Vertical(id="dialog", classes="picker"):
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Cancel"), id="confirm-cancel", variant="primary", compact=True)
-                yield Button(self.confirm_label, id="confirm-yes", variant="error", compact=True)
+                yield Button(plain(_("Cancel")), id="confirm-cancel", variant="primary", compact=True)
+                yield Button(plain(self.confirm_label), id="confirm-yes", variant="error", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = self.title_text
+        self.query_one("#dialog").border_title = plain(self.title_text)
         self.query_one("#confirm-cancel").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -14,6 +14,7 @@ from recovery_guide.glossary import filter_terms, screens_using, sorted_terms
 from recovery_guide.i18n import N_, _
 from recovery_guide.key_names import with_keys
 from recovery_guide.model import Guide, Term
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal, TypeToFindModal
 from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
@@ -47,7 +48,7 @@ class TermDefinition(GuideModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = wording.glossary()
+        self.query_one("#dialog").border_title = plain(wording.glossary())
         self.query_one("#dialog").can_focus = True
         self.query_one("#dialog").focus()
 
@@ -70,7 +71,7 @@ class GlossaryScreen(TypeToFindModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = wording.glossary()
+        self.query_one("#dialog").border_title = plain(wording.glossary())
         self.show_terms("")
         self.query_one(Input).focus()
 

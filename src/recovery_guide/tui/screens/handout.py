@@ -12,6 +12,7 @@ from recovery_guide.handout_paths import EXTENSIONS, UnusablePath, default_path,
 from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.choice_marks import MarkedRadioButton
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
@@ -40,19 +41,19 @@ class HandoutDialog(GuideModal):
             with VerticalScroll(id="handout-body"):
                 yield Static(_("Your questions, the key points you read and help lines, to take to your appointment."), markup=False)
                 with RadioSet(id="handout-format"):
-                    yield MarkedRadioButton(_("Plain text (.txt)"), value=True, id="format-text")
-                    yield MarkedRadioButton(_("Page to print (.html)"), id="format-html")
+                    yield MarkedRadioButton(plain(_("Plain text (.txt)")), value=True, id="format-text")
+                    yield MarkedRadioButton(plain(_("Page to print (.html)")), id="format-html")
                 yield Static(_("Save to this file:"), markup=False)
                 yield Input(str(free_path(default_path("text", folder=self.folder))), id="handout-path")
                 yield Static("", id="handout-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Save handout"), id="handout-save", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="handout-cancel", compact=True)
+                yield Button(plain(_("Save handout")), id="handout-save", variant="primary", compact=True)
+                yield Button(plain(_("Cancel")), id="handout-cancel", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.screen_layout_refresh_signal.subscribe(self, self._scroll_to_error)
-        self.query_one("#dialog").border_title = _("Make a handout")
+        self.query_one("#dialog").border_title = plain(_("Make a handout"))
         self.query_one("#handout-error").display = False
         self.query_one("#handout-path", Input).focus()
 

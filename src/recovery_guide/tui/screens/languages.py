@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _, current_language, language_names
 from recovery_guide.key_names import with_keys
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
@@ -38,7 +39,7 @@ class LanguagePicker(GuideModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = _("Language")
+        self.query_one("#dialog").border_title = plain(_("Language"))
         options = self.query_one(OptionList)
         options.highlighted = self.codes.index(current_language()) if current_language() in self.codes else 0
         options.focus()

@@ -16,6 +16,7 @@ from recovery_guide.key_names import with_keys
 from recovery_guide.my_questions import Entry, EntryKind, MyQuestions
 from recovery_guide.tui.base import GuideModal, report_problem
 from recovery_guide.tui.keys import MY_QUESTIONS_KEYS, bindings
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.screens.dialogs import Confirm, TextPrompt
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -46,11 +47,11 @@ class MyQuestionsScreen(GuideModal):
             yield MyQuestionsList(id="my-questions-list")
             yield Static(id="understanding", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_("Write a question"), id="write", compact=True)
-                yield Button(_("Make a handout"), id="handout", variant="primary", compact=True)
-            yield Button(self.keep_label(), id="keep", compact=True)
+                yield Button(plain(_("Write a question")), id="write", compact=True)
+                yield Button(plain(_("Make a handout")), id="handout", variant="primary", compact=True)
+            yield Button(plain(self.keep_label()), id="keep", compact=True)
             yield Static(_("Off: nothing is written to this computer. On: saved only for you, until you choose Forget everything."), id="keep-help", markup=False)
-            yield Button(_("Forget everything"), id="forget", variant="error", compact=True)
+            yield Button(plain(_("Forget everything")), id="forget", variant="error", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -58,7 +59,7 @@ class MyQuestionsScreen(GuideModal):
         self.fill()
 
     def fill(self) -> None:
-        self.query_one("#dialog").border_title = wording.my_questions()
+        self.query_one("#dialog").border_title = plain(wording.my_questions())
         self.refresh_list()
         self.query_one(MyQuestionsList).focus()
 
@@ -204,7 +205,7 @@ class MyQuestionsScreen(GuideModal):
                 self.notify(_("Saving is on. Your questions and place are kept on this computer."), timeout=5)
             else:
                 self.notify(_("Saving is off. Nothing is kept on this computer."), timeout=5)
-        self.query_one("#keep", Button).label = self.keep_label()
+        self.query_one("#keep", Button).label = plain(self.keep_label())
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -237,4 +238,4 @@ class MyQuestionsScreen(GuideModal):
         if confirmed:
             problem = self.session.forget_everything()  # the list is shown again by the signal
             report_problem(self, problem) if problem else self.notify(_("Everything is forgotten. Nothing is kept on this computer."), timeout=5)
-            self.query_one("#keep", Button).label = self.keep_label()
+            self.query_one("#keep", Button).label = plain(self.keep_label())

@@ -12,6 +12,7 @@ from recovery_guide.i18n import _
 from recovery_guide.key_names import with_keys
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.keys import QUIT_DIALOG_KEYS, bindings
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 HANDOUT, KEEP, QUIT = "handout", "keep", "quit"
@@ -32,14 +33,14 @@ class QuitDialog(GuideModal):
                 markup=False,
             )
             with Vertical(id="quit-choices"):
-                yield Button(_("Make a handout to take along"), id="quit-handout", variant="primary", compact=True)
-                yield Button(_("Keep them for next time, and quit"), id="quit-keep", compact=True)
-                yield Button(_("Quit without keeping them"), id="quit-discard", variant="error", compact=True)
+                yield Button(plain(_("Make a handout to take along")), id="quit-handout", variant="primary", compact=True)
+                yield Button(plain(_("Keep them for next time, and quit")), id="quit-keep", compact=True)
+                yield Button(plain(_("Quit without keeping them")), id="quit-discard", variant="error", compact=True)
             yield Static(with_keys(_("Press {escape} to go back to reading.")), id="quit-help", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = _("Quit")
+        self.query_one("#dialog").border_title = plain(_("Quit"))
         self.query_one("#quit-handout").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

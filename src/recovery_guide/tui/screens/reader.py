@@ -23,6 +23,7 @@ from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.tui.widgets.banner import Banner
 from recovery_guide.tui.base import GuideScreen, banner_text, report_problem
 from recovery_guide.tui.keys import READER_KEYS, TERM_MEANING, bindings
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.view.pages import page_view
@@ -167,11 +168,11 @@ class ReaderScreen(GuideScreen):
                 with Vertical(id="self-check"):
                     yield Static(id="self-check-heading", classes="box-heading", markup=False)
                     yield Static(id="self-check-text", markup=False)
-                    yield Button(wording.check_your_understanding(), id="self-check-button", compact=True)
+                    yield Button(plain(wording.check_your_understanding()), id="self-check-button", compact=True)
                 with Vertical(id="values-offer"):
                     yield Static(id="values-offer-heading", classes="box-heading", markup=False)
                     yield Static(id="values-offer-text", markup=False)
-                    yield Button(wording.what_matters_to_me(), id="values-button", compact=True)
+                    yield Button(plain(wording.what_matters_to_me()), id="values-button", compact=True)
                 yield GuideMarkdown(id="extra", open_links=False)
                 with Vertical(id="ask"):
                     yield Static(id="ask-heading", classes="box-heading", markup=False)
@@ -203,8 +204,8 @@ class ReaderScreen(GuideScreen):
         contents.add_options(self._contents_options())
         # Built once in compose, so given their words again here (the rest is filled by show_current).
         self.query_one(Banner).update(banner_text(self.session.clinic))
-        self.query_one("#self-check-button", Button).label = wording.check_your_understanding()
-        self.query_one("#values-button", Button).label = wording.what_matters_to_me()
+        self.query_one("#self-check-button", Button).label = plain(wording.check_your_understanding())
+        self.query_one("#values-button", Button).label = plain(wording.what_matters_to_me())
         self.showing_english = False
         await self.show_current(keep_scroll=True)
         # The translation has the same blocks, of other heights: the same block goes back to the top.
@@ -313,7 +314,7 @@ class ReaderScreen(GuideScreen):
         guide, screen = self.guide, self.guide.pages[self.index]
         if self.showing_english:
             screen = self.session.guide_in("en").pages[self.index]
-        self.query_one("#key-points").border_title = wording.key_points()
+        self.query_one("#key-points").border_title = plain(wording.key_points())
         self.query_one("#ask-heading", Static).update(wording.ask_your_provider())
         language_name = language_names(guide.language.code)[0]
         if self.showing_english:

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.key_names import with_keys
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings
@@ -39,7 +40,7 @@ class RegionPicker(GuideModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = _("Your region")
+        self.query_one("#dialog").border_title = plain(_("Your region"))
         options = self.query_one(OptionList)
         codes = [region.code for region in self.guide.regions]
         options.highlighted = codes.index(self.current) + 1 if self.current in codes else 0

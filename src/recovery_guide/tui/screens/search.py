@@ -15,6 +15,7 @@ from recovery_guide import wording
 from recovery_guide.i18n import N_, _
 from recovery_guide.key_names import with_keys
 from recovery_guide.search import Match, search
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import TypeToFindModal
 from recovery_guide.tui.widgets.key_bar import KeyBar
@@ -64,7 +65,7 @@ class SearchScreen(TypeToFindModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#dialog").border_title = _("Search the guide")
+        self.query_one("#dialog").border_title = plain(_("Search the guide"))
         self.matches: list[Match] = []
         typed = self.query_one(Input)
         self.show_results(typed.value)

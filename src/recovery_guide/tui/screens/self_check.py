@@ -19,6 +19,7 @@ from recovery_guide.i18n import N_, _
 from recovery_guide.key_names import with_keys
 from recovery_guide.model import SelfCheck
 from recovery_guide.my_questions import EntryKind, MAX_TEXT
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.choice_marks import mark
 from recovery_guide.tui.widgets.key_list import SafeOptionList
 from recovery_guide.tui.base import GuideModal, report_problem
@@ -60,8 +61,8 @@ class SelfCheckScreen(GuideModal):
                 yield Static(id="own-words-prompt", markup=False)
                 yield Input(id="own-words", max_length=MAX_TEXT, placeholder=with_keys(_("Type here, then press {enter}")))
             with Horizontal(classes="buttons", id="check-buttons"):
-                yield Button(_("Next question"), id="check-next", variant="primary", compact=True)
-                yield Button(_("Go to that screen"), id="check-read-more", compact=True)
+                yield Button(plain(_("Next question")), id="check-next", variant="primary", compact=True)
+                yield Button(plain(_("Go to that screen")), id="check-read-more", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -71,7 +72,7 @@ class SelfCheckScreen(GuideModal):
     def fill(self) -> None:
         # the short name on the edge (a border title cannot wrap: the check's full title was cut at
         # 60 columns in five languages); the topic, which may wrap, heads the text
-        self.query_one("#dialog").border_title = _("Check your understanding")
+        self.query_one("#dialog").border_title = plain(_("Check your understanding"))
         self.show_question()
 
     async def language_changed(self) -> None:

@@ -22,6 +22,7 @@ from recovery_guide.model import Values
 from recovery_guide.my_questions import MAX_TEXT
 from recovery_guide.tui.base import GuideModal, report_problem
 from recovery_guide.tui.keys import VALUES_KEYS, bindings
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.choice_marks import mark
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
@@ -87,7 +88,7 @@ class ValuesScreen(GuideModal):
         self._title()
 
     def _title(self) -> None:
-        self.query_one("#dialog").border_title = wording.what_matters_to_me()
+        self.query_one("#dialog").border_title = plain(wording.what_matters_to_me())
 
     # --- the keys --------------------------------------------------------------------------------------
 

@@ -15,13 +15,14 @@ from recovery_guide.model import PageKind
 from recovery_guide.tui.widgets.banner import Banner
 from recovery_guide.tui.base import GuideScreen, banner_text
 from recovery_guide.tui.keys import WELCOME_KEYS, bindings
+from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
 def titled(widget: Widget, title: str) -> Widget:
     """``widget`` with a border title, set before it is mounted (afterwards it costs another render)."""
-    widget.border_title = title
+    widget.border_title = plain(title)
     return widget
 
 
@@ -68,13 +69,13 @@ class WelcomeScreen(GuideScreen):
             yield titled(Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False), wording.key_points())
             yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
-                yield Button(_("I understand - start reading"), id="acknowledge", variant="primary")
+                yield Button(plain(_("I understand - start reading")), id="acknowledge", variant="primary")
             saved = self.session.progress.page
             if saved and saved in (screen.id for screen in self.guide.pages):
                 number = self.guide.index_of(saved) + 1
                 label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.page(saved).title)
                 with Center():
-                    yield Button(label, id="resume")
+                    yield Button(plain(label), id="resume")
             yield DeferredMarkdown(self.welcome.body, id="body")
         yield Banner(banner_text(self.session.clinic))
         yield KeyBar()
