@@ -24,9 +24,10 @@ from recovery_guide.model import PageKind, ReviewRole, Urgency
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-TEXT_LIMITS = {"text": 2_000, "texts": 2_000, "texts-or-mappings": 2_000, "literal": 100}
+TEXT_LIMITS = {"text": 2_000, "texts": 2_000, "texts-or-mappings": 2_000, "literal": 200}
 """The most characters in one text of each kind, unless its field says otherwise: a paragraph-sized
-field (the longest written is about 500), a number or contact (the longest about 45)."""
+field (the longest written is about 500), a number or contact (the longest about 105: a translated
+contact explains its words, e.g. what a text phone (TTY) is)."""
 NAME_LIMIT = 200
 """A title, a name or a short label: one line (the longest written is about 80)."""
 BODY_LIMIT = 20_000
