@@ -212,7 +212,8 @@ def test_a_changed_translation_after_review_says_changed_since_review(capsys, co
 def test_the_about_screen_tells_readers_the_review_state_in_their_language(capsys):
     assert main(["print", "--lang", "es"]) == 0
     text = " ".join(capsys.readouterr().out.split())
-    assert "Revisión: traducción asistida por máquina, sin revisar." in text
+    assert "Todavía no la ha revisado" in text, "the translation's own review status is shown"
+    assert "Revisión: traducción asistida por máquina, sin revisar." not in text, "and not said twice"
 
 
 @pytest.mark.slow  # starts the app and checks the content twice

@@ -313,10 +313,10 @@ def _export(folder, code: str, kind: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    from recovery_guide.atomic import write_text_atomic
+    from recovery_guide.safe_files import write_private
 
     try:
-        write_text_atomic(output, text)
+        write_private(output, text)
     except OSError as error:
         raise UserError(f"{output}: cannot write: {error.strerror or error}") from None
     return 0

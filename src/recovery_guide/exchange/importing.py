@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from recovery_guide.atomic import write_text_atomic
+from recovery_guide.safe_files import write_private
 from recovery_guide.exchange.files import ExchangeError, Incoming, read
 from recovery_guide.exchange.units import Unit, units
 from recovery_guide.exchange.yaml_edit import CannotEdit, edited
@@ -140,7 +140,7 @@ def _apply(folder: ContentFolder, code: str, path: Path, changes: dict[str, dict
             relative = source.relative_to(copy)
             text = source.read_text(encoding="utf-8")
             if text != (root / relative).read_text(encoding="utf-8"):
-                write_text_atomic(root / relative, text)
+                write_private(root / relative, text)
     folder.forget()
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from recovery_guide import wording
 from recovery_guide.glossary import sorted_terms
-from recovery_guide.model import Clinic, Guide, Page, PageKind, Region
+from recovery_guide.model import Clinic, Guide, Page, PageKind, Region, ReviewState
 from recovery_guide.view.blocks import (
     Block,
     ClinicDetails,
@@ -102,10 +102,12 @@ def language_note(guide: Guide) -> str:
 
 def about_language_note(guide: Guide) -> str:
     """The language note on the About screen and at the top of ``print`` (which prints it once): for a
-    translation, with its review state from its review records, in the reader's language (the
-    welcome screen keeps the short note)."""
+    translation, with its review state from its review records when there are any, in the reader's
+    language (the welcome screen keeps the short note). Readers found "not reviewed" said twice."""
     note = language_note(guide)
-    return note if guide.language.code == "en" else f"{note} {wording.review_state(guide.language.review_state)}"
+    if guide.language.code == "en" or guide.language.review_state is ReviewState.NOT_REVIEWED:
+        return note  # the language's own review_status already says it is not reviewed: said once
+    return f"{note} {wording.review_state(guide.language.review_state)}"
 
 
 def source_numbers(guide: Guide) -> dict[str, int]:
