@@ -212,3 +212,13 @@ async def test_the_app_region_picker_offers_the_new_regions_and_shows_when_and_f
         text = visible_text(app)
         assert "Taiwan: numbers last checked November 27, 2026" in text
         assert "Checked against: Hsinchu City Fire Bureau" in text
+
+
+@pytest.mark.parametrize(("language", "first"), [("es", {"ES", "MX"}), ("fr", {"FR", "CA"}), ("de", {"DE"}), ("pt_BR", {"BR"}), ("vi", {"VN"}), ("zh_Hans", {"CN", "TW"})])
+def test_the_countries_where_the_readers_language_is_spoken_are_listed_first(language, first):
+    """Every translation's reviewer found their readers' countries listed after ones few of them live in."""
+    from recovery_guide.guide_content.folder import load_guide
+
+    regions = [region.code for region in help_lines(load_guide(language), None).regions]
+    assert set(regions[: len(first)]) == first, regions
+    assert sorted(regions) == sorted(region.code for region in load_guide("en").regions), "no region is dropped"

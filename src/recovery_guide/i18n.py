@@ -179,3 +179,18 @@ def text_direction(code: str) -> str:
         return Locale.parse(code).text_direction
     except (UnknownLocaleError, ValueError):
         return "ltr"
+
+
+def official_in(territory: str, language: str) -> bool:
+    """Whether ``language`` (any script or variant: ``zh_Hans`` matches Taiwan's ``zh_Hant``) is an
+    official or de facto language of ``territory``, by CLDR (Babel). Used to list the help lines of
+    the countries where a reader's language is spoken first: reviewers of every translation found
+    their own countries after ones their readers rarely live in."""
+    from babel.languages import get_official_languages
+
+    base = language.split("_")[0]
+    try:
+        spoken = get_official_languages(territory, de_facto=True)
+    except Exception:  # an unknown territory code
+        return False
+    return any(code.split("_")[0] == base for code in spoken)

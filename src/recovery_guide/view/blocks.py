@@ -172,7 +172,7 @@ class HelpLines(Block):
 
     kind: ClassVar[str] = "help_lines"
     regions: tuple[Region, ...]
-    """Every region, in the guide's order."""
+    """Every region: those where the guide's language is spoken first, then the rest, in the guide's order."""
     own: Region | None
     checked: date
     """When the help lines as a whole were last checked."""

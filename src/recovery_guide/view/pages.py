@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from recovery_guide import wording
+from recovery_guide.i18n import official_in
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.model import Clinic, Guide, Page, PageKind, Region, ReviewState
 from recovery_guide.view.blocks import (
@@ -124,8 +125,11 @@ def cited_on(page: Page) -> tuple[str, ...]:
 
 
 def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = None) -> HelpLines:
-    """Every region's help lines, with the reader's own region when it is known (and their clinic)."""
-    return HelpLines(guide.regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
+    """Every region's help lines, with the reader's own region when it is known (and their clinic);
+    the countries where the guide's language is spoken come first, the rest keep the guide's order."""
+    language = guide.language.code
+    regions = tuple(sorted(guide.regions, key=lambda region: not official_in(region.code, language)))
+    return HelpLines(regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
 
 
 def region_checked(region: Region, numbers: tuple[int, ...] = ()) -> tuple[str, ...]:
