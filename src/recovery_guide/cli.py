@@ -280,7 +280,7 @@ def command_translations(args: argparse.Namespace) -> int:
         width = max(map(len, codes), default=0)
         for code in codes:
             for item in status(folder, code):
-                print(f"{code:{width}}  {item.state:9}  {item.name}")
+                write_stdout(f"{code:{width}}  {item.state:9}  {item.name}" + "\n")
         return 0
     if args.action == "import":
         return _import(folder, args.file)
@@ -297,9 +297,9 @@ def command_translations(args: argparse.Namespace) -> int:
     except CannotStamp as error:
         raise UserError(str(error)) from None
     for name in stamped:
-        print(f"stamped {args.lang} {name}")
+        write_stdout(f"stamped {args.lang} {name}" + "\n")
     if not stamped:
-        print(f"nothing to stamp: no stale screen or self-check in {args.lang}")
+        write_stdout(f"nothing to stamp: no stale screen or self-check in {args.lang}" + "\n")
     return 0
 
 
@@ -311,7 +311,7 @@ def _export(folder, code: str, kind: str, output: Path | None) -> int:
         raise UserError("English is the source: export a translation (--lang es, ...)")
     text = write(code, units(folder, code), kind)
     if output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
         return 0
     from recovery_guide.safe_files import write_private
 
@@ -334,13 +334,13 @@ def _import(folder, path: Path) -> int:
         print(f"{PROG}: import refused: {len(refused.problems)} problem(s); nothing was written", file=sys.stderr)
         return 1
     for unit_id in result.changed:
-        print(f"changed {result.code} {unit_id}")
+        write_stdout(f"changed {result.code} {unit_id}" + "\n")
     for name in result.stamped:
-        print(f"stamped {result.code} {name}")
+        write_stdout(f"stamped {result.code} {name}" + "\n")
     for reason in result.not_stamped:
-        print(f"not stamped {result.code} {reason}")
+        write_stdout(f"not stamped {result.code} {reason}" + "\n")
     if not result.changed:
-        print(f"nothing to import: no string differs from the {result.code} content")
+        write_stdout(f"nothing to import: no string differs from the {result.code} content" + "\n")
     return 0
 
 
@@ -351,7 +351,7 @@ def _review(folder, args: argparse.Namespace) -> int:
         line = add_review(folder, args.lang, args.reviewer, args.role, args.screen)
     except ValueError as error:
         raise UserError(str(error)) from None
-    print(line)
+    write_stdout(line + "\n")
     return 0
 
 
@@ -403,7 +403,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         code = handlers[args.command](args)
-        if args.command is not None:
+        if args.command is not None and sys.stdout is not None:  # --output wrote a file: a closed stdout is no error
             write_stdout("")  # flush what print() left: a full disk is reported here, not ignored at exit
         return code
     except (ContentError, UserError) as error:

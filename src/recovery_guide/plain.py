@@ -505,7 +505,7 @@ class PlainReader:
     def what_matters(self) -> bool:
         """Each item on one line: a rating word by its number, Enter to skip (0 takes a rating out);
         then the reader's own item. Never scored: the answers go on the handout as words."""
-        values, answers = self.guide.values, self.session.my_values
+        values = self.guide.values  # the answers are read afresh each time: a save may take in another window's
         self.say()
         self.say(wording.what_matters_to_me())
         self.say(fill(values.intro))
@@ -513,12 +513,13 @@ class PlainReader:
         choices = with_keys(_("{choices}. {enter}: skip. 0: take out."), choices=choices)
         for item in values.items:
             self.say()
-            level = self._ask_level(item.text, answers.ratings.get(item.id), choices)
+            level = self._ask_level(item.text, self.session.my_values.ratings.get(item.id), choices)
             if level is not False:
                 self._report(self.session.rate_value(item.id, level))
         self.say()
         text = self.ask(fill(_("Something else that matters to me (you can leave this empty):")) + "\n>")
         if text:
+            answers = self.session.my_values
             kept = answers.own_level if answers.own_text else None
             level = self._ask_level(text, kept, choices)
             self._report(self.session.set_own_value(text, kept if level is False else level))  # Enter keeps the rating it had

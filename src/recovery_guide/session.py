@@ -264,6 +264,9 @@ class Session:
             values=self.my_values,
         )
         merged, problem = self.store.save_merged(state)
+        if self.store.erased:  # the reader erased it in another window: never write it back
+            self.store.erased = False
+            self.saving = False
         if problem is None:
             self._unsaved = self._values_held = False
         if merged is not None:

@@ -106,6 +106,11 @@ def busy() -> str:
     return _("another Recovery Guide window is busy saving")
 
 
+def erased_elsewhere() -> str:
+    """Why a save wrote nothing: another window used Forget everything since this one last saved."""
+    return _("Another Recovery Guide window erased what was saved, so saving is now off here too. Your list is still on this screen.")
+
+
 def _ours(name: str) -> bool:
     """A file the guide writes in its folder: the saved file, one set aside, or a save's temporary file."""
     return name == FILE_NAME or (name.startswith(FILE_NAME + ".") and name != LOCK_NAME) or (name.startswith(f".{FILE_NAME}.") and name.endswith(".tmp"))
@@ -121,6 +126,9 @@ class Store:
         """False when the file on disk could not be read or moved aside: then we must not overwrite it."""
         self._base: dict | None = None
         """The file's contents as this store last read or wrote them: what another window's changes are measured from."""
+        self.erased = False
+        """True once a save found the file erased by another window (Forget everything there): the
+        session then turns saving off rather than write the reader's erased questions back."""
 
     @property
     def available(self) -> bool:
@@ -253,6 +261,10 @@ class Store:
                     if self._set_aside("newer" if isinstance(error, NewerVersionError) else "unreadable") is None:
                         return None, f"{self.path}: not saved, because the existing file could not be read."
                     theirs = None
+                else:
+                    if theirs is None and self._base is not None:  # it was there: Forget everything in another window
+                        self._base, self.erased = None, True
+                        return None, erased_elsewhere()
                 data = mine if theirs is None or theirs == self._base else merge(self._base, mine, theirs)
                 write_private(self.path, json.dumps(data, ensure_ascii=False, indent=1))
         except Timeout:

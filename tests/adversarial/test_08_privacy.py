@@ -97,3 +97,24 @@ def test_forget_everything_removes_strays_and_set_aside_files_and_folders(guide,
     (data / "not-ours.txt").unlink()
     assert Session(guide, store=Store(data)).forget_everything() is None
     assert not data.exists(), "an empty data folder is removed too"
+
+
+def test_forget_everything_in_one_window_is_not_undone_by_another(guide, tmp_path):
+    """A reader erases their health questions in one window; the other window's next page turn must
+    not write them back (it once did: a missing file read as "nothing saved yet")."""
+    from recovery_guide.session import Session
+    from recovery_guide.storage import Store
+
+    a = Session(guide, store=Store(tmp_path))
+    a.set_saving(True)
+    a.add_own("Is it safe with my heart?")
+    b = Session(guide, store=Store(tmp_path))
+    assert b.saving and [entry.text for entry in b.my_questions.entries] == ["Is it safe with my heart?"]
+    assert b.forget_everything() is None
+    problem = a.visit(guide.pages[2].id)
+    assert problem and "erased" in problem, problem
+    assert not (tmp_path / "saved.json").exists(), "the erased questions were written back"
+    assert not a.saving, "saving is off in the other window too"
+    assert [entry.text for entry in a.my_questions.entries] == ["Is it safe with my heart?"], "still on screen"
+    a.add_own("How long is a session?")
+    assert not (tmp_path / "saved.json").exists()

@@ -35,6 +35,9 @@ def shell(redirected: str) -> subprocess.CompletedProcess:
         ("languages >/dev/full", "No space left on device"),
         ("languages >&-", "standard output is closed"),
         ("check >/dev/full", "No space left on device"),
+        ("translations export --lang es >&-", "standard output is closed"),
+        ("translations export --lang es >/dev/full", "No space left on device"),
+        ("translations status >/dev/full", "No space left on device"),
     ],
 )
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
@@ -43,6 +46,13 @@ def test_a_closed_or_full_stream_is_one_line_and_a_failure(redirected, says):
     assert result.returncode not in (0, 130), (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
     assert result.stderr.count("\n") == 1 and says in result.stderr, result.stderr
+
+
+def test_print_to_a_file_with_standard_output_closed_succeeds(tmp_path):
+    """``--output`` writes a file; a closed standard output it never used is no failure."""
+    result = shell(f"print --output {shlex.quote(str(tmp_path / 'guide.txt'))} >&-")
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert (tmp_path / "guide.txt").read_text(encoding="utf-8").startswith("Recovery Guide")
 
 
 @pytest.mark.slow
