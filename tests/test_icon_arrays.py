@@ -15,10 +15,11 @@ import pytest
 
 from recovery_guide import wording
 from recovery_guide.audit import check_content
-from recovery_guide.guide_content.folder import ContentFolder
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.plain import PlainReader
 from recovery_guide.render.html import HtmlWriter
-from recovery_guide.render.markdown import MarkdownWriter
+from recovery_guide.render.html import guide_html
+from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
 from recovery_guide.render.text import TextWriter, guide_text
 from recovery_guide.session import Session
 from recovery_guide.view.blocks import EvidenceScale, IconArray
@@ -92,7 +93,7 @@ def test_print_draws_each_group_with_as_many_filled_symbols_as_its_count(guide, 
     assert block.result.design in flat and f"[{block.source_number}]" in flat
     for group in block.result.groups:
         assert group.label in flat and f"{group.count} in 100" in flat
-    assert wording.result_legend() in flat
+    assert all(line in text.splitlines() for line in wording.result_legend(block.result.outcome))
 
 
 def test_print_of_the_whole_guide_has_every_result_side_by_side_within_its_width(guide):
@@ -194,6 +195,83 @@ def test_the_scale_names_are_in_one_place_and_differ():
     assert len(set(names)) == 5 and names[0] == "very early evidence" and names[-1] == "strong evidence"
 
 
+# --- what a filled symbol means, named above each picture (a review: ● was a good outcome in one picture, a death in another) ---
+
+OUTCOMES = {
+    "alcohol-krupitsky-1997": "stayed off alcohol for more than 1 year",
+    "alcohol-aa-kelly-2020": "not drinking at all at 12 months",
+    "opioids-krupitsky-2007": "off heroin at 1 year",
+    "opioids-methadone-deaths": "died within a year",
+    "opioids-xbot-2018": "went back to opioids by 24 weeks",
+    "cocaine-dakwar-2019": "stayed off cocaine in the last 2 weeks",
+}
+LANGUAGES = ["es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
+
+
+def test_every_english_result_names_what_a_filled_symbol_means(guide):
+    assert {result.id: result.outcome for _page, result in results_of(guide)} == OUTCOMES
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_result_names_its_outcome_in_every_language(guide, code):
+    """Each translated research screen is shown in its language (its translation current) with every
+    result's outcome in that language, not the English phrase."""
+    translated = load_guide(code)
+    english = dict(((result.id, result.outcome) for _page, result in results_of(guide)))
+    for page, result in results_of(translated):
+        assert page.language == code, f"{page.id} is not shown in {code} (a stale or broken translation)"
+        assert result.outcome.strip() and result.outcome != english[result.id], f"{code} {result.id}: {result.outcome!r}"
+    assert {result.id for _page, result in results_of(translated)} == set(english)
+
+
+def legend_above(lines: list[str], result) -> list[str]:
+    """The lines between the end of the previous text and the first grid row of ``result``'s picture:
+    the picture's own legend and its groups' labels."""
+    start = lines.index(f"{FILLED} = {result.outcome}")
+    first_grid = next(index for index in range(start, len(lines)) if GRID_ROW.match(lines[index]) and len(lines[index].replace(" ", "")) >= 10)
+    assert_grids_match(grids_in(lines[first_grid : first_grid + 10]), result)
+    return lines[start - 1 : first_grid]
+
+
+@pytest.mark.parametrize("result_id", RESULT_IDS)
+def test_print_and_markdown_name_each_arrays_outcome_in_the_line_above_it(guide, result_id):
+    """The key above each picture says what ● means in that picture: "died within a year" above the
+    methadone picture, "stayed off alcohol ..." above Krupitsky's; ○ is everyone else."""
+    _page, block = icon_block(guide, result_id)
+    for written in (guide_text(guide), guide_markdown(guide)):
+        lines = written.splitlines()
+        legend = legend_above(lines, block.result)
+        assert legend[1:3] == [f"{FILLED} = {OUTCOMES[result_id]}", f"{EMPTY} = everyone else"]
+        assert "had this result" not in written
+
+
+@pytest.mark.parametrize("result_id", RESULT_IDS)
+def test_html_names_each_arrays_outcome_in_its_legend(guide, result_id):
+    html = guide_html(guide)
+    figure = re.search(rf'<figure class="result" id="result-{result_id}">(.*?)</figure>', html, re.S).group(1)
+    legend = unescape(re.search(r'<p class="legend">(.*?)</p>', figure, re.S).group(1))
+    assert f"{FILLED} = {OUTCOMES[result_id]}<br>{EMPTY} = everyone else" in legend
+    assert figure.index('class="legend"') < figure.index("<svg"), "the legend stands above the picture"
+    assert "had this result" not in html
+
+
+def test_the_printed_key_says_each_picture_names_what_a_filled_symbol_means(guide):
+    text = " ".join(guide_text(guide).split())
+    key = text[text.index("How to read the pictures") : text.index("The squares show")]
+    assert "Above each picture, a key says what ● means in that picture." in key
+    assert "good result" in key and "bad one" in key
+
+
+def test_a_translation_must_translate_the_outcome(guide):
+    """The outcome is part of what a translation is stamped against: changing it makes the translations stale."""
+    from recovery_guide.guide_content.overlay import STALE, state
+
+    english = guide.page("research-opioids")
+    translated = load_guide("es").page("research-opioids")
+    changed = dataclasses.replace(english, results=tuple(dataclasses.replace(result, outcome="died") if result.id == "opioids-methadone-deaths" else result for result in english.results))
+    assert state(changed, translated) == STALE
+
+
 # --- check: the picture and the words agree ----------------------------------------------------------------------
 
 
@@ -205,6 +283,7 @@ def write_result(content_copy: Path, caption: str, counts: tuple[str, str]) -> P
         text[:start]
         + "results:\n  - id: cocaine-dakwar-2019\n"
         + f'    caption: "{caption}"\n'
+        + '    outcome: "stayed off cocaine in the last 2 weeks"\n'
         + "    groups:\n"
         + f"      - label: Had ketamine\n        count: {counts[0]}\n"
         + f"      - label: Had another medicine\n        count: {counts[1]}\n"

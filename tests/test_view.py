@@ -61,7 +61,7 @@ SAMPLES: dict[type[Block], Block] = {
     KeyPoints: KeyPoints(("One point.", "Two points.")),
     EvidenceLabel: EvidenceLabel("How strong: weak"),
     EvidenceScale: EvidenceScale(2, "How strong: weak"),
-    IconArray: IconArray(Result("r", "About 48 in 100 ... about 11 in 100 did.", (ResultGroup("Had it", 48), ResultGroup("Did not", 11)), "a small study", "s"), 1),
+    IconArray: IconArray(Result("r", "About 48 in 100 ... about 11 in 100 did.", "stayed off it", (ResultGroup("Had it", 48), ResultGroup("Did not", 11)), "a small study", "s"), 1),
     Statement: Statement("I understand."),
     HelpLines: HelpLines((_region,), None, date(2026, 1, 1)),
     Questions: Questions((Question("q1", "What next?"),)),
@@ -77,7 +77,7 @@ SAMPLES: dict[type[Block], Block] = {
     ReviewDates: ReviewDates((("A page", date(2026, 1, 1), date(2027, 1, 1)),)),
     OptionsTable: OptionsTable((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody."),), "The decision."),
     WhatMattersToMe: WhatMattersToMe((("Avoiding side effects", "Very important", False), ("Being near family", None, True))),
-    PictureKey: PictureKey("● = had this result, ○ = did not.", ("very early evidence ■□□□□ (1 of 5)", "strong evidence ■■■■■ (5 of 5)")),
+    PictureKey: PictureKey("Each picture says what ● means there. ○ = everyone else.", ("very early evidence ■□□□□ (1 of 5)", "strong evidence ■■■■■ (5 of 5)")),
     ValuesWorksheet: ValuesWorksheet("Think about it.", ("Not important", "Very important"), ("Avoiding side effects",)),
 }
 

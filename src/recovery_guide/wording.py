@@ -38,7 +38,7 @@ def evidence(label: str) -> str:
 
 
 FILLED = "●"
-"""A filled symbol in an icon array (a person who had the result): told from ``EMPTY`` by shape, not colour."""
+"""A filled symbol in an icon array (a person with that picture's outcome, ``Result.outcome``): told from ``EMPTY`` by shape, not colour."""
 EMPTY = "○"
 """An empty ring."""
 SCALE_FILLED = "■"
@@ -72,9 +72,22 @@ def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
     return line if dots else " ".join(line.split())
 
 
-def result_legend() -> str:
-    """What the symbols of an icon array mean."""
-    return _("Each block of 10 by 10 is 100 people. {filled} = had this result, {empty} = did not.").format(filled=FILLED, empty=EMPTY)
+def result_legend(outcome: str) -> tuple[str, ...]:
+    """What the symbols of one icon array mean, one line each: how many people a block is, what a
+    filled symbol stands for in this picture (``Result.outcome``) and what an empty one does. An
+    independent review found one legend for all ("had this result") where ● meant staying off alcohol
+    in one picture and dying in another. Lines, so a wrap never parts a symbol from its meaning."""
+    # TRANSLATORS: three lines above each picture; {outcome} is the picture's own phrase from the content ("died within a year").
+    text = _("Each block of 10 by 10 is 100 people.\n{filled} = {outcome}\n{empty} = everyone else")
+    return tuple(text.format(filled=FILLED, outcome=outcome, empty=EMPTY).splitlines())
+
+
+def result_key() -> str:
+    """How to read the icon arrays, once in the printed guide's key: each picture says what ● means there."""
+    return _(
+        "Each block of 10 by 10 is 100 people. Above each picture, a key says what {filled} means in that picture. "
+        "In some pictures it is a good result. In others it is a bad one. {empty} = everyone else."
+    ).format(filled=FILLED, empty=EMPTY)
 
 
 def result_count(count: int) -> str:

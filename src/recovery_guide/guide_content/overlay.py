@@ -86,7 +86,7 @@ def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
         **_option_words(item),
     }
     if item.results:  # only where there are results, so screens without them keep their hashes
-        hashed["results"] = [[result.id, result.caption, [group.label for group in result.groups], result.design] for result in item.results]
+        hashed["results"] = [[result.id, result.caption, result.outcome, [group.label for group in result.groups], result.design] for result in item.results]
     return hashed
 
 
@@ -245,11 +245,12 @@ def _values(english: Values | None, translation: Translation, warn: Callable[[st
 
 
 def _result_words(english: tuple, translated: tuple) -> tuple:
-    """The English results (ids, counts, sources) with the translation's caption, labels and design."""
+    """The English results (ids, counts, sources) with the translation's caption, outcome, labels and design."""
     return tuple(
         dataclasses.replace(
             result,
             caption=other.caption,
+            outcome=other.outcome,
             design=other.design,
             groups=tuple(dataclasses.replace(group, label=o_group.label) for group, o_group in zip(result.groups, other.groups)),
         )
@@ -344,6 +345,7 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge")]
     found += [(("timeline", index, "what"), f"{step.when} {step.what}") for index, step in enumerate(page.timeline)]
     found += [(("results", index, "caption"), result.caption) for index, result in enumerate(page.results)]
+    found += [(("results", index, "outcome"), result.outcome) for index, result in enumerate(page.results)]
     if page.options_intro:
         found.append((("options_intro",), page.options_intro))
     found += [(("options", index, name), getattr(option, name)) for index, option in enumerate(page.options) for name in option.TEXT_FIELDS]

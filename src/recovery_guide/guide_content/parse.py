@@ -87,7 +87,7 @@ def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result
         if len(groups) != 2:
             raise doc.error(fields.at + ("groups",), f"a result needs exactly 2 groups (the treatment group and the comparison group), found {len(groups)}")
         source = fields.get("source") if fields.data.get("source") is not None else ""
-        return Result(id=fields.get("id"), caption=fields.get("caption"), groups=tuple(groups), design=fields.get("design"), source_id=source)
+        return Result(id=fields.get("id"), caption=fields.get("caption"), outcome=fields.get("outcome"), groups=tuple(groups), design=fields.get("design"), source_id=source)
 
     return _unique(doc, fields.get("results"), ("results",), RESULT, warn, "result id", result)
 

@@ -30,6 +30,9 @@ field (the longest written is about 500), a number or contact (the longest about
 contact explains its words, e.g. what a text phone (TTY) is)."""
 NAME_LIMIT = 200
 """A title, a name or a short label: one line (the longest written is about 80)."""
+OUTCOME_LIMIT = 80
+"""What a filled symbol means in one icon array ("died within a year"): a short phrase, not a sentence
+(the longest English one is about 40 characters; a translation may need twice that)."""
 BODY_LIMIT = 20_000
 """A screen's body (the longest written is about 5,700)."""
 
@@ -121,6 +124,13 @@ RESULT = Shape(
     (
         Field("id", "id", "Unique result id."),
         Field("caption", "text", 'The result in words, with both counts: "about 48 in 100 ... about 11 in 100".'),
+        Field(
+            "outcome",
+            "text",
+            'What a filled symbol means in this picture, a short phrase ("stayed off cocaine in the last 2 weeks", "died within a year"): '
+            "in some results it is a good outcome, in others a bad one, so each picture names its own.",
+            max_length=OUTCOME_LIMIT,
+        ),
         Field("groups", "mappings", "Exactly two: the treatment group, then the comparison group.", shape=RESULT_GROUP),
         Field("design", "text", 'The study design in plain words ("a small randomised study of 55 adults", "not randomised").'),
         Field("source", "id", "Id of the source (sources.yaml) of this result.", english_only=True),

@@ -234,6 +234,7 @@ class HtmlWriter(BlockWriter[str]):
         black and white, its label and count above it; the caption as text below, and as each picture's
         title for screen readers."""
         result = block.result
+        legend = "<br>".join(escape(line) for line in wording.result_legend(result.outcome))
         groups = []
         for group in result.groups:
             count = wording.result_count(group.count)
@@ -245,7 +246,7 @@ class HtmlWriter(BlockWriter[str]):
         return "\n".join(
             [
                 f'<figure class="result" id="result-{escape(result.id)}">',
-                f"<p>{escape(wording.result_legend())}</p>",
+                f'<p class="legend">{legend}</p>',
                 f'<div class="result-groups">{"".join(groups)}</div>',
                 f"<figcaption><p>{escape(result.caption)}</p>",
                 f'<p class="meta">{escape(wording.result_design(result.design, block.source_number))}</p></figcaption>',

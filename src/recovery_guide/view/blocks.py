@@ -272,7 +272,7 @@ class PictureKey(Block):
 
     kind: ClassVar[str] = "picture_key"
     legend: str
-    """What the icon arrays' symbols mean (``wording.result_legend``)."""
+    """How to read the icon arrays (``wording.result_key``): each names what its filled symbol means."""
     levels: tuple[str, ...]
     """Each level of the evidence scale as one line, lowest first ("very early evidence ■□□□□ (1 of 5)")."""
 

@@ -46,9 +46,10 @@ def fits_side_by_side(width: int) -> bool:
 
 
 def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[str]:
-    """The legend, then both groups' blocks with their labels and counts, to fit ``width`` cells:
-    side by side if ``side_by_side`` and they fit, one above the other otherwise."""
-    lines = [*wrap_cells(wording.result_legend(), max(width, BLOCK_WIDTH)), ""]
+    """The legend (what a filled symbol means in this picture), then both groups' blocks with their
+    labels and counts, to fit ``width`` cells: side by side if ``side_by_side`` and they fit, one
+    above the other otherwise."""
+    lines = [*(part for line in wording.result_legend(result.outcome) for part in wrap_cells(line, max(width, BLOCK_WIDTH))), ""]
     first, second = result.groups
     if side_by_side and fits_side_by_side(width):
         column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))

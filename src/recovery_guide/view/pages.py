@@ -220,7 +220,7 @@ def paper_page(view: PageView, guide: Guide) -> PageView:
 def picture_key() -> PictureKey:
     """What the icon arrays' symbols mean and the evidence scale's five levels, each in words."""
     top = EvidenceScale.top
-    return PictureKey(wording.result_legend(), tuple(wording.evidence_scale_line(level, top) for level in range(1, top + 1)))
+    return PictureKey(wording.result_key(), tuple(wording.evidence_scale_line(level, top) for level in range(1, top + 1)))
 
 
 def values_worksheet(guide: Guide) -> ValuesWorksheet | None:
