@@ -362,6 +362,7 @@ async def test_the_app_draws_the_icon_array_whole_and_right(guide, size, result_
         assert side_by_side == (size[0] >= 80), f"side by side at {size[0]} columns: {side_by_side}"
         flat = " ".join(" ".join(lines).split())
         assert " ".join(result.caption.split()) in flat
+        assert f"{FILLED} = {result.outcome} {EMPTY} = everyone else" in flat, "the key names this picture's outcome"
         assert all(f"{group.count} in 100" in flat for group in result.groups)
         assert max(len(line) for line in lines) <= view.content_size.width
 
