@@ -272,6 +272,16 @@ def test_a_translation_must_translate_the_outcome(guide):
     assert state(changed, translated) == STALE
 
 
+def test_check_flags_a_translated_outcome_with_another_number(content_copy):
+    """The outcome is checked like every translated text: a changed number is named with its file, line and field."""
+    path = content_copy / "es" / "screens" / "06-research-opioids.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("a los opioides a las 24 semanas\"", "a los opioides a las 25 semanas\"", 1), encoding="utf-8")
+    problems = [str(problem) for problem in check_content(ContentFolder(content_copy)).problems]
+    line = line_with(path, "25 semanas")
+    assert any(problem.startswith(f"{path}:{line}: results[2].outcome") for problem in problems), problems
+
+
 # --- check: the picture and the words agree ----------------------------------------------------------------------
 
 
