@@ -19,7 +19,7 @@ BANNER_MOST = 5
 HOURS = {
     "five lines": "\n".join(f"Day {n}: 9 am to 5 pm" for n in range(1, 6)),
     "forty lines": "\n".join(f"Line {n} of the opening hours" for n in range(1, 41)),
-    "one long line": "open " * 400,
+    "one long line": "open " * 380,
 }
 
 

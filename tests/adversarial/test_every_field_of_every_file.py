@@ -28,6 +28,7 @@ READERS = {
     "language": lambda path: parse.parse_language(read_yaml(path), lambda message: None),
     "self-checks": lambda path: parse.parse_self_checks(read_yaml(path), lambda message: None),
     "values": lambda path: parse.parse_values(read_yaml(path), lambda message: None),
+    "terms": lambda path: parse.parse_terms(read_yaml(path), lambda message: None),
     "clinic": load_clinic,
 }
 

@@ -329,7 +329,7 @@ CLINIC = Shape(
     (
         Field("name", "text", "The clinic's name (at most 120 characters).", max_length=120),
         Field("phone", "literal", "Its phone number.", required=False),
-        Field("hours", "text", "Its opening hours.", required=False, max_length=NAME_LIMIT),
+        Field("hours", "text", "Its opening hours.", required=False),
         Field("questions", "texts-or-mappings", "Extra questions (at most 30).", required=False, shape=CLINIC_QUESTION),
     ),
 )
