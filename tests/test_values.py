@@ -369,8 +369,8 @@ async def test_the_arrows_write_the_saved_file_once_when_the_reader_leaves_the_r
     session = Session(guide, store=Store(tmp_path / "data"))
     assert session.set_saving(True) is None
     writes: list[object] = []
-    real_save = session.store.save
-    session.store.save = lambda state: writes.append(state) or real_save(state)
+    real_save = session.store.save_merged  # every save goes through the merge with other windows
+    session.store.save_merged = lambda state: writes.append(state) or real_save(state)
     app = RecoveryGuideApp(session)
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.press("enter")
