@@ -21,7 +21,7 @@ def program_pid(terminal: Terminal) -> int:
     shell = terminal._tmux("display-message", "-p", "-t", "guide", "#{pane_pid}").strip()
 
     def child() -> int:
-        found = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", shell], capture_output=True, text=True).stdout
+        found = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", shell], capture_output=True, text=True).stdout
         return next((int(line.split()[0]) for line in found.splitlines() if "recovery-guide" in line or "recovery_guide" in line), 0)
 
     return wait_until(child, timeout=30, message="the guide's process was not found")
