@@ -46,16 +46,20 @@ def _union(first: list, second: list) -> list:
     return [*first, *(item for item in second if item not in first)]
 
 
+def entry_identity(kind: Any, question: Any, topic: Any, text: Any) -> tuple:
+    """What makes two entries of My questions the same one: its kind and question id, or (the
+    reader's own words) its kind, topic and words. One rule for the merge and for the window taking
+    the merge in (``Session``)."""
+    return (kind, question) if question else (kind, topic, text)
+
+
 def _keyed(entries: list[dict]) -> list[tuple[tuple, dict]]:
-    """Each entry with what identifies it: its kind and question id, or its kind, topic and words; a
-    count tells equal entries apart (the same words typed twice are two entries)."""
+    """Each entry with what identifies it (``entry_identity``); a count tells equal entries apart (the
+    same words typed twice are two entries)."""
     seen: Counter = Counter()
     keyed = []
     for entry in entries:
-        if entry.get("question"):
-            identity = (entry.get("kind"), entry.get("question"))
-        else:
-            identity = (entry.get("kind"), entry.get("topic"), entry.get("text"))
+        identity = entry_identity(entry.get("kind"), entry.get("question"), entry.get("topic"), entry.get("text"))
         keyed.append(((identity, seen[identity]), entry))
         seen[identity] += 1
     return keyed

@@ -317,5 +317,7 @@ class Session:
 
 
 def _same_entry(a: Entry, b: Entry) -> bool:
-    """The same entry of My questions: the same question by id, or the same words of the reader's own."""
-    return (a.kind, a.topic, a.question_id) == (b.kind, b.topic, b.question_id) and (a.question_id is not None or a.text == b.text)
+    """The same entry of My questions, by the merge's own rule (``saved_merge.entry_identity``)."""
+    from recovery_guide.saved_merge import entry_identity
+
+    return entry_identity(a.kind, a.question_id, a.topic, a.text) == entry_identity(b.kind, b.question_id, b.topic, b.text)

@@ -111,9 +111,14 @@ def erased_elsewhere() -> str:
     return _("Another Recovery Guide window erased what was saved, so saving is now off here too. Your list is still on this screen.")
 
 
+def _temporary(name: str) -> bool:
+    """A save's temporary file (``safe_files.write_private`` writes ``.saved.json.*.tmp`` beside it)."""
+    return name.startswith(f".{FILE_NAME}.") and name.endswith(".tmp")
+
+
 def _ours(name: str) -> bool:
     """A file the guide writes in its folder: the saved file, one set aside, or a save's temporary file."""
-    return name == FILE_NAME or (name.startswith(FILE_NAME + ".") and name != LOCK_NAME) or (name.startswith(f".{FILE_NAME}.") and name.endswith(".tmp"))
+    return name == FILE_NAME or (name.startswith(FILE_NAME + ".") and name != LOCK_NAME) or _temporary(name)
 
 
 class Store:
@@ -219,7 +224,7 @@ class Store:
         under the lock (so never one that another window is writing right now). Best effort: a folder we
         cannot lock or change keeps them, and the guide goes on."""
         try:
-            strays = [item for item in self.directory.iterdir() if item.name.startswith(f".{FILE_NAME}.") and item.name.endswith(".tmp")]
+            strays = [item for item in self.directory.iterdir() if _temporary(item.name)]
             if strays:
                 with self._lock():
                     for item in strays:
