@@ -80,7 +80,7 @@ def test_the_other_options_have_pictures_whose_filled_count_matches_the_caption_
 def test_the_ketamine_captions_say_how_weak_their_design_is(guide):
     captions = {result.id: result.caption for page in guide.pages for result in page.results}
     assert "1 older study" in captions["alcohol-krupitsky-1997"] and "not randomised" in captions["alcohol-krupitsky-1997"]
-    assert "no dummy treatment" in captions["alcohol-krupitsky-1997"] or "no one got a dummy treatment" in captions["alcohol-krupitsky-1997"]
+    assert "no one got a dummy treatment" in captions["alcohol-krupitsky-1997"].lower()
     assert "no group without ketamine" in captions["opioids-krupitsky-2007"]
 
 
