@@ -11,16 +11,13 @@ session (``recovery-guide serve`` relies on it).
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
 
 from textual import events
+from textual.app import App
 
 from recovery_guide.i18n import _
 from recovery_guide.kiosk import Destination, handout_destination, idle_seconds, notice_seconds, print_handout
 from recovery_guide.model import KioskSettings
-
-if TYPE_CHECKING:
-    from recovery_guide.tui.app import RecoveryGuideApp
 
 ACTIVITY = (events.Key, events.MouseDown, events.MouseUp, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
 """What counts as a reader still there. A mouse only moving does not (a bumped mouse would keep a
@@ -41,7 +38,8 @@ def action_allowed(action: str, kiosk: bool) -> bool:
 
 
 class KioskController:
-    def __init__(self, app: RecoveryGuideApp, settings: KioskSettings) -> None:
+    def __init__(self, app: App, settings: KioskSettings) -> None:
+        """``app``: the ``RecoveryGuideApp`` (not imported here: it imports this module)."""
         self.app = app
         self.settings = settings
         self.idle_after = idle_seconds(settings)
