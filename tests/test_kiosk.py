@@ -136,6 +136,10 @@ async def test_nothing_is_written_under_home_after_questions_and_a_handout(guide
     async with app.run_test(size=(80, 24)) as pilot:
         await reading_with_a_question(app, pilot)
         await pilot.press("t")  # a theme change is saved when saving is on
+        await pilot.press("m")
+        await settle(pilot, lambda: app.screen.query("#keep-help"))
+        assert not app.screen.query("#keep") and not app.screen.query("#forget"), "saving is not offered"
+        await pilot.press("escape")
         await pilot.press("x")
         await settle(pilot, lambda: isinstance(app.screen, HandoutOnScreen))
         assert app.session.my_questions.entries[0].text[:30] in visible_text(app)

@@ -77,18 +77,18 @@ class KioskController:
             self.app.push_screen(IdleNotice(notice_seconds()), self._notice_closed)
 
     async def _notice_closed(self, timed_out: bool | None) -> None:
+        """The notice ran out: start over; served in a browser, end the app instead, which ends that
+        reader's session (``recovery-guide serve`` relies on it to close sessions left open)."""
         self.last_activity = time.monotonic()
-        if timed_out:
+        if timed_out and self.app.is_web:
+            self.app.exit(0)
+        elif timed_out:
             await self.start_over()
 
     async def start_over(self) -> None:
         """Back to the welcome screen in the clinic's language, with My questions, What matters to me,
-        the pages read, the region and the theme cleared, and every dialog closed. In a browser: end
-        the app, which ends that reader's session."""
+        the pages read, the region and the theme cleared, and every dialog closed."""
         app = self.app
-        if app.is_web:
-            app.exit(0)
-            return
         while len(app.screen_stack) > 1:
             await app.pop_screen()
         app.acknowledged = False
