@@ -232,3 +232,24 @@ def test_bad_kiosk_values_are_one_located_line(tmp_path, capsys, line, field):
 def test_kiosk_refuses_the_line_by_line_mode(tmp_path, capsys):
     assert main(["--kiosk", "--plain"]) == 2
     assert "kiosk mode needs the full-screen guide" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+async def test_typing_in_a_dialog_counts_as_activity(guide):
+    """A reader typing a question is still there: each key they type puts the idle time back to its start."""
+    from recovery_guide.tui.screens.dialogs import TextPrompt
+
+    app = kiosk_app(guide, idle_minutes=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("a")
+        await settle(pilot, lambda: isinstance(app.screen, TextPrompt))
+        app.kiosk.last_activity -= 59  # nearly a minute without a key
+        await type_text(pilot, "why")
+        await settle(pilot)
+        app.kiosk._check_idle()
+        assert not isinstance(app.screen, IdleNotice) and app.screen.query_one("#prompt-input").value == "why"
+        app.kiosk.last_activity -= 61
+        app.kiosk._check_idle()
+        await settle(pilot, lambda: isinstance(app.screen, IdleNotice))

@@ -78,3 +78,19 @@ def test_staff_exit_with_the_code(kiosk_terminal):
     terminal.send("-l", STAFF_CODE)
     terminal.send("Enter")
     terminal.wait_until_gone("I understand - start reading")
+
+
+def test_sigterm_still_ends_it_cleanly(kiosk_terminal):
+    """The system must be able to stop a kiosk (``systemctl stop``): SIGTERM ends it and gives the terminal back."""
+    import os
+    import signal
+    import subprocess
+
+    terminal = kiosk_terminal()
+    terminal.wait_for("I understand - start reading")
+    shell = terminal._tmux("display-message", "-p", "-t", "guide", "#{pane_pid}").strip()
+    children = subprocess.run(["ps", "-o", "pid=", "--ppid", shell], capture_output=True, text=True, check=True).stdout.split()
+    assert len(children) == 1, children
+    os.kill(int(children[0]), signal.SIGTERM)
+    terminal.wait_until_gone("I understand - start reading")
+    assert terminal._tmux("display-message", "-p", "-t", "guide", "#{alternate_on}").strip() == "0", "the alternate screen was left"
