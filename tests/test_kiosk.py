@@ -253,3 +253,20 @@ async def test_typing_in_a_dialog_counts_as_activity(guide):
         app.kiosk.last_activity -= 61
         app.kiosk._check_idle()
         await settle(pilot, lambda: isinstance(app.screen, IdleNotice))
+
+
+@pytest.mark.slow
+async def test_an_untouched_welcome_screen_is_not_interrupted(guide):
+    """Nobody has used the screen: no "Still reading?" every few minutes over the welcome screen."""
+    app = kiosk_app(guide, idle_minutes=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.screen.query("#acknowledge"))
+        app.kiosk.last_activity -= 61
+        app.kiosk._check_idle()
+        await settle(pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("l")  # the language list left open: that is not untouched
+        await settle(pilot, lambda: not isinstance(app.screen, WelcomeScreen))
+        app.kiosk.last_activity -= 61
+        app.kiosk._check_idle()
+        await settle(pilot, lambda: isinstance(app.screen, IdleNotice))

@@ -336,6 +336,12 @@ class Session:
         return problem
 
 
+    @property
+    def fresh(self) -> bool:
+        """Nothing for a reset to clear: the starting language and region, and nothing in My
+        questions or What matters to me."""
+        return (self.guide.language.code, self.region_code) == self._start and not self.my_questions.entries and not self.my_values
+
     def reset(self) -> str | None:
         """Start over for the next reader (kiosk mode): My questions and "What matters to me" cleared,
         the pages read forgotten, and the language and region back to where the guide started.

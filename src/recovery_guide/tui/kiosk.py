@@ -72,9 +72,27 @@ class KioskController:
 
     def _check_idle(self) -> None:
         if self.notice is None and time.monotonic() - self.last_activity >= self.idle_after:
+            if self._nothing_to_clear():  # the welcome screen, untouched: no notice every few minutes
+                self.last_activity = time.monotonic()
+                return
             from recovery_guide.tui.screens.kiosk import IdleNotice
 
             self.app.push_screen(IdleNotice(notice_seconds()), self._notice_closed)
+
+    def _nothing_to_clear(self) -> bool:
+        """The guide is as a new reader finds it: the welcome screen alone, in the starting language
+        and theme, with nothing in My questions or What matters to me."""
+        from recovery_guide.tui.screens.welcome import WelcomeScreen
+
+        app, session = self.app, self.app.session
+        screen = app.screen_stack[-1] if app.screen_stack else None
+        return (
+            len(app.screen_stack) == 1
+            and isinstance(screen, WelcomeScreen)
+            and not screen.retired
+            and session.fresh
+            and app.theme == self.theme
+        )
 
     async def _notice_closed(self, timed_out: bool | None) -> None:
         """The notice ran out: start over; served in a browser, end the app instead, which ends that
