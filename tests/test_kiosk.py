@@ -270,3 +270,11 @@ async def test_an_untouched_welcome_screen_is_not_interrupted(guide):
         app.kiosk.last_activity -= 61
         app.kiosk._check_idle()
         await settle(pilot, lambda: isinstance(app.screen, IdleNotice))
+
+
+@pytest.mark.slow
+async def test_the_too_small_notice_does_not_offer_quit(guide):
+    app = kiosk_app(guide)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await settle(pilot, lambda: "Please make this window larger" in visible_text(app))
+        assert "Press h for help lines." in visible_text(app) and "q to quit" not in visible_text(app)
