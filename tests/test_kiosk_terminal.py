@@ -47,7 +47,7 @@ def test_q_does_nothing_on_a_shared_screen(kiosk_terminal):
 
 def test_idle_notice_then_the_list_is_cleared(kiosk_terminal, tmp_path):
     question = load_guide("en").pages[1].questions[0].text
-    terminal = kiosk_terminal(idle_minutes=0.05)
+    terminal = kiosk_terminal(idle_minutes=0.15)  # 9 seconds: far more than a key takes here, even on a busy machine
     terminal.wait_for("I understand - start reading")
     terminal.send("Enter")
     terminal.wait_for("Step 2 of 14")

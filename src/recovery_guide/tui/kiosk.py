@@ -38,6 +38,8 @@ def action_allowed(action: str, kiosk: bool) -> bool:
 
 
 class KioskController:
+    """The app's kiosk behaviours, kept out of ``app.py``: one per app, only on a shared screen."""
+
     def __init__(self, app: App, settings: KioskSettings) -> None:
         """``app``: the ``RecoveryGuideApp`` (not imported here: it imports this module)."""
         self.app = app
