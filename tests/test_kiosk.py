@@ -280,3 +280,17 @@ async def test_the_too_small_notice_does_not_offer_quit(guide):
     async with app.run_test(size=(40, 12)) as pilot:
         await settle(pilot, lambda: "Please make this window larger" in visible_text(app))
         assert "Press h for help lines." in visible_text(app) and "q to quit" not in visible_text(app)
+
+
+@pytest.mark.slow
+async def test_in_a_browser_the_idle_reset_ends_the_app(guide, monkeypatch):
+    """``recovery-guide serve`` ends a browser session left alone by this: the app exits instead of starting over."""
+    monkeypatch.setattr(RecoveryGuideApp, "is_web", property(lambda self: True))
+    app = kiosk_app(guide, idle_minutes=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reading_with_a_question(app, pilot)
+        app.kiosk.last_activity -= 60
+        await settle(pilot, lambda: isinstance(app.screen, IdleNotice))
+        app.screen.deadline -= 30
+        await settle(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
