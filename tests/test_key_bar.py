@@ -31,7 +31,7 @@ async def test_the_bar_lists_the_screens_keys_most_important_first(guide):
         await pilot.pause()
         text = bar_text(app)
         assert text.startswith(" h Get help now  ? Keys  q Quit  m My questions  l Language  ^p Menu")
-        shown = [binding for binding in app.BINDINGS if binding.show]
+        shown = [binding for binding in app.BINDINGS if binding.show and app.check_action(binding.action, ()) is not False]  # Start over: kiosk only
         shown.sort(key=lambda binding: keys.importance(binding.id))
         assert [key.description for key in app.screen.query_one(KeyBar).shown_keys()] == [binding.description for binding in shown]
 

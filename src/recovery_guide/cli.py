@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--theme", metavar="NAME", help="colours: standard, light, high-contrast or monochrome (press t to change; NO_COLOR gives monochrome)")
     parser.add_argument("--plain", action="store_true", help="the same as the read command: no full-screen display (also used when TERM is dumb)")
+    parser.add_argument("--kiosk", action="store_true", help="for a shared screen (a waiting room): nothing is saved, readers cannot close the guide, and it starts over when left alone (see docs/clinic.md)")
     _add_common(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -129,12 +130,12 @@ def resolve_region(requested: str | None, guide) -> str | None:
     return territory if territory and guide.region(territory) else None
 
 
-def load_clinic(args: argparse.Namespace):
+def load_clinic(args: argparse.Namespace, languages: list[str] | None = None):
     """The clinic file from ``--clinic`` or the environment, checked; None when there is none."""
     from recovery_guide.clinic import clinic_path, load_clinic as read_clinic
 
     path = clinic_path(args.clinic)
-    return read_clinic(path) if path else None
+    return read_clinic(path, languages=languages) if path else None
 
 
 def command_print(args: argparse.Namespace) -> int:
@@ -218,11 +219,18 @@ def _cells(text: str) -> int:
 
 
 def make_session(args: argparse.Namespace):
-    """The reader's session: guide, region, clinic and (opt-in) saved questions; it sets the UI language."""
+    """The reader's session: guide, region, clinic and (opt-in) saved questions; it sets the UI language.
+
+    On a shared screen (kiosk mode) the guide starts in the clinic's ``default_language`` unless
+    ``--lang`` names one."""
+    from recovery_guide.kiosk import kiosk_settings
     from recovery_guide.session import Session
 
-    guide, folder, _language = load(args)
-    return Session(guide, folder, resolve_region(args.region, guide), load_clinic(args))
+    folder = content_folder(args)
+    clinic = load_clinic(args, folder.languages())
+    kiosk = kiosk_settings(getattr(args, "kiosk", False), clinic)
+    guide = folder.guide(resolve_language(args.lang or (kiosk.default_language if kiosk else None), folder))
+    return Session(guide, folder, resolve_region(args.region, guide), clinic, kiosk=kiosk)
 
 
 def command_read(args: argparse.Namespace) -> int:
@@ -234,8 +242,11 @@ def command_read(args: argparse.Namespace) -> int:
         raise UserError("cannot read: standard input is closed")
     if sys.stdout is None:
         raise OutputError("cannot write: standard output is closed")
+    session = make_session(args)
+    if session.kiosk:
+        raise UserError("kiosk mode needs the full-screen guide: start recovery-guide --kiosk in a terminal that can show it (not read, --plain or TERM=dumb)")
     try:
-        return PlainReader(make_session(args)).run()
+        return PlainReader(session).run()
     except OutputFailed as error:
         raise OutputError(f"cannot write to standard output: {error}") from None
 

@@ -249,6 +249,26 @@ class Region:
 
 
 @dataclass(frozen=True)
+class KioskSettings:
+    """How the guide behaves on a shared screen: ``kiosk: true`` in the clinic file (or ``--kiosk``).
+
+    The other fields are read from the clinic file whether or not ``enabled`` is set, so ``--kiosk``
+    with a clinic file uses the clinic's choices (docs/clinic.md)."""
+
+    enabled: bool = False
+    idle_minutes: float = 3.0
+    """Minutes without a key or a click before the "Still reading?" notice (fractions allowed)."""
+    staff_code: str | None = None
+    """What staff type after Ctrl+X to close the guide; None: only the system can stop it."""
+    handout_folder: str | None = None
+    """Where a reader's handout is written (None: printed, or shown on the screen)."""
+    printer: str | None = None
+    """A printer name for ``lp -d NAME``; used when there is no handout folder."""
+    default_language: str | None = None
+    """The language the guide starts in and returns to after a reset (None: the one it started in)."""
+
+
+@dataclass(frozen=True)
 class Clinic:
     """A clinic's own details, from an optional clinic file; shown beside the guide, never inside it."""
 
@@ -258,6 +278,8 @@ class Clinic:
     questions: tuple[Question, ...] = ()
     """Extra questions the clinic suggests, in the clinic's own words (never translated)."""
     file: str = ""
+    kiosk: KioskSettings = KioskSettings()
+    """The clinic's choices for a shared screen (used when kiosk mode is on)."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import Callable
 
 from recovery_guide import i18n
 from recovery_guide.guide_content.folder import ContentFolder
-from recovery_guide.model import Clinic, Guide, Question, Page, PageKind
+from recovery_guide.model import Clinic, Guide, KioskSettings, Question, Page, PageKind
 from recovery_guide.my_questions import Entry, EntryKind, MyQuestions
 from recovery_guide.my_values import MyValues
 from recovery_guide.progress import ReadingProgress
@@ -45,8 +45,12 @@ class Session:
         clinic: Clinic | None = None,
         store: Store | None = None,
         handout_folder: Path | None = None,
+        kiosk: KioskSettings | None = None,
     ) -> None:
         self.guide = guide
+        self.kiosk = kiosk
+        """Set on a shared screen (kiosk mode): nothing is read from or written to the reader's files,
+        and ``reset`` clears everything for the next reader."""
         i18n.set_language(guide.language.code)  # the UI speaks the guide's language; only the session sets it
         self.guides: dict[str, Guide] = {guide.language.code: guide}
         """Guides already loaded, by language, so switching back is instant."""
@@ -73,7 +77,9 @@ class Session:
         """True while an answer chosen with ``save=False`` waits to be written (``save_held``)."""
         self._removed: list[tuple[int, Entry]] = []
         """Entries taken out of My questions, with their places, newest last (for ``undo_remove``)."""
-        self.startup_notice = self.restore()
+        self._start = (kiosk.default_language if kiosk and kiosk.default_language else guide.language.code, region_code)
+        """The language and region a reset returns to (kiosk mode: the clinic's default language)."""
+        self.startup_notice = None if kiosk else self.restore()  # a shared screen never reads a reader's saved file
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener(change)`` after each change to the language, the region or My questions."""
@@ -229,14 +235,23 @@ class Session:
             questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
         return questions
 
+    def handout(self, kind: str) -> str:
+        """The reader's handout as text (``kind`` "text") or a printable page ("html")."""
+        from recovery_guide.render.handout import build_handout, handout_html, handout_text
+
+        handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited, my_values=self.my_values)
+        return handout_html(handout) if kind == "html" else handout_text(handout)
+
+    def handout_given(self) -> None:
+        """The handout went out another way (printed, shown on the screen): the list is no longer at risk."""
+        self._unsaved = False
+
     def write_handout(self, path: Path, kind: str) -> str | None:
         """Write the handout atomically; returns a message for the reader instead of raising."""
         from recovery_guide.i18n import _
-        from recovery_guide.render.handout import build_handout, handout_html, handout_text
         from recovery_guide.safe_files import NotARegularFile, write_private
 
-        handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited, my_values=self.my_values)
-        text = handout_html(handout) if kind == "html" else handout_text(handout)
+        text = self.handout(kind)
         if not path.parent.is_dir():
             return _("That folder does not exist: {folder}").format(folder=path.parent)
         try:
@@ -251,8 +266,11 @@ class Session:
     # --- saving ----------------------------------------------------------------------------------------
 
     def save(self) -> str | None:
-        """Write the saved file if the reader opted in; returns a problem message or None."""
-        if not self.saving:
+        """Write the saved file if the reader opted in; returns a problem message or None.
+
+        Every write of the reader's state (questions, answers, place, language, region, theme) comes
+        through here, so on a shared screen (``kiosk``), where saving is never on, nothing is written."""
+        if not self.saving or self.kiosk:
             self._values_held = False
             return None
         state = SavedState(
@@ -296,6 +314,8 @@ class Session:
         """Turn saving on (writes now) or off (erases what was saved)."""
         if enabled == self.saving:
             return None
+        if self.kiosk:
+            return kiosk_no_saving()
         if enabled and not self.store.available:
             return self.store.unavailable_message()
         self.saving = enabled
@@ -309,11 +329,40 @@ class Session:
         self.progress = ReadingProgress()
         self._removed.clear()
         self._unsaved = False
-        problem = self.store.forget()
+        problem = None if self.kiosk else self.store.forget()  # a shared screen saved nothing to erase
         self._announce(Change.MY_QUESTIONS)
         if had_values:
             self._announce(Change.VALUES)
         return problem
+
+
+    @property
+    def fresh(self) -> bool:
+        """Nothing for a reset to clear: the starting language and region, and nothing in My
+        questions or What matters to me."""
+        return (self.guide.language.code, self.region_code) == self._start and not self.my_questions.entries and not self.my_values
+
+    def reset(self) -> str | None:
+        """Start over for the next reader (kiosk mode): My questions and "What matters to me" cleared,
+        the pages read forgotten, and the language and region back to where the guide started.
+        Returns a message when the starting language could not be loaded (the rest is still cleared)."""
+        self.forget_everything()
+        language, region = self._start
+        self.region_code, self.region_from_reader = region, False
+        self._announce(Change.REGION)
+        if self.guide.language.code != language:
+            try:
+                self.switch_language(language)
+            except Exception as error:  # a broken content folder: keep the language shown, clear the rest
+                return str(error)
+        return None
+
+
+def kiosk_no_saving() -> str:
+    """Why saving cannot be turned on: the guide is on a shared screen."""
+    from recovery_guide.i18n import _
+
+    return _("This is a shared screen, so nothing is saved here. Make a handout to take your questions with you.")
 
 
 def _same_entry(a: Entry, b: Entry) -> bool:

@@ -66,6 +66,8 @@ class Fields:
             return self.flag(key)
         if kind == "int":
             return self.whole(key, field.low, field.high)
+        if kind == "number":
+            return self.number(key, field.low, field.high)
         return self._get(key, need)  # a mapping, read by its own Fields
 
     def _get(self, key: str, required: bool) -> Any:
@@ -154,6 +156,15 @@ class Fields:
         if (low is not None and value < low) or (high is not None and value > high):
             raise self.doc.error(self.at + (key,), f"expected a number from {low} to {high}, found {value}")
         return value
+
+    def number(self, key: str, low: float | None, high: float | None) -> float:
+        """A number from ``low`` to ``high``; fractions allowed (``idle_minutes: 0.5``)."""
+        value = self._get(key, True)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:  # value != value: NaN
+            raise self.doc.error(self.at + (key,), f"expected a number, found {value!r}")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise self.doc.error(self.at + (key,), f"expected a number from {low:g} to {high:g}, found {value:g}")
+        return float(value)
 
     def flag(self, key: str) -> bool:
         value = self.data.get(key)

@@ -44,7 +44,7 @@ class Field:
     ``kind`` is one of: text, literal (text YAML may read as a number, like 988), id, date, bool,
     texts, ids, choice (one of ``choices``), mapping (one ``shape``), mappings (a list of ``shape``),
     texts-or-mappings (a list whose items are text or a ``shape``), int (a whole number from
-    ``low`` to ``high``).
+    ``low`` to ``high``), number (any number from ``low`` to ``high``, fractions allowed).
     """
 
     name: str
@@ -56,9 +56,9 @@ class Field:
     default: Any = None
     english_only: bool = False
     """Required in the English file; a translation may leave it out (it always comes from the English)."""
-    low: int | None = None
-    high: int | None = None
-    """For an int: the smallest and largest allowed value."""
+    low: float | None = None
+    high: float | None = None
+    """For an int or a number: the smallest and largest allowed value."""
     max_length: int | None = None
     """For text (and each item of a list of texts): the most characters allowed; ``None`` takes the
     kind's usual limit (``TEXT_LIMITS``). Checked before the text is read any further, so a file
@@ -331,6 +331,15 @@ CLINIC = Shape(
         Field("phone", "literal", "Its phone number.", required=False),
         Field("hours", "text", "Its opening hours.", required=False),
         Field("questions", "texts-or-mappings", "Extra questions (at most 30).", required=False, shape=CLINIC_QUESTION),
+        Field("kiosk", "bool", "true: a shared screen (waiting room). Nothing is saved, readers cannot close the guide, and it starts over after a time without use.",
+              required=False, default=False),
+        Field("idle_minutes", "number", "Kiosk: minutes without a key or click before the guide asks \"Still reading?\" and then starts over (default 3).",
+              required=False, default=3.0, low=0.01, high=1440),
+        Field("staff_code", "literal", "Kiosk: the code staff type after Ctrl+X to close the guide (at least 4 characters). Without it, only the system can stop it.",
+              required=False, max_length=64),
+        Field("handout_folder", "text", "Kiosk: an existing folder where readers' handouts are written.", required=False, max_length=4096),
+        Field("printer", "text", "Kiosk: a printer name; handouts are printed with `lp -d NAME` (when there is no handout_folder).", required=False, max_length=127),
+        Field("default_language", "id", "Kiosk: the language code the guide starts in and returns to after starting over (e.g. en, es).", required=False),
     ),
 )
 
@@ -394,6 +403,8 @@ def _value(field: Field) -> dict:
         return {"type": "boolean"}
     if kind == "int":
         return {"type": "integer", "minimum": field.low, "maximum": field.high}
+    if kind == "number":
+        return {"type": "number", "minimum": field.low, "maximum": field.high}
     if kind == "choice":
         return {"enum": [member.value for member in field.choices]}
     if kind == "mapping":

@@ -35,6 +35,7 @@ from recovery_guide.session import Change, Session
 from recovery_guide.tui.base import TranslatedBindingsMixin, report_problem
 from recovery_guide.tui.commands import GuideCommands
 from recovery_guide.tui.keys import APP_KEYS, bindings
+from recovery_guide.tui.kiosk import KioskController, action_allowed
 from recovery_guide.tui.input_decoding import install_input_decoding
 from recovery_guide.tui.line_breaking import install as install_line_breaking
 from recovery_guide.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -83,6 +84,13 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         """The words searched for last: ``/`` shows them again, and the match keys step through their matches."""
         self.match_number: int | None = None
         """Which of those matches on the screens (``screen_matches``) the reader was taken to last."""
+        self.kiosk: KioskController | None = None
+        """Set on a shared screen (kiosk mode): the idle reset, start over, the staff exit (``tui/kiosk.py``)."""
+        if session.kiosk is not None:
+            self.kiosk = KioskController(self, session.kiosk)
+            self.acknowledged = False  # a shared screen always opens on the welcome screen
+            self.features = frozenset()  # no developer tools or debug mode from the TEXTUAL variable
+            self.devtools = None
 
     def get_key_display(self, binding) -> str:
         """A key on the key bar as the reader's keyboard prints it (``Supr``, ``Entf``, ``↓``), from
@@ -123,6 +131,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.notify(self.session.startup_notice, severity="warning", timeout=15)
         self._check_size()
         self._exit_on_signals()
+        if self.kiosk is not None:
+            self.kiosk.start()
 
     def _exit_on_signals(self) -> None:
         """SIGTERM and SIGHUP end the app as ``q`` does, so Textual gives the terminal back (leaves
@@ -155,6 +165,43 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
                 deferred.build()
         # What the next key will need, loaded while the reader reads the first screen.
         importlib.import_module("recovery_guide.tui.screens.reader")
+
+    # --- kiosk mode (a shared screen) ------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key and click reaches the kiosk first (it counts them as the reader still there); the
+        one that closes the idle notice goes no further."""
+        if self.kiosk is not None and self.kiosk.activity(event):
+            return
+        await super().on_event(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """On a shared screen no key leaves the app, suspends it or saves; elsewhere Start over and the
+        staff exit do not exist. False also hides the key from the key bar (``tui.kiosk.action_allowed``)."""
+        return action_allowed(action, self.kiosk is not None)
+
+    async def action_start_over(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.confirm_start_over()
+
+    def action_staff_exit(self) -> None:
+        if self.kiosk is not None:
+            self.kiosk.staff_exit()
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Textual's screenshot writes a file: never on a shared screen."""
+        if self.kiosk is None:
+            super().action_screenshot(filename, path)
+
+    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
+        """Also reached by ``TEXTUAL_SCREENSHOT``: refused on a shared screen."""
+        if self.kiosk is not None:
+            return None
+        return super().deliver_screenshot(*args, **kwargs)
+
+    def action_suspend_process(self) -> None:
+        if self.kiosk is None:
+            super().action_suspend_process()
 
     # --- the session's changes, as signals ----------------------------------------------------------------
 
@@ -271,6 +318,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         if not self.session.my_questions.entries and not self.session.my_values:
             self.notify(wording.empty_list_message(), severity="warning", timeout=8)
             return
+        if self.kiosk is not None:
+            self.kiosk.handout()
+            return
         self.show(HandoutDialog, callback=self._handout_saved_then_quit if then_quit else self._handout_saved)
 
     def _handout_saved(self, path) -> None:
@@ -289,6 +339,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     async def action_quit(self) -> None:
         """``q``, Ctrl+Q and Ctrl+C: quit at once, unless questions would be lost; then ask first.
         An answer in What matters to me still held back (the reader quit from its row) is written first."""
+        if self.kiosk is not None:  # a shared screen stays open: staff close it with their code
+            return
         report_problem(self, self.session.save_held())
         if not self.session.questions_at_risk:
             self.exit(0)

@@ -17,6 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from recovery_guide.i18n import _
 from recovery_guide.textfold import fold
+from recovery_guide.tui.kiosk import action_allowed
 from recovery_guide.tui.keys import MORE_COMMANDS, PALETTE_ORDER, READER_KEYS, Key
 from recovery_guide.tui.plain_text import highlighted, plain, plain_markup
 
@@ -42,9 +43,14 @@ class GuideCommands(Provider):
         return partial(app.run_action, key.action.removeprefix("app."))
 
     def _commands(self) -> list[PaletteCommand]:
+        """What the app offers now: on a shared screen (kiosk mode) no quit and no saving, but Start
+        over (``tui.kiosk.action_allowed``, the rule the key bindings follow too)."""
         app = self.app
-        commands = [PaletteCommand(_(key.command), self._run(key), _(key.command_help), _(key.words) if key.words else "") for key in PALETTE_ORDER]
-        commands += [PaletteCommand(_(command.title), partial(app.run_action, command.action), _(command.help), _(command.words)) for command in MORE_COMMANDS]
+        kiosk = app.session.kiosk is not None
+        commands = [PaletteCommand(_(key.command), self._run(key), _(key.command_help), _(key.words) if key.words else "")
+                    for key in PALETTE_ORDER if action_allowed(key.action, kiosk)]
+        commands += [PaletteCommand(_(command.title), partial(app.run_action, command.action), _(command.help), _(command.words))
+                     for command in MORE_COMMANDS if action_allowed(command.action, kiosk)]
         for number, page in enumerate(app.session.guide.pages, start=1):
             commands.append(PaletteCommand(_("Go to: {title}").format(title=page.title), partial(app.go_to_page, page.id), _("Step {number}").format(number=number)))
         return commands

@@ -52,6 +52,8 @@ class Key:
     keys; 2, the others (the default); 3 and 4 fold first. The bar shows its keys in this order."""
     words: str = ""
     """More words the palette finds the command by, besides its title and line (each language lists its own)."""
+    priority: bool = False
+    """Checked before the focused widget's own keys (Ctrl+X must reach the app from a typing line too)."""
 
     @property
     def help_key(self) -> str:
@@ -60,7 +62,7 @@ class Key:
         return self.key_name or self.key_display or self.key
 
     def binding(self) -> Binding:
-        return Binding(self.key, self.action, self.label, show=self.show, key_display=self.key_display, tooltip=self.help, id=self.id)
+        return Binding(self.key, self.action, self.label, show=self.show, key_display=self.key_display, tooltip=self.help, id=self.id, priority=self.priority)
 
 
 ESSENTIAL = 0
@@ -108,7 +110,14 @@ quitting with questions not saved always asks first."""
 COMMAND_PALETTE = Key("command-palette", "ctrl+p", "command_palette", N_("Menu"), N_("Search all actions and screens"), key_name="{ctrl}+P", key_display="^p",
                       importance=4)
 
-APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, WHAT_MATTERS, QUIT_CONTROL)
+START_OVER = Key("start-over", "o", "start_over", N_("Start over"), N_("Start over: clears my questions, for the next person"),
+                 command=N_("Start over — clears my questions"), command_help=N_("Clear everything on this shared screen for the next person"),
+                 words=N_("reset clear new next person restart"), importance=ESSENTIAL)
+"""Kiosk mode only (a shared screen), where it takes Quit's place on the key bar, in the keys help and the palette."""
+STAFF_EXIT = Key("staff-exit", "ctrl+x", "staff_exit", show=False, priority=True)
+"""Kiosk mode only: staff type the clinic's code to close the guide (docs/clinic.md); not listed for readers."""
+
+APP_KEYS = (HELP_NOW, MY_QUESTIONS, HANDOUT, LANGUAGE, THEME, GLOSSARY, SEARCH, KEYS_HELP, QUIT, COMMAND_PALETTE, WHAT_MATTERS, QUIT_CONTROL, START_OVER, STAFF_EXIT)
 """``RecoveryGuideApp.BINDINGS``."""
 
 # --- the reading screen ------------------------------------------------------------------------------
@@ -219,7 +228,7 @@ HELP_ORDER = (
 
 PALETTE_ORDER = (
     HELP_NOW, CHOOSE_REGION, MY_QUESTIONS, WRITE_OWN_QUESTION, WHAT_MATTERS, HANDOUT, GLOSSARY, SEARCH, NEXT_MATCH, PREVIOUS_MATCH, SELF_CHECK, THEME, KEYS_HELP,
-    NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT,
+    NEXT, PREVIOUS, CONTENTS, LANGUAGE, ENGLISH_ORIGINAL, QUIT, START_OVER,
 )
 """The keys offered in the command palette, most needed first (each has a ``command`` title)."""
 
@@ -258,8 +267,10 @@ MORE_COMMANDS = (
 KEY_HEADING, MEANING_HEADING = N_("Key"), N_("What it does")
 
 
-def keys_table(translate=lambda text: text) -> list[str]:
+def keys_table(translate=lambda text: text, kiosk: bool = False) -> list[str]:
     """The keys as Markdown table rows, for the ``?`` screen (translated) and the README (English),
-    each key named as the reader's keyboard prints it."""
+    each key named as the reader's keyboard prints it. On a shared screen (``kiosk``) Start over
+    takes Quit's row."""
     rows = [f"| {translate(KEY_HEADING)} | {translate(MEANING_HEADING)} |", "|---|---|"]
-    return rows + [f"| {with_keys(translate(key.help_key))} | {with_keys(translate(key.help))} |" for key in HELP_ORDER]
+    order = tuple(START_OVER if kiosk and key is QUIT else key for key in HELP_ORDER)
+    return rows + [f"| {with_keys(translate(key.help_key))} | {with_keys(translate(key.help))} |" for key in order]

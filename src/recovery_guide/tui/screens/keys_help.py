@@ -12,10 +12,10 @@ from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings, keys_table
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
-def keys_markdown() -> str:
+def keys_markdown(kiosk: bool = False) -> str:
     intro = _("You can use the whole guide with the keyboard. A mouse also works.")
     title = _("Keys")
-    return f"# {title}\n\n{intro}\n\n" + "\n".join(keys_table(_)) + "\n"
+    return f"# {title}\n\n{intro}\n\n" + "\n".join(keys_table(_, kiosk)) + "\n"
 
 
 class KeysHelpScreen(GuideModal):
@@ -25,5 +25,5 @@ class KeysHelpScreen(GuideModal):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", can_focus=True):
-            yield Markdown(keys_markdown())
+            yield Markdown(keys_markdown(self.session.kiosk is not None))
         yield KeyBar()

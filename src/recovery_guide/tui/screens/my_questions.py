@@ -42,6 +42,8 @@ class MyQuestionsScreen(GuideModal):
         """True while adding here: the cursor goes to the entry just added."""
 
     def compose(self) -> ComposeResult:
+        from recovery_guide.session import kiosk_no_saving
+
         with VerticalScroll(id="dialog"):
             yield Static(id="questions-help", markup=False)
             yield MyQuestionsList(id="my-questions-list")
@@ -49,9 +51,12 @@ class MyQuestionsScreen(GuideModal):
             with Horizontal(classes="buttons"):
                 yield Button(plain(_("Write a question")), id="write", compact=True)
                 yield Button(plain(_("Make a handout")), id="handout", variant="primary", compact=True)
-            yield Button(plain(self.keep_label()), id="keep", compact=True)
-            yield Static(_("Off: nothing is written to this computer. On: saved only for you, until you choose Forget everything."), id="keep-help", markup=False)
-            yield Button(plain(_("Forget everything")), id="forget", variant="error", compact=True)
+            if self.session.kiosk is not None:  # a shared screen: saving is not offered
+                yield Static(kiosk_no_saving(), id="keep-help", markup=False)
+            else:
+                yield Button(plain(self.keep_label()), id="keep", compact=True)
+                yield Static(_("Off: nothing is written to this computer. On: saved only for you, until you choose Forget everything."), id="keep-help", markup=False)
+                yield Button(plain(_("Forget everything")), id="forget", variant="error", compact=True)
         yield KeyBar()
 
     def on_mount(self) -> None:

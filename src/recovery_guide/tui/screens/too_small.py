@@ -53,5 +53,5 @@ class TooSmallScreen(GuideModal):
                 min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=width, height=height
             )
             + "\n"
-            + _("Press h for help lines, or q to quit.")
+            + (_("Press h for help lines.") if self.app.session.kiosk else _("Press h for help lines, or q to quit."))  # a shared screen has no quit
         )

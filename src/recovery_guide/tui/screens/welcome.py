@@ -53,6 +53,12 @@ class WelcomeScreen(GuideScreen):
         self.retired = True
         self.call_after_refresh(self.remove_children)
 
+    async def welcome_again(self) -> None:
+        """Kiosk mode started over: this screen shows itself again, for the next reader."""
+        self.retired = False
+        await self.recompose()
+        self.query_one("#acknowledge", Button).focus()
+
     async def language_changed(self) -> None:
         if not self.retired:
             await super().language_changed()
