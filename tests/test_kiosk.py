@@ -294,3 +294,18 @@ async def test_in_a_browser_the_idle_reset_ends_the_app(guide, monkeypatch):
         app.screen.deadline -= 30
         await settle(pilot, lambda: not app.is_running)
     assert app.return_code == 0
+
+
+def test_a_staff_code_yaml_would_read_as_another_number_is_refused(tmp_path):
+    """``staff_code: 0042`` is the number 34 to YAML: staff would be locked out with the code they wrote."""
+    from recovery_guide.clinic import load_clinic
+    from recovery_guide.guide_content.yaml_source import ContentError
+
+    path = tmp_path / "clinic.yaml"
+    path.write_text("name: Riverside\nkiosk: true\nstaff_code: 0042\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_clinic(path)
+    assert 'write 0042 in quotes, like "0042"' in str(caught.value)
+    assert ":3:" in str(caught.value)
+    path.write_text('name: Riverside\nkiosk: true\nstaff_code: "0042"\n', encoding="utf-8")
+    assert load_clinic(path).kiosk.staff_code == "0042"

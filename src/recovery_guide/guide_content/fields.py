@@ -119,6 +119,9 @@ class Fields:
         draws nothing but reorders or hides digits is refused: a number must read as it dials."""
         value = self._get(key, True)
         if isinstance(value, int) and not isinstance(value, bool):
+            written = getattr(self.doc.node(self.at + (key,)), "value", str(value))
+            if written.replace("_", "") != str(value):  # 0042 is octal 34 to YAML; 1_000 is 1000
+                raise self.doc.error(self.at + (key,), f'write {written} in quotes, like "{written}": without quotes YAML reads it as the number {value}')
             return str(value)
         if isinstance(value, str):
             self._within_limit(value, key, self.at + (key,))
