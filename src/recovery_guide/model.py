@@ -40,6 +40,15 @@ class ReviewState(str, Enum):
     CHANGED = "changed since review"
 
 
+class OutcomeKind(str, Enum):
+    """Whether a result's outcome is good or bad for the person: a bad one is drawn with another
+    symbol (and colour), so a filled mark never means "stayed off alcohol" in one picture and
+    "died" in the next."""
+
+    GOOD = "good"
+    BAD = "bad"
+
+
 class Urgency(str, Enum):
     """How urgent a help line is. Shown in words, never by colour alone."""
 
@@ -148,6 +157,9 @@ class Result:
     design: str
     """The study design in plain words ("a small randomised study of 55 adults", "not randomised")."""
     source_id: str
+    outcome_is: OutcomeKind | None = None
+    """Good or bad for the person (English only; None only while a translation is read, before the
+    overlay takes the English's)."""
 
 
 @dataclass(frozen=True)

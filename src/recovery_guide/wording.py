@@ -9,7 +9,7 @@ from datetime import date
 
 from recovery_guide.i18n import N_, _, current_language
 from recovery_guide.key_names import with_keys
-from recovery_guide.model import ReviewState, TreatmentOption, Urgency
+from recovery_guide.model import OutcomeKind, ReviewState, TreatmentOption, Urgency
 
 
 def app_title() -> str:
@@ -41,6 +41,15 @@ FILLED = "●"
 """A filled symbol in an icon array (a person with that picture's outcome, ``Result.outcome``): told from ``EMPTY`` by shape, not colour."""
 EMPTY = "○"
 """An empty ring."""
+BAD = "✖"
+"""A filled symbol for a bad outcome (``OutcomeKind.BAD``: "died within a year"): a heavy cross, not
+the dot of a good one, so black-and-white paper tells them apart. East Asian Width "N", so one cell
+in every terminal (the dot's width is "A", which the project already counts as one)."""
+
+
+def filled_symbol(outcome_is: OutcomeKind | None) -> str:
+    """The filled symbol of a picture whose outcome is good (the dot) or bad (the cross)."""
+    return BAD if outcome_is is OutcomeKind.BAD else FILLED
 SCALE_FILLED = "■"
 """A level reached on the evidence scale. Squares, not the icon array's dots: an independent review found
 the same ● meaning "had this result" in a picture and "a level reached" just below it."""
@@ -72,22 +81,23 @@ def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
     return line if dots else " ".join(line.split())
 
 
-def result_legend(outcome: str) -> tuple[str, ...]:
+def result_legend(outcome: str, outcome_is: OutcomeKind | None = None) -> tuple[str, ...]:
     """What the symbols of one icon array mean, one line each: how many people a block is, what a
     filled symbol stands for in this picture (``Result.outcome``) and what an empty one does. An
     independent review found one legend for all ("had this result") where ● meant staying off alcohol
     in one picture and dying in another. Lines, so a wrap never parts a symbol from its meaning."""
     # TRANSLATORS: three lines above each picture; {outcome} is the picture's own phrase from the content ("died within a year").
     text = _("Each block of 10 by 10 is 100 people.\n{filled} = {outcome}\n{empty} = everyone else")
-    return tuple(text.format(filled=FILLED, outcome=outcome, empty=EMPTY).splitlines())
+    return tuple(text.format(filled=filled_symbol(outcome_is), outcome=outcome, empty=EMPTY).splitlines())
 
 
 def result_key() -> str:
-    """How to read the icon arrays, once in the printed guide's key: each picture says what ● means there."""
+    """How to read the icon arrays, once in the printed guide's key: a good result's symbol, a bad
+    result's, and that each picture says what its own means."""
     return _(
-        "Each block of 10 by 10 is 100 people. Above each picture, a key says what {filled} means in that picture. "
-        "In some pictures it is a good result. In others it is a bad one. {empty} = everyone else."
-    ).format(filled=FILLED, empty=EMPTY)
+        "Each block of 10 by 10 is 100 people. {filled} marks a good result. {bad} marks a bad result. "
+        "{empty} marks everyone else. Above each picture, a key says what the mark means in that picture."
+    ).format(filled=FILLED, bad=BAD, empty=EMPTY)
 
 
 def result_count(count: int) -> str:

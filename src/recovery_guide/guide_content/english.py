@@ -62,6 +62,8 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
         for index, result in enumerate(page.results):
             if result.source_id not in sources:
                 raise doc.error(("results", index, "source"), f"unknown source id {result.source_id!r} (not in sources.yaml)")
+            if result.outcome_is is None:
+                raise doc.error(("results", index, "outcome_is"), "required field is missing (good or bad)")
         if page.evidence and page.evidence_level is None:
             raise doc.error(("evidence",), "a screen with evidence needs evidence_level too (1 to 5)")
         for index, question in enumerate(page.questions):

@@ -77,7 +77,7 @@ def _unique(doc: YamlDocument, items: list, at: tuple[str | int, ...], shape, wa
 def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result, ...]:
     """A screen's study results: each exactly two groups, each a count out of 100; ids unique on the screen.
 
-    ``source`` may be left out in a translation (it always comes from the English)."""
+    ``source`` and ``outcome_is`` may be left out in a translation (they always come from the English)."""
 
     def result(fields: Fields) -> Result:
         groups = []
@@ -87,7 +87,10 @@ def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result
         if len(groups) != 2:
             raise doc.error(fields.at + ("groups",), f"a result needs exactly 2 groups (the treatment group and the comparison group), found {len(groups)}")
         source = fields.get("source") if fields.data.get("source") is not None else ""
-        return Result(id=fields.get("id"), caption=fields.get("caption"), outcome=fields.get("outcome"), groups=tuple(groups), design=fields.get("design"), source_id=source)
+        outcome_is = fields.get("outcome_is") if fields.data.get("outcome_is") is not None else None
+        return Result(
+            id=fields.get("id"), caption=fields.get("caption"), outcome=fields.get("outcome"), groups=tuple(groups), design=fields.get("design"), source_id=source, outcome_is=outcome_is
+        )
 
     return _unique(doc, fields.get("results"), ("results",), RESULT, warn, "result id", result)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from recovery_guide.model import PageKind, ReviewRole, Urgency
+from recovery_guide.model import OutcomeKind, PageKind, ReviewRole, Urgency
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -134,6 +134,13 @@ RESULT = Shape(
         Field("groups", "mappings", "Exactly two: the treatment group, then the comparison group.", shape=RESULT_GROUP),
         Field("design", "text", 'The study design in plain words ("a small randomised study of 55 adults", "not randomised").'),
         Field("source", "id", "Id of the source (sources.yaml) of this result.", english_only=True),
+        Field(
+            "outcome_is",
+            "choice",
+            "Whether the outcome is good or bad for the person (bad: drawn with another symbol, \u2716, and colour). English only.",
+            choices=OutcomeKind,
+            english_only=True,
+        ),
     ),
 )
 

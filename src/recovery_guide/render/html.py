@@ -13,7 +13,7 @@ from html import escape
 
 from recovery_guide import wording
 from recovery_guide.i18n import language_tag, text_direction
-from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.model import Clinic, Guide, OutcomeKind, Region, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     BODY_KINDS,
@@ -84,6 +84,7 @@ ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; l
 .result-groups { display: flex; flex-wrap: wrap; gap: 2em; }
 .result-group p { margin: 0; }
 .result-group svg { width: 10em; height: 10em; }
+.result-group svg .bad { stroke: #b00020; }
 .scale { font-weight: bold; }
 footer { border-top: 1px solid #000; margin-top: 2em; }
 table.options { border-collapse: collapse; width: 100%; font-size: 0.9em; }
@@ -168,12 +169,15 @@ def clinic_phone_html(clinic: Clinic | None) -> list[str]:
     return [f"<p>{escape(clinic.name)}: <strong>{escape(clinic.phone)}</strong></p>"]
 
 
-def icon_svg(count: int, label: str) -> str:
-    """100 shapes in 10 rows, filled row by row from the top: ``count`` filled circles, the rest empty rings."""
+def icon_svg(count: int, label: str, bad: bool = False) -> str:
+    """100 shapes in 10 rows, filled row by row from the top: ``count`` filled circles (heavy crosses
+    when the outcome is ``bad``, so paper tells them apart by shape), the rest empty rings."""
     shapes = []
     for index in range(SIDE * SIDE):
         x, y = 10 * (index % SIDE) + 5, 10 * (index // SIDE) + 5
-        if is_filled(index, count):
+        if is_filled(index, count) and bad:
+            shapes.append(f'<path class="bad" d="M{x - 3.5} {y - 3.5}L{x + 3.5} {y + 3.5}M{x + 3.5} {y - 3.5}L{x - 3.5} {y + 3.5}" stroke="#000" stroke-width="2.2"/>')
+        elif is_filled(index, count):
             shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="#000"/>')
         else:
             shapes.append(f'<circle class="empty" cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/>')
@@ -234,14 +238,15 @@ class HtmlWriter(BlockWriter[str]):
         black and white, its label and count above it; the caption as text below, and as each picture's
         title for screen readers."""
         result = block.result
-        legend = "<br>".join(escape(line) for line in wording.result_legend(result.outcome))
+        legend = "<br>".join(escape(line) for line in wording.result_legend(result.outcome, result.outcome_is))
+        bad = result.outcome_is is OutcomeKind.BAD
         groups = []
         for group in result.groups:
             count = wording.result_count(group.count)
             label = f"{group.label}: {count}. {result.caption}"
             groups.append(
                 f'<div class="result-group"><p><strong>{escape(group.label)}</strong></p><p>{escape(count)}</p>'
-                f"{icon_svg(group.count, label)}</div>"
+                f"{icon_svg(group.count, label, bad)}</div>"
             )
         return "\n".join(
             [
