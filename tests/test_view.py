@@ -20,6 +20,7 @@ from recovery_guide.render.writer import missing_kinds
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.view.blocks import (
     BLOCK_KINDS,
+    WritingSpace,
     Block,
     BulletList,
     ClinicDetails,
@@ -79,6 +80,7 @@ SAMPLES: dict[type[Block], Block] = {
     WhatMattersToMe: WhatMattersToMe((("Avoiding side effects", "Very important", False), ("Being near family", None, True))),
     PictureKey: PictureKey("Each picture says what ● means there. ○ = everyone else.", ("very early evidence ■□□□□ (1 of 5)", "strong evidence ■■■■■ (5 of 5)")),
     ValuesWorksheet: ValuesWorksheet("Think about it.", ("Not important", "Very important"), ("Avoiding side effects",)),
+    WritingSpace: WritingSpace("Write your own questions here:", 2, heading="My questions"),
 }
 
 

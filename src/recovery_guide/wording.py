@@ -272,6 +272,21 @@ def value_entry(text: str, level: str | None, own: bool) -> str:
     return f"{text}: {level}" if level else text
 
 
+def write_own_questions() -> str:
+    """The prompt above ruled lines under "My questions" on paper."""
+    return _("Write your own questions here:")
+
+
+def anything_else_matters() -> str:
+    """The prompt above ruled lines under "What matters to me" on paper."""
+    return _("Anything else that matters to me:")
+
+
+def notes_from_visit() -> str:
+    """The heading of the box to write notes in at the appointment."""
+    return _("Notes from my visit")
+
+
 def check_my_understanding() -> str:
     return _("Please check my understanding")
 

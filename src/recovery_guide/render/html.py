@@ -41,6 +41,7 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
     ValuesWorksheet,
+    WritingSpace,
 )
 from recovery_guide.view.icons import SIDE, is_filled
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
@@ -71,6 +72,10 @@ ul.ticks li { white-space: nowrap; }
 .write-line { display: inline-block; min-width: 16em; border-bottom: 1px solid #000; height: 1.2em; vertical-align: bottom; }
 .worksheet .answer-line { margin-bottom: 0.2em; }
 .worksheet { break-before: page; page-break-before: always; }
+.writing, .notes-box { break-inside: avoid; page-break-inside: avoid; }
+.notes-box { border: 2px solid #000; padding: 0 0.8em 0.8em 0.8em; margin: 1.5em 0; }
+.notes-box h2 { border-bottom: none; margin-top: 0.5em; }
+.notes-box .answer-line { height: 2em; }
 .urgency { font-weight: bold; text-transform: uppercase; }
 .contact { font-weight: bold; white-space: nowrap; }
 .question, .read, .region, section.screen { break-inside: avoid; page-break-inside: avoid; }
@@ -329,6 +334,14 @@ class HtmlWriter(BlockWriter[str]):
         items.append(f'<li><strong>{escape(wording.something_else_matters())}</strong> <span class="write-line"></span>{ANSWER_LINE}{boxes}</li>')
         intro = [f"<p>{escape(text)}</p>" for text in (block.intro, wording.worksheet_how(), wording.what_matters_note())]
         return "\n".join([f'<section class="worksheet"><h2>{escape(wording.what_matters_to_me())}</h2>', *intro, "<ul>", *items, "</ul></section>"])
+
+    def write_writing_space(self, block: WritingSpace) -> str:
+        """The prompt over ruled lines (borders, which print), or a box with its heading inside."""
+        lines = ANSWER_LINE * block.lines
+        if block.boxed:
+            return f'<section class="notes-box"><h2>{escape(block.prompt)}</h2>{lines}</section>'
+        heading = f"<h2>{escape(block.heading)}</h2>" if block.heading else ""
+        return f'<section class="writing">{heading}<p class="answer-label">{escape(block.prompt)}</p><div class="answer">{lines}</div></section>'
 
     # --- a handout's sections ------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.render.text import writing_box
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     Block,
@@ -42,6 +43,7 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
     ValuesWorksheet,
+    WritingSpace,
 )
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
@@ -225,6 +227,15 @@ class MarkdownWriter(BlockWriter[str]):
         parts = [f"## {escape_markdown(wording.what_matters_to_me())}", *intro]
         items = [f"- **{escape_markdown(text)}**" for text in block.items] + [f"- **{escape_markdown(wording.something_else_matters())}** {WRITE_LINE}"]
         parts.append("\n".join(line for item in items for line in (item, *boxes)))
+        return "\n\n".join(parts)
+
+    def write_writing_space(self, block: WritingSpace) -> str:
+        """The prompt, then blank lines drawn as underscores; a notes box as the plain text's box, fenced."""
+        parts = [f"### {escape_markdown(block.heading)}"] if block.heading else []
+        if block.boxed:
+            parts.append("\n".join(["```text", *writing_box(block.prompt, block.lines), "```"]))
+        else:
+            parts += [f"**{escape_markdown(block.prompt)}**", *(WRITE_LINE * 2 for _line in range(block.lines))]
         return "\n\n".join(parts)
 
     # --- a handout's sections ------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
     ValuesWorksheet,
+    WritingSpace,
 )
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
@@ -50,6 +51,10 @@ WIDTH = 78
 BOX = "[ ]"
 """A box to tick on paper."""
 WRITE_LINE = "_" * 30
+RULED_LINE = "_" * 60
+"""One blank line to write on (an answer on a handout, one's own question)."""
+BOX_WIDTH = 62
+"""A notes box's width in cells, borders included."""
 """A line to write on, after a prompt."""
 
 
@@ -74,6 +79,17 @@ def box_rows(words: tuple[str, ...], indent: str = "") -> list[str]:
             wider = indent + cell
         row = wider
     return rows + [row] if row else rows
+
+
+def writing_box(heading: str, lines: int) -> list[str]:
+    """A box to write notes in: the heading wrapped inside its top, then ``lines`` empty rows with a
+    blank row between each (room for handwriting)."""
+    inner = BOX_WIDTH - 4
+    edge = "+" + "-" * (BOX_WIDTH - 2) + "+"
+    rows = [f"| {line}{' ' * (inner - cell_width(line))} |" for line in linebreak.wrap_cells(heading, inner)]
+    empty = f"|{' ' * (BOX_WIDTH - 2)}|"
+    rows += [empty] * (2 * lines)
+    return [edge, *rows, edge]
 
 
 def underline(title: str, mark: str = "=") -> str:
@@ -234,6 +250,16 @@ class TextWriter(BlockWriter[str | None]):
         intro = [fill(block.intro), fill(wording.worksheet_how()), fill(wording.what_matters_note())]
         return "\n\n".join([self.title(wording.what_matters_to_me()), *intro, *items, own])
 
+    def write_writing_space(self, block: WritingSpace) -> str:
+        """Ruled lines under a prompt, or a box drawn in characters with its heading inside (``BOX_WIDTH``
+        cells: it fits the page and keeps its shape in black and white)."""
+        parts = [underline(block.heading, "-")] if block.heading else []
+        if block.boxed:
+            parts.append("\n".join(writing_box(block.prompt, block.lines)))
+        else:
+            parts.append("\n\n".join([fill(block.prompt), *(RULED_LINE for _line in range(block.lines))]))
+        return "\n\n".join(parts)
+
     # --- a handout's sections ------------------------------------------------------------------------
 
     def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
@@ -244,7 +270,7 @@ class TextWriter(BlockWriter[str | None]):
             for text in texts:
                 number += 1
                 question = fill(text, initial_indent=f"{number:>2}. ", subsequent_indent="    ")
-                questions.append("\n".join([question, f"    {wording.answer()}", "    " + "_" * 60, "    " + "_" * 60]))
+                questions.append("\n".join([question, f"    {wording.answer()}", "    " + RULED_LINE, "    " + RULED_LINE]))
             groups.append("\n\n".join([title, *questions]))
         return "\n\n".join([underline(wording.my_questions(), "-"), *groups])
 

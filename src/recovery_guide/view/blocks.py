@@ -290,6 +290,23 @@ class ValuesWorksheet(Block):
     """Each item's words, in the content's order."""
 
 
+@dataclass(frozen=True)
+class WritingSpace(Block):
+    """Room to write on paper: a prompt and ruled blank lines ("Write your own questions here:"), or a
+    box with a heading ("Notes from my visit"). The handout and the end of ``print`` have them; a
+    reader reviewing the printed guide found nowhere to write their own words."""
+
+    kind: ClassVar[str] = "writing_space"
+    prompt: str
+    """The words above the lines, or the box's heading."""
+    lines: int = 3
+    """How many blank lines to write on."""
+    heading: str | None = None
+    """A section heading before the prompt, where no section above already gives one."""
+    boxed: bool = False
+    """Drawn as a box (a notes box) rather than as open ruled lines."""
+
+
 # --- blocks of a handout ---------------------------------------------------------------------------------
 
 
@@ -350,6 +367,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     GlossaryEntries,
     PictureKey,
     ValuesWorksheet,
+    WritingSpace,
     QuestionsToAsk,
     MyUnderstanding,
     WhatMattersToMe,
