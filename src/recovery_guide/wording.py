@@ -345,6 +345,22 @@ def urgency_heading(level: Urgency) -> str:
     }[level]
 
 
+def urgency_tiers_heading() -> str:
+    return _("How urgent is it?")
+
+
+def urgency_tiers() -> tuple[tuple[str, str, str], ...]:
+    """The three tiers the safety screen's lists are graded by, most urgent first: (id, symbol, words).
+    The symbols are plain characters (one cell each, in every terminal and on paper); more marks, more
+    urgent, so the tiers are told apart without colour."""
+    return (
+        # TRANSLATORS: the three urgency tiers; keep the first word in capitals where the language has them.
+        ("now", "!!!", _("NOW: call your emergency number")),
+        ("today", "!!", _("TODAY: call your clinic")),
+        ("next-visit", "!", _("NEXT VISIT: tell your team")),
+    )
+
+
 def urgency_short(level: Urgency) -> str:
     return {Urgency.EMERGENCY: _("emergency"), Urgency.CRISIS: _("crisis"), Urgency.SUPPORT: _("support")}[level]
 

@@ -40,6 +40,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
     ValuesWorksheet,
     WritingSpace,
 )
@@ -72,6 +73,12 @@ ul.ticks li { white-space: nowrap; }
 .write-line { display: inline-block; min-width: 16em; border-bottom: 1px solid #000; height: 1.2em; vertical-align: bottom; }
 .worksheet .answer-line { margin-bottom: 0.2em; }
 .worksheet { break-before: page; page-break-before: always; }
+ol.tiers { list-style: none; padding-inline-start: 0; }
+li.tier { padding: 0.4em 0.8em; margin: 0.4em 0; font-weight: bold; break-inside: avoid; page-break-inside: avoid; }
+li.tier-now { border: 4px solid #b00020; }
+li.tier-today { border: 2px solid #8a5a00; }
+li.tier-next-visit { border: 2px dashed #1f4e79; }
+.tier-mark { display: inline-block; min-width: 2.2em; }
 .writing, .notes-box { break-inside: avoid; page-break-inside: avoid; }
 .notes-box { border: 2px solid #000; padding: 0 0.8em 0.8em 0.8em; margin: 1.5em 0; }
 .notes-box h2 { border-bottom: none; margin-top: 0.5em; }
@@ -334,6 +341,12 @@ class HtmlWriter(BlockWriter[str]):
         items.append(f'<li><strong>{escape(wording.something_else_matters())}</strong> <span class="write-line"></span>{ANSWER_LINE}{boxes}</li>')
         intro = [f"<p>{escape(text)}</p>" for text in (block.intro, wording.worksheet_how(), wording.what_matters_note())]
         return "\n".join([f'<section class="worksheet"><h2>{escape(wording.what_matters_to_me())}</h2>', *intro, "<ul>", *items, "</ul></section>"])
+
+    def write_urgency_tiers(self, block: UrgencyTiers) -> str:
+        """A list of three boxes, most urgent first: each with its symbol and words, a border of its own
+        weight and style (prints in black and white) and a colour on screen."""
+        rows = "".join(f'<li class="tier tier-{escape(tier)}"><span class="tier-mark">{escape(symbol)}</span> {escape(words)}</li>' for tier, symbol, words in block.rows)
+        return f'<section class="tiers"><h3>{escape(wording.urgency_tiers_heading())}</h3><ol class="tiers">{rows}</ol></section>'
 
     def write_writing_space(self, block: WritingSpace) -> str:
         """The prompt over ruled lines (borders, which print), or a box with its heading inside."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
-from recovery_guide.render.text import writing_box
+from recovery_guide.render.text import tier_box, writing_box
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     Block,
@@ -42,6 +42,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
     ValuesWorksheet,
     WritingSpace,
 )
@@ -228,6 +229,11 @@ class MarkdownWriter(BlockWriter[str]):
         items = [f"- **{escape_markdown(text)}**" for text in block.items] + [f"- **{escape_markdown(wording.something_else_matters())}** {WRITE_LINE}"]
         parts.append("\n".join(line for item in items for line in (item, *boxes)))
         return "\n\n".join(parts)
+
+    def write_urgency_tiers(self, block: UrgencyTiers) -> str:
+        """The tiers as ``print`` draws them (a box each, its own border), fenced so they keep their shape."""
+        boxes = [line for border, (_tier, symbol, words) in zip("#=-", block.rows) for line in tier_box(f"{symbol:<3} {words}", border)]
+        return "\n".join([f"**{escape_markdown(wording.urgency_tiers_heading())}**", "", "```text", *boxes, "```"])
 
     def write_writing_space(self, block: WritingSpace) -> str:
         """The prompt, then blank lines drawn as underscores; a notes box as the plain text's box, fenced."""

@@ -38,6 +38,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
     ValuesWorksheet,
     WritingSpace,
 )
@@ -79,6 +80,13 @@ def box_rows(words: tuple[str, ...], indent: str = "") -> list[str]:
             wider = indent + cell
         row = wider
     return rows + [row] if row else rows
+
+
+def tier_box(text: str, border: str, width: int = 60) -> list[str]:
+    """``text`` in a box ``width`` cells wide (or as wide as the page allows), drawn with ``border``."""
+    inner = width - 4
+    rows = [f"{border} {line}{' ' * (inner - cell_width(line))} {border}" for line in linebreak.wrap_cells(text, inner)]
+    return [border * width, *rows, border * width]
 
 
 def writing_box(heading: str, lines: int) -> list[str]:
@@ -249,6 +257,16 @@ class TextWriter(BlockWriter[str | None]):
         own = "\n".join([fill(f"{wording.something_else_matters()} {WRITE_LINE}", initial_indent="  - ", subsequent_indent="    "), *box_rows(block.levels, "    ")])
         intro = [fill(block.intro), fill(wording.worksheet_how()), fill(wording.what_matters_note())]
         return "\n\n".join([self.title(wording.what_matters_to_me()), *intro, *items, own])
+
+    def write_urgency_tiers(self, block: UrgencyTiers) -> str:
+        """Each tier in a box of its own, its border drawn with its own character (# most urgent, then
+        =, then -) so paper in black and white tells the tiers apart by shape as well as by words."""
+        rows = [self.title(wording.urgency_tiers_heading(), "-")]
+        if self.plain:  # read mode: the words alone, numbered (a screen reader would read the borders aloud)
+            return "\n".join([*rows, *(fill(words, initial_indent=f"  {number}. ", subsequent_indent="     ") for number, (_tier, _symbol, words) in enumerate(block.rows, start=1))])
+        for border, (_tier, symbol, words) in zip("#=-", block.rows):
+            rows.append("\n".join(tier_box(f"{symbol:<3} {words}", border)))
+        return "\n".join(rows)
 
     def write_writing_space(self, block: WritingSpace) -> str:
         """Ruled lines under a prompt, or a box drawn in characters with its heading inside (``BOX_WIDTH``

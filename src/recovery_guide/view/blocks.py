@@ -196,6 +196,19 @@ class HelpLines(Block):
 
 
 @dataclass(frozen=True)
+class UrgencyTiers(Block):
+    """The three urgency tiers as a picture (Get help now): one boxed row per tier, most urgent first,
+    told apart by words ("NOW", "TODAY", "NEXT VISIT"), a symbol and the box's border as well as colour.
+
+    The words are the tiers the safety screen lists (``wording.urgency_tiers``); each writer draws the
+    boxes its own way, and read mode gets the words alone."""
+
+    kind: ClassVar[str] = "urgency_tiers"
+    rows: tuple[tuple[str, str, str], ...]
+    """(tier id, symbol, words): ("now", "!!!", "NOW: call your emergency number"), most urgent first."""
+
+
+@dataclass(frozen=True)
 class OptionsTable(Block):
     """The options set side by side in the same fields (IPDAS "equal detail"), after the body.
 
@@ -357,6 +370,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     IconArray,
     Statement,
     HelpLines,
+    UrgencyTiers,
     OptionsTable,
     Questions,
     SourceRefs,

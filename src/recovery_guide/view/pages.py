@@ -36,6 +36,7 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
     ValuesWorksheet,
     WritingSpace,
 )
@@ -176,7 +177,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     if page.options:
         blocks.append(OptionsTable(page.options, page.options_intro))
     if page.kind is PageKind.HELP_NOW:
-        blocks.append(help_lines(guide, region_code, clinic))
+        blocks += [UrgencyTiers(wording.urgency_tiers()), help_lines(guide, region_code, clinic)]
     if page.acknowledge:
         blocks.append(Statement(page.acknowledge))
     if page.questions:
