@@ -54,6 +54,10 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
                 raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
         _check_part_sources(doc, "timeline", page.timeline, sources)
         _check_part_sources(doc, "options", page.options, sources)
+        for index, option in enumerate(page.options):
+            for name in ("approved_short", "involves", "evidence_level"):
+                if getattr(option, name) is None:
+                    raise doc.error(("options", index, name), "required field is missing")
         for index, term_id in enumerate(page.terms):
             if term_id not in term_ids:
                 raise doc.error(("terms", index), f"unknown term id {term_id!r} (not in glossary.yaml)")

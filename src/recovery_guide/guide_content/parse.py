@@ -41,7 +41,7 @@ from recovery_guide.guide_content.schema import (
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
+from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, ValueItem, Values, NOT_RATED
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
@@ -137,12 +137,23 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
 
 
 def parse_options(doc: YamlDocument, items: list, warn: Warn) -> tuple[TreatmentOption, ...]:
-    """A screen's treatment options, each with every field filled; ``sources`` may be left out in a
-    translation (``english`` requires them)."""
+    """A screen's treatment options, each with every field filled; ``sources``, ``approved_short``,
+    ``involves`` and ``evidence_level`` may be left out in a translation (``english`` requires them;
+    ``involves`` then comes from the English until a translator adds it)."""
 
     def option(fields: Fields) -> TreatmentOption:
         words = {name: fields.get(name) for name in TreatmentOption.TEXT_FIELDS}
-        return TreatmentOption(id=fields.get("id"), source_ids=fields.get("sources", required=False), **words)
+        level = fields.get("evidence_level") if fields.data.get("evidence_level") is not None else None
+        if level is not None and level != NOT_RATED and level not in {str(number) for number in range(1, 6)}:
+            raise doc.error(fields.at + ("evidence_level",), f"expected 1 to 5 or {NOT_RATED}, found {level!r}")
+        return TreatmentOption(
+            id=fields.get("id"),
+            source_ids=fields.get("sources", required=False),
+            approved_short=fields.get("approved_short") if fields.data.get("approved_short") is not None else None,
+            involves=fields.get("involves", required=False),
+            evidence_level=None if level is None else 0 if level == NOT_RATED else int(level),
+            **words,
+        )
 
     return _unique(doc, items, ("options",), OPTION, warn, "option id", option)
 
