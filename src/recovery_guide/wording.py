@@ -9,7 +9,7 @@ from datetime import date
 
 from recovery_guide.i18n import N_, _, current_language
 from recovery_guide.key_names import with_keys
-from recovery_guide.model import OutcomeKind, ReviewState, TreatmentOption, Urgency
+from recovery_guide.model import Approval, OutcomeKind, ReviewState, TreatmentOption, Urgency
 
 
 def app_title() -> str:
@@ -117,6 +117,33 @@ def options_heading() -> str:
 
 def option_column() -> str:
     return _("Option")
+
+
+def at_a_glance() -> str:
+    """The heading of the grid before the option cards."""
+    return _("At a glance")
+
+
+def approved_for_this() -> str:
+    return _("Approved for this?")
+
+
+def what_it_involves() -> str:
+    return _("What it involves")
+
+
+def research_column() -> str:
+    return _("Research")
+
+
+def not_rated() -> str:
+    """An option's research where no honest level on the 1-to-5 scale exists (staying with current care)."""
+    return _("not rated")
+
+
+def approval_word(approval: Approval | None) -> str:
+    """Approved for this, in one word for the grid."""
+    return {Approval.YES: _("Yes"), Approval.NO: _("No"), Approval.NOT_A_MEDICINE: _("Not a medicine")}.get(approval, "")
 
 
 OPTION_LABELS = {

@@ -41,9 +41,11 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
     UrgencyTiers,
+    AtAGlance,
     ValuesWorksheet,
     WritingSpace,
 )
+from recovery_guide.view import glance
 from recovery_guide.view.icons import SIDE, is_filled
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
@@ -277,6 +279,18 @@ class HtmlWriter(BlockWriter[str]):
     def write_help_lines(self, block: HelpLines) -> str:
         """Every region in full, the reader's own first (after the reader's clinic, when known)."""
         return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region, block.numbers_of(region)) for region in block.own_first)])
+
+    def write_at_a_glance(self, block: AtAGlance) -> str:
+        """A real table, one row per option, that becomes stacked cards on a narrow page and on paper
+        (the options table's own CSS)."""
+        head = "".join(f'<th scope="col">{escape(label)}</th>' for label in glance.headers())
+        rows = []
+        labels = glance.headers()[1:]
+        for option in block.options:
+            name, *values = glance.cells(option)
+            tds = "".join(f'<td><span class="option-label">{escape(wording.label_mark(label))} </span>{escape(value)}</td>' for label, value in zip(labels, values))
+            rows.append(f'<tr><th scope="row">{escape(name)}</th>{tds}</tr>')
+        return "\n".join([f"<h3>{escape(wording.at_a_glance())}</h3>", f'<table class="options glance"><thead><tr>{head}</tr></thead><tbody>', *rows, "</tbody></table>"])
 
     def write_options_table(self, block: OptionsTable) -> str:
         """A real table, one row per option and one column per field, header cells scoped; on a

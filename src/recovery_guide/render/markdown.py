@@ -16,6 +16,7 @@ from __future__ import annotations
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.render.text import tier_box, writing_box
+from recovery_guide.view import glance
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     Block,
@@ -43,6 +44,7 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
     UrgencyTiers,
+    AtAGlance,
     ValuesWorksheet,
     WritingSpace,
 )
@@ -174,6 +176,10 @@ class MarkdownWriter(BlockWriter[str]):
             parts += ["", *(region_markdown(region, "####", block.numbers_of(region)) for region in block.regions)]
             return "\n".join(parts).removesuffix("\n")
         return "\n".join(parts)
+
+    def write_at_a_glance(self, block: AtAGlance) -> str:
+        """The grid as ``print`` draws it, fenced so its columns stay in line."""
+        return "\n".join([f"**{escape_markdown(wording.at_a_glance())}**", "", "```text", *glance.grid_lines(block.options, ICON_WIDTH), "```"])
 
     def write_options_table(self, block: OptionsTable) -> str:
         """Cards, not a table (a table of seven columns is too wide to read): a heading per option,

@@ -39,9 +39,11 @@ from recovery_guide.view.blocks import (
     Statement,
     Timeline,
     UrgencyTiers,
+    AtAGlance,
     ValuesWorksheet,
     WritingSpace,
 )
+from recovery_guide.view import glance
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
@@ -197,6 +199,13 @@ class TextWriter(BlockWriter[str | None]):
             parts += [region_lines(region, block.numbers_of(region)) + "\n" for region in block.regions]
         parts.append(wording.help_lines_checked(block.checked))
         return "\n".join(parts)
+
+    def write_at_a_glance(self, block: AtAGlance) -> str:
+        """The grid at the page's width; in read mode stacked lines without the squares (a screen
+        reader would read a grid's columns across, and each square aloud)."""
+        if self.plain:
+            return "\n".join([wording.at_a_glance() + ":", *glance.stacked_lines(block.options, WIDTH, dots=False)])
+        return "\n".join([self.title(wording.at_a_glance(), "-"), *glance.grid_lines(block.options, WIDTH)])
 
     def write_options_table(self, block: OptionsTable) -> str:
         """One card per option: its name as a heading line, then each label and its text, wrapped."""

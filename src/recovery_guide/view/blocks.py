@@ -209,6 +209,16 @@ class UrgencyTiers(Block):
 
 
 @dataclass(frozen=True)
+class AtAGlance(Block):
+    """The options in brief, before their cards: one row per option with three short columns
+    (approved for this? what it involves? research), drawn by ``view.glance`` as a grid that becomes
+    stacked lines where it does not fit."""
+
+    kind: ClassVar[str] = "at_a_glance"
+    options: tuple[TreatmentOption, ...]
+
+
+@dataclass(frozen=True)
 class OptionsTable(Block):
     """The options set side by side in the same fields (IPDAS "equal detail"), after the body.
 
@@ -371,6 +381,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Statement,
     HelpLines,
     UrgencyTiers,
+    AtAGlance,
     OptionsTable,
     Questions,
     SourceRefs,

@@ -19,6 +19,7 @@ from recovery_guide.i18n import official_in
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.model import Clinic, Guide, Page, PageKind, Region, ReviewState
 from recovery_guide.view.blocks import (
+    AtAGlance,
     Block,
     ClinicDetails,
     EvidenceLabel,
@@ -175,7 +176,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
     if page.options:
-        blocks.append(OptionsTable(page.options, page.options_intro))
+        blocks += [AtAGlance(page.options), OptionsTable(page.options, page.options_intro)]
     if page.kind is PageKind.HELP_NOW:
         blocks += [UrgencyTiers(wording.urgency_tiers()), help_lines(guide, region_code, clinic)]
     if page.acknowledge:
