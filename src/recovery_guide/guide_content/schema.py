@@ -158,7 +158,14 @@ OPTION = Shape(
         Field("not_for", "text", "Who should not use it, and key cautions."),
         Field("sources", "ids", "Ids of the sources (sources.yaml) these facts rest on.", english_only=True),
         Field("approved_short", "choice", 'Approved for this problem, in one word for the "At a glance" grid: yes, no or not-a-medicine. English only.', choices=Approval, english_only=True),
-        Field("involves", "text", 'What taking part involves, a short phrase for the "At a glance" grid ("A pill every day"). Never a dose.', max_length=OUTCOME_LIMIT),
+        Field(
+            "involves",
+            "text",
+            'What taking part involves, a short phrase for the "At a glance" grid ("A pill every day"). Never a dose. '
+            "Required in the English; a translation shows the English phrase until it adds its own.",
+            required=False,
+            max_length=OUTCOME_LIMIT,
+        ),
         Field(
             "evidence_level",
             "literal",
