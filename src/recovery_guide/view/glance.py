@@ -15,6 +15,8 @@ from recovery_guide.textfold import cell_width
 
 GAP = 2
 """Spaces between two columns."""
+COMFORT = 16
+"""The fewest cells a column gets (or its whole text, if shorter) before the grid gives way to stacked lines."""
 INDENT = "  "
 """Before each label in the stacked form."""
 
@@ -42,15 +44,16 @@ def _narrowest(text: str) -> int:
 
 
 def column_widths(rows: list[tuple[str, ...]], width: int) -> list[int] | None:
-    """Widths of the four columns within ``width`` cells, or None when even the narrowest do not fit.
+    """Widths of the four columns within ``width`` cells, or None when they do not fit with ``COMFORT``
+    cells each (or their whole text) and no word cut.
     Each column gets what its longest word needs; each cell left over goes to the column where it
     makes the grid shortest, so the grid stays as short as it can."""
     columns = list(zip(*rows))
     least = [max(_narrowest(text) for text in column) for column in columns]
     most = [max(cell_width(text) for text in column) for column in columns]
     room = width - GAP * (len(columns) - 1)
-    if sum(least) > room:
-        return None
+    if sum(max(low, min(high, COMFORT)) for low, high in zip(least, most)) > room:
+        return None  # columns this narrow would hold two or three words a line: stacked lines read better
     widths = list(least)
     spare = room - sum(widths)
     while spare > 0:
