@@ -16,6 +16,7 @@ import pytest
 from recovery_guide import wording
 from recovery_guide.audit import check_content
 from recovery_guide.guide_content.folder import ContentFolder, load_guide
+from recovery_guide.model import OutcomeKind
 from recovery_guide.plain import PlainReader
 from recovery_guide.render.html import HtmlWriter
 from recovery_guide.render.html import guide_html
@@ -28,8 +29,8 @@ from recovery_guide.view.pages import page_view
 from recovery_guide.textfold import cell_width
 from tests.helpers import acknowledge, settle
 
-FILLED, EMPTY = wording.FILLED, wording.EMPTY
-GRID_ROW = re.compile(rf"^[{FILLED}{EMPTY} ]+$")
+FILLED, EMPTY, BAD = wording.FILLED, wording.EMPTY, wording.BAD
+GRID_ROW = re.compile(rf"^[{FILLED}{BAD}{EMPTY} ]+$")
 RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]
 
 
@@ -50,7 +51,7 @@ def grids_in(lines: list[str]) -> list[list[str]]:
     """The groups' blocks in character lines: each a list of symbols, row by row.
 
     Side by side, each grid line holds 20 symbols (10 of each group); stacked, 10 (one group)."""
-    rows = [[char for char in line if char in (FILLED, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
+    rows = [[char for char in line if char in (FILLED, BAD, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
     if rows and len(rows[0]) == 20:
         assert len(rows) == 10, rows
         return [[symbol for row in rows for symbol in row[:10]], [symbol for row in rows for symbol in row[10:]]]
@@ -58,13 +59,19 @@ def grids_in(lines: list[str]) -> list[list[str]]:
     return [[symbol for row in rows[start : start + 10] for symbol in row] for start in range(0, len(rows), 10)]
 
 
+def mark(result) -> str:
+    """The picture's filled symbol: a dot for a good outcome, a cross for a bad one."""
+    return BAD if result.outcome_is is OutcomeKind.BAD else FILLED
+
+
 def assert_grids_match(grids: list[list[str]], result) -> None:
     assert len(grids) == 2, f"two blocks, one per group; found {len(grids)}"
+    filled = mark(result)
     for grid, group in zip(grids, result.groups):
         assert len(grid) == 100
-        assert grid.count(FILLED) == group.count, f"{group.label}: {grid.count(FILLED)} filled, the words say {group.count}"
+        assert grid.count(filled) == group.count, f"{group.label}: {grid.count(filled)} filled, the words say {group.count}"
         assert grid.count(EMPTY) == 100 - group.count
-        assert grid == [FILLED] * group.count + [EMPTY] * (100 - group.count), "filled first, row by row from the top"
+        assert grid == [filled] * group.count + [EMPTY] * (100 - group.count), "filled first, row by row from the top"
 
 
 def test_the_english_guide_shows_the_headline_results(guide):
@@ -93,7 +100,7 @@ def test_print_draws_each_group_with_as_many_filled_symbols_as_its_count(guide, 
     assert block.result.design in flat and f"[{block.source_number}]" in flat
     for group in block.result.groups:
         assert group.label in flat and f"{group.count} in 100" in flat
-    assert all(line in text.splitlines() for line in wording.result_legend(block.result.outcome))
+    assert all(line in text.splitlines() for line in wording.result_legend(block.result.outcome, block.result.outcome_is))
 
 
 def test_print_of_the_whole_guide_has_every_result_side_by_side_within_its_width(guide):
@@ -150,7 +157,7 @@ def test_html_draws_100_shapes_per_group_that_print_in_black_and_white(guide, re
         label = unescape(re.search(r'aria-label="([^"]*)"', svg).group(1))
         assert block.result.caption in label
         assert unescape(re.search(r"<title>(.*?)</title>", svg).group(1)) == label
-        filled = re.findall(r'<circle class="filled"[^>]*fill="#000"', svg)
+        filled = re.findall(r'<circle class="filled"[^>]*fill="#000"|<path class="bad"[^>]*stroke="#000"', svg)
         empty = re.findall(r'<circle class="empty"[^>]*fill="none" stroke="#000"', svg)
         assert (len(filled), len(empty)) == (group.count, 100 - group.count)
         assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external request"
@@ -167,7 +174,7 @@ def test_read_mode_gives_the_sentence_not_the_picture(guide):
     text = out.getvalue()
     assert " ".join(page.results[0].caption.split()) in " ".join(text.split())
     assert not any(GRID_ROW.match(line) for line in text.splitlines() if line.strip()), "no grid rows"
-    assert not set(text) & {FILLED, EMPTY, wording.SCALE_FILLED, wording.SCALE_EMPTY}, "no symbols to read aloud, not even the scale's"
+    assert not set(text) & {FILLED, BAD, EMPTY, wording.SCALE_FILLED, wording.SCALE_EMPTY}, "no symbols to read aloud, not even the scale's"
     assert f"{wording.evidence_level(page.evidence_level)} ({page.evidence_level} of 5)" in text, "the scale in words"
 
 
@@ -227,7 +234,7 @@ def test_every_result_names_its_outcome_in_every_language(guide, code):
 def legend_above(lines: list[str], result) -> list[str]:
     """The lines between the end of the previous text and the first grid row of ``result``'s picture:
     the picture's own legend and its groups' labels."""
-    start = lines.index(f"{FILLED} = {result.outcome}")
+    start = lines.index(f"{mark(result)} = {result.outcome}")
     first_grid = next(index for index in range(start, len(lines)) if GRID_ROW.match(lines[index]) and len(lines[index].replace(" ", "")) >= 10)
     assert_grids_match(grids_in(lines[first_grid : first_grid + 10]), result)
     return lines[start - 1 : first_grid]
@@ -241,7 +248,7 @@ def test_print_and_markdown_name_each_arrays_outcome_in_the_line_above_it(guide,
     for written in (guide_text(guide), guide_markdown(guide)):
         lines = written.splitlines()
         legend = legend_above(lines, block.result)
-        assert legend[1:3] == [f"{FILLED} = {OUTCOMES[result_id]}", f"{EMPTY} = everyone else"]
+        assert legend[1:3] == [f"{mark(block.result)} = {OUTCOMES[result_id]}", f"{EMPTY} = everyone else"]
         assert "had this result" not in written
 
 
@@ -250,7 +257,7 @@ def test_html_names_each_arrays_outcome_in_its_legend(guide, result_id):
     html = guide_html(guide)
     figure = re.search(rf'<figure class="result" id="result-{result_id}">(.*?)</figure>', html, re.S).group(1)
     legend = unescape(re.search(r'<p class="legend">(.*?)</p>', figure, re.S).group(1))
-    assert f"{FILLED} = {OUTCOMES[result_id]}<br>{EMPTY} = everyone else" in legend
+    assert f"{mark(icon_block(guide, result_id)[1].result)} = {OUTCOMES[result_id]}<br>{EMPTY} = everyone else" in legend
     assert figure.index('class="legend"') < figure.index("<svg"), "the legend stands above the picture"
     assert "had this result" not in html
 
@@ -258,8 +265,58 @@ def test_html_names_each_arrays_outcome_in_its_legend(guide, result_id):
 def test_the_printed_key_says_each_picture_names_what_a_filled_symbol_means(guide):
     text = " ".join(guide_text(guide).split())
     key = text[text.index("How to read the pictures") : text.index("The squares show")]
-    assert "Above each picture, a key says what ● means in that picture." in key
-    assert "good result" in key and "bad one" in key
+    assert "● marks a good result. ✖ marks a bad result." in key
+    assert "Above each picture, a key says what the mark means in that picture." in key
+
+
+# --- a bad outcome has its own symbol (a review: ● meant "stayed off alcohol" in one picture and "died" in the next) ---
+
+BAD_RESULTS = {"opioids-methadone-deaths", "opioids-xbot-2018"}
+
+
+def test_every_english_result_says_whether_its_outcome_is_good_or_bad(guide):
+    assert {result.id for _page, result in results_of(guide) if result.outcome_is is OutcomeKind.BAD} == BAD_RESULTS
+    assert all(result.outcome_is in (OutcomeKind.GOOD, OutcomeKind.BAD) for _page, result in results_of(guide))
+
+
+@pytest.mark.parametrize("code", ["en", "zh_Hans"])
+def test_print_draws_the_methadone_deaths_with_a_cross_and_alcohol_with_dots(guide, code):
+    """On paper, in black and white: the deaths picture's legend and blocks use ✖, the alcohol one ●."""
+    shown = guide if code == "en" else load_guide(code)
+    lines = guide_text(shown).splitlines()
+    deaths = next(result for _page, result in results_of(shown) if result.id == "opioids-methadone-deaths")
+    alcohol = next(result for _page, result in results_of(shown) if result.id == "alcohol-krupitsky-1997")
+    legend_above(lines, deaths)  # finds "✖ = died within a year" and checks 1 and 4 crosses
+    assert f"{BAD} = {deaths.outcome}" in lines
+    assert f"{FILLED} = {alcohol.outcome}" in lines
+    assert_grids_match(grids_in(lines[lines.index(f"{FILLED} = {alcohol.outcome}") + 4 : lines.index(f"{FILLED} = {alcohol.outcome}") + 16]), alcohol)
+
+
+def test_the_bad_symbol_takes_one_cell_in_every_terminal():
+    """East Asian Width N (neutral): never drawn two cells wide, not even by a CJK terminal."""
+    import unicodedata
+
+    assert len(BAD) == 1 and unicodedata.east_asian_width(BAD) == "N" and BAD not in (FILLED, EMPTY)
+    assert cell_width(" ".join([BAD] * 10)) == 19
+
+
+def test_html_draws_a_bad_outcome_as_crosses_in_another_colour(guide):
+    html = guide_html(guide)
+    deaths = re.search(r'<figure class="result" id="result-opioids-methadone-deaths">(.*?)</figure>', html, re.S).group(1)
+    alcohol = re.search(r'<figure class="result" id="result-alcohol-krupitsky-1997">(.*?)</figure>', html, re.S).group(1)
+    assert [len(re.findall(r'<path class="bad"', svg)) for svg in re.findall(r"<svg.*?</svg>", deaths, re.S)] == [1, 4]
+    assert 'class="filled"' not in deaths and "✖ = died within a year" in unescape(deaths)
+    assert [len(re.findall(r'class="filled"', svg)) for svg in re.findall(r"<svg.*?</svg>", alcohol, re.S)] == [66, 24]
+    assert "● = stayed off alcohol" in unescape(alcohol) and 'class="bad"' not in alcohol
+    assert re.search(r"svg \.bad \{ stroke: #[0-9a-f]{6}; \}", html), "another colour on screen (the shape tells it on paper)"
+
+
+def test_a_result_without_outcome_is_fails_check_with_its_line(content_copy):
+    path = content_copy / "en" / "screens" / "06-research-opioids.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    outcome_is: bad\n", "", 1), encoding="utf-8")
+    problems = [str(problem) for problem in check_content(ContentFolder(content_copy)).problems]
+    assert any(f"{path}:" in problem and "outcome_is" in problem for problem in problems), problems
 
 
 def test_a_translation_must_translate_the_outcome(guide):
@@ -297,7 +354,7 @@ def write_result(content_copy: Path, caption: str, counts: tuple[str, str]) -> P
         + "    groups:\n"
         + f"      - label: Had ketamine\n        count: {counts[0]}\n"
         + f"      - label: Had another medicine\n        count: {counts[1]}\n"
-        + '    design: "a small randomised study of 55 adults"\n    source: dakwar-2019\n'
+        + '    design: "a small randomised study of 55 adults"\n    source: dakwar-2019\n    outcome_is: good\n'
         + text[end:],
         encoding="utf-8",
     )
@@ -372,7 +429,7 @@ async def test_the_app_draws_the_icon_array_whole_and_right(guide, size, result_
         assert side_by_side == (size[0] >= 80), f"side by side at {size[0]} columns: {side_by_side}"
         flat = " ".join(" ".join(lines).split())
         assert " ".join(result.caption.split()) in flat
-        assert f"{FILLED} = {result.outcome} {EMPTY} = everyone else" in flat, "the key names this picture's outcome"
+        assert f"{mark(result)} = {result.outcome} {EMPTY} = everyone else" in flat, "the key names this picture's outcome"
         assert all(f"{group.count} in 100" in flat for group in result.groups)
         assert max(len(line) for line in lines) <= view.content_size.width
 

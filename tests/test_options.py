@@ -50,6 +50,9 @@ def test_every_option_has_every_field_filled(guide, screen_id):
     for option in options:
         for name in FIELDS:
             value = getattr(option, name)
+            if name == "evidence_level":  # 0: not rated (staying with current care), said so in the grid
+                assert value in range(0, 6), f"{screen_id}/{option.id}: evidence_level {value!r}"
+                continue
             assert value and (not isinstance(value, str) or value.strip()), f"{screen_id}/{option.id}: {name} is empty"
         assert set(option.source_ids) <= set(guide.sources), f"{screen_id}/{option.id}: unknown source"
 

@@ -99,3 +99,21 @@ def test_my_questions(snap_compare):
         pilot.app.clear_notifications()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_list)
+
+
+@pytest.mark.slow
+def test_get_help_now_urgency_tiers(snap_compare):
+    """Issue #13 round 5: the three tiers as bordered rows, told apart by words, symbol and border."""
+
+    async def open_tiers(pilot):
+        from recovery_guide.tui.widgets.urgency_tiers import UrgencyTiersView
+        from tests.helpers import settle
+
+        await welcome_complete(pilot)
+        await pilot.press("h")
+        view = pilot.app.screen.query_one(UrgencyTiersView)
+        await settle(pilot, lambda: view.display and view.size.height > 0)
+        pilot.app.screen.query_one("#dialog").scroll_to_widget(view, animate=False, top=True)
+        await settle(pilot)
+
+    assert snap_compare(make_app(region_code="US"), terminal_size=(80, 24), run_before=open_tiers)

@@ -35,3 +35,28 @@ def open_options(card: int):
 @pytest.mark.parametrize("size", [(60, 20), (100, 30)], ids=["60x20", "100x30"])
 def test_option_cards(snap_compare, size):
     assert snap_compare(RecoveryGuideApp(Session(load_guide("en"))), terminal_size=size, run_before=open_options(4))
+
+
+def open_at_a_glance(pilot_index: int = 5):
+    """Step 6 (opioids), scrolled so the "At a glance" grid is at the top of the text."""
+
+    async def run_before(pilot):
+        from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane
+        from recovery_guide.tui.widgets.at_a_glance import AtAGlanceView
+
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen))
+        reader = pilot.app.screen
+        reader.index = pilot_index
+        view = reader.query_one(AtAGlanceView)
+        await settle(pilot, lambda: view.display and view.size.height > 0)
+        reader.query_one(ReadingPane).scroll_to_widget(view, animate=False, top=True)
+        await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(60, 20), (100, 30)], ids=["60x20", "100x30"])
+def test_at_a_glance_grid(snap_compare, size):
+    """Issue #13 round 5: columns at 100 columns, stacked lines at 60, nothing cut."""
+    assert snap_compare(RecoveryGuideApp(Session(load_guide("en"))), terminal_size=size, run_before=open_at_a_glance())

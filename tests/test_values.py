@@ -136,12 +136,20 @@ def test_the_handout_lists_rated_items_in_words_marks_the_own_item_and_leaves_ou
     assert not (tmp_path / "data").exists(), "saving is off: nothing written"
 
 
+NOTE = "It is not a score and not a recommendation."
+
+
 def test_no_answers_no_section(guide):
-    assert SECTION not in handout_text(build_handout(guide, Session(guide).my_questions, None, my_values=MyValues()))
+    """No answers, no list of answers: only the lines to write on under the heading (paper the reader
+    writes on, issue #13 round 5)."""
+    text = handout_text(build_handout(guide, Session(guide).my_questions, None, my_values=MyValues()))
+    assert NOTE not in text and text.count(SECTION) == 1
+    assert text.index(SECTION) < text.index("Anything else that matters to me:")
     session = Session(guide)
     session.rate_value("approved", "very")
     session.rate_value("approved", None)
-    assert SECTION not in handout_html(build_handout(guide, session.my_questions, None, my_values=session.my_values))
+    html = handout_html(build_handout(guide, session.my_questions, None, my_values=session.my_values))
+    assert NOTE not in html and 'class="values"' not in html
 
 
 def test_typed_text_stays_plain_and_short(guide):

@@ -11,7 +11,7 @@ import pytest
 
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.model import Clinic, HelpLine, PageKind, Question, Region, Result, ResultGroup, Source, Term, TimelineStep, TreatmentOption, Urgency
+from recovery_guide.model import Approval, Clinic, HelpLine, PageKind, Question, Region, Result, ResultGroup, Source, Term, TimelineStep, TreatmentOption, Urgency
 from recovery_guide.render.handout import HandoutHtml, HandoutText
 from recovery_guide.render.html import HtmlWriter, guide_html
 from recovery_guide.render.markdown import MarkdownWriter, guide_markdown
@@ -20,6 +20,9 @@ from recovery_guide.render.writer import missing_kinds
 from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.view.blocks import (
     BLOCK_KINDS,
+    AtAGlance,
+    UrgencyTiers,
+    WritingSpace,
     Block,
     BulletList,
     ClinicDetails,
@@ -79,6 +82,9 @@ SAMPLES: dict[type[Block], Block] = {
     WhatMattersToMe: WhatMattersToMe((("Avoiding side effects", "Very important", False), ("Being near family", None, True))),
     PictureKey: PictureKey("Each picture says what ● means there. ○ = everyone else.", ("very early evidence ■□□□□ (1 of 5)", "strong evidence ■■■■■ (5 of 5)")),
     ValuesWorksheet: ValuesWorksheet("Think about it.", ("Not important", "Very important"), ("Avoiding side effects",)),
+    WritingSpace: WritingSpace("Write your own questions here:", 2, heading="My questions"),
+    UrgencyTiers: UrgencyTiers((("now", "!!!", "NOW: call your emergency number"), ("today", "!!", "TODAY: call your clinic"))),
+    AtAGlance: AtAGlance((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody.", approved_short=Approval.NO, involves="A pill", evidence_level=0),)),
 }
 
 

@@ -40,6 +40,28 @@ class ReviewState(str, Enum):
     CHANGED = "changed since review"
 
 
+class OutcomeKind(str, Enum):
+    """Whether a result's outcome is good or bad for the person: a bad one is drawn with another
+    symbol (and colour), so a filled mark never means "stayed off alcohol" in one picture and
+    "died" in the next."""
+
+    GOOD = "good"
+    BAD = "bad"
+
+
+class Approval(str, Enum):
+    """Whether an option is approved for this problem, in one word for the "At a glance" grid (the
+    option's ``approved`` words say it in full)."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_A_MEDICINE = "not-a-medicine"
+
+
+NOT_RATED = "not-rated"
+"""An option's ``evidence_level`` where no honest level exists (staying with current care)."""
+
+
 class Urgency(str, Enum):
     """How urgent a help line is. Shown in words, never by colour alone."""
 
@@ -148,6 +170,9 @@ class Result:
     design: str
     """The study design in plain words ("a small randomised study of 55 adults", "not randomised")."""
     source_id: str
+    outcome_is: OutcomeKind | None = None
+    """Good or bad for the person (English only; None only while a translation is read, before the
+    overlay takes the English's)."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +193,13 @@ class TreatmentOption:
     not_for: str
     """Who should not use it, and key cautions."""
     source_ids: tuple[str, ...] = ()
+    approved_short: Approval | None = None
+    """Approved for this problem, in one word (English only; the "At a glance" grid)."""
+    involves: str | None = None
+    """What taking part involves, in a short phrase ("A pill every day"): the grid's column."""
+    evidence_level: int | None = None
+    """How strong the research on this option is, 1 to 5 as the screens' scale; 0 where the content
+    says ``not-rated`` (no honest level exists). English only: None only while a translation is read."""
 
     TEXT_FIELDS = ("name", "what", "approved", "research", "like", "side_effects", "not_for")
     """The fields a reader sees (and a translator translates), in the order they are shown: the one

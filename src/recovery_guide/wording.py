@@ -9,7 +9,7 @@ from datetime import date
 
 from recovery_guide.i18n import N_, _, current_language
 from recovery_guide.key_names import with_keys
-from recovery_guide.model import ReviewState, TreatmentOption, Urgency
+from recovery_guide.model import Approval, OutcomeKind, ReviewState, TreatmentOption, Urgency
 
 
 def app_title() -> str:
@@ -41,6 +41,15 @@ FILLED = "●"
 """A filled symbol in an icon array (a person with that picture's outcome, ``Result.outcome``): told from ``EMPTY`` by shape, not colour."""
 EMPTY = "○"
 """An empty ring."""
+BAD = "✖"
+"""A filled symbol for a bad outcome (``OutcomeKind.BAD``: "died within a year"): a heavy cross, not
+the dot of a good one, so black-and-white paper tells them apart. East Asian Width "N", so one cell
+in every terminal (the dot's width is "A", which the project already counts as one)."""
+
+
+def filled_symbol(outcome_is: OutcomeKind | None) -> str:
+    """The filled symbol of a picture whose outcome is good (the dot) or bad (the cross)."""
+    return BAD if outcome_is is OutcomeKind.BAD else FILLED
 SCALE_FILLED = "■"
 """A level reached on the evidence scale. Squares, not the icon array's dots: an independent review found
 the same ● meaning "had this result" in a picture and "a level reached" just below it."""
@@ -72,22 +81,23 @@ def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
     return line if dots else " ".join(line.split())
 
 
-def result_legend(outcome: str) -> tuple[str, ...]:
+def result_legend(outcome: str, outcome_is: OutcomeKind | None = None) -> tuple[str, ...]:
     """What the symbols of one icon array mean, one line each: how many people a block is, what a
     filled symbol stands for in this picture (``Result.outcome``) and what an empty one does. An
     independent review found one legend for all ("had this result") where ● meant staying off alcohol
     in one picture and dying in another. Lines, so a wrap never parts a symbol from its meaning."""
     # TRANSLATORS: three lines above each picture; {outcome} is the picture's own phrase from the content ("died within a year").
     text = _("Each block of 10 by 10 is 100 people.\n{filled} = {outcome}\n{empty} = everyone else")
-    return tuple(text.format(filled=FILLED, outcome=outcome, empty=EMPTY).splitlines())
+    return tuple(text.format(filled=filled_symbol(outcome_is), outcome=outcome, empty=EMPTY).splitlines())
 
 
 def result_key() -> str:
-    """How to read the icon arrays, once in the printed guide's key: each picture says what ● means there."""
+    """How to read the icon arrays, once in the printed guide's key: a good result's symbol, a bad
+    result's, and that each picture says what its own means."""
     return _(
-        "Each block of 10 by 10 is 100 people. Above each picture, a key says what {filled} means in that picture. "
-        "In some pictures it is a good result. In others it is a bad one. {empty} = everyone else."
-    ).format(filled=FILLED, empty=EMPTY)
+        "Each block of 10 by 10 is 100 people. {filled} marks a good result. {bad} marks a bad result. "
+        "{empty} marks everyone else. Above each picture, a key says what the mark means in that picture."
+    ).format(filled=FILLED, bad=BAD, empty=EMPTY)
 
 
 def result_count(count: int) -> str:
@@ -107,6 +117,33 @@ def options_heading() -> str:
 
 def option_column() -> str:
     return _("Option")
+
+
+def at_a_glance() -> str:
+    """The heading of the grid before the option cards."""
+    return _("At a glance")
+
+
+def approved_for_this() -> str:
+    return _("Approved for this?")
+
+
+def what_it_involves() -> str:
+    return _("What it involves")
+
+
+def research_column() -> str:
+    return _("Research")
+
+
+def not_rated() -> str:
+    """An option's research where no honest level on the 1-to-5 scale exists (staying with current care)."""
+    return _("not rated")
+
+
+def approval_word(approval: Approval | None) -> str:
+    """Approved for this, in one word for the grid."""
+    return {Approval.YES: _("Yes"), Approval.NO: _("No"), Approval.NOT_A_MEDICINE: _("Not a medicine")}.get(approval, "")
 
 
 OPTION_LABELS = {
@@ -262,6 +299,21 @@ def value_entry(text: str, level: str | None, own: bool) -> str:
     return f"{text}: {level}" if level else text
 
 
+def write_own_questions() -> str:
+    """The prompt above ruled lines under "My questions" on paper."""
+    return _("Write your own questions here:")
+
+
+def anything_else_matters() -> str:
+    """The prompt above ruled lines under "What matters to me" on paper."""
+    return _("Anything else that matters to me:")
+
+
+def notes_from_visit() -> str:
+    """The heading of the box to write notes in at the appointment."""
+    return _("Notes from my visit")
+
+
 def check_my_understanding() -> str:
     return _("Please check my understanding")
 
@@ -318,6 +370,22 @@ def urgency_heading(level: Urgency) -> str:
         Urgency.CRISIS: _("Crisis lines"),
         Urgency.SUPPORT: _("Treatment and information helplines"),
     }[level]
+
+
+def urgency_tiers_heading() -> str:
+    return _("How urgent is it?")
+
+
+def urgency_tiers() -> tuple[tuple[str, str, str], ...]:
+    """The three tiers the safety screen's lists are graded by, most urgent first: (id, symbol, words).
+    The symbols are plain characters (one cell each, in every terminal and on paper); more marks, more
+    urgent, so the tiers are told apart without colour."""
+    return (
+        # TRANSLATORS: the three urgency tiers; keep the first word in capitals where the language has them.
+        ("now", "!!!", _("NOW: call your emergency number")),
+        ("today", "!!", _("TODAY: call your clinic")),
+        ("next-visit", "!", _("NEXT VISIT: tell your team")),
+    )
 
 
 def urgency_short(level: Urgency) -> str:

@@ -54,6 +54,10 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
                 raise doc.error(("sources", index), f"unknown source id {source_id!r} (not in sources.yaml)")
         _check_part_sources(doc, "timeline", page.timeline, sources)
         _check_part_sources(doc, "options", page.options, sources)
+        for index, option in enumerate(page.options):
+            for name in ("approved_short", "involves", "evidence_level"):
+                if getattr(option, name) is None:
+                    raise doc.error(("options", index, name), "required field is missing")
         for index, term_id in enumerate(page.terms):
             if term_id not in term_ids:
                 raise doc.error(("terms", index), f"unknown term id {term_id!r} (not in glossary.yaml)")
@@ -62,6 +66,8 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
         for index, result in enumerate(page.results):
             if result.source_id not in sources:
                 raise doc.error(("results", index, "source"), f"unknown source id {result.source_id!r} (not in sources.yaml)")
+            if result.outcome_is is None:
+                raise doc.error(("results", index, "outcome_is"), "required field is missing (good or bad)")
         if page.evidence and page.evidence_level is None:
             raise doc.error(("evidence",), "a screen with evidence needs evidence_level too (1 to 5)")
         for index, question in enumerate(page.questions):

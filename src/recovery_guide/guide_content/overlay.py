@@ -143,7 +143,10 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
             words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "options_intro", "file", "translated_from")}
             timeline = tuple(dataclasses.replace(step, when=other.when, what=other.what) for step, other in zip(page.timeline, candidate.timeline))
             words["results"] = _result_words(page.results, candidate.results)
-            words["options"] = tuple(dataclasses.replace(option, **{name: getattr(other, name) for name in option.TEXT_FIELDS}) for option, other in zip(page.options, candidate.options))
+            words["options"] = tuple(
+                dataclasses.replace(option, involves=other.involves or option.involves, **{name: getattr(other, name) for name in option.TEXT_FIELDS})
+                for option, other in zip(page.options, candidate.options)
+            )  # approved_short and evidence_level always from the English; involves from the English until translated
             pages.append(dataclasses.replace(page, language=code, timeline=timeline, **words))
         else:
             pages.append(page)

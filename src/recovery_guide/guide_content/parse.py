@@ -41,7 +41,7 @@ from recovery_guide.guide_content.schema import (
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, ValueItem, Values
+from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, ValueItem, Values, NOT_RATED
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
@@ -77,7 +77,7 @@ def _unique(doc: YamlDocument, items: list, at: tuple[str | int, ...], shape, wa
 def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result, ...]:
     """A screen's study results: each exactly two groups, each a count out of 100; ids unique on the screen.
 
-    ``source`` may be left out in a translation (it always comes from the English)."""
+    ``source`` and ``outcome_is`` may be left out in a translation (they always come from the English)."""
 
     def result(fields: Fields) -> Result:
         groups = []
@@ -87,7 +87,10 @@ def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result
         if len(groups) != 2:
             raise doc.error(fields.at + ("groups",), f"a result needs exactly 2 groups (the treatment group and the comparison group), found {len(groups)}")
         source = fields.get("source") if fields.data.get("source") is not None else ""
-        return Result(id=fields.get("id"), caption=fields.get("caption"), outcome=fields.get("outcome"), groups=tuple(groups), design=fields.get("design"), source_id=source)
+        outcome_is = fields.get("outcome_is") if fields.data.get("outcome_is") is not None else None
+        return Result(
+            id=fields.get("id"), caption=fields.get("caption"), outcome=fields.get("outcome"), groups=tuple(groups), design=fields.get("design"), source_id=source, outcome_is=outcome_is
+        )
 
     return _unique(doc, fields.get("results"), ("results",), RESULT, warn, "result id", result)
 
@@ -134,12 +137,23 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
 
 
 def parse_options(doc: YamlDocument, items: list, warn: Warn) -> tuple[TreatmentOption, ...]:
-    """A screen's treatment options, each with every field filled; ``sources`` may be left out in a
-    translation (``english`` requires them)."""
+    """A screen's treatment options, each with every field filled; ``sources``, ``approved_short``,
+    ``involves`` and ``evidence_level`` may be left out in a translation (``english`` requires them;
+    ``involves`` then comes from the English until a translator adds it)."""
 
     def option(fields: Fields) -> TreatmentOption:
         words = {name: fields.get(name) for name in TreatmentOption.TEXT_FIELDS}
-        return TreatmentOption(id=fields.get("id"), source_ids=fields.get("sources", required=False), **words)
+        level = fields.get("evidence_level") if fields.data.get("evidence_level") is not None else None
+        if level is not None and level != NOT_RATED and level not in {str(number) for number in range(1, 6)}:
+            raise doc.error(fields.at + ("evidence_level",), f"expected 1 to 5 or {NOT_RATED}, found {level!r}")
+        return TreatmentOption(
+            id=fields.get("id"),
+            source_ids=fields.get("sources", required=False),
+            approved_short=fields.get("approved_short") if fields.data.get("approved_short") is not None else None,
+            involves=fields.get("involves", required=False),
+            evidence_level=None if level is None else 0 if level == NOT_RATED else int(level),
+            **words,
+        )
 
     return _unique(doc, items, ("options",), OPTION, warn, "option id", option)
 

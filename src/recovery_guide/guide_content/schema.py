@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from recovery_guide.model import PageKind, ReviewRole, Urgency
+from recovery_guide.model import Approval, OutcomeKind, PageKind, ReviewRole, Urgency
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -134,6 +134,13 @@ RESULT = Shape(
         Field("groups", "mappings", "Exactly two: the treatment group, then the comparison group.", shape=RESULT_GROUP),
         Field("design", "text", 'The study design in plain words ("a small randomised study of 55 adults", "not randomised").'),
         Field("source", "id", "Id of the source (sources.yaml) of this result.", english_only=True),
+        Field(
+            "outcome_is",
+            "choice",
+            "Whether the outcome is good or bad for the person (bad: drawn with another symbol, \u2716, and colour). English only.",
+            choices=OutcomeKind,
+            english_only=True,
+        ),
     ),
 )
 
@@ -150,6 +157,22 @@ OPTION = Shape(
         Field("side_effects", "text", "Common side effects."),
         Field("not_for", "text", "Who should not use it, and key cautions."),
         Field("sources", "ids", "Ids of the sources (sources.yaml) these facts rest on.", english_only=True),
+        Field("approved_short", "choice", 'Approved for this problem, in one word for the "At a glance" grid: yes, no or not-a-medicine. English only.', choices=Approval, english_only=True),
+        Field(
+            "involves",
+            "text",
+            'What taking part involves, a short phrase for the "At a glance" grid ("A pill every day"). Never a dose. '
+            "Required in the English; a translation shows the English phrase until it adds its own.",
+            required=False,
+            max_length=OUTCOME_LIMIT,
+        ),
+        Field(
+            "evidence_level",
+            "literal",
+            "How strong the research on this option is, 1 (very early) to 5 (strong) as on the screens' scale, or not-rated "
+            "where no honest level exists (docs/content.md gives the rule). English only.",
+            english_only=True,
+        ),
     ),
 )
 

@@ -13,7 +13,7 @@ from html import escape
 
 from recovery_guide import wording
 from recovery_guide.i18n import language_tag, text_direction
-from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.model import Clinic, Guide, OutcomeKind, Region, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     BODY_KINDS,
@@ -40,8 +40,12 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
+    AtAGlance,
     ValuesWorksheet,
+    WritingSpace,
 )
+from recovery_guide.view import glance
 from recovery_guide.view.icons import SIDE, is_filled
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
@@ -71,6 +75,16 @@ ul.ticks li { white-space: nowrap; }
 .write-line { display: inline-block; min-width: 16em; border-bottom: 1px solid #000; height: 1.2em; vertical-align: bottom; }
 .worksheet .answer-line { margin-bottom: 0.2em; }
 .worksheet { break-before: page; page-break-before: always; }
+ol.tiers { list-style: none; padding-inline-start: 0; }
+li.tier { padding: 0.4em 0.8em; margin: 0.4em 0; font-weight: bold; break-inside: avoid; page-break-inside: avoid; }
+li.tier-now { border: 4px solid #b00020; }
+li.tier-today { border: 2px solid #8a5a00; }
+li.tier-next-visit { border: 2px dashed #1f4e79; }
+.tier-mark { display: inline-block; min-width: 2.2em; }
+.writing, .notes-box { break-inside: avoid; page-break-inside: avoid; }
+.notes-box { border: 2px solid #000; padding: 0 0.8em 0.8em 0.8em; margin: 1.5em 0; }
+.notes-box h2 { border-bottom: none; margin-top: 0.5em; }
+.notes-box .answer-line { height: 2em; }
 .urgency { font-weight: bold; text-transform: uppercase; }
 .contact { font-weight: bold; white-space: nowrap; }
 .question, .read, .region, section.screen { break-inside: avoid; page-break-inside: avoid; }
@@ -84,6 +98,7 @@ ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; l
 .result-groups { display: flex; flex-wrap: wrap; gap: 2em; }
 .result-group p { margin: 0; }
 .result-group svg { width: 10em; height: 10em; }
+.result-group svg .bad { stroke: #b00020; }
 .scale { font-weight: bold; }
 footer { border-top: 1px solid #000; margin-top: 2em; }
 table.options { border-collapse: collapse; width: 100%; font-size: 0.9em; }
@@ -168,12 +183,15 @@ def clinic_phone_html(clinic: Clinic | None) -> list[str]:
     return [f"<p>{escape(clinic.name)}: <strong>{escape(clinic.phone)}</strong></p>"]
 
 
-def icon_svg(count: int, label: str) -> str:
-    """100 shapes in 10 rows, filled row by row from the top: ``count`` filled circles, the rest empty rings."""
+def icon_svg(count: int, label: str, bad: bool = False) -> str:
+    """100 shapes in 10 rows, filled row by row from the top: ``count`` filled circles (heavy crosses
+    when the outcome is ``bad``, so paper tells them apart by shape), the rest empty rings."""
     shapes = []
     for index in range(SIDE * SIDE):
         x, y = 10 * (index % SIDE) + 5, 10 * (index // SIDE) + 5
-        if is_filled(index, count):
+        if is_filled(index, count) and bad:
+            shapes.append(f'<path class="bad" d="M{x - 3.5} {y - 3.5}L{x + 3.5} {y + 3.5}M{x + 3.5} {y - 3.5}L{x - 3.5} {y + 3.5}" stroke="#000" stroke-width="2.2"/>')
+        elif is_filled(index, count):
             shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="#000"/>')
         else:
             shapes.append(f'<circle class="empty" cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/>')
@@ -234,14 +252,15 @@ class HtmlWriter(BlockWriter[str]):
         black and white, its label and count above it; the caption as text below, and as each picture's
         title for screen readers."""
         result = block.result
-        legend = "<br>".join(escape(line) for line in wording.result_legend(result.outcome))
+        legend = "<br>".join(escape(line) for line in wording.result_legend(result.outcome, result.outcome_is))
+        bad = result.outcome_is is OutcomeKind.BAD
         groups = []
         for group in result.groups:
             count = wording.result_count(group.count)
             label = f"{group.label}: {count}. {result.caption}"
             groups.append(
                 f'<div class="result-group"><p><strong>{escape(group.label)}</strong></p><p>{escape(count)}</p>'
-                f"{icon_svg(group.count, label)}</div>"
+                f"{icon_svg(group.count, label, bad)}</div>"
             )
         return "\n".join(
             [
@@ -260,6 +279,18 @@ class HtmlWriter(BlockWriter[str]):
     def write_help_lines(self, block: HelpLines) -> str:
         """Every region in full, the reader's own first (after the reader's clinic, when known)."""
         return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region, block.numbers_of(region)) for region in block.own_first)])
+
+    def write_at_a_glance(self, block: AtAGlance) -> str:
+        """A real table, one row per option, that becomes stacked cards on a narrow page and on paper
+        (the options table's own CSS)."""
+        head = "".join(f'<th scope="col">{escape(label)}</th>' for label in glance.headers())
+        rows = []
+        labels = glance.headers()[1:]
+        for option in block.options:
+            name, *values = glance.cells(option)
+            tds = "".join(f'<td><span class="option-label">{escape(wording.label_mark(label))} </span>{escape(value)}</td>' for label, value in zip(labels, values))
+            rows.append(f'<tr><th scope="row">{escape(name)}</th>{tds}</tr>')
+        return "\n".join([f"<h3>{escape(wording.at_a_glance())}</h3>", f'<table class="options glance"><thead><tr>{head}</tr></thead><tbody>', *rows, "</tbody></table>"])
 
     def write_options_table(self, block: OptionsTable) -> str:
         """A real table, one row per option and one column per field, header cells scoped; on a
@@ -324,6 +355,20 @@ class HtmlWriter(BlockWriter[str]):
         items.append(f'<li><strong>{escape(wording.something_else_matters())}</strong> <span class="write-line"></span>{ANSWER_LINE}{boxes}</li>')
         intro = [f"<p>{escape(text)}</p>" for text in (block.intro, wording.worksheet_how(), wording.what_matters_note())]
         return "\n".join([f'<section class="worksheet"><h2>{escape(wording.what_matters_to_me())}</h2>', *intro, "<ul>", *items, "</ul></section>"])
+
+    def write_urgency_tiers(self, block: UrgencyTiers) -> str:
+        """A list of three boxes, most urgent first: each with its symbol and words, a border of its own
+        weight and style (prints in black and white) and a colour on screen."""
+        rows = "".join(f'<li class="tier tier-{escape(tier)}"><span class="tier-mark">{escape(symbol)}</span> {escape(words)}</li>' for tier, symbol, words in block.rows)
+        return f'<section class="tiers"><h3>{escape(wording.urgency_tiers_heading())}</h3><ol class="tiers">{rows}</ol></section>'
+
+    def write_writing_space(self, block: WritingSpace) -> str:
+        """The prompt over ruled lines (borders, which print), or a box with its heading inside."""
+        lines = ANSWER_LINE * block.lines
+        if block.boxed:
+            return f'<section class="notes-box"><h2>{escape(block.prompt)}</h2>{lines}</section>'
+        heading = f"<h2>{escape(block.heading)}</h2>" if block.heading else ""
+        return f'<section class="writing">{heading}<p class="answer-label">{escape(block.prompt)}</p><div class="answer">{lines}</div></section>'
 
     # --- a handout's sections ------------------------------------------------------------------------
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.render.text import tier_box, writing_box
+from recovery_guide.view import glance
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     Block,
@@ -41,7 +43,10 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
+    AtAGlance,
     ValuesWorksheet,
+    WritingSpace,
 )
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
@@ -172,6 +177,10 @@ class MarkdownWriter(BlockWriter[str]):
             return "\n".join(parts).removesuffix("\n")
         return "\n".join(parts)
 
+    def write_at_a_glance(self, block: AtAGlance) -> str:
+        """The grid as ``print`` draws it, fenced so its columns stay in line."""
+        return "\n".join([f"**{escape_markdown(wording.at_a_glance())}**", "", "```text", *glance.grid_lines(block.options, ICON_WIDTH), "```"])
+
     def write_options_table(self, block: OptionsTable) -> str:
         """Cards, not a table (a table of seven columns is too wide to read): a heading per option,
         then each label in bold and its text."""
@@ -225,6 +234,20 @@ class MarkdownWriter(BlockWriter[str]):
         parts = [f"## {escape_markdown(wording.what_matters_to_me())}", *intro]
         items = [f"- **{escape_markdown(text)}**" for text in block.items] + [f"- **{escape_markdown(wording.something_else_matters())}** {WRITE_LINE}"]
         parts.append("\n".join(line for item in items for line in (item, *boxes)))
+        return "\n\n".join(parts)
+
+    def write_urgency_tiers(self, block: UrgencyTiers) -> str:
+        """The tiers as ``print`` draws them (a box each, its own border), fenced so they keep their shape."""
+        boxes = [line for border, (_tier, symbol, words) in zip("#=-", block.rows) for line in tier_box(f"{symbol:<3} {words}", border)]
+        return "\n".join([f"**{escape_markdown(wording.urgency_tiers_heading())}**", "", "```text", *boxes, "```"])
+
+    def write_writing_space(self, block: WritingSpace) -> str:
+        """The prompt, then blank lines drawn as underscores; a notes box as the plain text's box, fenced."""
+        parts = [f"### {escape_markdown(block.heading)}"] if block.heading else []
+        if block.boxed:
+            parts.append("\n".join(["```text", *writing_box(block.prompt, block.lines), "```"]))
+        else:
+            parts += [f"**{escape_markdown(block.prompt)}**", *(WRITE_LINE * 2 for _line in range(block.lines))]
         return "\n\n".join(parts)
 
     # --- a handout's sections ------------------------------------------------------------------------

@@ -38,8 +38,12 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
+    AtAGlance,
     ValuesWorksheet,
+    WritingSpace,
 )
+from recovery_guide.view import glance
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
@@ -50,6 +54,10 @@ WIDTH = 78
 BOX = "[ ]"
 """A box to tick on paper."""
 WRITE_LINE = "_" * 30
+RULED_LINE = "_" * 60
+"""One blank line to write on (an answer on a handout, one's own question)."""
+BOX_WIDTH = 62
+"""A notes box's width in cells, borders included."""
 """A line to write on, after a prompt."""
 
 
@@ -74,6 +82,24 @@ def box_rows(words: tuple[str, ...], indent: str = "") -> list[str]:
             wider = indent + cell
         row = wider
     return rows + [row] if row else rows
+
+
+def tier_box(text: str, border: str, width: int = 60) -> list[str]:
+    """``text`` in a box ``width`` cells wide (or as wide as the page allows), drawn with ``border``."""
+    inner = width - 4
+    rows = [f"{border} {line}{' ' * (inner - cell_width(line))} {border}" for line in linebreak.wrap_cells(text, inner)]
+    return [border * width, *rows, border * width]
+
+
+def writing_box(heading: str, lines: int) -> list[str]:
+    """A box to write notes in: the heading wrapped inside its top, then ``lines`` empty rows with a
+    blank row between each (room for handwriting)."""
+    inner = BOX_WIDTH - 4
+    edge = "+" + "-" * (BOX_WIDTH - 2) + "+"
+    rows = [f"| {line}{' ' * (inner - cell_width(line))} |" for line in linebreak.wrap_cells(heading, inner)]
+    empty = f"|{' ' * (BOX_WIDTH - 2)}|"
+    rows += [empty] * (2 * lines)
+    return [edge, *rows, edge]
 
 
 def underline(title: str, mark: str = "=") -> str:
@@ -174,6 +200,13 @@ class TextWriter(BlockWriter[str | None]):
         parts.append(wording.help_lines_checked(block.checked))
         return "\n".join(parts)
 
+    def write_at_a_glance(self, block: AtAGlance) -> str:
+        """The grid at the page's width; in read mode stacked lines without the squares (a screen
+        reader would read a grid's columns across, and each square aloud)."""
+        if self.plain:
+            return "\n".join([wording.at_a_glance() + ":", *glance.stacked_lines(block.options, WIDTH, dots=False)])
+        return "\n".join([self.title(wording.at_a_glance(), "-"), *glance.grid_lines(block.options, WIDTH)])
+
     def write_options_table(self, block: OptionsTable) -> str:
         """One card per option: its name as a heading line, then each label and its text, wrapped."""
         parts = [self.title(wording.options_heading(), "-")]
@@ -234,6 +267,26 @@ class TextWriter(BlockWriter[str | None]):
         intro = [fill(block.intro), fill(wording.worksheet_how()), fill(wording.what_matters_note())]
         return "\n\n".join([self.title(wording.what_matters_to_me()), *intro, *items, own])
 
+    def write_urgency_tiers(self, block: UrgencyTiers) -> str:
+        """Each tier in a box of its own, its border drawn with its own character (# most urgent, then
+        =, then -) so paper in black and white tells the tiers apart by shape as well as by words."""
+        rows = [self.title(wording.urgency_tiers_heading(), "-")]
+        if self.plain:  # read mode: the words alone, numbered (a screen reader would read the borders aloud)
+            return "\n".join([*rows, *(fill(words, initial_indent=f"  {number}. ", subsequent_indent="     ") for number, (_tier, _symbol, words) in enumerate(block.rows, start=1))])
+        for border, (_tier, symbol, words) in zip("#=-", block.rows):
+            rows.append("\n".join(tier_box(f"{symbol:<3} {words}", border)))
+        return "\n".join(rows)
+
+    def write_writing_space(self, block: WritingSpace) -> str:
+        """Ruled lines under a prompt, or a box drawn in characters with its heading inside (``BOX_WIDTH``
+        cells: it fits the page and keeps its shape in black and white)."""
+        parts = [underline(block.heading, "-")] if block.heading else []
+        if block.boxed:
+            parts.append("\n".join(writing_box(block.prompt, block.lines)))
+        else:
+            parts.append("\n\n".join([fill(block.prompt), *(RULED_LINE for _line in range(block.lines))]))
+        return "\n\n".join(parts)
+
     # --- a handout's sections ------------------------------------------------------------------------
 
     def write_questions_to_ask(self, block: QuestionsToAsk) -> str:
@@ -244,7 +297,7 @@ class TextWriter(BlockWriter[str | None]):
             for text in texts:
                 number += 1
                 question = fill(text, initial_indent=f"{number:>2}. ", subsequent_indent="    ")
-                questions.append("\n".join([question, f"    {wording.answer()}", "    " + "_" * 60, "    " + "_" * 60]))
+                questions.append("\n".join([question, f"    {wording.answer()}", "    " + RULED_LINE, "    " + RULED_LINE]))
             groups.append("\n\n".join([title, *questions]))
         return "\n\n".join([underline(wording.my_questions(), "-"), *groups])
 

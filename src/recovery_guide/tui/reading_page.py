@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import BODY_KINDS, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, OptionsTable, Questions, SourceRefs, Timeline
+from recovery_guide.view.blocks import BODY_KINDS, AtAGlance, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, OptionsTable, Questions, SourceRefs, Timeline, UrgencyTiers
 from recovery_guide.view.pages import PageView
 
 
@@ -39,6 +39,10 @@ class PageParts:
     """The page's results, drawn by the screen as icon arrays under the key points."""
     options: OptionsTable | None = None
     """The options side by side: shown as cards of their own (``tui.widgets.option_cards``), not as Markdown."""
+    glance: AtAGlance | None = None
+    """The options in brief, before their cards: drawn by its own widget (``tui.widgets.at_a_glance``)."""
+    tiers: UrgencyTiers | None = None
+    """The urgency tiers (Get help now): drawn as bordered rows by their own widget (``tui.widgets.urgency_tiers``)."""
     blocks: list[Block] = field(default_factory=list, repr=False)
 
 
@@ -70,6 +74,10 @@ class ReadingPage(MarkdownWriter):
                 parts.timeline = block
             elif isinstance(block, OptionsTable):
                 parts.options = block
+            elif isinstance(block, AtAGlance):
+                parts.glance = block
+            elif isinstance(block, UrgencyTiers):
+                parts.tiers = block
             elif not isinstance(block, (*BODY_KINDS, Questions)):
                 extra.append(self.write(block))
         parts.extra = "\n\n".join(extra)

@@ -196,6 +196,29 @@ class HelpLines(Block):
 
 
 @dataclass(frozen=True)
+class UrgencyTiers(Block):
+    """The three urgency tiers as a picture (Get help now): one boxed row per tier, most urgent first,
+    told apart by words ("NOW", "TODAY", "NEXT VISIT"), a symbol and the box's border as well as colour.
+
+    The words are the tiers the safety screen lists (``wording.urgency_tiers``); each writer draws the
+    boxes its own way, and read mode gets the words alone."""
+
+    kind: ClassVar[str] = "urgency_tiers"
+    rows: tuple[tuple[str, str, str], ...]
+    """(tier id, symbol, words): ("now", "!!!", "NOW: call your emergency number"), most urgent first."""
+
+
+@dataclass(frozen=True)
+class AtAGlance(Block):
+    """The options in brief, before their cards: one row per option with three short columns
+    (approved for this? what it involves? research), drawn by ``view.glance`` as a grid that becomes
+    stacked lines where it does not fit."""
+
+    kind: ClassVar[str] = "at_a_glance"
+    options: tuple[TreatmentOption, ...]
+
+
+@dataclass(frozen=True)
 class OptionsTable(Block):
     """The options set side by side in the same fields (IPDAS "equal detail"), after the body.
 
@@ -290,6 +313,23 @@ class ValuesWorksheet(Block):
     """Each item's words, in the content's order."""
 
 
+@dataclass(frozen=True)
+class WritingSpace(Block):
+    """Room to write on paper: a prompt and ruled blank lines ("Write your own questions here:"), or a
+    box with a heading ("Notes from my visit"). The handout and the end of ``print`` have them; a
+    reader reviewing the printed guide found nowhere to write their own words."""
+
+    kind: ClassVar[str] = "writing_space"
+    prompt: str
+    """The words above the lines, or the box's heading."""
+    lines: int = 3
+    """How many blank lines to write on."""
+    heading: str | None = None
+    """A section heading before the prompt, where no section above already gives one."""
+    boxed: bool = False
+    """Drawn as a box (a notes box) rather than as open ruled lines."""
+
+
 # --- blocks of a handout ---------------------------------------------------------------------------------
 
 
@@ -340,6 +380,8 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     IconArray,
     Statement,
     HelpLines,
+    UrgencyTiers,
+    AtAGlance,
     OptionsTable,
     Questions,
     SourceRefs,
@@ -350,6 +392,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     GlossaryEntries,
     PictureKey,
     ValuesWorksheet,
+    WritingSpace,
     QuestionsToAsk,
     MyUnderstanding,
     WhatMattersToMe,

@@ -1,7 +1,8 @@
 """The handout a reader takes to their appointment, as a view: a few facts, then blocks.
 
 The handout says, in this order: the reader's clinic, their questions with room to write the
-answers, what matters to them (only what they rated; never a score), what they want checked, the
+answers and ruled lines for their own, what matters to them (only what they rated; never a score)
+with lines for anything else, a box for notes from the visit, what they want checked, the
 key points of the topic pages they read (and their study results as icon arrays), and help lines for
 their region (or every region's urgent numbers when the region is unknown). Text and HTML writers
 (``recovery_guide.render.handout``) write the same view, so the two formats always say the same.
@@ -17,7 +18,8 @@ from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.my_values import MyValues
-from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, WhatMattersToMe
+from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, UrgencyTiers, WhatMattersToMe, WritingSpace
+from recovery_guide.view.pages import writing_spaces
 from recovery_guide.view.pages import language_note
 from recovery_guide.view.paper import paper_points
 
@@ -55,18 +57,22 @@ def build_handout(
     blocks: list[Block] = []
     if clinic:
         blocks.append(ClinicDetails(clinic))
+    own_questions, anything_else, notes = writing_spaces()
     if questions:
         blocks.append(QuestionsToAsk(questions))
+    blocks.append(own_questions if not questions else WritingSpace(own_questions.prompt, own_questions.lines))
     answers = my_values.answers(guide.values) if my_values else []
     if answers:
         blocks.append(WhatMattersToMe(tuple((answer.text, answer.level, answer.own) for answer in answers)))
+    blocks.append(anything_else if not answers else WritingSpace(anything_else.prompt, anything_else.lines))
+    blocks.append(notes)
     if understanding:
         blocks.append(MyUnderstanding(understanding))
     if read:
         blocks.append(PagesRead(read))
         # the study results of those pages, as pictures with their words (no source number: a handout has no source list)
         blocks += [IconArray(result, None) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC for result in page.results]
-    blocks.append(HelpLines(guide.regions, region, guide.help_lines_checked, clinic))
+    blocks += [UrgencyTiers(wording.urgency_tiers()), HelpLines(guide.regions, region, guide.help_lines_checked, clinic)]
     return HandoutView(
         language=guide.language.code,
         title=wording.handout_title(),

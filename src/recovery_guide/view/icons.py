@@ -2,7 +2,7 @@
 
 Each group is 100 symbols in a 10 x 10 block, filled row by row from the top, left to right (the one
 fixed order every writer uses; the HTML writer draws the same order as shapes). A filled symbol and
-an empty one differ in shape (``wording.FILLED``, ``wording.EMPTY``), so the picture reads without
+an empty one differ in shape (``wording.FILLED``, or ``wording.BAD`` for a bad outcome, and ``wording.EMPTY``), so the picture reads without
 colour and on paper. Each group's label and "N in 100" stand above its block; the two blocks stand
 side by side when the width allows, one above the other otherwise. No Textual or Rich here.
 """
@@ -27,9 +27,10 @@ def is_filled(index: int, count: int) -> bool:
     return index < count
 
 
-def grid_rows(count: int) -> list[str]:
-    """The 10 rows of one group's block."""
-    return [" ".join(wording.FILLED if is_filled(row * SIDE + column, count) else wording.EMPTY for column in range(SIDE)) for row in range(SIDE)]
+def grid_rows(count: int, filled: str = wording.FILLED) -> list[str]:
+    """The 10 rows of one group's block; ``filled`` is the picture's filled symbol (a dot for a good
+    outcome, a cross for a bad one: ``wording.filled_symbol``)."""
+    return [" ".join(filled if is_filled(row * SIDE + column, count) else wording.EMPTY for column in range(SIDE)) for row in range(SIDE)]
 
 
 def _head(group: ResultGroup, width: int) -> list[str]:
@@ -49,7 +50,8 @@ def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[st
     """The legend (what a filled symbol means in this picture), then both groups' blocks with their
     labels and counts, to fit ``width`` cells: side by side if ``side_by_side`` and they fit, one
     above the other otherwise."""
-    lines = [*(part for line in wording.result_legend(result.outcome) for part in wrap_cells(line, max(width, BLOCK_WIDTH))), ""]
+    filled = wording.filled_symbol(result.outcome_is)
+    lines = [*(part for line in wording.result_legend(result.outcome, result.outcome_is) for part in wrap_cells(line, max(width, BLOCK_WIDTH))), ""]
     first, second = result.groups
     if side_by_side and fits_side_by_side(width):
         column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))
@@ -58,13 +60,13 @@ def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[st
         depth = max(len(head) for head in heads)
         heads = [[*head[:-1], *[""] * (depth - len(head)), head[-1]] for head in heads]
         lines += [(_pad(left, column) + " " * GAP + right).rstrip() for left, right in zip(*heads)]
-        lines += [_pad(left, column) + " " * GAP + right for left, right in zip(grid_rows(first.count), grid_rows(second.count))]
+        lines += [_pad(left, column) + " " * GAP + right for left, right in zip(grid_rows(first.count, filled), grid_rows(second.count, filled))]
         return lines
     for index, group in enumerate(result.groups):
         if index:
             lines.append("")
         lines += _head(group, max(BLOCK_WIDTH, width))
-        lines += grid_rows(group.count)
+        lines += grid_rows(group.count, filled)
     return lines
 
 

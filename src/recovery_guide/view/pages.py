@@ -19,6 +19,7 @@ from recovery_guide.i18n import official_in
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.model import Clinic, Guide, Page, PageKind, Region, ReviewState
 from recovery_guide.view.blocks import (
+    AtAGlance,
     Block,
     ClinicDetails,
     EvidenceLabel,
@@ -36,7 +37,9 @@ from recovery_guide.view.blocks import (
     Sources,
     Statement,
     Timeline,
+    UrgencyTiers,
     ValuesWorksheet,
+    WritingSpace,
 )
 from recovery_guide.view.body import body_blocks
 from recovery_guide.view.paper import paper_blocks
@@ -73,14 +76,16 @@ class GuideView:
     """How to read the pictures: written once, before the first page."""
     worksheet: ValuesWorksheet | None = None
     """"What matters to me" to fill in on paper: written between ``reading`` and ``end_matter``."""
+    writing: tuple[WritingSpace, ...] = ()
+    """Paper to write on at the end of the pages, before the glossary (``writing_spaces``)."""
     worksheet_after: str | None = None
     """The id of the page that offers the exercise: the worksheet follows it (an independent review found
     "Fill in What matters to me" on one page and the worksheet only after the help lines)."""
 
     def sequence(self) -> tuple[Block | PageView, ...]:
         """What comes between the header and the glossary, in order: the key to the pictures, the
-        reading pages, the worksheet, the end matter. Every writer of the whole guide follows it."""
-        return (*((self.key,) if self.key else ()), *self.reading, *((self.worksheet,) if self.worksheet else ()), *self.end_matter)
+        reading pages, the worksheet, the end matter, then paper to write on. Every writer of the whole guide follows it."""
+        return (*((self.key,) if self.key else ()), *self.reading, *((self.worksheet,) if self.worksheet else ()), *self.end_matter, *self.writing)
 
     @property
     def reading(self) -> tuple[PageView, ...]:
@@ -171,9 +176,9 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
     if page.options:
-        blocks.append(OptionsTable(page.options, page.options_intro))
+        blocks += [AtAGlance(page.options), OptionsTable(page.options, page.options_intro)]
     if page.kind is PageKind.HELP_NOW:
-        blocks.append(help_lines(guide, region_code, clinic))
+        blocks += [UrgencyTiers(wording.urgency_tiers()), help_lines(guide, region_code, clinic)]
     if page.acknowledge:
         blocks.append(Statement(page.acknowledge))
     if page.questions:
@@ -197,6 +202,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         key=picture_key(),
         worksheet=values_worksheet(guide),
         worksheet_after=guide.values.after if guide.values else None,
+        writing=writing_spaces(),
     )
 
 
@@ -221,6 +227,17 @@ def picture_key() -> PictureKey:
     """What the icon arrays' symbols mean and the evidence scale's five levels, each in words."""
     top = EvidenceScale.top
     return PictureKey(wording.result_key(), tuple(wording.evidence_scale_line(level, top) for level in range(1, top + 1)))
+
+
+def writing_spaces() -> tuple[WritingSpace, WritingSpace, WritingSpace]:
+    """Paper to write on, each under its own heading: ruled lines for one's own questions, ruled lines
+    for anything else that matters, and a box for notes from the visit. The handout and the end of
+    ``print`` both use these (the handout drops a heading its section above already gives)."""
+    return (
+        WritingSpace(wording.write_own_questions(), 4, heading=wording.my_questions()),
+        WritingSpace(wording.anything_else_matters(), 3, heading=wording.what_matters_to_me()),
+        WritingSpace(wording.notes_from_visit(), 6, boxed=True),
+    )
 
 
 def values_worksheet(guide: Guide) -> ValuesWorksheet | None:

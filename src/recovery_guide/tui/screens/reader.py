@@ -32,6 +32,8 @@ from recovery_guide.tui.widgets.guide_markdown import BulletList, GuideMarkdown
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from recovery_guide.tui.widgets.timeline import TimelineView
+from recovery_guide.tui.widgets.at_a_glance import AtAGlanceView
+from recovery_guide.tui.widgets.urgency_tiers import UrgencyTiersView
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -133,7 +135,7 @@ class ReaderScreen(GuideScreen):
     shows the list in place of the text until a screen is chosen (or Escape).
     """
 
-    CSS_PATH = ["reader.tcss", "../widgets/icon_array.tcss"]
+    CSS_PATH = ["reader.tcss", "../widgets/icon_array.tcss", "../widgets/urgency_tiers.tcss", "../widgets/at_a_glance.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS = bindings(READER_KEYS)
@@ -159,7 +161,9 @@ class ReaderScreen(GuideScreen):
                 yield TimelineView(id="timeline", markup=False)
                 yield Vertical(id="results")
                 yield GuideMarkdown(id="body", open_links=False)
+                yield AtAGlanceView(id="glance")
                 yield Vertical(id="options")
+                yield UrgencyTiersView(id="tiers")
                 # Each box's heading is its first line, not its border title: a border title is cut at the
                 # box's width, and these are long in some languages (a heading wraps instead).
                 with Vertical(id="words"):
@@ -343,7 +347,9 @@ class ReaderScreen(GuideScreen):
         terms_guide = self.session.guide_in("en") if screen.language != guide.language.code else guide
         terms = screen_terms(terms_guide, screen)
         await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
+        self.query_one(AtAGlanceView).show(parts.glance)
         await self._show_options(parts.options)
+        self.query_one(UrgencyTiersView).show_tiers(parts.tiers)
         words = self.query_one("#words")
         words.display = bool(terms)
         self.query_one("#words-heading", Static).update(wording.words_on_this_screen())

@@ -1,0 +1,110 @@
+"""The "At a glance" grid: one row per option, three short columns (approved? what it involves?
+research?), laid out in characters for ``print``, Markdown and the app. No Textual or Rich here.
+
+A grid that fits the width is drawn as columns, each cell wrapped inside its column and never cut;
+where it does not fit (a narrow window, a long word in some language) every option becomes stacked
+lines: its name, then each column's label and value. Chinese is measured in cells.
+"""
+
+from __future__ import annotations
+
+from recovery_guide import wording
+from recovery_guide.linebreak import wrap_cells
+from recovery_guide.model import TreatmentOption
+from recovery_guide.textfold import cell_width
+
+GAP = 2
+"""Spaces between two columns."""
+COMFORT = 16
+"""The fewest cells a column gets (or its whole text, if shorter) before the grid gives way to stacked lines."""
+INDENT = "  "
+"""Before each label in the stacked form."""
+
+
+def research_words(option: TreatmentOption, dots: bool = True) -> str:
+    """The option's evidence level in words with its squares ("good evidence ■■■■□ (4 of 5)"), or
+    "not rated"; without ``dots`` for read mode (a screen reader would read each square)."""
+    if not option.evidence_level:
+        return wording.not_rated()
+    return wording.evidence_scale_line(option.evidence_level, dots=dots)
+
+
+def cells(option: TreatmentOption, dots: bool = True) -> tuple[str, str, str, str]:
+    """The option's row: its name, approved in one word, what it involves, the research."""
+    return (option.name, wording.approval_word(option.approved_short), option.involves or "", research_words(option, dots))
+
+
+def headers() -> tuple[str, str, str, str]:
+    return (wording.option_column(), wording.approved_for_this(), wording.what_it_involves(), wording.research_column())
+
+
+def _narrowest(text: str) -> int:
+    """The narrowest a cell can be without cutting a word (a Chinese text breaks between characters)."""
+    return max((cell_width(line) for line in wrap_cells(text, 1)), default=0)
+
+
+def column_widths(rows: list[tuple[str, ...]], width: int) -> list[int] | None:
+    """Widths of the four columns within ``width`` cells, or None when they do not fit with ``COMFORT``
+    cells each (or their whole text) and no word cut.
+    Each column gets what its longest word needs; each cell left over goes to the column where it
+    makes the grid shortest, so the grid stays as short as it can."""
+    columns = list(zip(*rows))
+    least = [max(_narrowest(text) for text in column) for column in columns]
+    most = [max(cell_width(text) for text in column) for column in columns]
+    room = width - GAP * (len(columns) - 1)
+    if sum(max(low, min(high, COMFORT)) for low, high in zip(least, most)) > room:
+        return None  # columns this narrow would hold two or three words a line: stacked lines read better
+    widths = list(least)
+    spare = room - sum(widths)
+    while spare > 0:
+        growable = [index for index in range(len(widths)) if widths[index] < most[index]]
+        if not growable:
+            break
+        # one more cell to the column that makes the grid shortest (ties: the one that wants most)
+        index = min(growable, key=lambda index: (_height(rows, [*widths[:index], widths[index] + 1, *widths[index + 1 :]]), widths[index] - most[index]))
+        widths[index] += 1
+        spare -= 1
+    return widths
+
+
+def _height(rows: list[tuple[str, ...]], widths: list[int]) -> int:
+    """How many lines the grid takes with these column widths."""
+    return sum(max(len(wrap_cells(text, column)) for text, column in zip(row, widths)) for row in rows)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def grid_lines(options: tuple[TreatmentOption, ...], width: int) -> list[str]:
+    """The grid at ``width`` cells: a header row, a rule, then a row per option (a blank line between
+    options); stacked lines where the columns do not fit."""
+    rows = [headers(), *(cells(option) for option in options)]
+    widths = column_widths(rows, width)
+    if widths is None:
+        return stacked_lines(options, width)
+    lines: list[str] = []
+    for number, row in enumerate(rows):
+        wrapped = [wrap_cells(text, column) or [""] for text, column in zip(row, widths)]
+        depth = max(len(cell) for cell in wrapped)
+        for line in range(depth):
+            lines.append((" " * GAP).join(_pad(cell[line] if line < len(cell) else "", column) for cell, column in zip(wrapped, widths)).rstrip())
+        if number == 0:
+            lines.append((" " * GAP).join("-" * column for column in widths))
+        elif number < len(rows) - 1:
+            lines.append("")
+    return lines
+
+
+def stacked_lines(options: tuple[TreatmentOption, ...], width: int, dots: bool = True) -> list[str]:
+    """Each option as its name, then "label: value" lines, indented and wrapped to ``width``."""
+    labels = headers()[1:]
+    lines: list[str] = []
+    for number, option in enumerate(options):
+        if number:
+            lines.append("")
+        name, *values = cells(option, dots)
+        lines += wrap_cells(name, width)
+        for label, value in zip(labels, values):
+            lines += wrap_cells(wording.labelled(label, value), width, initial_indent=INDENT, subsequent_indent=INDENT * 2)
+    return lines
