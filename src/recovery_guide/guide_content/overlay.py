@@ -92,12 +92,13 @@ def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
 
 def _option_words(page: Page) -> dict[str, Any]:
     """The options' words, hashed only on screens that have options (so other screens' hashes, and
-    their translations' stamps, stay as they were)."""
+    their translations' stamps, stay as they were). ``involves`` (the At a glance phrase) counts too: a
+    new or changed phrase makes the translation stale, so a translator is asked to write it."""
     if not page.options and not page.options_intro:
         return {}
     return {
         "options_intro": page.options_intro,
-        "options": [[option.id, *(getattr(option, name) for name in option.TEXT_FIELDS)] for option in page.options],
+        "options": [[option.id, *(getattr(option, name) for name in option.TEXT_FIELDS), option.involves] for option in page.options],
     }
 
 
