@@ -97,7 +97,7 @@ def test_read_mode_gives_the_grid_as_stacked_words_without_squares(guide):
     reader.index = guide.index_of("research-opioids")
     reader.show()
     text = out.getvalue()
-    assert "At a glance:" in text and "What it involves: A film under the tongue every day" in " ".join(text.split())
+    assert "At a glance:" in text and "What it involves: A film in the mouth each day, or a monthly injection" in " ".join(text.split())
     assert "Research: good evidence (4 of 5)" in text
     assert wording.SCALE_FILLED not in text
 

@@ -17,6 +17,8 @@ GAP = 2
 """Spaces between two columns."""
 COMFORT = 16
 """The fewest cells a column gets (or its whole text, if shorter) before the grid gives way to stacked lines."""
+HEADER_LINES = 2
+"""The most lines a column's header wraps onto (when COMFORT cells allow it)."""
 INDENT = "  "
 """Before each label in the stacked form."""
 
@@ -50,6 +52,9 @@ def column_widths(rows: list[tuple[str, ...]], width: int) -> list[int] | None:
     makes the grid shortest, so the grid stays as short as it can."""
     columns = list(zip(*rows))
     least = [max(_narrowest(text) for text in column) for column in columns]
+    # a header (rows[0]) takes at most two lines, up to COMFORT cells: a column of "Có"/"Không" would
+    # otherwise squeeze "Approved for this?" onto six lines (the Vietnamese translator's finding)
+    least = [max(low, min(_fits_in_lines(header, HEADER_LINES), COMFORT)) for low, header in zip(least, rows[0])]
     most = [max(cell_width(text) for text in column) for column in columns]
     room = width - GAP * (len(columns) - 1)
     if sum(max(low, min(high, COMFORT)) for low, high in zip(least, most)) > room:
@@ -65,6 +70,14 @@ def column_widths(rows: list[tuple[str, ...]], width: int) -> list[int] | None:
         widths[index] += 1
         spare -= 1
     return widths
+
+
+def _fits_in_lines(text: str, lines: int) -> int:
+    """The narrowest width at which ``text`` wraps onto at most ``lines`` lines."""
+    width = _narrowest(text)
+    while len(wrap_cells(text, width)) > lines:
+        width += 1
+    return width
 
 
 def _height(rows: list[tuple[str, ...]], widths: list[int]) -> int:
