@@ -229,14 +229,24 @@ class Session:
             questions += [(question, EntryKind.CLINIC) for question in clinic.questions]
         return questions
 
+    def handout(self, kind: str) -> str:
+        """The handout as it stands: plain text (``kind`` "text") or a printable page ("html")."""
+        from recovery_guide.render.handout import build_handout, handout_html, handout_text
+
+        handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited, my_values=self.my_values)
+        return handout_html(handout) if kind == "html" else handout_text(handout)
+
+    def handout_delivered(self) -> None:
+        """A handout left the app another way than a file here (a browser download under ``serve``):
+        it holds the list, so quitting no longer puts it at risk."""
+        self._unsaved = False
+
     def write_handout(self, path: Path, kind: str) -> str | None:
         """Write the handout atomically; returns a message for the reader instead of raising."""
         from recovery_guide.i18n import _
-        from recovery_guide.render.handout import build_handout, handout_html, handout_text
         from recovery_guide.safe_files import NotARegularFile, write_private
 
-        handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited, my_values=self.my_values)
-        text = handout_html(handout) if kind == "html" else handout_text(handout)
+        text = self.handout(kind)
         if not path.parent.is_dir():
             return _("That folder does not exist: {folder}").format(folder=path.parent)
         try:

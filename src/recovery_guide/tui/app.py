@@ -83,6 +83,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         """The words searched for last: ``/`` shows them again, and the match keys step through their matches."""
         self.match_number: int | None = None
         """Which of those matches on the screens (``screen_matches``) the reader was taken to last."""
+        self._quit_after_delivery = False
+        """In a browser (``serve``): the reader made a handout to quit; quit once the browser has it."""
 
     def get_key_display(self, binding) -> str:
         """A key on the key bar as the reader's keyboard prints it (``Supr``, ``Entf``, ``↓``), from
@@ -275,14 +277,35 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
     def _handout_saved(self, path) -> None:
         if path:
-            self.notify(_("Handout saved: {path}").format(path=path), timeout=10)
+            self.notify(self._handout_message(path), timeout=10)
 
     def _handout_saved_then_quit(self, path) -> None:
-        """The reader chose a handout when quitting: once it is saved, quit and say where it is."""
-        if path:
-            from rich.text import Text
+        """The reader chose a handout when quitting: once it is saved, quit and say where it is.
+        In a browser the app serves the download itself, so it quits once the browser has it."""
+        if not path:
+            return
+        if self.is_web:
+            self.notify(self._handout_message(path), timeout=10)
+            self._quit_after_delivery = True
+            return
+        from rich.text import Text
 
-            self.exit(0, message=Text(_("Handout saved: {path}").format(path=path)))
+        self.exit(0, message=Text(self._handout_message(path)))
+
+    def _handout_message(self, path) -> str:
+        if self.is_web:
+            return _("Handout sent to your browser as {name}. Look in your downloads.").format(name=path.name)
+        return _("Handout saved: {path}").format(path=path)
+
+    def on_delivery_complete(self, event) -> None:
+        """A handout reached the browser (``serve``): quit now if the reader was quitting."""
+        if self._quit_after_delivery:
+            self.exit(0)
+
+    def on_delivery_failed(self, event) -> None:
+        """The browser did not take the handout (``serve``): say so; the list is still here."""
+        self._quit_after_delivery = False
+        self.notify(_("Your browser did not receive the handout. Please try again."), severity="error", timeout=10)
 
     # --- quitting -----------------------------------------------------------------------------------
 
