@@ -45,6 +45,7 @@ def test_the_welcome_screen_appears_under_the_guides_name_and_language(served, c
     assert page.evaluate("document.documentElement.lang") == "en"
     html = page.content()
     assert "recovery_guide" not in html and "python" not in html.lower(), "the page shows the guide, never the command behind it"
+    wait_for_screen(page, "What this guide is for")  # the body, built after the first frame
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTIFACTS / "welcome-1280x800.png"
     page.screenshot(path=shot)
