@@ -18,7 +18,8 @@ from dataclasses import dataclass
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_SESSIONS = 8
-"""Each browser tab runs its own app (about 60 MB); eight fit a 2-core machine (benchmarks/README.md)."""
+"""Each browser tab runs its own app (about 37 MiB PSS); eight share 2 cores at about 13 s to the first
+screen when they arrive together, on a loaded machine (benchmarks/README.md)."""
 
 MAX_PORT = 65535
 
