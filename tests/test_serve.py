@@ -5,8 +5,12 @@ The same server in a real browser: tests/browser/."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
 import socket
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -214,3 +218,104 @@ async def test_a_handout_in_a_browser_is_a_download_and_nothing_is_written(web_a
     assert app.session.guide.pages[1].questions[0].text in " ".join(text.split())
     assert text.startswith("<!DOCTYPE html>") == html
     assert list(documents.iterdir()) == [], "nothing is written where the guide runs"
+
+
+@pytest.mark.slow
+async def test_quitting_with_a_handout_in_a_browser_waits_for_the_download(web_app):
+    """Quitting by way of a handout: the app serves the download itself, so it quits once the browser has it."""
+    from textual import events
+
+    from recovery_guide.tui.screens.handout import HandoutDialog
+    from recovery_guide.tui.screens.quit import QuitDialog
+
+    app, delivered, _documents = web_app
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.session.add_own("Can my sister come with me?")
+        await pilot.press("q")
+        await settle(pilot, lambda: isinstance(app.screen, QuitDialog))
+        app.screen.query_one("#quit-handout").press()
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
+        await pilot.press("enter")
+        await settle(pilot, lambda: delivered and not isinstance(app.screen, HandoutDialog))
+        assert app.is_running, "quitting now would end the download"
+        app.post_message(events.DeliveryComplete(key="key"))
+        await settle(pilot, lambda: not app.is_running)
+    assert "Can my sister come with me?" in delivered[0][0]
+
+
+# --- a session's lifetime: one app process per connection -----------------------------------------------
+
+STUB_APP = """
+import sys
+from textual.app import App
+from textual.widgets import Static
+
+class Stub(App):
+    def compose(self):
+        yield Static("stub")
+
+    def on_mount(self):
+        if sys.argv[1] == "exit-soon":  # as a kiosk's app ends itself after its idle reset
+            self.set_timer(0.5, self.exit)
+
+Stub().run()
+"""
+
+
+async def stub_session(client_of, tmp_path, mode: str):
+    """A server whose app is a small Textual app (``mode``: "exit-soon" or "stay"), and one connection to it."""
+    script = tmp_path / "stub_app.py"
+    script.write_text(STUB_APP, encoding="utf-8")
+    from recovery_guide.serve.page import page_context
+    from recovery_guide.serve.server import GuideServer
+
+    server = GuideServer([sys.executable, str(script), mode], Address("127.0.0.1", 8000, True), page_context("en"), 8, say=lambda line: None)
+    client = await client_of(server)
+    socket = await client.ws_connect("/ws?width=80&height=24")
+    return server, socket
+
+
+async def wait_for(condition, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.05)
+
+
+def running_pids(pids: set[int]) -> set[int]:
+    return {pid for pid in pids if Path(f"/proc/{pid}").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()}
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if Path(entry / "stat").read_text().rsplit(")", 1)[1].split()[1] == str(pid):
+                    found.add(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.slow
+async def test_a_session_ends_when_its_app_ends_by_itself(client_of, tmp_path):
+    """A kiosk's app ends itself after its idle reset when it runs in a browser: the tab's connection
+    closes and its place is free again."""
+    server, socket = await stub_session(client_of, tmp_path, "exit-soon")
+    await wait_for(lambda: len(server.sockets) == 1)
+    async for _message in socket:
+        pass  # until the server closes it
+    assert socket.closed
+    await wait_for(lambda: not server.sockets)
+    await wait_for(lambda: not running_pids(children_of(os.getpid())))
+
+
+@pytest.mark.slow
+async def test_closing_the_tab_ends_its_app(client_of, tmp_path):
+    server, socket = await stub_session(client_of, tmp_path, "stay")
+    await wait_for(lambda: len(server.sockets) == 1 and running_pids(children_of(os.getpid())))
+    await socket.receive()  # the app has started and drawn
+    await socket.close()
+    await wait_for(lambda: not server.sockets)
+    await wait_for(lambda: not running_pids(children_of(os.getpid())))
