@@ -190,6 +190,7 @@ def web_app(monkeypatch, tmp_path):
     return RecoveryGuideApp(session), delivered, tmp_path / "documents"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("html", "typed", "name", "mime_type"), [
     (False, None, f"recovery-guide-questions-{date.today().isoformat()}.txt", "text/plain"),
     (True, "../../srv/elsewhere/my handout.html", "my handout.html", "text/html"),
