@@ -116,7 +116,7 @@ async def test_the_page_loads_nothing_from_outside_the_server(client_of):
     html = await response.text()
     assert not re.search(r"(?:https?:)?//\w", html, re.IGNORECASE), "the page names an address outside this server"
     assert "fonts.googleapis" not in html
-    references = re.findall(r'(?:src|href)="([^"]*)"', html)
+    references = [reference for reference in re.findall(r'(?:src|href)="([^"]*)"', html) if not reference.startswith("data:")]
     assert references and all(reference.startswith("/static/") for reference in references), references
     for reference in references:
         assert (await client.get(reference)).status == 200, reference
@@ -259,6 +259,8 @@ class Stub(App):
         if sys.argv[1] == "exit-soon":  # as a kiosk's app ends itself after its idle reset
             self.set_timer(0.5, self.exit)
 
+if sys.argv[1] == "fail":  # as the guide does with content it cannot read
+    sys.exit("stub: cannot start")
 Stub().run()
 """
 
@@ -300,13 +302,18 @@ def children_of(pid: int) -> set[int]:
 
 
 @pytest.mark.slow
-async def test_a_session_ends_when_its_app_ends_by_itself(client_of, tmp_path):
-    """A kiosk's app ends itself after its idle reset when it runs in a browser: the tab's connection
-    closes and its place is free again."""
-    server, socket = await stub_session(client_of, tmp_path, "exit-soon")
+@pytest.mark.parametrize("mode", ["exit-soon", "fail"])
+async def test_a_session_ends_when_its_app_ends_by_itself(client_of, tmp_path, mode):
+    """A kiosk's app ends itself after its idle reset when it runs in a browser, and an app can fail
+    to start: either way the tab's connection closes (its page says so) and its place is free again."""
+    server, socket = await stub_session(client_of, tmp_path, mode)
     await wait_for(lambda: len(server.sockets) == 1)
-    async for _message in socket:
-        pass  # until the server closes it
+
+    async def until_closed() -> None:
+        async for _message in socket:
+            pass
+
+    await asyncio.wait_for(until_closed(), 30)  # the server closes it (a timeout fails the test)
     assert socket.closed
     await wait_for(lambda: not server.sockets)
     await wait_for(lambda: not running_pids(children_of(os.getpid())))

@@ -76,6 +76,16 @@ class GuideAppService(AppService):
         self._stdin = process.stdin
         return process
 
+    async def run(self) -> None:
+        """Relay the app's output until it ends, then close the tab's connection: textual-serve closes
+        it only when the app says goodbye, so an app that failed to start left the page waiting forever.
+        The page then says the reading has ended, with a button to start again."""
+        await super().run()
+        try:
+            await self.remote_close()
+        except ConnectionError:
+            pass
+
     async def stop(self) -> None:
         """Ask the app to quit (textual-serve's way); end it if it has not within ``STOP_WAIT``."""
         try:
