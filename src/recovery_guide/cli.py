@@ -386,7 +386,9 @@ def command_serve(args: argparse.Namespace) -> int:
     if warning:
         print(f"{PROG}: {warning}", file=sys.stderr)
     i18n.set_language(language)
-    argv = [sys.executable, "-m", "recovery_guide", "--lang", language]
+    argv = [sys.executable, "-m", "recovery_guide"]
+    if args.lang is not None:  # else each guide finds the same language in the environment (or a kiosk's own default)
+        argv += ["--lang", language]
     if args.content is not None:
         argv += ["--content", str(folder.root.resolve())]
     if region:

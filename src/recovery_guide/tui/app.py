@@ -275,6 +275,16 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             return
         self.show(HandoutDialog, callback=self._handout_saved_then_quit if then_quit else self._handout_saved)
 
+    def deliver_handout_to_browser(self, kind: str, name: str) -> None:
+        """Under ``serve`` (``is_web``): the handout as a download in the reader's browser, named
+        ``name``; nothing is written on the computer that runs the guide, which may be a clinic's
+        shared one. The handout dialog calls this; so can any other place that makes a handout."""
+        from io import StringIO
+
+        mime_type = "text/html" if kind == "html" else "text/plain"
+        self.deliver_text(StringIO(self.session.handout(kind)), save_filename=name, mime_type=mime_type, encoding="utf-8")
+        self.session.handout_delivered()
+
     def _handout_saved(self, path) -> None:
         if path:
             self.notify(self._handout_message(path), timeout=10)

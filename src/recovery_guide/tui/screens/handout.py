@@ -115,16 +115,11 @@ class HandoutDialog(GuideModal):
 
     def deliver_in_browser(self, typed: str) -> None:
         """Under ``serve``: send the handout to the reader's browser as a download, under the name
-        typed (folders dropped: the reader's browser chooses where it goes). Nothing is written on the
-        computer that runs the guide, which may be a clinic's shared one."""
-        from io import StringIO
-
+        typed (folders dropped: the reader's browser chooses where it goes)."""
         name = Path(typed.replace("\\", "/")).name
         if name in ("", ".", ".."):
             name = default_path(self.kind, folder=Path()).name
-        mime_type = "text/html" if self.kind == "html" else "text/plain"
-        self.app.deliver_text(StringIO(self.session.handout(self.kind)), save_filename=name, mime_type=mime_type, encoding="utf-8")
-        self.session.handout_delivered()
+        self.app.deliver_handout_to_browser(self.kind, name)
         self.dismiss(Path(name))
 
     def write(self, path: Path) -> None:
