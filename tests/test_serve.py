@@ -261,18 +261,27 @@ class Stub(App):
 
 if sys.argv[1] == "fail":  # as the guide does with content it cannot read
     sys.exit("stub: cannot start")
+if sys.argv[1] == "save":  # as the guide saves: report what it found in its data folder, then write there
+    import json
+    from pathlib import Path
+    from platformdirs import user_data_dir
+
+    saved = Path(user_data_dir("recovery-guide", appauthor=False)) / "saved.json"
+    Path(sys.argv[2]).write_text(json.dumps({"found": saved.read_text() if saved.exists() else None, "path": str(saved)}))
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text("this reader's questions")
 Stub().run()
 """
 
 
-async def stub_session(client_of, tmp_path, mode: str):
-    """A server whose app is a small Textual app (``mode``: "exit-soon" or "stay"), and one connection to it."""
+async def stub_session(client_of, tmp_path, mode: str, *extra: str):
+    """A server whose app is a small Textual app (``mode``: "exit-soon", "fail", "save" or "stay"), and one connection to it."""
     script = tmp_path / "stub_app.py"
     script.write_text(STUB_APP, encoding="utf-8")
     from recovery_guide.serve.page import page_context
     from recovery_guide.serve.server import GuideServer
 
-    server = GuideServer([sys.executable, str(script), mode], Address("127.0.0.1", 8000, True), page_context("en"), 8, say=lambda line: None)
+    server = GuideServer([sys.executable, str(script), mode, *extra], Address("127.0.0.1", 8000, True), page_context("en"), 8, say=lambda line: None)
     client = await client_of(server)
     socket = await client.ws_connect("/ws?width=80&height=24")
     return server, socket
@@ -327,3 +336,30 @@ async def test_closing_the_tab_ends_its_app(client_of, tmp_path):
     await socket.close()
     await wait_for(lambda: not server.sockets)
     await wait_for(lambda: not running_pids(children_of(os.getpid())))
+
+
+@pytest.mark.slow
+async def test_each_tab_has_a_home_of_its_own_that_ends_with_it(client_of, tmp_path):
+    """The person running the server may have saved their own questions: no tab sees them, no tab
+    sees another's, and nothing a tab saved is left once it closes."""
+    import json
+
+    from platformdirs import user_data_dir
+
+    operators = Path(user_data_dir("recovery-guide", appauthor=False)) / "saved.json"
+    operators.parent.mkdir(parents=True, exist_ok=True)
+    operators.write_text("the operator's own questions")
+    reports = []
+    for number in (1, 2):
+        report = tmp_path / f"report-{number}.json"
+        server, socket = await stub_session(client_of, tmp_path, "save", str(report))
+        await wait_for(report.exists)
+        await wait_for(lambda: report.read_text())
+        reports.append(json.loads(report.read_text()))
+        await socket.close()
+        await wait_for(lambda: not server.sockets)
+        await wait_for(lambda: not running_pids(children_of(os.getpid())))
+        assert not Path(reports[-1]["path"]).exists(), "what the tab saved is gone with it"
+    assert [each["found"] for each in reports] == [None, None], "a tab found someone else's saved questions"
+    assert reports[0]["path"] != reports[1]["path"]
+    assert operators.read_text() == "the operator's own questions"

@@ -12,6 +12,8 @@ what a clinic needs different:
   visits must not start guides on the clinic's computer;
 - each app runs without a shell and in a session of its own, so Ctrl+C at the server's terminal
   reaches only the server, which then asks every app to quit and waits for it (none is left behind);
+- each app has an empty home folder of its own, removed when its tab closes: no tab sees the saved
+  file of the person who runs the server, or of another tab, and nothing a tab saved stays behind;
 - a download's file name is sent as RFC 6266 says, so a name with spaces or accents arrives whole;
 - the console says where to open the guide and how to stop it, and logs no request (no reader's
   address or path is written anywhere).
@@ -24,8 +26,12 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
+import os
+import shutil
 import signal
+import site
 import sys
+import tempfile
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote, urlsplit
@@ -66,6 +72,15 @@ class GuideAppService(AppService):
     def __init__(self, argv: list[str], **kwargs) -> None:
         super().__init__(" ".join(argv), **kwargs)
         self.argv = argv
+        self.home = Path(tempfile.mkdtemp(prefix="recovery-guide-reader-"))
+        """This reader's own empty home folder (0700), removed when the session ends."""
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        """textual-serve's environment, with a home of this reader's own: the guide finds no saved
+        file of the operator's or of another tab's, and what it saves is gone when the tab closes."""
+        environment = super()._build_environment(width=width, height=height)
+        environment.update(private_home(self.home))
+        return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24):
         environment = self._build_environment(width=width, height=height)
@@ -81,10 +96,7 @@ class GuideAppService(AppService):
         it only when the app says goodbye, so an app that failed to start left the page waiting forever.
         The page then says the reading has ended, with a button to start again."""
         await super().run()
-        try:
-            await self.remote_close()
-        except ConnectionError:
-            pass
+        await self.remote_close()
 
     async def stop(self) -> None:
         """Ask the app to quit (textual-serve's way); end it if it has not within ``STOP_WAIT``."""
@@ -99,6 +111,7 @@ class GuideAppService(AppService):
             except asyncio.TimeoutError:
                 process.kill()
                 await process.wait()
+        shutil.rmtree(self.home, ignore_errors=True)
 
 
 class GuideServer(Server):
@@ -113,6 +126,8 @@ class GuideServer(Server):
         self.say = say
         self.sockets: set[web.WebSocketResponse] = set()
         """The open readers' websockets: one app process each."""
+        self.endings: set[asyncio.Future] = set()
+        """Sessions being ended (their apps asked to quit); a stop waits for them."""
 
     # --- the web application ---------------------------------------------------------------------------
 
@@ -156,7 +171,7 @@ class GuideServer(Server):
                 self.argv,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=lambda: close_quietly(websocket),
                 download_manager=self.download_manager,
             )
             await app_service.start(width, height)
@@ -166,12 +181,26 @@ class GuideServer(Server):
         except Exception as error:  # one reader's broken connection must not stop the others
             log.warning("a reader's session ended with an error: %s", error)
         finally:
-            self.sockets.discard(websocket)
+            # aiohttp may cancel this handler when the tab goes away: the ending runs as a task of its
+            # own, so a cancelled handler still stops its app and frees its place.
+            ending = asyncio.ensure_future(self._end_session(websocket, app_service))
+            self.endings.add(ending)
+            ending.add_done_callback(self.endings.discard)
+            try:
+                await asyncio.shield(ending)
+            except asyncio.CancelledError:
+                pass
+        return websocket
+
+    async def _end_session(self, websocket: web.WebSocketResponse, app_service: GuideAppService | None) -> None:
+        """Stop the tab's app, close its connection, then free its place (only once the app has ended
+        and its home is gone, so the cap counts every process still running)."""
+        try:
             if app_service is not None:
                 await app_service.stop()
-            if not websocket.closed:
-                await websocket.close()
-        return websocket
+            await close_quietly(websocket)
+        finally:
+            self.sockets.discard(websocket)
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         """A file the app delivered (a handout), streamed once to the browser under its own name."""
@@ -200,6 +229,8 @@ class GuideServer(Server):
             *(socket.close(code=WSCloseCode.GOING_AWAY, message=b"The guide was stopped.") for socket in list(self.sockets)),
             return_exceptions=True,
         )
+        await wait_until_true(lambda: not self.sockets, STOP_WAIT * 2)
+        await asyncio.gather(*list(self.endings), return_exceptions=True)
 
     def initialize_logging(self) -> None:
         """Warnings only, as plain lines: no request log (it would record readers' addresses)."""
@@ -235,6 +266,37 @@ class GuideServer(Server):
             for number in (signal.SIGINT, signal.SIGTERM):
                 loop.remove_signal_handler(number)
         self.say("Stopped.")
+
+
+async def wait_until_true(condition: Callable[[], bool], timeout: float) -> None:
+    """Let the handlers run until ``condition`` holds, or ``timeout`` seconds have passed."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition() and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.05)
+
+
+async def close_quietly(websocket: web.WebSocketResponse) -> None:
+    """Close a tab's connection if it is still open, waiting at most a moment for the browser's
+    answer: a tab that went away first (closed, or its network gone) must not hold the session."""
+    if websocket.closed:
+        return
+    try:
+        await asyncio.wait_for(websocket.close(), 2)
+    except (asyncio.TimeoutError, ConnectionError):
+        pass
+
+
+def private_home(home: Path) -> dict[str, str]:
+    """Variables that give an app process ``home`` as its home and data folders (platformdirs reads
+    HOME and the XDG variables), while Python still finds packages installed with ``pip --user``."""
+    return {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "PYTHONUSERBASE": os.environ.get("PYTHONUSERBASE") or site.getuserbase(),
+    }
 
 
 def same_origin(origin: str | None, host: str) -> bool:
