@@ -256,7 +256,7 @@ class GuideServer(Server):
         loop = asyncio.get_running_loop()
         for number in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(number, stop.set)
-        self.say(f"Recovery Guide is ready: open {self.address.url} in a web browser (at most {self.max_sessions} readers at once).")
+        self.say(f"Recovery Guide is ready: open {self.address.url} in a web browser (readers at a time: at most {self.max_sessions}).")
         self.say("Press Ctrl+C to stop.")
         try:
             await stop.wait()
