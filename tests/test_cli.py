@@ -95,15 +95,16 @@ def test_print_into_a_closed_pipe_is_quiet():
 
 
 def test_light_commands_do_not_import_textual():
-    """--help, --version, print, languages and check must start instantly: Textual is for the full-screen app only."""
+    """--help, --version, print, languages and check must start instantly: Textual is for the full-screen
+    app only, the web server (textual_serve, aiohttp) for ``serve`` only."""
     code = (
         "import sys, contextlib, io\n"
         "from recovery_guide.cli import main\n"
-        "for args in (['print'], ['languages'], ['check'], ['--version'], ['--help']):\n"
+        "for args in (['print'], ['languages'], ['check'], ['--version'], ['--help'], ['serve', '--help']):\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
         "        try: main(args)\n"
         "        except SystemExit: pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'textual_serve', 'aiohttp')))\n"
     )
     assert python_prints(code) == "[]"
 

@@ -60,8 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     languages_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to describe")
     check_parser = commands.add_parser("check", help="check a content folder: fields, translations, numbers, UI catalogs, reading level")
     check_parser.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder to check (default: the built-in one)")
+    _add_serve(commands)
     _add_translations(commands)
     return parser
+
+
+def _add_serve(commands) -> None:
+    """``serve``: the guide in a web browser (see README, For clinics). Host, port and limit are read
+    as text and checked by ``serve.policy``, so every mistake is one line."""
+    parser = commands.add_parser("serve", help="open the guide in a web browser: each browser tab gets its own guide (this computer only, unless you say otherwise)")
+    _add_common(parser, suppress=True)
+    parser.add_argument("--host", metavar="ADDRESS", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this computer only); any other needs --kiosk or --allow-remote")
+    parser.add_argument("--port", metavar="NUMBER", default="8000", help="the port to listen on (default: 8000)")
+    parser.add_argument("--kiosk", action="store_true", default=argparse.SUPPRESS, help="each reader's guide runs in kiosk mode (for shared screens); allows another --host")
+    parser.add_argument("--allow-remote", action="store_true", help="allow a --host that other computers can reach, without kiosk mode")
+    parser.add_argument("--max-sessions", metavar="N", default="8", help="how many browser tabs may read at once (default: 8)")
 
 
 def _add_translations(commands) -> None:
@@ -366,6 +379,55 @@ def _review(folder, args: argparse.Namespace) -> int:
     return 0
 
 
+def command_serve(args: argparse.Namespace) -> int:
+    """Serve the guide to browsers until Ctrl+C; the content and clinic file are checked first, so a
+    mistake in them is one line here, not a broken page in every browser."""
+    from recovery_guide import i18n
+    from recovery_guide.serve.policy import ServeRefused, check_address, parse_max_sessions
+
+    try:
+        address, warning = check_address(args.host, args.port, kiosk=args.kiosk, allow_remote=args.allow_remote)
+        max_sessions = parse_max_sessions(args.max_sessions)
+    except ServeRefused as refused:
+        raise UserError(str(refused)) from None
+    guide, folder, language = load(args)
+    clinic_file = _clinic_file(args)
+    region = resolve_region(args.region, guide)
+    if warning:
+        print(f"{PROG}: {warning}", file=sys.stderr)
+    i18n.set_language(language)
+    argv = [sys.executable, "-m", "recovery_guide"]
+    if args.lang is not None:  # else each guide finds the same language in the environment (or a kiosk's own default)
+        argv += ["--lang", language]
+    if args.content is not None:
+        argv += ["--content", str(folder.root.resolve())]
+    if region:
+        argv += ["--region", region]
+    if clinic_file is not None:
+        argv += ["--clinic", str(clinic_file.resolve())]
+    if args.kiosk:
+        argv.append("--kiosk")
+    from recovery_guide.serve.page import page_context
+    from recovery_guide.serve.server import GuideServer
+
+    server = GuideServer(argv, address, page_context(language), max_sessions, say=lambda line: print(line, flush=True))
+    try:
+        server.serve()
+    except ServeRefused as refused:
+        raise UserError(str(refused)) from None
+    return 0
+
+
+def _clinic_file(args: argparse.Namespace) -> Path | None:
+    """The clinic file (``--clinic`` or the environment), checked now; None when there is none."""
+    from recovery_guide.clinic import clinic_path, load_clinic as read_clinic
+
+    path = clinic_path(args.clinic)
+    if path:
+        read_clinic(path)
+    return path
+
+
 def command_app(args: argparse.Namespace) -> int:
     theme = resolve_theme(args.theme)
     if wants_plain(args):
@@ -394,7 +456,12 @@ def forget_size_variables(environ=os.environ) -> None:
     """Drop ``COLUMNS`` and ``LINES`` before the full-screen app starts. Textual asks
     ``shutil.get_terminal_size``, which prefers these variables to the terminal itself, at start and
     at every resize: an exported ``LINES=1`` kept "Please make this window larger." after the window
-    grew, and ``COLUMNS=1`` showed one letter. The terminal always knows its real size."""
+    grew, and ``COLUMNS=1`` showed one letter. The terminal always knows its real size.
+
+    Under ``serve`` there is no terminal: textual-serve starts the app with Textual's web driver and
+    the browser's size in these variables, which that driver reads once; they are kept."""
+    if environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver"):
+        return
     environ.pop("COLUMNS", None)
     environ.pop("LINES", None)
 
@@ -410,6 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "read": command_read,
         "check": command_check,
         "translations": command_translations,
+        "serve": command_serve,
         None: command_app,
     }
     try:

@@ -236,14 +236,15 @@ class Session:
         return questions
 
     def handout(self, kind: str) -> str:
-        """The reader's handout as text (``kind`` "text") or a printable page ("html")."""
+        """The handout as it stands: plain text (``kind`` "text") or a printable page ("html")."""
         from recovery_guide.render.handout import build_handout, handout_html, handout_text
 
         handout = build_handout(self.guide, self.my_questions, self.region_code, self.clinic, visited=self.progress.visited, my_values=self.my_values)
         return handout_html(handout) if kind == "html" else handout_text(handout)
 
-    def handout_given(self) -> None:
-        """The handout went out another way (printed, shown on the screen): the list is no longer at risk."""
+    def handout_delivered(self) -> None:
+        """A handout left the app another way than a file here (a browser download under ``serve``,
+        printed or shown on a shared screen): it holds the list, so quitting no longer puts it at risk."""
         self._unsaved = False
 
     def write_handout(self, path: Path, kind: str) -> str | None:

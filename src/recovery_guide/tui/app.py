@@ -91,6 +91,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             self.acknowledged = False  # a shared screen always opens on the welcome screen
             self.features = frozenset()  # no developer tools or debug mode from the TEXTUAL variable
             self.devtools = None
+        self._quit_after_delivery = False
+        """In a browser (``serve``): the reader made a handout to quit; quit once the browser has it."""
 
     def get_key_display(self, binding) -> str:
         """A key on the key bar as the reader's keyboard prints it (``Supr``, ``Entf``, ``↓``), from
@@ -323,16 +325,47 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             return
         self.show(HandoutDialog, callback=self._handout_saved_then_quit if then_quit else self._handout_saved)
 
+    def deliver_handout_to_browser(self, kind: str, name: str) -> None:
+        """Under ``serve`` (``is_web``): the handout as a download in the reader's browser, named
+        ``name``; nothing is written on the computer that runs the guide, which may be a clinic's
+        shared one. The handout dialog calls this; so can any other place that makes a handout."""
+        from io import StringIO
+
+        mime_type = "text/html" if kind == "html" else "text/plain"
+        self.deliver_text(StringIO(self.session.handout(kind)), save_filename=name, mime_type=mime_type, encoding="utf-8")
+        self.session.handout_delivered()
+
     def _handout_saved(self, path) -> None:
         if path:
-            self.notify(_("Handout saved: {path}").format(path=path), timeout=10)
+            self.notify(self._handout_message(path), timeout=10)
 
     def _handout_saved_then_quit(self, path) -> None:
-        """The reader chose a handout when quitting: once it is saved, quit and say where it is."""
-        if path:
-            from rich.text import Text
+        """The reader chose a handout when quitting: once it is saved, quit and say where it is.
+        In a browser the app serves the download itself, so it quits once the browser has it."""
+        if not path:
+            return
+        if self.is_web:
+            self.notify(self._handout_message(path), timeout=10)
+            self._quit_after_delivery = True
+            return
+        from rich.text import Text
 
-            self.exit(0, message=Text(_("Handout saved: {path}").format(path=path)))
+        self.exit(0, message=Text(self._handout_message(path)))
+
+    def _handout_message(self, path) -> str:
+        if self.is_web:
+            return _("Handout sent to your browser as {name}. Look in your downloads.").format(name=path.name)
+        return _("Handout saved: {path}").format(path=path)
+
+    def on_delivery_complete(self, event) -> None:
+        """A handout reached the browser (``serve``): quit now if the reader was quitting."""
+        if self._quit_after_delivery:
+            self.exit(0)
+
+    def on_delivery_failed(self, event) -> None:
+        """The browser did not take the handout (``serve``): say so; the list is still here."""
+        self._quit_after_delivery = False
+        self.notify(_("Your browser did not receive the handout. Please try again."), severity="error", timeout=10)
 
     # --- quitting -----------------------------------------------------------------------------------
 

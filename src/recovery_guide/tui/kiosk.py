@@ -159,14 +159,14 @@ class KioskController:
         if destination is Destination.SCREEN:
             from recovery_guide.tui.screens.kiosk import HandoutOnScreen
 
-            session.handout_given()
+            session.handout_delivered()
             app.show(HandoutOnScreen, session.handout("text"))
         elif destination is Destination.PRINTER:
             problem = print_handout(session.handout("text"), self.settings.printer or "")
             if problem:
                 app.notify(problem, severity="error", timeout=10)
             else:
-                session.handout_given()
+                session.handout_delivered()
                 app.notify(_("Your handout was sent to the printer. Ask the front desk for it."), timeout=10)
         else:
             self._to_folder()

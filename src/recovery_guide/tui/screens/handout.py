@@ -43,8 +43,12 @@ class HandoutDialog(GuideModal):
                 with RadioSet(id="handout-format"):
                     yield MarkedRadioButton(plain(_("Plain text (.txt)")), value=True, id="format-text")
                     yield MarkedRadioButton(plain(_("Page to print (.html)")), id="format-html")
-                yield Static(_("Save to this file:"), markup=False)
-                yield Input(str(free_path(default_path("text", folder=self.folder))), id="handout-path")
+                if self.app.is_web:  # under `serve` the file goes to the reader's browser, not a folder here
+                    yield Static(_("Your browser will download it as:"), markup=False)
+                    yield Input(default_path("text", folder=Path()).name, id="handout-path")
+                else:
+                    yield Static(_("Save to this file:"), markup=False)
+                    yield Input(str(free_path(default_path("text", folder=self.folder))), id="handout-path")
                 yield Static("", id="handout-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(plain(_("Save handout")), id="handout-save", variant="primary", compact=True)
@@ -87,6 +91,9 @@ class HandoutDialog(GuideModal):
         if not raw:
             self.show_error(_("Please type where to save the handout."))
             return
+        if self.app.is_web:
+            self.deliver_in_browser(raw)
+            return
         try:
             path = resolve(raw, self.kind, self.folder)
         except UnusablePath as problem:
@@ -105,6 +112,15 @@ class HandoutDialog(GuideModal):
             )
             return
         self.write(path)
+
+    def deliver_in_browser(self, typed: str) -> None:
+        """Under ``serve``: send the handout to the reader's browser as a download, under the name
+        typed (folders dropped: the reader's browser chooses where it goes)."""
+        name = Path(typed.replace("\\", "/")).name
+        if name in ("", ".", ".."):
+            name = default_path(self.kind, folder=Path()).name
+        self.app.deliver_handout_to_browser(self.kind, name)
+        self.dismiss(Path(name))
 
     def write(self, path: Path) -> None:
         problem = self.session.write_handout(path, self.kind)
