@@ -309,3 +309,18 @@ def test_a_staff_code_yaml_would_read_as_another_number_is_refused(tmp_path):
     assert ":3:" in str(caught.value)
     path.write_text('name: Riverside\nkiosk: true\nstaff_code: "0042"\n', encoding="utf-8")
     assert load_clinic(path).kiosk.staff_code == "0042"
+
+
+async def test_in_a_browser_a_kiosk_handout_is_a_download_not_a_file_in_the_clinic_folder(guide, tmp_path, monkeypatch):
+    """``serve --kiosk``: the reader's browser gets the handout; the clinic's folder on the server stays empty."""
+    monkeypatch.setattr(RecoveryGuideApp, "is_web", property(lambda self: True))
+    delivered = []
+    monkeypatch.setattr(RecoveryGuideApp, "deliver_text", lambda self, stream, save_filename=None, **kwargs: delivered.append((save_filename, stream.read())))
+    app = kiosk_app(guide, handout_folder=str(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reading_with_a_question(app, pilot)
+        await pilot.press("x")
+        await settle(pilot, lambda: delivered)
+    assert list(tmp_path.iterdir()) == []
+    name, text = delivered[0]
+    assert name.endswith(".html") and guide.pages[1].questions[0].text[:30] in text

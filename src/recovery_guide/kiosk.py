@@ -54,13 +54,19 @@ class Destination(Enum):
     """Printed with ``lp -d PRINTER``; nothing is written."""
     SCREEN = "screen"
     """Shown on the screen as text, to photograph or copy; nothing is written."""
+    BROWSER = "browser"
+    """Served in a browser (``recovery-guide serve``): a download in the reader's own browser; nothing
+    is written on the computer that runs the guide."""
 
 
 def handout_destination(settings: KioskSettings, is_web: bool = False) -> Destination:
     """The one place where a kiosk handout's destination is chosen.
 
     ``is_web``: the guide is served in a browser (``recovery-guide serve``); delivering the handout
-    to the browser as a download belongs first in this list, before the clinic's folder."""
+    to the browser as a download comes first: the reader takes it away on their own device, and the
+    clinic's folder or printer may be in another room from a tablet."""
+    if is_web:
+        return Destination.BROWSER
     if settings.handout_folder:
         return Destination.FOLDER
     if settings.printer:

@@ -11,6 +11,7 @@ session (``recovery-guide serve`` relies on it).
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from textual import events
 from textual.app import App
@@ -156,7 +157,13 @@ class KioskController:
         app = self.app
         session = app.session
         destination = handout_destination(self.settings, app.is_web)
-        if destination is Destination.SCREEN:
+        if destination is Destination.BROWSER:
+            from recovery_guide.handout_paths import default_path
+
+            name = default_path("html", folder=Path()).name
+            app.deliver_handout_to_browser("html", name)
+            app.notify(_("Handout sent to your browser as {name}. Look in your downloads.").format(name=name), timeout=10)
+        elif destination is Destination.SCREEN:
             from recovery_guide.tui.screens.kiosk import HandoutOnScreen
 
             session.handout_delivered()
@@ -172,8 +179,6 @@ class KioskController:
             self._to_folder()
 
     def _to_folder(self) -> None:
-        from pathlib import Path
-
         from recovery_guide.handout_paths import default_path, free_path
 
         app = self.app
