@@ -324,3 +324,32 @@ async def test_in_a_browser_a_kiosk_handout_is_a_download_not_a_file_in_the_clin
     assert list(tmp_path.iterdir()) == []
     name, text = delivered[0]
     assert name.endswith(".html") and guide.pages[1].questions[0].text[:30] in text
+
+
+async def test_in_a_browser_tab_saving_is_not_offered(guide, monkeypatch, tmp_path):
+    """``recovery-guide serve`` runs each tab's guide on the clinic's computer, not the reader's: My
+    questions says nothing is saved (no "Keep my list" or "Forget everything"), the palette offers
+    neither, and turning saving on is refused with the reason."""
+    from recovery_guide.cli import make_session
+    from recovery_guide.cli import build_parser
+    from recovery_guide.session import SERVED_VARIABLE
+    from recovery_guide.tui.screens.my_questions import MyQuestionsScreen
+    from textual.widgets import Button
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv(SERVED_VARIABLE, "1")
+    session = make_session(build_parser().parse_args(["--lang", "en"]))
+    assert not session.saving_offered
+    assert "nothing is saved" in (session.set_saving(True) or "") and not session.saving
+    app = RecoveryGuideApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        buttons = {button.id for button in app.screen.query(Button)}
+        assert "keep" not in buttons and "forget" not in buttons
+        assert "nothing is saved" in visible_text(app.screen)
+        assert not app.check_action("in_my_questions('toggle_saving')", ())
+    assert not any(tmp_path.rglob("*.json"))

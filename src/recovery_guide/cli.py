@@ -237,13 +237,13 @@ def make_session(args: argparse.Namespace):
     On a shared screen (kiosk mode) the guide starts in the clinic's ``default_language`` unless
     ``--lang`` names one."""
     from recovery_guide.kiosk import kiosk_settings
-    from recovery_guide.session import Session
+    from recovery_guide.session import SERVED_VARIABLE, Session
 
     folder = content_folder(args)
     clinic = load_clinic(args, folder.languages())
     kiosk = kiosk_settings(getattr(args, "kiosk", False), clinic)
     guide = folder.guide(resolve_language(args.lang or (kiosk.default_language if kiosk else None), folder))
-    return Session(guide, folder, resolve_region(args.region, guide), clinic, kiosk=kiosk)
+    return Session(guide, folder, resolve_region(args.region, guide), clinic, kiosk=kiosk, served=os.environ.get(SERVED_VARIABLE) == "1")
 
 
 def command_read(args: argparse.Namespace) -> int:

@@ -36,6 +36,11 @@ class Change(Enum):
 Listener = Callable[[Change], None]
 
 
+SERVED_VARIABLE = "RECOVERY_GUIDE_SERVED"
+"""Set to 1 by ``recovery-guide serve`` in each browser tab's app: the reader is not at this computer,
+so saving is not offered (``Session.saving_offered``)."""
+
+
 class Session:
     def __init__(
         self,
@@ -46,11 +51,16 @@ class Session:
         store: Store | None = None,
         handout_folder: Path | None = None,
         kiosk: KioskSettings | None = None,
+        served: bool = False,
     ) -> None:
         self.guide = guide
         self.kiosk = kiosk
         """Set on a shared screen (kiosk mode): nothing is read from or written to the reader's files,
         and ``reset`` clears everything for the next reader."""
+        self.saving_offered = kiosk is None and not served
+        """False on a shared screen and in a browser tab (``recovery-guide serve``, ``served``): the
+        computer running the guide is not the reader's, so nothing of theirs is read or written there;
+        a handout is how they take their list away."""
         i18n.set_language(guide.language.code)  # the UI speaks the guide's language; only the session sets it
         self.guides: dict[str, Guide] = {guide.language.code: guide}
         """Guides already loaded, by language, so switching back is instant."""
@@ -79,7 +89,7 @@ class Session:
         """Entries taken out of My questions, with their places, newest last (for ``undo_remove``)."""
         self._start = (kiosk.default_language if kiosk and kiosk.default_language else guide.language.code, region_code)
         """The language and region a reset returns to (kiosk mode: the clinic's default language)."""
-        self.startup_notice = None if kiosk else self.restore()  # a shared screen never reads a reader's saved file
+        self.startup_notice = self.restore() if self.saving_offered else None  # a shared screen never reads a reader's saved file
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener(change)`` after each change to the language, the region or My questions."""
@@ -271,7 +281,7 @@ class Session:
 
         Every write of the reader's state (questions, answers, place, language, region, theme) comes
         through here, so on a shared screen (``kiosk``), where saving is never on, nothing is written."""
-        if not self.saving or self.kiosk:
+        if not self.saving or not self.saving_offered:
             self._values_held = False
             return None
         state = SavedState(
@@ -315,7 +325,7 @@ class Session:
         """Turn saving on (writes now) or off (erases what was saved)."""
         if enabled == self.saving:
             return None
-        if self.kiosk:
+        if not self.saving_offered:
             return kiosk_no_saving()
         if enabled and not self.store.available:
             return self.store.unavailable_message()
@@ -330,7 +340,7 @@ class Session:
         self.progress = ReadingProgress()
         self._removed.clear()
         self._unsaved = False
-        problem = None if self.kiosk else self.store.forget()  # a shared screen saved nothing to erase
+        problem = self.store.forget() if self.saving_offered else None  # a shared screen saved nothing to erase
         self._announce(Change.MY_QUESTIONS)
         if had_values:
             self._announce(Change.VALUES)

@@ -42,6 +42,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from recovery_guide.serve.policy import Address, ServeRefused
+from recovery_guide.session import SERVED_VARIABLE
 
 TEMPLATES = Path(__file__).parent / "templates"
 STOP_WAIT = 10.0
@@ -80,6 +81,7 @@ class GuideAppService(AppService):
         file of the operator's or of another tab's, and what it saves is gone when the tab closes."""
         environment = super()._build_environment(width=width, height=height)
         environment.update(private_home(self.home))
+        environment[SERVED_VARIABLE] = "1"
         return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24):

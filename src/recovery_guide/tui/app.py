@@ -180,7 +180,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """On a shared screen no key leaves the app, suspends it or saves; elsewhere Start over and the
         staff exit do not exist. False also hides the key from the key bar (``tui.kiosk.action_allowed``)."""
-        return action_allowed(action, self.kiosk is not None)
+        return action_allowed(action, self.kiosk is not None, self.session.saving_offered)
 
     async def action_start_over(self) -> None:
         if self.kiosk is not None:

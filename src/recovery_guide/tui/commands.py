@@ -46,11 +46,11 @@ class GuideCommands(Provider):
         """What the app offers now: on a shared screen (kiosk mode) no quit and no saving, but Start
         over (``tui.kiosk.action_allowed``, the rule the key bindings follow too)."""
         app = self.app
-        kiosk = app.session.kiosk is not None
+        kiosk, saving = app.session.kiosk is not None, app.session.saving_offered
         commands = [PaletteCommand(_(key.command), self._run(key), _(key.command_help), _(key.words) if key.words else "")
-                    for key in PALETTE_ORDER if action_allowed(key.action, kiosk)]
+                    for key in PALETTE_ORDER if action_allowed(key.action, kiosk, saving)]
         commands += [PaletteCommand(_(command.title), partial(app.run_action, command.action), _(command.help), _(command.words))
-                     for command in MORE_COMMANDS if action_allowed(command.action, kiosk)]
+                     for command in MORE_COMMANDS if action_allowed(command.action, kiosk, saving)]
         for number, page in enumerate(app.session.guide.pages, start=1):
             commands.append(PaletteCommand(_("Go to: {title}").format(title=page.title), partial(app.go_to_page, page.id), _("Step {number}").format(number=number)))
         return commands

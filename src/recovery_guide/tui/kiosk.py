@@ -32,9 +32,15 @@ NOT_IN_KIOSK = frozenset({"quit", "help_quit", "in_my_questions", "suspend_proce
 suspending it (Ctrl+Z), saving or erasing files, and Textual's screenshot."""
 
 
-def action_allowed(action: str, kiosk: bool) -> bool:
+SAVING = frozenset({"in_my_questions"})
+"""Actions that save or erase the reader's files: not offered where saving is not (a browser tab)."""
+
+
+def action_allowed(action: str, kiosk: bool, saving_offered: bool = True) -> bool:
     """Whether the app offers ``action`` (a binding, a palette command) in this mode; one rule for both."""
     name = action.removeprefix("app.").split("(", 1)[0]
+    if not saving_offered and name in SAVING:
+        return False
     return name not in NOT_IN_KIOSK if kiosk else name not in KIOSK_ONLY
 
 

@@ -51,7 +51,7 @@ class MyQuestionsScreen(GuideModal):
             with Horizontal(classes="buttons"):
                 yield Button(plain(_("Write a question")), id="write", compact=True)
                 yield Button(plain(_("Make a handout")), id="handout", variant="primary", compact=True)
-            if self.session.kiosk is not None:  # a shared screen: saving is not offered
+            if not self.session.saving_offered:  # a shared screen or a browser tab: saving is not offered
                 yield Static(kiosk_no_saving(), id="keep-help", markup=False)
             else:
                 yield Button(plain(self.keep_label()), id="keep", compact=True)
