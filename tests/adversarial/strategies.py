@@ -67,6 +67,8 @@ def _value(field) -> st.SearchStrategy:
     if kind == "int":
         low, high = field.low if field.low is not None else -5, field.high if field.high is not None else 5
         return st.integers(min_value=low - 3, max_value=high + 3)
+    if kind == "number":  # a whole number or a fraction (kiosk idle_minutes), or not a number at all
+        return st.floats(allow_nan=True, allow_infinity=True) | st.integers(min_value=-(10**20), max_value=10**20) | hostile_text
     if kind == "choice":
         return st.sampled_from([member.value for member in field.choices]) | hostile_text
     if kind == "texts":
