@@ -10,9 +10,10 @@ build (``preparsed``), and importing PyYAML costs more than parsing a whole lang
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from recovery_guide.guide_content import preparsed
 from recovery_guide.safe_files import TooLarge, read_limited
@@ -144,13 +145,41 @@ def read_yaml(path: Path) -> YamlDocument:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(path, line, "(file)", "file is not UTF-8 text") from None
+    if _read_once is not None and (kept := _read_once.get(str(path))) is not None and kept[0] == raw:
+        return kept[1]
     stored, data = preparsed.lookup(path, raw)
     if stored:
-        return YamlDocument(path, data)
-    root, data = _parse(path, text)
-    if data is None:
-        raise ContentError(path, 1, "(file)", "file is empty")
-    return YamlDocument(path, data, root)
+        doc = YamlDocument(path, data)
+    else:
+        root, data = _parse(path, text)
+        if data is None:
+            raise ContentError(path, 1, "(file)", "file is empty")
+        doc = YamlDocument(path, data, root)
+    if _read_once is not None:
+        _read_once[str(path)] = (raw, doc)
+    return doc
+
+
+_read_once: dict[str, tuple[bytes, YamlDocument]] | None = None
+"""The documents read inside ``each_file_parsed_once``, by path as given, with the bytes they were parsed from."""
+
+
+@contextmanager
+def each_file_parsed_once() -> Iterator[None]:
+    """Within this block, a file read again with the same bytes gives the same document, unparsed again.
+
+    ``check`` reads the English files for the guide, again beside each translation and again to
+    look for avoided terms: parsing is most of reading, and it was done three times or more. The
+    file is still read each time, and parsed again if its bytes changed, so an edit made meanwhile is
+    seen; a file that fails is not kept. Callers must not change a document's data (none does).
+    """
+    global _read_once
+    outer = _read_once
+    _read_once = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _read_once = outer
 
 
 def _parse(path: Path, text: str) -> tuple[Any, Any]:
