@@ -173,11 +173,14 @@ def chinese_sentences(text: str) -> list[str]:
     return sentences(text, _ZH_SENTENCE_END)
 
 
+@lru_cache(maxsize=1024)
 def count(text: str, language: str) -> Counts:
     """Count sentences, words and syllables of plain ``text`` in ``language`` (en, es, de, fr, ...).
 
     Chinese: "words" are characters (a Latin name or a number counts as one), sentences end at 。！？；.
-    Vietnamese: "words" are what spaces separate, which in Vietnamese are syllables."""
+    Vietnamese: "words" are what spaces separate, which in Vietnamese are syllables. Kept for texts
+    counted again (a screen that did not change since the last ``check`` in this process); ``Counts``
+    cannot be changed, so sharing one is safe."""
     base = _base(language)
     total = Counts()
     if base == "zh":

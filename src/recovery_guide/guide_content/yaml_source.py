@@ -145,41 +145,47 @@ def read_yaml(path: Path) -> YamlDocument:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(path, line, "(file)", "file is not UTF-8 text") from None
-    if _read_once is not None and (kept := _read_once.get(str(path))) is not None and kept[0] == raw:
-        return kept[1]
     stored, data = preparsed.lookup(path, raw)
     if stored:
-        doc = YamlDocument(path, data)
+        return YamlDocument(path, data)
+    key = (SafeLoader, raw)
+    if _parsed_once is not None and key in _parsed_once:
+        root, data = _parsed_once[key]
     else:
         root, data = _parse(path, text)
         if data is None:
             raise ContentError(path, 1, "(file)", "file is empty")
-        doc = YamlDocument(path, data, root)
-    if _read_once is not None:
-        _read_once[str(path)] = (raw, doc)
-    return doc
+        if _parsed_once is not None:
+            _parsed_once[(SafeLoader, raw)] = (root, data)  # SafeLoader is chosen by the first parse
+            if len(_parsed_once) > _PARSED_ONCE_LIMIT:
+                del _parsed_once[next(iter(_parsed_once))]
+    return YamlDocument(path, data, root)
 
 
-_read_once: dict[str, tuple[bytes, YamlDocument]] | None = None
-"""The documents read inside ``each_file_parsed_once``, by path as given, with the bytes they were parsed from."""
+_parsed_once: dict[tuple[Any, bytes], tuple[Any, Any]] | None = None
+"""Inside ``each_file_parsed_once``: the node tree and data parsed from each file's bytes (and the loader used)."""
+_PARSED_ONCE_LIMIT = 2000
+"""More distinct files than any content folder has: a bound on the memory it takes, whatever is read."""
 
 
 @contextmanager
 def each_file_parsed_once() -> Iterator[None]:
-    """Within this block, a file read again with the same bytes gives the same document, unparsed again.
+    """Within this block, bytes already parsed (by the same loader) are not parsed again.
 
     ``check`` reads the English files for the guide, again beside each translation and again to
     look for avoided terms: parsing is most of reading, and it was done three times or more. The
     file is still read each time, and parsed again if its bytes changed, so an edit made meanwhile is
-    seen; a file that fails is not kept. Callers must not change a document's data (none does).
+    seen; a file that fails is not kept. What is kept depends on the bytes alone (never on the path,
+    which each document gets its own), so the documents read are exactly those a fresh parse gives.
+    Callers must not change a document's data or nodes (none does).
     """
-    global _read_once
-    outer = _read_once
-    _read_once = {} if outer is None else outer
+    global _parsed_once
+    outer = _parsed_once
+    _parsed_once = {} if outer is None else outer
     try:
         yield
     finally:
-        _read_once = outer
+        _parsed_once = outer
 
 
 def _parse(path: Path, text: str) -> tuple[Any, Any]:
