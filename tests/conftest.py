@@ -38,6 +38,27 @@ def guide():
     return load_guide("en")
 
 
+@pytest.fixture(scope="session")
+def packaged_report():
+    """``check`` of the packaged content, run once for every test that only reads its report (each
+    run is about a second of CPU). ``tests/test_audit.py`` runs the command itself end to end."""
+    from recovery_guide.audit import check_content
+
+    return check_content()
+
+
+@pytest.fixture(scope="module")
+def parsed_once():
+    """For modules that check many copies of the content: while the module runs, a file's bytes are
+    parsed once (``yaml_source.each_file_parsed_once``, which ``check`` uses within one run); a file
+    a test changed is parsed again, as its bytes differ. Opt in with
+    ``pytestmark = pytest.mark.usefixtures("parsed_once")``; not for tests that count parses."""
+    from recovery_guide.guide_content.yaml_source import each_file_parsed_once
+
+    with each_file_parsed_once():
+        yield
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A writable copy of the packaged content, for tests that break it on purpose."""

@@ -223,6 +223,18 @@ def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.C
     return subprocess.run([sys.executable, "-m", "recovery_guide", *args], capture_output=True, text=True, env=environment, timeout=60, **kwargs)
 
 
+def run_in_process(capsys, *args: str) -> subprocess.CompletedProcess:
+    """``recovery-guide ARGS`` through ``cli.main`` in this process, its output captured as ``run`` gives
+    it: for the many checks of content copies, where a fresh interpreter per test costs more than the
+    check. Each kind of problem keeps one test that runs the real command (``run``)."""
+    from recovery_guide.cli import main
+
+    capsys.readouterr()
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(["recovery-guide", *args], status, captured.out, captured.err)
+
+
 def python_prints(code: str, timeout: int = 120) -> str:
     """Run ``code`` in a fresh interpreter (so nothing this test process imported counts); its last line printed."""
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)

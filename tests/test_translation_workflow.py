@@ -17,6 +17,8 @@ from recovery_guide.cli import main
 from recovery_guide.guide_content.folder import ContentFolder
 from tests.helpers import ONE_LINE
 
+pytestmark = pytest.mark.usefixtures("parsed_once")
+
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 QUESTION = "screens/05-research-alcohol.yaml#questions[alcohol-which-studies].text"
 CAPTION = "screens/05-research-alcohol.yaml#results[alcohol-krupitsky-1997].caption"
@@ -172,10 +174,10 @@ def _languages(capsys, content: Path | None = None) -> dict[str, str]:
     return {row.split()[0]: row for row in rows}
 
 
-def test_today_no_translation_claims_a_review(capsys):
+def test_today_no_translation_claims_a_review(capsys, packaged_report):
     rows = _languages(capsys)
     assert all("machine-assisted, not reviewed" in row for code, row in rows.items() if code != "en")
-    report = check_content(ContentFolder())
+    report = packaged_report
     assert {row.code: row.review for row in report.rows if row.code != "en"} == {code: "machine-assisted, not reviewed" for code in rows if code != "en"}
 
 
