@@ -47,12 +47,13 @@ def packaged_report():
     return check_content()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session", autouse=True)
 def parsed_once():
-    """For modules that check many copies of the content: while the module runs, a file's bytes are
-    parsed once (``yaml_source.each_file_parsed_once``, which ``check`` uses within one run); a file
-    a test changed is parsed again, as its bytes differ. Opt in with
-    ``pytestmark = pytest.mark.usefixtures("parsed_once")``; not for tests that count parses."""
+    """Content YAML parsed once per session: the same bytes (by the same loader) give the same node
+    tree and data without PyYAML again (``yaml_source.each_file_parsed_once``, which ``check`` uses
+    within one run). Hundreds of tests load the guide or check a copy of it; a file a test changed
+    is parsed afresh, as its bytes differ, and a file that fails to parse is never kept, so every
+    error is still found by PyYAML. Tests that count parses turn it off (``test_preparsed.no_parsing``)."""
     from recovery_guide.guide_content.yaml_source import each_file_parsed_once
 
     with each_file_parsed_once():

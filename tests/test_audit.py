@@ -15,8 +15,6 @@ from recovery_guide.guide_content.yaml_source import read_yaml
 from recovery_guide.paths import locales_dir
 from tests.helpers import line_of, replace_once, run, run_in_process
 
-pytestmark = pytest.mark.usefixtures("parsed_once")
-
 LANGUAGES = ["en", "de", "es", "fr", "pt_BR", "vi", "zh_Hans"]
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<field>[^:]+): (?P<message>.+)$")
 

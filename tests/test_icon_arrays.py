@@ -29,8 +29,6 @@ from recovery_guide.view.pages import page_view
 from recovery_guide.textfold import cell_width
 from tests.helpers import acknowledge, settle
 
-pytestmark = pytest.mark.usefixtures("parsed_once")
-
 FILLED, EMPTY = wording.FILLED, wording.EMPTY
 GRID_ROW = re.compile(rf"^[{FILLED}{EMPTY} ]+$")
 RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]

@@ -14,8 +14,6 @@ from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.paths import locales_dir
 from tests.helpers import line_of, python_prints, replace_once
 
-pytestmark = pytest.mark.usefixtures("parsed_once")
-
 
 def found(root: Path) -> list[str]:
     return [str(problem) for problem in check_content(ContentFolder(root)).problems]

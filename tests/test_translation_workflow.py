@@ -17,8 +17,6 @@ from recovery_guide.cli import main
 from recovery_guide.guide_content.folder import ContentFolder
 from tests.helpers import ONE_LINE
 
-pytestmark = pytest.mark.usefixtures("parsed_once")
-
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 QUESTION = "screens/05-research-alcohol.yaml#questions[alcohol-which-studies].text"
 CAPTION = "screens/05-research-alcohol.yaml#results[alcohol-krupitsky-1997].caption"
