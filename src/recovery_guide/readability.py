@@ -194,19 +194,21 @@ def count(text: str, language: str) -> Counts:
         n_sentences += 1
         n_words += len(found)
         for word in found:
-            n = _syllables(base, word)
+            n, long = _word(base, word)
             n_syllables += n
             polysyllables += n >= 3
             monosyllables += n == 1
-            long_words += (len(word) if word.isalpha() else len(_NOT_LETTER.sub("", word))) > 6
+            long_words += long
     return Counts(n_sentences, n_words, n_syllables, polysyllables, monosyllables, long_words)
 
 
 @lru_cache(maxsize=1 << 16)
-def _syllables(base: str, word: str) -> int:
-    """A word's syllables in a language (its base code), counted once: a guide says the same few
-    thousand words again and again, and ``check`` scores every screen of every language."""
-    return SYLLABLE_COUNTERS.get(base, english_syllables)(word)
+def _word(base: str, word: str) -> tuple[int, bool]:
+    """A word's syllables in a language (its base code), and whether it has more than 6 letters,
+    worked out once: a guide says the same few thousand words again and again, and ``check``
+    scores every screen of every language."""
+    letters = len(word) if word.isalpha() else len(_NOT_LETTER.sub("", word))
+    return SYLLABLE_COUNTERS.get(base, english_syllables)(word), letters > 6
 
 
 def _base(language: str) -> str:
