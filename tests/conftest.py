@@ -38,6 +38,28 @@ def guide():
     return load_guide("en")
 
 
+@pytest.fixture(scope="session")
+def packaged_report():
+    """``check`` of the packaged content, run once for every test that only reads its report (each
+    run is about a second of CPU). ``tests/test_audit.py`` runs the command itself end to end."""
+    from recovery_guide.audit import check_content
+
+    return check_content()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def parsed_once():
+    """Content YAML parsed once per session: the same bytes (by the same loader) give the same node
+    tree and data without PyYAML again (``yaml_source.each_file_parsed_once``, which ``check`` uses
+    within one run). Hundreds of tests load the guide or check a copy of it; a file a test changed
+    is parsed afresh, as its bytes differ, and a file that fails to parse is never kept, so every
+    error is still found by PyYAML. Tests that count parses turn it off (``test_preparsed.no_parsing``)."""
+    from recovery_guide.guide_content.yaml_source import each_file_parsed_once
+
+    with each_file_parsed_once():
+        yield
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
     """A writable copy of the packaged content, for tests that break it on purpose."""

@@ -223,6 +223,18 @@ def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.C
     return subprocess.run([sys.executable, "-m", "recovery_guide", *args], capture_output=True, text=True, env=environment, timeout=60, **kwargs)
 
 
+def run_in_process(capsys, *args: str) -> subprocess.CompletedProcess:
+    """``recovery-guide ARGS`` through ``cli.main`` in this process, its output captured as ``run`` gives
+    it: for the many checks of content copies, where a fresh interpreter per test costs more than the
+    check. Each kind of problem keeps one test that runs the real command (``run``)."""
+    from recovery_guide.cli import main
+
+    capsys.readouterr()
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(["recovery-guide", *args], status, captured.out, captured.err)
+
+
 def python_prints(code: str, timeout: int = 120) -> str:
     """Run ``code`` in a fresh interpreter (so nothing this test process imported counts); its last line printed."""
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout)
@@ -327,7 +339,45 @@ class Terminal:
     def wait_until_gone(self, text: str, timeout: float = 30.0) -> None:
         wait_until(lambda: text not in self.screen(), timeout, interval=0.1, message=lambda: f"{text!r} is still shown:\n{self.screen()}")
 
+    def program_pid(self, timeout: float = 30.0) -> int:
+        """The guide's process: the child of the pane's shell (the shell then runs ``sleep``); 0 once it
+        has ended (with ``timeout=0``: no waiting for it to start)."""
+        shell = self._tmux("display-message", "-p", "-t", "guide", "#{pane_pid}").strip()
+
+        def child() -> int:
+            found = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", shell], capture_output=True, text=True).stdout
+            return next((int(line.split()[0]) for line in found.splitlines() if "recovery-guide" in line or "recovery_guide" in line), 0)
+
+        return wait_until(child, timeout=timeout, message="the guide's process was not found") if timeout else child()
+
     def close(self) -> None:
-        """End the program and its tmux server, and remove the server's socket (tmux leaves it)."""
+        """End the program and its tmux server, remove the server's socket (tmux leaves it), and wait
+        for the program to end: killing the server closes its terminal, which must end the app. One
+        still running after that fails the test (and is killed, so it does not spin on after the suite)."""
+        try:
+            program = self.program_pid(timeout=0)
+        except subprocess.SubprocessError:  # the server has gone already
+            program = 0
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=20)
         self.socket_path.unlink(missing_ok=True)
+        if program:
+            wait_for_process_end(program)
+
+
+def process_running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie, ended but not yet reaped, is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def wait_for_process_end(pid: int, timeout: float = 20.0) -> None:
+    """Wait until ``pid`` has ended; if it has not within ``timeout``, kill it and fail."""
+    try:
+        wait_until(lambda: not process_running(pid), timeout, interval=0.1, message=f"process {pid} was still running {timeout:g} s after its terminal closed")
+    except AssertionError:
+        if process_running(pid):
+            os.kill(pid, 9)
+        raise

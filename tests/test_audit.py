@@ -13,7 +13,7 @@ from recovery_guide.guide_content.overlay import number_mismatches
 from recovery_guide.guide_content.translators import states
 from recovery_guide.guide_content.yaml_source import read_yaml
 from recovery_guide.paths import locales_dir
-from tests.helpers import line_of, replace_once, run
+from tests.helpers import line_of, replace_once, run, run_in_process
 
 LANGUAGES = ["en", "de", "es", "fr", "pt_BR", "vi", "zh_Hans"]
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<field>[^:]+): (?P<message>.+)$")
@@ -228,20 +228,22 @@ def test_stale_line_is_the_line_of_translated_from(content_copy):
     assert problem.line == read_yaml(german).line(("translation", "source_hash"))
 
 
-def test_a_changed_number_in_a_translated_self_check_is_found(content_copy):
+def test_a_changed_number_in_a_translated_self_check_is_found(content_copy, capsys):
+    """In process: test_a_changed_number_points_at_its_line runs the command for this kind of problem."""
     path = content_copy / "es" / "self-checks.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(" 3 ", " 5 ", 1), encoding="utf-8")
-    result = run("check", "--content", str(content_copy))
+    result = run_in_process(capsys, "check", "--content", str(content_copy))
     assert result.returncode == 1
     [problem] = problems(result.stdout)
     assert problem.startswith(f"{path}:{line_of(path, ' 5 ')}: checks[") and "numbers [1, 5] differ from the English [1, 3]" in problem
 
 
-def test_a_stale_self_check_translation_is_found(content_copy):
+def test_a_stale_self_check_translation_is_found(content_copy, capsys):
+    """In process: test_a_stale_translation_points_at_its_source_hash runs the command for this kind of problem."""
     path = content_copy / "en" / "self-checks.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Is ketamine approved to treat alcohol or drug problems?", "Is ketamine approved for drug or alcohol problems?"), encoding="utf-8")
-    result = run("check", "--content", str(content_copy))
+    result = run_in_process(capsys, "check", "--content", str(content_copy))
     assert result.returncode == 1
     assert "self-check treatment: stale" in result.stdout

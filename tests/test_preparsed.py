@@ -52,6 +52,7 @@ def no_parsing(monkeypatch) -> list[Path]:
         return original(path, text)
 
     monkeypatch.setattr(yaml_source, "_parse", recording)
+    monkeypatch.setattr(yaml_source, "_parsed_once", None)  # the session's cache (conftest.parsed_once) would hide parses
     return parsed
 
 

@@ -24,8 +24,8 @@ def about(problems: list[str], path: Path, line: int, field: str) -> list[str]:
     return [problem for problem in problems if problem.startswith(f"{path}:{line}: {field}: ")]
 
 
-def test_the_packaged_content_passes_the_new_rules():
-    assert [str(problem) for problem in check_content().problems] == []
+def test_the_packaged_content_passes_the_new_rules(packaged_report):
+    assert [str(problem) for problem in packaged_report.problems] == []
 
 
 def test_two_numbers_swapped_within_a_spanish_sentence(content_copy):

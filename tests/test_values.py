@@ -20,7 +20,7 @@ from recovery_guide.my_values import MyValues
 from recovery_guide.render.handout import build_handout, handout_html, handout_text
 from recovery_guide.session import Change, Session
 from recovery_guide.storage import FILE_NAME, Store
-from tests.helpers import choose_language, line_of, make_handout, run, settle, type_text
+from tests.helpers import choose_language, line_of, make_handout, run, run_in_process, settle, type_text
 
 SECTION = "What matters to me"
 
@@ -99,12 +99,13 @@ def test_a_repeated_id_or_an_unknown_source_stops_loading_with_file_and_line(con
         ContentFolder(content_copy).english
 
 
-def test_check_reports_changed_numbers_in_a_translated_exercise(content_copy):
+def test_check_reports_changed_numbers_in_a_translated_exercise(content_copy, capsys):
+    """In process (tests/test_audit.py runs the command for changed numbers)."""
     english = (content_copy / "en" / "values.yaml").read_text(encoding="utf-8")
     spanish = english.replace("What it costs me", "Lo que me cuesta 2").replace("sources: [witteman-2021]", "")
     (content_copy / "es" / "values.yaml").write_text(spanish, encoding="utf-8")
     stamp(ContentFolder(content_copy), "es", ["values"])
-    result = run("check", "--content", str(content_copy))
+    result = run_in_process(capsys, "check", "--content", str(content_copy))
     path = content_copy / "es" / "values.yaml"
     assert re.search(rf"^{re.escape(str(path))}:{line_of(path, 'cuesta 2')}: items\[\d+\]\.text: numbers \[2\] differ from the English \[\]", result.stdout, flags=re.M), result.stdout[-800:]
 

@@ -82,6 +82,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from recovery_guide.view.body import plain_lines
@@ -157,7 +158,10 @@ class Counts:
     """Words of more than 6 letters."""
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Counts(*(getattr(self, name) + getattr(other, name) for name in _COUNT_FIELDS))
+
+
+_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
 
 
 _ZH_UNIT = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+(?:['\u2019.,\-][^\W_\u3400-\u9fff]+)*")
@@ -169,31 +173,42 @@ def chinese_sentences(text: str) -> list[str]:
     return sentences(text, _ZH_SENTENCE_END)
 
 
+@lru_cache(maxsize=1024)
 def count(text: str, language: str) -> Counts:
     """Count sentences, words and syllables of plain ``text`` in ``language`` (en, es, de, fr, ...).
 
     Chinese: "words" are characters (a Latin name or a number counts as one), sentences end at 。！？；.
-    Vietnamese: "words" are what spaces separate, which in Vietnamese are syllables."""
+    Vietnamese: "words" are what spaces separate, which in Vietnamese are syllables. Kept for texts
+    counted again (a screen that did not change since the last ``check`` in this process); ``Counts``
+    cannot be changed, so sharing one is safe."""
     base = _base(language)
-    syllables_of = SYLLABLE_COUNTERS.get(base, english_syllables)
     total = Counts()
     if base == "zh":
         for sentence in chinese_sentences(text):
             found = _ZH_UNIT.findall(sentence)
             total += Counts(sentences=1, words=len(found), syllables=len(found), monosyllables=len(found))
         return total
+    n_sentences = n_words = n_syllables = polysyllables = monosyllables = long_words = 0
     for sentence in sentences(text):
         found = words(sentence)
-        per_word = [syllables_of(word) for word in found]
-        total += Counts(
-            sentences=1,
-            words=len(found),
-            syllables=sum(per_word),
-            polysyllables=sum(n >= 3 for n in per_word),
-            monosyllables=sum(n == 1 for n in per_word),
-            long_words=sum((len(word) if word.isalpha() else len(re.sub(r"[\W_]", "", word))) > 6 for word in found),
-        )
-    return total
+        n_sentences += 1
+        n_words += len(found)
+        for word in found:
+            n, long = _word(base, word)
+            n_syllables += n
+            polysyllables += n >= 3
+            monosyllables += n == 1
+            long_words += long
+    return Counts(n_sentences, n_words, n_syllables, polysyllables, monosyllables, long_words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(base: str, word: str) -> tuple[int, bool]:
+    """A word's syllables in a language (its base code), and whether it has more than 6 letters,
+    worked out once: a guide says the same few thousand words again and again, and ``check``
+    scores every screen of every language."""
+    letters = len(word) if word.isalpha() else len(_NOT_LETTER.sub("", word))
+    return SYLLABLE_COUNTERS.get(base, english_syllables)(word), letters > 6
 
 
 def _base(language: str) -> str:
@@ -204,6 +219,10 @@ def _fold(word: str) -> str:
     return unicodedata.normalize("NFC", word.lower().replace("\u2019", "'"))
 
 
+_NOT_LETTER = re.compile(r"[\W_]")
+_ROMAN = re.compile(r"[IVX]{2,}")
+
+
 def _parts(word: str, counter: Callable[[str], int]) -> int | None:
     """Shared handling for every language: a number is one syllable, an acronym one per letter,
     a hyphenated word the sum of its parts."""
@@ -211,8 +230,8 @@ def _parts(word: str, counter: Callable[[str], int]) -> int | None:
         return None
     if any(char.isdigit() for char in word):
         return 1
-    letters = re.sub(r"[\W_]", "", word)
-    if re.fullmatch(r"[IVX]{2,}", letters):  # Schedule III: a number
+    letters = _NOT_LETTER.sub("", word)
+    if _ROMAN.fullmatch(letters):  # Schedule III: a number
         return 1
     if letters.isupper() and 2 <= len(letters) <= 5:  # FDA, USA, EE. UU.: said letter by letter
         return len(letters)
@@ -223,6 +242,12 @@ def _parts(word: str, counter: Callable[[str], int]) -> int | None:
 
 # English ---------------------------------------------------------------------------------------------
 
+_EN_NOT_LETTER = re.compile(r"[^a-z]")
+_EN_SOUNDED_ES = re.compile(r"(?:[sxz]|ch|sh|[cg])es$")
+_EN_SOUNDED_ED = re.compile(r"[td]ed$")
+_EN_SOUNDED_E = re.compile(r"(?:[^aeiouy]le|ee|ye)$")
+_EN_FIRST_Y = re.compile(r"^y(?=[aeiou])")
+_EN_VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _EN_SILENT_INNER_E = re.compile(r"(?<=[aeiouy][^aeiouy])e(?=(?:ly|ty|ment|ments|ness|ful|less|thing|times|where|way)$)")
 _EN_EXTRA = [
     re.compile(r"(?<![cgst])ia"),  # tri-al, bi-as; not spe-cial, Ru-ssia, ini-tial
@@ -241,23 +266,26 @@ def english_syllables(word: str) -> int:
     split = _parts(word, english_syllables)
     if split is not None:
         return split
-    w = re.sub(r"[^a-z]", "", word.lower())
+    w = _EN_NOT_LETTER.sub("", word.lower())
     if len(w) > 2:
-        if w.endswith("es") and not re.search(r"(?:[sxz]|ch|sh|[cg])es$", w):
+        if w.endswith("es") and not _EN_SOUNDED_ES.search(w):
             w = w[:-2]
-        elif w.endswith("ed") and not re.search(r"[td]ed$", w):
+        elif w.endswith("ed") and not _EN_SOUNDED_ED.search(w):
             w = w[:-2]
-        elif w.endswith("e") and not re.search(r"(?:[^aeiouy]le|ee|ye)$", w):
+        elif w.endswith("e") and not _EN_SOUNDED_E.search(w):
             w = w[:-1]
     w = _EN_SILENT_INNER_E.sub("", w)
-    w = re.sub(r"^y(?=[aeiou])", "", w)
-    n = len(re.findall(r"[aeiouy]+", w)) + sum(len(pattern.findall(w)) for pattern in _EN_EXTRA)
+    w = _EN_FIRST_Y.sub("", w)
+    n = len(_EN_VOWEL_GROUP.findall(w)) + sum(len(pattern.findall(w)) for pattern in _EN_EXTRA)
     return max(1, n)
 
 
 # Spanish ---------------------------------------------------------------------------------------------
 
 _ES_STRONG = set("aeoáéíóú")
+_SILENT_U = re.compile(r"(?<=[qg])u(?=[eéií])")
+"""The u of que, qui, gue, gui (Spanish and Portuguese)."""
+_ES_Y_VOWEL = re.compile(r"y(?![aeiouáéíóú])")
 _ES_VOWELS = _ES_STRONG | set("iuü")
 
 
@@ -272,8 +300,8 @@ def spanish_syllables(word: str) -> int:
     if split is not None:
         return split
     w = _fold(word)
-    w = re.sub(r"(?<=[qg])u(?=[eéií])", "", w)
-    w = re.sub(r"y(?![aeiouáéíóú])", "i", w)
+    w = _SILENT_U.sub("", w)
+    w = _ES_Y_VOWEL.sub("i", w)
     return _vowel_groups(w, _ES_VOWELS, _ES_STRONG)
 
 
@@ -292,6 +320,7 @@ def _vowel_groups(w: str, vowels: set[str], strong: set[str]) -> int:
 # German ----------------------------------------------------------------------------------------------
 
 _DE_VOWELS = set("aeiouyäöü")
+_DE_FINAL_IEN = re.compile(r"[aeiouyäöü].*[^aeiouyäöü]ien$")
 _DE_NUCLEI = ("aa", "ee", "oo", "ai", "ay", "au", "äu", "ei", "ey", "eu", "ie")
 
 
@@ -311,7 +340,7 @@ def german_syllables(word: str) -> int:
             i += 2 if w[i : i + 2] in _DE_NUCLEI else 1
         else:
             i += 1
-    if re.search(r"[aeiouyäöü].*[^aeiouyäöü]ien$", w):
+    if _DE_FINAL_IEN.search(w):
         n += 1
     return max(1, n)
 
@@ -319,6 +348,8 @@ def german_syllables(word: str) -> int:
 # French ----------------------------------------------------------------------------------------------
 
 _FR_VOWELS = set("aeiouyàâäéèêëîïôöûùüœæ")
+_FR_SILENT_U = re.compile(r"(?<=q)u|(?<=g)u(?=[eéèêiy])")
+_FR_MUTE_END = re.compile(r"[^aeiouyàâäéèêëîïôöûùüœæ]es?$")
 
 
 def french_syllables(word: str) -> int:
@@ -333,13 +364,13 @@ def french_syllables(word: str) -> int:
         return split
     w = _fold(word)
     w = w.replace("'", "")  # l'usage, quelqu'un: the elided vowel is not said
-    w = re.sub(r"(?<=q)u|(?<=g)u(?=[eéèêiy])", "", w)
+    w = _FR_SILENT_U.sub("", w)
     n, previous = 0, ""
     for char in w:
         if char in _FR_VOWELS and (previous not in _FR_VOWELS or (previous == "é" and char != "e") or char in "ïüë"):
             n += 1
         previous = char
-    if n > 1 and re.search(r"[^aeiouyàâäéèêëîïôöûùüœæ]es?$", w):
+    if n > 1 and _FR_MUTE_END.search(w):
         n -= 1
     return max(1, n)
 
@@ -347,6 +378,7 @@ def french_syllables(word: str) -> int:
 # Portuguese ------------------------------------------------------------------------------------------
 
 _PT_STRONG = set("aeoáéíóúâêôãõà")
+_PT_NASAL_DIPHTHONG = re.compile(r"ão|ãe|õe")
 _PT_VOWELS = _PT_STRONG | set("iuü")
 
 
@@ -361,8 +393,8 @@ def portuguese_syllables(word: str) -> int:
     if split is not None:
         return split
     w = _fold(word)
-    w = re.sub(r"(?<=[qg])u(?=[eéií])", "", w)
-    w = re.sub(r"ão|ãe|õe", "ã", w)
+    w = _SILENT_U.sub("", w)
+    w = _PT_NASAL_DIPHTHONG.sub("ã", w)
     return _vowel_groups(w, _PT_VOWELS, _PT_STRONG)
 
 

@@ -10,21 +10,11 @@ import subprocess
 
 import pytest
 
-from tests.helpers import Terminal, needs_tmux, wait_until
+from recovery_guide.tui.app import END_AFTER_SIGNAL
+from tests.helpers import Terminal, needs_tmux, wait_for_process_end
 
 STATE = "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_standard_flag} #{cursor_flag}"
 """In the alternate screen; any, button or standard mouse tracking on; cursor shown."""
-
-
-def program_pid(terminal: Terminal) -> int:
-    """The guide's process: the child of the pane's shell (the shell then runs ``sleep``)."""
-    shell = terminal._tmux("display-message", "-p", "-t", "guide", "#{pane_pid}").strip()
-
-    def child() -> int:
-        found = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", shell], capture_output=True, text=True).stdout
-        return next((int(line.split()[0]) for line in found.splitlines() if "recovery-guide" in line or "recovery_guide" in line), 0)
-
-    return wait_until(child, timeout=30, message="the guide's process was not found")
 
 
 @pytest.mark.slow
@@ -36,10 +26,33 @@ def test_a_signal_gives_the_terminal_back(tmp_path, signum):
         terminal.wait_for("I understand")
         state = lambda: terminal._tmux("display-message", "-p", "-t", "guide", STATE).split()  # noqa: E731
         assert state()[0] == "1", "the app draws in the alternate screen"
-        os.kill(program_pid(terminal), signum)
+        os.kill(terminal.program_pid(), signum)
         shown = terminal.wait_for("exit=")
         assert f"exit={128 + signum}" in shown, shown
         assert "Traceback" not in terminal.screen(scrollback=True)
         assert state() == ["0", "0", "0", "0", "1"], state()
     finally:
         terminal.close()
+
+
+@pytest.mark.slow
+@needs_tmux
+@pytest.mark.parametrize("moment", ["reading", "quitting"])
+def test_closing_the_terminal_ends_the_app(tmp_path, moment):
+    """A reader's terminal closing (here: its tmux server killed, which hangs up the pane) ends the
+    app, whatever it was doing; it used to stay behind with its terminal deleted, one reading
+    end-of-file in a loop at full speed, another stuck with its writer's queue full."""
+    terminal = Terminal(tmp_path, "C.UTF-8")
+    try:
+        terminal.wait_for("I understand")
+        terminal.send("Enter")
+        terminal.wait_for("Step 2 of 14")
+        terminal.send("/")
+        terminal.wait_for("Search the guide")
+        program = terminal.program_pid()
+        if moment == "quitting":
+            terminal.send("Escape", "q")  # the terminal goes while the app is giving it back
+    finally:
+        subprocess.run(["tmux", "-L", terminal.socket, "kill-server"], capture_output=True, timeout=20)
+        terminal.socket_path.unlink(missing_ok=True)
+    wait_for_process_end(program, timeout=END_AFTER_SIGNAL + 15)

@@ -42,7 +42,7 @@ from recovery_guide.audit.terms import catalog_term_problems, english_term_probl
 from recovery_guide.audit.translations import check_translation
 from recovery_guide.guide_content import SOURCE_LANGUAGE
 from recovery_guide.guide_content.folder import ContentFolder
-from recovery_guide.guide_content.yaml_source import ContentError
+from recovery_guide.guide_content.yaml_source import ContentError, each_file_parsed_once
 from recovery_guide.paths import content_dir, locales_dir
 
 __all__ = ["CannotCheck", "LanguageRow", "Problem", "Report", "catalog_problems", "check_content", "default_locales", "format_report", "summary"]
@@ -62,8 +62,14 @@ def default_locales(root: Path) -> Path | None:
 def check_content(folder: ContentFolder | None = None) -> Report:
     """Check a content folder (the built-in one by default) and the UI catalogs that go with it.
 
-    The folder is read afresh, each language once, so that every warning reaches the report.
+    The folder is read afresh, each language once, so that every warning reaches the report; each
+    file is parsed once however many parts of the check read it.
     """
+    with each_file_parsed_once():
+        return _check(folder)
+
+
+def _check(folder: ContentFolder | None) -> Report:
     root = (folder or ContentFolder()).root
     _ensure_checkable(root)
     report = Report(root=root, locales=default_locales(root))

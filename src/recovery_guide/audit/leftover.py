@@ -38,7 +38,9 @@ CONTACT_WORDS = frozenset("call text then or press dial and only".split())
 UNCHECKED = frozenset({"name", "term"})
 """Help-line, region and option names, and glossary headwords: names, often official English ones."""
 
-_ANY_FUNCTION_WORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(FUNCTION_WORDS)) + r")(?![^\W\d_])", re.IGNORECASE)
+_FUNCTION_WORD = re.compile("(?:" + "|".join(sorted(FUNCTION_WORDS)) + ")", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LONGEST = max(map(len, FUNCTION_WORDS))
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -58,13 +60,23 @@ def english_problems(doc: YamlDocument, fields: list[TextField], names: tuple[st
             if words:
                 found.append(Problem(str(doc.path), line_of(field.path, None), format_path(field.path), f"English left in a contact: {', '.join(sorted(words))} in {field.text!r}; translate the words, keep every digit"))
             continue
-        if not _ANY_FUNCTION_WORD.search(text):
+        if not _has_function_word(text):
             continue  # most texts: not one English function word, nothing to split
         for unit in units(text):
             for sentence in sentences(unit.text):
                 if is_english(sentence):
                     found.append(Problem(str(doc.path), line_of(field.path, unit), format_path(field.path), f"English left in the translation: {_short(sentence)!r}"))
     return found
+
+
+def _has_function_word(text: str) -> bool:
+    """Whether any run of letters in ``text`` is a function word, in any case. A plain set lookup for
+    ASCII runs; other runs go through the same case-insensitive pattern
+    (which also folds, say, a dotless ı or a long ſ), so the answer is the pattern's, only sooner."""
+    for run in _LETTERS.findall(text):
+        if len(run) <= _LONGEST and (run.lower() in FUNCTION_WORDS if run.isascii() else _FUNCTION_WORD.fullmatch(run)):
+            return True
+    return False
 
 
 def is_english(sentence: str) -> bool:

@@ -21,6 +21,7 @@ Contacts (help-line numbers) are compared by ``overlay.dials_same``: every group
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from recovery_guide.audit.report import Problem
 from recovery_guide.guide_content.units import TextField, Unit, numbers, text_fields, units
@@ -75,13 +76,12 @@ def number_problems(english: YamlDocument, translated: YamlDocument, language: s
     for source, target in matched:
         if target.path[-1] == "contact":
             continue  # dialled, not read: see overlay.dials_same
-        source_units, target_units = units(source.text), units(target.text)
-        where = format_path(target.path)
+        source_units, target_units = _english_units(source.text), units(target.text)
         if len(source_units) != len(target_units):
-            found.append(_count_problem(translated, target, source_units, target_units))
+            found.append(_count_problem(translated, target, list(source_units), target_units))
             continue
         for source_unit, target_unit in zip(source_units, target_units):
-            wanted = numbers(source_unit.text, "en")
+            wanted = list(_english_numbers(source_unit.text))
             said = _said(target_unit.text, language, wanted, free)
             if _agree(said, wanted, free):
                 continue
@@ -90,11 +90,23 @@ def number_problems(english: YamlDocument, translated: YamlDocument, language: s
                 Problem(
                     file,
                     unit_line(translated, target.path, target_unit),
-                    where,
+                    format_path(target.path),
                     f"numbers {_list(said)} differ from the English {_list(wanted)} ({how}) in {_quote(target_unit.text)}",
                 )
             )
     return found
+
+
+@lru_cache(maxsize=4096)
+def _english_units(text: str) -> tuple[Unit, ...]:
+    """An English text's units, cut once for all the languages compared with it."""
+    return tuple(units(text))
+
+
+@lru_cache(maxsize=4096)
+def _english_numbers(text: str) -> tuple[str, ...]:
+    """An English unit's numbers, read once for all the languages compared with it."""
+    return tuple(numbers(text, "en"))
 
 
 def _said(text: str, language: str, wanted: list[str], free: bool) -> list[str]:

@@ -184,24 +184,12 @@ def _file_pairs(root: Path, translation: Translation, english: Guide) -> list[tu
     english_files = {page.id: Path(page.file) for page in english.pages}
     for page_id, (doc, _page) in translation.pages.items():
         if page_id in english_files:
-            found.append((_english_document(english_files[page_id]), doc))
+            found.append((read_yaml(english_files[page_id]), doc))
     for name, doc in translation.files.items():
         source = root / "en" / name
         if source.is_file():
-            found.append((_english_document(source), doc))
+            found.append((read_yaml(source), doc))
     return found
-
-
-_ENGLISH_DOCUMENTS: dict[tuple[Path, int, int], YamlDocument] = {}
-"""English documents read for one language, kept for the next (by path, size and change time)."""
-
-
-def _english_document(path: Path) -> YamlDocument:
-    stat = path.stat()
-    key = (path, stat.st_size, stat.st_mtime_ns)
-    if key not in _ENGLISH_DOCUMENTS:
-        _ENGLISH_DOCUMENTS[key] = read_yaml(path)
-    return _ENGLISH_DOCUMENTS[key]
 
 
 def _citation(field: TextField) -> bool:

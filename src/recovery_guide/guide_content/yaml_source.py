@@ -10,9 +10,10 @@ build (``preparsed``), and importing PyYAML costs more than parsing a whole lang
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from recovery_guide.guide_content import preparsed
 from recovery_guide.safe_files import TooLarge, read_limited
@@ -147,10 +148,44 @@ def read_yaml(path: Path) -> YamlDocument:
     stored, data = preparsed.lookup(path, raw)
     if stored:
         return YamlDocument(path, data)
-    root, data = _parse(path, text)
-    if data is None:
-        raise ContentError(path, 1, "(file)", "file is empty")
+    key = (SafeLoader, raw)
+    if _parsed_once is not None and key in _parsed_once:
+        root, data = _parsed_once[key]
+    else:
+        root, data = _parse(path, text)
+        if data is None:
+            raise ContentError(path, 1, "(file)", "file is empty")
+        if _parsed_once is not None:
+            _parsed_once[(SafeLoader, raw)] = (root, data)  # SafeLoader is chosen by the first parse
+            if len(_parsed_once) > _PARSED_ONCE_LIMIT:
+                del _parsed_once[next(iter(_parsed_once))]
     return YamlDocument(path, data, root)
+
+
+_parsed_once: dict[tuple[Any, bytes], tuple[Any, Any]] | None = None
+"""Inside ``each_file_parsed_once``: the node tree and data parsed from each file's bytes (and the loader used)."""
+_PARSED_ONCE_LIMIT = 2000
+"""More distinct files than any content folder has: a bound on the memory it takes, whatever is read."""
+
+
+@contextmanager
+def each_file_parsed_once() -> Iterator[None]:
+    """Within this block, bytes already parsed (by the same loader) are not parsed again.
+
+    ``check`` reads the English files for the guide, again beside each translation and again to
+    look for avoided terms: parsing is most of reading, and it was done three times or more. The
+    file is still read each time, and parsed again if its bytes changed, so an edit made meanwhile is
+    seen; a file that fails is not kept. What is kept depends on the bytes alone (never on the path,
+    which each document gets its own), so the documents read are exactly those a fresh parse gives.
+    Callers must not change a document's data or nodes (none does).
+    """
+    global _parsed_once
+    outer = _parsed_once
+    _parsed_once = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _parsed_once = outer
 
 
 def _parse(path: Path, text: str) -> tuple[Any, Any]:

@@ -51,6 +51,10 @@ if TYPE_CHECKING:
 ScreenType = TypeVar("ScreenType", bound=Screen)
 
 
+END_AFTER_SIGNAL = 5.0
+"""Seconds a SIGTERM or SIGHUP leaves Textual to give the terminal back before the process ends anyway."""
+
+
 class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
     """Welcome -> acknowledgement -> reading. Help lines and the keys list open over any screen."""
 
@@ -141,7 +145,8 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         the alternate screen, turns mouse tracking off, shows the cursor); by default they killed
         Python at once and left the terminal unusable. The exit status is 128 + the signal's number,
         as a shell reports a program a signal ended. Not in tests (headless), nor where the event
-        loop cannot take signals (Windows)."""
+        loop cannot take signals (Windows). The process then ends within ``END_AFTER_SIGNAL``
+        seconds, whatever Textual's teardown does (``_end_on_signal``)."""
         import asyncio
         import signal
 
@@ -153,9 +158,24 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
             if signum is None:
                 continue
             try:
-                loop.add_signal_handler(signum, partial(self.exit, None, 128 + signum))
+                loop.add_signal_handler(signum, partial(self._end_on_signal, 128 + signum))
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
+
+    def _end_on_signal(self, status: int) -> None:
+        """Exit as ``q`` does, and make sure the process ends. A hang-up usually means the terminal
+        has gone (its window closed, its tmux server killed): Textual's teardown then never finishes,
+        its input thread reading end-of-file in a loop at full speed, or its writer's queue full with
+        no one to read it, and the reader's closed window leaves a process spinning. So a daemon
+        timer ends the process with the same status if it is still there ``END_AFTER_SIGNAL`` seconds
+        later; a normal exit is over long before (and ends the timer with it)."""
+        import os
+        import threading
+
+        self.exit(None, status)
+        timer = threading.Timer(END_AFTER_SIGNAL, os._exit, (status,))
+        timer.daemon = True
+        timer.start()
 
     def on_ready(self) -> None:
         """Textual's start-up is over and the first frame is out (or due): finish what waited for it."""
