@@ -119,8 +119,11 @@ class Fields:
         draws nothing but reorders or hides digits is refused: a number must read as it dials."""
         value = self._get(key, True)
         if isinstance(value, int) and not isinstance(value, bool):
-            written = getattr(self.doc.node(self.at + (key,)), "value", str(value))
-            if written.replace("_", "") != str(value):  # 0042 is octal 34 to YAML; 1_000 is 1000
+            # How it was written, to catch 0042 (octal 34 to YAML) and +44: only where the file was
+            # parsed now (a clinic file, an edited folder); the packaged stored copies were checked
+            # when they were built, and reading their nodes would mean parsing them after all.
+            written = getattr(self.doc.node(self.at + (key,)), "value", str(value)) if self.doc.has_nodes else str(value)
+            if written.replace("_", "") != str(value):
                 raise self.doc.error(self.at + (key,), f'write {written} in quotes, like "{written}": without quotes YAML reads it as the number {value}')
             return str(value)
         if isinstance(value, str):

@@ -69,6 +69,11 @@ class YamlDocument:
     _root: Any = _UNPARSED
 
     @property
+    def has_nodes(self) -> bool:
+        """Whether the node tree is at hand without parsing (false for a stored copy not yet traced)."""
+        return self._root is not _UNPARSED
+
+    @property
     def root(self) -> yaml.Node | None:
         if self._root is _UNPARSED:
             try:
