@@ -109,3 +109,29 @@ def test_read_mode_in_french_puts_the_no_break_space_before_the_colon():
     second = load_guide("fr").pages[1].title
     assert f"Étape 2 sur 14{NBSP}: {second}" in result.stdout
     assert f"{french('In brief')}{NBSP}:\n" in result.stdout
+
+
+@pytest.mark.slow
+async def test_the_app_shows_chinese_labels_with_the_full_width_colon():
+    """The option cards' labels and the sources line on a research screen, in the app."""
+    from recovery_guide.session import Session
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.reader import ReaderScreen
+    from recovery_guide.tui.widgets.option_cards import OptionCard
+    from tests.helpers import settle, visible_text, welcome_complete
+
+    i18n.set_language("zh_Hans")
+    try:
+        app = RecoveryGuideApp(Session(load_guide("zh_Hans")))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await welcome_complete(pilot)
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+            app.screen.go_to(4)
+            await settle(pilot, lambda: app.screen.query(OptionCard))
+            card = app.screen.query(OptionCard).first().words().plain
+            assert "这是什么：" in card and "这是什么:" not in card
+            assert "资料来源：[" in visible_text(app)
+            assert not CHINESE_THEN_ASCII_COLON.search(visible_text(app))
+    finally:
+        i18n.set_language("en")
