@@ -137,7 +137,7 @@ def test_print_markdown_and_html_show_every_option_and_label(guide):
             assert f"#### " in markdown and option.name in markdown
             assert f'<th scope="row">{option.name}</th>' in html.replace("&#x27;", "'")
     for label in labels():
-        assert f"**{wording.label_mark(label)}**" in markdown
+        assert f"**{wording.label_line(label)}**" in markdown
         assert f'<th scope="col">{label}</th>' in html
         assert label in text
 
@@ -227,7 +227,7 @@ async def test_app_shows_every_option_card_whole_when_scrolled(guide, size):
                 whole = rendered(card)
                 assert "…" not in whole
                 for label in labels():
-                    assert BOX.sub("", wording.label_mark(label)) in whole, f"{option.id}: {label}"
+                    assert BOX.sub("", wording.label_line(label)) in whole, f"{option.id}: {label}"
                 for name in TreatmentOption.TEXT_FIELDS[1:]:
                     assert BOX.sub("", getattr(option, name)) in whole, f"{option.id}: {name} is cut"
 

@@ -172,7 +172,7 @@ class PlainReader:
         self.say(self.writer.page(page_view(self.guide, screen, self.session.region_code)))
         questions = self.questions_here()
         if questions:
-            self.say(wording.ask_your_provider() + ":")
+            self.say(wording.label_line(wording.ask_your_provider()))
             for number, (question, _kind) in enumerate(questions, start=1):
                 mark = " (" + _("in My questions") + ")" if self.session.my_questions.has(question.id) else ""
                 self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
@@ -276,7 +276,7 @@ class PlainReader:
             self.say(wording.help_lines_checked(guide.help_lines_checked))
         clinic = self.session.clinic
         if clinic and clinic.phone:
-            self.say(f"{wording.your_clinic()}: {clinic.name}: {clinic.phone}")
+            self.say(wording.labelled(wording.your_clinic(), wording.labelled(clinic.name, clinic.phone)))
         self.choose(_("Get help now"), [(_("Choose your region"), self.choose_region)])
         return True
 
@@ -316,7 +316,7 @@ class PlainReader:
         groups = self.session.my_questions.groups(self.guide, self.session.clinic, wording.general_questions())
         entries = []
         self.say()
-        self.say(wording.my_questions() + ":")
+        self.say(wording.label_line(wording.my_questions()))
         if not groups:
             self.say(_("Your list is empty."))
         for group in groups:
@@ -457,9 +457,9 @@ class PlainReader:
             self.say(_("No word matches. Try fewer letters."))
             return True
         self.say()
-        self.say(wording.glossary() + ":")
+        self.say(wording.label_line(wording.glossary()))
         for term in terms:
-            self.say(fill(f"{term.term}: {term.definition}", initial_indent="  ", subsequent_indent="    "))
+            self.say(fill(wording.labelled(term.term, term.definition), initial_indent="  ", subsequent_indent="    "))
             steps = ", ".join(str(self.guide.index_of(screen.id) + 1) for screen in screens_using(self.guide, term.id))
             if steps:
                 self.say(f"    {wording.used_on()} {steps}")
@@ -473,7 +473,7 @@ class PlainReader:
         if not matches:
             self.say(_("Nothing found. Try another word, or press g for the list of words."))
             return True
-        options = [f"{wording.step(self.guide.index_of(m.screen_id) + 1, len(self.guide.pages))}: {m.snippet}" for m in matches[:20]]
+        options = [wording.labelled(wording.step(self.guide.index_of(m.screen_id) + 1, len(self.guide.pages)), m.snippet) for m in matches[:20]]
         position = self.pick(_("Found: {count}.").format(count=len(matches)), options)
         if position is not None:
             self.go(self.guide.index_of(matches[position].screen_id))

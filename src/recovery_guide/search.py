@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Literal, Sequence
 
+from recovery_guide import wording
 from recovery_guide.model import Guide, Page, TreatmentOption
 from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
 from recovery_guide.view.body import plain_texts
@@ -52,7 +53,7 @@ def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
     for point in screen.key_points:
         yield "key-point", point
     for step in screen.timeline:
-        yield "timeline", f"{step.when}: {step.what}"
+        yield "timeline", wording.labelled(step.when, step.what)
     for block in _body_texts(screen.body):
         yield "body", block
     for _number, _field, text in option_parts(screen.options_intro, screen.options):
@@ -161,7 +162,7 @@ def search(guide: Guide, query: str, limit: int = 50) -> list[Match]:
                 if len(results) >= limit:
                     return results
     for term in guide.glossary:
-        match = _match(None, "glossary", f"{term.term}: {term.definition}", wanted, term.id)
+        match = _match(None, "glossary", wording.labelled(term.term, term.definition), wanted, term.id)
         if match:
             results.append(match)
             if len(results) >= limit:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from recovery_guide.i18n import N_, _, current_language
+from recovery_guide.i18n import N_, _, current_language, pgettext
 from recovery_guide.key_names import with_keys
 from recovery_guide.model import Approval, OutcomeKind, ReviewState, TreatmentOption, Urgency
 
@@ -164,13 +164,49 @@ def option_labels() -> tuple[tuple[str, str], ...]:
     return tuple((name, _(OPTION_LABELS[name])) for name in TreatmentOption.TEXT_FIELDS if name != "name")
 
 
-def label_mark(label: str) -> str:
-    """"Label:" before a value; a label that is a question ("Approved?") takes no colon."""
-    return label if label.endswith(("?", "？")) else f"{label}:"
+QUESTION_MARKS = ("?", "？")
+"""A label that ends in one of these ("Approved?") is a question and takes no colon."""
+
+
+def _label_separator() -> str:
+    """How this language joins a label and its text, from the catalog: a colon is not the same mark
+    in every language. Translators asked for it: French puts a no-break space before the colon
+    ("Ce que c'est\u00a0: ..."), Chinese writes a full-width colon with no space ("要点：..."); the
+    others write ": ". One rule here, so every writer (print, handouts, read mode, the app) agrees."""
+    # TRANSLATORS: joins a label and its text ("What it is: A medicine ..."). Keep {label} and {text}. French: "{label}, no-break space U+00A0, colon, space, {text}"; Chinese: "{label}：{text}".
+    return pgettext("label separator", "{label}: {text}")
+
+
+def label_parts(label: str) -> tuple[str, str, str]:
+    """A label, the mark after it and the space before its text, the way the reader's language
+    writes them: ("What it is", ":", " "), ("Ce que c'est", "\u00a0:", " "), ("这是什么", "：", "").
+    A label that is a question ("Approved?") takes no mark. For writers that style the label on its
+    own (bold, a span) and must escape each piece; ``labelled`` joins them."""
+    between = _label_separator().partition("{text}")[0].partition("{label}")[2]
+    mark = between.rstrip()
+    gap = between[len(mark) :]
+    return label, ("" if label.endswith(QUESTION_MARKS) else mark), gap
+
+
+def label_separator(label: str) -> str:
+    """What goes between ``label`` and its text (": ", "\u00a0: ", "：", or " " after a question)."""
+    return "".join(label_parts(label)[1:])
 
 
 def labelled(label: str, text: str) -> str:
-    return f"{label_mark(label)} {text}"
+    """A label and its text on one line, the way the reader's language writes it: "What it is: A
+    medicine", "Ce que c'est\u00a0: Un médicament", "这是什么：一种药物"."""
+    return f"{label}{label_separator(label)}{text}"
+
+
+def label_line(label: str) -> str:
+    """A label or heading that introduces what follows it, on the lines below ("In brief:", "En
+    bref\u00a0:", "要点："): the reader's language's colon, from the catalog, like ``labelled``. A
+    label that is a question ("Approved?") takes no colon."""
+    if label.endswith(QUESTION_MARKS):
+        return label
+    # TRANSLATORS: a heading that introduces a list below it ("In brief:"). French: "{label}, no-break space U+00A0, colon"; Chinese: "{label}：".
+    return pgettext("label separator", "{label}:").format(label=label)
 
 
 def sources() -> str:
@@ -296,7 +332,7 @@ def value_entry(text: str, level: str | None, own: bool) -> str:
     """One answer on a handout: "Avoiding side effects: Very important", the own item marked."""
     if own:
         text = f"{text} {my_own_value()}"
-    return f"{text}: {level}" if level else text
+    return labelled(text, level) if level else text
 
 
 def write_own_questions() -> str:

@@ -28,7 +28,7 @@ class HandoutText(TextWriter):
     def write_help_lines(self, block: HelpLines) -> str:
         parts = [underline(wording.help_lines_heading(), "-"), "", fill(wording.no_local_emergency_number()), ""]
         if block.clinic and block.clinic.phone:
-            parts += [fill(f"{block.clinic.name}: {block.clinic.phone}"), ""]
+            parts += [fill(wording.labelled(block.clinic.name, block.clinic.phone)), ""]
         if block.own:
             parts.append(region_lines(block.own))
         else:

@@ -145,6 +145,18 @@ def inline_html(text: str) -> str:
     return _EMPHASIS.sub(r"<em>\1</em>", _STRONG.sub(r"<strong>\1</strong>", text))
 
 
+def after(label: str) -> str:
+    """What follows ``label`` before its text in the reader's language (": ", "\u00a0: ", "："), escaped:
+    the writers here wrap label and text in their own tags, so they join them piece by piece."""
+    return escape(wording.label_separator(label))
+
+
+def strong_label(label: str) -> str:
+    """A label in bold with its colon, then the space before its text ("<strong>Title:</strong> ")."""
+    words, mark, gap = wording.label_parts(label)
+    return f"<strong>{escape(words + mark)}</strong>{escape(gap)}"
+
+
 def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
     """One region's lines under headings graded by urgency, then when they were checked."""
     parts = [f'<section class="region"><h3>{escape(region.name)} ({escape(region.code)})</h3>']
@@ -155,7 +167,7 @@ def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
         parts.append(f"<h4>{escape(wording.urgency_heading(level))}</h4><ul>")
         for line in lines:
             parts.append(
-                f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>: {escape(line.name)}: '
+                f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>{after(wording.urgency_short(level))}{escape(line.name)}{after(line.name)}'
                 f'<span class="contact">{escape(line.contact)}</span>. {escape(line.about)}</li>'
             )
         parts.append("</ul>")
@@ -169,9 +181,9 @@ def compact_regions_html(regions: tuple[Region, ...]) -> str:
     parts = [f"<h3>{escape(wording.every_region())}</h3><ul>"]
     for region in regions:
         numbers = "; ".join(
-            f"{escape(wording.urgency_short(line.urgency))}: <strong>{escape(line.contact)}</strong>" for line in region.lines if line.urgency is not Urgency.SUPPORT
+            f"{escape(wording.urgency_short(line.urgency))}{after(wording.urgency_short(line.urgency))}<strong>{escape(line.contact)}</strong>" for line in region.lines if line.urgency is not Urgency.SUPPORT
         )
-        parts.append(f"<li>{escape(region.name)} ({escape(region.code)}): {numbers}</li>")
+        parts.append(f"<li>{escape(region.name)} ({escape(region.code)}){after(region.name)}{numbers}</li>")
     parts.append("</ul>")
     return "\n".join(parts)
 
@@ -180,7 +192,7 @@ def clinic_phone_html(clinic: Clinic | None) -> list[str]:
     """The clinic's phone as one paragraph beside the help lines; nothing without a phone."""
     if clinic is None or not clinic.phone:
         return []
-    return [f"<p>{escape(clinic.name)}: <strong>{escape(clinic.phone)}</strong></p>"]
+    return [f"<p>{escape(clinic.name)}{after(clinic.name)}<strong>{escape(clinic.phone)}</strong></p>"]
 
 
 def icon_svg(count: int, label: str, bad: bool = False) -> str:
@@ -257,7 +269,7 @@ class HtmlWriter(BlockWriter[str]):
         groups = []
         for group in result.groups:
             count = wording.result_count(group.count)
-            label = f"{group.label}: {count}. {result.caption}"
+            label = wording.labelled(group.label, f"{count}. {result.caption}")
             groups.append(
                 f'<div class="result-group"><p><strong>{escape(group.label)}</strong></p><p>{escape(count)}</p>'
                 f"{icon_svg(group.count, label, bad)}</div>"
@@ -288,7 +300,7 @@ class HtmlWriter(BlockWriter[str]):
         labels = glance.headers()[1:]
         for option in block.options:
             name, *values = glance.cells(option)
-            tds = "".join(f'<td><span class="option-label">{escape(wording.label_mark(label))} </span>{escape(value)}</td>' for label, value in zip(labels, values))
+            tds = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{escape(value)}</td>' for label, value in zip(labels, values))
             rows.append(f'<tr><th scope="row">{escape(name)}</th>{tds}</tr>')
         return "\n".join([f"<h3>{escape(wording.at_a_glance())}</h3>", f'<table class="options glance"><thead><tr>{head}</tr></thead><tbody>', *rows, "</tbody></table>"])
 
@@ -303,7 +315,7 @@ class HtmlWriter(BlockWriter[str]):
         header = "".join(f'<th scope="col">{escape(label)}</th>' for _name, label in labels)
         parts.append(f'<thead><tr><th scope="col">{escape(wording.option_column())}</th>{header}</tr></thead><tbody>')
         for option in block.options:
-            cells = "".join(f'<td><span class="option-label">{escape(wording.label_mark(label))} </span>{escape(getattr(option, name))}</td>' for name, label in labels)
+            cells = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{escape(getattr(option, name))}</td>' for name, label in labels)
             parts.append(f'<tr><th scope="row">{escape(option.name)}</th>{cells}</tr>')
         parts.append("</tbody></table>")
         return "\n".join(parts)
@@ -314,7 +326,7 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_source_refs(self, block: SourceRefs) -> str:
         refs = ", ".join(f'<a href="#source-{number}">[{number}]</a>' for number in block.numbers)
-        return f'<p class="meta">{escape(wording.sources())}: {refs}<br>{escape(wording.reviewed(block.reviewed))}</p>'
+        return f'<p class="meta">{escape(wording.labelled(wording.sources(), ""))}{refs}<br>{escape(wording.reviewed(block.reviewed))}</p>'
 
     def write_language_note(self, block: LanguageNote) -> str:
         return f"<h3>{escape(wording.language_note())}</h3><p>{escape(block.text)}</p>"
@@ -389,7 +401,7 @@ class HtmlWriter(BlockWriter[str]):
         return "\n".join(parts)
 
     def write_my_understanding(self, block: MyUnderstanding) -> str:
-        entries = [f"<li><strong>{escape(title)}:</strong> {escape(text)}</li>" for title, text in block.entries]
+        entries = [f"<li>{strong_label(title)}{escape(text)}</li>" for title, text in block.entries]
         return "\n".join([f"<h2>{escape(wording.check_my_understanding())}</h2><ul>", *entries, "</ul>"])
 
     def write_what_matters_to_me(self, block: WhatMattersToMe) -> str:

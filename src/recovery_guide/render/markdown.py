@@ -79,6 +79,19 @@ def escape_markdown(text: str) -> str:
     return text
 
 
+def labelled_markdown(label: str, text: str, bold: str = "") -> str:
+    """``label`` (plain; escaped here) and ``text`` (Markdown already) joined the way the reader's
+    language joins them (``wording.label_parts``): ``bold="label"`` makes the label bold ("**Today**:
+    ..."), ``bold="mark"`` the label with its colon ("**What it is:** ..."). CommonMark ends bold after
+    a punctuation mark only before a space or another mark, so where no space follows the colon
+    (Chinese "：") the bold holds the words alone and the marks follow it."""
+    words, mark, gap = wording.label_parts(label)
+    if not bold:
+        return f"{escape_markdown(words)}{escape_markdown(mark)}{gap}{text}"
+    if bold == "mark" and gap:
+        return f"**{escape_markdown(words + mark)}**{gap}{text}"
+    stem = words if gap else words.rstrip("".join(wording.QUESTION_MARKS))
+    return f"**{escape_markdown(stem)}**{escape_markdown(words[len(stem) :] + mark)}{gap}{text}"
 
 
 def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ...] = ()) -> str:
@@ -88,7 +101,7 @@ def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ..
         found = region.lines_of(level)
         if found:
             lines += [f"**{escape_markdown(wording.urgency_heading(level))}**", ""]
-            lines += [f"- {escape_markdown(line.name)}: **{escape_markdown(line.contact)}**. {escape_markdown(line.about)}" for line in found]
+            lines += ["- " + labelled_markdown(line.name, f"**{escape_markdown(line.contact)}**. {escape_markdown(line.about)}") for line in found]
             lines.append("")
     for note in region_checked(region, numbers):
         lines += [f"*{escape_markdown(note)}*", ""]
@@ -100,9 +113,9 @@ def compact_regions_markdown(regions: tuple[Region, ...] | list[Region]) -> str:
     lines = []
     for region in regions:
         numbers = "; ".join(
-            f"{escape_markdown(wording.urgency_short(line.urgency))}: **{escape_markdown(line.contact)}**" for line in region.lines if line.urgency is not Urgency.SUPPORT
+            labelled_markdown(wording.urgency_short(line.urgency), f"**{escape_markdown(line.contact)}**") for line in region.lines if line.urgency is not Urgency.SUPPORT
         )
-        lines.append(f"- {escape_markdown(region.name)} ({region.code}): {numbers}")
+        lines.append("- " + labelled_markdown(f"{region.name} ({region.code})", numbers))
     return "\n".join(lines) + "\n"
 
 
@@ -143,7 +156,7 @@ class MarkdownWriter(BlockWriter[str]):
         return "\n".join([f"**{escape_markdown(wording.key_points())}**", "", *(f"- {escape_markdown(point)}" for point in block.points)])
 
     def write_timeline(self, block: Timeline) -> str:
-        steps = [f"{number}. **{escape_markdown(step.when)}**: {escape_markdown(step.what)}" for number, step in enumerate(block.steps, start=1)]
+        steps = [f"{number}. " + labelled_markdown(step.when, escape_markdown(step.what), bold="label") for number, step in enumerate(block.steps, start=1)]
         return "\n".join([f"**{escape_markdown(wording.timeline())}**", "", *steps])
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
@@ -190,7 +203,7 @@ class MarkdownWriter(BlockWriter[str]):
         labels = wording.option_labels()
         for number, option in enumerate(block.options, start=1):
             parts += ["", f"{self.section}# {number}. {escape_markdown(option.name)}", ""]
-            parts += [f"- **{escape_markdown(wording.label_mark(label))}** {escape_markdown(getattr(option, name))}" for name, label in labels]
+            parts += ["- " + labelled_markdown(label, escape_markdown(getattr(option, name)), bold="mark") for name, label in labels]
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:
@@ -199,7 +212,7 @@ class MarkdownWriter(BlockWriter[str]):
         return "\n".join([f"**{escape_markdown(wording.ask_your_provider())}**", "", *items])
 
     def write_source_refs(self, block: SourceRefs) -> str:
-        return f"*{wording.sources()}: {source_refs(block)}. {escape_markdown(wording.reviewed(block.reviewed))}*"
+        return f"*{labelled_markdown(wording.sources(), source_refs(block))}. {escape_markdown(wording.reviewed(block.reviewed))}*"
 
     def write_language_note(self, block: LanguageNote) -> str:
         return f"{self.section} {escape_markdown(wording.language_note())}\n\n{escape_markdown(block.text)}"
@@ -219,7 +232,7 @@ class MarkdownWriter(BlockWriter[str]):
         return f"**{escape_markdown(wording.your_clinic())}**\n\n" + "  \n".join(escape_markdown(line) for line in clinic_lines(block.clinic))
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
-        return "\n".join([f"## {escape_markdown(wording.glossary())}", "", *(f"- **{escape_markdown(term.term)}**: {escape_markdown(term.definition)}" for term in block.terms)])
+        return "\n".join([f"## {escape_markdown(wording.glossary())}", "", *("- " + labelled_markdown(term.term, escape_markdown(term.definition), bold="label") for term in block.terms)])
 
     # --- the printed guide's own sections ------------------------------------------------------------
 
@@ -262,7 +275,7 @@ class MarkdownWriter(BlockWriter[str]):
         return "\n".join(parts)
 
     def write_my_understanding(self, block: MyUnderstanding) -> str:
-        return "\n".join([f"## {escape_markdown(wording.check_my_understanding())}", "", *(f"- **{escape_markdown(title)}:** {escape_markdown(text)}" for title, text in block.entries)])
+        return "\n".join([f"## {escape_markdown(wording.check_my_understanding())}", "", *("- " + labelled_markdown(title, escape_markdown(text), bold="mark") for title, text in block.entries)])
 
     def write_what_matters_to_me(self, block: WhatMattersToMe) -> str:
         entries = [f"- {escape_markdown(wording.value_entry(text, level, own))}" for text, level, own in block.entries]
@@ -280,7 +293,7 @@ def clinic_phone_markdown(clinic: Clinic | None) -> str:
     if clinic is None or not clinic.phone:
         return ""
     hours = f" ({escape_markdown(clinic.hours)})" if clinic.hours else ""
-    return f"**{escape_markdown(wording.your_clinic())}**: {escape_markdown(clinic.name)}: **{escape_markdown(clinic.phone)}**{hours}\n\n"
+    return labelled_markdown(wording.your_clinic(), labelled_markdown(clinic.name, f"**{escape_markdown(clinic.phone)}**{hours}"), bold="label") + "\n\n"
 
 
 def source_refs(block: SourceRefs) -> str:

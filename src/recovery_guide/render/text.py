@@ -114,17 +114,17 @@ def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
     for level in Urgency:
         found = region.lines_of(level)
         if found:
-            lines.append(f"  {wording.urgency_heading(level)}:")
+            lines.append("  " + wording.label_line(wording.urgency_heading(level)))
             for line in found:
-                lines.append(fill(f"{line.name}: {line.contact}. {line.about}", initial_indent="  - ", subsequent_indent="    "))
+                lines.append(fill(wording.labelled(line.name, f"{line.contact}. {line.about}"), initial_indent="  - ", subsequent_indent="    "))
     lines += [fill(note, initial_indent="  ", subsequent_indent="  ") for note in region_checked(region, numbers)]
     return "\n".join(lines)
 
 
 def compact_region(region: Region) -> str:
     """One line: a region's emergency and crisis numbers, for when the reader's region is unknown."""
-    numbers = "; ".join(f"{wording.urgency_short(line.urgency)}: {line.contact}" for line in region.lines if line.urgency is not Urgency.SUPPORT)
-    return fill(f"{region.name} ({region.code}): {numbers}", initial_indent="  - ", subsequent_indent="    ")
+    numbers = "; ".join(wording.labelled(wording.urgency_short(line.urgency), line.contact) for line in region.lines if line.urgency is not Urgency.SUPPORT)
+    return fill(wording.labelled(f"{region.name} ({region.code})", numbers), initial_indent="  - ", subsequent_indent="    ")
 
 
 class TextWriter(BlockWriter[str | None]):
@@ -145,7 +145,7 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_heading(self, block: Heading) -> str:
         text = plain_inline(block.text)
-        return underline(text, "-") if not self.plain else text + ":"
+        return underline(text, "-") if not self.plain else wording.label_line(text)
 
     def write_paragraph(self, block: Paragraph) -> str:
         return fill(plain_inline(block.text))
@@ -160,15 +160,15 @@ class TextWriter(BlockWriter[str | None]):
     # --- the rest of a page -------------------------------------------------------------------------
 
     def write_key_points(self, block: KeyPoints) -> str:
-        return "\n".join([wording.key_points() + ":", *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
+        return "\n".join([wording.label_line(wording.key_points()), *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
 
     def write_timeline(self, block: Timeline) -> str:
         """A vertical picture: a mark per step on a line down the left, each step's words beside it.
         Read mode gets numbered sentences instead (a screen reader would read the line aloud)."""
         if self.plain:
-            steps = [fill(f"{step.when}: {step.what}", initial_indent=f"  {number}. ", subsequent_indent="     ") for number, step in enumerate(block.steps, start=1)]
-            return "\n".join([wording.timeline() + ":", *steps])
-        return "\n".join([wording.timeline() + ":", "", *(row.left + row.words for row in timeline_rows(block.steps, lambda text: linebreak.wrap_cells(text, WIDTH - GUTTER)))])
+            steps = [fill(wording.labelled(step.when, step.what), initial_indent=f"  {number}. ", subsequent_indent="     ") for number, step in enumerate(block.steps, start=1)]
+            return "\n".join([wording.label_line(wording.timeline()), *steps])
+        return "\n".join([wording.label_line(wording.timeline()), "", *(row.left + row.words for row in timeline_rows(block.steps, lambda text: linebreak.wrap_cells(text, WIDTH - GUTTER)))])
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return fill(block.text)
@@ -191,7 +191,7 @@ class TextWriter(BlockWriter[str | None]):
         """The reader's region in full and the rest compactly; every region in full when it is unknown."""
         parts = [wording.no_local_emergency_number(), ""]
         if block.clinic and block.clinic.phone:
-            parts += [fill(f"{block.clinic.name}: {block.clinic.phone}"), ""]
+            parts += [fill(wording.labelled(block.clinic.name, block.clinic.phone)), ""]
         if block.own:
             parts.append(region_lines(block.own, block.numbers_of(block.own)) + "\n")
             parts += [wording.every_region(), *[compact_region(other) for other in block.others], ""]
@@ -204,7 +204,7 @@ class TextWriter(BlockWriter[str | None]):
         """The grid at the page's width; in read mode stacked lines without the squares (a screen
         reader would read a grid's columns across, and each square aloud)."""
         if self.plain:
-            return "\n".join([wording.at_a_glance() + ":", *glance.stacked_lines(block.options, WIDTH, dots=False)])
+            return "\n".join([wording.label_line(wording.at_a_glance()), *glance.stacked_lines(block.options, WIDTH, dots=False)])
         return "\n".join([self.title(wording.at_a_glance(), "-"), *glance.grid_lines(block.options, WIDTH)])
 
     def write_options_table(self, block: OptionsTable) -> str:
@@ -222,14 +222,14 @@ class TextWriter(BlockWriter[str | None]):
     def write_questions(self, block: Questions) -> str | None:
         if self.plain:
             return None
-        lines = [wording.ask_your_provider() + ":"]
+        lines = [wording.label_line(wording.ask_your_provider())]
         box = f"{BOX} " if block.boxes else ""
         lines += [fill(question.text, initial_indent=f"  {index}. {box}", subsequent_indent=" " * (5 + len(box))) for index, question in enumerate(block.questions, start=1)]
         return "\n".join(lines)
 
     def write_source_refs(self, block: SourceRefs) -> str:
         refs = ", ".join(f"[{number}]" for number in block.numbers)
-        return f"{fill(f'{wording.sources()}: {refs}')}\n{wording.reviewed(block.reviewed)}"
+        return f"{fill(wording.labelled(wording.sources(), refs))}\n{wording.reviewed(block.reviewed)}"
 
     def write_language_note(self, block: LanguageNote) -> str:
         return f"{self.title(wording.language_note(), '-')}\n{fill(block.text)}"
@@ -249,10 +249,10 @@ class TextWriter(BlockWriter[str | None]):
         return "\n".join(parts)
 
     def write_clinic_details(self, block: ClinicDetails) -> str:
-        return "\n".join([f"{wording.your_clinic()}:", *[fill(line, initial_indent="  ", subsequent_indent="  ") for line in clinic_lines(block.clinic)]])
+        return "\n".join([wording.label_line(wording.your_clinic()), *[fill(line, initial_indent="  ", subsequent_indent="  ") for line in clinic_lines(block.clinic)]])
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
-        return "\n".join([underline(wording.glossary()), "", *[fill(f"{term.term}: {term.definition}", subsequent_indent="    ") for term in block.terms]])
+        return "\n".join([underline(wording.glossary()), "", *[fill(wording.labelled(term.term, term.definition), subsequent_indent="    ") for term in block.terms]])
 
     # --- the printed guide's own sections ------------------------------------------------------------
 
@@ -302,7 +302,7 @@ class TextWriter(BlockWriter[str | None]):
         return "\n\n".join([underline(wording.my_questions(), "-"), *groups])
 
     def write_my_understanding(self, block: MyUnderstanding) -> str:
-        entries = [fill(f"{title}: {text}", initial_indent="  - ", subsequent_indent="    ") for title, text in block.entries]
+        entries = [fill(wording.labelled(title, text), initial_indent="  - ", subsequent_indent="    ") for title, text in block.entries]
         return "\n\n".join([underline(wording.check_my_understanding(), "-"), *entries])
 
     def write_what_matters_to_me(self, block: WhatMattersToMe) -> str:

@@ -123,7 +123,7 @@ def banner_text(clinic=None) -> str:
     text = wording.provider_banner()
     if clinic is not None:
         details = ", ".join(" ".join(part.split()) for part in (clinic.name, clinic.phone, clinic.hours) if part)
-        text += "\n" + wording.your_clinic() + ": " + details
+        text += "\n" + wording.labelled(wording.your_clinic(), details)
     return text
 
 

@@ -94,5 +94,5 @@ class ReadingPage(MarkdownWriter):
 
     def write_source_refs(self, block: SourceRefs) -> str:
         refs = ", ".join(f"[{number}]" for number in block.numbers)
-        return f"{wording.sources()}: {refs}\n{wording.reviewed(block.reviewed)}"
+        return f"{wording.labelled(wording.sources(), refs)}\n{wording.reviewed(block.reviewed)}"
 

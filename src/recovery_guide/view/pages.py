@@ -59,7 +59,7 @@ class PageView:
     @property
     def heading(self) -> str:
         """"Step 3 of 14: Title": how every writer heads a page."""
-        return f"{wording.step(self.number, self.total)}: {self.title}"
+        return wording.labelled(wording.step(self.number, self.total), self.title)
 
 
 @dataclass(frozen=True)

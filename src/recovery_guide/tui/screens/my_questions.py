@@ -89,9 +89,9 @@ class MyQuestionsScreen(GuideModal):
         else:
             help_text = _("Your list is empty. On any screen, press s to go to its questions, choose one with the arrows, then press s to add it. Press a to write your own.")
         self.query_one("#questions-help", Static).update(help_text)
-        understanding = [f"- {group.title}: {text}" for group in my_questions.groups(session.guide, session.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
+        understanding = ["- " + wording.labelled(group.title, text) for group in my_questions.groups(session.guide, session.clinic, "", kinds=(EntryKind.UNDERSTANDING,)) for _e, text in group.entries]
         note = self.query_one("#understanding", Static)
-        note.update(wording.check_my_understanding() + ":\n" + "\n".join(understanding) if understanding else "")
+        note.update(wording.label_line(wording.check_my_understanding()) + "\n" + "\n".join(understanding) if understanding else "")
         note.display = bool(understanding)
         entries = self.query_one(MyQuestionsList)
         entries.set_options(options)

@@ -24,7 +24,7 @@ from recovery_guide.tui.widgets.key_bar import KeyBar
 def result_prompt(guide, match: Match) -> Text:
     """Where (step and title, or the glossary) and the snippet with the hit underlined, not just coloured."""
     if match.screen_id:
-        place = f"{wording.step(guide.index_of(match.screen_id) + 1, len(guide.pages))}: {guide.page(match.screen_id).title}"
+        place = wording.labelled(wording.step(guide.index_of(match.screen_id) + 1, len(guide.pages)), guide.page(match.screen_id).title)
     else:
         place = wording.glossary()
     prompt = Text(place + "\n", style="bold")

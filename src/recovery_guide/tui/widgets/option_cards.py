@@ -33,7 +33,7 @@ def card_text(option: TreatmentOption, title: str | None = None) -> Text:
     for index, (name, label) in enumerate(wording.option_labels()):
         if index:
             text.append("\n\n")
-        text.append(wording.label_mark(label), style="bold")
+        text.append(wording.label_line(label), style="bold")
         text.append("\n")
         text.append(getattr(option, name))
     return text
