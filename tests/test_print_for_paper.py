@@ -83,3 +83,30 @@ def test_the_checked_line_fits_one_printed_line(guide):
     lines = [line for line in guide_text(guide, None).splitlines() if "Numbers last checked" in line]
     assert len(lines) == len(guide.regions)
     assert all(re.search(r"\[\d+\]$", line) for line in lines)
+
+
+
+def raw(code: str, writer) -> str:
+    """The whole guide as ``print`` writes it, lines and tags as they are."""
+    i18n.set_language(code)
+    try:
+        return writer(load_guide(code), None)
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_long_contact_wraps_on_paper_but_no_number_is_split():
+    """An independent review found the US TTY number cut off at "1-800-487-4" in the printed page:
+    the contact may wrap, each number stays whole."""
+    page = raw("en", guide_html)
+    assert ".contact { font-weight: bold; }" in page and ".number { white-space: nowrap; }" in page
+    assert '<span class="number">1-800-487-4889</span>' in page
+    assert '<span class="number">988</span>' in page
+
+
+@pytest.mark.parametrize("code", ["en", "de", "vi"])
+def test_the_research_rating_in_a_printed_grid_is_never_split(code):
+    """"■■■□□ (3" on one line and "of 5)" on the next read as two facts (independent review)."""
+    text = raw(code, guide_text)
+    assert not re.search(r"^\s*(of|von|trên)\s+5\)", text, re.M)
+    assert not re.search(r"\(\d\s*$", text, re.M)

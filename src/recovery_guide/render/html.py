@@ -86,7 +86,8 @@ li.tier-next-visit { border: 2px dashed #1f4e79; }
 .notes-box h2 { border-bottom: none; margin-top: 0.5em; }
 .notes-box .answer-line { height: 2em; }
 .urgency { font-weight: bold; text-transform: uppercase; }
-.contact { font-weight: bold; white-space: nowrap; }
+.contact { font-weight: bold; }
+.number { white-space: nowrap; }
 .question, .read, .region, section.screen { break-inside: avoid; page-break-inside: avoid; }
 section.screen { break-before: auto; }
 ol.timeline { list-style: none; margin-left: 0.6em; padding-left: 1.4em; border-left: 2px solid #000; }
@@ -122,6 +123,21 @@ table.options .option-label { display: none; }
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
 
+
+
+NUMBER = re.compile(r"\+?\d[\d\s().-]*\d|\d")
+"""A phone number as written in a contact ("1-800-487-4889", "+44 20 7946 0000", "988")."""
+
+
+def unbroken_numbers(contact: str) -> str:
+    """The contact, escaped, with each phone number kept on one line (``.number``): the words around
+    it may wrap, so a long contact stays inside its column on paper, but a number is never split
+    where a reader would dial half of it (an independent review found the TTY number cut off)."""
+    parts, last = [], 0
+    for match in NUMBER.finditer(contact):
+        parts += [escape(contact[last:match.start()]), f'<span class="number">{escape(match.group())}</span>']
+        last = match.end()
+    return "".join(parts) + escape(contact[last:])
 
 def page(language: str, title: str, body: str) -> str:
     """A whole HTML document in ``language`` (sets ``lang`` and ``dir``)."""
@@ -168,7 +184,7 @@ def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
         for line in lines:
             parts.append(
                 f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>{after(wording.urgency_short(level))}{escape(line.name)}{after(line.name)}'
-                f'<span class="contact">{escape(line.contact)}</span>. {escape(line.about)}</li>'
+                f'<span class="contact">{unbroken_numbers(line.contact)}</span>. {escape(line.about)}</li>'
             )
         parts.append("</ul>")
     parts += [f'<p class="meta">{escape(note)}</p>' for note in region_checked(region, numbers)]

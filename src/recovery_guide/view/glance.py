@@ -8,6 +8,8 @@ lines: its name, then each column's label and value. Chinese is measured in cell
 
 from __future__ import annotations
 
+import re
+
 from recovery_guide import wording
 from recovery_guide.linebreak import wrap_cells
 from recovery_guide.model import TreatmentOption
@@ -28,7 +30,14 @@ def research_words(option: TreatmentOption, dots: bool = True) -> str:
     "not rated"; without ``dots`` for read mode (a screen reader would read each square)."""
     if not option.evidence_level:
         return wording.not_rated()
-    return wording.evidence_scale_line(option.evidence_level, dots=dots)
+    line = wording.evidence_scale_line(option.evidence_level, dots=dots)
+    return _glued(line) if dots else line
+
+
+def _glued(line: str) -> str:
+    """The squares and "(3 of 5)" held together with no-break spaces, so a narrow column wraps before
+    them, never inside them ("■■■□□ (3" / "of 5)" read as two facts to an independent reviewer)."""
+    return re.sub(r"\s*\([^)]*\)", lambda match: match.group().replace(" ", "\u00a0"), line)
 
 
 def cells(option: TreatmentOption, dots: bool = True) -> tuple[str, str, str, str]:
