@@ -352,4 +352,61 @@ async def test_in_a_browser_tab_saving_is_not_offered(guide, monkeypatch, tmp_pa
         assert "keep" not in buttons and "forget" not in buttons
         assert "nothing is saved" in visible_text(app.screen)
         assert not app.check_action("in_my_questions('toggle_saving')", ())
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("s", "s")  # a question on the list (as reading_with_a_question), so quitting asks first
+        await settle(pilot, lambda: len(app.session.my_questions) == 1)
+        await pilot.press("q")
+        await settle(pilot, lambda: app.screen.query("#quit-handout"))
+        assert not app.screen.query("#quit-keep"), "a browser tab offers no keeping"
     assert not any(tmp_path.rglob("*.json"))
+
+
+async def test_after_five_wrong_staff_codes_no_code_is_checked_for_a_minute(guide):
+    """A reader cannot try every four-digit code: after 5 wrong ones even the right one is refused
+    for a minute (an adversarial review found the code in 43 tries)."""
+    app = kiosk_app(guide, staff_code="4711")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+x")
+        await settle(pilot, lambda: isinstance(app.screen, StaffExit))
+        for guess in ("0000", "0001", "0002", "0003", "0004"):
+            await type_text(pilot, guess)
+            await pilot.press("enter")
+        await type_text(pilot, "4711")
+        await pilot.press("enter")
+        await settle(pilot, lambda: "Too many tries" in visible_text(app.screen))
+        assert app.is_running
+        app.kiosk.codes_locked_until = 0
+        await type_text(pilot, "4711")
+        await pilot.press("enter")
+        await settle(pilot, lambda: not app.is_running)
+
+
+async def test_start_over_empties_the_clipboard(guide):
+    """What the last reader copied in a text box is not there for the next reader to paste."""
+    app = kiosk_app(guide)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await reading_with_a_question(app, pilot)
+        app.copy_to_clipboard("will my HIV status be shared")
+        await pilot.press("o")
+        await settle(pilot, lambda: isinstance(app.screen, Confirm))
+        app.screen.query_one("#confirm-yes").press()
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen) and app.screen.query("#acknowledge"))
+        assert app.clipboard == ""
+
+
+async def test_a_slow_printer_does_not_freeze_the_screen(guide, tmp_path, monkeypatch):
+    """``lp`` runs beside the app: keys keep working while it waits on the printer."""
+    import threading
+
+    release = threading.Event()
+    monkeypatch.setattr("recovery_guide.tui.kiosk.print_handout", lambda text, printer: (release.wait(20), None)[1])
+    app = kiosk_app(guide, printer="front-desk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = record_notifications(app)
+        await reading_with_a_question(app, pilot)
+        await pilot.press("x")
+        await pilot.press("h")  # help lines open while the printer is still busy
+        await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen")
+        release.set()
+        await settle(pilot, lambda: any("sent to the printer" in message for message in shown))

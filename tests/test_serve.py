@@ -363,3 +363,33 @@ async def test_each_tab_has_a_home_of_its_own_that_ends_with_it(client_of, tmp_p
     assert [each["found"] for each in reports] == [None, None], "a tab found someone else's saved questions"
     assert reports[0]["path"] != reports[1]["path"]
     assert operators.read_text() == "the operator's own questions"
+
+
+async def test_listening_on_this_computer_it_answers_only_its_own_names(client_of):
+    """DNS rebinding: a page of another site that points its own name at 127.0.0.1 passes the
+    same-origin check under that name; the Host it sends gives it away (adversarial review)."""
+    client = await client_of(make_server())
+    assert (await client.get("/", headers={"Host": "evil.example:8000"})).status == 421
+    response = await client.get("/ws", headers={"Host": "evil.example:8000", "Origin": "http://evil.example:8000", "Connection": "Upgrade", "Upgrade": "websocket"})
+    assert response.status == 421
+    for host in ("localhost:8000", "127.0.0.1:8000", "[::1]:8000"):
+        assert (await client.get("/", headers={"Host": host})).status == 200, host
+
+
+def test_a_clinic_default_language_no_tab_could_open_is_refused_at_start(tmp_path):
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text("name: Riverside\nkiosk: true\ndefault_language: xx\n", encoding="utf-8")
+    result = run("serve", "--clinic", str(clinic), "--port", "8799")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"recovery-guide: {clinic}:3: default_language: no such language 'xx'"), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_server_stops_on_a_hang_up_too():
+    """The terminal that started it closing (or an SSH session dropping) stops the server and so its
+    readers' apps, which run in sessions of their own and would not hear the hang-up."""
+    import signal
+
+    from recovery_guide.serve.server import STOP_SIGNALS
+
+    assert signal.SIGHUP in STOP_SIGNALS and signal.SIGINT in STOP_SIGNALS and signal.SIGTERM in STOP_SIGNALS

@@ -424,7 +424,7 @@ def _clinic_file(args: argparse.Namespace) -> Path | None:
 
     path = clinic_path(args.clinic)
     if path:
-        read_clinic(path)
+        read_clinic(path, languages=content_folder(args).languages())  # a default_language no tab could open
     return path
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import ipaddress
 import logging
 import os
 import shutil
@@ -45,6 +46,9 @@ from recovery_guide.serve.policy import Address, ServeRefused
 from recovery_guide.session import SERVED_VARIABLE
 
 TEMPLATES = Path(__file__).parent / "templates"
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+"""What stops the server and, with it, every reader's app (which run in sessions of their own and
+would not hear the terminal's hang-up themselves)."""
 STOP_WAIT = 10.0
 """Seconds an app has to quit when asked before it is ended (a healthy one needs well under one)."""
 
@@ -135,8 +139,18 @@ class GuideServer(Server):
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
+        app.middlewares.insert(0, self._own_host_only)
         app.on_response_prepare.append(self._add_security_headers)
         return app
+
+    @web.middleware
+    async def _own_host_only(self, request: web.Request, handler):
+        """Listening on this computer only, answer only requests addressed to it: a web page elsewhere
+        could otherwise point a name of its own at 127.0.0.1 (DNS rebinding), pass the same-origin
+        check under that name and open sessions."""
+        if self.address.loopback and not loopback_host(request.host):
+            raise web.HTTPMisdirectedRequest(text="This guide answers only at its own address on this computer.")
+        return await handler(request)
 
     @staticmethod
     async def _add_security_headers(_request: web.Request, response: web.StreamResponse) -> None:
@@ -256,7 +270,7 @@ class GuideServer(Server):
             raise ServeRefused(listen_problem(error, self.address)) from None
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGINT, signal.SIGTERM):
+        for number in STOP_SIGNALS:  # SIGHUP: the terminal closed or the SSH session dropped
             loop.add_signal_handler(number, stop.set)
         self.say(f"Recovery Guide is ready: open {self.address.url} in a web browser (readers at a time: at most {self.max_sessions}).")
         self.say("Press Ctrl+C to stop.")
@@ -265,7 +279,7 @@ class GuideServer(Server):
             self.say(f"Stopping (readers open: {len(self.sockets)})...")
             await runner.cleanup()
         finally:
-            for number in (signal.SIGINT, signal.SIGTERM):
+            for number in STOP_SIGNALS:
                 loop.remove_signal_handler(number)
         self.say("Stopped.")
 
@@ -299,6 +313,17 @@ def private_home(home: Path) -> dict[str, str]:
         "XDG_CACHE_HOME": str(home / "cache"),
         "PYTHONUSERBASE": os.environ.get("PYTHONUSERBASE") or site.getuserbase(),
     }
+
+
+def loopback_host(host: str) -> bool:
+    """Whether a request's ``Host`` names this computer: localhost or a loopback address, any port."""
+    name = urlsplit(f"//{host}").hostname or ""
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def same_origin(origin: str | None, host: str) -> bool:

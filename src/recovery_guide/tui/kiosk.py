@@ -25,6 +25,10 @@ ACTIVITY = (events.Key, events.MouseDown, events.MouseUp, events.MouseScrollDown
 left session open for good)."""
 CLOSES_NOTICE = (events.Key, events.MouseDown, events.Paste)
 
+WRONG_CODES_ALLOWED = 5
+"""Wrong staff codes in a row before the staff exit stops checking codes for ``CODE_LOCK_SECONDS``."""
+CODE_LOCK_SECONDS = 60.0
+
 KIOSK_ONLY = frozenset({"start_over", "staff_exit"})
 """Actions that exist only on a shared screen."""
 NOT_IN_KIOSK = frozenset({"quit", "help_quit", "in_my_questions", "suspend_process", "screenshot"})
@@ -55,6 +59,20 @@ class KioskController:
         self.last_activity = time.monotonic()
         self.theme = app.theme
         """The theme a reset returns to (a reader may change it with ``t``)."""
+        self.wrong_codes = 0
+        self.codes_locked_until = 0.0
+        """After ``WRONG_CODES_ALLOWED`` wrong staff codes in a row, no code is checked for a minute, so
+        a reader cannot try all 10,000 four-digit codes in an afternoon (an adversarial review did 43
+        in 13 seconds)."""
+
+    def staff_code_locked(self) -> bool:
+        return time.monotonic() < self.codes_locked_until
+
+    def wrong_staff_code(self) -> None:
+        self.wrong_codes += 1
+        if self.wrong_codes >= WRONG_CODES_ALLOWED:
+            self.wrong_codes = 0
+            self.codes_locked_until = time.monotonic() + CODE_LOCK_SECONDS
 
     def start(self) -> None:
         """Check for idleness a few times within the idle time (at most once a second)."""
@@ -119,6 +137,7 @@ class KioskController:
         while len(app.screen_stack) > 1:
             await app.pop_screen()
         app.acknowledged = False
+        app.copy_to_clipboard("")  # what the last reader copied (Ctrl+C in a text box) is not the next one's to paste
         problem = app.session.reset()
         app.theme = self.theme
         app.search_query, app.match_number = "", None
@@ -175,14 +194,22 @@ class KioskController:
             session.handout_delivered()
             app.show(HandoutOnScreen, session.handout("text"))
         elif destination is Destination.PRINTER:
-            problem = print_handout(session.handout("text"), self.settings.printer or "")
-            if problem:
-                app.notify(problem, severity="error", timeout=10)
-            else:
-                session.handout_delivered()
-                app.notify(_("Your handout was sent to the printer. Ask the front desk for it."), timeout=10)
+            app.run_worker(self._print(session.handout("text")), name="print handout", group="print")
         else:
             self._to_folder()
+
+    async def _print(self, text: str) -> None:
+        """``lp`` in a thread: a slow or absent printer (up to ``PRINT_SECONDS``) must not freeze the
+        screen, the help key or the idle timer (an adversarial review saw 4 s without a key)."""
+        import asyncio
+
+        app = self.app
+        problem = await asyncio.to_thread(print_handout, text, self.settings.printer or "")
+        if problem:
+            app.notify(problem, severity="error", timeout=10)
+        else:
+            app.session.handout_delivered()
+            app.notify(_("Your handout was sent to the printer. Ask the front desk for it."), timeout=10)
 
     def _to_folder(self) -> None:
         from recovery_guide.handout_paths import default_path, free_path

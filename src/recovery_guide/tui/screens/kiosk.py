@@ -79,13 +79,19 @@ class StaffExit(GuideModal):
         event.stop()
         import hmac
 
+        kiosk = self.app.kiosk
+        event.input.value = ""
+        error = self.query_one("#kiosk-error", Static)
+        error.display = True
+        if kiosk is not None and kiosk.staff_code_locked():
+            error.update(_("Too many tries. Please wait a minute."))  # not even checked: guessing stays slow
+            return
         if hmac.compare_digest(event.value.encode("utf-8"), self.code.encode("utf-8")):
             self.app.exit(0)
             return
-        event.input.value = ""
-        error = self.query_one("#kiosk-error", Static)
+        if kiosk is not None:
+            kiosk.wrong_staff_code()
         error.update(_("That is not the staff code."))
-        error.display = True
 
 
 class HandoutOnScreen(GuideModal):

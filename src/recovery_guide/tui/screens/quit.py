@@ -34,7 +34,8 @@ class QuitDialog(GuideModal):
             )
             with Vertical(id="quit-choices"):
                 yield Button(plain(_("Make a handout to take along")), id="quit-handout", variant="primary", compact=True)
-                yield Button(plain(_("Keep them for next time, and quit")), id="quit-keep", compact=True)
+                if self.session.saving_offered:  # not in a browser tab: nothing of the reader's is kept there
+                    yield Button(plain(_("Keep them for next time, and quit")), id="quit-keep", compact=True)
                 yield Button(plain(_("Quit without keeping them")), id="quit-discard", variant="error", compact=True)
             yield Static(with_keys(_("Press {escape} to go back to reading.")), id="quit-help", markup=False)
         yield KeyBar()
