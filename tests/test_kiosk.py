@@ -410,3 +410,11 @@ async def test_a_slow_printer_does_not_freeze_the_screen(guide, tmp_path, monkey
         await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen")
         release.set()
         await settle(pilot, lambda: any("sent to the printer" in message for message in shown))
+
+
+async def test_the_welcome_screen_on_a_shared_screen_does_not_offer_q_to_quit(guide):
+    """q does nothing on a shared screen, so its welcome text does not tell a reader to press it."""
+    app = kiosk_app(guide)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await settle(pilot, lambda: "Press c to see the contents" in visible_text(app))
+        assert "Press q to quit" not in visible_text(app)

@@ -35,6 +35,29 @@ def without_app_instructions(text: str) -> str:
     return joiner.join(kept)
 
 
+QUIT_KEY = re.compile(r"(?<![\w'’])q(?![\w'’])")
+"""The quit key named in a sentence ("Press q to quit"): on a shared screen (kiosk mode) it does nothing."""
+LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$")
+
+
+def without_quit_instructions(markdown: str) -> str:
+    """A screen's Markdown without the sentences that tell the reader to press q to quit: on a shared
+    screen q does not quit (staff close the guide), and a welcome screen saying it does would send a
+    reader pressing a dead key (an adversarial review). A list item left empty goes."""
+    lines = []
+    for line in markdown.split("\n"):
+        item = LIST_ITEM.match(line)
+        marker, text = (item.group(1), item.group(2)) if item else ("", line)
+        sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence]
+        kept = [sentence for sentence in sentences if not QUIT_KEY.search(sentence)]
+        if len(kept) == len(sentences):
+            lines.append(line)
+        elif kept:
+            joiner = "" if any("\u3000" <= char <= "\u9fff" for char in text) else " "
+            lines.append(marker + joiner.join(kept))
+    return "\n".join(lines)
+
+
 def paper_points(points: Iterable[str]) -> tuple[str, ...]:
     """Key points as paper prints them: no app instructions, and no point left empty by removing them."""
     return tuple(point for point in map(without_app_instructions, points) if point)

@@ -68,6 +68,15 @@ class WelcomeScreen(GuideScreen):
         """The welcome screen's content in the current language."""
         return self.guide.first_of_kind(PageKind.WELCOME)
 
+    @property
+    def body(self) -> str:
+        """The welcome text; on a shared screen without "Press q to quit" (q does nothing there)."""
+        if self.session.kiosk is None:
+            return self.welcome.body
+        from recovery_guide.view.paper import without_quit_instructions
+
+        return without_quit_instructions(self.welcome.body)
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome-scroll"):
             yield Static(wording.step(1, len(self.guide.pages)), id="progress", markup=False)
@@ -82,7 +91,7 @@ class WelcomeScreen(GuideScreen):
                 label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.page(saved).title)
                 with Center():
                     yield Button(plain(label), id="resume")
-            yield DeferredMarkdown(self.welcome.body, id="body")
+            yield DeferredMarkdown(self.body, id="body")
         yield Banner(banner_text(self.session.clinic))
         yield KeyBar()
 
