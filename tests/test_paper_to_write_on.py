@@ -77,7 +77,7 @@ def test_print_ends_with_paper_to_write_on_before_the_word_list(guide):
     assert "Anything else that matters to me:" in html and '<section class="notes-box"><h2>Notes from my visit</h2>' in html
 
 
-@pytest.mark.parametrize("code, prompt", [("zh_Hans", "在这里写下你自己的问题："), ("fr", "Écrivez ici vos propres questions :")])
+@pytest.mark.parametrize("code, prompt", [("zh_Hans", "在这里写下您自己的问题："), ("fr", "Écrivez ici vos propres questions\u00a0:")])
 def test_the_prompts_are_in_the_readers_language_and_the_box_keeps_its_shape(code, prompt):
     set_language(code)  # the fixture in conftest sets English back
     lines = guide_text(load_guide(code)).splitlines()

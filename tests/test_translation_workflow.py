@@ -67,7 +67,7 @@ def test_an_edit_made_in_a_translation_tool_comes_back_into_the_guide(capsys, co
     exported = export(capsys, content_copy, tmp_path / f"es.{kind}", kind)
     text = exported.read_text(encoding="utf-8")
     assert QUESTION in text and "¿Qué estudios le hacen pensar" in text  # context and current translation
-    assert "numbers must stay as in English, in this order: 1 66 100 24 100" in text  # the note beside the caption
+    assert "numbers must stay as in English, in this order: 1 66 100 1 24 100" in text  # the note beside the caption
     (edit_po if kind == "po" else edit_xliff)(exported, QUESTION, lambda _old: EDITED)
 
     status, out, err = import_(capsys, content_copy, exported)
