@@ -391,7 +391,10 @@ def command_serve(args: argparse.Namespace) -> int:
     except ServeRefused as refused:
         raise UserError(str(refused)) from None
     guide, folder, language = load(args)
-    clinic_file = _clinic_file(args)
+    load_clinic(args, folder.languages())  # checked now (a default_language no tab could open too)
+    from recovery_guide.clinic import clinic_path
+
+    clinic_file = clinic_path(args.clinic)
     region = resolve_region(args.region, guide)
     if warning:
         print(f"{PROG}: {warning}", file=sys.stderr)
@@ -416,16 +419,6 @@ def command_serve(args: argparse.Namespace) -> int:
     except ServeRefused as refused:
         raise UserError(str(refused)) from None
     return 0
-
-
-def _clinic_file(args: argparse.Namespace) -> Path | None:
-    """The clinic file (``--clinic`` or the environment), checked now; None when there is none."""
-    from recovery_guide.clinic import clinic_path, load_clinic as read_clinic
-
-    path = clinic_path(args.clinic)
-    if path:
-        read_clinic(path, languages=content_folder(args).languages())  # a default_language no tab could open
-    return path
 
 
 def command_app(args: argparse.Namespace) -> int:
