@@ -357,7 +357,7 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
 
     def _handout_saved(self, path) -> None:
         if path:
-            self.notify(self._handout_message(path), timeout=10)
+            self.notify(self.handout_message(path), timeout=10)
 
     def _handout_saved_then_quit(self, path) -> None:
         """The reader chose a handout when quitting: once it is saved, quit and say where it is.
@@ -365,14 +365,15 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         if not path:
             return
         if self.is_web:
-            self.notify(self._handout_message(path), timeout=10)
+            self.notify(self.handout_message(path), timeout=10)
             self._quit_after_delivery = True
             return
         from rich.text import Text
 
-        self.exit(0, message=Text(self._handout_message(path)))
+        self.exit(0, message=Text(self.handout_message(path)))
 
-    def _handout_message(self, path) -> str:
+    def handout_message(self, path) -> str:
+        """Where the reader's handout went: their browser's downloads under ``serve``, else its path."""
         if self.is_web:
             return _("Handout sent to your browser as {name}. Look in your downloads.").format(name=path.name)
         return _("Handout saved: {path}").format(path=path)

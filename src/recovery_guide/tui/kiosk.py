@@ -187,7 +187,7 @@ class KioskController:
 
             name = default_path("html", folder=Path()).name
             app.deliver_handout_to_browser("html", name)
-            app.notify(_("Handout sent to your browser as {name}. Look in your downloads.").format(name=name), timeout=10)
+            app.notify(app.handout_message(Path(name)), timeout=10)
         elif destination is Destination.SCREEN:
             from recovery_guide.tui.screens.kiosk import HandoutOnScreen
 
