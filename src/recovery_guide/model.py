@@ -152,7 +152,19 @@ class ResultGroup:
 
     label: str
     count: int
-    """Out of 100 (always: one denominator everywhere), 0 to 100."""
+    """Out of 100 (always: one denominator everywhere), 0 to 100; for a range, the lowest."""
+    high: int | None = None
+    """For a range (studies found different numbers: "about 8 to 19 in 100"), the highest; None for one number."""
+
+    @property
+    def top(self) -> int:
+        """The highest count: ``high`` for a range, else ``count``."""
+        return self.count if self.high is None else self.high
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The numbers the caption must say and a translation must keep: ``(count,)`` or ``(low, high)``."""
+        return (self.count,) if self.high is None else (self.count, self.high)
 
 
 @dataclass(frozen=True)

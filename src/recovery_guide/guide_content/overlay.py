@@ -108,7 +108,7 @@ def _structure(item: Page | SelfCheck | Values) -> Any:
         return ([level.id for level in item.levels], [value.id for value in item.items])
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
-    results = [(result.id, tuple(group.count for group in result.groups)) for result in item.results]
+    results = [(result.id, tuple(group.numbers for group in result.groups)) for result in item.results]
     options = [option.id for option in item.options]
     return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level, options, bool(item.options_intro))
 

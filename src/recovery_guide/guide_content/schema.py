@@ -114,7 +114,16 @@ RESULT_GROUP = Shape(
     "One group of a study result.",
     (
         Field("label", "text", "Who this group was, in plain words (the ketamine group, the comparison group).", max_length=NAME_LIMIT),
-        Field("count", "int", "How many in 100 had the outcome (0 to 100; the caption must say it too).", low=0, high=100),
+        Field("count", "int", "How many in 100 had the outcome (0 to 100; the caption must say it too). Give count, or low and high.", required=False, low=0, high=100),
+        Field(
+            "low",
+            "int",
+            'With high, instead of count, when studies found different numbers: the lowest in 100 ("about 8 to 19 in 100": 8). The caption must say it too.',
+            required=False,
+            low=0,
+            high=100,
+        ),
+        Field("high", "int", "With low: the highest in 100 (19), more than low. The caption must say it too.", required=False, low=0, high=100),
     ),
 )
 

@@ -13,7 +13,7 @@ from html import escape
 
 from recovery_guide import wording
 from recovery_guide.i18n import language_tag, text_direction
-from recovery_guide.model import Clinic, Guide, OutcomeKind, Region, Urgency
+from recovery_guide.model import Clinic, Guide, OutcomeKind, Region, ResultGroup, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     BODY_KINDS,
@@ -46,7 +46,7 @@ from recovery_guide.view.blocks import (
     WritingSpace,
 )
 from recovery_guide.view import glance
-from recovery_guide.view.icons import SIDE, is_filled
+from recovery_guide.view.icons import FILLED, IN_RANGE, SIDE, legend as icon_legend, mark_at
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
 ANSWER_LINE = '<div class="answer-line"></div>'
@@ -211,16 +211,23 @@ def clinic_phone_html(clinic: Clinic | None) -> list[str]:
     return [f"<p>{escape(clinic.name)}{after(clinic.name)}<strong>{escape(clinic.phone)}</strong></p>"]
 
 
-def icon_svg(count: int, label: str, bad: bool = False) -> str:
-    """100 shapes in 10 rows, filled row by row from the top: ``count`` filled circles (heavy crosses
-    when the outcome is ``bad``, so paper tells them apart by shape), the rest empty rings."""
+def icon_svg(group: ResultGroup, label: str, bad: bool = False) -> str:
+    """100 shapes in 10 rows, filled row by row from the top: ``group.count`` filled circles (heavy
+    crosses when the outcome is ``bad``, so paper tells them apart by shape), then for a range the rest
+    up to ``group.top`` as rings with their lower half filled, the rest empty rings."""
     shapes = []
     for index in range(SIDE * SIDE):
         x, y = 10 * (index % SIDE) + 5, 10 * (index // SIDE) + 5
-        if is_filled(index, count) and bad:
+        mark = mark_at(index, group)
+        if mark == FILLED and bad:
             shapes.append(f'<path class="bad" d="M{x - 3.5} {y - 3.5}L{x + 3.5} {y + 3.5}M{x + 3.5} {y - 3.5}L{x - 3.5} {y + 3.5}" stroke="#000" stroke-width="2.2"/>')
-        elif is_filled(index, count):
+        elif mark == FILLED:
             shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="#000"/>')
+        elif mark == IN_RANGE:
+            shapes.append(
+                f'<g class="range"><path d="M{x - 3.4} {y}A3.4 3.4 0 0 0 {x + 3.4} {y}Z" fill="#000"/>'
+                f'<circle cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/></g>'
+            )
         else:
             shapes.append(f'<circle class="empty" cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/>')
     return (
@@ -280,15 +287,15 @@ class HtmlWriter(BlockWriter[str]):
         black and white, its label and count above it; the caption as text below, and as each picture's
         title for screen readers."""
         result = block.result
-        legend = "<br>".join(escape(line) for line in wording.result_legend(result.outcome, result.outcome_is))
+        legend = "<br>".join(escape(line) for line in icon_legend(result))
         bad = result.outcome_is is OutcomeKind.BAD
         groups = []
         for group in result.groups:
-            count = wording.result_count(group.count)
+            count = wording.result_count(group.count, group.high)
             label = wording.labelled(group.label, f"{count}. {result.caption}")
             groups.append(
                 f'<div class="result-group"><p><strong>{escape(group.label)}</strong></p><p>{escape(count)}</p>'
-                f"{icon_svg(group.count, label, bad)}</div>"
+                f"{icon_svg(group, label, bad)}</div>"
             )
         return "\n".join(
             [
@@ -372,7 +379,8 @@ class HtmlWriter(BlockWriter[str]):
         levels = "".join(f"<li>{escape(line)}</li>" for line in block.levels)
         return (
             f'<section class="key"><h2>{escape(wording.picture_key())}</h2><p>{escape(block.legend)}</p>'
-            f'<p>{escape(wording.evidence_key())}</p><ul class="scale-key">{levels}</ul></section>'
+            + (f'<p class="range-key">{escape(block.ranges)}</p>' if block.ranges else "")
+            + f'<p>{escape(wording.evidence_key())}</p><ul class="scale-key">{levels}</ul></section>'
         )
 
     def write_values_worksheet(self, block: ValuesWorksheet) -> str:

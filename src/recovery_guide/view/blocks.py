@@ -298,6 +298,9 @@ class PictureKey(Block):
     """How to read the icon arrays (``wording.result_key``): each names what its filled symbol means."""
     levels: tuple[str, ...]
     """Each level of the evidence scale as one line, lowest first ("very early evidence ■□□□□ (1 of 5)")."""
+    ranges: str | None = None
+    """What the half-filled symbol means, with the guide's first range as its example
+    (``wording.range_key``); None when no picture in the guide gives a range."""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Each group is 100 symbols in a 10 x 10 block, filled row by row from the top, left to right (the one
 fixed order every writer uses; the HTML writer draws the same order as shapes). A filled symbol and
 an empty one differ in shape (``wording.FILLED``, or ``wording.BAD`` for a bad outcome, and ``wording.EMPTY``), so the picture reads without
-colour and on paper. Each group's label and "N in 100" stand above its block; the two blocks stand
+colour and on paper. A group that gives a range ("about 8 to 19 in 100") fills its lowest count, then
+half-fills the rest up to its highest (``wording.RANGE``). Each group's label and "N in 100" stand above its block; the two blocks stand
 side by side when the width allows, one above the other otherwise. No Textual or Rich here.
 """
 
@@ -22,20 +23,38 @@ BLOCK_WIDTH = 2 * SIDE - 1
 """A row of 10 symbols with a space between each."""
 
 
-def is_filled(index: int, count: int) -> bool:
-    """Whether the symbol at ``index`` (0 to 99, row by row from the top) is filled for ``count``."""
-    return index < count
+FILLED, IN_RANGE, EMPTY = "filled", "range", "empty"
+"""What the symbol at one place in a block stands for: counted, counted only at the high end of a range, not counted."""
 
 
-def grid_rows(count: int, filled: str = wording.FILLED) -> list[str]:
+def mark_at(index: int, group: ResultGroup) -> str:
+    """What the symbol at ``index`` (0 to 99, row by row from the top) is for ``group``: the first
+    ``count`` are filled, the next ``top - count`` (a range's) half-filled, the rest empty."""
+    if index < group.count:
+        return FILLED
+    return IN_RANGE if index < group.top else EMPTY
+
+
+def grid_rows(group: ResultGroup, filled: str = wording.FILLED) -> list[str]:
     """The 10 rows of one group's block; ``filled`` is the picture's filled symbol (a dot for a good
-    outcome, a cross for a bad one: ``wording.filled_symbol``)."""
-    return [" ".join(filled if is_filled(row * SIDE + column, count) else wording.EMPTY for column in range(SIDE)) for row in range(SIDE)]
+    outcome, a cross for a bad one: ``wording.filled_symbol``); a range's upper part half-filled."""
+    symbols = {FILLED: filled, IN_RANGE: wording.RANGE, EMPTY: wording.EMPTY}
+    return [" ".join(symbols[mark_at(row * SIDE + column, group)] for column in range(SIDE)) for row in range(SIDE)]
+
+
+def has_range(result: Result) -> bool:
+    """Whether any group of ``result`` gives a range (so its legend explains the half-filled symbol)."""
+    return any(group.high is not None for group in result.groups)
+
+
+def legend(result: Result) -> tuple[str, ...]:
+    """The lines above a picture: what each of its symbols means."""
+    return wording.result_legend(result.outcome, result.outcome_is, has_range(result))
 
 
 def _head(group: ResultGroup, width: int) -> list[str]:
-    """The group's label (wrapped to ``width``), then "N in 100"."""
-    return [*wrap_cells(group.label, width), wording.result_count(group.count)]
+    """The group's label (wrapped to ``width``), then "N in 100" (or "8 to 19 in 100")."""
+    return [*wrap_cells(group.label, width), wording.result_count(group.count, group.high)]
 
 
 def _pad(text: str, width: int) -> str:
@@ -51,7 +70,7 @@ def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[st
     labels and counts, to fit ``width`` cells: side by side if ``side_by_side`` and they fit, one
     above the other otherwise."""
     filled = wording.filled_symbol(result.outcome_is)
-    lines = [*(part for line in wording.result_legend(result.outcome, result.outcome_is) for part in wrap_cells(line, max(width, BLOCK_WIDTH))), ""]
+    lines = [*(part for line in legend(result) for part in wrap_cells(line, max(width, BLOCK_WIDTH))), ""]
     first, second = result.groups
     if side_by_side and fits_side_by_side(width):
         column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))
@@ -60,13 +79,13 @@ def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[st
         depth = max(len(head) for head in heads)
         heads = [[*head[:-1], *[""] * (depth - len(head)), head[-1]] for head in heads]
         lines += [(_pad(left, column) + " " * GAP + right).rstrip() for left, right in zip(*heads)]
-        lines += [_pad(left, column) + " " * GAP + right for left, right in zip(grid_rows(first.count, filled), grid_rows(second.count, filled))]
+        lines += [_pad(left, column) + " " * GAP + right for left, right in zip(grid_rows(first, filled), grid_rows(second, filled))]
         return lines
     for index, group in enumerate(result.groups):
         if index:
             lines.append("")
         lines += _head(group, max(BLOCK_WIDTH, width))
-        lines += grid_rows(group.count, filled)
+        lines += grid_rows(group, filled)
     return lines
 
 

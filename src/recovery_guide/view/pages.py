@@ -199,7 +199,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         clinic=ClinicDetails(clinic) if clinic else None,
         pages=tuple(paper_page(page_view(guide, page, region_code), guide) for page in guide.pages),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
-        key=picture_key(),
+        key=picture_key(guide),
         worksheet=values_worksheet(guide),
         worksheet_after=guide.values.after if guide.values else None,
         writing=writing_spaces(),
@@ -223,10 +223,13 @@ def paper_page(view: PageView, guide: Guide) -> PageView:
     return replace(view, blocks=tuple(blocks))
 
 
-def picture_key() -> PictureKey:
-    """What the icon arrays' symbols mean and the evidence scale's five levels, each in words."""
+def picture_key(guide: Guide) -> PictureKey:
+    """What the icon arrays' symbols mean and the evidence scale's five levels, each in words; and
+    the half-filled symbol, with the guide's first range as its example, when a picture gives one."""
     top = EvidenceScale.top
-    return PictureKey(wording.result_key(), tuple(wording.evidence_scale_line(level, top) for level in range(1, top + 1)))
+    ranges = [group for page in guide.pages for result in page.results for group in result.groups if group.high is not None]
+    range_row = wording.range_key(ranges[0].count, ranges[0].high) if ranges else None
+    return PictureKey(wording.result_key(), tuple(wording.evidence_scale_line(level, top) for level in range(1, top + 1)), range_row)
 
 
 def writing_spaces() -> tuple[WritingSpace, WritingSpace, WritingSpace]:
