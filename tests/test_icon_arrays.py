@@ -30,9 +30,9 @@ from recovery_guide.view.pages import page_view
 from recovery_guide.textfold import cell_width
 from tests.helpers import acknowledge, settle
 
-FILLED, EMPTY, BAD = wording.FILLED, wording.EMPTY, wording.BAD
-GRID_ROW = re.compile(rf"^[{FILLED}{BAD}{EMPTY} ]+$")
-RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]
+FILLED, EMPTY, BAD, RANGE = wording.FILLED, wording.EMPTY, wording.BAD, wording.RANGE
+GRID_ROW = re.compile(rf"^[{FILLED}{BAD}{RANGE}{EMPTY} ]+$")
+RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020", "safety-esketamine-blood-pressure"]
 
 
 def results_of(guide):
@@ -52,7 +52,7 @@ def grids_in(lines: list[str]) -> list[list[str]]:
     """The groups' blocks in character lines: each a list of symbols, row by row.
 
     Side by side, each grid line holds 20 symbols (10 of each group); stacked, 10 (one group)."""
-    rows = [[char for char in line if char in (FILLED, BAD, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
+    rows = [[char for char in line if char in (FILLED, BAD, RANGE, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
     if rows and len(rows[0]) == 20:
         assert len(rows) == 10, rows
         return [[symbol for row in rows for symbol in row[:10]], [symbol for row in rows for symbol in row[10:]]]
@@ -71,8 +71,20 @@ def assert_grids_match(grids: list[list[str]], result) -> None:
     for grid, group in zip(grids, result.groups):
         assert len(grid) == 100
         assert grid.count(filled) == group.count, f"{group.label}: {grid.count(filled)} filled, the words say {group.count}"
-        assert grid.count(EMPTY) == 100 - group.count
-        assert grid == [filled] * group.count + [EMPTY] * (100 - group.count), "filled first, row by row from the top"
+        assert grid.count(RANGE) == group.top - group.count, f"{group.label}: half-filled up to the range's high end"
+        assert grid.count(EMPTY) == 100 - group.top
+        assert grid == [filled] * group.count + [RANGE] * (group.top - group.count) + [EMPTY] * (100 - group.top), "filled first, row by row from the top"
+
+
+def said(group) -> str:
+    """How the words give a group's count: "48 in 100", or a range's "8 to 19 in 100"."""
+    return f"{group.count} in 100" if group.high is None else f"{group.count} to {group.high} in 100"
+
+
+def symbol_lines(result) -> list[str]:
+    """The legend's symbol lines: the outcome's, the range's (where a group gives one), everyone else."""
+    ranged = [f"{RANGE} = found in some studies, not others"] if any(group.high is not None for group in result.groups) else []
+    return [f"{mark(result)} = {result.outcome}", *ranged, f"{EMPTY} = everyone else"]
 
 
 def test_the_english_guide_shows_the_headline_results(guide):
@@ -87,7 +99,7 @@ def test_the_english_guide_shows_the_headline_results(guide):
     assert "not randomised" in dict(((r.id, r.design) for _p, r in results_of(guide)))["alcohol-krupitsky-1997"]
     for page, result in results_of(guide):
         for group in result.groups:
-            assert f"{group.count} in 100" in result.caption, f"{page.id}: the caption gives {group.count} in 100"
+            assert said(group) in result.caption, f"{page.id}: the caption gives {said(group)}"
         assert "%" not in result.caption
 
 
@@ -100,8 +112,8 @@ def test_print_draws_each_group_with_as_many_filled_symbols_as_its_count(guide, 
     assert " ".join(block.result.caption.split()) in flat
     assert block.result.design in flat and f"[{block.source_number}]" in flat
     for group in block.result.groups:
-        assert group.label in flat and f"{group.count} in 100" in flat
-    assert all(line in text.splitlines() for line in wording.result_legend(block.result.outcome, block.result.outcome_is))
+        assert group.label in flat and said(group) in flat
+    assert all(line in text.splitlines() for line in symbol_lines(block.result))
 
 
 def test_print_of_the_whole_guide_has_every_result_side_by_side_within_its_width(guide):
@@ -144,7 +156,7 @@ def test_markdown_puts_the_grids_in_a_code_block_with_the_caption(guide, result_
     assert fenced, markdown
     assert_grids_match(grids_in(fenced.group(1).splitlines()), block.result)
     after = markdown[fenced.end() :]
-    assert all(f"{group.count} in 100" in after for group in block.result.groups), "the caption follows the picture"
+    assert all(said(group) in after for group in block.result.groups), "the caption follows the picture"
 
 
 @pytest.mark.parametrize("result_id", RESULT_IDS)
@@ -159,8 +171,9 @@ def test_html_draws_100_shapes_per_group_that_print_in_black_and_white(guide, re
         assert block.result.caption in label
         assert unescape(re.search(r"<title>(.*?)</title>", svg).group(1)) == label
         filled = re.findall(r'<circle class="filled"[^>]*fill="#000"|<path class="bad"[^>]*stroke="#000"', svg)
+        half = re.findall(r'<g class="range"><path [^>]*fill="#000"/><circle [^>]*fill="none" stroke="#000"', svg)
         empty = re.findall(r'<circle class="empty"[^>]*fill="none" stroke="#000"', svg)
-        assert (len(filled), len(empty)) == (group.count, 100 - group.count)
+        assert (len(filled), len(half), len(empty)) == (group.count, group.top - group.count, 100 - group.top)
         assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external request"
     caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)
     assert block.result.caption in unescape(caption)
@@ -212,6 +225,7 @@ OUTCOMES = {
     "opioids-methadone-deaths": "died within a year",
     "opioids-xbot-2018": "went back to opioids by 24 weeks",
     "cocaine-dakwar-2019": "stayed off cocaine in the last 2 weeks",
+    "safety-esketamine-blood-pressure": "had a big rise in blood pressure in the first 90 minutes",
 }
 LANGUAGES = ["es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
 
@@ -249,7 +263,7 @@ def test_print_and_markdown_name_each_arrays_outcome_in_the_line_above_it(guide,
     for written in (guide_text(guide), guide_markdown(guide)):
         lines = written.splitlines()
         legend = legend_above(lines, block.result)
-        assert legend[1:3] == [f"{mark(block.result)} = {OUTCOMES[result_id]}", f"{EMPTY} = everyone else"]
+        assert legend[1 : len(symbol_lines(block.result)) + 1] == symbol_lines(block.result) and OUTCOMES[result_id] in legend[1]
         assert "had this result" not in written
 
 
@@ -258,7 +272,8 @@ def test_html_names_each_arrays_outcome_in_its_legend(guide, result_id):
     html = guide_html(guide)
     figure = re.search(rf'<figure class="result" id="result-{result_id}">(.*?)</figure>', html, re.S).group(1)
     legend = unescape(re.search(r'<p class="legend">(.*?)</p>', figure, re.S).group(1))
-    assert f"{mark(icon_block(guide, result_id)[1].result)} = {OUTCOMES[result_id]}<br>{EMPTY} = everyone else" in legend
+    result = icon_block(guide, result_id)[1].result
+    assert "<br>".join(symbol_lines(result)) in legend and OUTCOMES[result_id] in legend
     assert figure.index('class="legend"') < figure.index("<svg"), "the legend stands above the picture"
     assert "had this result" not in html
 
@@ -272,7 +287,7 @@ def test_the_printed_key_says_each_picture_names_what_a_filled_symbol_means(guid
 
 # --- a bad outcome has its own symbol (a review: ● meant "stayed off alcohol" in one picture and "died" in the next) ---
 
-BAD_RESULTS = {"opioids-methadone-deaths", "opioids-xbot-2018"}
+BAD_RESULTS = {"opioids-methadone-deaths", "opioids-xbot-2018", "safety-esketamine-blood-pressure"}
 
 
 def test_every_english_result_says_whether_its_outcome_is_good_or_bad(guide):
@@ -430,8 +445,8 @@ async def test_the_app_draws_the_icon_array_whole_and_right(guide, size, result_
         assert side_by_side == (size[0] >= 80), f"side by side at {size[0]} columns: {side_by_side}"
         flat = " ".join(" ".join(lines).split())
         assert " ".join(result.caption.split()) in flat
-        assert f"{mark(result)} = {result.outcome} {EMPTY} = everyone else" in flat, "the key names this picture's outcome"
-        assert all(f"{group.count} in 100" in flat for group in result.groups)
+        assert " ".join(symbol_lines(result)) in flat, "the key names this picture's outcome"
+        assert all(said(group) in flat for group in result.groups)
         assert max(len(line) for line in lines) <= view.content_size.width
 
 
