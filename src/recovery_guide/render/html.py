@@ -225,7 +225,7 @@ def icon_svg(group: ResultGroup, label: str, bad: bool = False) -> str:
             shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="#000"/>')
         elif mark == IN_RANGE:
             shapes.append(
-                f'<g class="range"><path d="M{x - 3.4} {y}A3.4 3.4 0 0 0 {x + 3.4} {y}Z" fill="#000"/>'
+                f'<g class="range"><path d="M{x - 3.4} {y}A3.4 3.4 0 0 0 {x} {y + 3.4}A3.4 3.4 0 0 0 {x + 3.4} {y}Z" fill="#000"/>'
                 f'<circle cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/></g>'
             )
         else:
