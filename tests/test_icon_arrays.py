@@ -359,6 +359,13 @@ def test_check_flags_a_translated_outcome_with_another_number(content_copy):
 
 
 def write_result(content_copy: Path, caption: str, counts: tuple[str, str]) -> Path:
+    """Screen 07's result replaced by one with ``caption`` and the two groups' ``counts``."""
+    return write_cocaine_result(content_copy, caption, *(f"count: {count}" for count in counts))
+
+
+def write_cocaine_result(content_copy: Path, caption: str, first: str, second: str) -> Path:
+    """Screen 07's result replaced by one with ``caption`` and each group's count given by a YAML
+    line (``first``, ``second``: "count: 48", or "low: 8\n        high: 19")."""
     path = content_copy / "en" / "screens" / "07-research-cocaine.yaml"
     text = path.read_text(encoding="utf-8")
     start, end = text.index("results:"), text.index("body: |")
@@ -368,8 +375,8 @@ def write_result(content_copy: Path, caption: str, counts: tuple[str, str]) -> P
         + f'    caption: "{caption}"\n'
         + '    outcome: "stayed off cocaine in the last 2 weeks"\n'
         + "    groups:\n"
-        + f"      - label: Had ketamine\n        count: {counts[0]}\n"
-        + f"      - label: Had another medicine\n        count: {counts[1]}\n"
+        + f"      - label: Had ketamine\n        {first}\n"
+        + f"      - label: Had another medicine\n        {second}\n"
         + '    design: "a small randomised study of 55 adults"\n    source: dakwar-2019\n    outcome_is: good\n'
         + text[end:],
         encoding="utf-8",

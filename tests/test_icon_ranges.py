@@ -16,8 +16,6 @@ from pathlib import Path
 import pytest
 
 from recovery_guide import wording
-from recovery_guide.audit import check_content
-from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.model import OutcomeKind
 from recovery_guide.plain import PlainReader
 from recovery_guide.render.html import guide_html
@@ -27,6 +25,7 @@ from recovery_guide.session import Session
 from recovery_guide.textfold import cell_width
 from recovery_guide.view.icons import grid_lines
 from tests.helpers import acknowledge, settle
+from tests.test_icon_arrays import english_problems as problems_in, line_with, write_cocaine_result
 
 BP = "safety-esketamine-blood-pressure"
 SYMBOLS = (wording.BAD, wording.RANGE, wording.EMPTY)
@@ -138,30 +137,7 @@ def test_the_chinese_range_picture_fits_its_width(guide, width):
 
 def write_range(content_copy: Path, caption: str, first: str, second: str = "low: 1\n        high: 4") -> Path:
     """Screen 07's result replaced by one whose groups give ranges (``first``, ``second``: YAML lines)."""
-    path = content_copy / "en" / "screens" / "07-research-cocaine.yaml"
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index("results:"), text.index("body: |")
-    path.write_text(
-        text[:start]
-        + "results:\n  - id: cocaine-dakwar-2019\n"
-        + f'    caption: "{caption}"\n'
-        + '    outcome: "stayed off cocaine in the last 2 weeks"\n'
-        + "    groups:\n"
-        + f"      - label: Had ketamine\n        {first}\n"
-        + f"      - label: Had another medicine\n        {second}\n"
-        + '    design: "a small randomised study of 55 adults"\n    source: dakwar-2019\n    outcome_is: good\n'
-        + text[end:],
-        encoding="utf-8",
-    )
-    return path
-
-
-def problems_in(content_copy: Path, path: Path) -> list:
-    return [problem for problem in check_content(ContentFolder(content_copy)).problems if problem.file == str(path)]
-
-
-def line_with(path: Path, needle: str) -> int:
-    return next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if needle in text)
+    return write_cocaine_result(content_copy, caption, first, second)
 
 
 @pytest.mark.parametrize("caption, missing", [("About 9 to 19 in 100 did. Otherwise about 1 to 4 in 100 did.", "8 in 100"), ("About 8 to 18 in 100 did. Otherwise about 1 to 4 in 100 did.", "19 in 100")])
