@@ -115,6 +115,9 @@ def test_the_range_symbol_takes_one_cell_in_every_terminal():
     assert len(wording.RANGE) == 1 and unicodedata.east_asian_width(wording.RANGE) == "N"
     assert wording.RANGE not in (wording.FILLED, wording.BAD, wording.EMPTY)
     assert cell_width(" ".join([wording.RANGE] * 10)) == 19
+    from rich.cells import cell_len  # how the app measures it
+
+    assert cell_len(" ".join([wording.RANGE] * 10)) == 19
 
 
 @pytest.mark.parametrize("width", [78, 40])
