@@ -39,7 +39,7 @@ def test_comparing_the_options_points_to_the_values_exercise_rather_than_assumin
     exercise that helps them do it, which comes later in the guide."""
     said = " ".join(block.text for block in blocks(guide, screen_id) if isinstance(block, Paragraph))
     assert "Look at what matters most" not in said
-    assert 'Fill in "What matters to me"' in said and "press w" in said, screen_id
+    assert 'Fill in "What matters to me" first (see step 12' in said, screen_id
 
 
 @pytest.mark.parametrize("screen_id", RESEARCH)
@@ -167,7 +167,7 @@ def test_naloxone_side_effects_say_the_sources_list_none_and_claim_no_time_limit
 def test_the_opioid_screen_gives_one_overdose_sentence_and_points_to_get_help_now(guide):
     """r7: the signs and steps were printed in full twice (steps 6 and 13)."""
     said = " ".join(block.text for block in blocks(guide, "research-opioids") if isinstance(block, Paragraph))
-    assert "call your emergency number now" in said and 'on the screen "Get help now" (press h)' in said
+    assert "call your emergency number now" in said and 'on the screen "Get help now" (step 13). Press h to go there.' in said
     assert not any(isinstance(block, Heading) and block.text == "What to do in an overdose" for block in blocks(guide, "research-opioids"))
 
 
