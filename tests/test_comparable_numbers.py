@@ -29,22 +29,82 @@ def test_every_research_screen_says_before_its_options_that_the_numbers_cannot_b
     options_at = next(index for index, block in enumerate(found) if isinstance(block, OptionsTable))
     before = " ".join(block.text for block in found[:options_at] if isinstance(block, Paragraph))
     assert "cannot use these numbers to rank the options" in before and "different studies" in before, screen_id
-    assert "Ask your provider how the options compare for you" in before
-    assert "Choose 1 or 2 options you want to ask about" in before, "the reader is told what to do with the options"
+    assert "ask your provider how the options compare for you" in before
+    assert "choose 1 or 2 options you want to ask about" in before, "the reader is told what to do with the options"
 
 
 @pytest.mark.parametrize("screen_id", RESEARCH)
-def test_every_research_field_has_one_shape(guide, screen_id):
-    """Against what, the result, the design (or that none was compared), how sure; and where no number
-    out of 100 is given, it says so rather than leaving the reader to guess."""
+def test_comparing_the_options_points_to_the_values_exercise_rather_than_assuming_it_was_done(guide, screen_id):
+    """r7 (PEMAT 10): the screens asked readers to "look at what matters most to you" before the
+    exercise that helps them do it, which comes later in the guide."""
+    said = " ".join(block.text for block in blocks(guide, screen_id) if isinstance(block, Paragraph))
+    assert "Look at what matters most" not in said
+    assert 'Fill in "What matters to me" first (see step 12' in said, screen_id
+
+
+@pytest.mark.parametrize("screen_id", RESEARCH)
+def test_the_options_lead_in_is_short(guide, screen_id):
+    """The decision, the condition (and, for cocaine and cannabis, that no medicine is approved), and
+    that every option is told the same way; no more (r7: a 6-sentence lead-in repeated on 4 screens)."""
+    intro = guide.page(screen_id).options_intro
+    assert len(re.findall(r"[.!?](\s|$)", intro)) <= 4, intro
+
+
+DESIGN_WORDS = ("by chance", "not randomised", "no comparison group", "not put into groups")
+
+
+@pytest.mark.parametrize("screen_id", RESEARCH)
+def test_every_research_field_is_short_plain_sentences_with_its_design_and_no_rating_of_its_own(guide, screen_id):
+    """r7: every field opened with a clipped "Against X, in 1 trial of N people: ..." and ended with
+    "How sure: ...", a second scale beside the squares. Now: short sentences, the design in plain
+    words, no "How sure" (the card shows the one scale), and where no number out of 100 is given it
+    says so rather than leaving the reader to guess."""
     for option in guide.page(screen_id).options:
         research = option.research
-        assert research.startswith(("Against ", "AA, against ")) or research.startswith("There was no comparison group") or "No study in this guide compared" in research, f"{option.id}: {research}"
-        assert "How sure:" in research or option.id == "current-care", option.id
-        if option.id != "current-care":
-            assert "Design:" in research or "no comparison group" in research, f"{option.id}: no design"
-        if not re.search(r"\bin 100\b", research) and option.id != "current-care":
+        assert "How sure" not in research and "Design:" not in research, f"{option.id}: {research}"
+        assert not re.match(r"Against [^.]*:", research), f"{option.id}: the clipped colon pattern"
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", research) if s]
+        assert 2 <= len(sentences) <= 7 and max(len(s.split()) for s in sentences) <= 30, f"{option.id}: {sentences}"
+        if option.id == "current-care":
+            assert "its card shows what research found" in research, "current care is credited with nothing of its own"
+            continue
+        assert any(words in research for words in DESIGN_WORDS) or "review" in research.lower(), f"{option.id}: no design"
+        if not re.search(r"\bin 100\b", research):
             assert "out of 100" in research, f"{option.id}: gives no number out of 100 and does not say so"
+
+
+def test_no_how_sure_is_left_in_the_english_content(guide):
+    for page in guide.pages:
+        for option in page.options:
+            for name in option.TEXT_FIELDS:
+                assert "How sure:" not in getattr(option, name), f"{page.id}/{option.id}.{name}"
+
+
+def test_a_share_of_days_is_said_as_days_never_like_a_count_of_people(guide):
+    """r7 (PEMAT 6a, CCI 15): "about 10 more days without alcohol in every 100 days" read as "10 in 100 people"."""
+    text = " ".join(reader_text(guide).split())
+    assert "in every 100 days" not in text and "more such days in every 100" not in text
+    assert "about 10 more days out of every 100, or about 3 more days a month" in text
+    assert "about 16 more days without alcohol out of every 100, or about 5 more days a month" in text
+
+
+def test_a_difference_without_a_baseline_says_so_plainly(guide):
+    for option_id in ("naltrexone-pill", "acamprosate"):
+        option = next(option for option in guide.page("research-alcohol").options if option.id == option_id)
+        assert "gave only this difference" in option.research and "how many went back without the medicine" in option.research
+
+
+def test_xbot_gives_one_number_per_outcome_and_then_why_counting_everyone_differs(guide):
+    option = next(option for option in guide.page("research-opioids").options if option.id == "naltrexone-injection")
+    first = re.split(r"(?<=[.!?])\s+", option.research)[1]
+    assert "about 52" in first and "about 56 in 100" in first and "65" not in first
+    assert "because fewer people managed to start" in option.research and "about 72 in 100, against about 94 in 100" in option.research
+
+
+def test_methadone_deaths_belong_to_methadone_not_to_current_care(guide):
+    options = {option.id: option for option in guide.page("research-opioids").options}
+    assert "about 1 in 100" in options["methadone"].research and "a link, not proof" in options["methadone"].research
+    assert "in 100" not in options["current-care"].research
 
 
 def test_no_relative_figure_is_left_without_its_baseline(guide):
@@ -90,17 +150,28 @@ def test_ketamine_harms_are_given_in_100_like_the_other_options(guide, screen_id
     assert ketamine.id == "ketamine"
     assert len(re.findall(r"\bin 100\b", ketamine.side_effects)) >= 3, ketamine.side_effects
     assert "dummy spray" in ketamine.side_effects, "the blood pressure figure has its comparison"
+    said = ketamine.side_effects
+    assert "mmHg" not in said and "1.5 hours" not in said, "r7 (CCI 15): unfamiliar units"
+    assert "Most people felt cut off" in said and "found between 61 and 75 in 100" in said, "words before numbers; the range said once"
+    assert 'See "Side effects and safety" (step 9)' in said and len(said.split()) <= 70
 
 
 def test_naloxone_side_effects_say_the_sources_list_none_and_claim_no_time_limit(guide):
     naloxone = next(option for option in guide.page("research-opioids").options if option.id == "naloxone")
-    assert "The sources we used do not list side effects" in naloxone.side_effects
+    assert "Our sources do not list its side effects. Ask a pharmacist about them when you get it." in naloxone.side_effects
     assert "reverse" not in naloxone.side_effects, "a benefit is not a side effect"
     assert "reverse an opioid overdose" in naloxone.what
     assert "short time" not in naloxone.what, "no source says how long it lasts"
 
 
-@pytest.mark.parametrize("screen_id", ["get-help-now", "research-opioids"])
+def test_the_opioid_screen_gives_one_overdose_sentence_and_points_to_get_help_now(guide):
+    """r7: the signs and steps were printed in full twice (steps 6 and 13)."""
+    said = " ".join(block.text for block in blocks(guide, "research-opioids") if isinstance(block, Paragraph))
+    assert "call your emergency number now" in said and 'on the screen "Get help now" (step 13). Press h to go there.' in said
+    assert not any(isinstance(block, Heading) and block.text == "What to do in an overdose" for block in blocks(guide, "research-opioids"))
+
+
+@pytest.mark.parametrize("screen_id", ["get-help-now"])
 def test_the_overdose_steps_are_numbered_in_order(guide, screen_id):
     found = blocks(guide, screen_id)
     heading = next(index for index, block in enumerate(found) if isinstance(block, Heading) and block.text == "What to do in an overdose")

@@ -22,7 +22,7 @@ from recovery_guide.view.blocks import OptionsTable, Questions
 from recovery_guide.view.pages import page_view
 
 RESEARCH = {
-    "research-alcohol": ["naltrexone-pill", "naltrexone-injection", "acamprosate", "disulfiram", "talking-therapies", "mutual-help"],
+    "research-alcohol": ["naltrexone-pill", "naltrexone-injection", "acamprosate", "disulfiram", "topiramate", "gabapentin", "talking-therapies", "mutual-help"],
     "research-opioids": ["buprenorphine", "methadone", "naltrexone-injection", "naloxone"],
     "research-cocaine": ["contingency-management", "talking-therapy"],
     "research-cannabis": ["talking-therapy", "contingency-management"],
@@ -117,6 +117,37 @@ def test_text_and_read_mode_write_a_card_per_option_with_every_label(guide, scre
             for name, label in wording.option_labels():
                 assert flat(wording.labelled(label, getattr(option, name))) in text, f"{option.id}: {label}"
     assert all(len(line) <= 78 for line in TextWriter().write(block).splitlines()), "wrapped for paper and terminals"
+
+
+@pytest.mark.parametrize("screen_id", RESEARCH)
+def test_every_card_shows_its_research_strength_on_the_one_scale_right_after_the_research(guide, screen_id):
+    """r7 (PEMAT 6e, CCI 16): the cards rated themselves in words ("How sure: fairly sure") beside the
+    grid's squares, two scales with no link. Now each card, in every writer, shows the grid's own
+    scale line right after the research text, and before the next field."""
+    from html import escape
+
+    from recovery_guide.render.markdown import MarkdownWriter, escape_markdown
+    from recovery_guide.tui.widgets.option_cards import card_text
+
+    block = options_block(guide, screen_id)
+    next_label = wording.option_labels()[3][1]
+    for option in block.options:
+        scale = option.evidence_level and wording.evidence_scale_line(option.evidence_level)
+        words = option.evidence_level and wording.evidence_scale_line(option.evidence_level, dots=False)
+        research = flat(option.research)
+        expected = {
+            "print": (TextWriter().write(block), scale, research),
+            "read": (TextWriter(plain=True).write(block), words, research),
+            "markdown": (MarkdownWriter().write(block), scale, flat(escape_markdown(option.research))),
+            "html": (HtmlWriter().write(block), scale, flat(escape(option.research))),
+            "app": (card_text(option).plain, scale, research),
+        }
+        for writer, (text, line, said) in expected.items():
+            text = flat(text)
+            line = flat(wording.evidence(line or wording.not_rated()))
+            after = text.index(said) + len(said)
+            assert text.index(line, after) - after <= 12, f"{writer}: {option.id}: the scale right after the research"
+            assert text.index(line, after) < text.index(next_label, after), f"{writer}: {option.id}"
 
 
 def test_read_mode_shows_the_options(guide):

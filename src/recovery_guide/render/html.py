@@ -338,7 +338,7 @@ class HtmlWriter(BlockWriter[str]):
         header = "".join(f'<th scope="col">{escape(label)}</th>' for _name, label in labels)
         parts.append(f'<thead><tr><th scope="col">{escape(wording.option_column())}</th>{header}</tr></thead><tbody>')
         for option in block.options:
-            cells = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{escape(getattr(option, name))}</td>' for name, label in labels)
+            cells = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{"<br>".join(escape(paragraph) for paragraph in paragraphs)}</td>' for label, paragraphs in glance.card_fields(option))
             parts.append(f'<tr><th scope="row">{escape(option.name)}</th>{cells}</tr>')
         parts.append("</tbody></table>")
         return "\n".join(parts)

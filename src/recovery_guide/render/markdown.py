@@ -200,10 +200,10 @@ class MarkdownWriter(BlockWriter[str]):
         parts = [f"{self.section} {escape_markdown(wording.options_heading())}"]
         if block.intro:
             parts += ["", escape_markdown(block.intro)]
-        labels = wording.option_labels()
         for number, option in enumerate(block.options, start=1):
             parts += ["", f"{self.section}# {number}. {escape_markdown(option.name)}", ""]
-            parts += ["- " + labelled_markdown(label, escape_markdown(getattr(option, name)), bold="mark") for name, label in labels]
+            for label, (first, *more) in glance.card_fields(option):
+                parts.append("- " + labelled_markdown(label, escape_markdown(first), bold="mark") + "".join(f"  \n  {escape_markdown(paragraph)}" for paragraph in more))
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:

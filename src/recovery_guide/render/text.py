@@ -212,10 +212,11 @@ class TextWriter(BlockWriter[str | None]):
         parts = [self.title(wording.options_heading(), "-")]
         if block.intro:
             parts.append(fill(block.intro))
-        labels = wording.option_labels()
         for number, option in enumerate(block.options, start=1):
             card = [self.title(f"{number}. {option.name}", "~")]
-            card += [fill(wording.labelled(label, getattr(option, name)), initial_indent="  ", subsequent_indent="    ") for name, label in labels]
+            for label, (first, *more) in glance.card_fields(option, dots=not self.plain):
+                card.append(fill(wording.labelled(label, first), initial_indent="  ", subsequent_indent="    "))
+                card += [fill(paragraph, initial_indent="    ", subsequent_indent="    ") for paragraph in more]
             parts.append("\n".join(card))
         return "\n\n".join(parts)
 

@@ -45,6 +45,21 @@ def cells(option: TreatmentOption, dots: bool = True) -> tuple[str, str, str, st
     return (option.name, wording.approval_word(option.approved_short), option.involves or "", research_words(option, dots))
 
 
+def card_fields(option: TreatmentOption, dots: bool = True) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, paragraphs) for each field of the option's card, in the order every writer shows them.
+    The research is followed by its strength on the same scale as this grid and the screen's evidence
+    label ("How strong is the research? early evidence ■■□□□ (2 of 5)"): an independent review found
+    the cards' own "How sure" words and the squares were two scales with no link between them.
+    Without ``dots`` (read mode) the words alone."""
+    fields = []
+    for name, label in wording.option_labels():
+        paragraphs = (getattr(option, name),)
+        if name == "research":
+            paragraphs += (wording.evidence(research_words(option, dots)),)
+        fields.append((label, paragraphs))
+    return tuple(fields)
+
+
 def headers() -> tuple[str, str, str, str]:
     return (wording.option_column(), wording.approved_for_this(), wording.what_it_involves(), wording.research_column())
 

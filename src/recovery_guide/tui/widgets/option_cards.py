@@ -18,6 +18,7 @@ from textual.widgets import Static
 from recovery_guide import wording
 from recovery_guide.model import TreatmentOption
 from recovery_guide.search import find_span
+from recovery_guide.view import glance
 from recovery_guide.view.blocks import OptionsTable
 
 TITLE_ROOM = 6
@@ -30,12 +31,12 @@ def card_text(option: TreatmentOption, title: str | None = None) -> Text:
     if title:
         text.append(title, style="bold underline")
         text.append("\n\n")
-    for index, (name, label) in enumerate(wording.option_labels()):
+    for index, (label, paragraphs) in enumerate(glance.card_fields(option)):
         if index:
             text.append("\n\n")
         text.append(wording.label_line(label), style="bold")
         text.append("\n")
-        text.append(getattr(option, name))
+        text.append("\n".join(paragraphs))
     return text
 
 
