@@ -92,6 +92,14 @@ def tier_box(text: str, border: str, width: int = 60) -> list[str]:
     return [border * width, *rows, border * width]
 
 
+def framed(text: str, width: int = BOX_WIDTH) -> list[str]:
+    """``text`` wrapped inside a box drawn with ``+``, ``-`` and ``|``, ``width`` cells wide: it keeps its
+    shape in black and white and reads as a box, not as a list (the sentence to agree to)."""
+    inner = width - 4
+    edge = "+" + "-" * (width - 2) + "+"
+    return [edge, *(f"| {line}{' ' * (inner - cell_width(line))} |" for line in linebreak.wrap_cells(text, inner)), edge]
+
+
 def writing_box(heading: str, lines: int) -> list[str]:
     """A box to write notes in: the heading wrapped inside its top, then ``lines`` empty rows with a
     blank row between each (room for handwriting)."""
@@ -196,7 +204,7 @@ class TextWriter(BlockWriter[str | None]):
         """On paper, in a box with a box to tick under "Tick if you agree" (the app has a button)."""
         if not block.tick:
             return fill(block.text)
-        return "\n".join([wording.tick_if_you_agree(), *tier_box(f"{BOX} {block.text}", "-")])
+        return "\n".join([wording.tick_if_you_agree(), *framed(f"{BOX} {block.text}")])
 
     def write_help_lines(self, block: HelpLines) -> str:
         """The reader's region in full and the rest compactly; every region in full when it is unknown."""
