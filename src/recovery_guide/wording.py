@@ -512,7 +512,7 @@ def all_reviewed(reviewed: date, due: date) -> str:
 
 def tick_if_you_agree() -> str:
     """Before the sentence to agree to, on paper (the app has a button)."""
-    return _("Tick if you agree:")
+    return label_line(_("Tick if you agree"))
 
 
 def help_lines_on_page(number: int, title: str) -> str:
