@@ -173,7 +173,7 @@ class TextWriter(BlockWriter[str | None]):
         read mode says "Main message: ..." (a screen reader would read the border aloud)."""
         if self.plain:
             return fill(wording.labelled(wording.main_message(), block.text))
-        return "\n".join(tier_box(f"{wording.main_message().upper()}: {block.text}", "=", WIDTH))
+        return "\n".join(tier_box(wording.labelled(wording.main_message().upper(), block.text), "=", WIDTH))
 
     def write_key_points(self, block: KeyPoints) -> str:
         return "\n".join([wording.label_line(wording.key_points()), *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
