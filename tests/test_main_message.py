@@ -197,7 +197,7 @@ def test_the_app_still_says_press_h(welcome):
     [
         ("ketamine-basics", ["Schedule III", "anaesthetic"]),
         ("treatment-course", ["REMS", "relapse", "special safety plan"]),
-        ("how-it-may-work", ["neuroplasticity", "Idea 4"]),
+        ("how-it-may-work", ["Idea 4", "passes signals between cells"]),
     ],
 )
 def test_screens_use_plain_words(guide, screen, gone):
