@@ -196,7 +196,7 @@ def test_the_app_still_says_press_h(welcome):
     ("screen", "gone"),
     [
         ("ketamine-basics", ["Schedule III", "anaesthetic"]),
-        ("treatment-course", ["REMS", "relapse", "special safety plan"]),
+        ("treatment-course", ["relapse", "special safety plan", "(REMS). They"]),
         ("how-it-may-work", ["Idea 4", "passes signals between cells"]),
     ],
 )
