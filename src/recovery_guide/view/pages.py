@@ -1,12 +1,13 @@
 """The guide turned into pages of blocks: what each page says, in the order it says it.
 
-``page_view`` decides, once for every writer, which blocks a page has and in what order: key points
-first, then what a session is like (where a page has a timeline), the headline results as icon
+``page_view`` decides, once for every writer, which blocks a page has and in what order: the main
+message (welcome), key points, then what a session is like (where a page has a timeline), the headline results as icon
 arrays, how strong the evidence is (a scale with its words), the body, the help lines (Get help
 now), the sentence to agree to (welcome), the options side by side (research screens), the
 questions, the sources, and on the About page how the language version was made, when each screen
 was last checked and is next due, and the full source list. ``guide_view`` adds what comes before and after the pages in
-``print``: the clinic's details and the glossary, sorted the one way the guide sorts it
+``print``: the main message under the title, the key to the pictures before the first page with one,
+the clinic's details and the glossary, sorted the one way the guide sorts it
 (``glossary.sorted_terms``).
 """
 
