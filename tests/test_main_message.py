@@ -230,3 +230,11 @@ def test_getting_ready_says_what_to_do_on_paper(guide):
     body = guide.page("is-it-right").body
     step = next(line for line in body.splitlines() if "handout" in line)
     assert "On paper, tick your questions and bring these pages" in step
+
+
+def test_the_reading_screen_puts_the_main_message_first_when_step_1_is_opened_again(guide, welcome):
+    from recovery_guide.tui.reading_page import ReadingPage
+
+    parts = ReadingPage().parts(page_view(guide, welcome))
+    assert parts.key_points.startswith(f"{wording.main_message()}: {welcome.main_message}")
+    assert welcome.main_message not in parts.extra
