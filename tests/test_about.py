@@ -4,6 +4,7 @@ screen was last reviewed and is next due."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -56,11 +57,28 @@ def test_about_lists_every_screen_with_a_later_next_review(guide):
         assert reviewed == page.reviewed and due == page.next_review and due > reviewed, title
 
 
+def _about_part(out: str) -> str:
+    return " ".join(out[out.index(wording.review_dates()) :].replace("&#x27;", "'").split())
+
+
 @pytest.mark.parametrize("write", [guide_text, guide_markdown, guide_html], ids=["text", "markdown", "html"])
-def test_every_writer_shows_both_dates_for_every_screen(guide, write):
-    out = write(guide)
-    assert wording.review_dates() in out
-    about = out[out.index(wording.review_dates()) :]
+def test_every_writer_says_shared_review_dates_in_one_line(guide, write):
+    """Every screen checked on one day: one line, not a list of 14 (review r7, PEMAT item 2)."""
+    page = guide.pages[0]
+    assert {(screen.reviewed, screen.next_review) for screen in guide.pages} == {(page.reviewed, page.next_review)}
+    about = _about_part(write(guide))
+    assert wording.all_reviewed(page.reviewed, page.next_review) in about
+    assert wording.review_due(page.title, page.reviewed, page.next_review) not in about
+
+
+@pytest.mark.parametrize("write", [guide_text, guide_markdown, guide_html], ids=["text", "markdown", "html"])
+def test_every_writer_lists_each_screen_when_review_dates_differ(guide, write):
+    pages = list(guide.pages)
+    pages[1] = dataclasses.replace(pages[1], reviewed=date(2026, 6, 1))
+    guide = dataclasses.replace(guide, pages=tuple(pages))
+    about = _about_part(write(guide))
     for page in guide.pages:
-        row = wording.review_due(page.title, page.reviewed, page.next_review)
-        assert row.replace("'", "&#x27;") in about or row in " ".join(about.split()), page.id
+        assert wording.review_due(page.title, page.reviewed, page.next_review) in about, page.id
+    assert wording.all_reviewed(guide.pages[0].reviewed, guide.pages[0].next_review) not in about
+
+

@@ -87,12 +87,13 @@ def test_the_text_worksheet_fits_the_print_width_and_never_parts_a_box_from_its_
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_key_lists_the_five_evidence_levels_once_before_the_first_page(guide, fmt):
+def test_the_key_lists_the_five_evidence_levels_once_before_the_first_page_with_a_picture(guide, fmt):
+    """Just before the first page that draws a picture, not above the main message (review r7, CCI 2)."""
     written = FORMATS[fmt](guide, "GB")
     key = written.index(wording.picture_key())
-    first_page = written.index("Step 1 of 14")
-    assert key < first_page and written.count(wording.picture_key()) == 1
-    part = written[key:first_page]
+    first_picture = written.index("Step 3 of 14")
+    assert written.index("Step 2 of 14") < key < first_picture and written.count(wording.picture_key()) == 1
+    part = written[key:first_picture]
     assert " ".join(wording.result_key().split()) in " ".join(part.split()), "the key says each picture names what ● means"
     positions = []
     for level, name in enumerate(LEVELS, start=1):

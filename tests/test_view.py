@@ -33,6 +33,7 @@ from recovery_guide.view.blocks import (
     HelpLines,
     IconArray,
     KeyPoints,
+    MainMessage,
     LanguageNote,
     ListItem,
     MyUnderstanding,
@@ -62,6 +63,7 @@ SAMPLES: dict[type[Block], Block] = {
     Paragraph: Paragraph(("One line,", "then another.")),
     BulletList: BulletList((ListItem("-", ("an item",)), ListItem("-", ("another", "continued")))),
     KeyPoints: KeyPoints(("One point.", "Two points.")),
+    MainMessage: MainMessage("The one thing to remember."),
     EvidenceLabel: EvidenceLabel("How strong: weak"),
     EvidenceScale: EvidenceScale(2, "How strong: weak"),
     IconArray: IconArray(Result("r", "About 48 in 100 ... about 11 in 100 did.", "stayed off it", (ResultGroup("Had it", 48), ResultGroup("Did not", 11)), "a small study", "s"), 1),
@@ -129,7 +131,7 @@ def test_the_markdown_writer_gives_back_each_body_as_written(code):
 def test_a_page_says_its_parts_in_one_order(guide):
     kinds = {page.kind: [type(block) for block in page_view(guide, page, "GB").blocks] for page in guide.pages}
     welcome, help_now, about = kinds[PageKind.WELCOME], kinds[PageKind.HELP_NOW], kinds[PageKind.ABOUT]
-    assert welcome[0] is KeyPoints and welcome[-3:] == [Statement, Questions, SourceRefs]
+    assert welcome[:2] == [MainMessage, KeyPoints] and welcome[-3:] == [Statement, Questions, SourceRefs]
     assert HelpLines in help_now and help_now.index(HelpLines) > help_now.index(Paragraph)
     assert about[-4:] == [SourceRefs, LanguageNote, ReviewDates, Sources]
     course = page_view(guide, guide.page("treatment-course"))

@@ -49,6 +49,17 @@ class OutcomeKind(str, Enum):
     BAD = "bad"
 
 
+class ReadThrough(str, Enum):
+    """How the team read a source when it was not the original: a source marked so must be checked
+    against the original before the guide is used in care (the sources list says so once, in its
+    legend, and marks each such source with a short tag)."""
+
+    COPY = "copy"
+    SUMMARY = "summary"
+    ABSTRACT = "abstract"
+    NEWS_REPORT = "news-report"
+
+
 class Approval(str, Enum):
     """Whether an option is approved for this problem, in one word for the "At a glance" grid (the
     option's ``approved`` words say it in full)."""
@@ -87,6 +98,8 @@ class Source:
     url: str | None
     note: str
     """What the source is, in plain words (translated)."""
+    read_through: ReadThrough | None = None
+    """Read through a copy, a summary, an abstract or a news report, not the original (None: the original)."""
 
 
 @dataclass(frozen=True)
@@ -235,6 +248,9 @@ class Page:
     """Plain-words label of how strong the research is, wherever research results are described."""
     acknowledge: str | None = None
     """The sentence the reader agrees to (welcome screen only)."""
+    main_message: str | None = None
+    """The one thing to take away, shown first and emphasised (welcome screen; the print puts it right
+    under the title)."""
     file: str = ""
     """The file it came from, for messages."""
     language: str = "en"

@@ -114,9 +114,10 @@ def option_texts(page) -> list[str]:
 
 
 def page_text(page) -> str:
-    """What is scored for one ``Page``: its key points, the steps of its timeline, its body, then its options."""
+    """What is scored for one ``Page``: its main message, key points, the steps of its timeline, its body, then its options."""
     steps = [text for step in page.timeline for text in (step.when, step.what)]
-    return screen_text([*page.key_points, *steps], page.body, option_texts(page))
+    main = [page.main_message] if getattr(page, "main_message", None) else []
+    return screen_text([*main, *page.key_points, *steps], page.body, option_texts(page))
 
 
 # --- counting ----------------------------------------------------------------------------------------

@@ -50,6 +50,8 @@ def _body_texts(markdown: str) -> tuple[str, ...]:
 
 def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
     yield "title", screen.title
+    if screen.main_message:
+        yield "key-point", screen.main_message
     for point in screen.key_points:
         yield "key-point", point
     for step in screen.timeline:

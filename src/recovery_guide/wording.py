@@ -9,7 +9,7 @@ from datetime import date
 
 from recovery_guide.i18n import N_, _, current_language, pgettext
 from recovery_guide.key_names import with_keys
-from recovery_guide.model import Approval, OutcomeKind, ReviewState, TreatmentOption, Urgency
+from recovery_guide.model import Approval, OutcomeKind, ReadThrough, ReviewState, TreatmentOption, Urgency
 
 
 def app_title() -> str:
@@ -507,3 +507,41 @@ def own_words_prompt(topic: str) -> str:
 def empty_list_message() -> str:
     """Said instead of making a handout with no questions in it (the app's key and its dialog)."""
     return _("Your list is empty, so there is no handout to make yet. Press s on any screen to add a question, or a to write your own.")
+
+
+def main_message() -> str:
+    """The label of the guide's main message (the emphasised box that comes first)."""
+    return _("Main message")
+
+
+def read_through(how: ReadThrough) -> str:
+    """The short tag after a citation the team did not read in the original: "(read through a copy)"."""
+    return {
+        ReadThrough.COPY: _("(read through a copy)"),
+        ReadThrough.SUMMARY: _("(read through a summary)"),
+        ReadThrough.ABSTRACT: _("(read through an abstract)"),
+        ReadThrough.NEWS_REPORT: _("(read through a news report)"),
+    }[how]
+
+
+def sources_legend() -> tuple[str, str]:
+    """The lines above the sources list: what a tag means, once, and why some old titles use old words."""
+    return (
+        _("Marked sources were read through a copy or a summary, not the original. They must be re-checked before this guide is used in care."),
+        _("Some older titles use words for drug and alcohol problems that we no longer use."),
+    )
+
+
+def all_reviewed(reviewed: date, due: date) -> str:
+    """Every screen's review in one line, when all were checked on the same day and are due together."""
+    return _("Every screen was last checked on {reviewed}. Next review due by {due}.").format(reviewed=format_day(reviewed), due=format_day(due))
+
+
+def tick_if_you_agree() -> str:
+    """Before the sentence to agree to, on paper (the app has a button)."""
+    return label_line(_("Tick if you agree"))
+
+
+def help_lines_on_page(number: int, title: str) -> str:
+    """On paper, instead of the app's "press h": where the help lines are printed."""
+    return _("Help lines are on the \"{title}\" page (step {number}).").format(title=title, number=number)

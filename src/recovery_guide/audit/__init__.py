@@ -36,7 +36,7 @@ import os
 from pathlib import Path
 
 from recovery_guide.audit.catalogs import catalog_files, catalog_problems
-from recovery_guide.audit.english import english_reading, result_problems, unused_sources
+from recovery_guide.audit.english import english_reading, read_through_problems, result_problems, unused_sources
 from recovery_guide.audit.report import CannotCheck, LanguageRow, Problem, Report, format_report, summary
 from recovery_guide.audit.terms import catalog_term_problems, english_term_problems, load_terms
 from recovery_guide.audit.translations import check_translation
@@ -88,6 +88,7 @@ def _check(folder: ContentFolder | None) -> Report:
         english_row.screens = str(len(english.pages))
         english_row.reading = english_reading(english, report)
         result_problems(english, report)
+        read_through_problems(root, english, report)
         unused_sources(root, english, warn)
         report.problems += english_term_problems(root, report)
 

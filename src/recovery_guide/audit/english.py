@@ -76,6 +76,30 @@ def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> N
             warn(f"{path}:{doc.line(('sources', index, 'id'))}: sources: source {source_id!r} is never cited")
 
 
+READ_THROUGH_WORDS = re.compile(r"\b(?:read (?:\w+ ){0,3}through|re-check|reposts?|reprint|news reports?|copies|a copy)\b", re.IGNORECASE)
+"""Words in a source's note that say the team did not read the original ("Read through a copy",
+"re-check before release", "a news report"): such a source must carry ``read_through``."""
+
+
+def read_through_problems(root: Path, english: Guide, report: Report) -> None:
+    """Every source the team read through a copy, a summary, an abstract or a news report says so by
+    its ``read_through`` mark, which every writer shows as a tag and explains in one legend line: a
+    note that still tells it in words, without the mark, would be a flag the sources list hides."""
+    path = root / SOURCE_LANGUAGE / "sources.yaml"
+    doc = read_yaml(path)
+    for index, source in enumerate(english.sources.values()):
+        if source.read_through is None and READ_THROUGH_WORDS.search(source.note):
+            report.problems.append(
+                Problem(
+                    str(path),
+                    doc.line(("sources", index, "note")),
+                    f"sources[{index}].note",
+                    f"source {source.id!r}: the note says it was not read in the original; set read_through "
+                    "(copy, summary, abstract or news-report) and keep the note to what the source is",
+                )
+            )
+
+
 def _line(file: str, field_path: tuple[str | int, ...]) -> int:
     return read_yaml(Path(file)).line(field_path)
 

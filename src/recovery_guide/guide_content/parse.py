@@ -149,6 +149,7 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         evidence_level=fields.get("evidence_level"),
         results=parse_results(doc, fields, warn),
         acknowledge=acknowledge,
+        main_message=fields.get("main_message"),
         file=str(doc.path),
     )
 
@@ -185,7 +186,13 @@ def parse_sources(doc: YamlDocument, warn: Warn) -> dict[str, Source]:
         SOURCE,
         warn,
         "source id",
-        lambda fields: Source(id=fields.get("id"), citation=fields.get("citation"), url=fields.get("url"), note=fields.get("note")),
+        lambda fields: Source(
+            id=fields.get("id"),
+            citation=fields.get("citation"),
+            url=fields.get("url"),
+            note=fields.get("note"),
+            read_through=fields.get("read_through") if fields.data.get("read_through") is not None else None,
+        ),
     )
     return {source.id: source for source in sources}
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from recovery_guide.model import Approval, OutcomeKind, PageKind, ReviewRole, Urgency
+from recovery_guide.model import Approval, OutcomeKind, PageKind, ReadThrough, ReviewRole, Urgency
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -195,6 +195,7 @@ SCREEN = Shape(
         Field("reviewed", "date", "When a clinician last reviewed this screen (2026-11-27)."),
         Field("evidence", "text", "How strong the research is, in plain words.", required=False),
         Field("evidence_level", "int", "How strong the research is, 1 (very early) to 5 (strong); required with evidence.", required=False, english_only=True, low=1, high=5),
+        Field("main_message", "text", "The guide's main message in one or two short sentences, shown first and emphasised (welcome screen).", required=False),
         Field("key_points", "texts", "Three or so short sentences: what to take away."),
         Field("timeline", "mappings", "What a session is like, step by step (shown after the key points).", required=False, shape=STEP),
         Field("results", "mappings", "Headline study results, each out of 100 with its comparison group.", required=False, shape=RESULT),
@@ -217,6 +218,15 @@ SOURCE = Shape(
         Field("citation", "text", "The citation."),
         Field("url", "text", "Where to read it.", required=False),
         Field("note", "text", "What it shows, in plain words."),
+        Field(
+            "read_through",
+            "choice",
+            "Set when the team read the source through a copy, a summary, an abstract or a news report, not the original: "
+            "shown as a short tag after the citation; it must be re-checked before the guide is used in care. English only.",
+            required=False,
+            choices=ReadThrough,
+            english_only=True,
+        ),
     ),
 )
 SOURCES = Shape("Sources", "content/<lang>/sources.yaml.", (Field("sources", "mappings", "Every source.", shape=SOURCE),))

@@ -20,7 +20,7 @@ from typing import Any
 TEXT_KEYS = frozenset(
     {
         # screens
-        "title", "evidence", "acknowledge", "key_points", "body", "text", "when", "what", "caption", "outcome", "design", "label",
+        "title", "evidence", "acknowledge", "main_message", "key_points", "body", "text", "when", "what", "caption", "outcome", "design", "label",
         "options_intro", "name", "approved", "research", "like", "side_effects", "not_for",
         # glossary, help lines, self-checks, values
         "term", "definition", "about", "contact", "prompt", "explanation", "topic", "intro", "note",

@@ -27,6 +27,7 @@ from recovery_guide.view.blocks import (
     IconArray,
     KeyPoints,
     LanguageNote,
+    MainMessage,
     MyUnderstanding,
     OptionsTable,
     WhatMattersToMe,
@@ -63,6 +64,10 @@ h2 { font-size: 1.3em; margin-top: 1.5em; border-bottom: 1px solid #555; }
 table.values { border-collapse: collapse; } table.values td { border: 1px solid #000; padding: 0.2em 0.6em; }
 h3 { font-size: 1.1em; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
+.main-message { font-weight: bold; font-size: 1.15em; border: 5px solid #000; padding: 0.6em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
+.main-message .label { display: block; text-transform: uppercase; }
+.agree { border: 2px solid #000; padding: 0.5em 0.8em; break-inside: avoid; page-break-inside: avoid; }
+.legend { font-style: italic; }
 .answer { margin-bottom: 1em; }
 .answer-line { border-bottom: 1px solid #000; height: 1.5em; }
 .answer-label { margin: 0; font-style: italic; }
@@ -308,7 +313,13 @@ class HtmlWriter(BlockWriter[str]):
             ]
         )
 
+    def write_main_message(self, block: MainMessage) -> str:
+        """A bold box with a thick black border: it prints in black and white (no colour needed)."""
+        return f'<div class="main-message" role="note"><span class="label">{escape(wording.main_message())}</span>{escape(block.text)}</div>'
+
     def write_statement(self, block: Statement) -> str:
+        if block.tick:
+            return f'<p><strong>{escape(wording.tick_if_you_agree())}</strong></p><p class="agree">{TICK_BOX}{escape(block.text)}</p>'
         return f"<p><strong>{escape(block.text)}</strong></p>"
 
     def write_help_lines(self, block: HelpLines) -> str:
@@ -355,14 +366,18 @@ class HtmlWriter(BlockWriter[str]):
         return f"<h3>{escape(wording.language_note())}</h3><p>{escape(block.text)}</p>"
 
     def write_review_dates(self, block: ReviewDates) -> str:
+        if block.shared:
+            return f"<h3>{escape(wording.review_dates())}</h3><p>{escape(wording.all_reviewed(*block.shared))}</p>"
         rows = "".join(f"<li>{escape(wording.review_due(title, reviewed, due))}</li>" for title, reviewed, due in block.screens)
         return f"<h3>{escape(wording.review_dates())}</h3><ul>{rows}</ul>"
 
     def write_sources(self, block: Sources) -> str:
-        parts = [f"<h3>{escape(wording.sources())}</h3><ol>"]
+        legend = "".join(f'<p class="legend">{escape(line)}</p>' for line in wording.sources_legend())
+        parts = [f"<h3>{escape(wording.sources())}</h3>{legend}<ol>"]
         for index, source in enumerate(block.sources, start=1):
             url = f" {escape(source.url)}" if source.url else ""
-            parts.append(f'<li id="source-{index}">{escape(source.citation)}{url}<br><em>{escape(source.note)}</em></li>')
+            tag = f' <span class="read-through">{escape(wording.read_through(source.read_through))}</span>' if source.read_through else ""
+            parts.append(f'<li id="source-{index}">{escape(source.citation)}{tag}{url}<br><em>{escape(source.note)}</em></li>')
         parts.append("</ol>")
         return "\n".join(parts)
 
@@ -448,6 +463,8 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     view = guide_view(guide, region_code, clinic)
     writer = HtmlWriter()
     parts = [f"<h1>{escape(wording.app_title())}</h1>", f'<p class="banner">{escape(wording.provider_banner())}</p>']
+    if view.main_message:
+        parts.append(writer.write(view.main_message))
     if view.clinic:
         parts.append(writer.write(view.clinic))
     parts.append(f"<p>{escape(view.language_note)}</p>")

@@ -30,6 +30,7 @@ from recovery_guide.view.blocks import (
     IconArray,
     KeyPoints,
     LanguageNote,
+    MainMessage,
     MyUnderstanding,
     OptionsTable,
     WhatMattersToMe,
@@ -170,7 +171,13 @@ class MarkdownWriter(BlockWriter[str]):
         caption, design = words_lines(block.result, block.source_number)
         return "\n".join(["```text", *grid_lines(block.result, ICON_WIDTH), "```", "", escape_markdown(caption), "", escape_markdown(design)])
 
+    def write_main_message(self, block: MainMessage) -> str:
+        """A bold blockquote: set apart and emphasised in every Markdown viewer."""
+        return f"> **{escape_markdown(wording.labelled(wording.main_message(), block.text))}**"
+
     def write_statement(self, block: Statement) -> str:
+        if block.tick:
+            return f"**{escape_markdown(wording.tick_if_you_agree())}**\n\n> {BOX} **{escape_markdown(block.text)}**"
         return f"**{escape_markdown(block.text)}**"
 
     def write_help_lines(self, block: HelpLines) -> str:
@@ -218,14 +225,17 @@ class MarkdownWriter(BlockWriter[str]):
         return f"{self.section} {escape_markdown(wording.language_note())}\n\n{escape_markdown(block.text)}"
 
     def write_review_dates(self, block: ReviewDates) -> str:
+        if block.shared:
+            return "\n".join([f"{self.section} {escape_markdown(wording.review_dates())}", "", escape_markdown(wording.all_reviewed(*block.shared))])
         rows = [f"- {escape_markdown(wording.review_due(title, reviewed, due))}" for title, reviewed, due in block.screens]
         return "\n".join([f"{self.section} {escape_markdown(wording.review_dates())}", "", *rows])
 
     def write_sources(self, block: Sources) -> str:
-        parts = [f"{self.section} {escape_markdown(wording.sources())}", ""]
+        parts = [f"{self.section} {escape_markdown(wording.sources())}", "", *(f"*{escape_markdown(line)}*  " for line in wording.sources_legend()), ""]
         for number, source in enumerate(block.sources, start=1):
             url = f" {escape_markdown(source.url)}" if source.url else ""
-            parts.append(f"{number}. {escape_markdown(source.citation)}{url}  \n   *{escape_markdown(source.note)}*")
+            tag = f" {escape_markdown(wording.read_through(source.read_through))}" if source.read_through else ""
+            parts.append(f"{number}. {escape_markdown(source.citation)}{tag}{url}  \n   *{escape_markdown(source.note)}*")
         return "\n".join(parts)
 
     def write_clinic_details(self, block: ClinicDetails) -> str:
@@ -306,7 +316,10 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     """The whole guide as one Markdown document (for clinics' own sites and printing tools)."""
     view = guide_view(guide, region_code, clinic)
     writer = MarkdownWriter()
-    chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**", escape_markdown(view.language_note)]
+    chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**"]
+    if view.main_message:
+        chunks.append(writer.write(view.main_message))
+    chunks.append(escape_markdown(view.language_note))
     if view.clinic:
         chunks.append(writer.write(view.clinic))
     chunks += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

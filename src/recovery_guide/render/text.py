@@ -25,6 +25,7 @@ from recovery_guide.view.blocks import (
     IconArray,
     KeyPoints,
     LanguageNote,
+    MainMessage,
     MyUnderstanding,
     OptionsTable,
     WhatMattersToMe,
@@ -89,6 +90,14 @@ def tier_box(text: str, border: str, width: int = 60) -> list[str]:
     inner = width - 4
     rows = [f"{border} {line}{' ' * (inner - cell_width(line))} {border}" for line in linebreak.wrap_cells(text, inner)]
     return [border * width, *rows, border * width]
+
+
+def framed(text: str, width: int = BOX_WIDTH) -> list[str]:
+    """``text`` wrapped inside a box drawn with ``+``, ``-`` and ``|``, ``width`` cells wide: it keeps its
+    shape in black and white and reads as a box, not as a list (the sentence to agree to)."""
+    inner = width - 4
+    edge = "+" + "-" * (width - 2) + "+"
+    return [edge, *(f"| {line}{' ' * (inner - cell_width(line))} |" for line in linebreak.wrap_cells(text, inner)), edge]
 
 
 def writing_box(heading: str, lines: int) -> list[str]:
@@ -159,6 +168,13 @@ class TextWriter(BlockWriter[str | None]):
 
     # --- the rest of a page -------------------------------------------------------------------------
 
+    def write_main_message(self, block: MainMessage) -> str:
+        """In a box ruled with ``=`` under its label, so it is the first thing the eye meets on paper;
+        read mode says "Main message: ..." (a screen reader would read the border aloud)."""
+        if self.plain:
+            return fill(wording.labelled(wording.main_message(), block.text))
+        return "\n".join(tier_box(wording.labelled(wording.main_message().upper(), block.text), "=", WIDTH))
+
     def write_key_points(self, block: KeyPoints) -> str:
         return "\n".join([wording.label_line(wording.key_points()), *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
 
@@ -185,7 +201,10 @@ class TextWriter(BlockWriter[str | None]):
         return "\n".join([*grid_lines(block.result, WIDTH), "", *words])
 
     def write_statement(self, block: Statement) -> str:
-        return fill(block.text)
+        """On paper, in a box with a box to tick under "Tick if you agree" (the app has a button)."""
+        if not block.tick:
+            return fill(block.text)
+        return "\n".join([wording.tick_if_you_agree(), *framed(f"{BOX} {block.text}")])
 
     def write_help_lines(self, block: HelpLines) -> str:
         """The reader's region in full and the rest compactly; every region in full when it is unknown."""
@@ -236,13 +255,17 @@ class TextWriter(BlockWriter[str | None]):
         return f"{self.title(wording.language_note(), '-')}\n{fill(block.text)}"
 
     def write_review_dates(self, block: ReviewDates) -> str:
+        if block.shared:
+            return "\n".join([self.title(wording.review_dates(), "-"), fill(wording.all_reviewed(*block.shared))])
         rows = [fill(wording.review_due(title, reviewed, due), initial_indent="  - ", subsequent_indent="    ") for title, reviewed, due in block.screens]
         return "\n".join([self.title(wording.review_dates(), "-"), *rows])
 
     def write_sources(self, block: Sources) -> str:
-        parts = [self.title(wording.sources(), "-")]
+        parts = [self.title(wording.sources(), "-"), *(fill(line) for line in wording.sources_legend()), ""]
         for number, source in enumerate(block.sources, start=1):
             text = f"[{number}] {source.citation}"
+            if source.read_through:
+                text += f" {wording.read_through(source.read_through)}"
             if source.url:
                 text += f" {source.url}"
             parts.append(fill(text, subsequent_indent="    "))
@@ -320,7 +343,10 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     """The whole guide, every page in order, then the glossary."""
     view = guide_view(guide, region_code, clinic)
     writer = TextWriter()
-    header = [underline(wording.app_title()), "", fill(wording.provider_banner()), fill(view.language_note), ""]
+    header = [underline(wording.app_title()), "", fill(wording.provider_banner()), ""]
+    if view.main_message:
+        header += [writer.write(view.main_message), ""]
+    header += [fill(view.language_note), ""]
     if view.clinic:
         header += [writer.write(view.clinic), ""]
     header.append("")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import BODY_KINDS, AtAGlance, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, OptionsTable, Questions, SourceRefs, Timeline, UrgencyTiers
+from recovery_guide.view.blocks import BODY_KINDS, AtAGlance, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, MainMessage, OptionsTable, Questions, SourceRefs, Timeline, UrgencyTiers
 from recovery_guide.view.pages import PageView
 
 
@@ -62,8 +62,10 @@ class ReadingPage(MarkdownWriter):
         parts.body = self.blocks(body)
         extra = []
         for block in view.blocks:
-            if isinstance(block, KeyPoints):
-                parts.key_points = self.write(block)
+            if isinstance(block, MainMessage):  # step 1 opened again from the reading screen: first, in the key points' box
+                parts.key_points = "\n\n".join(part for part in (self.write_main_message(block), parts.key_points) if part)
+            elif isinstance(block, KeyPoints):
+                parts.key_points = "\n\n".join(part for part in (parts.key_points, self.write(block)) if part)
             elif isinstance(block, (EvidenceLabel, EvidenceScale)):
                 parts.evidence = self.write(block)
             elif isinstance(block, IconArray):
@@ -85,6 +87,10 @@ class ReadingPage(MarkdownWriter):
 
     def write_key_points(self, block: KeyPoints) -> str:
         return "\n".join(f"- {point}" for point in block.points)
+
+    def write_main_message(self, block: MainMessage) -> str:
+        """Plain text for the key points' box (no markup there): "Main message: ..."."""
+        return wording.labelled(wording.main_message(), block.text)
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return block.text

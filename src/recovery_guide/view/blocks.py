@@ -91,6 +91,16 @@ BODY_KINDS: tuple[type[Block], ...] = (Heading, Paragraph, BulletList)
 
 
 @dataclass(frozen=True)
+class MainMessage(Block):
+    """The guide's main message: the first thing after the title, emphasised in every writer (a ruled
+    box in text, a bold blockquote in Markdown, a thick black border in HTML, a bold bordered panel in
+    the app, "Main message: ..." in read mode). A review found it a plain bullet below three other parts."""
+
+    kind: ClassVar[str] = "main_message"
+    text: str
+
+
+@dataclass(frozen=True)
 class KeyPoints(Block):
     """The page in brief: two to five short sentences, always shown first."""
 
@@ -117,6 +127,13 @@ class ReviewDates(Block):
     kind: ClassVar[str] = "review_dates"
     screens: tuple[tuple[str, date, date], ...]
     """(screen title, last reviewed, next review due), in reading order."""
+
+    @property
+    def shared(self) -> tuple[date, date] | None:
+        """(last reviewed, next due) when every screen has the same dates: then one line says it
+        (a review found a 14-line list of the same date distracting); None when they differ."""
+        dates = {(reviewed, due) for _title, reviewed, due in self.screens}
+        return next(iter(dates)) if len(dates) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -160,6 +177,8 @@ class Statement(Block):
 
     kind: ClassVar[str] = "statement"
     text: str
+    tick: bool = False
+    """On paper: in a box, with a box to tick and the words "Tick if you agree" (the app has a button)."""
 
 
 @dataclass(frozen=True)
@@ -376,6 +395,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Heading,
     Paragraph,
     BulletList,
+    MainMessage,
     KeyPoints,
     Timeline,
     EvidenceLabel,

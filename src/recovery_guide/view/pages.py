@@ -1,12 +1,13 @@
 """The guide turned into pages of blocks: what each page says, in the order it says it.
 
-``page_view`` decides, once for every writer, which blocks a page has and in what order: key points
-first, then what a session is like (where a page has a timeline), the headline results as icon
+``page_view`` decides, once for every writer, which blocks a page has and in what order: the main
+message (welcome), key points, then what a session is like (where a page has a timeline), the headline results as icon
 arrays, how strong the evidence is (a scale with its words), the body, the help lines (Get help
 now), the sentence to agree to (welcome), the options side by side (research screens), the
 questions, the sources, and on the About page how the language version was made, when each screen
 was last checked and is next due, and the full source list. ``guide_view`` adds what comes before and after the pages in
-``print``: the clinic's details and the glossary, sorted the one way the guide sorts it
+``print``: the main message under the title, the key to the pictures before the first page with one,
+the clinic's details and the glossary, sorted the one way the guide sorts it
 (``glossary.sorted_terms``).
 """
 
@@ -29,6 +30,7 @@ from recovery_guide.view.blocks import (
     HelpLines,
     KeyPoints,
     LanguageNote,
+    MainMessage,
     OptionsTable,
     PictureKey,
     Questions,
@@ -73,7 +75,11 @@ class GuideView:
     pages: tuple[PageView, ...]
     glossary: GlossaryEntries
     key: PictureKey | None = None
-    """How to read the pictures: written once, before the first page."""
+    """How to read the pictures: written once, just before the first page that has a picture (a review
+    found it between the title and the main message)."""
+    main_message: MainMessage | None = None
+    """The guide's main message: written right after the title and the one-line disclaimer, before
+    anything else (taken off the welcome page, so it is said once)."""
     worksheet: ValuesWorksheet | None = None
     """"What matters to me" to fill in on paper: written between ``reading`` and ``end_matter``."""
     writing: tuple[WritingSpace, ...] = ()
@@ -83,9 +89,14 @@ class GuideView:
     "Fill in What matters to me" on one page and the worksheet only after the help lines)."""
 
     def sequence(self) -> tuple[Block | PageView, ...]:
-        """What comes between the header and the glossary, in order: the key to the pictures, the
-        reading pages, the worksheet, the end matter, then paper to write on. Every writer of the whole guide follows it."""
-        return (*((self.key,) if self.key else ()), *self.reading, *((self.worksheet,) if self.worksheet else ()), *self.end_matter, *self.writing)
+        """What comes between the header and the glossary, in order: the reading pages (the key to the
+        pictures just before the first that has one), the worksheet, the end matter, then paper to write
+        on. Every writer of the whole guide follows it."""
+        parts: list[Block | PageView] = [*self.reading, *((self.worksheet,) if self.worksheet else ()), *self.end_matter, *self.writing]
+        if self.key:
+            first = next((index for index, part in enumerate(parts) if isinstance(part, PageView) and has_picture(part)), len(parts))
+            parts.insert(first, self.key)
+        return tuple(parts)
 
     @property
     def reading(self) -> tuple[PageView, ...]:
@@ -99,6 +110,15 @@ class GuideView:
         offering = next((index + 1 for index, page in enumerate(self.pages) if page.id == self.worksheet_after), None)
         about = next((index for index, page in enumerate(self.pages) if page.kind is PageKind.ABOUT), len(self.pages))
         return self.pages[offering if offering is not None else about :]
+
+
+PICTURES = (IconArray, EvidenceScale, AtAGlance)
+"""The blocks the key to the pictures explains: icon arrays and the squares of the evidence scale."""
+
+
+def has_picture(view: PageView) -> bool:
+    """Whether a page draws a picture the key explains."""
+    return any(isinstance(block, PICTURES) for block in view.blocks)
 
 
 def language_note(guide: Guide) -> str:
@@ -166,7 +186,8 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     (the full-screen app); ``print`` shows the clinic once at the top instead.
     """
     numbers = source_numbers(guide)
-    blocks: list[Block] = [KeyPoints(page.key_points)]
+    blocks: list[Block] = [MainMessage(page.main_message)] if page.main_message else []
+    blocks.append(KeyPoints(page.key_points))
     if page.timeline:
         blocks.append(Timeline(page.timeline))
     blocks += [IconArray(result, numbers[result.source_id]) for result in page.results]
@@ -192,12 +213,15 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
 def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> GuideView:
     """The whole guide on paper: the key to its pictures, every page in reading order (each question
     with a box to tick), "What matters to me" to fill in right after the page that offers it, then the glossary in
-    the guide's own sort order."""
+    the guide's own sort order. The main message leaves its page for the top of the guide."""
+    pages = tuple(paper_page(page_view(guide, page, region_code), guide) for page in guide.pages)
+    main = next((block for view in pages for block in view.blocks if isinstance(block, MainMessage)), None)
     return GuideView(
         language=guide.language.code,
         language_note=about_language_note(guide),
         clinic=ClinicDetails(clinic) if clinic else None,
-        pages=tuple(paper_page(page_view(guide, page, region_code), guide) for page in guide.pages),
+        main_message=main,
+        pages=tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, MainMessage))) for view in pages),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
         key=picture_key(guide),
         worksheet=values_worksheet(guide),
@@ -209,12 +233,17 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
 def paper_page(view: PageView, guide: Guide) -> PageView:
     """A page as ``print`` writes it, for paper and screen readers rather than the app: no app
     instructions (``view.paper``); each "Ask your provider" question with a box to tick; the help lines
-    checked against numbered sources; and no language note on the About page, since ``print`` opens
-    with it (an independent review found it printed twice)."""
+    checked against numbered sources; the sentence to agree to with a box to tick; where the app says
+    "press h", the page where the help lines are printed; and no language note on the About page, since
+    ``print`` opens with it (an independent review found it printed twice)."""
     blocks: list[Block] = []
-    for block in paper_blocks(view.blocks):
+    help_page = next((page for page in guide.pages if page.kind is PageKind.HELP_NOW), None)
+    help_sentence = wording.help_lines_on_page(guide.index_of(help_page.id) + 1, help_page.title) if help_page else None
+    for block in paper_blocks(view.blocks, help_sentence):
         if isinstance(block, Questions):
             block = replace(block, boxes=True)
+        elif isinstance(block, Statement):
+            block = replace(block, tick=True)
         elif isinstance(block, HelpLines):
             block = numbered_help_lines(block, guide)
         elif isinstance(block, LanguageNote):

@@ -63,15 +63,21 @@ def paper_points(points: Iterable[str]) -> tuple[str, ...]:
     return tuple(point for point in map(without_app_instructions, points) if point)
 
 
-def paper_blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
+HELP_KEY = re.compile(r"(?<![\w'’])h(?![\w'’])")
+"""The help key named in a sentence ("Press h at any time to see help lines")."""
+
+
+def paper_blocks(blocks: Iterable[Block], help_sentence: str | None = None) -> tuple[Block, ...]:
     """A page's blocks without app instructions: key points, paragraphs and list items lose the
     sentences that name a key; a block left empty goes, and so does a heading left with nothing under
-    it ("How to move around")."""
+    it ("How to move around"). ``help_sentence`` (where paper prints the help lines: "Help lines are on
+    the "Get help now" page (step 13).") takes the place of a paragraph's first sentence that names the
+    help key, so a reader on paper in danger is told where to turn, not left with nothing."""
     kept: list[Block] = []
     emptied = False
     """A block under the last heading kept was dropped."""
     for original in blocks:
-        block = _on_paper(original)
+        block = _on_paper(original, help_sentence)
         if block is None:
             emptied = True
             continue
@@ -89,18 +95,34 @@ def _drop_empty_heading(kept: list[Block], emptied: bool) -> None:
         kept.pop()
 
 
-def _on_paper(block: Block) -> Block | None:
+def _on_paper(block: Block, help_sentence: str | None = None) -> Block | None:
     """One block without its app instructions (None when nothing is left of it)."""
     if isinstance(block, KeyPoints):
         points = paper_points(block.points)
         return block if points == block.points else replace(block, points=points)
     if isinstance(block, Paragraph):
-        text = without_app_instructions(block.text)
+        text = without_app_instructions(_help_on_paper(block.text, help_sentence) if help_sentence else block.text)
         return block if text == block.text else (replace(block, lines=(text,)) if text else None)
     if isinstance(block, BulletList):
         items = tuple(item for item in map(_item_on_paper, block.items) if item)
         return block if items == block.items else (replace(block, items=items) if items else None)
     return block
+
+
+def _help_on_paper(text: str, help_sentence: str) -> str:
+    """``text`` with its first sentence that names the help key (and only it) said the paper's way."""
+    sentences = [sentence for sentence in SENTENCE_END.split(text) if sentence]
+    for index, sentence in enumerate(sentences):
+        if HELP_KEY.search(plain_marks(sentence)):
+            sentences[index] = help_sentence
+            joiner = "" if any("\u3000" <= char <= "\u9fff" for char in text) else " "
+            return joiner.join(sentences)
+    return text
+
+
+def plain_marks(text: str) -> str:
+    """``text`` without the content's one inline mark, ``**bold**`` ("Press **h** at any time")."""
+    return text.replace("**", "")
 
 
 def _item_on_paper(item: ListItem) -> ListItem | None:

@@ -81,6 +81,8 @@ class WelcomeScreen(GuideScreen):
         with VerticalScroll(id="welcome-scroll"):
             yield Static(wording.step(1, len(self.guide.pages)), id="progress", markup=False)
             yield Static(self.welcome.title, id="title", markup=False)
+            if self.welcome.main_message:
+                yield titled(Static(self.welcome.main_message, id="main-message", markup=False), wording.main_message())
             yield titled(Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False), wording.key_points())
             yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
