@@ -103,6 +103,25 @@ async def test_the_app_shows_the_main_message_first_in_a_bold_bordered_panel(gui
         assert panel.region.y < app.screen.query_one("#notice").region.y
 
 
+@pytest.mark.slow
+async def test_at_80x24_the_main_message_the_notice_and_the_focused_button_all_show_at_once(guide):
+    """80x24 is the usual terminal: scrolling to the focused button must not push the main message off."""
+    from textual.widgets import Button
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from tests.helpers import welcome_complete
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await welcome_complete(pilot)
+        view = app.screen.query_one("#welcome-scroll")
+        visible = view.region
+        for selector in ("#main-message", "#notice", "#acknowledge"):
+            region = app.screen.query_one(selector).region
+            assert visible.contains_region(region), (selector, region, visible)
+        assert app.focused is app.screen.query_one("#acknowledge", Button)
+
+
 # --- 2. the condition ------------------------------------------------------------------------------------
 
 

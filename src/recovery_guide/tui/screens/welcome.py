@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, VerticalScroll
 from textual.message import Message
@@ -24,6 +25,10 @@ def titled(widget: Widget, title: str) -> Widget:
     """``widget`` with a border title, set before it is mounted (afterwards it costs another render)."""
     widget.border_title = plain(title)
     return widget
+
+
+#: Below this many lines the welcome screen is laid out tighter (see ``WelcomeScreen.on_resize``).
+SHORT_HEIGHT = 30
 
 
 class WelcomeScreen(GuideScreen):
@@ -99,6 +104,15 @@ class WelcomeScreen(GuideScreen):
 
     def on_mount(self) -> None:
         self.query_one("#acknowledge", Button).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a short terminal (80x24 is the usual size) the main message, the notice and the focused
+        button must all show on the first screen: the button takes one line and the title no gap.
+        Scrolling to the focused button would otherwise push the main message off the top."""
+        short = event.size.height < SHORT_HEIGHT
+        self.set_class(short, "-short")
+        for button in self.query(Button):
+            button.compact = short
 
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
         """How this language's text was made goes under the welcome text, once that text is there.
