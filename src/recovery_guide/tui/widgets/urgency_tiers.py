@@ -20,10 +20,10 @@ from recovery_guide.view.blocks import UrgencyTiers
 def tier_text(block: UrgencyTiers, index: int) -> Text:
     """One tier's box: its symbol and heading in bold, then its signs, one to a line."""
     tier = block.tiers[index]
-    text = Text(f"{block.symbol(tier):<3} {tier.heading}", style="bold")
+    text = Text()
+    text.append(f"{block.symbol(tier):<3} {tier.heading}", style="bold")
     for sign in tier.signs:
-        text.append("\n")
-        text.append(Text(f"- {sign}"))
+        text.append(f"\n- {sign}")
     return text
 
 
