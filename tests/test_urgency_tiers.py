@@ -191,3 +191,10 @@ async def test_the_app_shows_the_tiers_with_their_signs_on_both_screens(guide, s
         assert picture().count("↓") == len(STEPS) - 1
         fence = next(fence for fence in app.screen.query_one("#body").query(MarkdownFence) if "↓" in "".join(rendered(part) for part in fence.walk_children()))
         assert all(part.outer_size.width <= fence.content_size.width for part in fence.walk_children()), "the steps are whole, not cut off"
+
+
+def test_get_help_now_does_not_say_every_crisis_line_is_open_day_and_night(guide):
+    """Review r7 (list A 13): China's line is open at least 18 hours a day and Vietnam has none listed."""
+    points = " ".join(guide.page("get-help-now").key_points)
+    assert "Most crisis lines are free and private, and open day and night." not in points
+    assert "Many crisis lines" in points and "Check each line's hours" in points
