@@ -198,3 +198,16 @@ def test_get_help_now_does_not_say_every_crisis_line_is_open_day_and_night(guide
     points = " ".join(guide.page("get-help-now").key_points)
     assert "Most crisis lines are free and private, and open day and night." not in points
     assert "Many crisis lines" in points and "Check each line's hours" in points
+
+
+def test_a_translation_whose_tier_signs_change_a_number_is_caught(guide):
+    """The number check of translations covers the tiers: a sign that gains or loses a number is named."""
+    from recovery_guide.guide_content.overlay import _page_mismatch
+
+    english = guide.page("side-effects-safety")
+    assert _page_mismatch(english, english, "es") is None
+    first = english.urgency_tiers[0]
+    changed = dataclasses.replace(first, signs=(*first.signs[:-1], "pensamientos de hacerse daño en 24 horas"))
+    translated = dataclasses.replace(english, urgency_tiers=(changed, *english.urgency_tiers[1:]))
+    mismatch = _page_mismatch(english, translated, "es")
+    assert mismatch is not None and mismatch.at == ("urgency", "now")
