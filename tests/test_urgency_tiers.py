@@ -211,3 +211,13 @@ def test_a_translation_whose_tier_signs_change_a_number_is_caught(guide):
     translated = dataclasses.replace(english, urgency_tiers=(changed, *english.urgency_tiers[1:]))
     mismatch = _page_mismatch(english, translated, "es")
     assert mismatch is not None and mismatch.at == ("urgency", "now")
+
+
+def test_the_tier_words_go_to_translators_in_the_exchange_files():
+    """``translations export`` (PO, XLIFF) lists each tier's heading and signs, so translators get them."""
+    from recovery_guide.exchange.units import units
+    from recovery_guide.guide_content.folder import ContentFolder
+
+    found = {unit.id: unit.english for unit in units(ContentFolder(Path(__file__).parent.parent / "content"), "es")}
+    assert found["screens/09-side-effects-safety.yaml#urgency.now.heading"] == TIERS[0]
+    assert SIGNS[1] in [text for unit_id, text in found.items() if unit_id.startswith("screens/09-side-effects-safety.yaml#urgency.today.signs[")]
