@@ -273,9 +273,9 @@ class TextWriter(BlockWriter[str | None]):
         rows = [self.title(wording.urgency_tiers_heading(), "-")]
         if self.plain:  # read mode: each heading and its list (a screen reader would read the borders aloud)
             for tier in block.tiers:
-                rows.append(fill(tier.heading))
+                rows += ["", fill(tier.heading)]
                 rows += [fill(sign, initial_indent="  - ", subsequent_indent="    ") for sign in tier.signs]
-            return "\n".join([*rows, *([fill(block.unsure)] if block.unsure else [])])
+            return "\n".join([*rows, *(["", fill(block.unsure)] if block.unsure else [])])
         return "\n".join([*rows, *tier_lines(block)])
 
     def write_writing_space(self, block: WritingSpace) -> str:
