@@ -221,3 +221,17 @@ def test_the_tier_words_go_to_translators_in_the_exchange_files():
     found = {unit.id: unit.english for unit in units(ContentFolder(Path(__file__).parent.parent / "content"), "es")}
     assert found["screens/09-side-effects-safety.yaml#urgency.now.heading"] == TIERS[0]
     assert SIGNS[1] in [text for unit_id, text in found.items() if unit_id.startswith("screens/09-side-effects-safety.yaml#urgency.today.signs[")]
+
+
+def test_read_mode_get_help_now_gives_the_tiers_after_the_numbers(guide):
+    """``h`` in read mode: the numbers first, then which signs call for which number, as in the app."""
+    out = io.StringIO()
+    session = Session(guide)
+    session.region_code = "US"
+    reader = PlainReader(session, stdin=io.StringIO(""), stdout=out)
+    try:
+        reader.help_now()
+    except Exception:  # the menu after it finds no more input
+        pass
+    text = out.getvalue()
+    assert text.index("911") < text.index("How urgent is it?") < text.index(TIERS[0]) < text.index(SIGNS[0]) < text.index(TIERS[1])
