@@ -34,14 +34,18 @@ STEPS = ["If you are not sure it is an overdose, treat it as one.", "Call your e
 
 def boxes(lines: list[str]) -> list[tuple[str, str]]:
     """(border character, the words inside, joined) of each box drawn in ``lines``: a top edge of one
-    character repeated, rows between side marks, the same edge again."""
+    character repeated (a tier) or with thin corners (a step), rows between side marks, then the
+    bottom edge."""
     found, index = [], 0
     while index < len(lines):
         top = lines[index]
-        if len(top) >= 20 and len(set(top)) == 1 and top[0] in "#=-":
-            end = next((later for later in range(index + 1, len(lines)) if lines[later] == top), None)
+        tier = len(top) >= 20 and len(set(top)) == 1 and top[0] in "#=-"
+        step = len(top) >= 20 and top.startswith("┌") and top.endswith("┐")
+        if tier or step:
+            bottom = top if tier else "└" + top[1:-1] + "┘"
+            end = next((later for later in range(index + 1, len(lines)) if lines[later] == bottom), None)
             rows = lines[index + 1 : end] if end else []
-            if end and rows and all(len(row) == len(top) and row[0] == row[-1] and row[0] in "#=-|" for row in rows):
+            if end and rows and all(len(row) == len(top) and row[0] == row[-1] == (top[0] if tier else "│") for row in rows):
                 found.append((top[0], " ".join(" ".join(row[1:-1].split()) for row in rows)))
                 index = end + 1
                 continue
@@ -137,7 +141,7 @@ def test_print_draws_the_overdose_steps_as_numbered_boxes_with_arrows(guide):
     found = [words for _border, words in boxes(lines)]
     assert found == [f"{number}. {words}" for number, words in enumerate(STEPS, start=1)]
     assert sum(line.strip() == "↓" for line in lines) == len(STEPS) - 1, "an arrow from each step to the next"
-    assert all(len(line) <= 60 for line in help_now.splitlines() if line[:1] in "#=-|"), "every box fits 60 columns"
+    assert all(len(line) <= 60 for line in help_now.splitlines() if line[:1] in "#=-│┌└"), "every box fits 60 columns"
 
 
 def test_markdown_and_html_draw_the_steps_and_read_mode_keeps_the_numbered_list(guide):

@@ -25,13 +25,18 @@ TIER_BORDERS = {"now": "#", "today": "=", "next-visit": "-"}
 tiers apart by shape as well as by words and symbol."""
 
 
-def boxed(lines: list[str], border: str, width: int = BOX_CELLS, side: str | None = None) -> list[str]:
-    """``lines`` (already wrapped to ``width - 4`` cells) in a box drawn with ``border`` (its sides
-    with ``side``, when given)."""
+def boxed(lines: list[str], border: str, width: int = BOX_CELLS) -> list[str]:
+    """``lines`` (already wrapped to ``width - 4`` cells) in a box drawn with ``border`` all round (a tier)."""
     inner = width - 4
-    edge = side or border
-    rows = [f"{edge} {line}{' ' * (inner - cell_width(line))} {edge}" for line in lines]
+    rows = [f"{border} {line}{' ' * (inner - cell_width(line))} {border}" for line in lines]
     return [border * width, *rows, border * width]
+
+
+def step_box(lines: list[str], width: int = BOX_CELLS) -> list[str]:
+    """``lines`` in a box with thin corners and sides (a step): not to be taken for a box to write in."""
+    inner = width - 4
+    rows = [f"│ {line}{' ' * (inner - cell_width(line))} │" for line in lines]
+    return ["┌" + "─" * (width - 2) + "┐", *rows, "└" + "─" * (width - 2) + "┘"]
 
 
 def step_boxes(items: tuple[ListItem, ...], width: int = BOX_CELLS) -> list[str]:
@@ -42,7 +47,7 @@ def step_boxes(items: tuple[ListItem, ...], width: int = BOX_CELLS) -> list[str]
         words = linebreak.wrap_cells(plain_inline(item.text), width - 4, initial_indent=marker, subsequent_indent=" " * cell_width(marker))
         if index:
             rows.append(" " * (width // 2) + ARROW)
-        rows += boxed(words, "-", width, side="|")
+        rows += step_box(words, width)
     return rows
 
 
