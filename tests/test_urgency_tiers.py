@@ -151,7 +151,7 @@ def test_markdown_and_html_draw_the_steps_and_read_mode_keeps_the_numbered_list(
     assert [words for _border, words in boxes(fenced.splitlines())] == [f"{number}. {words}" for number, words in enumerate(STEPS, start=1)]
     html = guide_html(guide)
     listed = re.search(r'<ol class="steps">(.*?)</ol>', html, re.S).group(1)
-    items = re.findall(r'<li><span class="step-number">(\d+)</span>(.*?)</li>', listed)
+    items = re.findall(r'<li><span class="step-number">(\d+)\.</span> (.*?)</li>', listed)
     assert [(int(number), unescape(words)) for number, words in items] == list(enumerate(STEPS, start=1))
     assert re.search(r'ol\.steps li:not\(:last-child\)::after \{ content: "\\2192"', html), "an arrow after each step but the last"
     out = io.StringIO()

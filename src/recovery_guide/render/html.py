@@ -272,7 +272,7 @@ class HtmlWriter(BlockWriter[str]):
     def write_steps(self, block: Steps) -> str:
         """Numbered boxes in a row, an arrow from each to the next (stacked, arrows down, on a narrow
         page); the number is in the text, so a screen reader reads the numbered list."""
-        items = [f'<li><span class="step-number">{escape(item.marker.rstrip(".)"))}</span>{inline_html(chr(10).join(item.lines))}</li>' for item in block.items]
+        items = [f'<li><span class="step-number">{escape(item.marker)}</span> {inline_html(chr(10).join(item.lines))}</li>' for item in block.items]
         return "\n".join(['<ol class="steps">', *items, "</ol>"])
 
     # --- the rest of a page -------------------------------------------------------------------------
