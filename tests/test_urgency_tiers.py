@@ -239,3 +239,25 @@ def test_read_mode_get_help_now_gives_the_tiers_after_the_numbers(guide):
         pass
     text = out.getvalue()
     assert text.index("911") < text.index("How urgent is it?") < text.index(TIERS[0]) < text.index(SIGNS[0]) < text.index(TIERS[1])
+
+
+@pytest.mark.slow
+async def test_the_get_help_now_dialog_draws_the_overdose_steps_as_a_picture(guide):
+    from textual.widgets._markdown import MarkdownFence
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.help_now import HelpNowScreen
+    from recovery_guide.tui.screens.reader import ReaderScreen
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(60, 30)) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("h")
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+
+        def picture() -> str:
+            return "".join(rendered(part) for fence in app.screen.query_one("#help-now-body").query(MarkdownFence) for part in fence.walk_children())
+
+        await settle(pilot, lambda: "↓" in picture())
+        assert picture().count("↓") == len(STEPS) - 1 and "4.Staywiththeperson" in picture()
