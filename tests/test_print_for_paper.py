@@ -73,16 +73,18 @@ def test_each_region_ends_with_one_short_checked_line_after_its_numbers(guide, f
     assert "Checked against" not in text
     for region in guide.regions:
         start = text.index(f"{region.name} ({region.code})", text.index("Phone numbers last checked") if fmt == "markdown" else 0)
-        checked = text.index("Numbers last checked", start)
+        checked = text.index("We last checked these numbers on", start)
         assert all(start < text.index(line.contact, start) < checked for line in region.lines), region.code
-        line = re.match(r"Numbers last checked \w+ \d+, \d{4} against sources (\[\d+\](, )?)+", text[checked:])
+        line = re.match(r"We last checked these numbers on \w+ \d+, \d{4}.\*?\s+(?:<[^>]+>\s*|[-*]\s*|\s)*Sources: (\[\d+\](, )?)+", text[checked:])
         assert line, text[checked : checked + 120]
 
 
-def test_the_checked_line_fits_one_printed_line(guide):
-    lines = [line for line in guide_text(guide, None).splitlines() if "Numbers last checked" in line]
-    assert len(lines) == len(guide.regions)
-    assert all(re.search(r"\[\d+\]$", line) for line in lines)
+def test_the_checked_lines_are_two_short_plain_sentences(guide):
+    lines = guide_text(guide, None).splitlines()
+    checked = [index for index, line in enumerate(lines) if "We last checked these numbers on" in line]
+    assert len(checked) == len(guide.regions)
+    assert all(re.fullmatch(r"\s*We last checked these numbers on \w+ \d+, \d{4}\.", lines[index]) for index in checked)
+    assert all(re.fullmatch(r"\s*Sources: (\[\d+\](, )?)+", lines[index + 1]) for index in checked)
 
 
 

@@ -68,7 +68,7 @@ def test_results_follow_reading_order_titles_first(guide):
 
 def test_every_part_of_a_screen_is_searched(guide):
     kinds = {m.kind for m in search(guide, "ketamine", limit=1000)}
-    assert kinds == {"title", "key-point", "timeline", "body", "option", "question", "glossary"}
+    assert kinds == {"title", "key-point", "timeline", "body", "tiers", "option", "question", "glossary"}
     assert [m.kind for m in search(guide, "Alcoholics Anonymous")] == ["option", "body", "body", "glossary", "glossary"]
     question = search(guide, "how far apart")
     assert [(m.screen_id, m.kind) for m in question] == [("treatment-course", "question")]

@@ -1,12 +1,16 @@
-"""The three urgency tiers as a picture on Get help now (issue #13, round 5): boxed rows told apart by
-words and a symbol (and the border's shape) as well as colour, in print, Markdown, HTML, the handout and
-the app; read mode gets the words alone."""
+"""The urgency tiers hold their signs (review r7, PEMAT 26): one source, the safety screen's ``urgency``
+field, drawn as three boxes told apart by words, a symbol and the border's shape (as well as colour),
+each with its signs inside, on the safety screen and on Get help now, in print, Markdown, HTML, the
+handout and the app; read mode gets each heading and its list. And the overdose steps on Get help now
+as numbered boxes joined by arrows (PEMAT 15/26), read mode keeping the numbered list."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -18,64 +22,149 @@ from recovery_guide.render.markdown import guide_markdown
 from recovery_guide.render.text import guide_text
 from recovery_guide.session import Session
 from recovery_guide.view.handout import build_handout
+from recovery_guide.view.pages import page_view
+from recovery_guide.render.text import TextWriter
 from tests.helpers import acknowledge, rendered, settle
 
 TIERS = ["NOW: call your emergency number", "TODAY: call your clinic", "NEXT VISIT: tell your team"]
+SIGNS = ["sudden confusion", "strong urges to use ketamine again", "problems with memory or paying attention"]
+"""One sign of each tier, in the tier it belongs to."""
+STEPS = ["If you are not sure it is an overdose, treat it as one.", "Call your emergency number now.", "Give naloxone if you have it. Still call for help.", "Stay with the person. Do not leave them alone."]
 
 
-def boxed_tiers(lines: list[str]) -> list[tuple[str, str]]:
-    """(border character, words) of each boxed tier row in ``lines``: "# !!! NOW: ... #"."""
-    found = []
-    for index, line in enumerate(lines):
-        match = re.fullmatch(r"([#=-]) (!{1,3}) +(.*?) +\1", line)
-        if match and set(lines[index - 1]) == {match.group(1)} and set(lines[index + 1]) == {match.group(1)}:
-            found.append((match.group(1), f"{match.group(2)} {match.group(3)}"))
+def boxes(lines: list[str]) -> list[tuple[str, str]]:
+    """(border character, the words inside, joined) of each box drawn in ``lines``: a top edge of one
+    character repeated (a tier) or with thin corners (a step), rows between side marks, then the
+    bottom edge."""
+    found, index = [], 0
+    while index < len(lines):
+        top = lines[index]
+        tier = len(top) >= 20 and len(set(top)) == 1 and top[0] in "#=-"
+        step = len(top) >= 20 and top.startswith("┌") and top.endswith("┐")
+        if tier or step:
+            bottom = top if tier else "└" + top[1:-1] + "┘"
+            end = next((later for later in range(index + 1, len(lines)) if lines[later] == bottom), None)
+            rows = lines[index + 1 : end] if end else []
+            if end and rows and all(len(row) == len(top) and row[0] == row[-1] == (top[0] if tier else "│") for row in rows):
+                found.append((top[0], " ".join(" ".join(row[1:-1].split()) for row in rows)))
+                index = end + 1
+                continue
+        index += 1
     return found
 
 
-def test_print_draws_the_tiers_as_three_boxes_on_get_help_now(guide):
+def tier_boxes(text: str) -> list[tuple[str, str]]:
+    return [(border, words) for border, words in boxes(text.splitlines()) if words.startswith("!")]
+
+
+def assert_tiers_with_signs(found: list[tuple[str, str]]) -> None:
+    assert [border for border, _words in found] == ["#", "=", "-"], "each tier has a border of its own shape"
+    for (border, words), symbol, tier, sign in zip(found, ["!!!", "!!", "!"], TIERS, SIGNS):
+        assert words.startswith(f"{symbol} {tier}"), words
+        assert f"- {sign}" in words, f"{sign!r} is not inside the {tier!r} box"
+
+
+def screen_of(text: str, title: str, next_title: str | None) -> str:
+    start = text.index(f"{title}\n")
+    return text[start : text.index(next_title, start) if next_title else None]
+
+
+def test_print_draws_the_tiers_with_their_signs_on_the_safety_screen_and_get_help_now(guide):
     text = guide_text(guide)
-    lines = text.splitlines()
-    tiers = boxed_tiers(lines)
-    assert tiers == [("#", "!!! " + TIERS[0]), ("=", "!! " + TIERS[1]), ("-", "! " + TIERS[2])], "words, symbol and border differ"
-    help_now = text.index("Get help now\n====")
-    assert help_now < text.index("How urgent is it?") < text.index("United States (US)", help_now)
-    start = lines.index("How urgent is it?")
-    assert all(len(line) <= 78 for line in lines[start : start + 12])
+    safety = screen_of(text, "Step 9 of 14: Side effects and safety", "Step 10 of 14: The role of therapy")
+    help_now = screen_of(text, "Step 13 of 14: Get help now", "Step 14 of 14: About this guide")
+    for screen in (safety, help_now):
+        assert_tiers_with_signs(tier_boxes(screen))
+        assert "If you are not sure which one fits, call your clinic." in screen
+    assert help_now.index("How urgent is it?") < help_now.index("United States (US)")
+    assert "Call emergency services now" not in safety and "Call your clinic today\n" not in safety, "the old body lists are gone"
 
 
-def test_markdown_and_html_have_the_tiers(guide):
+def test_the_tiers_have_one_source_the_safety_screens_field(guide):
+    """Changing the safety screen's field changes the tiers on both screens and the handout; no tier
+    words are left in the catalog."""
+    safety = guide.page("side-effects-safety")
+    changed = dataclasses.replace(safety.urgency_tiers[0], signs=("a made-up sign for this test",))
+    pages = tuple(dataclasses.replace(page, urgency_tiers=(changed, *safety.urgency_tiers[1:])) if page.id == safety.id else page for page in guide.pages)
+    other = dataclasses.replace(guide, pages=pages)
+    for page_id in ("side-effects-safety", "get-help-now"):
+        assert "made-up sign for this test" in TextWriter().page(page_view(other, other.page(page_id))), page_id
+    assert "made-up sign for this test" in handout_text(build_handout(other, MyQuestions(), "US"))
+    catalogs = Path(__file__).parent.parent / "locales"
+    for catalog in [catalogs / "messages.pot", *catalogs.glob("*/LC_MESSAGES/messages.po")]:
+        assert not any(f'msgid "{tier}"' in catalog.read_text(encoding="utf-8") for tier in TIERS), catalog
+
+
+def test_markdown_and_html_draw_the_tiers_with_their_signs(guide):
     markdown = guide_markdown(guide)
-    fenced = re.search(r"\*\*How urgent is it\?\*\*\n\n```text\n(.*?)\n```", markdown, re.S)
-    assert fenced and [words for _border, words in boxed_tiers(fenced.group(1).splitlines())] == ["!!! " + TIERS[0], "!! " + TIERS[1], "! " + TIERS[2]]
+    fenced = re.findall(r"\*\*How urgent is it\?\*\*\n\n```text\n(.*?)\n```", markdown, re.S)
+    assert len(fenced) == 2, "on the safety screen and on Get help now"
+    for block in fenced:
+        assert_tiers_with_signs(tier_boxes(block))
     html = guide_html(guide)
-    rows = re.findall(r'<li class="tier tier-([a-z-]+)"><span class="tier-mark">(!+)</span> (.*?)</li>', html)
-    assert [(tier, unescape(words)) for tier, _mark, words in rows] == [("now", TIERS[0]), ("today", TIERS[1]), ("next-visit", TIERS[2])]
+    sections = re.findall(r'<section class="tiers">(.*?)</section>', html, re.S)
+    assert len(sections) == 2
+    for section in sections:
+        tiers = re.findall(r'<li class="tier tier-([a-z-]+)"><p class="tier-heading"><span class="tier-mark">(!+)</span> (.*?)</p><ul>(.*?)</ul></li>', section)
+        assert [(tier, unescape(words)) for tier, _mark, words, _signs in tiers] == [("now", TIERS[0]), ("today", TIERS[1]), ("next-visit", TIERS[2])]
+        for (_tier, _mark, _words, signs), sign in zip(tiers, SIGNS):
+            assert f"<li>{sign}</li>" in signs
     styles = dict(re.findall(r"li\.tier-([a-z-]+) \{ border: ([^;]+);", html))
-    assert len({style.split()[0] + style.split()[1] for style in styles.values()}) == 3, "each border differs in weight or style, not colour alone"
+    assert len({tuple(style.split()[:2]) for style in styles.values()}) == 3, "each border differs in weight or style, not colour alone"
 
 
-def test_the_handout_has_the_tiers_before_the_help_lines(guide):
+def test_the_handout_has_the_tiers_with_their_signs_before_the_help_lines(guide):
     handout = build_handout(guide, MyQuestions(), "US")
     text = handout_text(handout)
-    assert [words for _border, words in boxed_tiers(text.splitlines())] == ["!!! " + TIERS[0], "!! " + TIERS[1], "! " + TIERS[2]]
+    assert_tiers_with_signs(tier_boxes(text))
     assert text.index(TIERS[0]) < text.index("Where to get help")
-    assert 'class="tier tier-now"' in handout_html(handout)
+    assert 'class="tier tier-now"' in handout_html(handout) and f"<li>{SIGNS[0]}</li>" in handout_html(handout)
 
 
-def test_read_mode_gives_the_tiers_in_words_without_boxes(guide):
+@pytest.mark.parametrize("screen_id", ["side-effects-safety", "get-help-now"])
+def test_read_mode_gives_each_tier_heading_and_its_list(guide, screen_id):
+    out = io.StringIO()
+    reader = PlainReader(Session(guide), stdin=io.StringIO(""), stdout=out)
+    reader.index = guide.index_of(screen_id)
+    reader.show()
+    lines = out.getvalue().splitlines()
+    for tier, sign in zip(TIERS, SIGNS):
+        heading = lines.index(tier)
+        assert f"  - {sign}" in lines[heading:], f"{sign!r} is not listed under {tier!r}"
+    assert not any(line.startswith(("####", "====", "| ")) for line in lines) and "!!!" not in "".join(lines)
+
+
+def test_print_draws_the_overdose_steps_as_numbered_boxes_with_arrows(guide):
+    help_now = screen_of(guide_text(guide), "Step 13 of 14: Get help now", "Step 14 of 14: About this guide")
+    steps = help_now[help_now.index("What to do in an overdose") : help_now.index("Naloxone\n")]
+    lines = steps.splitlines()
+    found = [words for _border, words in boxes(lines)]
+    assert found == [f"{number}. {words}" for number, words in enumerate(STEPS, start=1)]
+    assert sum(line.strip() == "↓" for line in lines) == len(STEPS) - 1, "an arrow from each step to the next"
+    assert all(len(line) <= 60 for line in help_now.splitlines() if line[:1] in "#=-│┌└"), "every box fits 60 columns"
+
+
+def test_markdown_and_html_draw_the_steps_and_read_mode_keeps_the_numbered_list(guide):
+    markdown = guide_markdown(guide)
+    part = markdown[markdown.index("What to do in an overdose") :]
+    fenced = re.search(r"```text\n(.*?)\n```", part, re.S).group(1)
+    assert [words for _border, words in boxes(fenced.splitlines())] == [f"{number}. {words}" for number, words in enumerate(STEPS, start=1)]
+    html = guide_html(guide)
+    listed = re.search(r'<ol class="steps">(.*?)</ol>', html, re.S).group(1)
+    items = re.findall(r'<li><span class="step-number">(\d+)\.</span> (.*?)</li>', listed)
+    assert [(int(number), unescape(words)) for number, words in items] == list(enumerate(STEPS, start=1))
+    assert re.search(r'ol\.steps li:not\(:last-child\)::after \{ content: "\\2192"', html), "an arrow after each step but the last"
     out = io.StringIO()
     reader = PlainReader(Session(guide), stdin=io.StringIO(""), stdout=out)
     reader.index = guide.index_of("get-help-now")
     reader.show()
     text = out.getvalue()
-    assert all(f"{number}. {words}" in text for number, words in enumerate(TIERS, start=1))
-    assert "####" not in text and "!!!" not in text
+    assert all(f"  {number}. {words}" in text for number, words in enumerate(STEPS, start=1)) and "↓" not in text
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(100, 40), (60, 30)])
-async def test_the_app_shows_the_tiers_as_bordered_rows_on_get_help_now(guide, size):
+async def test_the_app_shows_the_tiers_with_their_signs_on_both_screens(guide, size):
     from recovery_guide.tui.app import RecoveryGuideApp
     from recovery_guide.tui.screens.reader import ReaderScreen
     from recovery_guide.tui.widgets.urgency_tiers import UrgencyTiersView
@@ -86,12 +175,89 @@ async def test_the_app_shows_the_tiers_as_bordered_rows_on_get_help_now(guide, s
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
         view = app.screen.query_one(UrgencyTiersView)
         assert not view.display, "not on other pages"
-        app.screen.go_to(guide.index_of("get-help-now"))
-        await settle(pilot, lambda: view.display and view.size.height > 0)
-        rows = list(view.query(".tier"))
-        assert [" ".join(rendered(row).split()) for row in rows] == ["!!!" + TIERS[0].replace(" ", ""), "!!" + TIERS[1].replace(" ", ""), "!" + TIERS[2].replace(" ", "")]
-        borders = [row.styles.border_top[0] for row in rows]
-        assert len(set(borders)) == 3, f"each tier's border has its own shape: {borders}"
-        colours = [row.styles.border_top[1] for row in rows]
-        assert len(set(colours)) == 3
-        assert all(row.outer_size.width <= size[0] for row in rows)
+        for screen_id in ("side-effects-safety", "get-help-now"):
+            app.screen.go_to(guide.index_of(screen_id))
+            await settle(pilot, lambda: view.display and view.size.height > 0)
+            rows = [row for row in view.query(".tier") if row.display]
+            shown = [rendered(row) for row in rows]  # white space left out
+            for words, symbol, tier, sign in zip(shown, ["!!!", "!!", "!"], TIERS, SIGNS):
+                assert words.startswith((symbol + tier).replace(" ", "")) and sign.replace(" ", "") in words, words
+            assert len({row.styles.border_top[0] for row in rows}) == 3, "each tier's border has its own shape"
+            assert len({row.styles.border_top[1] for row in rows}) == 3
+            assert all(row.outer_size.width <= size[0] for row in rows)
+        from textual.widgets._markdown import MarkdownFence
+
+        def picture() -> str:
+            return "".join(rendered(part) for fence in app.screen.query_one("#body").query(MarkdownFence) for part in fence.walk_children())
+
+        await settle(pilot, lambda: "↓" in picture())
+        assert all(f"{number}.{words}".replace(" ", "")[:20] in picture() for number, words in enumerate(STEPS, start=1)), picture()
+        assert picture().count("↓") == len(STEPS) - 1
+        fence = next(fence for fence in app.screen.query_one("#body").query(MarkdownFence) if "↓" in "".join(rendered(part) for part in fence.walk_children()))
+        assert all(part.outer_size.width <= fence.content_size.width for part in fence.walk_children()), "the steps are whole, not cut off"
+
+
+def test_get_help_now_does_not_say_every_crisis_line_is_open_day_and_night(guide):
+    """Review r7 (list A 13): China's line is open at least 18 hours a day and Vietnam has none listed."""
+    points = " ".join(guide.page("get-help-now").key_points)
+    assert "Most crisis lines are free and private, and open day and night." not in points
+    assert "Many crisis lines" in points and "Check each line's hours" in points
+
+
+def test_a_translation_whose_tier_signs_change_a_number_is_caught(guide):
+    """The number check of translations covers the tiers: a sign that gains or loses a number is named."""
+    from recovery_guide.guide_content.overlay import _page_mismatch
+
+    english = guide.page("side-effects-safety")
+    assert _page_mismatch(english, english, "es") is None
+    first = english.urgency_tiers[0]
+    changed = dataclasses.replace(first, signs=(*first.signs[:-1], "pensamientos de hacerse daño en 24 horas"))
+    translated = dataclasses.replace(english, urgency_tiers=(changed, *english.urgency_tiers[1:]))
+    mismatch = _page_mismatch(english, translated, "es")
+    assert mismatch is not None and mismatch.at == ("urgency", "now")
+
+
+def test_the_tier_words_go_to_translators_in_the_exchange_files():
+    """``translations export`` (PO, XLIFF) lists each tier's heading and signs, so translators get them."""
+    from recovery_guide.exchange.units import units
+    from recovery_guide.guide_content.folder import ContentFolder
+
+    found = {unit.id: unit.english for unit in units(ContentFolder(Path(__file__).parent.parent / "content"), "es")}
+    assert found["screens/09-side-effects-safety.yaml#urgency.now.heading"] == TIERS[0]
+    assert SIGNS[1] in [text for unit_id, text in found.items() if unit_id.startswith("screens/09-side-effects-safety.yaml#urgency.today.signs[")]
+
+
+def test_read_mode_get_help_now_gives_the_tiers_after_the_numbers(guide):
+    """``h`` in read mode: the numbers first, then which signs call for which number, as in the app."""
+    out = io.StringIO()
+    session = Session(guide)
+    session.region_code = "US"
+    reader = PlainReader(session, stdin=io.StringIO(""), stdout=out)
+    try:
+        reader.help_now()
+    except Exception:  # the menu after it finds no more input
+        pass
+    text = out.getvalue()
+    assert text.index("911") < text.index("How urgent is it?") < text.index(TIERS[0]) < text.index(SIGNS[0]) < text.index(TIERS[1])
+
+
+@pytest.mark.slow
+async def test_the_get_help_now_dialog_draws_the_overdose_steps_as_a_picture(guide):
+    from textual.widgets._markdown import MarkdownFence
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from recovery_guide.tui.screens.help_now import HelpNowScreen
+    from recovery_guide.tui.screens.reader import ReaderScreen
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(60, 30)) as pilot:
+        await acknowledge(pilot)
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("h")
+        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+
+        def picture() -> str:
+            return "".join(rendered(part) for fence in app.screen.query_one("#help-now-body").query(MarkdownFence) for part in fence.walk_children())
+
+        await settle(pilot, lambda: "↓" in picture())
+        assert picture().count("↓") == len(STEPS) - 1 and "4.Staywiththeperson" in picture()

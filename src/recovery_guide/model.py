@@ -145,6 +145,18 @@ class TimelineStep:
     source_ids: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class UrgencyTier:
+    """One urgency tier of the safety screen: what to do, in words that start with the tier's word
+    ("NOW: call your emergency number"), and the signs that call for it. The one source of the tiers:
+    the safety screen and Get help now both draw them from here."""
+
+    id: str
+    """``now``, ``today`` or ``next-visit``, most urgent first (the writers pick the tier's symbol and border by it)."""
+    heading: str
+    signs: tuple[str, ...]
+
+
 REVIEW_INTERVAL_MONTHS = 12
 """How long after a screen's last review the next one is due (the one place this rule lives)."""
 
@@ -271,6 +283,11 @@ class Page:
     """The options set side by side in the same fields (the research screens)."""
     options_intro: str | None = None
     """A short lead-in shown above the options: the decision, and the condition in plain words."""
+
+    urgency_tiers: tuple[UrgencyTier, ...] = ()
+    """The urgency tiers with their signs, most urgent first (the safety screen); empty on other screens."""
+    urgency_unsure: str | None = None
+    """What to do when no tier seems to fit, shown under the tiers."""
 
     @property
     def next_review(self) -> date:
@@ -482,6 +499,12 @@ class Guide:
 
     def first_of_kind(self, kind: PageKind) -> Page:
         return next(screen for screen in self.pages if screen.kind is kind)
+
+    @property
+    def tiers_page(self) -> Page | None:
+        """The screen that holds the urgency tiers (the safety screen): Get help now and the handout
+        draw the same tiers from it. None when no screen has them."""
+        return next((screen for screen in self.pages if screen.urgency_tiers), None)
 
     def region(self, code: str) -> Region | None:
         return next((region for region in self.regions if region.code == code.upper()), None)

@@ -21,7 +21,7 @@ from recovery_guide.my_questions import EntryKind
 from recovery_guide.render.text import TextWriter, compact_region, fill, region_lines
 from recovery_guide.session import Session
 from recovery_guide.streams import write_through
-from recovery_guide.view.pages import help_lines, page_view
+from recovery_guide.view.pages import help_lines, page_view, urgency_tiers
 
 
 class EndOfInput(Exception):
@@ -274,6 +274,10 @@ class PlainReader:
             for item in guide.regions:
                 self.say(compact_region(item))
             self.say(wording.help_lines_checked(guide.help_lines_checked))
+        tiers = urgency_tiers(guide)
+        if tiers:  # after the numbers, as in the app's dialog: which signs call for which number
+            self.say()
+            self.say(self.writer.write(tiers))
         clinic = self.session.clinic
         if clinic and clinic.phone:
             self.say(wording.labelled(wording.your_clinic(), wording.labelled(clinic.name, clinic.phone)))

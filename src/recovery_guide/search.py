@@ -17,7 +17,7 @@ from recovery_guide.model import Guide, Page, TreatmentOption
 from recovery_guide.textfold import cell_width, fold, fold_map, is_word_char, original_span
 from recovery_guide.view.body import plain_texts
 
-Kind = Literal["title", "key-point", "timeline", "body", "option", "question", "glossary"]
+Kind = Literal["title", "key-point", "timeline", "body", "tiers", "option", "question", "glossary"]
 SNIPPET_WIDTH = 60
 """About how many terminal cells a snippet takes (Chinese characters count 2)."""
 ELLIPSIS = "..."
@@ -58,6 +58,9 @@ def _fields(screen: Page) -> Iterator[tuple[Kind, str]]:
         yield "timeline", wording.labelled(step.when, step.what)
     for block in _body_texts(screen.body):
         yield "body", block
+    for tier in screen.urgency_tiers:
+        for text in (tier.heading, *tier.signs):
+            yield "tiers", text
     for _number, _field, text in option_parts(screen.options_intro, screen.options):
         yield "option", text
     for question in screen.questions:

@@ -419,11 +419,11 @@ def region_checked_from(citations: tuple[str, ...]) -> str:
     return _("Checked against: {sources}").format(sources="; ".join(citation.rstrip(". ") for citation in citations))
 
 
-def region_checked_against(day: date, numbers: tuple[int, ...]) -> str:
-    """When a region's numbers were checked, and against which sources of the list, in one short line
-    (``print``: the citations themselves are in the source list, not between the numbers)."""
+def region_checked_against(day: date, numbers: tuple[int, ...]) -> tuple[str, str]:
+    """When a region's numbers were checked, then against which sources of the list, as two short
+    lines (``print``: the citations themselves are in the source list, not between the numbers)."""
     refs = ", ".join(f"[{number}]" for number in numbers)
-    return _("Numbers last checked {date} against sources {sources}").format(date=format_day(day), sources=refs)
+    return _("We last checked these numbers on {date}.").format(date=format_day(day)), labelled(sources(), refs)
 
 
 def urgency_heading(level: Urgency) -> str:
@@ -437,18 +437,6 @@ def urgency_heading(level: Urgency) -> str:
 
 def urgency_tiers_heading() -> str:
     return _("How urgent is it?")
-
-
-def urgency_tiers() -> tuple[tuple[str, str, str], ...]:
-    """The three tiers the safety screen's lists are graded by, most urgent first: (id, symbol, words).
-    The symbols are plain characters (one cell each, in every terminal and on paper); more marks, more
-    urgent, so the tiers are told apart without colour."""
-    return (
-        # TRANSLATORS: the three urgency tiers; keep the first word in capitals where the language has them.
-        ("now", "!!!", _("NOW: call your emergency number")),
-        ("today", "!!", _("TODAY: call your clinic")),
-        ("next-visit", "!", _("NEXT VISIT: tell your team")),
-    )
 
 
 def urgency_short(level: Urgency) -> str:

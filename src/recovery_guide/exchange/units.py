@@ -72,6 +72,8 @@ def _walk(shape: Shape, english: Any, translated: Any, name: str, at: tuple | No
             for index, text in enumerate(value):
                 present = index < len(others)
                 yield f"{here}[{index}]", str(text), str(others[index]) if present else None, place + (index,) if place and present else None
+        elif field.kind == "mapping" and isinstance(value, dict):  # a screen's urgency tiers: each tier's heading and signs
+            yield from _walk(field.shape, value, other if isinstance(other, dict) else None, here, place)
         elif field.kind == "mappings" and isinstance(value, list):
             others = other if isinstance(other, list) else []
             for index, item in enumerate(value):

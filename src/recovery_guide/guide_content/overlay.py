@@ -86,6 +86,8 @@ def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
         **({"timeline": [[step.id, step.when, step.what] for step in item.timeline]} if item.timeline else {}),
         **_option_words(item),
     }
+    if item.urgency_tiers:  # only where there are tiers, so other screens keep their hashes
+        hashed["urgency"] = [[tier.id, tier.heading, list(tier.signs)] for tier in item.urgency_tiers] + [item.urgency_unsure]
     if item.results:  # only where there are results, so screens without them keep their hashes
         hashed["results"] = [[result.id, result.caption, result.outcome, [group.label for group in result.groups], result.design] for result in item.results]
     return hashed
@@ -111,7 +113,8 @@ def _structure(item: Page | SelfCheck | Values) -> Any:
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
     results = [(result.id, tuple(group.numbers for group in result.groups)) for result in item.results]
     options = [option.id for option in item.options]
-    return ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level, options, bool(item.options_intro))
+    structure = ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level, options, bool(item.options_intro))
+    return (*structure, [tier.id for tier in item.urgency_tiers]) if item.urgency_tiers else structure
 
 
 def state(english: Page | SelfCheck | Values, translated: Page | SelfCheck | Values | None) -> str:
@@ -142,7 +145,8 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
     for page in english.pages:
         candidate = translation.pages.get(page.id, (None, None))[1]
         if state(page, candidate) == CURRENT:
-            words = {name: getattr(candidate, name) for name in ("title", "key_points", "body", "questions", "evidence", "acknowledge", "options_intro", "file", "translated_from")}
+            names = ("title", "key_points", "body", "questions", "evidence", "acknowledge", "options_intro", "urgency_tiers", "urgency_unsure", "file", "translated_from")
+            words = {name: getattr(candidate, name) for name in names}
             words["main_message"] = candidate.main_message or page.main_message  # the English until a translator adds it
             timeline = tuple(dataclasses.replace(step, when=other.when, what=other.what) for step, other in zip(page.timeline, candidate.timeline))
             words["results"] = _result_words(page.results, candidate.results)
@@ -354,6 +358,9 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found += [(("results", index, "outcome"), result.outcome) for index, result in enumerate(page.results)]
     if page.options_intro:
         found.append((("options_intro",), page.options_intro))
+    found += [(("urgency", tier.id.replace("-", "_")), "\n".join([tier.heading, *tier.signs])) for tier in page.urgency_tiers]
+    if page.urgency_unsure:
+        found.append((("urgency", "unsure"), page.urgency_unsure))
     found += [(("options", index, name), getattr(option, name)) for index, option in enumerate(page.options) for name in option.TEXT_FIELDS]
     return found
 

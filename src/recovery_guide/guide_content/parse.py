@@ -35,13 +35,15 @@ from recovery_guide.guide_content.schema import (
     STEP,
     TERM,
     TERMS,
+    TIER,
     TRANSLATION,
+    URGENCY,
     VALUE_ITEM,
     VALUES,
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, ValueItem, Values, NOT_RATED
+from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, UrgencyTier, ValueItem, Values, NOT_RATED
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
@@ -131,7 +133,10 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
     acknowledge = fields.get("acknowledge", required=kind is PageKind.WELCOME)
     translated_from = _translated_from(doc, doc.data, (), warn)
     options = parse_options(doc, fields.get("options"), warn)
+    tiers, unsure = parse_urgency(doc, fields.get("urgency"), warn)
     return Page(
+        urgency_tiers=tiers,
+        urgency_unsure=unsure,
         options=options,
         options_intro=fields.get("options_intro"),
         translated_from=translated_from,
@@ -152,6 +157,22 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         main_message=fields.get("main_message"),
         file=str(doc.path),
     )
+
+
+TIER_FIELDS = ("now", "today", "next_visit")
+"""The tiers of a screen's ``urgency``, most urgent first."""
+
+
+def parse_urgency(doc: YamlDocument, data: dict | None, warn: Warn) -> tuple[tuple[UrgencyTier, ...], str | None]:
+    """A screen's urgency tiers (all three, each a heading and at least one sign) and its "not sure" sentence."""
+    if data is None:
+        return (), None
+    urgency = Fields(doc, data, ("urgency",), URGENCY, warn)
+    tiers = []
+    for name in TIER_FIELDS:
+        tier = Fields(doc, urgency.get(name), ("urgency", name), TIER, warn)
+        tiers.append(UrgencyTier(id=name.replace("_", "-"), heading=tier.get("heading"), signs=tier.get("signs")))
+    return tuple(tiers), urgency.get("unsure")
 
 
 def parse_options(doc: YamlDocument, items: list, warn: Warn) -> tuple[TreatmentOption, ...]:

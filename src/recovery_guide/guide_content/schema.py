@@ -185,6 +185,26 @@ OPTION = Shape(
     ),
 )
 
+TIER = Shape(
+    "Urgency tier",
+    "One urgency tier: what to do, and the signs that call for it.",
+    (
+        Field("heading", "text", 'What to do, starting with the tier\'s word in capitals: "NOW: call your emergency number".', max_length=NAME_LIMIT),
+        Field("signs", "texts", "The signs that call for it, one short phrase each."),
+    ),
+)
+
+URGENCY = Shape(
+    "Urgency tiers",
+    "How urgent each sign is, in three tiers (most urgent first): drawn as the tier picture with its signs on this screen and on Get help now.",
+    (
+        Field("now", "mapping", "Signs to call the emergency number for at once.", shape=TIER),
+        Field("today", "mapping", "Signs to call the clinic about the same day.", shape=TIER),
+        Field("next_visit", "mapping", "Things to tell the team at the next visit.", shape=TIER),
+        Field("unsure", "text", "What to do when no tier seems to fit (shown under the tiers).", required=False),
+    ),
+)
+
 SCREEN = Shape(
     "Screen",
     "One screen of the guide: content/<lang>/screens/*.yaml.",
@@ -205,6 +225,7 @@ SCREEN = Shape(
         Field("terms", "ids", "Ids of glossary terms used on this screen.", required=False),
         Field("acknowledge", "text", "The sentence the reader agrees to (required on the welcome screen).", required=False),
         Field("options_intro", "text", "A short lead-in above the options: the decision, and the condition in plain words.", required=False),
+        Field("urgency", "mapping", "The urgency tiers with their signs (the safety screen): the one source of the tier picture here and on Get help now.", required=False, shape=URGENCY),
         Field("options", "mappings", "Treatment options set side by side in the same fields (the research screens), at the end of the file.", required=False, shape=OPTION),
         Field("translation", "mapping", "In a translation only.", required=False, shape=TRANSLATION),
     ),

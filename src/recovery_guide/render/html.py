@@ -16,6 +16,7 @@ from recovery_guide.i18n import language_tag, text_direction
 from recovery_guide.model import Clinic, Guide, OutcomeKind, Region, ResultGroup, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
+    Steps,
     BODY_KINDS,
     BulletList,
     ClinicDetails,
@@ -81,11 +82,21 @@ ul.ticks li { white-space: nowrap; }
 .worksheet .answer-line { margin-bottom: 0.2em; }
 .worksheet { break-before: page; page-break-before: always; }
 ol.tiers { list-style: none; padding-inline-start: 0; }
-li.tier { padding: 0.4em 0.8em; margin: 0.4em 0; font-weight: bold; break-inside: avoid; page-break-inside: avoid; }
-li.tier-now { border: 4px solid #b00020; }
-li.tier-today { border: 2px solid #8a5a00; }
+li.tier { padding: 0.4em 0.8em; margin: 0.4em 0; break-inside: avoid; page-break-inside: avoid; }
+li.tier-now { border: 5px solid #b00020; }
+li.tier-today { border: 5px double #8a5a00; }
 li.tier-next-visit { border: 2px dashed #1f4e79; }
+.tier-heading { font-weight: bold; margin: 0; }
+li.tier ul { margin: 0.3em 0 0 0; }
 .tier-mark { display: inline-block; min-width: 2.2em; }
+ol.steps { list-style: none; padding-inline-start: 0; display: flex; flex-wrap: wrap; gap: 0.6em 2.2em; }
+ol.steps li { flex: 1 1 8em; position: relative; border: 2px solid #000; padding: 0.4em 0.6em; break-inside: avoid; page-break-inside: avoid; }
+ol.steps li:not(:last-child)::after { content: "\\2192"; position: absolute; right: -1.6em; top: 35%; font-weight: bold; font-size: 1.2em; }
+.step-number { font-weight: bold; margin-inline-end: 0.3em; }
+@media (max-width: 40em) {
+  ol.steps { flex-direction: column; gap: 1.6em; }
+  ol.steps li:not(:last-child)::after { content: "\\2193"; right: auto; left: 45%; top: auto; bottom: -1.45em; }
+}
 .writing, .notes-box { break-inside: avoid; page-break-inside: avoid; }
 .notes-box { border: 2px solid #000; padding: 0 0.8em 0.8em 0.8em; margin: 1.5em 0; }
 .notes-box h2 { border-bottom: none; margin-top: 0.5em; }
@@ -270,6 +281,12 @@ class HtmlWriter(BlockWriter[str]):
         items = [f"<li>{inline_html(chr(10).join(item.lines))}</li>" for item in block.items]
         return "\n".join([opening, *items, f"</{tag}>"])
 
+    def write_steps(self, block: Steps) -> str:
+        """Numbered boxes in a row, an arrow from each to the next (stacked, arrows down, on a narrow
+        page); the number is in the text, so a screen reader reads the numbered list."""
+        items = [f'<li><span class="step-number">{escape(item.marker)}</span> {inline_html(chr(10).join(item.lines))}</li>' for item in block.items]
+        return "\n".join(['<ol class="steps">', *items, "</ol>"])
+
     # --- the rest of a page -------------------------------------------------------------------------
 
     def write_key_points(self, block: KeyPoints) -> str:
@@ -408,10 +425,15 @@ class HtmlWriter(BlockWriter[str]):
         return "\n".join([f'<section class="worksheet"><h2>{escape(wording.what_matters_to_me())}</h2>', *intro, "<ul>", *items, "</ul></section>"])
 
     def write_urgency_tiers(self, block: UrgencyTiers) -> str:
-        """A list of three boxes, most urgent first: each with its symbol and words, a border of its own
-        weight and style (prints in black and white) and a colour on screen."""
-        rows = "".join(f'<li class="tier tier-{escape(tier)}"><span class="tier-mark">{escape(symbol)}</span> {escape(words)}</li>' for tier, symbol, words in block.rows)
-        return f'<section class="tiers"><h3>{escape(wording.urgency_tiers_heading())}</h3><ol class="tiers">{rows}</ol></section>'
+        """A list of three boxes, most urgent first: each with its symbol and heading, then its signs,
+        a border of its own weight and style (prints in black and white) and a colour on screen."""
+        rows = "".join(
+            f'<li class="tier tier-{escape(tier.id)}"><p class="tier-heading"><span class="tier-mark">{escape(block.symbol(tier))}</span> {escape(tier.heading)}</p>'
+            f'<ul>{"".join(f"<li>{escape(sign)}</li>" for sign in tier.signs)}</ul></li>'
+            for tier in block.tiers
+        )
+        unsure = f"<p>{escape(block.unsure)}</p>" if block.unsure else ""
+        return f'<section class="tiers"><h3>{escape(wording.urgency_tiers_heading())}</h3><ol class="tiers">{rows}</ol>{unsure}</section>'
 
     def write_writing_space(self, block: WritingSpace) -> str:
         """The prompt over ruled lines (borders, which print), or a box with its heading inside."""

@@ -13,12 +13,16 @@ short; see ``recovery_guide.tui.reading_page``).
 
 from __future__ import annotations
 
+import re
+
 from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
-from recovery_guide.render.text import tier_box, writing_box
+from recovery_guide.render.text import writing_box
+from recovery_guide.view.boxes import step_boxes, tier_lines
 from recovery_guide.view import glance
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
+    Steps,
     Block,
     BulletList,
     ClinicDetails,
@@ -151,6 +155,11 @@ class MarkdownWriter(BlockWriter[str]):
     def write_bullet_list(self, block: BulletList) -> str:
         return "\n".join("\n  ".join(unlinked(line) for line in [f"{item.marker} {item.lines[0]}", *item.lines[1:]]) for item in block.items)
 
+    def write_steps(self, block: Steps) -> str:
+        """Numbered boxes joined by arrows, fenced so they keep their shape. Narrower than ``print``'s
+        (``FENCED_BOX_CELLS``): the app shows this in its body, where a fenced block is not wrapped."""
+        return "\n".join(["```text", *step_boxes(block.items, FENCED_BOX_CELLS), "```"])
+
     # --- the rest of a page -------------------------------------------------------------------------
 
     def write_key_points(self, block: KeyPoints) -> str:
@@ -261,9 +270,8 @@ class MarkdownWriter(BlockWriter[str]):
         return "\n\n".join(parts)
 
     def write_urgency_tiers(self, block: UrgencyTiers) -> str:
-        """The tiers as ``print`` draws them (a box each, its own border), fenced so they keep their shape."""
-        boxes = [line for border, (_tier, symbol, words) in zip("#=-", block.rows) for line in tier_box(f"{symbol:<3} {words}", border)]
-        return "\n".join([f"**{escape_markdown(wording.urgency_tiers_heading())}**", "", "```text", *boxes, "```"])
+        """The tiers as ``print`` draws them (a box each, its own border, its signs inside), fenced so they keep their shape."""
+        return "\n".join([f"**{escape_markdown(wording.urgency_tiers_heading())}**", "", "```text", *tier_lines(block), "```"])
 
     def write_writing_space(self, block: WritingSpace) -> str:
         """The prompt, then blank lines drawn as underscores; a notes box as the plain text's box, fenced."""
@@ -327,6 +335,14 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     return "\n\n".join(chunks) + "\n"
 
 
+FENCED_BOX_CELLS = 46
+"""The width of a box drawn in a fenced block: whole in the app's body in a 60-column window (the
+fence's padding and the reading pane's margins take the rest)."""
+
+_FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+"""A fenced block (a picture drawn in characters)."""
+
+
 def link_terms(body: str, terms) -> str:
     """Mark each glossary term's first use in ``body`` as a ``term:`` link (shown underlined).
 
@@ -337,10 +353,11 @@ def link_terms(body: str, terms) -> str:
 
     seen: set[str] = set()
     out, last = [], 0
+    fences = [match.span() for match in _FENCED.finditer(body)]
     for start, end, term_id in term_spans(body, terms):
         text = body[start:end]
-        if term_id in seen or any(mark in text for mark in "*_[]()`#\n"):
-            continue
+        if term_id in seen or any(mark in text for mark in "*_[]()`#\n") or any(low <= start < high for low, high in fences):
+            continue  # never inside a picture drawn in a fenced block (the steps): it keeps its shape
         line_start = body.rfind("\n", 0, start) + 1
         before = body[line_start:start]
         if before.count("[") > before.count("]") or before.count("**") % 2:

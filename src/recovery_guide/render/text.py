@@ -15,6 +15,7 @@ from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.textfold import cell_width
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
+    Steps,
     BulletList,
     ClinicDetails,
     EvidenceLabel,
@@ -48,6 +49,7 @@ from recovery_guide.view import glance
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
+from recovery_guide.view.boxes import boxed, step_boxes, tier_lines
 from recovery_guide.view.timeline import GUTTER, timeline_rows
 
 WIDTH = 78
@@ -83,13 +85,6 @@ def box_rows(words: tuple[str, ...], indent: str = "") -> list[str]:
             wider = indent + cell
         row = wider
     return rows + [row] if row else rows
-
-
-def tier_box(text: str, border: str, width: int = 60) -> list[str]:
-    """``text`` in a box ``width`` cells wide (or as wide as the page allows), drawn with ``border``."""
-    inner = width - 4
-    rows = [f"{border} {line}{' ' * (inner - cell_width(line))} {border}" for line in linebreak.wrap_cells(text, inner)]
-    return [border * width, *rows, border * width]
 
 
 def framed(text: str, width: int = BOX_WIDTH) -> list[str]:
@@ -159,6 +154,10 @@ class TextWriter(BlockWriter[str | None]):
     def write_paragraph(self, block: Paragraph) -> str:
         return fill(plain_inline(block.text))
 
+    def write_steps(self, block: Steps) -> str:
+        """Numbered boxes joined by arrows (``view.boxes``); read mode: the numbered list."""
+        return self.write_bullet_list(block) if self.plain else "\n".join(step_boxes(block.items))
+
     def write_bullet_list(self, block: BulletList) -> str:
         lines = []
         for item in block.items:
@@ -173,7 +172,7 @@ class TextWriter(BlockWriter[str | None]):
         read mode says "Main message: ..." (a screen reader would read the border aloud)."""
         if self.plain:
             return fill(wording.labelled(wording.main_message(), block.text))
-        return "\n".join(tier_box(wording.labelled(wording.main_message().upper(), block.text), "=", WIDTH))
+        return "\n".join(boxed(linebreak.wrap_cells(wording.labelled(wording.main_message().upper(), block.text), WIDTH - 4), "=", WIDTH))
 
     def write_key_points(self, block: KeyPoints) -> str:
         return "\n".join([wording.label_line(wording.key_points()), *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
@@ -293,14 +292,16 @@ class TextWriter(BlockWriter[str | None]):
         return "\n\n".join([self.title(wording.what_matters_to_me()), *intro, *items, own])
 
     def write_urgency_tiers(self, block: UrgencyTiers) -> str:
-        """Each tier in a box of its own, its border drawn with its own character (# most urgent, then
-        =, then -) so paper in black and white tells the tiers apart by shape as well as by words."""
+        """Each tier in a box of its own with its signs inside, its border drawn with its own character
+        (# most urgent, then =, then -) so paper in black and white tells the tiers apart by shape as
+        well as by words (``view.boxes``)."""
         rows = [self.title(wording.urgency_tiers_heading(), "-")]
-        if self.plain:  # read mode: the words alone, numbered (a screen reader would read the borders aloud)
-            return "\n".join([*rows, *(fill(words, initial_indent=f"  {number}. ", subsequent_indent="     ") for number, (_tier, _symbol, words) in enumerate(block.rows, start=1))])
-        for border, (_tier, symbol, words) in zip("#=-", block.rows):
-            rows.append("\n".join(tier_box(f"{symbol:<3} {words}", border)))
-        return "\n".join(rows)
+        if self.plain:  # read mode: each heading and its list (a screen reader would read the borders aloud)
+            for tier in block.tiers:
+                rows += ["", fill(tier.heading)]
+                rows += [fill(sign, initial_indent="  - ", subsequent_indent="    ") for sign in tier.signs]
+            return "\n".join([*rows, *(["", fill(block.unsure)] if block.unsure else [])])
+        return "\n".join([*rows, *tier_lines(block)])
 
     def write_writing_space(self, block: WritingSpace) -> str:
         """Ruled lines under a prompt, or a box drawn in characters with its heading inside (``BOX_WIDTH``

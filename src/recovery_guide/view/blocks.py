@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from recovery_guide.model import Clinic, Question, Region, Result, Source, Term, TimelineStep, TreatmentOption
+from recovery_guide.model import Clinic, Question, Region, Result, Source, Term, TimelineStep, TreatmentOption, UrgencyTier
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,16 @@ class BulletList(Block):
     """Written straight under the line before it ("Your provider will likely:"), with no blank line between."""
 
 
-BODY_KINDS: tuple[type[Block], ...] = (Heading, Paragraph, BulletList)
+@dataclass(frozen=True)
+class Steps(BulletList):
+    """A numbered list of a body drawn as steps: a numbered box per step, an arrow to the next (the
+    overdose steps on Get help now). Still a list (search, scores and read mode take it as one), so
+    the words stay the words; read mode and screen readers get the numbered list."""
+
+    kind: ClassVar[str] = "steps"
+
+
+BODY_KINDS: tuple[type[Block], ...] = (Heading, Paragraph, BulletList, Steps)
 """The kinds of block read from a page's body Markdown (``recovery_guide.view.body``)."""
 
 
@@ -216,15 +225,24 @@ class HelpLines(Block):
 
 @dataclass(frozen=True)
 class UrgencyTiers(Block):
-    """The three urgency tiers as a picture (Get help now): one boxed row per tier, most urgent first,
-    told apart by words ("NOW", "TODAY", "NEXT VISIT"), a symbol and the box's border as well as colour.
+    """The three urgency tiers as a picture (the safety screen and Get help now): one box per tier, most
+    urgent first, its signs inside it, told apart by words ("NOW", "TODAY", "NEXT VISIT"), a symbol
+    (``symbol``) and the box's border as well as colour.
 
-    The words are the tiers the safety screen lists (``wording.urgency_tiers``); each writer draws the
-    boxes its own way, and read mode gets the words alone."""
+    The words are the safety screen's ``urgency`` field (``Guide.tiers_page``), the one source of the
+    tiers; each writer draws the boxes its own way, and read mode gets each heading and its list."""
 
     kind: ClassVar[str] = "urgency_tiers"
-    rows: tuple[tuple[str, str, str], ...]
-    """(tier id, symbol, words): ("now", "!!!", "NOW: call your emergency number"), most urgent first."""
+    tiers: tuple[UrgencyTier, ...]
+    unsure: str | None = None
+    """What to do when no tier seems to fit, under the tiers."""
+
+    SYMBOLS: ClassVar[dict[str, str]] = {"now": "!!!", "today": "!!", "next-visit": "!"}
+    """Plain characters (one cell each, in every terminal and on paper): more marks, more urgent."""
+
+    @classmethod
+    def symbol(cls, tier: UrgencyTier) -> str:
+        return cls.SYMBOLS.get(tier.id, "!")
 
 
 @dataclass(frozen=True)
@@ -396,6 +414,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Paragraph,
     BulletList,
     MainMessage,
+    Steps,
     KeyPoints,
     Timeline,
     EvidenceLabel,

@@ -10,7 +10,7 @@ How lines are read:
 - a blank line ends the paragraph or list being read;
 - ``## Title`` is a heading (any number of ``#``, then space);
 - ``- text``, ``* text``, ``+ text``, ``1. text`` or ``1) text`` is a list item; items that follow
-  each other make one list;
+  each other make one list (a list of numbered items only is a list of steps, ``Steps``);
 - an indented line right after a list item continues that item;
 - any other line is part of a paragraph (a paragraph can be written on several lines).
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from recovery_guide.view.blocks import Block, BulletList, Heading, ListItem, Paragraph
+from recovery_guide.view.blocks import Block, BulletList, Heading, ListItem, Paragraph, Steps
 
 _HEADING = re.compile(r"^(#+)\s+(.*)$")
 _ITEM = re.compile(r"^\s*([-*+]|\d+[.)])\s+(.*)$")
@@ -43,8 +43,9 @@ def body_blocks(markdown: str) -> tuple[Block, ...]:
             paragraph.clear()
 
     def end_list() -> None:
-        if items:
-            blocks.append(BulletList(tuple(items), opened_tight))
+        if items:  # a numbered list is a list of steps, drawn as numbered boxes with arrows
+            kind = Steps if all(item.ordered for item in items) else BulletList
+            blocks.append(kind(tuple(items), opened_tight))
             items.clear()
 
     for raw in markdown.splitlines():

@@ -18,8 +18,8 @@ from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.my_values import MyValues
-from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, UrgencyTiers, WhatMattersToMe, WritingSpace
-from recovery_guide.view.pages import writing_spaces
+from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, WhatMattersToMe, WritingSpace
+from recovery_guide.view.pages import urgency_tiers, writing_spaces
 from recovery_guide.view.pages import language_note
 from recovery_guide.view.paper import paper_points
 
@@ -72,7 +72,8 @@ def build_handout(
         blocks.append(PagesRead(read))
         # the study results of those pages, as pictures with their words (no source number: a handout has no source list)
         blocks += [IconArray(result, None) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC for result in page.results]
-    blocks += [UrgencyTiers(wording.urgency_tiers()), HelpLines(guide.regions, region, guide.help_lines_checked, clinic)]
+    tiers = urgency_tiers(guide)
+    blocks += [*([tiers] if tiers else []), HelpLines(guide.regions, region, guide.help_lines_checked, clinic)]
     return HandoutView(
         language=guide.language.code,
         title=wording.handout_title(),

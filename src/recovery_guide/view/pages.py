@@ -158,11 +158,11 @@ def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = No
 
 
 def region_checked(region: Region, numbers: tuple[int, ...] = ()) -> tuple[str, ...]:
-    """What every writer says after a region's numbers: when they were checked and against what. One
-    short line naming the sources by number when ``numbers`` are given (``print``, with its source
+    """What every writer says after a region's numbers: when they were checked and against what. Two
+    short lines (the date, then the sources by number) when ``numbers`` are given (``print``, with its source
     list); else the date, then the citations (the handout and read mode, which have no list)."""
     if numbers and region.checked:
-        return (wording.region_checked_against(region.checked, numbers),)
+        return wording.region_checked_against(region.checked, numbers)
     lines = [wording.region_checked(region.name, region.checked)] if region.checked else []
     return (*lines, *((wording.region_checked_from(region.checked_from),) if region.checked_from else ()))
 
@@ -177,6 +177,14 @@ def numbered_help_lines(block: HelpLines, guide: Guide) -> HelpLines:
 def review_dates(guide: Guide) -> ReviewDates:
     """Every screen's last review and next review due, in reading order (the About page)."""
     return ReviewDates(tuple((page.title, page.reviewed, page.next_review) for page in guide.pages))
+
+
+def urgency_tiers(guide: Guide, page: Page | None = None) -> UrgencyTiers | None:
+    """The urgency tiers with their signs: ``page``'s own, else those of the screen that holds them
+    (``Guide.tiers_page``), so the safety screen, Get help now and the handout draw one source.
+    None when no screen has tiers."""
+    holder = page if page is not None and page.urgency_tiers else guide.tiers_page
+    return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure) if holder else None
 
 
 def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None) -> PageView:
@@ -198,8 +206,11 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     blocks += body_blocks(page.body)
     if page.options:
         blocks += [AtAGlance(page.options), OptionsTable(page.options, page.options_intro)]
+    tiers = urgency_tiers(guide, page) if page.urgency_tiers or page.kind is PageKind.HELP_NOW else None
+    if tiers:
+        blocks.append(tiers)
     if page.kind is PageKind.HELP_NOW:
-        blocks += [UrgencyTiers(wording.urgency_tiers()), help_lines(guide, region_code, clinic)]
+        blocks.append(help_lines(guide, region_code, clinic))
     if page.acknowledge:
         blocks.append(Statement(page.acknowledge))
     if page.questions:

@@ -8,17 +8,16 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
-from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.render.markdown import escape_markdown
 from recovery_guide.tui.widgets.banner import Banner
 from recovery_guide.tui.base import MODAL_STYLES, GuideModal, banner_text
 from recovery_guide.tui.reading_page import ReadingPage
-from recovery_guide.view.pages import help_lines
+from recovery_guide.view.body import body_blocks
+from recovery_guide.view.pages import help_lines, urgency_tiers
 from recovery_guide.tui.keys import HELP_NOW_KEYS, bindings
 from recovery_guide.tui.widgets.key_bar import KeyBar
 from recovery_guide.tui.widgets.urgency_tiers import UrgencyTiersView
-from recovery_guide.view.blocks import UrgencyTiers
 
 
 def help_now_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
@@ -29,8 +28,9 @@ def help_now_markdown(guide: Guide, region_code: str | None = None, clinic: Clin
 
 
 def help_now_body(guide: Guide) -> str:
-    """The screen's own text, after the numbers and the urgency tiers."""
-    return f"---\n\n{guide.first_of_kind(PageKind.HELP_NOW).body}"
+    """The screen's own text, after the numbers and the urgency tiers, written as the reading screen
+    writes a body (the overdose steps drawn as numbered boxes with arrows)."""
+    return "---\n\n" + ReadingPage().blocks(body_blocks(guide.first_of_kind(PageKind.HELP_NOW).body))
 
 
 class HelpNowScreen(GuideModal):
@@ -51,11 +51,11 @@ class HelpNowScreen(GuideModal):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(UrgencyTiersView).show_tiers(UrgencyTiers(wording.urgency_tiers()))
+        self.query_one(UrgencyTiersView).show_tiers(urgency_tiers(self.session.guide))
         self.app.region_changed_signal.subscribe(self, self.region_changed)
         self.query_one("#dialog").focus()
 
     async def region_changed(self, _region_code: str | None) -> None:
         await self.recompose()
-        self.query_one(UrgencyTiersView).show_tiers(UrgencyTiers(wording.urgency_tiers()))
+        self.query_one(UrgencyTiersView).show_tiers(urgency_tiers(self.session.guide))
         self.query_one("#dialog").focus()

@@ -513,6 +513,8 @@ class ReaderScreen(GuideScreen):
             return self._mark_static(self.query_one("#key-points", Static), query, match.occurrence)
         if match.kind == "timeline":  # drawn as a picture: the whole timeline is brought into view
             return self.query_one(TimelineView), lambda: 0
+        if match.kind == "tiers":  # drawn as a picture: the tiers are brought into view
+            return self.query_one(UrgencyTiersView), lambda: 0
         if match.kind == "option":  # the card of the option the match names (or the lead-in above the cards)
             from recovery_guide.tui.widgets.option_cards import OptionCard, OptionCards
 

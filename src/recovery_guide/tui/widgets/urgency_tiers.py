@@ -1,8 +1,9 @@
-"""The three urgency tiers on Get help now as a picture: one bordered row per tier, most urgent first.
+"""The three urgency tiers as a picture (the safety screen and Get help now): one bordered box per
+tier, most urgent first, its signs inside it.
 
-Each row says its tier in words ("NOW: call your emergency number") after its symbol ("!!!"), and its
-border differs in weight and style as well as colour (``urgency_tiers.tcss``), so the tiers are told
-apart without colour. Words go in as ``Text`` (never markup).
+Each box says its tier in words ("NOW: call your emergency number") after its symbol ("!!!"), then
+lists its signs; its border differs in weight and style as well as colour (``urgency_tiers.tcss``), so
+the tiers are told apart without colour. Words go in as ``Text`` (never markup): they are content.
 """
 
 from __future__ import annotations
@@ -16,6 +17,16 @@ from recovery_guide import wording
 from recovery_guide.view.blocks import UrgencyTiers
 
 
+def tier_text(block: UrgencyTiers, index: int) -> Text:
+    """One tier's box: its symbol and heading in bold, then its signs, one to a line."""
+    tier = block.tiers[index]
+    text = Text()
+    text.append(f"{block.symbol(tier):<3} {tier.heading}", style="bold")
+    for sign in tier.signs:
+        text.append(f"\n- {sign}")
+    return text
+
+
 class UrgencyTiersView(Vertical):
     """The tiers of the page being read; hidden on pages without them."""
 
@@ -23,12 +34,20 @@ class UrgencyTiersView(Vertical):
         yield Static(id="tiers-heading", classes="box-heading", markup=False)
         for tier in ("now", "today", "next-visit"):
             yield Static(classes=f"tier tier-{tier}", markup=False)
+        yield Static(id="tiers-unsure", markup=False)
 
     def show_tiers(self, block: UrgencyTiers | None) -> None:
         self.display = block is not None
         if block is None:
             return
         self.query_one("#tiers-heading", Static).update(Text(wording.urgency_tiers_heading()))
-        for row, (tier, symbol, words) in zip(self.query(".tier").results(Static), block.rows):
-            row.set_classes(f"tier tier-{tier}")
-            row.update(Text(f"{symbol:<3} {words}"))
+        rows = list(self.query(".tier").results(Static))
+        for index, row in enumerate(rows):
+            shown = index < len(block.tiers)
+            row.display = shown
+            if shown:
+                row.set_classes(f"tier tier-{block.tiers[index].id}")
+                row.update(tier_text(block, index))
+        unsure = self.query_one("#tiers-unsure", Static)
+        unsure.display = bool(block.unsure)
+        unsure.update(Text(block.unsure or ""))
