@@ -150,7 +150,7 @@ def test_markdown_and_html_draw_the_steps_and_read_mode_keeps_the_numbered_list(
     fenced = re.search(r"```text\n(.*?)\n```", part, re.S).group(1)
     assert [words for _border, words in boxes(fenced.splitlines())] == [f"{number}. {words}" for number, words in enumerate(STEPS, start=1)]
     html = guide_html(guide)
-    listed = re.search(r'<ol class="steps">(.*?)</ol>', html, re.S).group(1)
+    listed = re.search(r'<ol class="steps">(.*?)</ol>', html[html.index("What to do in an overdose") :], re.S).group(1)
     items = re.findall(r'<li><span class="step-number">(\d+)\.</span> (.*?)</li>', listed)
     assert [(int(number), unescape(words)) for number, words in items] == list(enumerate(STEPS, start=1))
     assert re.search(r'ol\.steps li:not\(:last-child\)::after \{ content: "\\2192"', html), "an arrow after each step but the last"
@@ -261,3 +261,10 @@ async def test_the_get_help_now_dialog_draws_the_overdose_steps_as_a_picture(gui
 
         await settle(pilot, lambda: "↓" in picture())
         assert picture().count("↓") == len(STEPS) - 1 and "4.Staywiththeperson" in picture()
+
+
+def test_get_help_now_shows_how_urgent_it_is_before_anything_else_but_its_in_brief(guide):
+    """A frightened reader on Get help now meets "is this an emergency?" first, not after the help lines."""
+    help_now = screen_of(guide_text(guide), "Step 13 of 14: Get help now", "Step 14 of 14: About this guide")
+    tiers = help_now.index("How urgent is it?")
+    assert help_now.index("In brief") < tiers < help_now.index("If a life is in danger") < help_now.index("What to do in an overdose")

@@ -196,6 +196,9 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     numbers = source_numbers(guide)
     blocks: list[Block] = [MainMessage(page.main_message)] if page.main_message else []
     blocks.append(KeyPoints(page.key_points))
+    tiers = urgency_tiers(guide, page) if page.urgency_tiers or page.kind is PageKind.HELP_NOW else None
+    if tiers and page.kind is PageKind.HELP_NOW:
+        blocks.append(tiers)  # a frightened reader on Get help now meets "is this an emergency?" first
     if page.timeline:
         blocks.append(Timeline(page.timeline))
     blocks += [IconArray(result, numbers[result.source_id]) for result in page.results]
@@ -206,8 +209,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     blocks += body_blocks(page.body)
     if page.options:
         blocks += [AtAGlance(page.options), OptionsTable(page.options, page.options_intro)]
-    tiers = urgency_tiers(guide, page) if page.urgency_tiers or page.kind is PageKind.HELP_NOW else None
-    if tiers:
+    if tiers and page.kind is not PageKind.HELP_NOW:
         blocks.append(tiers)
     if page.kind is PageKind.HELP_NOW:
         blocks.append(help_lines(guide, region_code, clinic))
