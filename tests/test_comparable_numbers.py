@@ -39,7 +39,8 @@ def test_comparing_the_options_points_to_the_values_exercise_rather_than_assumin
     exercise that helps them do it, which comes later in the guide."""
     said = " ".join(block.text for block in blocks(guide, screen_id) if isinstance(block, Paragraph))
     assert "Look at what matters most" not in said
-    assert 'Fill in "What matters to me" first (see step 12' in said, screen_id
+    assert '"What matters to me" (step 12' in said, screen_id
+    assert "first (see step 12" not in said, "r8 (PEMAT 10): it is not first: it comes after these screens"
 
 
 @pytest.mark.parametrize("screen_id", RESEARCH)

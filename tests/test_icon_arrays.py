@@ -83,7 +83,7 @@ def said(group) -> str:
 
 def symbol_lines(result) -> list[str]:
     """The legend's symbol lines: the outcome's, the range's (where a group gives one), everyone else."""
-    ranged = [f"{RANGE} = found in some studies, not others"] if any(group.high is not None for group in result.groups) else []
+    ranged = [f"{RANGE} = maybe: studies found different numbers"] if any(group.high is not None for group in result.groups) else []
     return [f"{mark(result)} = {result.outcome}", *ranged, f"{EMPTY} = everyone else"]
 
 

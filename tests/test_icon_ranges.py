@@ -71,7 +71,7 @@ def test_print_and_markdown_draw_the_range(guide, writer):
     result = bp_result(guide)
     lines = picture_lines(written, result)
     assert counts_in_character_grid(lines) == EXPECTED
-    assert f"{wording.RANGE} = found in some studies, not others" in lines[:4], "the legend above the picture explains the half-filled symbol"
+    assert f"{wording.RANGE} = maybe: studies found different numbers" in lines[:4], "the legend above the picture explains the half-filled symbol"
     assert "8 to 19 in 100" in " ".join(lines) and "1 to 4 in 100" in " ".join(lines)
 
 
@@ -87,7 +87,7 @@ def test_html_draws_the_range_as_half_filled_rings(guide):
         assert order == sorted(order), "row by row from the top: crosses, then half-filled, then empty"
     assert counts == EXPECTED
     text = unescape(figure)
-    assert f"{wording.RANGE} = found in some studies, not others" in text and "8 to 19 in 100" in text
+    assert f"{wording.RANGE} = maybe: studies found different numbers" in text and "8 to 19 in 100" in text
 
 
 @pytest.mark.parametrize("writer", ["text", "markdown", "html"])
@@ -95,7 +95,7 @@ def test_the_picture_key_has_a_row_for_the_range(guide, writer):
     written = {"text": guide_text, "markdown": guide_markdown, "html": guide_html}[writer](guide)
     flat = " ".join(unescape(written).replace("\\", "").split())
     key = flat[flat.index("How to read the pictures") : flat.index("The squares show")]
-    assert f"{wording.RANGE} = found in some studies, not others." in key
+    assert f"{wording.RANGE} = maybe: studies found different numbers." in key
     assert KEY_SENTENCE in key
 
 
@@ -223,7 +223,7 @@ async def test_the_app_draws_the_range_with_its_own_shape_and_colour(guide, size
         blocks = [[s for row in grid for s in row[:10]], [s for row in grid for s in row[10:]]] if len(grid[0]) == 20 else [[s for row in grid[:10] for s in row], [s for row in grid[10:20] for s in row]]
         assert [tuple(block.count(symbol) for symbol in SYMBOLS) for block in blocks] == EXPECTED
         flat = " ".join(" ".join(lines).split())
-        assert f"{wording.RANGE} = found in some studies, not others" in flat and "8 to 19 in 100" in flat
+        assert f"{wording.RANGE} = maybe: studies found different numbers" in flat and "8 to 19 in 100" in flat
         colours = {}
         for strip in strips:
             for segment in strip:

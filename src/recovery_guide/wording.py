@@ -61,8 +61,8 @@ def filled_symbol(outcome_is: OutcomeKind | None) -> str:
 
 def range_legend() -> str:
     """The legend line above a picture with a range: what the half-filled symbol means."""
-    # TRANSLATORS: one line above a picture; {range} is a half-filled circle. Plain words: some studies found this many, others fewer.
-    return _("{range} = found in some studies, not others").format(range=RANGE)
+    # TRANSLATORS: one line above a picture; {range} is a half-filled circle: these people may or may not have had it (studies found different numbers).
+    return _("{range} = maybe: studies found different numbers").format(range=RANGE)
 SCALE_FILLED = "■"
 """A level reached on the evidence scale. Squares, not the icon array's dots: an independent review found
 the same ● meaning "had this result" in a picture and "a level reached" just below it."""
@@ -126,7 +126,7 @@ def result_count(count: int, high: int | None = None) -> str:
 
 def range_key(low: int, high: int) -> str:
     """The printed key's sentence on ranges, with the guide's own range as its example."""
-    return _("{range} = found in some studies, not others. When studies found different numbers, we show the lowest and the highest: about {low} to {high} in 100.").format(
+    return _("{range} = maybe: studies found different numbers. We show the lowest and the highest number found: about {low} to {high} in 100.").format(
         range=RANGE, low=low, high=high
     )
 
