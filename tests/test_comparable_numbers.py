@@ -193,7 +193,6 @@ def reader_text(guide) -> str:
 
 EXPLAINED = {
     "REMS": ("safety",),
-    "Schedule III": ("prescription", "law"),
     "glutamate": ("chemical",),
     "TTY": ("deaf", "text phone"),
     "CDC": ("agency", "Centers for Disease Control"),

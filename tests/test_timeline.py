@@ -125,8 +125,8 @@ def test_getting_ready_is_a_numbered_list_of_six_steps(guide):
 
 def test_getting_ready_is_numbered_in_every_writer(guide):
     html = guide_html(guide)
-    assert re.search(r"<ol>\s*<li>Choose the questions from this guide", html)
-    assert "  6. Bring someone with you if you like" in guide_text(guide)
+    assert re.search(r'<ol class="steps">\s*<li><span class="step-number">1\.</span> Choose the questions from this guide', html)
+    assert re.search(r"│ 6\. Bring someone with you if you like", guide_text(guide)), "drawn as numbered step boxes on paper"
 
 
 # --- the app -----------------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def test_the_exercise_has_plain_items_four_rating_words_and_no_numbers(guide):
     words = " ".join([values.intro, *(item.text for item in values.items), *(level.text for level in values.levels)])
     assert not re.search(r"\d", words), "rated in words, never by numbers"
     assert "no score" in values.intro
-    assert values.source_ids == ("witteman-2021",) and "re-check" in guide.sources["witteman-2021"].note
+    assert values.source_ids == ("witteman-2021",) and guide.sources["witteman-2021"].read_through is not None, "read through a summary, and marked so"
 
 
 def test_the_exercise_reads_at_grade_six_or_below(guide):
