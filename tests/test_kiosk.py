@@ -407,7 +407,8 @@ async def test_a_slow_printer_does_not_freeze_the_screen(guide, tmp_path, monkey
         await reading_with_a_question(app, pilot)
         await pilot.press("x")
         await pilot.press("h")  # help lines open while the printer is still busy
-        await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen")
+        await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen", workers=False)
+        assert not release.is_set() and not any("sent to the printer" in message for message in shown)
         release.set()
         await settle(pilot, lambda: any("sent to the printer" in message for message in shown))
 
