@@ -77,7 +77,8 @@ def test_a_stale_translation_points_at_its_source_hash(content_copy):
     assert result.stdout.rstrip().endswith("6 problems found.")
 
 
-def test_a_changed_number_points_at_its_line(content_copy, check_here):
+def test_a_changed_number_points_at_its_line(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     spanish = replace_once(content_copy / "es" / "screens" / "05-research-alcohol.yaml", "Participaron 90 personas", "Participaron 97 personas")
     result = check_here("--content", str(content_copy))
     assert result.returncode == 1
@@ -86,7 +87,8 @@ def test_a_changed_number_points_at_its_line(content_copy, check_here):
     ]
 
 
-def test_a_help_line_that_dials_another_number(content_copy, check_here):
+def test_a_help_line_that_dials_another_number(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "fr")  # only what this test changes and asserts
     french = replace_once(content_copy / "fr" / "help-lines.yaml", 'contact: "116 123"', 'contact: "116 124"')
     result = check_here("--content", str(content_copy))
     assert result.returncode == 1
@@ -120,7 +122,8 @@ def test_broken_yaml_is_a_located_problem(content_copy):
     assert PROBLEM_LINE.match(line).group("file", "field") == (str(screen), "(yaml)")
 
 
-def test_a_broken_translation_does_not_stop_the_others(content_copy, check_here):
+def test_a_broken_translation_does_not_stop_the_others(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "de", "es")  # only what this test changes and asserts
     german = replace_once(content_copy / "de" / "screens" / "03-treatment-course.yaml", "kind: topic", "kind: [topic")
     result = check_here("--content", str(content_copy))
     assert result.returncode == 1
@@ -129,7 +132,8 @@ def test_a_broken_translation_does_not_stop_the_others(content_copy, check_here)
     assert "Fernández-Huerta: worst" in result.stdout  # Spanish still checked
 
 
-def test_a_missing_translation_is_a_problem(content_copy, check_here):
+def test_a_missing_translation_is_a_problem(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "vi")  # only what this test changes and asserts
     missing = content_copy / "vi" / "screens" / "07-research-cocaine.yaml"
     missing.unlink()
     result = check_here("--content", str(content_copy))
@@ -138,7 +142,8 @@ def test_a_missing_translation_is_a_problem(content_copy, check_here):
     assert re.search(r"^vi\s+13/14\s+93%\s+0", result.stdout, flags=re.M)
 
 
-def test_two_translated_files_with_one_id(content_copy, check_here):
+def test_two_translated_files_with_one_id(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     copy = content_copy / "es" / "screens" / "15-copy.yaml"
     shutil.copy(content_copy / "es" / "screens" / "05-research-alcohol.yaml", copy)
     result = check_here("--content", str(content_copy))
@@ -238,8 +243,9 @@ def test_stale_line_is_the_line_of_translated_from(content_copy):
     assert problem.line == read_yaml(german).line(("translation", "source_hash"))
 
 
-def test_a_changed_number_in_a_translated_self_check_is_found(content_copy, capsys):
-    """In process: test_a_changed_number_points_at_its_line runs the command for this kind of problem."""
+def test_a_changed_number_in_a_translated_self_check_is_found(content_copy_of, capsys):
+    """In process, like check_here: test_a_stale_translation_points_at_its_source_hash runs the real command on a broken copy."""
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     path = content_copy / "es" / "self-checks.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(" 3 ", " 5 ", 1), encoding="utf-8")
@@ -249,8 +255,9 @@ def test_a_changed_number_in_a_translated_self_check_is_found(content_copy, caps
     assert problem.startswith(f"{path}:{line_of(path, ' 5 ')}: checks[") and "numbers [1, 5] differ from the English [1, 3]" in problem
 
 
-def test_a_stale_self_check_translation_is_found(content_copy, capsys):
+def test_a_stale_self_check_translation_is_found(content_copy_of, capsys):
     """In process: test_a_stale_translation_points_at_its_source_hash runs the command for this kind of problem."""
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     path = content_copy / "en" / "self-checks.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Is ketamine approved to treat alcohol or drug problems?", "Is ketamine approved for drug or alcohol problems?"), encoding="utf-8")
