@@ -166,10 +166,11 @@ questions:
 """
 
 
-def test_print_includes_the_clinic_from_the_option_or_the_environment(tmp_path):
+def test_print_includes_the_clinic_from_the_option_or_the_environment(tmp_path, capsys):
+    """The option through ``cli.main`` in this process; the environment variable in a real process."""
     clinic = tmp_path / "clinic.yaml"
     clinic.write_text(CLINIC, encoding="utf-8")
-    by_option = run("print", "--clinic", str(clinic))
+    by_option = run_in_process(capsys, "print", "--clinic", str(clinic))
     assert by_option.returncode == 0, by_option.stderr
     assert "Riverside Recovery Clinic" in by_option.stdout and "555 0100" in by_option.stdout
     by_environment = run("print", env={"RECOVERY_GUIDE_CLINIC": str(clinic)})

@@ -399,6 +399,7 @@ async def test_start_over_empties_the_clipboard(guide):
         assert app.clipboard == ""
 
 
+@pytest.mark.slow  # a long app flow (a question, then the help lines over a busy printer): about 3 s
 async def test_a_slow_printer_does_not_freeze_the_screen(guide, tmp_path, monkeypatch):
     """``lp`` runs beside the app: keys keep working while it waits on the printer."""
     import threading
