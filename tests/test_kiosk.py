@@ -412,7 +412,7 @@ async def test_a_slow_printer_does_not_freeze_the_screen(guide, tmp_path, monkey
         await reading_with_a_question(app, pilot)
         await pilot.press("x")
         await pilot.press("h")  # help lines open while the printer is still busy
-        await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen", workers=False)
+        await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen", timeout=30, workers=False)  # a deadline on a loaded machine, not a wait
         assert not release.is_set() and not any("sent to the printer" in message for message in shown)
         release.set()
         await settle(pilot, lambda: any("sent to the printer" in message for message in shown))
