@@ -53,17 +53,20 @@ def wait_until(condition: Callable[[], T], timeout: float = 15.0, interval: floa
         time.sleep(interval)
 
 
-async def settle(pilot: Pilot, condition: Callable[[], object] = lambda: True, timeout: float = 10.0) -> None:
+async def settle(pilot: Pilot, condition: Callable[[], object] = lambda: True, timeout: float = 10.0, workers: bool = True) -> None:
     """Let the app process its messages and finish its animations and workers until ``condition`` holds.
 
     Replaces ``pilot.pause(delay)``: each round waits for the app to be idle rather than a fixed time,
-    so the test goes on as soon as the screen is ready, however busy the machine is.
+    so the test goes on as soon as the screen is ready, however busy the machine is. A test that holds
+    a worker on purpose (a printer that has not answered yet) passes ``workers=False``: waiting for
+    that worker would wait until it ends, not until the screen is ready.
     """
     deadline = time.monotonic() + timeout
     while True:
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
-        await pilot.app.workers.wait_for_complete()
+        if workers:
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if condition():
             return

@@ -133,6 +133,7 @@ async def test_help_now_with_no_known_region_shows_every_number_at_once_then_let
         assert "Crisis lines" in text and "024" in text
 
 
+@pytest.mark.slow  # a long app flow: about 3 s
 async def test_keys_help_lists_the_keys(guide):
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:

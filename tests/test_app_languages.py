@@ -59,6 +59,7 @@ async def test_language_switch_keeps_the_scroll_position():
         assert app.screen.query_one("#reading").top_anchor()[0] == block
 
 
+@pytest.mark.slow  # a long app flow: about 4 s
 async def test_e_shows_the_english_original_and_back():
     english, spanish = load_guide("en"), load_guide("es")
     i18n.set_language("es")

@@ -102,7 +102,8 @@ def test_read_mode_gives_the_grid_as_stacked_words_without_squares(guide):
     assert wording.SCALE_FILLED not in text
 
 
-def test_check_names_an_option_without_involves(content_copy):
+def test_check_names_an_option_without_involves(content_copy_of):
+    content_copy = content_copy_of("en")  # only what this test changes and asserts
     path = content_copy / "en" / "screens" / "07-research-cocaine.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    involves: Regular sessions with a therapist\n", "", 1), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""``recovery-guide check``: run as a real process, the way editors run it, on good and broken content."""
+"""``recovery-guide check`` on good and broken content: the real process for the packaged content and one broken copy of each exit status, the rest through ``cli.main`` in this process (``check_here``)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,17 @@ PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<field>[^:]+): (?P<
 
 
 def check(*args: str):
+    """The real command in a fresh process: for the packaged content and one broken copy of each exit status."""
     return run("check", *args)
+
+
+@pytest.fixture
+def check_here(capsys):
+    """``check`` through ``cli.main`` in this process, its output captured as ``check`` gives it.
+
+    A fresh interpreter costs more than the check itself; the process-level behaviour (exit status,
+    stdout against stderr, no traceback) is what the tests that call ``check`` assert."""
+    return lambda *args: run_in_process(capsys, "check", *args)
 
 
 def problems(stdout: str) -> list[str]:
@@ -67,24 +77,26 @@ def test_a_stale_translation_points_at_its_source_hash(content_copy):
     assert result.stdout.rstrip().endswith("6 problems found.")
 
 
-def test_a_changed_number_points_at_its_line(content_copy):
+def test_a_changed_number_points_at_its_line(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     spanish = replace_once(content_copy / "es" / "screens" / "05-research-alcohol.yaml", "Participaron 90 personas", "Participaron 97 personas")
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 1
     assert problems(result.stdout) == [
         f"{spanish}:{line_of(spanish, '97 personas')}: body: numbers [2019, 97] differ from the English [2019, 90] (in this order) in '- **Das, 2019.** Participaron 97 personas que bebían mucho …'"
     ]
 
 
-def test_a_help_line_that_dials_another_number(content_copy):
+def test_a_help_line_that_dials_another_number(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "fr")  # only what this test changes and asserts
     french = replace_once(content_copy / "fr" / "help-lines.yaml", 'contact: "116 123"', 'contact: "116 124"')
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 1
     [line] = problems(result.stdout)
     assert line.startswith(f"{french}:{line_of(french, '116 124')}: regions[") and "contact" in line
 
 
-def test_a_hard_english_screen_is_named(content_copy):
+def test_a_hard_english_screen_is_named(content_copy, check_here):
     screen = content_copy / "en" / "screens" / "10-therapy.yaml"
     hard = (
         "Pharmacological interventions necessitate comprehensive multidisciplinary evaluation, incorporating "
@@ -94,7 +106,7 @@ def test_a_hard_english_screen_is_named(content_copy):
     text = screen.read_text(encoding="utf-8")
     text = re.sub(r"^body: \|\n(?:  .*\n|\n)+", "body: |\n  " + hard * 3 + "\n", text, flags=re.M)
     screen.write_text(text, encoding="utf-8")
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 1
     expected = f"{screen}:{line_of(screen, 'body:')}: body: screen 'therapy' reads at US grade"
     assert any(line.startswith(expected) for line in problems(result.stdout)), result.stdout
@@ -110,35 +122,38 @@ def test_broken_yaml_is_a_located_problem(content_copy):
     assert PROBLEM_LINE.match(line).group("file", "field") == (str(screen), "(yaml)")
 
 
-def test_a_broken_translation_does_not_stop_the_others(content_copy):
+def test_a_broken_translation_does_not_stop_the_others(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "de", "es")  # only what this test changes and asserts
     german = replace_once(content_copy / "de" / "screens" / "03-treatment-course.yaml", "kind: topic", "kind: [topic")
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 1
     [line] = problems(result.stdout)
     assert line.startswith(f"{german}:")
     assert "Fernández-Huerta: worst" in result.stdout  # Spanish still checked
 
 
-def test_a_missing_translation_is_a_problem(content_copy):
+def test_a_missing_translation_is_a_problem(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "vi")  # only what this test changes and asserts
     missing = content_copy / "vi" / "screens" / "07-research-cocaine.yaml"
     missing.unlink()
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 1
     assert problems(result.stdout) == [f"{missing}:1: (file): missing: screen 'research-cocaine' is not translated (readers see it in English)"]
     assert re.search(r"^vi\s+13/14\s+93%\s+0", result.stdout, flags=re.M)
 
 
-def test_two_translated_files_with_one_id(content_copy):
+def test_two_translated_files_with_one_id(content_copy_of, check_here):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     copy = content_copy / "es" / "screens" / "15-copy.yaml"
     shutil.copy(content_copy / "es" / "screens" / "05-research-alcohol.yaml", copy)
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 1
     assert problems(result.stdout) == [f"{copy}:1: id: duplicate screen id 'research-alcohol' (also in 05-research-alcohol.yaml)"]
 
 
-def test_unknown_fields_are_warnings_not_problems(content_copy):
+def test_unknown_fields_are_warnings_not_problems(content_copy, check_here):
     screen = replace_once(content_copy / "en" / "screens" / "04-how-it-may-work.yaml", "title:", "colour: red\ntitle:")
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 0, result.stdout
     assert f"\nWarnings:\n{screen}:{line_of(screen, 'colour')}: colour: unknown field (ignored)\n" in result.stdout
     assert result.stdout.rstrip().endswith("No problems found (1 warning).")
@@ -168,11 +183,11 @@ def test_an_unreadable_folder_cannot_be_checked(content_copy, monkeypatch, capsy
     assert captured.err == f"recovery-guide: {content_copy}: cannot read: Permission denied\n"
 
 
-def test_catalog_placeholders_are_checked_when_locales_sit_beside_the_content(tmp_path, content_copy):
+def test_catalog_placeholders_are_checked_when_locales_sit_beside_the_content(tmp_path, content_copy, check_here):
     shutil.copytree(locales_dir(), tmp_path / "locales", ignore=shutil.ignore_patterns("*.mo"))
     catalog = tmp_path / "locales" / "es" / "LC_MESSAGES" / "messages.po"
     replace_once(catalog, 'msgstr "Paso {number} de {total}"', 'msgstr "Paso {numero} de {total}"')
-    result = check("--content", str(content_copy))
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 1
     assert problems(result.stdout) == [
         f"{catalog}:{line_of(catalog, 'Paso {numero}')}: msgstr: placeholders {{numero}}, {{total}} differ from the msgid's "
@@ -196,8 +211,8 @@ def test_catalog_entries_readers_would_see_in_english(tmp_path):
     ]  # placeholders in another order are fine; a fuzzy entry's are checked once it is confirmed
 
 
-def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy):
-    result = check("--content", str(content_copy))
+def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy, check_here):
+    result = check_here("--content", str(content_copy))
     assert result.returncode == 0
     assert "UI catalogs: not checked" in result.stdout
     assert re.search(r"^fr\s+14/14\s+100%\s+0\s+0\s+not checked\s", result.stdout, flags=re.M)
@@ -228,8 +243,9 @@ def test_stale_line_is_the_line_of_translated_from(content_copy):
     assert problem.line == read_yaml(german).line(("translation", "source_hash"))
 
 
-def test_a_changed_number_in_a_translated_self_check_is_found(content_copy, capsys):
-    """In process: test_a_changed_number_points_at_its_line runs the command for this kind of problem."""
+def test_a_changed_number_in_a_translated_self_check_is_found(content_copy_of, capsys):
+    """In process, like check_here: test_a_stale_translation_points_at_its_source_hash runs the real command on a broken copy."""
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     path = content_copy / "es" / "self-checks.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(" 3 ", " 5 ", 1), encoding="utf-8")
@@ -239,8 +255,9 @@ def test_a_changed_number_in_a_translated_self_check_is_found(content_copy, caps
     assert problem.startswith(f"{path}:{line_of(path, ' 5 ')}: checks[") and "numbers [1, 5] differ from the English [1, 3]" in problem
 
 
-def test_a_stale_self_check_translation_is_found(content_copy, capsys):
+def test_a_stale_self_check_translation_is_found(content_copy_of, capsys):
     """In process: test_a_stale_translation_points_at_its_source_hash runs the command for this kind of problem."""
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     path = content_copy / "en" / "self-checks.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Is ketamine approved to treat alcohol or drug problems?", "Is ketamine approved for drug or alcohol problems?"), encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from recovery_guide import __version__
-from tests.helpers import python_prints, run
+from tests.helpers import python_prints, run, run_in_process
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +70,11 @@ def test_invalid_content_exits_2_with_one_line_and_no_traceback(content_copy):
         assert f"{screen}:" in lines[0] and "(yaml)" in lines[0]
 
 
-def test_unknown_language_and_region_list_what_exists():
-    result = run("print", "--lang", "xx")
+def test_unknown_language_and_region_list_what_exists(capsys):
+    """In process: test_invalid_content_exits_2_with_one_line_and_no_traceback runs the command for exit status 2."""
+    result = run_in_process(capsys, "print", "--lang", "xx")
     assert result.returncode == 2 and "available: en" in result.stderr
-    result = run("print", "--region", "ZZ")
+    result = run_in_process(capsys, "print", "--region", "ZZ")
     assert result.returncode == 2 and "US" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -94,6 +95,7 @@ def test_print_into_a_closed_pipe_is_quiet():
     assert result.stderr == ""
 
 
+@pytest.mark.slow  # a fresh interpreter that runs ``check`` of every language: about 3 s of CPU
 def test_light_commands_do_not_import_textual():
     """--help, --version, print, languages and check must start instantly: Textual is for the full-screen
     app only, the web server (textual_serve, aiohttp) for ``serve`` only."""
@@ -123,8 +125,9 @@ def test_packaged_content_is_inside_the_installed_package():
     ("region", "language", "number"),
     [("ES", "es", "024"), ("US", "en", "988"), ("GB", "en", "116 123"), ("FR", "fr", "3114"), ("AU", "en", "13 11 14")],
 )
-def test_print_shows_the_regions_crisis_line(region, language, number):
-    result = run("print", "--region", region, "--lang", language)
+def test_print_shows_the_regions_crisis_line(region, language, number, capsys):
+    """In process: test_print_shows_help_lines_of_the_chosen_region_first runs the command with a region."""
+    result = run_in_process(capsys, "print", "--region", region, "--lang", language)
     assert result.returncode == 0, result.stderr
     assert number in result.stdout
 
@@ -163,10 +166,11 @@ questions:
 """
 
 
-def test_print_includes_the_clinic_from_the_option_or_the_environment(tmp_path):
+def test_print_includes_the_clinic_from_the_option_or_the_environment(tmp_path, capsys):
+    """The option through ``cli.main`` in this process; the environment variable in a real process."""
     clinic = tmp_path / "clinic.yaml"
     clinic.write_text(CLINIC, encoding="utf-8")
-    by_option = run("print", "--clinic", str(clinic))
+    by_option = run_in_process(capsys, "print", "--clinic", str(clinic))
     assert by_option.returncode == 0, by_option.stderr
     assert "Riverside Recovery Clinic" in by_option.stdout and "555 0100" in by_option.stdout
     by_environment = run("print", env={"RECOVERY_GUIDE_CLINIC": str(clinic)})
@@ -183,10 +187,11 @@ def test_print_includes_the_clinic_from_the_option_or_the_environment(tmp_path):
         ("name: Clinic\x1b]0;owned\x07\n", ": (yaml): unacceptable character"),
     ],
 )
-def test_a_bad_clinic_file_gives_one_line_with_file_and_line(tmp_path, text, expected):
+def test_a_bad_clinic_file_gives_one_line_with_file_and_line(tmp_path, text, expected, capsys):
+    """In process: test_a_missing_clinic_file_is_reported runs the command with a clinic file it cannot use."""
     clinic = tmp_path / "clinic.yaml"
     clinic.write_text(text, encoding="utf-8")
-    result = run("print", "--clinic", str(clinic))
+    result = run_in_process(capsys, "print", "--clinic", str(clinic))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert str(clinic) in result.stderr and expected in result.stderr

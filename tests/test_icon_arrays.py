@@ -327,7 +327,8 @@ def test_html_draws_a_bad_outcome_as_crosses_in_another_colour(guide):
     assert re.search(r"svg \.bad \{ stroke: #[0-9a-f]{6}; \}", html), "another colour on screen (the shape tells it on paper)"
 
 
-def test_a_result_without_outcome_is_fails_check_with_its_line(content_copy):
+def test_a_result_without_outcome_is_fails_check_with_its_line(content_copy_of):
+    content_copy = content_copy_of("en")  # only what this test changes and asserts
     path = content_copy / "en" / "screens" / "06-research-opioids.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    outcome_is: bad\n", "", 1), encoding="utf-8")
@@ -345,8 +346,9 @@ def test_a_translation_must_translate_the_outcome(guide):
     assert state(changed, translated) == STALE
 
 
-def test_check_flags_a_translated_outcome_with_another_number(content_copy):
+def test_check_flags_a_translated_outcome_with_another_number(content_copy_of):
     """The outcome is checked like every translated text: a changed number is named with its file, line and field."""
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     path = content_copy / "es" / "screens" / "06-research-opioids.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("a los opioides a las 24 semanas\"", "a los opioides a las 25 semanas\"", 1), encoding="utf-8")
@@ -396,14 +398,16 @@ def test_check_passes_the_shipped_results(packaged_report):
     assert [problem for problem in packaged_report.problems if problem.file == str(content_dir() / "en" / "screens" / "07-research-cocaine.yaml")] == []
 
 
-def test_check_flags_a_count_the_caption_does_not_say(content_copy):
+def test_check_flags_a_count_the_caption_does_not_say(content_copy_of):
+    content_copy = content_copy_of("en")  # only what this test changes and asserts
     path = write_result(content_copy, "In the last 2 weeks, about 48 in 100 people who had ketamine stayed off cocaine. In the other group, about 11 in 100 did.", ("48", "12"))
     [problem] = english_problems(content_copy, path)
     assert (problem.line, problem.field) == (line_with(path, "caption:"), "results[0].caption")
     assert "12 in 100" in problem.message
 
 
-def test_check_flags_a_count_above_100(content_copy):
+def test_check_flags_a_count_above_100(content_copy_of):
+    content_copy = content_copy_of("en")  # only what this test changes and asserts
     path = write_result(content_copy, "About 101 in 100 people who had ketamine stayed off cocaine. In the other group, about 11 in 100 did.", ("101", "11"))
     [problem] = english_problems(content_copy, path)
     assert problem.line == line_with(path, "count: 101")

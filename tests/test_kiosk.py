@@ -311,6 +311,7 @@ def test_a_staff_code_yaml_would_read_as_another_number_is_refused(tmp_path):
     assert load_clinic(path).kiosk.staff_code == "0042"
 
 
+@pytest.mark.slow  # a long app flow: about 3.5 s
 async def test_in_a_browser_a_kiosk_handout_is_a_download_not_a_file_in_the_clinic_folder(guide, tmp_path, monkeypatch):
     """``serve --kiosk``: the reader's browser gets the handout; the clinic's folder on the server stays empty."""
     monkeypatch.setattr(RecoveryGuideApp, "is_web", property(lambda self: True))
@@ -326,6 +327,7 @@ async def test_in_a_browser_a_kiosk_handout_is_a_download_not_a_file_in_the_clin
     assert name.endswith(".html") and guide.pages[1].questions[0].text[:30] in text
 
 
+@pytest.mark.slow  # a long app flow: about 4 s
 async def test_in_a_browser_tab_saving_is_not_offered(guide, monkeypatch, tmp_path):
     """``recovery-guide serve`` runs each tab's guide on the clinic's computer, not the reader's: My
     questions says nothing is saved (no "Keep my list" or "Forget everything"), the palette offers
@@ -362,6 +364,7 @@ async def test_in_a_browser_tab_saving_is_not_offered(guide, monkeypatch, tmp_pa
     assert not any(tmp_path.rglob("*.json"))
 
 
+@pytest.mark.slow  # a long app flow: about 3 s
 async def test_after_five_wrong_staff_codes_no_code_is_checked_for_a_minute(guide):
     """A reader cannot try every four-digit code: after 5 wrong ones even the right one is refused
     for a minute (an adversarial review found the code in 43 tries)."""
@@ -382,6 +385,7 @@ async def test_after_five_wrong_staff_codes_no_code_is_checked_for_a_minute(guid
         await settle(pilot, lambda: not app.is_running)
 
 
+@pytest.mark.slow  # a long app flow: about 3.5 s
 async def test_start_over_empties_the_clipboard(guide):
     """What the last reader copied in a text box is not there for the next reader to paste."""
     app = kiosk_app(guide)
@@ -395,6 +399,7 @@ async def test_start_over_empties_the_clipboard(guide):
         assert app.clipboard == ""
 
 
+@pytest.mark.slow  # a long app flow (a question, then the help lines over a busy printer): about 3 s
 async def test_a_slow_printer_does_not_freeze_the_screen(guide, tmp_path, monkeypatch):
     """``lp`` runs beside the app: keys keep working while it waits on the printer."""
     import threading
@@ -407,7 +412,8 @@ async def test_a_slow_printer_does_not_freeze_the_screen(guide, tmp_path, monkey
         await reading_with_a_question(app, pilot)
         await pilot.press("x")
         await pilot.press("h")  # help lines open while the printer is still busy
-        await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen")
+        await settle(pilot, lambda: type(app.screen).__name__ != "ReaderScreen", timeout=30, workers=False)  # a deadline on a loaded machine, not a wait
+        assert not release.is_set() and not any("sent to the printer" in message for message in shown)
         release.set()
         await settle(pilot, lambda: any("sent to the printer" in message for message in shown))
 

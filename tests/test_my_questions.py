@@ -162,6 +162,7 @@ async def test_export_text_and_html_handouts(guide, tmp_path):
         assert "@media print" in page and "<script" not in page and "http" not in page.split("<body>")[0]
 
 
+@pytest.mark.slow  # a long app flow: about 2.6 s
 async def test_export_in_spanish_sets_the_language_of_the_page(tmp_path):
     i18n.set_language("pt_BR")
     try:

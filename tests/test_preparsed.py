@@ -28,15 +28,24 @@ def parse_fresh(path: Path):
     return yaml_source._parse(path, path.read_text(encoding="utf-8"))[1]
 
 
-@pytest.fixture
-def packaged(tmp_path, monkeypatch) -> Path:
-    """A copy of the content, treated as the packaged folder, with stored copies built as the wheel's hook builds them."""
-    root = tmp_path / "content"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The content with stored copies built as the wheel's hook builds them: once per module, as
+    building parses every file with PyYAML (a second or two); each test gets its own copy of it."""
+    root = tmp_path_factory.mktemp("built") / "content"
     shutil.copytree(content_dir(), root, ignore=shutil.ignore_patterns(preparsed.CACHE_NAME))
     for folder in sorted({path.parent for path in root.rglob("*.yaml")}):
         text = preparsed.build_folder(folder, parse_fresh)
         assert text is not None, f"nothing in {folder} could be stored"
         (folder / preparsed.CACHE_NAME).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def packaged(built, tmp_path, monkeypatch) -> Path:
+    """A copy of the content, treated as the packaged folder, with its stored copies (``built``): a test may change it."""
+    root = tmp_path / "content"
+    shutil.copytree(built, root)
     monkeypatch.setattr(preparsed, "_PACKAGED", root)
     monkeypatch.setattr(preparsed, "_folders", {})
     return root

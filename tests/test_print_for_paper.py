@@ -9,6 +9,7 @@ numbered sources.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -29,9 +30,10 @@ KEY_INSTRUCTIONS = {
 TAG = re.compile(r"<[^>]+>")
 
 
+@functools.cache
 def written(code: str, fmt: str) -> str:
     """The whole guide as ``print`` writes it in ``fmt`` for a reader whose region is unknown (every
-region in full), as plain words on one line."""
+region in full), as plain words on one line. Written once per language and format: the tests only read it."""
     i18n.set_language(code)
     try:
         out = FORMATS[fmt](load_guide(code), None)

@@ -63,6 +63,7 @@ def test_reading_at_the_smallest_size_reflows_without_the_contents(snap_compare)
     assert snap_compare(make_app(), terminal_size=SMALLEST, run_before=open_basics)
 
 
+@pytest.mark.slow  # every region's numbers drawn: about 3.5 s
 def test_get_help_now_with_no_region_lists_every_number(snap_compare):
     async def open_help(pilot):
         await welcome_complete(pilot)

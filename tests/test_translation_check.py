@@ -28,21 +28,24 @@ def test_the_packaged_content_passes_the_new_rules(packaged_report):
     assert [str(problem) for problem in packaged_report.problems] == []
 
 
-def test_two_numbers_swapped_within_a_spanish_sentence(content_copy):
+def test_two_numbers_swapped_within_a_spanish_sentence(content_copy_of):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     screen = content_copy / "es" / "screens" / "05-research-alcohol.yaml"
     replace_once(screen, "unas 42 de cada 100 personas en AA o en terapia de 12 pasos no bebían nada a los 12 meses. Con otras terapias, como la TCC, unas 35 de cada 100", "unas 35 de cada 100 personas en AA o en terapia de 12 pasos no bebían nada a los 12 meses. Con otras terapias, como la TCC, unas 42 de cada 100")
     problems = about(found(content_copy), screen, line_of(screen, "unas 35 de cada 100 personas en AA"), "results[1].caption")
     assert len(problems) == 1 and "differ from the English" in problems[0] and "35" in problems[0] and "42" in problems[0], problems
 
 
-def test_an_english_sentence_in_a_spanish_paragraph(content_copy):
+def test_an_english_sentence_in_a_spanish_paragraph(content_copy_of):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     screen = content_copy / "es" / "screens" / "09-side-effects-safety.yaml"
     replace_once(screen, "y eso puede ser mortal.", "and this is not something you need to worry about.")
     problems = about(found(content_copy), screen, line_of(screen, "not something you need"), "body")
     assert len(problems) == 1 and "English left in the translation" in problems[0], problems
 
 
-def test_an_avoided_term_in_a_chinese_screen(content_copy):
+def test_an_avoided_term_in_a_chinese_screen(content_copy_of):
+    content_copy = content_copy_of("en", "zh_Hans")  # only what this test changes and asserts
     screen = content_copy / "zh_Hans" / "screens" / "03-treatment-course.yaml"
     text = screen.read_text(encoding="utf-8")
     word = "成瘾物质" if "成瘾物质" in text else "酒精"
@@ -59,21 +62,24 @@ def test_an_avoided_term_in_a_catalog(tmp_path, content_copy):
     assert len(problems) == 1 and "毒品" in problems[0], problems
 
 
-def test_a_contact_changed_by_one_digit(content_copy):
+def test_a_contact_changed_by_one_digit(content_copy_of):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     lines = content_copy / "es" / "help-lines.yaml"
     replace_once(lines, 'contact: "1-800-662-4357 (', 'contact: "1-800-662-4358 (')
     problems = about(found(content_copy), lines, line_of(lines, "4358"), "regions[0].lines[2].contact")
     assert len(problems) == 1 and "does not dial the English" in problems[0], problems
 
 
-def test_english_words_in_a_spanish_contact(content_copy):
+def test_english_words_in_a_spanish_contact(content_copy_of):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     lines = content_copy / "es" / "help-lines.yaml"
     replace_once(lines, '"988 (llamada o mensaje de texto)"', '"Call or text 988"')
     problems = about(found(content_copy), lines, line_of(lines, "Call or text 988"), "regions[0].lines[1].contact")
     assert len(problems) == 1 and "English left in a contact" in problems[0], problems
 
 
-def test_a_missing_paragraph(content_copy):
+def test_a_missing_paragraph(content_copy_of):
+    content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     screen = content_copy / "es" / "screens" / "04-how-it-may-work.yaml"
     text = screen.read_text(encoding="utf-8")
     item = next(line for line in text.splitlines(keepends=True) if line.startswith("  - **Nuevas conexiones en el cerebro.**"))
@@ -82,7 +88,8 @@ def test_a_missing_paragraph(content_copy):
     assert len(problems) == 1 and "is missing a paragraph or list item" in problems[0], problems
 
 
-def test_a_screen_above_its_languages_reading_limit(content_copy):
+def test_a_screen_above_its_languages_reading_limit(content_copy_of):
+    content_copy = content_copy_of("en", "zh_Hans")  # only what this test changes and asserts
     screen = content_copy / "zh_Hans" / "screens" / "04-how-it-may-work.yaml"
     text = screen.read_text(encoding="utf-8")
     head, body = text.split("\nbody: |\n", 1)

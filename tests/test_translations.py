@@ -18,6 +18,7 @@ from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.paths import content_dir, locales_dir
 from recovery_guide.guide_content.overlay import number_mismatches
 from recovery_guide.guide_content.translators import states
+from tests.helpers import run_in_process
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 SOURCE_DIR = Path(__file__).resolve().parents[1] / "src" / "recovery_guide"
@@ -94,8 +95,17 @@ def test_ui_strings_are_shown_in_the_language(code):
 
 
 @pytest.mark.parametrize("code", SHIPPED)
-def test_print_in_every_language(code):
-    result = subprocess.run([sys.executable, "-m", "recovery_guide", "print", "--lang", code], capture_output=True, text=True, timeout=60)
+def test_print_in_every_language(code, capsys):
+    """Through ``cli.main`` in this process; test_print_in_a_language_as_a_command runs the real command."""
+    printed_in(code, run_in_process(capsys, "print", "--lang", code))
+
+
+def test_print_in_a_language_as_a_command():
+    printed_in("es", subprocess.run([sys.executable, "-m", "recovery_guide", "print", "--lang", "es"], capture_output=True, text=True, timeout=60))
+
+
+def printed_in(code: str, result: subprocess.CompletedProcess) -> None:
+    """``print --lang code`` succeeded and gave every screen's title and the translation's review status."""
     assert result.returncode == 0, result.stderr
     translated = load_guide(code)
     flat = " ".join(result.stdout.split())

@@ -40,6 +40,7 @@ async def test_marked_words_are_underlined_links_and_listed(guide, tmp_path):
         assert "psychosis" in listed and "infusion" in listed
 
 
+@pytest.mark.slow  # a long app flow: about 3 s
 async def test_open_a_words_meaning_and_return_to_the_same_place(guide, tmp_path):
     app = make_app(guide, tmp_path)
     course = guide.page("treatment-course")
@@ -95,6 +96,7 @@ async def test_glossary_is_alphabetical_and_filters_as_you_type(guide, tmp_path)
         )
 
 
+@pytest.mark.slow  # a long app flow: about 2.5 s
 async def test_glossary_in_spanish_is_sorted_in_spanish(tmp_path):
     i18n.set_language("es")
     try:

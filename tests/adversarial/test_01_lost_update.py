@@ -208,6 +208,7 @@ def _curated(question: str) -> dict:
     return {"kind": "curated", "topic": "what-it-is", "question": question, "text": "as shown when added"}
 
 
+@pytest.mark.slow  # a property test: 300 examples, about 4 s
 def test_the_merge_keeps_every_addition_and_every_removal():
     """Hypothesis: whatever two windows add and take out from a common start, the merge holds exactly
     what is left of the start, plus both windows' additions (an addition made in both appears once)."""

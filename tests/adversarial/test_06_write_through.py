@@ -60,6 +60,7 @@ def _kind(path: Path) -> int:
     return stat.S_IFMT(os.lstat(path).st_mode)
 
 
+@pytest.mark.slow  # three real print commands: about 2.7 s
 def test_print_output_refuses_a_pipe_a_device_and_a_folder_and_leaves_them(tmp_path):
     for name, path in _special_files(tmp_path).items():
         before = _kind(path)

@@ -53,6 +53,7 @@ def test_every_file_kind_has_a_reader_here():
     assert set(READERS) == set(SHAPES)
 
 
+@pytest.mark.slow  # a property test: 40 documents for each of nine kinds of file, about 8 s in all
 @pytest.mark.parametrize("kind", sorted(SHAPES))
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
