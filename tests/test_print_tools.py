@@ -75,7 +75,7 @@ def test_the_worksheet_comes_right_after_the_page_that_asks_the_reader_to_fill_i
     worksheet = written.index(wording.worksheet_how())
     offering = guide.page(guide.values.after)
     following = guide.pages[guide.index_of(offering.id) + 1]
-    assert written.index(f": {offering.title}\n") < worksheet < written.index(f": {following.title}\n") < written.index(wording.glossary())
+    assert written.index(f": {offering.title}\n") < worksheet < written.index(f": {following.title}\n") < written.index(f"\n{wording.glossary()}\n")
 
 
 def test_the_text_worksheet_fits_the_print_width_and_never_parts_a_box_from_its_word(guide):
