@@ -268,3 +268,34 @@ def test_get_help_now_shows_how_urgent_it_is_before_anything_else_but_its_in_bri
     help_now = screen_of(guide_text(guide), "Step 13 of 14: Get help now", "Step 14 of 14: About this guide")
     tiers = help_now.index("How urgent is it?")
     assert help_now.index("In brief") < tiers < help_now.index("If a life is in danger") < help_now.index("What to do in an overdose")
+
+
+def _es_safety_problems(copy: Path, edit) -> list[str]:
+    from recovery_guide.audit import check_content
+    from recovery_guide.guide_content.folder import ContentFolder
+
+    screen = copy / "es" / "screens" / "09-side-effects-safety.yaml"
+    screen.write_text(edit(screen.read_text(encoding="utf-8")), encoding="utf-8")
+    return [str(problem) for problem in check_content(ContentFolder(copy)).problems if str(problem).startswith(f"{screen}:")]
+
+
+def test_check_refuses_a_translation_that_moves_a_danger_sign_to_a_milder_tier(content_copy_of):
+    """An adversarial review moved "thoughts of harming yourself" from NOW to NEXT VISIT in Spanish and
+    `check` said nothing: each tier's signs are paired with the English's, one by one."""
+    sign = "      - pensamientos de hacerse daño o de quitarse la vida\n"
+
+    def move(text: str) -> str:
+        assert sign in text
+        text = text.replace(sign, "", 1)
+        head, tail = text.split("  next_visit:\n", 1)
+        heading, signs = tail.split("    signs:\n", 1)
+        return head + "  next_visit:\n" + heading + "    signs:\n" + sign + signs
+
+    problems = _es_safety_problems(content_copy_of("en", "es"), move)
+    assert any("urgency.now.signs" in problem and "missing" in problem for problem in problems), problems
+
+
+def test_check_reads_the_tier_signs_for_numbers_and_avoided_words(content_copy_of):
+    problems = _es_safety_problems(content_copy_of("en", "es"), lambda text: text.replace("confusión repentina", "confusión repentina de un adicto durante 3 días", 1))
+    assert any("urgency.now.signs" in problem and "adicto" in problem for problem in problems), problems
+    assert any("urgency.now.signs" in problem and "numbers [3]" in problem for problem in problems), problems

@@ -114,7 +114,10 @@ def _structure(item: Page | SelfCheck | Values) -> Any:
     results = [(result.id, tuple(group.numbers for group in result.groups)) for result in item.results]
     options = [option.id for option in item.options]
     structure = ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level, options, bool(item.options_intro))
-    return (*structure, [tier.id for tier in item.urgency_tiers]) if item.urgency_tiers else structure
+    # each tier keeps its own number of signs, and the "not sure" line stays: a sign moved to a milder tier,
+    # or dropped, is a different screen, not a translation (an adversarial review moved suicidal thoughts to NEXT VISIT)
+    tiers = ([(tier.id, len(tier.signs)) for tier in item.urgency_tiers], bool(item.urgency_unsure))
+    return (*structure, tiers) if item.urgency_tiers else structure
 
 
 def state(english: Page | SelfCheck | Values, translated: Page | SelfCheck | Values | None) -> str:

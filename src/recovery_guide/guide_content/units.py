@@ -22,6 +22,8 @@ TEXT_KEYS = frozenset(
         # screens
         "title", "evidence", "acknowledge", "main_message", "key_points", "body", "text", "when", "what", "caption", "outcome", "design", "label",
         "options_intro", "name", "approved", "research", "like", "side_effects", "not_for",
+        # the safety screen's urgency tiers (a mapping of tiers, each a heading and its signs)
+        "heading", "signs", "unsure",
         # glossary, help lines, self-checks, values
         "term", "definition", "about", "contact", "prompt", "explanation", "topic", "intro", "note",
     }
@@ -54,6 +56,8 @@ def _walk(data: Any, key: tuple, path: tuple, found: list[TextField]) -> None:
             found.append(TextField(key + (name,), path + (name,), value))
         elif isinstance(value, (int, float)) and not isinstance(value, bool) and name == "contact":
             found.append(TextField(key + (name,), path + (name,), str(value)))
+        elif isinstance(value, dict) and name != "translation":  # a nested mapping (the urgency tiers): its texts too
+            _walk(value, key + (name,), path + (name,), found)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, dict):
