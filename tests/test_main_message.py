@@ -257,3 +257,20 @@ def test_the_reading_screen_puts_the_main_message_first_when_step_1_is_opened_ag
     parts = ReadingPage().parts(page_view(guide, welcome))
     assert parts.key_points.startswith(f"{wording.main_message()}: {welcome.main_message}")
     assert welcome.main_message not in parts.extra
+
+
+@pytest.mark.slow
+async def test_after_a_language_switch_on_a_short_terminal_the_buttons_stay_one_line_tall(guide):
+    """The switch makes new buttons; they must get the short terminal's one-line layout too
+    (an adversarial review found them three lines tall again, pushed below the screen)."""
+    from textual.widgets import Button
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+    from tests.helpers import choose_language, settle, welcome_complete
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await welcome_complete(pilot)
+        await choose_language(app, pilot, "de")
+        await settle(pilot)
+        assert [button.compact for button in app.screen.query(Button)] == [True]

@@ -62,6 +62,7 @@ class WelcomeScreen(GuideScreen):
         """Kiosk mode started over: this screen shows itself again, for the next reader."""
         self.retired = False
         await self.recompose()
+        self.fit_height(self.size.height)
         self.query_one("#acknowledge", Button).focus()
 
     async def language_changed(self) -> None:
@@ -105,11 +106,20 @@ class WelcomeScreen(GuideScreen):
     def on_mount(self) -> None:
         self.query_one("#acknowledge", Button).focus()
 
+    async def language_changed(self) -> None:
+        """The switch makes new buttons: lay them out for this terminal's height too."""
+        await super().language_changed()
+        self.fit_height(self.size.height)
+
     def on_resize(self, event: events.Resize) -> None:
+        self.fit_height(event.size.height)
+
+    def fit_height(self, height: int) -> None:
         """On a short terminal (80x24 is the usual size) the main message, the notice and the focused
         button must all show on the first screen: the button takes one line and the title no gap.
-        Scrolling to the focused button would otherwise push the main message off the top."""
-        short = event.size.height < SHORT_HEIGHT
+        Scrolling to the focused button would otherwise push the main message off the top. Called on
+        every resize and after every recompose (a language switch makes new buttons)."""
+        short = height < SHORT_HEIGHT
         self.set_class(short, "-short")
         for button in self.query(Button):
             button.compact = short
