@@ -299,3 +299,16 @@ def test_check_reads_the_tier_signs_for_numbers_and_avoided_words(content_copy_o
     problems = _es_safety_problems(content_copy_of("en", "es"), lambda text: text.replace("confusión repentina", "confusión repentina de un adicto durante 3 días", 1))
     assert any("urgency.now.signs" in problem and "adicto" in problem for problem in problems), problems
     assert any("urgency.now.signs" in problem and "numbers [3]" in problem for problem in problems), problems
+
+
+def test_a_long_web_address_in_a_sign_or_a_step_never_widens_its_box():
+    from recovery_guide.model import UrgencyTier
+    from recovery_guide.textfold import cell_width
+    from recovery_guide.view.blocks import ListItem, UrgencyTiers
+    from recovery_guide.view.boxes import BOX_CELLS, step_boxes, tier_lines
+
+    address = "https://example.org/" + "a-very-long-path/" * 6
+    tiers = UrgencyTiers((UrgencyTier("now", "NOW: call", (f"see {address}",)),), None)
+    drawn = tier_lines(tiers) + step_boxes((ListItem("1.", (f"Read {address}",)),))
+    assert all(cell_width(line) <= BOX_CELLS for line in drawn), [line for line in drawn if cell_width(line) > BOX_CELLS]
+    assert address in "".join(line.strip("#│ ") for line in drawn if address[:10] in line or "a-very" in line).replace(" ", "")

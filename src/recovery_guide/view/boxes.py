@@ -25,17 +25,33 @@ TIER_BORDERS = {"now": "#", "today": "=", "next-visit": "-"}
 tiers apart by shape as well as by words and symbol."""
 
 
+def within(lines: list[str], inner: int) -> list[str]:
+    """``lines`` with any line wider than ``inner`` cells (a long web address: the wrap never breaks a
+    word) cut into pieces that fit, so a box never grows past its width (an adversarial review)."""
+    fitted: list[str] = []
+    for line in lines:
+        while cell_width(line) > inner:
+            cut, used = 0, 0
+            while cut < len(line) and used + cell_width(line[cut]) <= inner:
+                used += cell_width(line[cut])
+                cut += 1
+            fitted.append(line[: max(cut, 1)])
+            line = line[max(cut, 1) :]
+        fitted.append(line)
+    return fitted
+
+
 def boxed(lines: list[str], border: str, width: int = BOX_CELLS) -> list[str]:
     """``lines`` (already wrapped to ``width - 4`` cells) in a box drawn with ``border`` all round (a tier)."""
     inner = width - 4
-    rows = [f"{border} {line}{' ' * (inner - cell_width(line))} {border}" for line in lines]
+    rows = [f"{border} {line}{' ' * (inner - cell_width(line))} {border}" for line in within(lines, inner)]
     return [border * width, *rows, border * width]
 
 
 def step_box(lines: list[str], width: int = BOX_CELLS) -> list[str]:
     """``lines`` in a box with thin corners and sides (a step): not to be taken for a box to write in."""
     inner = width - 4
-    rows = [f"│ {line}{' ' * (inner - cell_width(line))} │" for line in lines]
+    rows = [f"│ {line}{' ' * (inner - cell_width(line))} │" for line in within(lines, inner)]
     return ["┌" + "─" * (width - 2) + "┐", *rows, "└" + "─" * (width - 2) + "┘"]
 
 
