@@ -31,7 +31,7 @@ BP = "safety-esketamine-blood-pressure"
 SYMBOLS = (wording.BAD, wording.RANGE, wording.EMPTY)
 EXPECTED = [(8, 11, 81), (1, 3, 96)]
 """Per group: crosses (the low end), half-filled (high - low), empty (100 - high)."""
-KEY_SENTENCE = "When studies found different numbers, we show the lowest and the highest: about 8 to 19 in 100."
+KEY_SENTENCE = "We show the lowest and the highest number found: about 8 to 19 in 100."
 
 
 def bp_result(guide):
@@ -132,7 +132,7 @@ def test_the_chinese_range_picture_fits_its_width(guide, width):
     i18n.set_language("zh_Hans")
     lines = grid_lines(result, width)
     assert max(cell_width(line) for line in lines) <= width
-    assert "◒ = 有些研究发现，有些没有" in lines and "每 100 人中 8 到 19 人" in " ".join(lines)
+    assert "◒ = 可能：各项研究得出的数字不一样" in lines and "每100人中8到19人" in " ".join(lines)
 
 
 # --- check and loading -------------------------------------------------------------------------------------------

@@ -53,7 +53,8 @@ def test_chinese_search_is_a_substring_search():
 
 def test_vietnamese_without_tone_marks():
     vietnamese = load_guide("vi")
-    assert any(m.screen_id == "research-alcohol" for m in search(vietnamese, "tai phat"))  # tái phát (relapse)
+    assert any(m.screen_id == "research-alcohol" for m in search(vietnamese, "ruou"))  # rượu (alcohol)
+    assert any(m.screen_id == "therapy" for m in search(vietnamese, "tai phat"))  # tái phát, in a therapy's name
 
 
 def test_results_follow_reading_order_titles_first(guide):

@@ -25,9 +25,9 @@ async def land_on_bladder_problems(pilot):
     await pilot.press("slash")
     await settle(pilot, lambda: isinstance(pilot.app.screen, SearchScreen))
     await type_text(pilot, "bladder problems")
-    await settle(pilot, lambda: len(pilot.app.screen.matches) == 2)
+    await settle(pilot, lambda: len(pilot.app.screen.matches) == 2, timeout=30)  # a loaded CI machine needed more than 10 s
     await pilot.press("down", "down", "enter")
-    await settle(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.query_one("#reading").scroll_y > 0)
+    await settle(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen) and pilot.app.screen.query_one("#reading").scroll_y > 0, timeout=30)
     pilot.app.clear_notifications()
     await settle(pilot)
 
@@ -46,7 +46,7 @@ def test_search_opens_again_with_the_last_words_selected(snap_compare, size):
     async def search_again(pilot):
         await land_on_bladder_problems(pilot)
         await pilot.press("slash")
-        await settle(pilot, lambda: isinstance(pilot.app.screen, SearchScreen) and pilot.app.screen.matches)
+        await settle(pilot, lambda: isinstance(pilot.app.screen, SearchScreen) and pilot.app.screen.matches, timeout=30)
 
     app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
     assert snap_compare(app, terminal_size=size, run_before=search_again)
