@@ -274,3 +274,15 @@ async def test_after_a_language_switch_on_a_short_terminal_the_buttons_stay_one_
         await choose_language(app, pilot, "de")
         await settle(pilot)
         assert [button.compact for button in app.screen.query(Button)] == [True]
+
+
+def test_a_main_message_on_another_screen_is_a_one_line_error(content_copy_of, capsys):
+    """It would vanish from print (the guide has one main message, taken to the top): refused instead."""
+    from recovery_guide.cli import main
+
+    copy = content_copy_of("en")
+    screen = copy / "en" / "screens" / "05-research-alcohol.yaml"
+    screen.write_text(screen.read_text(encoding="utf-8").replace("kind: topic\n", "kind: topic\nmain_message: A second main message.\n", 1), encoding="utf-8")
+    assert main(["print", "--content", str(copy)]) == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"recovery-guide: {screen}:3: main_message: only the welcome screen") and "\n" not in error

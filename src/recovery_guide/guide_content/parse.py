@@ -131,6 +131,9 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
     )
     kind = fields.get("kind")
     acknowledge = fields.get("acknowledge", required=kind is PageKind.WELCOME)
+    main_message = fields.get("main_message")
+    if main_message and kind is not PageKind.WELCOME:  # the guide has one main message, at its top
+        raise doc.error(("main_message",), "only the welcome screen has a main message (the guide says it once, at the top)")
     translated_from = _translated_from(doc, doc.data, (), warn)
     options = parse_options(doc, fields.get("options"), warn)
     tiers, unsure = parse_urgency(doc, fields.get("urgency"), warn)
@@ -154,7 +157,7 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         evidence_level=fields.get("evidence_level"),
         results=parse_results(doc, fields, warn),
         acknowledge=acknowledge,
-        main_message=fields.get("main_message"),
+        main_message=main_message,
         file=str(doc.path),
     )
 
