@@ -335,9 +335,10 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     return "\n\n".join(chunks) + "\n"
 
 
-FENCED_BOX_CELLS = 46
-"""The width of a box drawn in a fenced block: whole in the app's body in a 60-column window (the
-fence's padding and the reading pane's margins take the rest)."""
+FENCED_BOX_CELLS = 40
+"""The width of a box drawn in a fenced block: whole in a 60-column window both in the reading pane and
+in the narrower Get help now dialog (h), where 46 cells were cut (the fence's padding and the margins
+take the rest)."""
 
 _FENCED = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 """A fenced block (a picture drawn in characters)."""
