@@ -66,8 +66,11 @@ class WelcomeScreen(GuideScreen):
         self.query_one("#acknowledge", Button).focus()
 
     async def language_changed(self) -> None:
+        """Shown again in the new language (not once retired); the switch makes new buttons, laid out
+        for this terminal's height too."""
         if not self.retired:
             await super().language_changed()
+            self.fit_height(self.size.height)
 
     @property
     def welcome(self):
@@ -105,11 +108,6 @@ class WelcomeScreen(GuideScreen):
 
     def on_mount(self) -> None:
         self.query_one("#acknowledge", Button).focus()
-
-    async def language_changed(self) -> None:
-        """The switch makes new buttons: lay them out for this terminal's height too."""
-        await super().language_changed()
-        self.fit_height(self.size.height)
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_height(event.size.height)
