@@ -94,7 +94,7 @@ def test_the_english_guide_shows_the_headline_results(guide):
     assert found["alcohol-krupitsky-1997"] == (66, 24)
     assert found["opioids-krupitsky-2007"] == (50, 22)
     assert found["opioids-methadone-deaths"] == (1, 4), "methadone deaths in and out of treatment, a year"
-    assert found["opioids-xbot-2018"] == (65, 57), "X:BOT relapse by 24 weeks"
+    assert found["opioids-xbot-2018"] == (35, 43), "X:BOT: had not gone back to opioids by 24 weeks (65 and 57 went back)"
     assert found["alcohol-aa-kelly-2020"] == (42, 35), "AA against other therapies at 12 months"
     assert "not randomised" in dict(((r.id, r.design) for _p, r in results_of(guide)))["alcohol-krupitsky-1997"]
     for page, result in results_of(guide):
@@ -223,7 +223,7 @@ OUTCOMES = {
     "alcohol-aa-kelly-2020": "not drinking at all at 12 months",
     "opioids-krupitsky-2007": "off heroin at 1 year",
     "opioids-methadone-deaths": "died within a year",
-    "opioids-xbot-2018": "went back to opioids by 24 weeks",
+    "opioids-xbot-2018": "had not gone back to opioids by 24 weeks",
     "cocaine-dakwar-2019": "stayed off cocaine in the last 2 weeks",
     "safety-esketamine-blood-pressure": "had a big rise in blood pressure in the first 90 minutes",
 }
@@ -287,7 +287,10 @@ def test_the_printed_key_says_each_picture_names_what_a_filled_symbol_means(guid
 
 # --- a bad outcome has its own symbol (a review: ● meant "stayed off alcohol" in one picture and "died" in the next) ---
 
-BAD_RESULTS = {"opioids-methadone-deaths", "opioids-xbot-2018", "safety-esketamine-blood-pressure"}
+BAD_RESULTS = {"opioids-methadone-deaths", "safety-esketamine-blood-pressure"}
+"""X:BOT is drawn as "had not gone back", like ketamine's "off heroin" on the same screen (review r10,
+PEMAT 16: ketamine a gain, the approved medicines a loss); the deaths are a yearly rate, not a yes/no
+per person, so they keep their own frame."""
 
 
 def test_every_english_result_says_whether_its_outcome_is_good_or_bad(guide):
@@ -478,3 +481,29 @@ def test_the_handout_shows_the_results_of_the_pages_read(guide):
     assert [len(re.findall(r'class="filled"', svg)) for svg in svgs] == [48, 11]
     assert cocaine.caption in unescape(html)
     assert "<svg" not in handout_html(build_handout(guide, MyQuestions(), "US", visited=["research-cannabis"]))
+
+
+# --- a picture from a weak design says so first (review r10, PEMAT 16: the 1997 non-randomised picture
+# and the 2007 picture where both groups got ketamine read as "ketamine against no ketamine") ---
+
+WEAK_DESIGN_WARNINGS = {
+    "alcohol-krupitsky-1997": "Not a fair test: ",
+    "opioids-krupitsky-2007": "Both groups got ketamine: ",
+    "opioids-methadone-deaths": "A link, not proof: ",
+}
+
+
+def test_every_weak_design_picture_is_listed_with_its_warning(guide):
+    """A picture whose study was not randomised, or had no group without the treatment, is weak."""
+    weak = {result.id for _page, result in results_of(guide) if re.search(r"not randomised|both groups got", result.design)}
+    assert weak == set(WEAK_DESIGN_WARNINGS)
+
+
+@pytest.mark.parametrize("result_id", WEAK_DESIGN_WARNINGS)
+def test_a_weak_design_pictures_caption_starts_with_its_warning_in_print(guide, result_id):
+    """The warning comes before any number, in the words printed under the picture."""
+    _page, block = icon_block(guide, result_id)
+    caption = block.result.caption
+    assert caption.startswith(WEAK_DESIGN_WARNINGS[result_id]), caption
+    printed = " ".join(TextWriter().write(block).split())
+    assert " ".join(caption.split()) in printed

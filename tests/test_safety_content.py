@@ -230,3 +230,33 @@ def test_the_opioid_screen_keeps_what_naloxone_is(guide):
     found = sections(guide, "research-opioids")
     naloxone = next((words for title, words in found.items() if "naloxone" in title.lower()), "")
     assert "undo an opioid overdose" in naloxone and "without a prescription since 2023" in naloxone, naloxone
+
+
+# --- pregnancy on the opioid medicines, and naltrexone's opioid-free days (review r10, section 4 items 1
+# and 14: under "who should not use it", a pregnant reader could stop; "you go 7 to 10 days with no
+# opioids" read as withdrawing alone) ---
+
+
+def option(guide, screen_id: str, option_id: str):
+    return next(found for found in guide.page(screen_id).options if found.id == option_id)
+
+
+@pytest.mark.parametrize("option_id", ["buprenorphine", "methadone"])
+def test_the_pregnancy_line_on_opioid_medicines_says_talk_to_your_provider_and_do_not_stop_alone(guide, option_id):
+    said = " ".join(option(guide, "research-opioids", option_id).not_for.split())
+    assert "If you are pregnant or could be, talk with your provider." in said
+    assert "Do not stop it on your own: stopping without a plan raises the risk of an overdose." in said
+    assert said.index("pregnancy") < said.index("Do not stop it on your own"), "the fact, then what to do"
+
+
+def test_naltrexone_injections_opioid_free_days_are_planned_with_the_care_team(guide):
+    like = " ".join(option(guide, "research-opioids", "naltrexone-injection").like.split())
+    assert "Your care team plans this with you" in like and "you do not do it alone" in like
+    assert "If you take methadone or buprenorphine now, this needs medical care." in like
+
+
+@pytest.mark.parametrize("screen_id", ["research-alcohol", "research-cocaine"])
+def test_no_reassurance_the_sources_do_not_give(guide, screen_id):
+    """Review r10 (section 4 item 4): "people handled ketamine well" says more than a small trial can."""
+    text = " ".join(plain(section) for section in sections(guide, screen_id).values())
+    assert "handled" not in text
