@@ -22,7 +22,6 @@ from recovery_guide.render.text import TextWriter, compact_region, fill, region_
 from recovery_guide.session import Session
 from recovery_guide.streams import write_through
 from recovery_guide.view.pages import help_lines, page_view, urgency_tiers
-from recovery_guide.view.paper import without_app_instructions
 
 
 class EndOfInput(Exception):
@@ -513,7 +512,7 @@ class PlainReader:
         values = self.guide.values  # the answers are read afresh each time: a save may take in another window's
         self.say()
         self.say(wording.what_matters_to_me())
-        self.say(fill(without_app_instructions(values.intro)))  # read mode has no x key
+        self.say(fill(values.intro))
         choices = ", ".join(f"{number} {level.text}" for number, level in enumerate(values.levels, start=1))
         choices = with_keys(_("{choices}. {enter}: skip. 0: take out."), choices=choices)
         for item in values.items:

@@ -45,7 +45,7 @@ from recovery_guide.view.blocks import (
     WritingSpace,
 )
 from recovery_guide.view.body import body_blocks
-from recovery_guide.view.paper import paper_blocks, without_app_instructions
+from recovery_guide.view.paper import paper_blocks
 
 
 @dataclass(frozen=True)
@@ -292,12 +292,13 @@ def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:
 
 
 def values_worksheet(guide: Guide) -> ValuesWorksheet | None:
-    """"What matters to me" to fill in on paper (None when the guide has no such exercise), its intro
-    without the app's sentence about the handout (an independent review: "on paper there is no handout")."""
+    """"What matters to me" to fill in on paper (None when the guide has no such exercise). Its intro is
+    paper's own (``wording.worksheet_intro``): the content's says the answers go on the app's handout,
+    and an independent review found that "on paper there is no handout"."""
     if guide.values is None:
         return None
     values = guide.values
-    return ValuesWorksheet(without_app_instructions(values.intro), tuple(level.text for level in values.levels), tuple(item.text for item in values.items))
+    return ValuesWorksheet(wording.worksheet_intro(), tuple(level.text for level in values.levels), tuple(item.text for item in values.items))
 
 
 def clinic_lines(clinic: Clinic) -> list[str]:
