@@ -31,7 +31,7 @@ BP = "safety-esketamine-blood-pressure"
 SYMBOLS = (wording.BAD, wording.RANGE, wording.EMPTY)
 EXPECTED = [(8, 11, 81), (1, 3, 96)]
 """Per group: crosses (the low end), half-filled (high - low), empty (100 - high)."""
-KEY_SENTENCE = "We show the lowest and the highest number found: about 8 to 19 in 100."
+KEY_SENTENCE = f"{wording.RANGE} = the studies found different numbers: {wording.FILLED} counts the lowest number found, and {wording.RANGE} shows how much higher it may be."
 
 
 def bp_result(guide):
@@ -95,8 +95,20 @@ def test_the_picture_key_has_a_row_for_the_range(guide, writer):
     written = {"text": guide_text, "markdown": guide_markdown, "html": guide_html}[writer](guide)
     flat = " ".join(unescape(written).replace("\\", "").split())
     key = flat[flat.index("How to read the pictures") : flat.index("The squares show")]
-    assert f"{wording.RANGE} = maybe: studies found different numbers." in key
     assert KEY_SENTENCE in key
+    assert "8 to 19" not in key and "in 100" not in key, "the general key gives no picture's own numbers"
+
+
+@pytest.mark.parametrize("writer", ["text", "markdown", "html"])
+def test_the_picture_key_says_what_each_level_of_the_scale_takes(guide, writer):
+    """An independent review (CCI 16): "(2 of 5)" was never explained. The key says how a level is
+    given (design and size) and what each of the five takes, in plain words."""
+    written = {"text": guide_text, "markdown": guide_markdown, "html": guide_html}[writer](guide)
+    flat = " ".join(unescape(written).replace("\\", "").split())
+    key = flat[flat.index("The squares show") :]
+    assert "how the studies were done and how big they were" in key
+    for level in range(1, 6):
+        assert f"({level} of 5): {wording.evidence_level_meaning(level)}" in key
 
 
 def test_read_mode_gives_the_range_in_words_not_the_picture(guide):

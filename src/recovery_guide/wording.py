@@ -124,10 +124,11 @@ def result_count(count: int, high: int | None = None) -> str:
     return _("{low} to {high} in 100").format(low=count, high=high)
 
 
-def range_key(low: int, high: int) -> str:
-    """The printed key's sentence on ranges, with the guide's own range as its example."""
-    return _("{range} = maybe: studies found different numbers. We show the lowest and the highest number found: about {low} to {high} in 100.").format(
-        range=RANGE, low=low, high=high
+def range_key() -> str:
+    """The printed key's sentence on ranges, true of every picture that gives one: no picture's own
+    numbers (an independent review found one picture's "about 8 to 19 in 100" in the general key)."""
+    return _("{range} = the studies found different numbers: {filled} counts the lowest number found, and {range} shows how much higher it may be.").format(
+        range=RANGE, filled=FILLED
     )
 
 
@@ -337,8 +338,35 @@ def picture_key() -> str:
 
 
 def evidence_key() -> str:
-    """The line before the evidence scale's five levels in the printed guide's key."""
-    return _("The squares show how strong the research is:")
+    """The lines before the evidence scale's five levels in the printed guide's key: what the squares
+    show and how a level is given (``docs/content.md``: by the studies' design and size), so "(2 of 5)"
+    is never a grade the reader cannot place (an independent review: CCI item 16)."""
+    return _(
+        "The squares show how strong the research is. We give the level by how the studies were done and how big they were. "
+        "A fair test is a study that puts people into groups by chance (randomised). The 5 levels are:"
+    )
+
+
+def evidence_level_meaning(level: int) -> str:
+    """What one level of the evidence scale takes, in plain words (the rule in ``docs/content.md``,
+    shortened), for the printed guide's key."""
+    meanings = {
+        1: _("1 small study, or studies with no fair group to compare with"),
+        2: _("a few small fair tests, or reviews that found only a small or mixed effect"),
+        3: _("a review of many fair tests with a clear result, or 1 large fair test"),
+        4: _("reviews of fair tests agree, and so do studies that followed people over time"),
+        5: _("several large, good reviews of fair tests agree"),
+    }
+    return meanings[level]
+
+
+def worksheet_intro() -> str:
+    """What "What matters to me" is for, on paper: the reader ticks on the page and takes it along
+    (the content's intro, for the app, says the answers go on the handout)."""
+    return _(
+        "Different things matter to different people. Think about how much each of these matters to you. "
+        "There are no right or wrong answers, and there is no score. Take this page to your visit, and talk about your answers with your provider."
+    )
 
 
 def worksheet_how() -> str:
@@ -422,8 +450,12 @@ def region_checked_from(citations: tuple[str, ...]) -> str:
 def region_checked_against(day: date, numbers: tuple[int, ...]) -> tuple[str, str]:
     """When a region's numbers were checked, then against which sources of the list, as two short
     lines (``print``: the citations themselves are in the source list, not between the numbers)."""
-    refs = ", ".join(f"[{number}]" for number in numbers)
-    return _("We last checked these numbers on {date}.").format(date=format_day(day)), labelled(sources(), refs)
+    return _("We last checked these numbers on {date}.").format(date=format_day(day)), sources_by_number(numbers)
+
+
+def sources_by_number(numbers: tuple[int, ...]) -> str:
+    """ "Sources: [28], [30]": sources by their numbers in the printed source list."""
+    return labelled(sources(), ", ".join(f"[{number}]" for number in numbers))
 
 
 def urgency_heading(level: Urgency) -> str:

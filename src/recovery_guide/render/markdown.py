@@ -22,6 +22,7 @@ from recovery_guide.view.boxes import step_boxes, tier_lines
 from recovery_guide.view import glance
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
+    compact_lines,
     Steps,
     Block,
     BulletList,
@@ -113,14 +114,15 @@ def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ..
     return "\n".join(lines)
 
 
-def compact_regions_markdown(regions: tuple[Region, ...] | list[Region]) -> str:
-    """Every region's emergency and crisis numbers, one line each: numbers before any question."""
+def compact_regions_markdown(regions: tuple[Region, ...] | list[Region], block: HelpLines | None = None) -> str:
+    """Every region's emergency and crisis numbers, one line each: numbers before any question; in
+    ``print`` (``block`` numbered), each with the sources they rest on after a line break."""
     lines = []
     for region in regions:
-        numbers = "; ".join(
-            labelled_markdown(wording.urgency_short(line.urgency), f"**{escape_markdown(line.contact)}**") for line in region.lines if line.urgency is not Urgency.SUPPORT
-        )
-        lines.append("- " + labelled_markdown(f"{region.name} ({region.code})", numbers))
+        numbers = "; ".join(labelled_markdown(wording.urgency_short(line.urgency), f"**{escape_markdown(line.contact)}**") for line in compact_lines(region))
+        sources = block.compact_numbers_of(region) if block else ()
+        cited = "  \n  " + escape_markdown(wording.sources_by_number(sources)) if sources else ""
+        lines.append("- " + labelled_markdown(f"{region.name} ({region.code})", numbers) + cited)
     return "\n".join(lines) + "\n"
 
 
@@ -195,7 +197,7 @@ class MarkdownWriter(BlockWriter[str]):
         parts = [f"**{escape_markdown(wording.no_local_emergency_number())}**", ""]
         if block.own:
             parts.append(region_markdown(block.own, numbers=block.numbers_of(block.own)))
-        parts += [f"### {escape_markdown(wording.every_region())}", "", compact_regions_markdown(block.others)]
+        parts += [f"### {escape_markdown(wording.every_region())}", "", compact_regions_markdown(block.others, block)]
         if self.change_hint:
             parts += [f"*{escape_markdown(self.change_hint)}*", ""]
         parts.append(f"*{escape_markdown(wording.help_lines_checked(block.checked))}*")

@@ -15,6 +15,7 @@ from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.textfold import cell_width
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
+    compact_lines,
     Steps,
     BulletList,
     ClinicDetails,
@@ -125,10 +126,12 @@ def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
     return "\n".join(lines)
 
 
-def compact_region(region: Region) -> str:
-    """One line: a region's emergency and crisis numbers, for when the reader's region is unknown."""
-    numbers = "; ".join(wording.labelled(wording.urgency_short(line.urgency), line.contact) for line in region.lines if line.urgency is not Urgency.SUPPORT)
-    return fill(wording.labelled(f"{region.name} ({region.code})", numbers), initial_indent="  - ", subsequent_indent="    ")
+def compact_region(region: Region, sources: tuple[int, ...] = ()) -> str:
+    """One line: a region's emergency and crisis numbers, for when the reader's region is unknown;
+    then, in ``print`` (``sources``: their numbers in the source list), the sources they rest on."""
+    numbers = "; ".join(wording.labelled(wording.urgency_short(line.urgency), line.contact) for line in compact_lines(region))
+    entry = fill(wording.labelled(f"{region.name} ({region.code})", numbers), initial_indent="  - ", subsequent_indent="    ")
+    return entry + ("\n" + fill(wording.sources_by_number(sources), initial_indent="    ", subsequent_indent="    ") if sources else "")
 
 
 class TextWriter(BlockWriter[str | None]):
@@ -212,7 +215,7 @@ class TextWriter(BlockWriter[str | None]):
             parts += [fill(wording.labelled(block.clinic.name, block.clinic.phone)), ""]
         if block.own:
             parts.append(region_lines(block.own, block.numbers_of(block.own)) + "\n")
-            parts += [wording.every_region(), *[compact_region(other) for other in block.others], ""]
+            parts += [wording.every_region(), *[compact_region(other, block.compact_numbers_of(other)) for other in block.others], ""]
         else:
             parts += [region_lines(region, block.numbers_of(region)) + "\n" for region in block.regions]
         parts.append(wording.help_lines_checked(block.checked))

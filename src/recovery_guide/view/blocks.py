@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from recovery_guide.model import Clinic, Question, Region, Result, Source, Term, TimelineStep, TreatmentOption, UrgencyTier
+from recovery_guide.model import Clinic, HelpLine, Question, Region, Result, Source, Term, TimelineStep, TreatmentOption, Urgency, UrgencyTier
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,11 @@ class Statement(Block):
     """On paper: in a box, with a box to tick and the words "Tick if you agree" (the app has a button)."""
 
 
+def compact_lines(region: Region) -> tuple[HelpLine, ...]:
+    """The lines a region's one-line entry gives: its emergency and crisis numbers, not its helplines."""
+    return tuple(line for line in region.lines if line.urgency is not Urgency.SUPPORT)
+
+
 @dataclass(frozen=True)
 class HelpLines(Block):
     """Help lines by region, graded by urgency. ``own`` is the reader's region when it is known.
@@ -210,9 +215,17 @@ class HelpLines(Block):
     """Each region's sources by their numbers in the source list, by region code (``print``, which has
     the list: each region then says in one short line when and against what it was checked)."""
 
+    compact_source_numbers: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """The same for the lines a region's one-line entry gives (``compact_lines``): the countries listed
+    compactly show their sources too (an independent review found them without any)."""
+
     def numbers_of(self, region: Region) -> tuple[int, ...]:
         """The numbers of the sources ``region``'s lines rest on (empty when not numbered)."""
         return dict(self.source_numbers).get(region.code, ())
+
+    def compact_numbers_of(self, region: Region) -> tuple[int, ...]:
+        """The numbers of the sources of the lines ``region``'s one-line entry gives (empty when not numbered)."""
+        return dict(self.compact_source_numbers).get(region.code, ())
 
     @property
     def others(self) -> tuple[Region, ...]:
@@ -334,10 +347,11 @@ class PictureKey(Block):
     legend: str
     """How to read the icon arrays (``wording.result_key``): each names what its filled symbol means."""
     levels: tuple[str, ...]
-    """Each level of the evidence scale as one line, lowest first ("very early evidence ■□□□□ (1 of 5)")."""
+    """Each level of the evidence scale as one line, lowest first, with what it takes ("very early
+    evidence ■□□□□ (1 of 5): 1 small study, or ...")."""
     ranges: str | None = None
-    """What the half-filled symbol means, with the guide's first range as its example
-    (``wording.range_key``); None when no picture in the guide gives a range."""
+    """What the half-filled symbol means in every picture (``wording.range_key``); None when no
+    picture in the guide gives a range."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from recovery_guide.view.blocks import (
     AtAGlance,
     Block,
     ClinicDetails,
+    compact_lines,
     EvidenceLabel,
     EvidenceScale,
     GlossaryEntries,
@@ -170,8 +171,11 @@ def region_checked(region: Region, numbers: tuple[int, ...] = ()) -> tuple[str, 
 def numbered_help_lines(block: HelpLines, guide: Guide) -> HelpLines:
     """``block`` with each region's sources numbered as in the guide's source list."""
     numbers = source_numbers(guide)
-    cited = tuple((region.code, tuple(dict.fromkeys(numbers[line.source_id] for line in region.lines))) for region in block.regions)
-    return replace(block, source_numbers=cited)
+
+    def cited(lines_of) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        return tuple((region.code, tuple(dict.fromkeys(numbers[line.source_id] for line in lines_of(region)))) for region in block.regions)
+
+    return replace(block, source_numbers=cited(lambda region: region.lines), compact_source_numbers=cited(compact_lines))
 
 
 def review_dates(guide: Guide) -> ReviewDates:
@@ -239,7 +243,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         key=picture_key(guide),
         worksheet=values_worksheet(guide),
         worksheet_after=guide.values.after if guide.values else None,
-        writing=writing_spaces(),
+        writing=writing_spaces(worksheet=guide.values is not None),
     )
 
 
@@ -266,31 +270,35 @@ def paper_page(view: PageView, guide: Guide) -> PageView:
 
 
 def picture_key(guide: Guide) -> PictureKey:
-    """What the icon arrays' symbols mean and the evidence scale's five levels, each in words; and
-    the half-filled symbol, with the guide's first range as its example, when a picture gives one."""
+    """What the icon arrays' symbols mean and the evidence scale's five levels, each in words with what
+    it takes; and the half-filled symbol, in general words, when a picture gives a range."""
     top = EvidenceScale.top
-    ranges = [group for page in guide.pages for result in page.results for group in result.groups if group.high is not None]
-    range_row = wording.range_key(ranges[0].count, ranges[0].high) if ranges else None
-    return PictureKey(wording.result_key(), tuple(wording.evidence_scale_line(level, top) for level in range(1, top + 1)), range_row)
+    has_range = any(group.high is not None for page in guide.pages for result in page.results for group in result.groups)
+    levels = tuple(wording.labelled(wording.evidence_scale_line(level, top), wording.evidence_level_meaning(level)) for level in range(1, top + 1))
+    return PictureKey(wording.result_key(), levels, wording.range_key() if has_range else None)
 
 
-def writing_spaces() -> tuple[WritingSpace, WritingSpace, WritingSpace]:
+def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:
     """Paper to write on, each under its own heading: ruled lines for one's own questions, ruled lines
     for anything else that matters, and a box for notes from the visit. The handout and the end of
-    ``print`` both use these (the handout drops a heading its section above already gives)."""
-    return (
-        WritingSpace(wording.write_own_questions(), 4, heading=wording.my_questions()),
-        WritingSpace(wording.anything_else_matters(), 3, heading=wording.what_matters_to_me()),
-        WritingSpace(wording.notes_from_visit(), 6, boxed=True),
-    )
+    ``print`` both use these (the handout drops a heading its section above already gives). With
+    ``worksheet`` (``print`` with "What matters to me" to fill in, which has its own line for something
+    else that matters) the second goes: an independent review found the heading printed twice."""
+    own_questions = WritingSpace(wording.write_own_questions(), 4, heading=wording.my_questions())
+    notes = WritingSpace(wording.notes_from_visit(), 6, boxed=True)
+    if worksheet:
+        return (own_questions, notes)
+    return (own_questions, WritingSpace(wording.anything_else_matters(), 3, heading=wording.what_matters_to_me()), notes)
 
 
 def values_worksheet(guide: Guide) -> ValuesWorksheet | None:
-    """"What matters to me" to fill in on paper (None when the guide has no such exercise)."""
+    """"What matters to me" to fill in on paper (None when the guide has no such exercise). Its intro is
+    paper's own (``wording.worksheet_intro``): the content's says the answers go on the app's handout,
+    and an independent review found that "on paper there is no handout"."""
     if guide.values is None:
         return None
     values = guide.values
-    return ValuesWorksheet(values.intro, tuple(level.text for level in values.levels), tuple(item.text for item in values.items))
+    return ValuesWorksheet(wording.worksheet_intro(), tuple(level.text for level in values.levels), tuple(item.text for item in values.items))
 
 
 def clinic_lines(clinic: Clinic) -> list[str]:

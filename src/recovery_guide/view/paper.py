@@ -15,9 +15,10 @@ from typing import Iterable
 
 from recovery_guide.view.blocks import Block, BulletList, Heading, KeyPoints, ListItem, Paragraph
 
-APP_KEY = re.compile(r"(?<![\w'’])[hnpcq](?![\w'’])|(?<=\s)\?(?=,?\s+[^\sA-ZÀ-Þ¿¡«»\"“”])")
-"""A key of the app named in a sentence: a lone letter h (help), n and p (next, back), c (contents) or
-q (quit), which are words in none of the guide's languages; or a lone ``?`` (the keys) followed by
+APP_KEY = re.compile(r"(?<![\w'’])[hnpcqx](?![\w'’])|(?<=\s)\?(?=,?\s+[^\sA-ZÀ-Þ¿¡«»\"“”])")
+"""A key of the app named in a sentence: a lone letter h (help), n and p (next, back), c (contents), q
+(quit) or x (make a handout: "In the app, press x to make your handout", which paper cannot do), which
+are words in none of the guide's languages; or a lone ``?`` (the keys) followed by
 more of the sentence in lower case ("Press ? to see", "Drücken Sie ?, um"), never a question mark that
 ends a French question ("vous ? Comment")."""
 
