@@ -66,14 +66,21 @@ async def test_with_saved_progress_the_continue_button_does_not_push_the_main_me
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("scrolled", [False, True], ids=["at-the-top", "scrolled-down"])
 @pytest.mark.parametrize("size", SHORT_SIZES, ids=size_id)
 @pytest.mark.parametrize("code", ["de", "zh_Hans"])
-async def test_after_a_live_language_switch_the_first_view_is_the_same(code, size):
+async def test_after_a_live_language_switch_the_first_view_is_the_same(code, size, scrolled):
+    """Also when the reader had scrolled down the welcome text before switching (with the focus still
+    on the button): the new language starts at its first view, not somewhere in its text."""
     from recovery_guide.tui.app import RecoveryGuideApp
 
     app = RecoveryGuideApp(Session(load_guide("en")))
     async with app.run_test(size=size) as pilot:
         await welcome_complete(pilot)
+        if scrolled:
+            view = app.screen.query_one("#welcome-scroll")
+            view.scroll_end(animate=False)
+            await settle(pilot, lambda: view.scroll_y > 0)
         await choose_language(app, pilot, code)
         await welcome_complete(pilot)
         assert app.session.guide.language.code == code

@@ -48,6 +48,7 @@ class WelcomeScreen(GuideScreen):
     def __init__(self) -> None:
         super().__init__()
         self.retired = False
+        self.first_view_shown = False  # a resize after it keeps the reader's place (see fit_height)
 
     def retire(self) -> None:
         """Reading has begun: this screen stays under the reading screen for good, empty.
@@ -110,10 +111,7 @@ class WelcomeScreen(GuideScreen):
         self.query_one("#acknowledge", Button).focus(scroll_visible=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.fit_height(event.size.height, first_view=not self.first_view_shown)
-
-    first_view_shown = False
-    """Whether the first view has been laid out for this terminal (a later resize keeps the reader's place)."""
+        self.fit_height(event.size.height)
 
     def fit_height(self, height: int, first_view: bool = False) -> None:
         """The reader's first view is the step line and title, the main message, the notice and the
@@ -121,10 +119,13 @@ class WelcomeScreen(GuideScreen):
         reader must see what to press). On a short terminal (80x24 is the usual size) that fits only
         when the key points wait below the buttons and the buttons take one line (the ``-short`` rules
         in welcome.tcss). Called on every resize and after every recompose (a language switch and
-        kiosk mode's start-over make new widgets); ``first_view`` also scrolls to that view."""
+        kiosk mode's start-over make new widgets). It also scrolls to that view when asked
+        (``first_view``), the first time, and when the layout turns short or tall (the key points move,
+        so the reader's place would not hold anyway); other resizes keep the reader's place."""
         if self.retired:  # its widgets are gone
             return
         short = height < SHORT_HEIGHT
+        first_view = first_view or not self.first_view_shown or short != self.has_class("-short")
         self.set_class(short, "-short")
         for button in self.query(Button):
             button.compact = short
