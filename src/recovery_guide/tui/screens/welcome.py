@@ -48,6 +48,7 @@ class WelcomeScreen(GuideScreen):
     def __init__(self) -> None:
         super().__init__()
         self.retired = False
+        self.first_view_shown = False  # a resize after it keeps the reader's place (see fit_height)
 
     def retire(self) -> None:
         """Reading has begun: this screen stays under the reading screen for good, empty.
@@ -62,15 +63,15 @@ class WelcomeScreen(GuideScreen):
         """Kiosk mode started over: this screen shows itself again, for the next reader."""
         self.retired = False
         await self.recompose()
-        self.fit_height(self.size.height)
-        self.query_one("#acknowledge", Button).focus()
+        self.query_one("#acknowledge", Button).focus(scroll_visible=False)
+        self.fit_height(self.size.height, first_view=True)
 
     async def language_changed(self) -> None:
         """Shown again in the new language (not once retired); the switch makes new buttons, laid out
         for this terminal's height too."""
         if not self.retired:
             await super().language_changed()
-            self.fit_height(self.size.height)
+            self.fit_height(self.size.height, first_view=True)
 
     @property
     def welcome(self):
@@ -107,20 +108,47 @@ class WelcomeScreen(GuideScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#acknowledge", Button).focus()
+        self.query_one("#acknowledge", Button).focus(scroll_visible=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_height(event.size.height)
 
-    def fit_height(self, height: int) -> None:
-        """On a short terminal (80x24 is the usual size) the main message, the notice and the focused
-        button must all show on the first screen: the button takes one line and the title no gap.
-        Scrolling to the focused button would otherwise push the main message off the top. Called on
-        every resize and after every recompose (a language switch makes new buttons)."""
+    def fit_height(self, height: int, first_view: bool = False) -> None:
+        """The reader's first view is the step line and title, the main message, the notice and the
+        focused button, together (CDC Clear Communication Index: the main message first; a frightened
+        reader must see what to press). On a short terminal (80x24 is the usual size) that fits only
+        when the key points wait below the buttons and the buttons take one line (the ``-short`` rules
+        in welcome.tcss). Called on every resize and after every recompose (a language switch and
+        kiosk mode's start-over make new widgets). It also scrolls to that view when asked
+        (``first_view``), the first time, and when the layout turns short or tall (the key points move,
+        so the reader's place would not hold anyway); other resizes keep the reader's place."""
+        if self.retired:  # its widgets are gone
+            return
         short = height < SHORT_HEIGHT
+        first_view = first_view or not self.first_view_shown or short != self.has_class("-short")
         self.set_class(short, "-short")
         for button in self.query(Button):
             button.compact = short
+        scroll = self.query_one("#welcome-scroll")
+        key_points = self.query_one("#key-points")
+        scroll.move_child(key_points, before=self.query_one("#body" if short else "#notice"))
+        if first_view:
+            self.call_after_refresh(self.show_first_view)
+
+    def show_first_view(self) -> None:
+        """Once the new layout is drawn: the top of the welcome, then the focused button scrolled into
+        view. Where all of it fits (every language at 60x20 and up) nothing above the button moves;
+        where it cannot, the button wins, as Textual's focus always scrolls it into view. The button is
+        brought into view without its margin (``scroll_to_widget`` would keep that blank line in view too,
+        and push the step line off a screen where the button ends on the last line)."""
+        self.first_view_shown = True
+        scroll = self.query_one("#welcome-scroll")
+        button = self.focused
+        if button is None:
+            return
+        place = button.region.translate(scroll.scroll_offset - scroll.scrollable_content_region.offset)
+        scroll.scroll_home(animate=False, immediate=True)
+        scroll.scroll_to_region(place, animate=False, immediate=True)
 
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
         """How this language's text was made goes under the welcome text, once that text is there.
