@@ -35,7 +35,6 @@ async def land_on_bladder_problems(pilot):
 @pytest.mark.slow
 @pytest.mark.parametrize("theme", ["standard", "monochrome"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.flaky(reruns=2)  # landing on a match is timing-sensitive beside other xdist workers (passes alone; cause not found yet)
 def test_a_match_is_marked_where_it_lands(snap_compare, size, theme):
     app = RecoveryGuideApp(Session(load_guide("en")), theme, acknowledged=True)
     assert snap_compare(app, terminal_size=size, run_before=land_on_bladder_problems)
@@ -43,7 +42,6 @@ def test_a_match_is_marked_where_it_lands(snap_compare, size, theme):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.flaky(reruns=2)  # landing on a match is timing-sensitive beside other xdist workers (passes alone; cause not found yet)
 def test_search_opens_again_with_the_last_words_selected(snap_compare, size):
     async def search_again(pilot):
         await land_on_bladder_problems(pilot)
