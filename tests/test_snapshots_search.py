@@ -7,6 +7,7 @@ Accept changes with ``pytest tests/test_snapshots_search.py --snapshot-update`` 
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.session import Session
@@ -47,6 +48,8 @@ def test_search_opens_again_with_the_last_words_selected(snap_compare, size):
         await land_on_bladder_problems(pilot)
         await pilot.press("slash")
         await settle(pilot, lambda: isinstance(pilot.app.screen, SearchScreen) and pilot.app.screen.matches, timeout=30)
+        pilot.app.screen.query_one(Input).cursor_blink = False  # the cursor shows in every snapshot, not only in those taken while it is on
+        await settle(pilot)
 
     app = RecoveryGuideApp(Session(load_guide("en")), acknowledged=True)
     assert snap_compare(app, terminal_size=size, run_before=search_again)
