@@ -365,8 +365,8 @@ class ReaderScreen(GuideScreen):
         self.query_one("#meta", Static).update(parts.meta)
         contents = self.query_one(ContentsList)
         contents.highlighted = self.index
-        if not keep_scroll:
-            self.query_one(ReadingPane).scroll_home(animate=False)
+        if not keep_scroll:  # now, not after the next refresh (see ``land_on``)
+            self.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
 
     async def _show_options(self, block) -> None:
         """The options side by side, as cards (none on most screens)."""
@@ -477,7 +477,14 @@ class ReaderScreen(GuideScreen):
     async def land_on(self, match: Match, query: str) -> None:
         """Turn to the match's screen, mark the words found (reversed and underlined, not colour alone)
         and scroll them into view, a third of the way down the text; the focus goes to the text, or to
-        the question found."""
+        the question found.
+
+        Every scroll before the landing is done at once, never left for "after the next refresh": a
+        deferred scroll is queued by the widget that asked for it (Textual's ``Widget.scroll_to`` calls
+        ``call_after_refresh``), and on a busy machine that widget's queue can reach the screen after
+        the landing, undoing it. So the page goes to its top at once (``_fill_page``), focusing the
+        question found does not scroll it into view (the landing does), and the landing, made after the
+        page is laid out, is the last word."""
         index = self.guide.index_of(match.screen_id)
         self.remove_class("-show-contents")
         self.set_reactive(ReaderScreen.index, index)  # filled here, not by the watcher: the marks go on after
@@ -485,7 +492,7 @@ class ReaderScreen(GuideScreen):
         pane = self.query_one(ReadingPane)
         target, line = self._mark_hit(match, query)
         if isinstance(target, ProviderQuestions):
-            target.focus()
+            target.focus(scroll_visible=False)
         else:
             pane.focus()
         if target is not None:
