@@ -97,7 +97,7 @@ def test_a_difference_without_a_baseline_says_so_plainly(guide):
     for option_id in ("naltrexone-pill", "acamprosate"):
         option = next(option for option in guide.page("research-alcohol").options if option.id == option_id)
         assert option.research.startswith("A small help: "), option.research
-        assert "did not say how many went back on the dummy pill, or over what time" in option.research
+        assert "did not say how many people on the dummy pill went back, or over what time" in option.research
         assert len(re.findall(r"\b\d+ in 100\b", option.research)) == 0, "no made-up 'X in 100 against Y in 100'"
 
 
