@@ -3,14 +3,22 @@ each of PyYAML's loaders. Shared helper functions live in ``tests/helpers.py``."
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
+import sys
 
-import pytest
+# Keep compiled bytecode between runs, even where PYTHONDONTWRITEBYTECODE is set (as on the team's
+# shared machine): without it every xdist worker compiles the package again and pytest rewrites
+# every test module's asserts again, about 5 s of CPU per worker per run (collection: 8.0 s of CPU
+# instead of 3.1 s). Set before the imports below, so the package's own modules are kept too.
+sys.dont_write_bytecode = False
 
-from recovery_guide import i18n
-from recovery_guide.guide_content.folder import load_guide
-from recovery_guide.paths import content_dir
+import shutil  # noqa: E402  (after the bytecode setting, on purpose)
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from recovery_guide import i18n  # noqa: E402
+from recovery_guide.guide_content.folder import load_guide  # noqa: E402
+from recovery_guide.paths import content_dir  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
