@@ -46,8 +46,8 @@ def test_print_has_no_escape_codes_when_piped(printed):
     assert "\x1b" not in printed
 
 
-def test_print_shows_help_lines_of_the_chosen_region_first(guide):
-    flat = " ".join(run("print", "--region", "GB").stdout.split())
+def test_print_shows_help_lines_of_the_chosen_region_first(guide, capsys):
+    flat = " ".join(run_in_process(capsys, "print", "--region", "GB").stdout.split())
     assert "116 123" in flat
     assert flat.index("United Kingdom (GB)") < flat.index("United States (US)")
 
@@ -141,9 +141,10 @@ def test_print_without_a_known_region_lists_every_region_in_full(guide, printed)
 
 
 @pytest.mark.parametrize("form", ["markdown", "html"])
-def test_print_formats(form, guide, tmp_path):
+def test_print_formats(form, guide, tmp_path, capsys):
+    """Through ``cli.main`` in this process (``print`` as a real process: ``printed`` above)."""
     target = tmp_path / f"guide.{form}"
-    result = run("print", "--format", form, "--lang", "de", "--output", str(target))
+    result = run_in_process(capsys, "print", "--format", form, "--lang", "de", "--output", str(target))
     assert result.returncode == 0, result.stderr
     text = target.read_text(encoding="utf-8")
     german = __import__("recovery_guide.guide_content.folder", fromlist=["load_guide"]).load_guide("de")

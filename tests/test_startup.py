@@ -7,6 +7,7 @@ English it is translated from; every other language waits until the reader picks
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -58,35 +59,37 @@ async def test_start_reads_only_the_readers_language_over_english(monkeypatch, c
     assert [path for path, count in Counter(reads).items() if count > 1] == [], "a file was read twice"
 
 
-def test_english_start_does_not_load_babel():
-    """Babel's locale data is for language names and the picker; English starts without it."""
+@pytest.fixture(scope="module")
+def english_start_imports() -> dict[str, list[str]]:
+    """What a fresh interpreter has imported when it has the app class (as the command does before the
+    first frame), and Babel's modules once that app has run: one interpreter for both tests below,
+    as the first moment comes before the second in the same start-up."""
     code = (
-        "import asyncio, sys\n"
+        "import asyncio, json, sys\n"
         "from recovery_guide import cli\n"
-        "from recovery_guide.tui.app import RecoveryGuideApp\n"
         "session = cli.make_session(cli.build_parser().parse_args(['--lang', 'en']))\n"
+        "from recovery_guide.tui.app import RecoveryGuideApp\n"
+        "first = sorted(m for m in sys.modules if m.split('.')[0] in ('markdown_it', 'pygments')"
+        " or m.startswith('recovery_guide.tui.screens.') and not m.endswith(('.welcome', '.too_small'))"
+        " or m == 'textual.widgets._markdown')\n"
         "app = RecoveryGuideApp(session)\n"
         "async def main():\n"
         "    async with app.run_test(size=(100, 30)) as pilot:\n"
         "        await pilot.pause()\n"
         "asyncio.run(main())\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'))\n"
+        "print(json.dumps({'before the first frame': first, 'babel': sorted(m for m in sys.modules if m.split('.')[0] == 'babel')}))\n"
     )
-    assert python_prints(code) == "[]"
+    return json.loads(python_prints(code))
 
 
-def test_the_first_screen_needs_no_markdown_and_no_other_screen():
+def test_english_start_does_not_load_babel(english_start_imports):
+    """Babel's locale data is for language names and the picker; English starts without it."""
+    assert english_start_imports["babel"] == []
+
+
+def test_the_first_screen_needs_no_markdown_and_no_other_screen(english_start_imports):
     """Importing the app (as the command does before the first frame) leaves Markdown and every other screen for later."""
-    code = (
-        "import sys\n"
-        "from recovery_guide import cli\n"
-        "session = cli.make_session(cli.build_parser().parse_args(['--lang', 'en']))\n"
-        "from recovery_guide.tui.app import RecoveryGuideApp\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('markdown_it', 'pygments')"
-        " or m.startswith('recovery_guide.tui.screens.') and not m.endswith(('.welcome', '.too_small'))"
-        " or m == 'textual.widgets._markdown'))\n"
-    )
-    assert python_prints(code) == "[]"
+    assert english_start_imports["before the first frame"] == []
 
 
 async def test_the_welcome_text_follows_the_first_frame_and_reading_replaces_it(guide):
