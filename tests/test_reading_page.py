@@ -207,7 +207,7 @@ async def test_the_words_on_a_screen_are_part_of_the_page(guide):
     async with app.run_test(size=(80, 24)) as pilot:
         reader = await start(pilot)
         words = reader.query_one(TermList)
-        assert words.option_count > 8, "a screen with many words"
+        assert words.option_count >= 8, "a screen with many words"
         reader.query_one(ReadingPane).scroll_to_widget(words, animate=False, top=True)
         await settle(pilot)
         shown = "\n".join(screen_lines(app))
