@@ -28,9 +28,11 @@ def test_every_research_screen_says_before_its_options_that_the_numbers_cannot_b
     found = blocks(guide, screen_id)
     options_at = next(index for index, block in enumerate(found) if isinstance(block, OptionsTable))
     before = " ".join(block.text for block in found[:options_at] if isinstance(block, Paragraph))
-    assert "cannot use these numbers to rank the options" in before and "different studies" in before, screen_id
-    assert "ask your provider how the options compare for you" in before
-    assert "choose 1 or 2 options you want to ask about" in before, "the reader is told what to do with the options"
+    assert "cannot use them to rank the options" in before and "different studies" in before, screen_id
+    assert "ask your provider how they compare for you" in before
+    assert "choose 1 or 2 options to ask about" in before, "the reader is told what to do with the options"
+    # PEMAT-P 25 (an independent review): how to use the table with the reader's own answers
+    assert 'use "What matters to me"' in before and "look at which options are approved" in before and "look at the squares" in before, screen_id
 
 
 @pytest.mark.parametrize("screen_id", RESEARCH)
