@@ -74,7 +74,7 @@ def test_each_region_ends_with_one_short_checked_line_after_its_numbers(guide, f
     text = written("en", fmt)
     assert "Checked against" not in text
     for region in guide.regions:
-        start = text.index(f"{region.name} ({region.code})", text.index("Phone numbers last checked") if fmt == "markdown" else 0)
+        start = text.index(f"{region.name} ({region.code})")
         checked = text.index("We last checked these numbers on", start)
         assert all(start < text.index(line.contact, start) < checked for line in region.lines), region.code
         line = re.match(r"We last checked these numbers on \w+ \d+, \d{4}.\*?\s+(?:<[^>]+>\s*|[-*]\s*|\s)*Sources: (\[\d+\](, )?)+", text[checked:])
@@ -114,3 +114,27 @@ def test_the_research_rating_in_a_printed_grid_is_never_split(code):
     text = raw(code, guide_text)
     assert not re.search(r"^\s*(of|von|trên)\s+5\)", text, re.M)
     assert not re.search(r"\(\d\s*$", text, re.M)
+
+
+@functools.cache
+def written_for(region: str, fmt: str) -> str:
+    """The English guide as ``print --region region`` writes it in ``fmt``, as plain words on one line."""
+    out = FORMATS[fmt](load_guide("en"), region)
+    if fmt == "html":
+        out = html.unescape(TAG.sub("", out))
+    elif fmt == "markdown":
+        out = out.replace("\\", "")
+    return " ".join(out.split())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_country_s_lines_print_with_their_names_and_hours(guide, fmt):
+    """Step 13 says "Check each line's hours below": with the reader's region known, the other
+    countries gave bare numbers in text and Markdown ("Brazil (BR): emergency: 192; crisis: 188";
+    the UK's "111, then option 2" without its "in England"), while the HTML had each line's name,
+    hours and notes (independent review, CCI 14)."""
+    text = written_for("US", fmt)
+    for region in guide.regions:
+        for line in region.lines:
+            assert " ".join(line.name.split()) in text, f"{fmt}: {region.code} {line.name}"
+            assert " ".join(line.about.split()) in text, f"{fmt}: {region.code} {line.name}: its hours and notes"

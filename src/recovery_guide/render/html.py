@@ -209,15 +209,13 @@ def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
     return "\n".join(parts)
 
 
-def compact_regions_html(regions: tuple[Region, ...], block: HelpLines | None = None) -> str:
-    """Every region's emergency and crisis numbers, one item each (when the reader's region is unknown);
-    with a numbered ``block`` (``print``), each with the sources they rest on."""
+def compact_regions_html(regions: tuple[Region, ...]) -> str:
+    """Every region's emergency and crisis numbers, one item each (a handout, when the reader's region
+    is unknown)."""
     parts = [f"<h3>{escape(wording.every_region())}</h3><ul>"]
     for region in regions:
         numbers = "; ".join(f"{escape(wording.urgency_short(line.urgency))}{after(wording.urgency_short(line.urgency))}<strong>{escape(line.contact)}</strong>" for line in compact_lines(region))
-        sources = block.compact_numbers_of(region) if block else ()
-        cited = f'<br><span class="meta">{escape(wording.sources_by_number(sources))}</span>' if sources else ""
-        parts.append(f"<li>{escape(region.name)} ({escape(region.code)}){after(region.name)}{numbers}{cited}</li>")
+        parts.append(f"<li>{escape(region.name)} ({escape(region.code)}){after(region.name)}{numbers}</li>")
     parts.append("</ul>")
     return "\n".join(parts)
 

@@ -22,7 +22,6 @@ from recovery_guide.view.boxes import step_boxes, tier_lines
 from recovery_guide.view import glance
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
-    compact_lines,
     Steps,
     Block,
     BulletList,
@@ -114,30 +113,16 @@ def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ..
     return "\n".join(lines)
 
 
-def compact_regions_markdown(regions: tuple[Region, ...] | list[Region], block: HelpLines | None = None) -> str:
-    """Every region's emergency and crisis numbers, one line each: numbers before any question; in
-    ``print`` (``block`` numbered), each with the sources they rest on after a line break."""
-    lines = []
-    for region in regions:
-        numbers = "; ".join(labelled_markdown(wording.urgency_short(line.urgency), f"**{escape_markdown(line.contact)}**") for line in compact_lines(region))
-        sources = block.compact_numbers_of(region) if block else ()
-        cited = "  \n  " + escape_markdown(wording.sources_by_number(sources)) if sources else ""
-        lines.append("- " + labelled_markdown(f"{region.name} ({region.code})", numbers) + cited)
-    return "\n".join(lines) + "\n"
-
-
 class MarkdownWriter(BlockWriter[str]):
     """Each block as Markdown (no trailing newline)."""
 
-    def __init__(self, section: str = "###", change_hint: str = "", every_region_in_full: bool = True, heading_shift: int = 1) -> None:
+    def __init__(self, section: str = "###", change_hint: str = "", heading_shift: int = 1) -> None:
         self.heading_shift = heading_shift
         """How many levels a body heading sits below the content's own (1 under a page's ``##`` heading)."""
         self.section = section
         """The heading level of a page's own sections (language note, sources)."""
         self.change_hint = change_hint
         """A line under the help lines on how to choose another region (the full-screen app)."""
-        self.every_region_in_full = every_region_in_full
-        """With the region unknown, add each region's lines in full after the short list (``print``)."""
 
     def blocks(self, blocks: tuple[Block, ...] | list[Block]) -> str:
         """Blocks in order, a blank line between them unless the content wrote one straight under the other."""
@@ -192,20 +177,15 @@ class MarkdownWriter(BlockWriter[str]):
         return f"**{escape_markdown(block.text)}**"
 
     def write_help_lines(self, block: HelpLines) -> str:
-        """The reader's region in full and the others compactly; when unknown, every region compactly.
-        Then the reader's clinic's phone, when known."""
+        """Every region in full, the reader's own first (``HelpLines.own_first``); then the reader's
+        clinic's phone, when known."""
         parts = [f"**{escape_markdown(wording.no_local_emergency_number())}**", ""]
-        if block.own:
-            parts.append(region_markdown(block.own, numbers=block.numbers_of(block.own)))
-        parts += [f"### {escape_markdown(wording.every_region())}", "", compact_regions_markdown(block.others, block)]
+        parts += [region_markdown(region, numbers=block.numbers_of(region)) for region in block.own_first]
         if self.change_hint:
             parts += [f"*{escape_markdown(self.change_hint)}*", ""]
         parts.append(f"*{escape_markdown(wording.help_lines_checked(block.checked))}*")
         if block.clinic and block.clinic.phone:
             parts += ["", clinic_phone_markdown(block.clinic).rstrip("\n")]
-        if self.every_region_in_full and not block.own:
-            parts += ["", *(region_markdown(region, "####", block.numbers_of(region)) for region in block.regions)]
-            return "\n".join(parts).removesuffix("\n")
         return "\n".join(parts)
 
     def write_at_a_glance(self, block: AtAGlance) -> str:

@@ -209,15 +209,11 @@ class TextWriter(BlockWriter[str | None]):
         return "\n".join([wording.tick_if_you_agree(), *framed(f"{BOX} {block.text}")])
 
     def write_help_lines(self, block: HelpLines) -> str:
-        """The reader's region in full and the rest compactly; every region in full when it is unknown."""
+        """Every region in full, the reader's own first (``HelpLines.own_first``)."""
         parts = [wording.no_local_emergency_number(), ""]
         if block.clinic and block.clinic.phone:
             parts += [fill(wording.labelled(block.clinic.name, block.clinic.phone)), ""]
-        if block.own:
-            parts.append(region_lines(block.own, block.numbers_of(block.own)) + "\n")
-            parts += [wording.every_region(), *[compact_region(other, block.compact_numbers_of(other)) for other in block.others], ""]
-        else:
-            parts += [region_lines(region, block.numbers_of(region)) + "\n" for region in block.regions]
+        parts += [region_lines(region, block.numbers_of(region)) + "\n" for region in block.own_first]
         parts.append(wording.help_lines_checked(block.checked))
         return "\n".join(parts)
 

@@ -54,7 +54,7 @@ class ReadingPage(MarkdownWriter):
     """
 
     def __init__(self) -> None:
-        super().__init__(section="##", change_hint=change_region_hint(), every_region_in_full=False, heading_shift=0)
+        super().__init__(section="##", change_hint=change_region_hint(), heading_shift=0)
 
     def parts(self, view: PageView) -> PageParts:
         parts = PageParts(blocks=list(view.blocks))

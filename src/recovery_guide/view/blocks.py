@@ -215,17 +215,9 @@ class HelpLines(Block):
     """Each region's sources by their numbers in the source list, by region code (``print``, which has
     the list: each region then says in one short line when and against what it was checked)."""
 
-    compact_source_numbers: tuple[tuple[str, tuple[int, ...]], ...] = ()
-    """The same for the lines a region's one-line entry gives (``compact_lines``): the countries listed
-    compactly show their sources too (an independent review found them without any)."""
-
     def numbers_of(self, region: Region) -> tuple[int, ...]:
         """The numbers of the sources ``region``'s lines rest on (empty when not numbered)."""
         return dict(self.source_numbers).get(region.code, ())
-
-    def compact_numbers_of(self, region: Region) -> tuple[int, ...]:
-        """The numbers of the sources of the lines ``region``'s one-line entry gives (empty when not numbered)."""
-        return dict(self.compact_source_numbers).get(region.code, ())
 
     @property
     def others(self) -> tuple[Region, ...]:
@@ -233,6 +225,10 @@ class HelpLines(Block):
 
     @property
     def own_first(self) -> tuple[Region, ...]:
+        """Every region, the reader's own first. Every writer (text, Markdown, HTML, the app) lists
+        each of them in full, with each line's name, number, hours and notes: the page tells readers
+        to check each line's hours, and a bare number (an independent review found "111, then option
+        2" without its "in England") can send a reader to the wrong line."""
         return ((self.own,) if self.own else ()) + self.others
 
 

@@ -23,7 +23,6 @@ from recovery_guide.view.blocks import (
     AtAGlance,
     Block,
     ClinicDetails,
-    compact_lines,
     EvidenceLabel,
     EvidenceScale,
     GlossaryEntries,
@@ -172,10 +171,8 @@ def numbered_help_lines(block: HelpLines, guide: Guide) -> HelpLines:
     """``block`` with each region's sources numbered as in the guide's source list."""
     numbers = source_numbers(guide)
 
-    def cited(lines_of) -> tuple[tuple[str, tuple[int, ...]], ...]:
-        return tuple((region.code, tuple(dict.fromkeys(numbers[line.source_id] for line in lines_of(region)))) for region in block.regions)
-
-    return replace(block, source_numbers=cited(lambda region: region.lines), compact_source_numbers=cited(compact_lines))
+    cited = tuple((region.code, tuple(dict.fromkeys(numbers[line.source_id] for line in region.lines))) for region in block.regions)
+    return replace(block, source_numbers=cited)
 
 
 def review_dates(guide: Guide) -> ReviewDates:
