@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from recovery_guide import i18n
+from recovery_guide import i18n, wording
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.render.html import guide_html
 from recovery_guide.render.markdown import guide_markdown
@@ -138,3 +138,17 @@ def test_every_country_s_lines_print_with_their_names_and_hours(guide, fmt):
         for line in region.lines:
             assert " ".join(line.name.split()) in text, f"{fmt}: {region.code} {line.name}"
             assert " ".join(line.about.split()) in text, f"{fmt}: {region.code} {line.name}: its hours and notes"
+
+
+@pytest.mark.parametrize("code", ["en", "de", "zh_Hans", "vi", "fr", "es", "pt_BR"])
+def test_each_rating_in_the_printed_grid_reads_on_one_line(code):
+    """"very early / evidence / ■□□□□ (1 of 5)" over three lines of the "At a glance" grid (independent
+    review, PEMAT 19): each rating's words, squares and "N of 5" are on one line of the text print."""
+    i18n.set_language(code)
+    try:
+        ratings = [" ".join(wording.evidence_scale_line(level).split()) for level in range(1, 6)]
+    finally:
+        i18n.set_language("en")
+    lines = [" ".join(line.split()) for line in raw(code, guide_text).splitlines()]
+    split = [line for line in lines if re.search(r"[■□]{5}", line) and not any(rating in line for rating in ratings)]
+    assert not split, f"{code}: ratings split over lines: {split}"

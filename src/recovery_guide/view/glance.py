@@ -19,7 +19,7 @@ from recovery_guide.textfold import cell_width
 
 GAP = 2
 """Spaces between two columns."""
-COMFORT = 16
+COMFORT = 12
 """The fewest cells a column gets (or its whole text, if shorter) before the grid gives way to stacked lines."""
 HEADER_LINES = 2
 """The most lines a column's header wraps onto (when COMFORT cells allow it)."""
@@ -82,6 +82,9 @@ def column_widths(rows: list[tuple[str, ...]], width: int) -> list[int] | None:
     # otherwise squeeze "Approved for this?" onto six lines (the Vietnamese translator's finding)
     least = [max(low, min(_fits_in_lines(header, HEADER_LINES), COMFORT)) for low, header in zip(least, rows[0])]
     most = [max(cell_width(text) for text in column) for column in columns]
+    # the research rating reads on one line, its words with its squares ("very early / evidence /
+    # ■□□□□ (1 of 5)" over three lines read as three facts to an independent reviewer)
+    least[-1] = max(least[-1], max(cell_width(text) for text in columns[-1][1:]))
     room = width - GAP * (len(columns) - 1)
     if sum(max(low, min(high, COMFORT)) for low, high in zip(least, most)) > room:
         return None  # columns this narrow would hold two or three words a line: stacked lines read better
