@@ -360,6 +360,13 @@ def evidence_level_meaning(level: int) -> str:
     return meanings[level]
 
 
+def on_paper() -> str:
+    """The words that open a content sentence meant for paper only ("On paper, tick your questions
+    and bring these pages."): the app and ``read`` mode leave that sentence out (view/on_screen.py).
+    A translation is the exact opener that language's content uses."""
+    return _("On paper")
+
+
 def worksheet_intro() -> str:
     """What "What matters to me" is for, on paper: the reader ticks on the page and takes it along
     (the content's intro, for the app, says the answers go on the handout)."""

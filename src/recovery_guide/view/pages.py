@@ -44,6 +44,7 @@ from recovery_guide.view.blocks import (
     WritingSpace,
 )
 from recovery_guide.view.body import body_blocks
+from recovery_guide.view.on_screen import screen_blocks
 from recovery_guide.view.paper import paper_blocks
 
 
@@ -188,8 +189,11 @@ def urgency_tiers(guide: Guide, page: Page | None = None) -> UrgencyTiers | None
     return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure) if holder else None
 
 
-def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None) -> PageView:
+def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None, paper: bool = False) -> PageView:
     """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown).
+
+    ``paper``: for ``print``, which keeps the content's paper-only steps ("On paper, tick your
+    questions ..."); on screen they go (view/on_screen.py), as paper drops the app's (view/paper.py).
 
     ``clinic``: the reader's clinic, whose phone the Get help now page lists with the help lines
     (the full-screen app); ``print`` shows the clinic once at the top instead.
@@ -221,14 +225,14 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in cited_on(page)), page.reviewed))
     if page.kind is PageKind.ABOUT:
         blocks += [LanguageNote(about_language_note(guide)), review_dates(guide), Sources(tuple(guide.sources.values()))]
-    return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks))
+    return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks) if paper else screen_blocks(blocks))
 
 
 def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> GuideView:
     """The whole guide on paper: the key to its pictures, every page in reading order (each question
     with a box to tick), "What matters to me" to fill in right after the page that offers it, then the glossary in
     the guide's own sort order. The main message leaves its page for the top of the guide."""
-    pages = tuple(paper_page(page_view(guide, page, region_code), guide) for page in guide.pages)
+    pages = tuple(paper_page(page_view(guide, page, region_code, paper=True), guide) for page in guide.pages)
     main = next((block for view in pages for block in view.blocks if isinstance(block, MainMessage)), None)
     return GuideView(
         language=guide.language.code,
