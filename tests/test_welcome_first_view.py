@@ -66,6 +66,26 @@ async def test_with_saved_progress_the_continue_button_does_not_push_the_main_me
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("size", [(60, 20), (100, 30)], ids=size_id)
+@pytest.mark.parametrize("code", LANGUAGES)
+async def test_a_returning_reader_sees_the_button_to_continue_without_scrolling(code, size):
+    """At 100x30 the key points, and at 60x20 a long German label, pushed "continue where I left off"
+    below the first view: a returning reader had to scroll to find the way back in."""
+    from textual.widgets import Button
+
+    from recovery_guide.tui.app import RecoveryGuideApp
+
+    app = RecoveryGuideApp(with_saved_progress(Session(load_guide(code))))
+    async with app.run_test(size=size) as pilot:
+        await welcome_complete(pilot)
+        resume = app.screen.query_one("#resume", Button)
+        visible = app.screen.query_one("#welcome-scroll").scrollable_content_region
+        assert visible.contains_region(resume.region), f"continue at {resume.region}, the reader sees {visible}"
+        assert "5" in str(resume.label), "the button still names the step"
+        assert_first_view(app)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("scrolled", [False, True], ids=["at-the-top", "scrolled-down"])
 @pytest.mark.parametrize("size", SHORT_SIZES, ids=size_id)
 @pytest.mark.parametrize("code", ["de", "zh_Hans"])

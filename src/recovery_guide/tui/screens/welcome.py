@@ -87,6 +87,20 @@ class WelcomeScreen(GuideScreen):
 
         return without_quit_instructions(self.welcome.body)
 
+    @property
+    def saved_page(self) -> str | None:
+        """The page a returning reader left off at (None for a first visit or a page no longer in the guide)."""
+        saved = self.session.progress.page
+        return saved if saved and saved in (screen.id for screen in self.guide.pages) else None
+
+    def resume_label(self, short: bool) -> str:
+        """The second button's label: the step to go back to, by number and, where there is room, by
+        title (on a short terminal the title would push the button below the first view in German)."""
+        number = self.guide.index_of(self.saved_page) + 1
+        if short:
+            return plain(_("I understand - continue where I left off (step {number})").format(number=number))
+        return plain(_("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.page(self.saved_page).title))
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome-scroll"):
             yield Static(wording.step(1, len(self.guide.pages)), id="progress", markup=False)
@@ -97,12 +111,9 @@ class WelcomeScreen(GuideScreen):
             yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
                 yield Button(plain(_("I understand - start reading")), id="acknowledge", variant="primary")
-            saved = self.session.progress.page
-            if saved and saved in (screen.id for screen in self.guide.pages):
-                number = self.guide.index_of(saved) + 1
-                label = _("I understand - continue where I left off (step {number}: {title})").format(number=number, title=self.guide.page(saved).title)
+            if self.saved_page:
                 with Center():
-                    yield Button(plain(label), id="resume")
+                    yield Button(self.resume_label(short=False), id="resume")
             yield DeferredMarkdown(self.body, id="body")
         yield Banner(banner_text(self.session.clinic))
         yield KeyBar()
@@ -121,17 +132,25 @@ class WelcomeScreen(GuideScreen):
         in welcome.tcss). Called on every resize and after every recompose (a language switch and
         kiosk mode's start-over make new widgets). It also scrolls to that view when asked
         (``first_view``), the first time, and when the layout turns short or tall (the key points move,
-        so the reader's place would not hold anyway); other resizes keep the reader's place."""
+        so the reader's place would not hold anyway); other resizes keep the reader's place. With saved
+        progress the button to continue is on the first view too, so the key points wait below the
+        buttons at every height and a short terminal names the step by number only."""
         if self.retired:  # its widgets are gone
             return
         short = height < SHORT_HEIGHT
         first_view = first_view or not self.first_view_shown or short != self.has_class("-short")
         self.set_class(short, "-short")
+        self.set_class(self.saved_page is not None, "-resumable")
         for button in self.query(Button):
             button.compact = short
+        for button in self.query("#resume").results(Button):
+            button.label = self.resume_label(short)
         scroll = self.query_one("#welcome-scroll")
         key_points = self.query_one("#key-points")
-        scroll.move_child(key_points, before=self.query_one("#body" if short else "#notice"))
+        # a returning reader has read the key points; the way back in comes first (at 100x30 they pushed
+        # "continue where I left off" below the first view)
+        later = short or self.saved_page is not None
+        scroll.move_child(key_points, before=self.query_one("#body" if later else "#notice"))
         if first_view:
             self.call_after_refresh(self.show_first_view)
 
