@@ -55,3 +55,23 @@ async def test_the_app_shows_only_the_app_way_on_step_12():
         assert "In the app, press x to make your handout" in text
         assert "On paper" not in text
     assert wording.on_paper() == "On paper"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_printed_worksheet_takes_its_intro_from_the_content_and_the_app_its_own(code):
+    """Paper's "What matters to me" intro is ``paper_intro`` of ``values.yaml`` (it was a catalog
+    string beside the content's intro: two places for nearly the same words); the app keeps ``intro``."""
+    from pathlib import Path
+
+    i18n.set_language(code)
+    try:
+        guide = load_guide(code)
+        paper = flat(html.unescape(re.sub(r"<[^>]+>", "", guide_html(guide, "US"))))
+    finally:
+        i18n.set_language("en")
+    values = guide.values
+    assert values.paper_intro and values.paper_intro != values.intro
+    assert flat(values.paper_intro) in paper and flat(values.intro) not in paper
+    catalogs = Path(__file__).parent.parent / "locales"
+    for catalog in [catalogs / "messages.pot", *catalogs.glob("*/LC_MESSAGES/messages.po")]:
+        assert "Take this page to your visit" not in catalog.read_text(encoding="utf-8"), catalog

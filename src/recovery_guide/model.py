@@ -445,6 +445,9 @@ class Values:
     levels: tuple[Choice, ...]
     """The rating words, least important first; skipping is always possible and is not a level."""
     items: tuple[ValueItem, ...]
+    paper_intro: str = ""
+    """The intro on paper (``print``, the handout's worksheet): the app's ``intro`` says the answers
+    go on the handout, and on paper there is no handout to put them on."""
     source_ids: tuple[str, ...] = ()
     """Why the guide has this exercise (from the English file; translations inherit it)."""
     after: str = ""

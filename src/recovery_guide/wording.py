@@ -367,15 +367,6 @@ def on_paper() -> str:
     return _("On paper")
 
 
-def worksheet_intro() -> str:
-    """What "What matters to me" is for, on paper: the reader ticks on the page and takes it along
-    (the content's intro, for the app, says the answers go on the handout)."""
-    return _(
-        "Different things matter to different people. Think about how much each of these matters to you. "
-        "There are no right or wrong answers, and there is no score. Take this page to your visit, and talk about your answers with your provider."
-    )
-
-
 def worksheet_how() -> str:
     """How to fill in "What matters to me" on paper."""
     return _("For each one, tick one box. You can skip any of them.")

@@ -71,7 +71,7 @@ def source_hash(item: Page | SelfCheck | Values) -> str:
 
 def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
     if isinstance(item, Values):
-        return {"intro": item.intro, "levels": [[level.id, level.text] for level in item.levels], "items": [[value.id, value.text] for value in item.items]}
+        return {"intro": item.intro, "paper_intro": item.paper_intro, "levels": [[level.id, level.text] for level in item.levels], "items": [[value.id, value.text] for value in item.items]}
     if isinstance(item, SelfCheck):
         questions = [[q.id, q.prompt, [[c.id, c.text] for c in q.choices], q.answer, q.explanation] for q in item.questions]
         return {"title": item.title, "topic": item.topic, "questions": questions}
@@ -249,6 +249,7 @@ def _values(english: Values | None, translation: Translation, warn: Callable[[st
     return dataclasses.replace(
         english,  # ids and sources stay the English ones
         intro=candidate.intro,
+        paper_intro=candidate.paper_intro,
         levels=tuple(dataclasses.replace(level, text=other.text) for level, other in zip(english.levels, candidate.levels)),
         items=tuple(dataclasses.replace(item, text=other.text) for item, other in zip(english.items, candidate.items)),
         language=translation.code,
@@ -430,7 +431,7 @@ def number_mismatches(english: Guide, translation: Translation) -> list[NumberMi
 
 
 def _values_texts(values: Values) -> list[str]:
-    return [values.intro, *(level.text for level in values.levels), *(item.text for item in values.items)]
+    return [values.intro, values.paper_intro, *(level.text for level in values.levels), *(item.text for item in values.items)]
 
 
 def _page_mismatch(english: Page, translated: Page, code: str) -> NumberMismatch | None:

@@ -412,6 +412,7 @@ def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None
         intro=top.get("intro"),
         levels=levels,
         items=items,
+        paper_intro=top.get("paper_intro"),
         source_ids=sources,
         after=after,
         translated_from=_translated_from(doc, doc.data, (), warn),

@@ -353,6 +353,7 @@ VALUES = Shape(
         Field("id", "id", "The exercise's id (always what-matters-to-me)."),
         Field("after", "id", "The id of the screen that offers it (a box with a button under its text).", english_only=True),
         Field("intro", "text", "One or two sentences saying what the exercise is for."),
+        Field("paper_intro", "text", "The intro on paper (print and the handout's worksheet), where there is no app: the reader ticks on the page and takes it to the visit."),
         Field("levels", "mappings", "The rating words, least important first (4 of them; no numbers).", shape=CHOICE),
         Field("items", "mappings", "The things to rate.", shape=VALUE_ITEM),
         Field("sources", "ids", "Ids of the sources (sources.yaml) the exercise rests on.", english_only=True),

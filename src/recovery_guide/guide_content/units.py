@@ -25,7 +25,7 @@ TEXT_KEYS = frozenset(
         # the safety screen's urgency tiers (a mapping of tiers, each a heading and its signs)
         "heading", "signs", "unsure",
         # glossary, help lines, self-checks, values
-        "term", "definition", "about", "contact", "prompt", "explanation", "topic", "intro", "note",
+        "term", "definition", "about", "contact", "prompt", "explanation", "topic", "intro", "paper_intro", "note",
     }
 )  # fmt: skip
 """The fields a translator translates (``schema.py`` declares them; ids, sources and dates are never translated)."""

@@ -294,12 +294,12 @@ def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:
 
 def values_worksheet(guide: Guide) -> ValuesWorksheet | None:
     """"What matters to me" to fill in on paper (None when the guide has no such exercise). Its intro is
-    paper's own (``wording.worksheet_intro``): the content's says the answers go on the app's handout,
-    and an independent review found that "on paper there is no handout"."""
+    the content's ``paper_intro``: the app's ``intro`` says the answers go on the app's handout, and an
+    independent review found that "on paper there is no handout"."""
     if guide.values is None:
         return None
     values = guide.values
-    return ValuesWorksheet(wording.worksheet_intro(), tuple(level.text for level in values.levels), tuple(item.text for item in values.items))
+    return ValuesWorksheet(values.paper_intro, tuple(level.text for level in values.levels), tuple(item.text for item in values.items))
 
 
 def clinic_lines(clinic: Clinic) -> list[str]:
