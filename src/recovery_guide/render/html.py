@@ -340,8 +340,10 @@ class HtmlWriter(BlockWriter[str]):
         return f"<p><strong>{escape(block.text)}</strong></p>"
 
     def write_help_lines(self, block: HelpLines) -> str:
-        """Every region in full, the reader's own first (after the reader's clinic, when known)."""
-        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *(region_html(region, block.numbers_of(region)) for region in block.own_first)])
+        """Every region in full, the reader's own first (``HelpLines.in_full``; after the reader's
+        clinic, when known), or every region's numbers first (``HelpLines.numbers_first``)."""
+        numbers = [compact_regions_html(block.regions)] if block.numbers_first else []
+        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *numbers, *(region_html(region, block.numbers_of(region)) for region in block.in_full)])
 
     def write_at_a_glance(self, block: AtAGlance) -> str:
         """A real table, one row per option, that becomes stacked cards on a narrow page and on paper

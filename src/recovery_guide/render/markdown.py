@@ -31,6 +31,7 @@ from recovery_guide.view.blocks import (
     GlossaryEntries,
     Heading,
     HelpLines,
+    compact_lines,
     IconArray,
     KeyPoints,
     LanguageNote,
@@ -113,6 +114,15 @@ def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ..
     return "\n".join(lines)
 
 
+def compact_regions_markdown(regions: tuple[Region, ...]) -> str:
+    """Every region's emergency and crisis numbers, one line each (``HelpLines.numbers_first``)."""
+    lines = []
+    for region in regions:
+        numbers = "; ".join(labelled_markdown(wording.urgency_short(line.urgency), f"**{escape_markdown(line.contact)}**") for line in compact_lines(region))
+        lines.append("- " + labelled_markdown(f"{region.name} ({region.code})", numbers))
+    return "\n".join(lines) + "\n"
+
+
 class MarkdownWriter(BlockWriter[str]):
     """Each block as Markdown (no trailing newline)."""
 
@@ -177,10 +187,13 @@ class MarkdownWriter(BlockWriter[str]):
         return f"**{escape_markdown(block.text)}**"
 
     def write_help_lines(self, block: HelpLines) -> str:
-        """Every region in full, the reader's own first (``HelpLines.own_first``); then the reader's
-        clinic's phone, when known."""
+        """Every region in full, the reader's own first (``HelpLines.in_full``), or every region's
+        numbers, one line each, until the reader chooses a region (``HelpLines.numbers_first``); then
+        the reader's clinic's phone, when known."""
         parts = [f"**{escape_markdown(wording.no_local_emergency_number())}**", ""]
-        parts += [region_markdown(region, numbers=block.numbers_of(region)) for region in block.own_first]
+        if block.numbers_first:
+            parts += [f"### {escape_markdown(wording.every_region())}", "", compact_regions_markdown(block.regions)]
+        parts += [region_markdown(region, numbers=block.numbers_of(region)) for region in block.in_full]
         if self.change_hint:
             parts += [f"*{escape_markdown(self.change_hint)}*", ""]
         parts.append(f"*{escape_markdown(wording.help_lines_checked(block.checked))}*")

@@ -209,11 +209,14 @@ class TextWriter(BlockWriter[str | None]):
         return "\n".join([wording.tick_if_you_agree(), *framed(f"{BOX} {block.text}")])
 
     def write_help_lines(self, block: HelpLines) -> str:
-        """Every region in full, the reader's own first (``HelpLines.own_first``)."""
+        """Every region in full, the reader's own first (``HelpLines.in_full``); or every region's
+        numbers, one line each, until the reader chooses a region (``HelpLines.numbers_first``)."""
         parts = [wording.no_local_emergency_number(), ""]
         if block.clinic and block.clinic.phone:
             parts += [fill(wording.labelled(block.clinic.name, block.clinic.phone)), ""]
-        parts += [region_lines(region, block.numbers_of(region)) + "\n" for region in block.own_first]
+        if block.numbers_first:
+            parts += [wording.every_region(), *map(compact_region, block.regions), ""]
+        parts += [region_lines(region, block.numbers_of(region)) + "\n" for region in block.in_full]
         parts.append(wording.help_lines_checked(block.checked))
         return "\n".join(parts)
 

@@ -211,6 +211,10 @@ class HelpLines(Block):
     """When the help lines as a whole were last checked."""
     clinic: Clinic | None = None
     """The reader's clinic, whose phone is listed with the help lines when the clinic file gives one."""
+    numbers_first: bool = False
+    """On screen with the reader's region unknown: every region's emergency and crisis numbers at once,
+    one line each (``compact_lines``), until the reader chooses a region; then, and on paper, every
+    region in full (``in_full``)."""
     source_numbers: tuple[tuple[str, tuple[int, ...]], ...] = ()
     """Each region's sources by their numbers in the source list, by region code (``print``, which has
     the list: each region then says in one short line when and against what it was checked)."""
@@ -225,11 +229,16 @@ class HelpLines(Block):
 
     @property
     def own_first(self) -> tuple[Region, ...]:
-        """Every region, the reader's own first. Every writer (text, Markdown, HTML, the app) lists
-        each of them in full, with each line's name, number, hours and notes: the page tells readers
-        to check each line's hours, and a bare number (an independent review found "111, then option
-        2" without its "in England") can send a reader to the wrong line."""
         return ((self.own,) if self.own else ()) + self.others
+
+    @property
+    def in_full(self) -> tuple[Region, ...]:
+        """The regions every writer (text, Markdown, HTML, the app) lists in full, with each line's
+        name, number, hours and notes: all of them, the reader's own first, unless the numbers come
+        first (``numbers_first``). The page tells readers to check each line's hours, and a bare number
+        (an independent review found "111, then option 2" without its "in England") can send a reader
+        to the wrong line."""
+        return () if self.numbers_first else self.own_first
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def help_lines(guide: Guide, region_code: str | None, clinic: Clinic | None = No
     the countries where the guide's language is spoken come first, the rest keep the guide's order."""
     language = guide.language.code
     regions = tuple(sorted(guide.regions, key=lambda region: not official_in(region.code, language)))
-    return HelpLines(regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic)
+    return HelpLines(regions, guide.region(region_code) if region_code else None, guide.help_lines_checked, clinic, numbers_first=region_code is None)
 
 
 def region_checked(region: Region, numbers: tuple[int, ...] = ()) -> tuple[str, ...]:
@@ -173,7 +173,7 @@ def numbered_help_lines(block: HelpLines, guide: Guide) -> HelpLines:
     numbers = source_numbers(guide)
 
     cited = tuple((region.code, tuple(dict.fromkeys(numbers[line.source_id] for line in region.lines))) for region in block.regions)
-    return replace(block, source_numbers=cited)
+    return replace(block, source_numbers=cited, numbers_first=False)  # on paper no one can choose a region
 
 
 def review_dates(guide: Guide) -> ReviewDates:
