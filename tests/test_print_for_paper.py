@@ -31,12 +31,12 @@ TAG = re.compile(r"<[^>]+>")
 
 
 @functools.cache
-def written(code: str, fmt: str) -> str:
-    """The whole guide as ``print`` writes it in ``fmt`` for a reader whose region is unknown (every
-region in full), as plain words on one line. Written once per language and format: the tests only read it."""
+def written(code: str, fmt: str, region: str | None = None) -> str:
+    """The whole guide as ``print`` writes it in ``fmt`` for a reader in ``region`` (by default unknown:
+every region in full), as plain words on one line. Written once per language and format: the tests only read it."""
     i18n.set_language(code)
     try:
-        out = FORMATS[fmt](load_guide(code), None)
+        out = FORMATS[fmt](load_guide(code), region)
     finally:
         i18n.set_language("en")
     if fmt == "html":
@@ -116,24 +116,13 @@ def test_the_research_rating_in_a_printed_grid_is_never_split(code):
     assert not re.search(r"\(\d\s*$", text, re.M)
 
 
-@functools.cache
-def written_for(region: str, fmt: str) -> str:
-    """The English guide as ``print --region region`` writes it in ``fmt``, as plain words on one line."""
-    out = FORMATS[fmt](load_guide("en"), region)
-    if fmt == "html":
-        out = html.unescape(TAG.sub("", out))
-    elif fmt == "markdown":
-        out = out.replace("\\", "")
-    return " ".join(out.split())
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_country_s_lines_print_with_their_names_and_hours(guide, fmt):
     """Step 13 says "Check each line's hours below": with the reader's region known, the other
     countries gave bare numbers in text and Markdown ("Brazil (BR): emergency: 192; crisis: 188";
     the UK's "111, then option 2" without its "in England"), while the HTML had each line's name,
     hours and notes (independent review, CCI 14)."""
-    text = written_for("US", fmt)
+    text = written("en", fmt, "US")
     for region in guide.regions:
         for line in region.lines:
             assert " ".join(line.name.split()) in text, f"{fmt}: {region.code} {line.name}"
