@@ -42,6 +42,7 @@ def test_the_screen_gives_the_app_way_and_paper_the_paper_way(code):
     assert PAPER[code] in paper and APP[code] not in paper, f"{code}: on paper"
 
 
+@pytest.mark.slow
 async def test_the_app_shows_only_the_app_way_on_step_12():
     from recovery_guide.tui.app import RecoveryGuideApp
 
