@@ -12,7 +12,7 @@ import re
 import pytest
 
 from recovery_guide.render.text import TextWriter, guide_text
-from recovery_guide.view.blocks import AtAGlance, BulletList, Heading, IconArray, KeyPoints, OptionsTable, Paragraph
+from recovery_guide.view.blocks import BulletList, Heading, IconArray, KeyPoints, OptionsTable, Paragraph
 from recovery_guide.view.pages import page_view
 from tests.test_icon_arrays import assert_grids_match, grids_in
 
@@ -304,8 +304,10 @@ def test_every_picture_says_over_what_time_in_its_key_and_its_caption_alike(guid
 def test_plain_words_and_plainer_sentences_on_the_research_screens(guide):
     """Review r11 (PEMAT 4, CCI 7 and 18, review section 7)."""
     text = " ".join(reader_text(guide).split())
-    glance = next(block for block in blocks(guide, "research-alcohol") if isinstance(block, AtAGlance))
-    assert any("motivational enhancement therapy" in option.name for option in glance.options), "MET spelled out at its first use"
+    for screen_id in ("research-alcohol", "research-cannabis"):
+        page = " ".join(" ".join(TextWriter().write(block) for block in blocks(guide, screen_id)).split())
+        first = re.search(r"\bMET\b", page).start()
+        assert page[:first].endswith("otivational enhancement therapy ("), f"{screen_id}: MET spelled out at its first use (the At a glance grid)"
     assert "community reinforcement approach" in text and "a talking therapy called the community reinforcement approach" in text
     assert "community-reinforcement-approach" in {term.id for term in guide.glossary}
     assert "heart beat in an uneven way" in text and "changes in liver tests" not in text and "strain on the liver" in text
