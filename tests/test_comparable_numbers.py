@@ -335,3 +335,13 @@ def test_the_naloxone_communities_study_says_it_was_read_through_a_review(guide)
     assert option.research.startswith("A review of reviews tells of 1 study across 19 communities")
     note = guide.sources["emcdda-2015"].note
     assert "19 communities" in note and "umbrella review" in note and "did not see that study itself" in note
+
+
+@pytest.mark.parametrize("screen_id", RESEARCH)
+def test_no_card_field_opens_with_a_second_label(guide, screen_id):
+    """Review r11 (PEMAT 9): "What research found: A small help: ..." and "What it is like: In that
+    trial: ..." read with two colons, the second a label of its own."""
+    for option in guide.page(screen_id).options:
+        fields = [option.research] + ([option.like] if option.id == "ketamine" else [])
+        for text in fields:
+            assert not re.match(r"[^.]{0,40}:", text), f"{screen_id}/{option.id}: {text[:60]}"
