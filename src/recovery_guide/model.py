@@ -200,7 +200,7 @@ class Result:
     caption: str
     """The result in words ("... about 48 in 100 ... about 11 in 100 did."); it holds both counts."""
     outcome: str
-    """What a filled symbol means in this result's picture ("died within a year"): good in some
+    """What a filled symbol means in this result's picture ("died in a year"): good in some
     results and bad in others, so every picture's legend names it."""
     groups: tuple[ResultGroup, ...]
     """Exactly two: the treatment group, then the comparison group."""

@@ -42,7 +42,7 @@ FILLED = "●"
 EMPTY = "○"
 """An empty ring."""
 BAD = "✖"
-"""A filled symbol for a bad outcome (``OutcomeKind.BAD``: "died within a year"): a heavy cross, not
+"""A filled symbol for a bad outcome (``OutcomeKind.BAD``: "died in a year"): a heavy cross, not
 the dot of a good one, so black-and-white paper tells them apart. East Asian Width "N", so one cell
 in every terminal (the dot's width is "A", which the project already counts as one)."""
 

@@ -31,7 +31,7 @@ contact explains its words, e.g. what a text phone (TTY) is)."""
 NAME_LIMIT = 200
 """A title, a name or a short label: one line (the longest written is about 80)."""
 OUTCOME_LIMIT = 80
-"""What a filled symbol means in one icon array ("died within a year"): a short phrase, not a sentence
+"""What a filled symbol means in one icon array ("died in a year"): a short phrase, not a sentence
 (the longest English one is about 40 characters; a translation may need twice that)."""
 BODY_LIMIT = 20_000
 """A screen's body (the longest written is about 5,700)."""
@@ -136,7 +136,7 @@ RESULT = Shape(
         Field(
             "outcome",
             "text",
-            'What a filled symbol means in this picture, a short phrase ("stayed off cocaine in the last 2 weeks", "died within a year"): '
+            'What a filled symbol means in this picture, a short phrase ("stayed off cocaine in the last 2 weeks", "died in a year"): '
             "in some results it is a good outcome, in others a bad one, so each picture names its own.",
             max_length=OUTCOME_LIMIT,
         ),
