@@ -154,6 +154,13 @@ def test_no_answers_no_section(guide):
     assert NOTE not in html and 'class="values"' not in html
 
 
+def test_the_handout_has_lines_for_the_options_to_ask_about(guide):
+    """Review r11 §8: after what matters, the 1 or 2 options the reader wants to talk over."""
+    text = handout_text(build_handout(guide, Session(guide).my_questions, None, my_values=MyValues()))
+    prompt = "The 1 or 2 options I want to ask my provider about:"
+    assert text.index("Anything else that matters to me:") < text.index(prompt) < text.index("Notes from my visit")
+
+
 def test_typed_text_stays_plain_and_short(guide):
     session = Session(guide)
     session.set_own_value("<b>[bold]x[/bold]</b>\x1b[31m " + "y" * 2000, "very")

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
-from recovery_guide.view.blocks import Block, BulletList, Heading, KeyPoints, ListItem, Paragraph
+from recovery_guide.view.blocks import Block, BulletList, Heading, KeyPoints, ListItem, Paragraph, Statement
 
 APP_KEY = re.compile(r"(?<![\w'’])[hnpcqx](?![\w'’])|(?<=\s)\?(?=,?\s+[^\sA-ZÀ-Þ¿¡«»\"“”])")
 """A key of the app named in a sentence: a lone letter h (help), n and p (next, back), c (contents), q
@@ -97,7 +97,12 @@ def _drop_empty_heading(kept: list[Block], emptied: bool) -> None:
 
 
 def _on_paper(block: Block, help_sentence: str | None = None) -> Block | None:
-    """One block without its app instructions (None when nothing is left of it)."""
+    """One block without its app instructions (None when nothing is left of it). The sentence the app
+    asks the reader to agree to (``Statement``) goes: it answers the app's button, and an independent
+    review found its tick box on paper a "legal-style" distraction (the banner and "Please read this
+    first" already say the guide is for learning only)."""
+    if isinstance(block, Statement):
+        return None
     if isinstance(block, KeyPoints):
         points = paper_points(block.points)
         return block if points == block.points else replace(block, points=points)
