@@ -79,8 +79,22 @@ def test_the_language_note_is_under_the_welcome_text_not_before_step_one(code, f
     note = "".join(guide.language.produced.split())
     welcome, step_two = guide.pages[0], guide.pages[1]
     assert text.index("".join(welcome.title.split())) < text.index(note) < text.index("".join(step_two.title.split()))
-    assert text.index(note) > text.index("".join(welcome.body.strip().splitlines()[-1].split())), "after the welcome text"
+    printed = [line for line in ("".join(line.lstrip("-# ").split()) for line in welcome.body.splitlines()) if line and line in text]
+    assert text.index(note) > text.index(printed[-1]), "after the welcome text"
     assert text.index(note) < text.index("".join(welcome.questions[0].text.split())), "before its questions"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_paper_leaves_out_the_apps_own_privacy_text_and_the_app_keeps_it(fmt):
+    """Review r11 (PEMAT 2): "This guide works without the internet. It saves nothing unless you ask it
+    to." is about the app and makes no sense printed (welcome and About)."""
+    from recovery_guide.render.text import TextWriter
+    from recovery_guide.view.pages import page_view
+
+    guide = load_guide("en")
+    assert "works without the internet" not in written("en", fmt)
+    for page in (guide.pages[0], guide.pages[-1]):
+        assert "works without the internet" in " ".join(TextWriter().page(page_view(guide, page)).split()), page.id
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -45,7 +45,7 @@ from recovery_guide.view.blocks import (
     WritingSpace,
 )
 from recovery_guide.view.body import body_blocks
-from recovery_guide.view.paper import paper_blocks
+from recovery_guide.view.paper import app_text, paper_blocks
 
 
 @dataclass(frozen=True)
@@ -193,8 +193,10 @@ def urgency_tiers(guide: Guide, page: Page | None = None) -> UrgencyTiers | None
     return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure) if holder else None
 
 
-def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None) -> PageView:
+def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None, paper: bool = False) -> PageView:
     """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown).
+
+    ``paper``: for ``print``, which leaves out the page's ``app_only`` text (``view.paper.app_text``).
 
     ``clinic``: the reader's clinic, whose phone the Get help now page lists with the help lines
     (the full-screen app); ``print`` shows the clinic once at the top instead.
@@ -213,6 +215,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     elif page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
+    blocks += body_blocks(app_text(page, paper))
     if page.options:
         blocks += [AtAGlance(page.options), OptionsTable(page.options, page.options_intro)]
     if tiers and page.kind is not PageKind.HELP_NOW:
@@ -233,7 +236,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     """The whole guide on paper: the key to its pictures, every page in reading order (each question
     with a box to tick), "What matters to me" to fill in right after the page that offers it, then the glossary in
     the guide's own sort order. The main message leaves its page for the top of the guide."""
-    pages = tuple(with_language_note(paper_page(page_view(guide, page, region_code), guide), guide) for page in guide.pages)
+    pages = tuple(with_language_note(paper_page(page_view(guide, page, region_code, paper=True), guide), guide) for page in guide.pages)
     main = next((block for view in pages for block in view.blocks if isinstance(block, MainMessage)), None)
     return GuideView(
         language=guide.language.code,
