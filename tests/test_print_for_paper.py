@@ -101,7 +101,7 @@ def test_paper_leaves_out_the_apps_own_privacy_text_and_the_app_keeps_it(fmt):
 def test_the_options_to_ask_about_have_lines_right_after_what_matters_to_me(fmt):
     """Review r11 §8: the guide never asked which option the reader leans toward."""
     text = written("en", fmt)
-    prompt = "The 1 or 2 options I want to ask my provider about:"
+    prompt = "The one or two options I want to ask my provider about:"
     assert text.count(prompt) == 1
     assert text.index("Something else that matters to me") < text.index(prompt)
 

@@ -157,7 +157,7 @@ def test_no_answers_no_section(guide):
 def test_the_handout_has_lines_for_the_options_to_ask_about(guide):
     """Review r11 §8: after what matters, the 1 or 2 options the reader wants to talk over."""
     text = handout_text(build_handout(guide, Session(guide).my_questions, None, my_values=MyValues()))
-    prompt = "The 1 or 2 options I want to ask my provider about:"
+    prompt = "The one or two options I want to ask my provider about:"
     assert text.index("Anything else that matters to me:") < text.index(prompt) < text.index("Notes from my visit")
 
 

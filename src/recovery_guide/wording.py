@@ -409,7 +409,7 @@ def anything_else_matters() -> str:
 def options_to_ask_about() -> str:
     """The prompt above ruled lines after "What matters to me" on paper: the options the reader leans
     toward (an independent review found the guide never asks which one that is)."""
-    return _("The 1 or 2 options I want to ask my provider about:")
+    return _("The one or two options I want to ask my provider about:")
 
 
 def notes_from_visit() -> str:
