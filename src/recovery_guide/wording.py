@@ -127,7 +127,7 @@ def result_count(count: int, high: int | None = None) -> str:
 def range_key() -> str:
     """The printed key's sentence on ranges, true of every picture that gives one: no picture's own
     numbers (an independent review found one picture's "about 8 to 19 in 100" in the general key)."""
-    return _("{range} = the studies found different numbers: the filled marks ({filled} or {bad}) count the lowest number found, and {range} shows how much higher it may be.").format(
+    return _("{range} = the studies found different numbers. The filled marks ({filled} or {bad}) show the lowest number found. The {range} marks show how many more there may be.").format(
         range=RANGE, filled=FILLED, bad=BAD
     )
 
