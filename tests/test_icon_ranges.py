@@ -31,7 +31,7 @@ BP = "safety-esketamine-blood-pressure"
 SYMBOLS = (wording.BAD, wording.RANGE, wording.EMPTY)
 EXPECTED = [(8, 11, 81), (1, 3, 96)]
 """Per group: crosses (the low end), half-filled (high - low), empty (100 - high)."""
-KEY_SENTENCE = f"{wording.RANGE} = the studies found different numbers: the filled marks ({wording.FILLED} or {wording.BAD}) count the lowest number found, and {wording.RANGE} shows how much higher it may be."
+KEY_SENTENCE = f"{wording.RANGE} = the studies found different numbers. The filled marks ({wording.FILLED} or {wording.BAD}) show the lowest number found. The {wording.RANGE} marks show how many more there may be."
 
 
 def bp_result(guide):

@@ -70,6 +70,43 @@ def test_the_language_note_is_printed_once(code, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("code", ["en", "zh_Hans"])
+def test_the_language_note_is_under_the_welcome_text_not_before_step_one(code, fmt):
+    """Review r11 (CCI 10, PEMAT 2): nothing stands between the main message and Step 1; how the guide
+    (or a translation) was made is still said on the page every reader starts on, under its text."""
+    guide = load_guide(code)
+    text = "".join(written(code, fmt).split())
+    note = "".join(guide.language.produced.split())
+    welcome, step_two = guide.pages[0], guide.pages[1]
+    assert text.index("".join(welcome.title.split())) < text.index(note) < text.index("".join(step_two.title.split()))
+    printed = [line for line in ("".join(line.lstrip("-# ").split()) for line in welcome.body.splitlines()) if line and line in text]
+    assert text.index(note) > text.index(printed[-1]), "after the welcome text"
+    assert text.index(note) < text.index("".join(welcome.questions[0].text.split())), "before its questions"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_paper_leaves_out_the_apps_own_privacy_text_and_the_app_keeps_it(fmt):
+    """Review r11 (PEMAT 2): "This guide works without the internet. It saves nothing unless you ask it
+    to." is about the app and makes no sense printed (welcome and About)."""
+    from recovery_guide.render.text import TextWriter
+    from recovery_guide.view.pages import page_view
+
+    guide = load_guide("en")
+    assert "works without the internet" not in written("en", fmt)
+    for page in (guide.pages[0], guide.pages[-1]):
+        assert "works without the internet" in " ".join(TextWriter().page(page_view(guide, page)).split()), page.id
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_options_to_ask_about_have_lines_right_after_what_matters_to_me(fmt):
+    """Review r11 §8: the guide never asked which option the reader leans toward."""
+    text = written("en", fmt)
+    prompt = "The one or two options I want to ask my provider about:"
+    assert text.count(prompt) == 1
+    assert text.index("Something else that matters to me") < text.index(prompt)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_each_region_ends_with_one_short_checked_line_after_its_numbers(guide, fmt):
     text = written("en", fmt)
     assert "Checked against" not in text

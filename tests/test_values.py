@@ -45,12 +45,13 @@ def section(text: str) -> str:
 
 def test_the_exercise_has_plain_items_four_rating_words_and_no_numbers(guide):
     values = guide.values
-    assert [item.id for item in values.items] == ["approved", "evidence", "side-effects", "clinic-time", "something-new", "cost"]
+    assert [item.id for item in values.items] == ["approved", "evidence", "side-effects", "clinic-time", "something-new", "cost", "feeling-cut-off", "ride-home", "daily-clinic", "days-without-opioids"]
     assert [level.text for level in values.levels] == ["Not important", "A little important", "Quite important", "Very important"]
     words = " ".join([values.intro, *(item.text for item in values.items), *(level.text for level in values.levels)])
     assert not re.search(r"\d", words), "rated in words, never by numbers"
     assert "no score" in values.intro
-    assert values.source_ids == ("witteman-2021",) and guide.sources["witteman-2021"].read_through is not None, "read through a summary, and marked so"
+    assert {"methadone-label", "vivitrol-label", "spravato-label"} <= set(values.source_ids), "the facts in the items are sourced"
+    assert values.source_ids[0] == "witteman-2021" and guide.sources["witteman-2021"].read_through is not None, "read through a summary, and marked so"
 
 
 def test_the_exercise_reads_at_grade_six_or_below(guide):
@@ -67,7 +68,7 @@ def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(conte
     assert folder.guide("es").values == folder.english.values, "no Spanish file yet: English, whole"
     assert states(folder, "es", "values") == {"what-matters-to-me": MISSING}
     spanish = (content_copy / "en" / "values.yaml").read_text(encoding="utf-8").replace("Avoiding side effects", "Evitar efectos secundarios")
-    spanish = spanish.replace("Very important", "Muy importante").replace("sources: [witteman-2021]", "")
+    spanish = re.sub(r"^sources: .*$", "", spanish.replace("Very important", "Muy importante"), flags=re.M)
     (content_copy / "es" / "values.yaml").write_text(spanish, encoding="utf-8")
     folder.forget()
     assert states(folder, "es", "values") == {"what-matters-to-me": STALE}, "not stamped yet"
@@ -76,7 +77,7 @@ def test_a_translation_is_laid_over_only_when_current_and_stamp_handles_it(conte
     assert states(folder, "es", "values") == {"what-matters-to-me": CURRENT}
     values = folder.guide("es").values
     assert values.language == "es" and values.item("side-effects").text == "Evitar efectos secundarios" and values.level("very").text == "Muy importante"
-    assert values.source_ids == ("witteman-2021",), "sources come from the English"
+    assert values.source_ids == folder.english.values.source_ids, "sources come from the English"
     # the English changes: the Spanish is stale again, and readers see the English
     english = content_copy / "en" / "values.yaml"
     english.write_text(english.read_text(encoding="utf-8").replace("What it costs me", "What it would cost me"), encoding="utf-8")
@@ -94,7 +95,7 @@ def test_a_repeated_id_or_an_unknown_source_stops_loading_with_file_and_line(con
     path.write_text(english.replace("id: cost", "id: approved"), encoding="utf-8")
     with pytest.raises(ContentError, match=r"values.yaml:\d+: items\[5\]\.id: duplicate id 'approved'"):
         ContentFolder(content_copy).english
-    path.write_text(english.replace("[witteman-2021]", "[no-such-source]"), encoding="utf-8")
+    path.write_text(english.replace("witteman-2021", "no-such-source"), encoding="utf-8")
     with pytest.raises(ContentError, match="unknown source id 'no-such-source'"):
         ContentFolder(content_copy).english
 
@@ -102,7 +103,7 @@ def test_a_repeated_id_or_an_unknown_source_stops_loading_with_file_and_line(con
 def test_check_reports_changed_numbers_in_a_translated_exercise(content_copy, capsys):
     """In process (tests/test_audit.py runs the command for changed numbers)."""
     english = (content_copy / "en" / "values.yaml").read_text(encoding="utf-8")
-    spanish = english.replace("What it costs me", "Lo que me cuesta 2").replace("sources: [witteman-2021]", "")
+    spanish = re.sub(r"^sources: .*$", "", english.replace("What it costs me", "Lo que me cuesta 2"), flags=re.M)
     (content_copy / "es" / "values.yaml").write_text(spanish, encoding="utf-8")
     stamp(ContentFolder(content_copy), "es", ["values"])
     result = run_in_process(capsys, "check", "--content", str(content_copy))
@@ -153,6 +154,13 @@ def test_no_answers_no_section(guide):
     assert NOTE not in html and 'class="values"' not in html
 
 
+def test_the_handout_has_lines_for_the_options_to_ask_about(guide):
+    """Review r11 §8: after what matters, the 1 or 2 options the reader wants to talk over."""
+    text = handout_text(build_handout(guide, Session(guide).my_questions, None, my_values=MyValues()))
+    prompt = "The one or two options I want to ask my provider about:"
+    assert text.index("Anything else that matters to me:") < text.index(prompt) < text.index("Notes from my visit")
+
+
 def test_typed_text_stays_plain_and_short(guide):
     session = Session(guide)
     session.set_own_value("<b>[bold]x[/bold]</b>\x1b[31m " + "y" * 2000, "very")
@@ -191,7 +199,7 @@ def test_quitting_warns_about_answers_that_are_not_kept(guide, tmp_path):
 
 def test_read_mode_asks_before_quitting_loses_the_answers(tmp_path):
     # acknowledge; w; approved 4, then skip the rest and the own item; quit: asked; 3 = quit without keeping
-    script = ["1", "w", "4", "", "", "", "", "", "", "0", "3"]
+    script = ["1", "w", "4", "", "", "", "", "", "", "", "", "", "", "0", "3"]
     result = run("read", input="\n".join(script) + "\n", env={"XDG_DATA_HOME": str(tmp_path / "data")})
     assert result.returncode == 0, result.stderr
     assert "Your answers in What matters to me are not saved" in " ".join(result.stdout.split())
@@ -241,9 +249,9 @@ def test_a_language_switch_keeps_the_answers(guide):
 
 def test_read_mode_asks_each_item_on_a_line_and_puts_the_answers_on_the_handout(tmp_path):
     target = tmp_path / "handout.txt"
-    # acknowledge; w; evidence skipped, ... : approved 4, evidence Enter, side effects 2, then 3x Enter; own item and 3;
+    # acknowledge; w; evidence skipped, ... : approved 4, evidence Enter, side effects 2, then 7x Enter; own item and 3;
     # My questions (5), Make a handout (6), plain text (1), the file; back; quit
-    script = ["1", "w", "4", "", "2", "", "", "", "Being near my family", "3", "5", "6", "1", str(target), "0", "0"]
+    script = ["1", "w", "4", "", "2", "", "", "", "", "", "", "", "Being near my family", "3", "5", "6", "1", str(target), "0", "0"]
     result = run("read", input="\n".join(script) + "\n", env={"XDG_DATA_HOME": str(tmp_path / "data")})
     assert result.returncode == 0, result.stderr
     assert "1 Not important, 2 A little important, 3 Quite important, 4 Very important" in result.stdout
@@ -299,7 +307,7 @@ async def test_rate_with_the_keyboard_add_an_own_item_and_find_them_on_both_hand
         await pilot.press("down", "down", "2", "down", "3", "left")  # side effects: A little; clinic time: Quite, then A little
         await pilot.press("down", "4", "0")  # something new: rated, then skipped
         assert "(•) Very important" in str(screen.query_one("#value-approved").render())
-        await pilot.press("down", "down")  # past cost, to the typing line of one's own item
+        await pilot.press(*["down"] * 6)  # past cost and the 4 items after it, to the typing line of one's own item
         assert app.focused is screen.query_one("#own-value")
         await type_text(pilot, "Being near my family")
         await pilot.press("enter", "4")  # Enter goes on to how much it matters

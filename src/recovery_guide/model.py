@@ -263,6 +263,9 @@ class Page:
     main_message: str | None = None
     """The one thing to take away, shown first and emphasised (welcome screen; the print puts it right
     under the title)."""
+    app_only: str | None = None
+    """Markdown after the body that only the app and read mode show: what the app itself does ("works
+    without the internet"). Paper leaves it out (an independent review found it made no sense printed)."""
     file: str = ""
     """The file it came from, for messages."""
     language: str = "en"

@@ -114,12 +114,14 @@ def option_texts(page) -> list[str]:
 
 
 def page_text(page) -> str:
-    """What is scored for one ``Page``: its main message, key points, the steps of its timeline, its body,
-    then its options and its urgency tiers (each heading and sign, as a reader meets them)."""
+    """What is scored for one ``Page``: its main message, key points, the steps of its timeline, its body
+    and the app's own text after it (``app_only``), then its options and its urgency tiers (each heading
+    and sign, as a reader meets them)."""
     steps = [text for step in page.timeline for text in (step.when, step.what)]
     main = [page.main_message] if getattr(page, "main_message", None) else []
     tiers = [text for tier in page.urgency_tiers for text in (tier.heading, *tier.signs)] + ([page.urgency_unsure] if page.urgency_unsure else [])
-    return screen_text([*main, *page.key_points, *steps], page.body, option_texts(page) + tiers)
+    body = "\n\n".join(part for part in (page.body, getattr(page, "app_only", None)) if part)
+    return screen_text([*main, *page.key_points, *steps], body, option_texts(page) + tiers)
 
 
 # --- counting ----------------------------------------------------------------------------------------

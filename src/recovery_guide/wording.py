@@ -127,7 +127,7 @@ def result_count(count: int, high: int | None = None) -> str:
 def range_key() -> str:
     """The printed key's sentence on ranges, true of every picture that gives one: no picture's own
     numbers (an independent review found one picture's "about 8 to 19 in 100" in the general key)."""
-    return _("{range} = the studies found different numbers: the filled marks ({filled} or {bad}) count the lowest number found, and {range} shows how much higher it may be.").format(
+    return _("{range} = the studies found different numbers. The filled marks ({filled} or {bad}) show the lowest number found. The {range} marks show how many more there may be.").format(
         range=RANGE, filled=FILLED, bad=BAD
     )
 
@@ -239,6 +239,12 @@ def label_line(label: str) -> str:
 
 def sources() -> str:
     return _("Sources")
+
+
+def sources_list() -> str:
+    """The heading of the numbered source list: a patient sees it is there to check the guide, not to
+    read through (an independent review found 101 academic titles with nothing to say what they are for)."""
+    return _("Sources (for you or your provider to check)")
 
 
 def glossary() -> str:
@@ -398,6 +404,12 @@ def anything_else_matters() -> str:
     return _("Anything else that matters to me:")
 
 
+def options_to_ask_about() -> str:
+    """The prompt above ruled lines after "What matters to me" on paper: the options the reader leans
+    toward (an independent review found the guide never asks which one that is)."""
+    return _("The one or two options I want to ask my provider about:")
+
+
 def notes_from_visit() -> str:
     """The heading of the box to write notes in at the appointment."""
     return _("Notes from my visit")
@@ -555,9 +567,6 @@ def all_reviewed(reviewed: date, due: date) -> str:
     return _("Every screen was last checked on {reviewed}. Next review due by {due}.").format(reviewed=format_day(reviewed), due=format_day(due))
 
 
-def tick_if_you_agree() -> str:
-    """Before the sentence to agree to, on paper (the app has a button)."""
-    return label_line(_("Tick if you agree"))
 
 
 def help_lines_on_page(number: int, title: str) -> str:

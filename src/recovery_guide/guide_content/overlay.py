@@ -83,6 +83,7 @@ def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
         "evidence": item.evidence,
         "acknowledge": item.acknowledge,
         **({"main_message": item.main_message} if item.main_message else {}),
+        **({"app_only": item.app_only} if item.app_only else {}),
         **({"timeline": [[step.id, step.when, step.what] for step in item.timeline]} if item.timeline else {}),
         **_option_words(item),
     }
@@ -151,6 +152,7 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
             names = ("title", "key_points", "body", "questions", "evidence", "acknowledge", "options_intro", "urgency_tiers", "urgency_unsure", "file", "translated_from")
             words = {name: getattr(candidate, name) for name in names}
             words["main_message"] = candidate.main_message or page.main_message  # the English until a translator adds it
+            words["app_only"] = candidate.app_only or page.app_only
             timeline = tuple(dataclasses.replace(step, when=other.when, what=other.what) for step, other in zip(page.timeline, candidate.timeline))
             words["results"] = _result_words(page.results, candidate.results)
             words["options"] = tuple(
@@ -356,7 +358,7 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     may differ) and questions by id (their order may not)."""
     found: list[tuple[tuple[str | int, ...], str]] = [(("title",), page.title), (("key_points",), "\n".join(page.key_points)), (("body",), page.body)]
     found += [(("questions", question.id), question.text) for question in page.questions]
-    found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge", "main_message")]
+    found += [((name,), getattr(page, name) or "") for name in ("evidence", "acknowledge", "main_message", "app_only")]
     found += [(("timeline", index, "what"), f"{step.when} {step.what}") for index, step in enumerate(page.timeline)]
     found += [(("results", index, "caption"), result.caption) for index, result in enumerate(page.results)]
     found += [(("results", index, "outcome"), result.outcome) for index, result in enumerate(page.results)]

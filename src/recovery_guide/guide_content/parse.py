@@ -148,6 +148,7 @@ def parse_screen(doc: YamlDocument, warn: Warn) -> Page:
         kind=kind,
         key_points=fields.get("key_points"),
         body=fields.get("body"),
+        app_only=fields.get("app_only"),
         questions=tuple(questions),
         source_ids=fields.get("sources"),
         terms=fields.get("terms"),

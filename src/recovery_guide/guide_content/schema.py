@@ -220,6 +220,7 @@ SCREEN = Shape(
         Field("timeline", "mappings", "What a session is like, step by step (shown after the key points).", required=False, shape=STEP),
         Field("results", "mappings", "Headline study results, each out of 100 with its comparison group.", required=False, shape=RESULT),
         Field("body", "text", "The screen's text, in Markdown.", max_length=BODY_LIMIT),
+        Field("app_only", "text", "Markdown shown after the body in the app and read mode only: what the app itself does (works offline, saves nothing unasked), which means nothing on paper.", required=False),
         Field("questions", "mappings", "Questions to ask your provider.", shape=QUESTION),
         Field("sources", "ids", "Ids of the sources (sources.yaml) this screen relies on."),
         Field("terms", "ids", "Ids of glossary terms used on this screen.", required=False),

@@ -68,7 +68,6 @@ h3 { font-size: 1.1em; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
 .main-message { font-weight: bold; font-size: 1.15em; border: 5px solid #000; padding: 0.6em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 .main-message .label { display: block; text-transform: uppercase; }
-.agree { border: 2px solid #000; padding: 0.5em 0.8em; break-inside: avoid; page-break-inside: avoid; }
 .legend { font-style: italic; }
 .answer { margin-bottom: 1em; }
 .answer-line { border-bottom: 1px solid #000; height: 1.5em; }
@@ -335,8 +334,6 @@ class HtmlWriter(BlockWriter[str]):
         return f'<div class="main-message" role="note"><span class="label">{escape(wording.main_message())}</span>{escape(block.text)}</div>'
 
     def write_statement(self, block: Statement) -> str:
-        if block.tick:
-            return f'<p><strong>{escape(wording.tick_if_you_agree())}</strong></p><p class="agree">{TICK_BOX}{escape(block.text)}</p>'
         return f"<p><strong>{escape(block.text)}</strong></p>"
 
     def write_help_lines(self, block: HelpLines) -> str:
@@ -392,7 +389,7 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_sources(self, block: Sources) -> str:
         legend = "".join(f'<p class="legend">{escape(line)}</p>' for line in wording.sources_legend())
-        parts = [f"<h3>{escape(wording.sources())}</h3>{legend}<ol>"]
+        parts = [f"<h3>{escape(wording.sources_list())}</h3>{legend}<ol>"]
         for index, source in enumerate(block.sources, start=1):
             url = f" {escape(source.url)}" if source.url else ""
             tag = f' <span class="read-through">{escape(wording.read_through(source.read_through))}</span>' if source.read_through else ""
@@ -491,7 +488,6 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         parts.append(writer.write(view.main_message))
     if view.clinic:
         parts.append(writer.write(view.clinic))
-    parts.append(f"<p>{escape(view.language_note)}</p>")
     parts += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]
     parts.append(writer.write(view.glossary))
     return page(view.language, wording.app_title(), "\n".join(parts))

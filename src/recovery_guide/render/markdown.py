@@ -182,8 +182,6 @@ class MarkdownWriter(BlockWriter[str]):
         return f"> **{escape_markdown(wording.labelled(wording.main_message(), block.text))}**"
 
     def write_statement(self, block: Statement) -> str:
-        if block.tick:
-            return f"**{escape_markdown(wording.tick_if_you_agree())}**\n\n> {BOX} **{escape_markdown(block.text)}**"
         return f"**{escape_markdown(block.text)}**"
 
     def write_help_lines(self, block: HelpLines) -> str:
@@ -235,7 +233,7 @@ class MarkdownWriter(BlockWriter[str]):
         return "\n".join([f"{self.section} {escape_markdown(wording.review_dates())}", "", *rows])
 
     def write_sources(self, block: Sources) -> str:
-        parts = [f"{self.section} {escape_markdown(wording.sources())}", "", *(f"*{escape_markdown(line)}*  " for line in wording.sources_legend()), ""]
+        parts = [f"{self.section} {escape_markdown(wording.sources_list())}", "", *(f"*{escape_markdown(line)}*  " for line in wording.sources_legend()), ""]
         for number, source in enumerate(block.sources, start=1):
             url = f" {escape_markdown(source.url)}" if source.url else ""
             tag = f" {escape_markdown(wording.read_through(source.read_through))}" if source.read_through else ""
@@ -322,7 +320,6 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**"]
     if view.main_message:
         chunks.append(writer.write(view.main_message))
-    chunks.append(escape_markdown(view.language_note))
     if view.clinic:
         chunks.append(writer.write(view.clinic))
     chunks += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

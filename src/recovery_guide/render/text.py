@@ -203,10 +203,7 @@ class TextWriter(BlockWriter[str | None]):
         return "\n".join([*grid_lines(block.result, WIDTH), "", *words])
 
     def write_statement(self, block: Statement) -> str:
-        """On paper, in a box with a box to tick under "Tick if you agree" (the app has a button)."""
-        if not block.tick:
-            return fill(block.text)
-        return "\n".join([wording.tick_if_you_agree(), *framed(f"{BOX} {block.text}")])
+        return fill(block.text)
 
     def write_help_lines(self, block: HelpLines) -> str:
         """Every region in full, the reader's own first (``HelpLines.in_full``); or every region's
@@ -262,7 +259,7 @@ class TextWriter(BlockWriter[str | None]):
         return "\n".join([self.title(wording.review_dates(), "-"), *rows])
 
     def write_sources(self, block: Sources) -> str:
-        parts = [self.title(wording.sources(), "-"), *(fill(line) for line in wording.sources_legend()), ""]
+        parts = [self.title(wording.sources_list(), "-"), *(fill(line) for line in wording.sources_legend()), ""]
         for number, source in enumerate(block.sources, start=1):
             text = f"[{number}] {source.citation}"
             if source.read_through:
@@ -349,7 +346,6 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     header = [underline(wording.app_title()), "", fill(wording.provider_banner()), ""]
     if view.main_message:
         header += [writer.write(view.main_message), ""]
-    header += [fill(view.language_note), ""]
     if view.clinic:
         header += [writer.write(view.clinic), ""]
     header.append("")

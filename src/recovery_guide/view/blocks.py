@@ -182,12 +182,11 @@ class IconArray(Block):
 
 @dataclass(frozen=True)
 class Statement(Block):
-    """A sentence that must stand out: the sentence the reader agrees to on the welcome page."""
+    """A sentence that must stand out: the sentence the reader agrees to on the welcome page (the app has
+    a button for it; paper drops it, ``view.paper``)."""
 
     kind: ClassVar[str] = "statement"
     text: str
-    tick: bool = False
-    """On paper: in a box, with a box to tick and the words "Tick if you agree" (the app has a button)."""
 
 
 def compact_lines(region: Region) -> tuple[HelpLine, ...]:

@@ -19,7 +19,7 @@ from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.my_values import MyValues
 from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, WhatMattersToMe, WritingSpace
-from recovery_guide.view.pages import urgency_tiers, writing_spaces
+from recovery_guide.view.pages import leaning_space, urgency_tiers, writing_spaces
 from recovery_guide.view.pages import language_note
 from recovery_guide.view.paper import paper_points
 
@@ -65,6 +65,7 @@ def build_handout(
     if answers:
         blocks.append(WhatMattersToMe(tuple((answer.text, answer.level, answer.own) for answer in answers)))
     blocks.append(anything_else if not answers else WritingSpace(anything_else.prompt, anything_else.lines))
+    blocks.append(leaning_space())
     blocks.append(notes)
     if understanding:
         blocks.append(MyUnderstanding(understanding))

@@ -45,7 +45,7 @@ from recovery_guide.view.blocks import (
 )
 from recovery_guide.view.body import body_blocks
 from recovery_guide.view.on_screen import screen_blocks
-from recovery_guide.view.paper import paper_blocks
+from recovery_guide.view.paper import app_text, paper_blocks
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,6 @@ class GuideView:
 
     language: str
     """The guide's language code (for ``lang`` and ``dir`` in HTML)."""
-    language_note: str
     clinic: ClinicDetails | None
     pages: tuple[PageView, ...]
     glossary: GlossaryEntries
@@ -83,6 +82,8 @@ class GuideView:
     anything else (taken off the welcome page, so it is said once)."""
     worksheet: ValuesWorksheet | None = None
     """"What matters to me" to fill in on paper: written between ``reading`` and ``end_matter``."""
+    leaning: WritingSpace | None = None
+    """Lines for the options the reader wants to ask about, right after the worksheet (``leaning_space``)."""
     writing: tuple[WritingSpace, ...] = ()
     """Paper to write on at the end of the pages, before the glossary (``writing_spaces``)."""
     worksheet_after: str | None = None
@@ -93,7 +94,8 @@ class GuideView:
         """What comes between the header and the glossary, in order: the reading pages (the key to the
         pictures just before the first that has one), the worksheet, the end matter, then paper to write
         on. Every writer of the whole guide follows it."""
-        parts: list[Block | PageView] = [*self.reading, *((self.worksheet,) if self.worksheet else ()), *self.end_matter, *self.writing]
+        after_reading = (self.worksheet, self.leaning) if self.worksheet and self.leaning else (self.worksheet,) if self.worksheet else ()
+        parts: list[Block | PageView] = [*self.reading, *after_reading, *self.end_matter, *self.writing]
         if self.key:
             first = next((index for index, part in enumerate(parts) if isinstance(part, PageView) and has_picture(part)), len(parts))
             parts.insert(first, self.key)
@@ -193,7 +195,8 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown).
 
     ``paper``: for ``print``, which keeps the content's paper-only steps ("On paper, tick your
-    questions ..."); on screen they go (view/on_screen.py), as paper drops the app's (view/paper.py).
+    questions ..."; on screen they go, view/on_screen.py, as paper drops the app's, view/paper.py)
+    and leaves out the page's ``app_only`` text (``view.paper.app_text``).
 
     ``clinic``: the reader's clinic, whose phone the Get help now page lists with the help lines
     (the full-screen app); ``print`` shows the clinic once at the top instead.
@@ -212,6 +215,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     elif page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
     blocks += body_blocks(page.body)
+    blocks += body_blocks(app_text(page, paper))
     if page.options:
         blocks += [AtAGlance(page.options), OptionsTable(page.options, page.options_intro)]
     if tiers and page.kind is not PageKind.HELP_NOW:
@@ -232,36 +236,51 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     """The whole guide on paper: the key to its pictures, every page in reading order (each question
     with a box to tick), "What matters to me" to fill in right after the page that offers it, then the glossary in
     the guide's own sort order. The main message leaves its page for the top of the guide."""
-    pages = tuple(paper_page(page_view(guide, page, region_code, paper=True), guide) for page in guide.pages)
+    pages = tuple(with_language_note(paper_page(page_view(guide, page, region_code, paper=True), guide), guide) for page in guide.pages)
     main = next((block for view in pages for block in view.blocks if isinstance(block, MainMessage)), None)
     return GuideView(
         language=guide.language.code,
-        language_note=about_language_note(guide),
         clinic=ClinicDetails(clinic) if clinic else None,
         main_message=main,
         pages=tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, MainMessage))) for view in pages),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
         key=picture_key(guide),
         worksheet=values_worksheet(guide),
+        leaning=leaning_space(),
         worksheet_after=guide.values.after if guide.values else None,
         writing=writing_spaces(worksheet=guide.values is not None),
     )
 
 
+PAGE_END = (Statement, Questions, SourceRefs)
+"""What closes a page after its text: the sentence to agree to, the questions and the sources."""
+
+
+def with_language_note(view: PageView, guide: Guide) -> PageView:
+    """The welcome page with how this language version was made under its text (before its questions),
+    as the app shows it under the welcome text; other pages as they are. An independent review found the
+    note between the main message and Step 1, in the way of what matters most; a translation must
+    still say, where its reader sees it, how it was made and whether anyone qualified reviewed it."""
+    if view.kind is not PageKind.WELCOME:
+        return view
+    blocks = list(view.blocks)
+    end = next((index for index, block in enumerate(blocks) if isinstance(block, PAGE_END)), len(blocks))
+    blocks.insert(end, LanguageNote(about_language_note(guide)))
+    return replace(view, blocks=tuple(blocks))
+
+
 def paper_page(view: PageView, guide: Guide) -> PageView:
     """A page as ``print`` writes it, for paper and screen readers rather than the app: no app
     instructions (``view.paper``); each "Ask your provider" question with a box to tick; the help lines
-    checked against numbered sources; the sentence to agree to with a box to tick; where the app says
-    "press h", the page where the help lines are printed; and no language note on the About page, since
-    ``print`` opens with it (an independent review found it printed twice)."""
+    checked against numbered sources; where the app says "press h", the page where the help lines are
+    printed; and no language note on the About page, since ``print`` gives it on the welcome page
+    (``with_language_note``; an independent review found it printed twice)."""
     blocks: list[Block] = []
     help_page = next((page for page in guide.pages if page.kind is PageKind.HELP_NOW), None)
     help_sentence = wording.help_lines_on_page(guide.index_of(help_page.id) + 1, help_page.title) if help_page else None
     for block in paper_blocks(view.blocks, help_sentence):
         if isinstance(block, Questions):
             block = replace(block, boxes=True)
-        elif isinstance(block, Statement):
-            block = replace(block, tick=True)
         elif isinstance(block, HelpLines):
             block = numbered_help_lines(block, guide)
         elif isinstance(block, LanguageNote):
@@ -290,6 +309,13 @@ def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:
     if worksheet:
         return (own_questions, notes)
     return (own_questions, WritingSpace(wording.anything_else_matters(), 3, heading=wording.what_matters_to_me()), notes)
+
+
+def leaning_space() -> WritingSpace:
+    """Two lines to write the 1 or 2 options the reader wants to ask about: after "What matters to me"
+    on paper and on the handout, the step from what matters to a choice to talk over (an independent
+    review found the guide never asks which option the reader leans toward)."""
+    return WritingSpace(wording.options_to_ask_about(), 2)
 
 
 def values_worksheet(guide: Guide) -> ValuesWorksheet | None:

@@ -13,7 +13,8 @@ import re
 from dataclasses import replace
 from typing import Iterable
 
-from recovery_guide.view.blocks import Block, BulletList, Heading, KeyPoints, ListItem, Paragraph
+from recovery_guide.model import Page
+from recovery_guide.view.blocks import BODY_KINDS, Block, BulletList, Heading, KeyPoints, ListItem, Paragraph, Statement
 
 APP_KEY = re.compile(r"(?<![\w'’])[hnpcqx](?![\w'’])|(?<=\s)\?(?=,?\s+[^\sA-ZÀ-Þ¿¡«»\"“”])")
 """A key of the app named in a sentence: a lone letter h (help), n and p (next, back), c (contents), q
@@ -59,6 +60,13 @@ def without_quit_instructions(markdown: str) -> str:
     return "\n".join(lines)
 
 
+def app_text(page: Page, paper: bool) -> str:
+    """A page's ``app_only`` Markdown, which only the app and read mode show: what the app itself does
+    ("This guide works without the internet. It saves nothing unless you ask it to."). On paper it is
+    "" (an independent review found that app text made no sense printed)."""
+    return "" if paper or not page.app_only else page.app_only
+
+
 def paper_points(points: Iterable[str]) -> tuple[str, ...]:
     """Key points as paper prints them: no app instructions, and no point left empty by removing them."""
     return tuple(point for point in map(without_app_instructions, points) if point)
@@ -82,7 +90,7 @@ def paper_blocks(blocks: Iterable[Block], help_sentence: str | None = None) -> t
         if block is None:
             emptied = True
             continue
-        if isinstance(block, Heading):
+        if isinstance(block, Heading) or not isinstance(block, BODY_KINDS):  # a new heading, or the body has ended
             _drop_empty_heading(kept, emptied)
             emptied = False
         kept.append(block)
@@ -97,7 +105,12 @@ def _drop_empty_heading(kept: list[Block], emptied: bool) -> None:
 
 
 def _on_paper(block: Block, help_sentence: str | None = None) -> Block | None:
-    """One block without its app instructions (None when nothing is left of it)."""
+    """One block without its app instructions (None when nothing is left of it). The sentence the app
+    asks the reader to agree to (``Statement``) goes: it answers the app's button, and an independent
+    review found its tick box on paper a "legal-style" distraction (the banner and "Please read this
+    first" already say the guide is for learning only)."""
+    if isinstance(block, Statement):
+        return None
     if isinstance(block, KeyPoints):
         points = paper_points(block.points)
         return block if points == block.points else replace(block, points=points)

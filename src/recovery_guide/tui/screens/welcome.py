@@ -80,12 +80,14 @@ class WelcomeScreen(GuideScreen):
 
     @property
     def body(self) -> str:
-        """The welcome text; on a shared screen without "Press q to quit" (q does nothing there)."""
+        """The welcome text and the app's own (``app_only``: how it keeps your privacy); on a shared
+        screen without "Press q to quit" (q does nothing there)."""
+        text = "\n\n".join(part.strip("\n") for part in (self.welcome.body, self.welcome.app_only) if part)
         if self.session.kiosk is None:
-            return self.welcome.body
+            return text
         from recovery_guide.view.paper import without_quit_instructions
 
-        return without_quit_instructions(self.welcome.body)
+        return without_quit_instructions(text)
 
     @property
     def saved_page(self) -> str | None:
