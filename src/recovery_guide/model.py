@@ -210,6 +210,9 @@ class Result:
     outcome_is: OutcomeKind | None = None
     """Good or bad for the person (English only; None only while a translation is read, before the
     overlay takes the English's)."""
+    after_section: int | None = None
+    """The body section (1 = the first heading's) at whose end the picture is shown, next to the words
+    about its study; None: right after the key points (English only, like ``outcome_is``)."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ problem (a ``ContentError`` naming file, line and field): the guide is never sho
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -68,6 +69,8 @@ def load_english(folder: Path, warn: Callable[[str], None] | None = None) -> Gui
                 raise doc.error(("results", index, "source"), f"unknown source id {result.source_id!r} (not in sources.yaml)")
             if result.outcome_is is None:
                 raise doc.error(("results", index, "outcome_is"), "required field is missing (good or bad)")
+            if result.after_section is not None and result.after_section > _section_count(page.body):
+                raise doc.error(("results", index, "after_section"), f"the body has {_section_count(page.body)} sections (## headings), not {result.after_section}")
         if page.evidence and page.evidence_level is None:
             raise doc.error(("evidence",), "a screen with evidence needs evidence_level too (1 to 5)")
         for index, question in enumerate(page.questions):
@@ -113,3 +116,10 @@ def _check_part_sources(doc, field: str, parts, sources) -> None:
         for s_index, source_id in enumerate(part.source_ids):
             if source_id not in sources:
                 raise doc.error((field, index, "sources", s_index), f"unknown source id {source_id!r} (not in sources.yaml)")
+
+
+def _section_count(body: str) -> int:
+    """How many sections the body has: headings of its top level (as ``view.body_sections`` counts them;
+    this layer reads no view code)."""
+    levels = [len(match.group(1)) for match in re.finditer(r"^(#+)\s", body, re.MULTILINE)]
+    return levels.count(min(levels)) if levels else 0

@@ -96,7 +96,7 @@ def _result_group(doc: YamlDocument, group: Fields) -> ResultGroup:
 def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result, ...]:
     """A screen's study results: each exactly two groups, each a count out of 100; ids unique on the screen.
 
-    ``source`` and ``outcome_is`` may be left out in a translation (they always come from the English)."""
+    ``source``, ``outcome_is`` and ``after_section`` may be left out in a translation (they always come from the English)."""
 
     def result(fields: Fields) -> Result:
         groups = []
@@ -108,7 +108,14 @@ def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result
         source = fields.get("source") if fields.data.get("source") is not None else ""
         outcome_is = fields.get("outcome_is") if fields.data.get("outcome_is") is not None else None
         return Result(
-            id=fields.get("id"), caption=fields.get("caption"), outcome=fields.get("outcome"), groups=tuple(groups), design=fields.get("design"), source_id=source, outcome_is=outcome_is
+            id=fields.get("id"),
+            caption=fields.get("caption"),
+            outcome=fields.get("outcome"),
+            groups=tuple(groups),
+            design=fields.get("design"),
+            source_id=source,
+            outcome_is=outcome_is,
+            after_section=fields.get("after_section"),
         )
 
     return _unique(doc, fields.get("results"), ("results",), RESULT, warn, "result id", result)

@@ -150,6 +150,16 @@ RESULT = Shape(
             choices=OutcomeKind,
             english_only=True,
         ),
+        Field(
+            "after_section",
+            "int",
+            "Show the picture at the end of this section of the body (1 = the first ## heading's section), "
+            "next to the words about its study; left out: right after the key points. English only.",
+            required=False,
+            english_only=True,
+            low=1,
+            high=20,
+        ),
     ),
 )
 

@@ -18,13 +18,14 @@ from dataclasses import dataclass, replace
 from recovery_guide import wording
 from recovery_guide.i18n import official_in
 from recovery_guide.glossary import sorted_terms
-from recovery_guide.model import Clinic, Guide, Page, PageKind, Region, ReviewState
+from recovery_guide.model import Clinic, Guide, Page, PageKind, Region, Result, ReviewState
 from recovery_guide.view.blocks import (
     AtAGlance,
     Block,
     ClinicDetails,
     EvidenceLabel,
     EvidenceScale,
+    Heading,
     GlossaryEntries,
     IconArray,
     HelpLines,
@@ -191,6 +192,26 @@ def urgency_tiers(guide: Guide, page: Page | None = None) -> UrgencyTiers | None
     return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure) if holder else None
 
 
+def body_sections(body: tuple[Block, ...]) -> list[int]:
+    """Where each section of a body starts (the index of its heading), a section being a heading of
+    the body's top level and what follows it up to the next."""
+    levels = [block.level for block in body if isinstance(block, Heading)]
+    top = min(levels, default=0)
+    return [index for index, block in enumerate(body) if isinstance(block, Heading) and block.level == top]
+
+
+def with_pictures(body: tuple[Block, ...], results: list[Result], numbers: dict[str, int]) -> list[Block]:
+    """The body with each result's picture at the end of its ``after_section``: next to the words about
+    its study, not ahead of the whole screen (an independent review found the first picture on the
+    alcohol screen, from a weak study, shown before the text on the trial with a placebo)."""
+    starts = body_sections(body) + [len(body)]
+    blocks = list(body)
+    for result in sorted(reversed(results), key=lambda result: -result.after_section):  # from the end, so earlier indexes hold
+        end = starts[min(result.after_section, len(starts) - 1)]
+        blocks.insert(end, IconArray(result, numbers[result.source_id]))
+    return blocks
+
+
 def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: Clinic | None = None, paper: bool = False) -> PageView:
     """``page`` as blocks, for a reader in ``region_code`` (None when the region is unknown).
 
@@ -209,12 +230,12 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
         blocks.append(tiers)  # a frightened reader on Get help now meets "is this an emergency?" first
     if page.timeline:
         blocks.append(Timeline(page.timeline))
-    blocks += [IconArray(result, numbers[result.source_id]) for result in page.results]
+    blocks += [IconArray(result, numbers[result.source_id]) for result in page.results if result.after_section is None]
     if page.evidence and page.evidence_level:
         blocks.append(EvidenceScale(page.evidence_level, wording.evidence(page.evidence)))
     elif page.evidence:
         blocks.append(EvidenceLabel(wording.evidence(page.evidence)))
-    blocks += body_blocks(page.body)
+    blocks += with_pictures(body_blocks(page.body), [result for result in page.results if result.after_section is not None], numbers)
     blocks += body_blocks(app_text(page, paper))
     if page.options:
         blocks += [AtAGlance(page.options), OptionsTable(page.options, page.options_intro)]

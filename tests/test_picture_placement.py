@@ -1,0 +1,62 @@
+"""A picture stands next to the words about its study, not ahead of the whole screen.
+
+An independent review (PEMAT item 16) found the alcohol screen's first and biggest picture was the weak
+1997 study (66 against 24 in 100, not randomised), shown before any text, while the trial with a
+placebo found no clear drop; and the opioid screen showed three pictures of different outcomes one
+after another. A result's ``after_section`` puts its picture at the end of a body section.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from recovery_guide.audit import check_content
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
+from recovery_guide.render.text import guide_text
+from recovery_guide.view.blocks import Heading, IconArray
+from recovery_guide.view.pages import page_view
+
+
+
+def _section_of_each_picture(language: str, page_id: str) -> dict[str, int]:
+    """Each picture's result id → how many top-level body headings come before it (0: above the body)."""
+    guide = load_guide(language)
+    blocks = page_view(guide, guide.page(page_id)).blocks
+    top = min(block.level for block in blocks if isinstance(block, Heading))
+    placed, headings = {}, 0
+    for block in blocks:
+        if isinstance(block, Heading) and block.level == top:
+            headings += 1
+        elif isinstance(block, IconArray):
+            placed[block.result.id] = headings
+    return placed
+
+
+@pytest.mark.parametrize("language", ["en", "de", "zh_Hans"])
+def test_each_research_picture_sits_in_the_section_about_its_study(language):
+    assert _section_of_each_picture(language, "research-alcohol") == {"alcohol-krupitsky-1997": 2}
+    assert _section_of_each_picture(language, "research-opioids") == {"opioids-krupitsky-2007": 2, "opioids-xbot-2018": 5, "opioids-methadone-deaths": 9}
+    assert _section_of_each_picture(language, "research-cocaine") == {"cocaine-dakwar-2019": 2}
+
+
+def test_the_printed_alcohol_screen_tells_the_placebo_trial_before_the_weak_studys_picture():
+    text = guide_text(load_guide("en"), "US")
+    screen = text[text.index("Step 5 of 14") : text.index("Step 6 of 14")]
+    assert screen.index("Grabski, 2022.") < screen.index("Krupitsky, 1997.") < screen.index("66 in 100                      24 in 100")
+    assert screen.index("66 in 100                      24 in 100") < screen.index("Side effects in these trials")
+
+
+def test_no_two_pictures_of_different_outcomes_follow_each_other():
+    guide = load_guide("en")
+    for page in guide.pages:
+        blocks = page_view(guide, page).blocks
+        for before, after in zip(blocks, blocks[1:]):
+            assert not (isinstance(before, IconArray) and isinstance(after, IconArray)), (page.id, before.result.id, after.result.id)
+
+
+def test_a_section_number_beyond_the_body_fails_loading_with_its_line(content_copy_of):
+    content = content_copy_of("en")
+    path = content / "en" / "screens" / "05-research-alcohol.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    after_section: 2\n", "    after_section: 12\n", 1), encoding="utf-8")
+    problems = [str(problem) for problem in check_content(ContentFolder(content)).problems]
+    assert any(f"{path}:" in problem and "after_section" in problem and "6 sections" in problem for problem in problems), problems
