@@ -168,5 +168,16 @@ def wrap_cells(text: str, width: int, initial_indent: str = "", subsequent_inden
     once measured in characters and ran past its column)."""
     if needs_rules(text):
         return wrap(text, width, initial_indent, subsequent_indent)
-    return textwrap.wrap(text, max(width, 1), break_on_hyphens=False, break_long_words=False, initial_indent=initial_indent, subsequent_indent=subsequent_indent)
+    glued = _SPACED_NUMBER.sub(lambda number: number.group(0).replace(" ", _GLUE), text)
+    lines = textwrap.wrap(glued, max(width, 1), break_on_hyphens=False, break_long_words=False, initial_indent=initial_indent, subsequent_indent=subsequent_indent)
+    return [line.replace(_GLUE, " ") for line in lines]
+
+
+_SPACED_NUMBER = re.compile(r"(?<![\w-])\d+(?: \d+)+(?![\w-])")
+"""A number written in groups with spaces, as phone numbers are ("0477 13 11 14", "116 123"): kept on
+one line, as a hyphenated one is (a translator's read found "0477" at the end of a line and "13 11 14"
+on the next, a number a reader would dial wrong)."""
+_GLUE = "\u00a0"
+"""A no-break space: ``textwrap`` breaks only at ASCII white space, so it holds a number's groups
+together while wrapping, and is a plain space again in the lines given back."""
 
