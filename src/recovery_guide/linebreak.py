@@ -146,13 +146,18 @@ def divide(text: str, width: int, fold: bool = True, cell_len: Callable[[str], i
     return breaks
 
 
+_SPACE_AFTER_FULL_STOP = re.compile(r"(?<=[。！？；：，、）」』])\s+")
+"""Full-width punctuation carries its own space: one written after it (a bold lead "**大脑信号。** …",
+or a line end in the YAML) printed as a gap a Chinese translator's read found."""
+
+
 def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "", fold: bool = False) -> list[str]:
     """``textwrap.wrap`` for text with Chinese or Japanese: lines of at most ``width`` cells, indents included.
 
     As with ``textwrap``: white space becomes spaces, spaces at the ends of lines are dropped, and a
     unit wider than a line is left whole unless ``fold``.
     """
-    text = re.sub(r"\s", " ", text)
+    text = _SPACE_AFTER_FULL_STOP.sub("", re.sub(r"\s", " ", text))
     first, rest = width - cell_width(initial_indent), width - cell_width(subsequent_indent)
     offsets = [0, *divide(text, max(rest, 1), fold, first_width=max(first, 1)), len(text)]
     lines = [text[start:end].strip() for start, end in zip(offsets, offsets[1:])]

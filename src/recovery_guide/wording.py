@@ -227,6 +227,29 @@ def labelled(label: str, text: str) -> str:
     return f"{label}{label_separator(label)}{text}"
 
 
+FULL_WIDTH_STOPS = ("。", "！", "？", "；", "：")
+"""Chinese and Japanese end a sentence with a full-width mark, which carries its own space."""
+
+
+def two_sentences(first: str, then: str) -> str:
+    """Two sentences in a row: a space between them, except after a full-width stop ("…翻译。AI…", not
+    "…翻译。 AI…", which a Chinese translator's read found in the language note)."""
+    return f"{first}{'' if first.endswith(FULL_WIDTH_STOPS) else ' '}{then}"
+
+
+def contact_and_about(contact: str, about: str) -> str:
+    """A help line's number, then the sentence about it, with the reader's language's full stop
+    ("911. Emergency …", "911。紧急…")."""
+    # TRANSLATORS: a phone number, then one sentence about the line. Chinese: "{contact}。{about}".
+    return pgettext("number then sentence", "{contact}. {about}").format(contact=contact, about=about)
+
+
+def list_separator() -> str:
+    """Between the items of a list written on one line ("emergency: 999; crisis: 116 123")."""
+    # TRANSLATORS: between items of a list on one line. French: no-break space U+00A0, then "; "; Chinese: "；".
+    return pgettext("list separator", "; ")
+
+
 def label_line(label: str) -> str:
     """A label or heading that introduces what follows it, on the lines below ("In brief:", "En
     bref\u00a0:", "要点："): the reader's language's colon, from the catalog, like ``labelled``. A

@@ -183,6 +183,13 @@ def after(label: str) -> str:
     return escape(wording.label_separator(label))
 
 
+def contact_then_about(contact_html: str, about: str) -> str:
+    """A help line's number (already HTML) and the sentence about it, joined as the reader's language
+    writes them (``wording.contact_and_about``), every other character escaped."""
+    template = escape(wording.contact_and_about("\x00", "\x01"))
+    return template.replace("\x00", contact_html).replace("\x01", escape(about))
+
+
 def strong_label(label: str) -> str:
     """A label in bold with its colon, then the space before its text ("<strong>Title:</strong> ")."""
     words, mark, gap = wording.label_parts(label)
@@ -200,7 +207,7 @@ def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
         for line in lines:
             parts.append(
                 f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>{after(wording.urgency_short(level))}{escape(line.name)}{after(line.name)}'
-                f'<span class="contact">{unbroken_numbers(line.contact)}</span>. {escape(line.about)}</li>'
+                f'{contact_then_about(f"<span class=\"contact\">{unbroken_numbers(line.contact)}</span>", line.about)}</li>'
             )
         parts.append("</ul>")
     parts += [f'<p class="meta">{escape(note)}</p>' for note in region_checked(region, numbers)]
@@ -213,7 +220,7 @@ def compact_regions_html(regions: tuple[Region, ...]) -> str:
     is unknown)."""
     parts = [f"<h3>{escape(wording.every_region())}</h3><ul>"]
     for region in regions:
-        numbers = "; ".join(f"{escape(wording.urgency_short(line.urgency))}{after(wording.urgency_short(line.urgency))}<strong>{escape(line.contact)}</strong>" for line in compact_lines(region))
+        numbers = escape(wording.list_separator()).join(f"{escape(wording.urgency_short(line.urgency))}{after(wording.urgency_short(line.urgency))}<strong>{escape(line.contact)}</strong>" for line in compact_lines(region))
         parts.append(f"<li>{escape(region.name)} ({escape(region.code)}){after(region.name)}{numbers}</li>")
     parts.append("</ul>")
     return "\n".join(parts)

@@ -107,7 +107,7 @@ def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ..
         found = region.lines_of(level)
         if found:
             lines += [f"**{escape_markdown(wording.urgency_heading(level))}**", ""]
-            lines += ["- " + labelled_markdown(line.name, f"**{escape_markdown(line.contact)}**. {escape_markdown(line.about)}") for line in found]
+            lines += ["- " + labelled_markdown(line.name, wording.contact_and_about(f"**{escape_markdown(line.contact)}**", escape_markdown(line.about))) for line in found]
             lines.append("")
     for note in region_checked(region, numbers):
         lines += [f"*{escape_markdown(note)}*", ""]
@@ -118,7 +118,7 @@ def compact_regions_markdown(regions: tuple[Region, ...]) -> str:
     """Every region's emergency and crisis numbers, one line each (``HelpLines.numbers_first``)."""
     lines = []
     for region in regions:
-        numbers = "; ".join(labelled_markdown(wording.urgency_short(line.urgency), f"**{escape_markdown(line.contact)}**") for line in compact_lines(region))
+        numbers = wording.list_separator().join(labelled_markdown(wording.urgency_short(line.urgency), f"**{escape_markdown(line.contact)}**") for line in compact_lines(region))
         lines.append("- " + labelled_markdown(f"{region.name} ({region.code})", numbers))
     return "\n".join(lines) + "\n"
 

@@ -121,7 +121,7 @@ def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
         if found:
             lines.append("  " + wording.label_line(wording.urgency_heading(level)))
             for line in found:
-                lines.append(fill(wording.labelled(line.name, f"{line.contact}. {line.about}"), initial_indent="  - ", subsequent_indent="    "))
+                lines.append(fill(wording.labelled(line.name, wording.contact_and_about(line.contact, line.about)), initial_indent="  - ", subsequent_indent="    "))
     lines += [fill(note, initial_indent="  ", subsequent_indent="  ") for note in region_checked(region, numbers)]
     return "\n".join(lines)
 
@@ -129,7 +129,7 @@ def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
 def compact_region(region: Region, sources: tuple[int, ...] = ()) -> str:
     """One line: a region's emergency and crisis numbers, for when the reader's region is unknown;
     then, in ``print`` (``sources``: their numbers in the source list), the sources they rest on."""
-    numbers = "; ".join(wording.labelled(wording.urgency_short(line.urgency), line.contact) for line in compact_lines(region))
+    numbers = wording.list_separator().join(wording.labelled(wording.urgency_short(line.urgency), line.contact) for line in compact_lines(region))
     entry = fill(wording.labelled(f"{region.name} ({region.code})", numbers), initial_indent="  - ", subsequent_indent="    ")
     return entry + ("\n" + fill(wording.sources_by_number(sources), initial_indent="    ", subsequent_indent="    ") if sources else "")
 

@@ -127,7 +127,7 @@ def has_picture(view: PageView) -> bool:
 
 def language_note(guide: Guide) -> str:
     """How this language version was produced and whether it was reviewed, as one sentence pair."""
-    return f"{guide.language.produced} {guide.language.review_status}"
+    return wording.two_sentences(guide.language.produced, guide.language.review_status)
 
 
 def about_language_note(guide: Guide) -> str:
