@@ -183,6 +183,11 @@ def after(label: str) -> str:
     return escape(wording.label_separator(label))
 
 
+def contact_span(contact: str) -> str:
+    """A help line's number, marked so it never breaks across lines."""
+    return f'<span class="contact">{unbroken_numbers(contact)}</span>'
+
+
 def contact_then_about(contact_html: str, about: str) -> str:
     """A help line's number (already HTML) and the sentence about it, joined as the reader's language
     writes them (``wording.contact_and_about``), every other character escaped."""
@@ -207,7 +212,7 @@ def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
         for line in lines:
             parts.append(
                 f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>{after(wording.urgency_short(level))}{escape(line.name)}{after(line.name)}'
-                f'{contact_then_about(f"<span class=\"contact\">{unbroken_numbers(line.contact)}</span>", line.about)}</li>'
+                f"{contact_then_about(contact_span(line.contact), line.about)}</li>"
             )
         parts.append("</ul>")
     parts += [f'<p class="meta">{escape(note)}</p>' for note in region_checked(region, numbers)]
