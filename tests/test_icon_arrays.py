@@ -353,7 +353,7 @@ def test_check_flags_a_translated_outcome_with_another_number(content_copy_of):
     content_copy = content_copy_of("en", "es")  # only what this test changes and asserts
     path = content_copy / "es" / "screens" / "06-research-opioids.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("a los opioides a las 24 semanas\"", "a los opioides a las 25 semanas\"", 1), encoding="utf-8")
+    path.write_text(text.replace("consumir opioides a las 24 semanas\"", "consumir opioides a las 25 semanas\"", 1), encoding="utf-8")
     problems = [str(problem) for problem in check_content(ContentFolder(content_copy)).problems]
     line = line_with(path, "25 semanas")
     assert any(problem.startswith(f"{path}:{line}: results[2].outcome") for problem in problems), problems

@@ -32,3 +32,8 @@ def test_every_help_line_number_prints_whole_on_one_line(language):
     text = guide_text(guide, "BR")
     for number in sorted(numbers):
         assert number in text, (language, number)
+
+
+def test_a_french_no_break_space_survives_the_wrap():
+    lines = wrap_cells("Écrivez ici vos propres questions\u00a0: 0477 13 11 14", 30)
+    assert "questions\u00a0:" in "\n".join(lines)

@@ -182,7 +182,8 @@ _SPACED_NUMBER = re.compile(r"(?<![\w-])\d+(?: \d+)+(?![\w-])")
 """A number written in groups with spaces, as phone numbers are ("0477 13 11 14", "116 123"): kept on
 one line, as a hyphenated one is (a translator's read found "0477" at the end of a line and "13 11 14"
 on the next, a number a reader would dial wrong)."""
-_GLUE = "\u00a0"
-"""A no-break space: ``textwrap`` breaks only at ASCII white space, so it holds a number's groups
-together while wrapping, and is a plain space again in the lines given back."""
+_GLUE = "\ue000"
+"""A private-use character in place of each space inside such a number while wrapping: ``textwrap``
+breaks only at white space, so the groups hold together, and it is a plain space again in the lines
+given back (not a no-break space, which French text has of its own and must keep)."""
 
