@@ -257,6 +257,7 @@ def test_the_safety_screen_says_how_often_the_common_effects_happen(guide):
     assert "Most people (between 61 and 75 in 100)" in listed and "About half (between 48 and 61 in 100)" in listed
     assert '"between 61 and 75 in 100" means' in said
     assert "in the first 90 minutes" in listed and "big rise in blood pressure" in listed
+    assert "The top number went up by 40 or more" in listed, "review r12: a big rise is said in numbers"
     body = guide.page("side-effects-safety").body
     assert "mmHg" not in body and "1.5 hours" not in body and "8 to 19 in 100" not in body
 
