@@ -44,6 +44,12 @@ def test_the_main_message_is_short_and_says_the_key_point(welcome):
     assert not any(point.startswith("The main point") for point in welcome.key_points), "said twice"
 
 
+def test_the_main_message_claims_only_what_its_us_sources_carry(welcome):
+    """r12 §4a.5: "No drug agency ..." was a worldwide claim; the sources are the US FDA's."""
+    assert welcome.main_message.startswith("The US drug agency (the FDA) has not approved ketamine")
+    assert {"fda-2023", "ketalar-label"} <= set(welcome.source_ids)
+
+
 @pytest.mark.parametrize("fmt", WRITERS)
 def test_print_puts_the_main_message_right_after_the_title_and_disclaimer(guide, welcome, fmt):
     out = WRITERS[fmt](guide)
