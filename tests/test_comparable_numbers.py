@@ -187,7 +187,9 @@ def test_naloxone_side_effects_say_the_sources_list_none_and_claim_no_time_limit
 def test_the_opioid_screen_gives_one_overdose_sentence_and_points_to_get_help_now(guide):
     """r7: the signs and steps were printed in full twice (steps 6 and 13)."""
     said = " ".join(block.text for block in blocks(guide, "research-opioids") if isinstance(block, Paragraph))
-    assert "call your emergency number now" in said and 'on the screen "Get help now" (step 13). Press h to go there.' in said
+    assert "call your emergency number now" in said and 'on the screen "Get help now" (step 13).' in said
+    overdose = next(block.text for block in blocks(guide, "research-opioids") if isinstance(block, Paragraph) and "call your emergency number now" in block.text)
+    assert "Press h" not in overdose, "r12: paper turns a help-key sentence into a second pointer to step 13"
     assert not any(isinstance(block, Heading) and block.text == "What to do in an overdose" for block in blocks(guide, "research-opioids"))
 
 
@@ -257,6 +259,7 @@ def test_the_safety_screen_says_how_often_the_common_effects_happen(guide):
     assert "Most people (between 61 and 75 in 100)" in listed and "About half (between 48 and 61 in 100)" in listed
     assert '"between 61 and 75 in 100" means' in said
     assert "in the first 90 minutes" in listed and "big rise in blood pressure" in listed
+    assert "The top number went up by 40 or more" in listed, "review r12: a big rise is said in numbers"
     body = guide.page("side-effects-safety").body
     assert "mmHg" not in body and "1.5 hours" not in body and "8 to 19 in 100" not in body
 

@@ -44,6 +44,12 @@ def test_the_main_message_is_short_and_says_the_key_point(welcome):
     assert not any(point.startswith("The main point") for point in welcome.key_points), "said twice"
 
 
+def test_the_main_message_claims_only_what_its_us_sources_carry(welcome):
+    """r12 §4a.5: "No drug agency ..." was a worldwide claim; the sources are the US FDA's."""
+    assert welcome.main_message.startswith("The US drug agency (the FDA) has not approved ketamine")
+    assert {"fda-2023", "ketalar-label"} <= set(welcome.source_ids)
+
+
 @pytest.mark.parametrize("fmt", WRITERS)
 def test_print_puts_the_main_message_right_after_the_title_and_disclaimer(guide, welcome, fmt):
     out = WRITERS[fmt](guide)
@@ -228,9 +234,9 @@ def test_screens_use_plain_words(guide, screen, gone):
 def test_the_promising_idea_is_balanced_by_the_systematic_reviews(guide):
     page = guide.page("ketamine-basics")
     body = " ".join(plain_texts(page.body))
-    assert "promising idea" in body and "high risk of bias" in body
+    assert "promising idea" in body and "may make the results look better than they are" in body
     assert {"walsh-2022", "janssen-aguilar-2025"} <= set(page.source_ids)
-    assert "the law controls ketamine strictly" in body and {"ketalar-label", "spravato-label"} <= set(page.source_ids)
+    assert "it is a controlled drug: you need a prescription" in body and {"ketalar-label", "spravato-label"} <= set(page.source_ids)
 
 
 def test_the_drip_is_a_drip_into_a_vein(guide):

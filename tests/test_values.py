@@ -54,6 +54,15 @@ def test_the_exercise_has_plain_items_four_rating_words_and_no_numbers(guide):
     assert values.source_ids[0] == "witteman-2021" and guide.sources["witteman-2021"].read_through is not None, "read through a summary, and marked so"
 
 
+def test_the_newer_items_name_something_that_can_matter_not_a_feature(guide):
+    """r12 §4e.14: "Very important" next to "Needing a ride home ..." did not say whether the reader wants
+    it or wants to avoid it; each item now names what a reader may want, like "Avoiding side effects"."""
+    texts = {item.id: item.text for item in guide.values.items}
+    starts = ("Avoiding ", "Being able ", "Not having ")
+    for item_id in ("feeling-cut-off", "ride-home", "daily-clinic", "days-without-opioids"):
+        assert texts[item_id].startswith(starts), texts[item_id]
+
+
 def test_the_exercise_reads_at_grade_six_or_below(guide):
     from recovery_guide import readability
 
