@@ -224,7 +224,7 @@ OUTCOMES = {
     "opioids-methadone-deaths": "died in a year",
     "opioids-xbot-2018": "had not gone back to opioids by 24 weeks",
     "cocaine-dakwar-2019": "stayed off cocaine in the last 2 weeks",
-    "safety-esketamine-blood-pressure": "had the top blood pressure number up by 40 or more in the first 90 minutes",
+    "safety-esketamine-blood-pressure": "had a big rise in blood pressure in the first 90 minutes",
 }
 LANGUAGES = ["es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
 
