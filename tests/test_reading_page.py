@@ -64,26 +64,37 @@ async def focus_list(pilot, name: str):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("theme", ["standard", "monochrome"])
-@pytest.mark.parametrize("name", list(LISTS))
-async def test_a_focused_list_marks_its_chosen_row_with_a_symbol(guide, theme, name):
+async def test_every_focused_list_marks_its_chosen_row_with_a_symbol(guide, theme):
+    """One start-up per theme visits each list in turn from the text (it was one start-up per list):
+    the words, the questions, the contents and the language list."""
+    from recovery_guide.tui.screens.languages import LanguagePicker
+
     app = RecoveryGuideApp(Session(guide), theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot)
-        options = await focus_list(pilot, name)
-        await settle(pilot, lambda: options.highlighted is not None)
-        options.scroll_to_highlight()
-        await settle(pilot)
-        rows = cells(app, options.content_region)
-        marked = [number for number, row in enumerate(rows) if row.startswith(CHOSEN_MARK)]
-        assert len(marked) == 1, f"one row marked {CHOSEN_MARK!r}; the list showed:\n" + "\n".join(rows)
-        chosen_line = options._index_to_line[options.highlighted] - round(options.scroll_offset.y)
-        assert marked == [chosen_line], "the marked row is the chosen one"
-        before = options.highlighted
-        await pilot.press("down")
-        await settle(pilot)
-        assert options.highlighted == before + 1
-        rows = cells(app, options.content_region)
-        assert sum(row.startswith(CHOSEN_MARK) for row in rows) == 1, "the mark follows the chosen row"
+        reader = await start(pilot)
+        pane = reader.query_one(ReadingPane)
+        for name in LISTS:
+            options = await focus_list(pilot, name)
+            await settle(pilot, lambda: options.highlighted is not None)
+            options.scroll_to_highlight()
+            await settle(pilot)
+            rows = cells(app, options.content_region)
+            marked = [number for number, row in enumerate(rows) if row.startswith(CHOSEN_MARK)]
+            assert len(marked) == 1, f"{name}: one row marked {CHOSEN_MARK!r}; the list showed:\n" + "\n".join(rows)
+            chosen_line = options._index_to_line[options.highlighted] - round(options.scroll_offset.y)
+            assert marked == [chosen_line], f"{name}: the marked row is the chosen one"
+            before = options.highlighted
+            await pilot.press("down")
+            await settle(pilot)
+            assert options.highlighted == before + 1, name
+            rows = cells(app, options.content_region)
+            assert sum(row.startswith(CHOSEN_MARK) for row in rows) == 1, f"{name}: the mark follows the chosen row"
+            if isinstance(app.screen, LanguagePicker):
+                await pilot.press("escape")
+                await settle(pilot, lambda: app.screen is reader)
+            pane.focus()  # back to the text, where a reader starts from
+            pane.scroll_home(animate=False, immediate=True)
+            await settle(pilot, lambda: app.focused is pane)
 
 
 async def test_enter_on_a_focused_word_opens_its_meaning(guide):
