@@ -161,21 +161,6 @@ async def test_clicking_the_more_mark_opens_the_keys_help(guide):
         await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
 
 
-async def test_my_questions_offers_get_help_keys_and_quit(guide):
-    """My questions is a dialog, where Textual leaves out the app's keys: they are declared for it too."""
-    app = RecoveryGuideApp(Session(guide), acknowledged=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
-        await pilot.press("h")
-        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
-        await pilot.press("escape")
-        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
-        await pilot.press("question_mark")
-        await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
-
-
 # --- a key that cannot be used is not offered (issue 12, item 11) ----------------------------------------
 
 
@@ -225,32 +210,46 @@ def test_folding_keeps_the_essential_keys_and_shortens_the_mark_before_dropping_
     assert fold(everything, needed - 1) == (essential[:2], short), "only a line too short for them drops one, whole"
 
 
-@pytest.mark.parametrize("opener", ["l", "question_mark", "glossary-word"])
-async def test_get_help_now_works_from_the_dialogs_the_reader_chooses_from(guide, opener):
-    """``h`` said "from anywhere", but in the language list, the keys help and a word's meaning it did nothing."""
+async def test_get_help_now_keys_and_quit_work_from_every_dialog(guide):
+    """One start-up visits each dialog in turn (it was one start-up each).
+
+    ``h`` said "from anywhere", but in the language list, the keys help and a word's meaning it did
+    nothing; My questions is a dialog, where Textual leaves out the app's keys (they are declared for
+    it too); a reader on the help lines could close them with h or Escape, but ? and q did nothing there."""
     from recovery_guide.tui.screens.glossary import TermDefinition
 
     app = RecoveryGuideApp(Session(guide), acknowledged=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        if opener == "glossary-word":
-            app.push_screen(TermDefinition(guide.glossary[0].id))
-        else:
-            await pilot.press(opener)
-        await settle(pilot, lambda: not isinstance(app.screen, ReaderScreen))
-        dialog = app.screen
-        assert f" h {i18n._('Get help now')} " in visible_line(app)
+        reader = app.screen
+        for opener in ("l", "question_mark", "glossary-word"):
+            if opener == "glossary-word":
+                app.push_screen(TermDefinition(guide.glossary[0].id))
+            else:
+                await pilot.press(opener)
+            await settle(pilot, lambda: not isinstance(app.screen, ReaderScreen))
+            dialog = app.screen
+            assert f" h {i18n._('Get help now')} " in visible_line(app), opener
+            await pilot.press("h")
+            await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+            await pilot.press("escape")
+            await settle(pilot, lambda: app.screen is dialog)
+            await pilot.press("escape")
+            await settle(pilot, lambda: app.screen is reader)
+
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
         await pilot.press("escape")
-        await settle(pilot, lambda: app.screen is dialog)
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("question_mark")
+        await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
 
-
-async def test_get_help_now_offers_keys_and_quit(guide):
-    """A reader on the help lines could close them with h or Escape, but ? and q did nothing there."""
-    app = RecoveryGuideApp(Session(guide), acknowledged=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
         line = visible_line(app)
