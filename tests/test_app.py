@@ -16,7 +16,9 @@ from recovery_guide.tui.screens.welcome import WelcomeScreen
 from tests.helpers import acknowledge, settle, visible_text
 
 
-async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
+async def test_reading_starts_only_after_the_notice_is_acknowledged_then_labels_and_the_contents_work(guide):
+    """One start-up (it was three): the notice first; then a research screen's evidence label, and a jump
+    with the contents list."""
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -29,6 +31,21 @@ async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
         assert isinstance(app.screen, ReaderScreen)
         assert "Step 2 of 14" in visible_text(app)
         assert guide.pages[1].title in visible_text(app)
+
+        # the research screen shows its evidence label
+        app.screen.go_to(guide.index_of("research-alcohol"))
+        await pilot.pause()
+        assert wording.evidence(guide.page("research-alcohol").evidence) in visible_text(app)
+
+        # a jump with the contents list
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.focused, ContentsList)
+        await pilot.press("end", "up", "enter")
+        await pilot.pause()
+        assert app.screen.index == len(guide.pages) - 2
+        assert guide.pages[-2].title in visible_text(app)
+        assert not isinstance(app.focused, ContentsList), "focus returns to the text after choosing"
 
 
 @pytest.mark.slow
@@ -53,29 +70,6 @@ async def test_walk_every_screen_forward_and_back(guide):
             await pilot.press("p")
             await pilot.pause()
         assert app.screen.index == 0
-
-
-async def test_research_screen_shows_its_evidence_label(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        app.screen.go_to(guide.index_of("research-alcohol"))
-        await pilot.pause()
-        assert wording.evidence(guide.page("research-alcohol").evidence) in visible_text(app)
-
-
-async def test_jump_with_the_contents_list(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.focused, ContentsList)
-        await pilot.press("end", "up", "enter")
-        await pilot.pause()
-        assert app.screen.index == len(guide.pages) - 2
-        assert guide.pages[-2].title in visible_text(app)
-        assert not isinstance(app.focused, ContentsList), "focus returns to the text after choosing"
 
 
 async def test_help_now_puts_the_readers_region_first(guide):
