@@ -56,7 +56,12 @@ async def test_add_curated_and_own_questions_across_screens_and_see_them_marked(
         assert "(my words)" in text
 
 
-async def test_pressing_s_again_takes_a_question_out(guide, tmp_path):
+async def test_pressing_s_again_takes_a_question_out_and_a_bare_file_name_goes_in_the_offered_folder(guide, tmp_path, monkeypatch):
+    """One start-up (it was two): s adds and s takes out; then a handout named without a folder goes in
+    the folder offered, not the working folder."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
     app = make_app(guide, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await acknowledge(pilot)
@@ -66,6 +71,11 @@ async def test_pressing_s_again_takes_a_question_out(guide, tmp_path):
         await pilot.pause()
         assert len(app.session.my_questions) == 0
         assert "[✓]" not in visible_text(app)
+
+        app.session.add_own("Can my sister come with me?")  # an empty list makes no handout
+        await make_handout(pilot, Path("notes.txt"))
+    assert (tmp_path / "notes.txt").is_file()
+    assert not list(elsewhere.iterdir())
 
 
 @pytest.mark.slow
@@ -262,16 +272,3 @@ async def test_a_failed_write_keeps_the_previous_handout_and_the_list(guide, tmp
         assert len(app.session.my_questions) == 1
     assert target.read_text(encoding="utf-8") == "earlier handout\n"
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".questions")] == [], "no temporary file left behind"
-
-
-async def test_a_bare_file_name_goes_in_the_offered_folder_not_the_working_folder(guide, tmp_path, monkeypatch):
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    monkeypatch.chdir(elsewhere)
-    app = make_app(guide, tmp_path)
-    async with app.run_test(size=(100, 40)) as pilot:
-        await acknowledge(pilot)
-        app.session.add_own("Can my sister come with me?")  # an empty list makes no handout
-        await make_handout(pilot, Path("notes.txt"))
-    assert (tmp_path / "notes.txt").is_file()
-    assert not list(elsewhere.iterdir())
