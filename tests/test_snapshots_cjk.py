@@ -18,7 +18,6 @@ from tests.helpers import settle, welcome_complete
 pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
 
 
-
 def chinese_app() -> RecoveryGuideApp:
     i18n.set_language("zh_Hans")
     return RecoveryGuideApp(Session(load_guide("zh_Hans")))
