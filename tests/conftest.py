@@ -12,10 +12,28 @@ import sys
 sys.dont_write_bytecode = False
 
 import functools  # noqa: E402  (after the bytecode setting, on purpose)
+import os  # noqa: E402
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Hypothesis profiles, loaded here, before any test module makes its ``@settings``: a property test
+# that names no ``max_examples`` takes the profile's. "ci" (the default: CI and the quick loop) runs
+# 50 examples a test, "thorough" 400, for a run before a release
+# (``HYPOTHESIS_PROFILE=thorough python -m pytest -m slow``). Derandomized with no example database:
+# every run of a profile tries the same examples, so CI never fails on a new one by chance.
+settings.register_profile(
+    "ci",
+    max_examples=50,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile("thorough", settings.get_profile("ci"), max_examples=400)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 from recovery_guide import i18n  # noqa: E402
 from recovery_guide.guide_content import folder as _folder  # noqa: E402

@@ -16,7 +16,9 @@ from recovery_guide.tui.screens.welcome import WelcomeScreen
 from tests.helpers import acknowledge, settle, visible_text
 
 
-async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
+async def test_reading_starts_only_after_the_notice_is_acknowledged_then_labels_and_the_contents_work(guide):
+    """One start-up (it was three): the notice first; then a research screen's evidence label, and a jump
+    with the contents list."""
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -29,6 +31,21 @@ async def test_reading_starts_only_after_the_notice_is_acknowledged(guide):
         assert isinstance(app.screen, ReaderScreen)
         assert "Step 2 of 14" in visible_text(app)
         assert guide.pages[1].title in visible_text(app)
+
+        # the research screen shows its evidence label
+        app.screen.go_to(guide.index_of("research-alcohol"))
+        await pilot.pause()
+        assert wording.evidence(guide.page("research-alcohol").evidence) in visible_text(app)
+
+        # a jump with the contents list
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.focused, ContentsList)
+        await pilot.press("end", "up", "enter")
+        await pilot.pause()
+        assert app.screen.index == len(guide.pages) - 2
+        assert guide.pages[-2].title in visible_text(app)
+        assert not isinstance(app.focused, ContentsList), "focus returns to the text after choosing"
 
 
 @pytest.mark.slow
@@ -53,50 +70,6 @@ async def test_walk_every_screen_forward_and_back(guide):
             await pilot.press("p")
             await pilot.pause()
         assert app.screen.index == 0
-
-
-async def test_research_screen_shows_its_evidence_label(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        app.screen.go_to(guide.index_of("research-alcohol"))
-        await pilot.pause()
-        assert wording.evidence(guide.page("research-alcohol").evidence) in visible_text(app)
-
-
-async def test_jump_with_the_contents_list(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.focused, ContentsList)
-        await pilot.press("end", "up", "enter")
-        await pilot.pause()
-        assert app.screen.index == len(guide.pages) - 2
-        assert guide.pages[-2].title in visible_text(app)
-        assert not isinstance(app.focused, ContentsList), "focus returns to the text after choosing"
-
-
-@pytest.mark.slow
-async def test_help_now_opens_from_anywhere_and_returns_to_the_same_place(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpNowScreen), "help is reachable even before acknowledging"
-        assert "988" in visible_text(app) and "116 123" in visible_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
-        await acknowledge(pilot)
-        await pilot.press("n", "n")
-        await pilot.pause()
-        await pilot.press("h")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpNowScreen)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen) and app.screen.index == 3
 
 
 async def test_help_now_puts_the_readers_region_first(guide):
@@ -133,54 +106,6 @@ async def test_help_now_with_no_known_region_shows_every_number_at_once_then_let
         assert "Crisis lines" in text and "024" in text
 
 
-@pytest.mark.slow  # a long app flow: about 3 s
-async def test_keys_help_lists_the_keys(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, KeysHelpScreen)
-        text = visible_text(app)
-        for words in ("Next screen", "Previous screen", "Contents", "Get help now", "Quit"):
-            assert words in text
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
-
-
-@pytest.mark.slow
-async def test_command_palette_offers_the_same_actions(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"side effects")
-        results = app.screen.query_one(CommandList)
-        await settle(pilot, lambda: results.option_count and results.highlighted is not None)
-        await pilot.press("enter")
-        await settle(pilot, lambda: not CommandPalette.is_open(app))
-        assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.index == guide.index_of("side-effects-safety")
-
-
-@pytest.mark.slow
-async def test_too_small_window_shows_a_message_and_keeps_the_place(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.resize_terminal(50, 15)
-        await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
-        assert isinstance(app.screen, TooSmallScreen)
-        assert "larger" in visible_text(app)
-        await pilot.resize_terminal(80, 24)
-        await settle(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
-        assert isinstance(app.screen, ReaderScreen) and app.screen.index == 2
-
-
 @pytest.mark.parametrize("start_acknowledged", [False, True])
 async def test_q_quits(guide, start_acknowledged):
     app = RecoveryGuideApp(Session(guide), acknowledged=start_acknowledged)
@@ -192,14 +117,65 @@ async def test_q_quits(guide, start_acknowledged):
 
 
 @pytest.mark.slow
-async def test_a_change_made_through_the_session_reaches_every_screen_showing_it(guide):
-    """The app turns the session's announcements into signals: nothing needs to call the screens."""
+async def test_help_keys_palette_a_small_window_and_the_session_all_bring_the_reader_back_to_the_same_place(guide):
+    """One reader's journey in one start-up (it was five): help before and while reading, the keys help,
+    the command palette, a window made too small and large again, and a change made through the session
+    reaching the screens showing it (the app turns the session's announcements into signals)."""
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=(100, 30)) as pilot:
+        # help now opens from anywhere and returns to the same place
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpNowScreen), "help is reachable even before acknowledging"
+        assert "988" in visible_text(app) and "116 123" in visible_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
         await acknowledge(pilot)
+        await pilot.press("n", "n")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpNowScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.index == 3
+
+        # the keys help lists the keys
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelpScreen)
+        text = visible_text(app)
+        for words in ("Next screen", "Previous screen", "Contents", "Get help now", "Quit"):
+            assert words in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.index == 3
+
+        # the command palette offers the same actions
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"side effects")
+        results = app.screen.query_one(CommandList)
+        await settle(pilot, lambda: results.option_count and results.highlighted is not None)
+        await pilot.press("enter")
+        await settle(pilot, lambda: not CommandPalette.is_open(app))
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.index == guide.index_of("side-effects-safety")
+
+        # a window too small shows a message and keeps the place
+        place = app.screen.index
+        await pilot.resize_terminal(50, 15)
+        await settle(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        assert "larger" in visible_text(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, lambda: not isinstance(app.screen, TooSmallScreen))
+        assert isinstance(app.screen, ReaderScreen) and app.screen.index == place
+
+        # a change made through the session reaches every screen showing it
         reader = app.screen
-        first = guide.pages[1].questions[0]
-        app.session.toggle_question(guide.pages[1].id, first.id, first.text)
+        page = guide.pages[reader.index]
+        first = page.questions[0]
+        app.session.toggle_question(page.id, first.id, first.text)
         assert "1 of" in str(reader.query_one("#ask-count").render()), "the reader's count follows at once"
         await pilot.press("h")
         await pilot.pause()

@@ -54,44 +54,44 @@ async def assert_text_has_focus_and_scrolls(pilot) -> None:
     await settle(pilot, lambda: pane.scroll_y > before)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("key", ["n", "p"])
-async def test_turning_the_page_puts_the_focus_on_the_text(guide, key):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=SIZE) as pilot:
-        reader = await start(pilot)
-        if key in ("p", "left"):
-            reader.go_to(3)
-            await settle(pilot, lambda: reader.index == 3)
-            reader.query_one(ReadingPane).focus()
-        start_index = reader.index
-        await focus_questions(pilot)
-        await pilot.press(key)
-        await settle(pilot, lambda: reader.index != start_index)
-        await assert_text_has_focus_and_scrolls(pilot)
+async def back_to(pilot, reader: ReaderScreen, index: int) -> None:
+    """The next step of a journey starts as a reader would: on screen ``index``, at its top, in the text."""
+    pane = reader.query_one(ReadingPane)
+    reader.go_to(index)
+    await settle(pilot, lambda: reader.index == index)
+    pane.focus()
+    pane.scroll_home(animate=False, immediate=True)
+    await settle(pilot, lambda: pilot.app.focused is pane and pane.scroll_y == 0)
 
 
 @pytest.mark.slow
-async def test_s_after_turning_the_page_adds_no_question_the_reader_cannot_see(guide):
+async def test_turning_the_page_or_jumping_from_the_contents_or_a_search_puts_the_focus_on_the_text(guide):
+    """One start-up, each way of moving in turn, each from the questions list (it was one start-up
+    each): n, p, a contents jump, a search jump; and s just after n adds no question the reader never
+    saw chosen."""
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
         reader = await start(pilot)
+        pane = reader.query_one(ReadingPane)
+        for key, start_at in (("n", 1), ("p", 3)):
+            await back_to(pilot, reader, start_at)
+            await focus_questions(pilot)
+            await pilot.press(key)
+            await settle(pilot, lambda: reader.index != start_at)
+            await assert_text_has_focus_and_scrolls(pilot)
+
+        await back_to(pilot, reader, 1)  # s after turning the page
         await focus_questions(pilot)
         await pilot.press("n")
         await settle(pilot, lambda: reader.index == 2)
-        assert app.focused is reader.query_one(ReadingPane), f"focus is on {app.focused!r} after n"
+        assert app.focused is pane, f"focus is on {app.focused!r} after n"
         await pilot.press("s")
         await settle(pilot)
         assert len(app.session.my_questions) == 0, "s added a question the reader never saw chosen"
         focused = app.focused
-        assert focused is reader.query_one(ReadingPane) or (isinstance(focused, ProviderQuestions) and reader.shows(focused))
+        assert focused is pane or (isinstance(focused, ProviderQuestions) and reader.shows(focused))
 
-
-@pytest.mark.slow
-async def test_a_contents_jump_puts_the_focus_on_the_text(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=SIZE) as pilot:
-        reader = await start(pilot)
+        await back_to(pilot, reader, 1)  # a contents jump
         await focus_questions(pilot)
         await pilot.press("c")
         await settle(pilot, lambda: isinstance(app.focused, ContentsList))
@@ -99,12 +99,7 @@ async def test_a_contents_jump_puts_the_focus_on_the_text(guide):
         await settle(pilot, lambda: reader.index == 3)
         await assert_text_has_focus_and_scrolls(pilot)
 
-
-@pytest.mark.slow
-async def test_a_search_jump_puts_the_focus_on_the_text(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=SIZE) as pilot:
-        reader = await start(pilot)
+        await back_to(pilot, reader, 1)  # a search jump
         await focus_questions(pilot)
         await pilot.press("slash")
         await settle(pilot, lambda: isinstance(app.screen, SearchScreen))
@@ -118,31 +113,24 @@ async def test_a_search_jump_puts_the_focus_on_the_text(guide):
 
 
 @pytest.mark.slow
-async def test_a_language_switch_keeps_the_focus_on_the_text(guide):
+async def test_a_language_switch_or_the_words_list_brings_the_focus_back_to_the_text(guide):
+    """One start-up (it was one each): a language switch from the text and from an item out of view,
+    closing the words list with the item out of view, and the report's path (Tab, Tab, n, the words
+    list and back); after each, the text has the focus and Down scrolls it."""
     app = RecoveryGuideApp(Session(guide))
     async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
+        reader = await start(pilot)
         await choose_language(app, pilot, "es")
         await settle(pilot)
         await assert_text_has_focus_and_scrolls(pilot)
 
-
-@pytest.mark.slow
-async def test_a_language_switch_brings_the_focus_back_to_the_text_from_an_item_out_of_view(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=SIZE) as pilot:
-        reader = await start(pilot)
+        await back_to(pilot, reader, 1)
         await focus_questions_out_of_view(pilot, reader)
-        await choose_language(app, pilot, "es")
+        await choose_language(app, pilot, "en")
         await settle(pilot)
         await assert_text_has_focus_and_scrolls(pilot)
 
-
-@pytest.mark.slow
-async def test_closing_the_words_list_brings_the_focus_back_to_the_text_when_the_item_is_out_of_view(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=SIZE) as pilot:
-        reader = await start(pilot)
+        await back_to(pilot, reader, 1)  # closing the words list, the item out of view
         await focus_questions_out_of_view(pilot, reader)
         await pilot.press("g")
         await settle(pilot, lambda: isinstance(app.screen, GlossaryScreen))
@@ -150,13 +138,7 @@ async def test_closing_the_words_list_brings_the_focus_back_to_the_text_when_the
         await settle(pilot, lambda: app.screen is reader)
         await assert_text_has_focus_and_scrolls(pilot)
 
-
-@pytest.mark.slow
-async def test_after_turning_the_page_and_the_words_list_down_scrolls_the_text(guide):
-    """The path of the report: Tab, Tab, n, then the Words list and back."""
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=SIZE) as pilot:
-        reader = await start(pilot)
+        await back_to(pilot, reader, 1)  # the path of the report: Tab, Tab, n, then the words list and back
         await focus_questions(pilot)
         await pilot.press("n")
         await settle(pilot, lambda: reader.index == 2)

@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual import events
 
@@ -108,7 +108,7 @@ _values = st.recursive(
 
 
 @pytest.mark.slow
-@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings()  # the profile's number of examples (tests/conftest.py)
 @given(document=st.dictionaries(st.sampled_from(["name", "phone", "hours", "questions", "extra"]), _values, max_size=5))
 def test_clinic_parser_accepts_or_explains_any_structure(tmp_path, document):
     import yaml
@@ -125,7 +125,7 @@ def test_clinic_parser_accepts_or_explains_any_structure(tmp_path, document):
 
 
 @pytest.mark.slow
-@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings()  # the profile's number of examples (tests/conftest.py)
 @given(raw=st.binary(max_size=300) | st.text(max_size=300).map(lambda text: text.encode("utf-8", "surrogatepass")))
 def test_clinic_parser_survives_arbitrary_bytes(tmp_path, raw):
     path = tmp_path / "clinic.yaml"
@@ -144,45 +144,53 @@ MONKEY_KEYS = [
     "slash", "question_mark", "y", "z", "1", "7",
 ]
 """Every key the guide uses and some it does not; never q or Ctrl+P (they would end the run early)."""
-KEYS_PER_SIZE = 400
+KEYS_PER_SIZE = 200
 BURST = 25
 """Keys queued at once: the app handles each key in turn, as when someone types fast."""
 CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
 
 
+SIZES = [(60, 20), (80, 24), (200, 60)]
+"""The smallest supported size, the standard one and a very large one, in turn in one run."""
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("size", [(60, 20), (80, 24), (200, 60)])
-async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, monkeypatch, size):
+async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, monkeypatch):
+    """One start-up, then each size in turn: random keys in bursts (with resizes now and then, down to
+    too small), then Escape must lead back to a page of the guide with its step, title and keys line.
+    Each size was a start-up of its own; the keys go on from wherever the last size left the reader,
+    which only adds places the keys can reach."""
     monkeypatch.chdir(tmp_path)  # a typed handout name must never land in the working folder anyway
-    rng = random.Random(f"monkey-{size}")
     app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path))
     app.animation_level = "none"  # as with TEXTUAL_ANIMATIONS=none: scrolling jumps, so thousands of keys run quickly
     try:
-        async with app.run_test(size=size) as pilot:
+        async with app.run_test(size=SIZES[0]) as pilot:
             await acknowledge(pilot)
-            for burst in range(KEYS_PER_SIZE // BURST):
-                for key in (rng.choice(MONKEY_KEYS) for _ in range(BURST)):
-                    # straight into the app's queue, as the terminal driver does: a fast typist, no harness pauses
-                    app.post_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
-                await pilot.pause()
-                if burst % 15 == 7:  # now and then: another size, including too small, and back
-                    await pilot.resize_terminal(rng.choice([50, 60, 100]), rng.choice([15, 20, 30]))
+            for size in SIZES:
+                rng = random.Random(f"monkey-{size}")
+                await pilot.resize_terminal(*size)
+                for burst in range(KEYS_PER_SIZE // BURST):
+                    for key in (rng.choice(MONKEY_KEYS) for _ in range(BURST)):
+                        # straight into the app's queue, as the terminal driver does: a fast typist, no harness pauses
+                        app.post_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
                     await pilot.pause()
-                    await pilot.resize_terminal(*size)
-            await pilot.pause()
-            assert app.is_running, "no exception ended the app"
-            for _ in range(8):  # close whatever dialog is open
-                await pilot.press("escape")
-            await settle(pilot)
-            # what the reader sees then: a page of the guide with its step and title, and the keys line
-            # still offering help, in whichever language the keys switched to
-            assert isinstance(app.screen, ReaderScreen), f"escape led to {app.screen!r}, not back to the guide"
-            index = app.screen.index
-            assert str(app.screen.query_one("#progress").render()) == wording.step(index + 1, len(guide.pages))
-            titles = {load_guide(code).pages[index].title for code in ContentFolder().languages()}
-            assert str(app.screen.query_one("#title").render()) in titles
-            bar = app.screen.query_one(KeyBar)
-            assert bar.display and i18n._("Get help now") in str(bar.render())
+                    if burst % 8 == 3:  # once a size: another size, including too small, and back
+                        await pilot.resize_terminal(rng.choice([50, 60, 100]), rng.choice([15, 20, 30]))
+                        await pilot.pause()
+                        await pilot.resize_terminal(*size)
+                await pilot.pause()
+                assert app.is_running, f"no exception ended the app at {size}"
+                for _ in range(8):  # close whatever dialog is open
+                    await pilot.press("escape")
+                await settle(pilot)
+                # what the reader sees then: a page of the guide with its step and title, and the keys line
+                # still offering help, in whichever language the keys switched to
+                assert isinstance(app.screen, ReaderScreen), f"escape led to {app.screen!r}, not back to the guide, at {size}"
+                index = app.screen.index
+                assert str(app.screen.query_one("#progress").render()) == wording.step(index + 1, len(guide.pages))
+                assert str(app.screen.query_one("#title").render()) in {load_guide(code).pages[index].title for code in ContentFolder().languages()}
+                bar = app.screen.query_one(KeyBar)
+                assert bar.display and i18n._("Get help now") in str(bar.render())
             await pilot.press("q")
             await pilot.pause()
         assert not app.is_running and app.return_code in (0, None)
@@ -216,6 +224,9 @@ def _files(folder: Path) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("opt_in", [False, True])
 async def test_a_full_walk_through_makes_no_connection_and_writes_only_what_was_asked(guide, tmp_path, monkeypatch, no_network, opt_in):
+    """Every screen, a question, My questions, a language switch, the help lines and every dialog, then
+    a handout: no connection, and nothing written but the handout (and, with saving turned on, the
+    saved file). Without opting in this is also test_saving's old walk (nothing written without consent)."""
     home = tmp_path / "home"
     home.mkdir()
     for variable, folder in (("HOME", home), ("XDG_DATA_HOME", home / ".local/share"), ("XDG_CONFIG_HOME", home / ".config"), ("XDG_CACHE_HOME", home / ".cache"), ("XDG_STATE_HOME", home / ".local/state")):
@@ -228,12 +239,12 @@ async def test_a_full_walk_through_makes_no_connection_and_writes_only_what_was_
         async with app.run_test(size=(100, 30)) as pilot:
             await acknowledge(pilot)
             await add_question(pilot, 0)
+            await pilot.press("m")  # My questions opened either way: with saving off it must write nothing
+            await pilot.pause()
             if opt_in:
-                await pilot.press("m")
-                await pilot.pause()
                 app.screen.query_one("#keep").press()
                 await pilot.pause()
-                await pilot.press("escape")
+            await pilot.press("escape")
             for _ in range(len(guide.pages)):
                 await pilot.press("right")
             await pilot.pause()

@@ -100,11 +100,35 @@ def check_bar(app, where: str) -> None:
         assert not any(line.rstrip().endswith(mark) for mark in marks), where
 
 
-async def check_widths(app, pilot, screen: str) -> None:
-    for width in WIDTHS:
-        await pilot.resize_terminal(width, 24)
+def check_fold(app, width: int, where: str) -> None:
+    """What the bar would show at ``width``, from the keys of the screen as it is: Get help now, Keys
+    and Quit among them, whole inside the width, and the mark exactly when keys are folded away."""
+    bar = app.screen.query_one(KeyBar)
+    shown = bar._find_keys(width)
+    assert shown[-1].end <= width, f"{where}: the keys need {shown[-1].end} cells"
+    descriptions = {key.description for key in shown if key.key}
+    for label in ("Get help now", "Keys", "Quit"):
+        assert i18n._(label) in descriptions, f"{where}: {label!r} is not on the bar: {shown}"
+    folded = keys_offered(app) > sum(1 for key in shown if key.key)
+    assert folded == (shown[-1].key == "" and shown[-1].display in more_marks()), f"{where}: folded {folded}, last {shown[-1]}"
+
+
+async def check_widths(app, pilot, screen: str, resize: bool) -> None:
+    """The bar at each width: drawn at each size of a real resize, or (``resize=False``) drawn at the
+    size the app has and chosen for the other widths from the same keys."""
+    for width in WIDTHS if resize else WIDTHS[:1]:
+        if resize:
+            await pilot.resize_terminal(width, 24)
         await settle(pilot, lambda: app.screen.query_one(KeyBar).size.width == width)
         check_bar(app, f"{i18n.current_language()}, {screen}, {width} columns")
+    if not resize:
+        for width in WIDTHS[1:]:
+            check_fold(app, width, f"{i18n.current_language()}, {screen}, {width} columns")
+
+
+RESIZED = {"en", "de", "zh_Hans"}
+"""English, German (the longest words) and Chinese (wide characters) are drawn at every width by real
+resizes; the other four are drawn at 60 columns, the narrowest, and their keys chosen for 80 and 100."""
 
 
 @pytest.mark.slow
@@ -113,16 +137,17 @@ async def test_get_help_keys_and_quit_always_show_whole_with_a_more_mark(code):
     """At 60, 80 and 100 columns, on the welcome, reading and My questions screens (issue 12, item 4:
     Quit, Keys and the menu were cut off at 80 columns, and Quit at 100 in five languages)."""
     i18n.set_language(code)
+    resize = code in RESIZED
     app = RecoveryGuideApp(Session(load_guide(code)))
-    async with app.run_test(size=(100, 24)) as pilot:
+    async with app.run_test(size=(100 if resize else WIDTHS[0], 24)) as pilot:
         await settle(pilot)
-        await check_widths(app, pilot, "welcome")
+        await check_widths(app, pilot, "welcome", resize)
         await pilot.press("enter")
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        await check_widths(app, pilot, "reading")
+        await check_widths(app, pilot, "reading", resize)
         await pilot.press("m")
         await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
-        await check_widths(app, pilot, "My questions")
+        await check_widths(app, pilot, "My questions", resize)
     i18n.set_language("en")
 
 
@@ -133,21 +158,6 @@ async def test_clicking_the_more_mark_opens_the_keys_help(guide):
         mark = app.screen.query_one(KeyBar).shown_keys()[-1]
         assert mark.key == "" and "more" in mark.display
         await pilot.click(KeyBar, offset=(mark.start + 2, 0))
-        await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
-
-
-async def test_my_questions_offers_get_help_keys_and_quit(guide):
-    """My questions is a dialog, where Textual leaves out the app's keys: they are declared for it too."""
-    app = RecoveryGuideApp(Session(guide), acknowledged=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("m")
-        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
-        await pilot.press("h")
-        await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
-        await pilot.press("escape")
-        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
-        await pilot.press("question_mark")
         await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
 
 
@@ -200,32 +210,46 @@ def test_folding_keeps_the_essential_keys_and_shortens_the_mark_before_dropping_
     assert fold(everything, needed - 1) == (essential[:2], short), "only a line too short for them drops one, whole"
 
 
-@pytest.mark.parametrize("opener", ["l", "question_mark", "glossary-word"])
-async def test_get_help_now_works_from_the_dialogs_the_reader_chooses_from(guide, opener):
-    """``h`` said "from anywhere", but in the language list, the keys help and a word's meaning it did nothing."""
+async def test_get_help_now_keys_and_quit_work_from_every_dialog(guide):
+    """One start-up visits each dialog in turn (it was one start-up each).
+
+    ``h`` said "from anywhere", but in the language list, the keys help and a word's meaning it did
+    nothing; My questions is a dialog, where Textual leaves out the app's keys (they are declared for
+    it too); a reader on the help lines could close them with h or Escape, but ? and q did nothing there."""
     from recovery_guide.tui.screens.glossary import TermDefinition
 
     app = RecoveryGuideApp(Session(guide), acknowledged=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        if opener == "glossary-word":
-            app.push_screen(TermDefinition(guide.glossary[0].id))
-        else:
-            await pilot.press(opener)
-        await settle(pilot, lambda: not isinstance(app.screen, ReaderScreen))
-        dialog = app.screen
-        assert f" h {i18n._('Get help now')} " in visible_line(app)
+        reader = app.screen
+        for opener in ("l", "question_mark", "glossary-word"):
+            if opener == "glossary-word":
+                app.push_screen(TermDefinition(guide.glossary[0].id))
+            else:
+                await pilot.press(opener)
+            await settle(pilot, lambda: not isinstance(app.screen, ReaderScreen))
+            dialog = app.screen
+            assert f" h {i18n._('Get help now')} " in visible_line(app), opener
+            await pilot.press("h")
+            await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
+            await pilot.press("escape")
+            await settle(pilot, lambda: app.screen is dialog)
+            await pilot.press("escape")
+            await settle(pilot, lambda: app.screen is reader)
+
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
         await pilot.press("escape")
-        await settle(pilot, lambda: app.screen is dialog)
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("question_mark")
+        await settle(pilot, lambda: isinstance(app.screen, KeysHelpScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
 
-
-async def test_get_help_now_offers_keys_and_quit(guide):
-    """A reader on the help lines could close them with h or Escape, but ? and q did nothing there."""
-    app = RecoveryGuideApp(Session(guide), acknowledged=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("h")
         await settle(pilot, lambda: isinstance(app.screen, HelpNowScreen))
         line = visible_line(app)

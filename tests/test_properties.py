@@ -5,7 +5,8 @@ field names and wrong types, and small edits of real screens) into a content fil
 only acceptable failure is a ContentError whose text is ``file:line: field: message`` on one line,
 with both of PyYAML's loaders (the C one most readers have, and the pure-Python fallback).
 
-The runs are derandomized and keep no example database, so CI sees the same examples every time.
+The runs are derandomized and keep no example database, so CI sees the same examples every time
+(the profiles are in tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recovery_guide import readability
@@ -32,13 +33,8 @@ from tests.helpers import ONE_LINE
 
 pytestmark = pytest.mark.slow  # hundreds of generated examples per test
 
-PROPERTY_SETTINGS = settings(
-    max_examples=200,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+PROPERTY_SETTINGS = settings()
+"""The loaded profile's (tests/conftest.py): 50 examples a test in CI, 400 with HYPOTHESIS_PROFILE=thorough."""
 PARSERS = {
     "screens/05-research-alcohol.yaml": parse_screen,
     "sources.yaml": parse_sources,

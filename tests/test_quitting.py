@@ -30,7 +30,11 @@ async def _ask_to_quit(app, pilot, key: str = "q") -> QuitDialog:
 
 @pytest.mark.slow
 async def test_q_with_a_question_not_saved_asks_instead_of_quitting(guide, tmp_path):
-    """Enter, s, s, q used to exit at once and lose the question (saving is off by default)."""
+    """Enter, s, s, q used to exit at once and lose the question (saving is off by default). Then, in
+    the same start-up (they were two of their own): cancelling the handout from the quit question goes
+    back to reading, and the question is asked in the reader's language."""
+    from recovery_guide import i18n
+
     app = make_app(guide, tmp_path, acknowledged=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await acknowledge(pilot)
@@ -45,6 +49,25 @@ async def test_q_with_a_question_not_saved_asks_instead_of_quitting(guide, tmp_p
         await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.is_running and len(app.session.my_questions) == 1, "Escape goes back to reading, nothing lost"
+
+        # cancelling the handout from the quit question goes back to reading
+        dialog = await _ask_to_quit(app, pilot)
+        dialog.query_one("#quit-handout").press()
+        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.is_running and len(app.session.my_questions) == 1
+
+        # the quit question is in the reader's language
+        try:
+            await app.switch_language("de")
+            await settle(pilot)
+            dialog = await _ask_to_quit(app, pilot)
+            labels = [str(button.label) for button in dialog.query("Button")]
+            assert "Beenden, ohne sie zu behalten" in labels
+            assert "nicht gespeichert" in visible_text(app)
+        finally:
+            i18n.set_language("en")
 
 
 @pytest.mark.slow
@@ -114,19 +137,6 @@ async def test_make_a_handout_opens_the_dialog_and_quits_once_it_is_saved(guide,
 
 
 @pytest.mark.slow
-async def test_cancelling_the_handout_from_the_quit_question_goes_back_to_reading(guide, tmp_path):
-    app = make_app(guide, tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        app.session.add_own("Can my sister come with me?")
-        dialog = await _ask_to_quit(app, pilot)
-        dialog.query_one("#quit-handout").press()
-        await settle(pilot, lambda: isinstance(app.screen, HandoutDialog))
-        await pilot.press("escape")
-        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        assert app.is_running and len(app.session.my_questions) == 1
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize("state", ["empty", "saved"])
 async def test_q_quits_at_once_with_an_empty_list_or_everything_saved(guide, tmp_path, state):
     app = make_app(guide, tmp_path)
@@ -147,24 +157,6 @@ async def test_q_quits_at_once_after_a_handout_of_the_list_as_it_is(guide, tmp_p
         assert app.session.write_handout(tmp_path / "handout.txt", "text") is None
         await pilot.press("q")
         await settle(pilot, lambda: not app.is_running)
-
-
-@pytest.mark.slow
-async def test_the_quit_question_is_in_the_readers_language(guide, tmp_path):
-    from recovery_guide import i18n
-
-    app = make_app(guide, tmp_path)
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await app.switch_language("de")
-            await settle(pilot)
-            app.session.add_own("Darf meine Schwester mitkommen?")
-            dialog = await _ask_to_quit(app, pilot)
-            labels = [str(button.label) for button in dialog.query("Button")]
-            assert "Beenden, ohne sie zu behalten" in labels
-            assert "nicht gespeichert" in visible_text(app)
-    finally:
-        i18n.set_language("en")
 
 
 @pytest.mark.slow

@@ -64,48 +64,37 @@ async def focus_list(pilot, name: str):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("theme", ["standard", "monochrome"])
-@pytest.mark.parametrize("name", list(LISTS))
-async def test_a_focused_list_marks_its_chosen_row_with_a_symbol(guide, theme, name):
+async def test_every_focused_list_marks_its_chosen_row_with_a_symbol(guide, theme):
+    """One start-up per theme visits each list in turn from the text (it was one start-up per list):
+    the words, the questions, the contents and the language list."""
+    from recovery_guide.tui.screens.languages import LanguagePicker
+
     app = RecoveryGuideApp(Session(guide), theme)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot)
-        options = await focus_list(pilot, name)
-        await settle(pilot, lambda: options.highlighted is not None)
-        options.scroll_to_highlight()
-        await settle(pilot)
-        rows = cells(app, options.content_region)
-        marked = [number for number, row in enumerate(rows) if row.startswith(CHOSEN_MARK)]
-        assert len(marked) == 1, f"one row marked {CHOSEN_MARK!r}; the list showed:\n" + "\n".join(rows)
-        chosen_line = options._index_to_line[options.highlighted] - round(options.scroll_offset.y)
-        assert marked == [chosen_line], "the marked row is the chosen one"
-        before = options.highlighted
-        await pilot.press("down")
-        await settle(pilot)
-        assert options.highlighted == before + 1
-        rows = cells(app, options.content_region)
-        assert sum(row.startswith(CHOSEN_MARK) for row in rows) == 1, "the mark follows the chosen row"
-
-
-async def test_enter_on_a_focused_word_opens_its_meaning(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot)
-        words = await focus_list(pilot, "words")
-        first = words.get_option_at_index(0).id
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, TermDefinition))
-        assert app.screen.term_id == first
-
-
-async def test_s_on_focused_questions_adds_the_row_marked_as_chosen(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(80, 24)) as pilot:
         reader = await start(pilot)
-        questions = await focus_list(pilot, "questions")
-        reader.query_one(ReadingPane).scroll_to_widget(questions, animate=False, top=True)
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot, lambda: app.session.my_questions.has(guide.pages[1].questions[0].id))
+        pane = reader.query_one(ReadingPane)
+        for name in LISTS:
+            options = await focus_list(pilot, name)
+            await settle(pilot, lambda: options.highlighted is not None)
+            options.scroll_to_highlight()
+            await settle(pilot)
+            rows = cells(app, options.content_region)
+            marked = [number for number, row in enumerate(rows) if row.startswith(CHOSEN_MARK)]
+            assert len(marked) == 1, f"{name}: one row marked {CHOSEN_MARK!r}; the list showed:\n" + "\n".join(rows)
+            chosen_line = options._index_to_line[options.highlighted] - round(options.scroll_offset.y)
+            assert marked == [chosen_line], f"{name}: the marked row is the chosen one"
+            before = options.highlighted
+            await pilot.press("down")
+            await settle(pilot)
+            assert options.highlighted == before + 1, name
+            rows = cells(app, options.content_region)
+            assert sum(row.startswith(CHOSEN_MARK) for row in rows) == 1, f"{name}: the mark follows the chosen row"
+            if isinstance(app.screen, LanguagePicker):
+                await pilot.press("escape")
+                await settle(pilot, lambda: app.screen is reader)
+            pane.focus()  # back to the text, where a reader starts from
+            pane.scroll_home(animate=False, immediate=True)
+            await settle(pilot, lambda: app.focused is pane)
 
 
 # --- item 7: a comfortable page --------------------------------------------------------------------------------
@@ -202,19 +191,6 @@ async def test_end_on_the_page_reaches_the_last_clinic_question(guide, tmp_path:
         assert any("Clinic question number 9?" in line for line in screen_lines(app)), "End shows the last question"
 
 
-async def test_the_words_on_a_screen_are_part_of_the_page(guide):
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(80, 24)) as pilot:
-        reader = await start(pilot)
-        words = reader.query_one(TermList)
-        assert words.option_count >= 8, "a screen with many words"
-        reader.query_one(ReadingPane).scroll_to_widget(words, animate=False, top=True)
-        await settle(pilot)
-        shown = "\n".join(screen_lines(app))
-        missing = [str(option.prompt) for option in words.options if str(option.prompt) not in shown]
-        assert not missing, f"words hidden in a scroll box of their own: {missing}"
-
-
 # --- no cut label on the reading screen ------------------------------------------------------------------------
 
 
@@ -266,26 +242,6 @@ async def test_no_label_is_cut_on_the_reading_screen(language):
 # --- item 11: the empty list's hint is true; buttons look like buttons -----------------------------------------
 
 
-@pytest.mark.slow
-async def test_the_empty_list_hint_names_the_key_that_reaches_the_questions(guide):
-    import re
-
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(80, 24)) as pilot:
-        reader = await start(pilot)
-        await pilot.press("m")
-        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
-        hint = str(app.screen.query_one("#questions-help").render())
-        key = re.search(r"press (\S+) to (?:go to|reach) its questions", hint).group(1)
-        await pilot.press("escape")
-        await settle(pilot, lambda: app.screen is reader)
-        await pilot.press(key.lower())
-        await settle(pilot)
-        assert isinstance(app.focused, ProviderQuestions), f"one press of {key} reaches the questions"
-        await pilot.press("s")
-        await settle(pilot, lambda: len(list(app.session.my_questions.questions())) == 1)
-
-
 @pytest.mark.parametrize("theme", ["standard", "monochrome"])
 async def test_an_unfocused_button_has_a_frame(guide, theme):
     app = RecoveryGuideApp(Session(guide), theme)
@@ -297,3 +253,56 @@ async def test_an_unfocused_button_has_a_frame(guide, theme):
         assert app.focused is not button
         [row] = cells(app, button.region)[:1]
         assert row[0] != " " and row[-1] != " " and row.strip() != button.label.plain, f"{row!r} looks like plain text"
+
+
+@pytest.mark.slow
+async def test_the_words_and_questions_are_part_of_the_page_and_reached_by_their_keys(guide):
+    """One start-up (it was three): the words are shown on the page, not in a scroll box of their own;
+    Enter on a focused word opens its meaning; the empty list's hint names the key that reaches the
+    questions, and one press of it there, then s, adds the row marked as chosen."""
+    import re
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = await start(pilot)
+        pane = reader.query_one(ReadingPane)
+
+        words = reader.query_one(TermList)
+        assert words.option_count >= 8, "a screen with many words"
+        pane.scroll_to_widget(words, animate=False, top=True)
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app))
+        missing = [str(option.prompt) for option in words.options if str(option.prompt) not in shown]
+        assert not missing, f"words hidden in a scroll box of their own: {missing}"
+
+        pane.focus()
+        pane.scroll_home(animate=False, immediate=True)
+        await settle(pilot, lambda: app.focused is pane)
+        words = await focus_list(pilot, "words")
+        first = words.get_option_at_index(0).id
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, TermDefinition))
+        assert app.screen.term_id == first
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
+
+        await pilot.press("m")
+        await settle(pilot, lambda: isinstance(app.screen, MyQuestionsScreen))
+        hint = str(app.screen.query_one("#questions-help").render())
+        key = re.search(r"press (\S+) to (?:go to|reach) its questions", hint).group(1)
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is reader)
+        pane.focus()
+        await settle(pilot, lambda: app.focused is pane)
+        await pilot.press(key.lower())
+        await settle(pilot)
+        assert isinstance(app.focused, ProviderQuestions), f"one press of {key} reaches the questions"
+        questions = app.focused
+        questions.scroll_to_highlight()
+        await settle(pilot)
+        rows = cells(app, questions.content_region)
+        assert sum(row.startswith(CHOSEN_MARK) for row in rows) == 1, "the chosen row is marked"
+        await pilot.press("s")
+        await settle(pilot, lambda: len(list(app.session.my_questions.questions())) == 1)
+        chosen = questions.get_option_at_index(questions.highlighted).id
+        assert app.session.my_questions.has(chosen), "s adds the row marked as chosen"

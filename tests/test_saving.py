@@ -22,26 +22,6 @@ def tree(folder: Path) -> list[str]:
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
-@pytest.mark.slow
-async def test_a_full_walk_through_without_opting_in_writes_nothing(guide, tmp_path, monkeypatch):
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    app = RecoveryGuideApp(Session(guide))  # the real default store, under the fake home
-    async with app.run_test(size=(100, 40)) as pilot:
-        await acknowledge(pilot)
-        await add_question(pilot, 0)
-        for _ in range(len(guide.pages)):
-            await pilot.press("right")
-        await pilot.press("m")
-        await pilot.pause()
-        await pilot.press("escape", "h")
-        await pilot.pause()
-    assert tree(home) == [], "nothing may be written without the reader's consent"
-
-
 async def opt_in(pilot) -> None:
     await pilot.press("m")
     await pilot.pause()

@@ -76,22 +76,6 @@ def in_view(reader: ReaderScreen, widget) -> bool:
 
 
 @pytest.mark.slow
-async def test_slash_shows_the_last_words_selected_so_typing_replaces_them(guide):
-    async with running(guide) as (app, pilot, shown):
-        await search_for(pilot, "liver")
-        await pilot.press("escape")
-        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        search = await search_for(pilot, "")
-        typed = search.query_one(Input)
-        assert typed.value == "liver", "/ forgot the last words searched for"
-        assert (typed.selection.start, typed.selection.end) == (0, len("liver")), "the last words are selected"
-        assert search.matches, "their results are shown at once"
-        await type_text(pilot, "kidney")
-        await settle(pilot)
-        assert typed.value == "kidney", "typing replaces the remembered words"
-
-
-@pytest.mark.slow
 async def test_a_chosen_match_lands_on_the_words_and_marks_them(guide):
     async with running(guide) as (app, pilot, shown):
         search = await search_for(pilot, "bladder problems")
@@ -155,7 +139,11 @@ async def test_a_match_in_a_list_item_and_a_question_are_in_view(guide):
 
 
 @pytest.mark.slow
-async def test_full_stop_and_comma_go_to_the_next_and_previous_match(guide):
+async def test_one_readers_searches_next_and_previous_the_last_words_and_empty_lists(guide):
+    """One start-up, one reader searching in turn (it was four start-ups): full stop and comma go to
+    the next and previous match; / shows the last words selected, so typing replaces them; Down and
+    Up never leave the focus in an empty list; matches on one screen are visited down the page, one
+    mark at a time. Each search types over the last words, as a reader's would."""
     async with running(guide) as (app, pilot, shown):
         await pilot.press("full_stop")
         await settle(pilot)
@@ -182,27 +170,20 @@ async def test_full_stop_and_comma_go_to_the_next_and_previous_match(guide):
         await settle(pilot)
         assert app.match_number == len(app.screen_matches()) - 1
 
-
-@pytest.mark.slow
-async def test_matches_on_one_screen_are_visited_down_the_page_one_mark_at_a_time(guide):
-    async with running(guide) as (app, pilot, shown):
-        search = await search_for(pilot, "ketamine")
-        on_first = [match for match in search.matches if match.screen_id == search.matches[0].screen_id and match.kind != "question"]
-        assert len(on_first) >= 3
-        await pilot.press("enter")
+        await search_for(pilot, "liver")
+        await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        pane, places = app.screen.query_one(ReadingPane), []
-        for _match in on_first:
-            assert [text.casefold() for text in marked_texts(app.screen)] == ["ketamine"], "one mark: the one the reader is on"
-            places.append(pane.scroll_y)
-            await pilot.press("full_stop")
-            await settle(pilot)
-        assert places == sorted(places) and places[-1] > 0, f"the text moves down the page with the matches: {places}"
+        search = await search_for(pilot, "")
+        typed = search.query_one(Input)
+        assert typed.value == "liver", "/ forgot the last words searched for"
+        assert (typed.selection.start, typed.selection.end) == (0, len("liver")), "the last words are selected"
+        assert search.matches, "their results are shown at once"
+        await type_text(pilot, "kidney")
+        await settle(pilot)
+        assert typed.value == "kidney", "typing replaces the remembered words"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
 
-
-@pytest.mark.slow
-async def test_down_and_up_never_leave_the_focus_in_an_empty_list(guide):
-    async with running(guide) as (app, pilot, shown):
         search = await search_for(pilot, "zzzz")
         typed, results = search.query_one(Input), search.query_one(OptionList)
         await pilot.press("down")
@@ -223,6 +204,21 @@ async def test_down_and_up_never_leave_the_focus_in_an_empty_list(guide):
         await pilot.press("down", "down", "s")
         await settle(pilot)
         assert app.focused is typed and typed.value == "livers", "typing in the list goes on typing the words"
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+        search = await search_for(pilot, "ketamine")
+        on_first = [match for match in search.matches if match.screen_id == search.matches[0].screen_id and match.kind != "question"]
+        assert len(on_first) >= 3
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        pane, places = app.screen.query_one(ReadingPane), []
+        for _match in on_first:
+            assert [text.casefold() for text in marked_texts(app.screen)] == ["ketamine"], "one mark: the one the reader is on"
+            places.append(pane.scroll_y)
+            await pilot.press("full_stop")
+            await settle(pilot)
+        assert places == sorted(places) and places[-1] > 0, f"the text moves down the page with the matches: {places}"
 
 
 # --- the glossary -----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Chinese reading screens at the two smallest sizes: lines break by the rules Chinese readers expect.
+"""Chinese reading screens at the two smallest sizes (one look each): lines break by the rules Chinese readers expect.
 
 A bullet or a contents number keeps its text beside it, no line starts with a full-width comma or
 full stop, and no line ends with an opening bracket (``recovery_guide.linebreak``). Accept changes
@@ -16,8 +16,6 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from tests.helpers import settle, welcome_complete
 
 pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
-
-SIZES = [(60, 20), (80, 24)]
 
 
 def chinese_app() -> RecoveryGuideApp:
@@ -47,15 +45,18 @@ def open_step(number: int, scroll_to: str | None = None):
     return run_before
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
 @pytest.mark.slow
 def test_chinese_key_points_and_contents(snap_compare, size):
+    """At 80x24, the smallest size that shows the contents beside the text."""
     """Step 2: each key point starts beside its bullet; at 80x24 each contents number beside its title."""
     assert snap_compare(chinese_app(), terminal_size=size, run_before=open_step(2))
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", [(60, 20)], ids=["60x20"])
 @pytest.mark.slow
 def test_chinese_body_text_with_numbers_and_brackets(snap_compare, size):
+    """At 60x20, the narrowest column. The breaking rules at both sizes, on every screen, are asserted
+    by test_line_breaking.test_chinese_reading_screens_break_lines_by_the_rules."""
     """Step 6, its main studies: paragraphs and bullets with numbers, Latin names and brackets."""
     assert snap_compare(chinese_app(), terminal_size=size, run_before=open_step(6, "主要的研究"))

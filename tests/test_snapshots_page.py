@@ -26,8 +26,10 @@ async def words_focused(pilot):
     await settle(pilot)
 
 
-@pytest.mark.parametrize("theme", ["standard", "monochrome"])
+@pytest.mark.parametrize("theme", ["standard"])
 def test_a_focused_word_list_marks_the_chosen_row(snap_compare, theme):
+    """In colour. Without colour a focused list looks as in test_snapshots.py's monochrome snapshot, and
+    test_reading_page asserts the mark on every list in both themes."""
     assert snap_compare(make_app(theme=theme), terminal_size=(80, 24), run_before=words_focused)
 
 

@@ -1,5 +1,10 @@
 """What search looks like: a match landed on and marked in the text (in the monochrome theme too, so the
-mark is seen without colour), and ``/`` opened again with the last words, at 80x24 and 60x20.
+mark is seen without colour), and ``/`` opened again with the last words.
+
+One snapshot per look: the mark in colour at 80x24 (with the contents beside the text) and without
+colour at 60x20 (the text alone, the contents hidden); the dialog opened again at 80x24. The dialog at
+60x20 is checked for cut labels by the live-switch walk (test_live_switch_words.py), and the last
+words selected by test_search_app.py.
 
 Accept changes with ``pytest tests/test_snapshots_search.py --snapshot-update`` after looking at them.
 """
@@ -18,9 +23,6 @@ from tests.helpers import settle, type_text
 
 pytestmark = pytest.mark.slow  # each starts the app (about 2 s): out of the quick loop, in the full suite
 
-SIZES = [(80, 24), (60, 20)]
-
-
 async def land_on_bladder_problems(pilot):
     await settle(pilot)
     await pilot.press("slash")
@@ -34,15 +36,14 @@ async def land_on_bladder_problems(pilot):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("theme", ["standard", "monochrome"])
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize(("size", "theme"), [((80, 24), "standard"), ((60, 20), "monochrome")], ids=["80x24-standard", "60x20-monochrome"])
 def test_a_match_is_marked_where_it_lands(snap_compare, size, theme):
     app = RecoveryGuideApp(Session(load_guide("en")), theme, acknowledged=True)
     assert snap_compare(app, terminal_size=size, run_before=land_on_bladder_problems)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", [(80, 24)], ids=["80x24"])
 def test_search_opens_again_with_the_last_words_selected(snap_compare, size):
     async def search_again(pilot):
         await land_on_bladder_problems(pilot)

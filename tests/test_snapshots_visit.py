@@ -28,8 +28,9 @@ async def timeline_in_view(pilot):
     await settle(pilot)
 
 
-@pytest.mark.parametrize("theme", ["standard", "monochrome"])
-@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize(("size", "theme"), [((80, 24), "standard"), ((60, 20), "monochrome")], ids=["80x24-standard", "60x20-monochrome"])
 def test_the_session_timeline(snap_compare, size, theme):
+    """One snapshot per look: in colour at the usual size, without colour at the smallest (each size
+    and each theme once; test_timeline.py asserts the whole timeline is drawn inside 60x20)."""
     app = RecoveryGuideApp(Session(load_guide("en")), theme, acknowledged=True)
     assert snap_compare(app, terminal_size=size, run_before=timeline_in_view)

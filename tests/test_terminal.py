@@ -25,26 +25,6 @@ def terminal_factory(tmp_path):
         terminal.close()
 
 
-def test_read_the_guide_in_a_real_terminal(terminal_factory):
-    terminal = terminal_factory("en_US.UTF-8")
-    shown = terminal.wait_for("I understand - start reading")
-    assert "Step 1 of 14" in shown and "not medical advice" in shown
-    terminal.send("Enter")
-    shown = terminal.wait_for("Step 2 of 14")
-    assert "Ketamine in brief" in shown
-    assert "Talk with your provider" in shown
-    terminal.send("n", "n", "n")
-    shown = terminal.wait_for("Step 5 of 14")
-    assert "How strong is the research?" in shown
-    terminal.send("h")
-    shown = terminal.wait_for("If a life is in danger")
-    assert "988" in shown, "LANG=en_US puts the US help lines first"
-    terminal.send("Escape")
-    terminal.wait_for("Step 5 of 14")
-    terminal.send("q")
-    terminal.wait_until_gone("Step 5 of 14")
-
-
 def test_spanish_locale_then_switch_to_german(terminal_factory):
     spanish, german = load_guide("es"), load_guide("de")
     terminal = terminal_factory("es_ES.UTF-8")
@@ -60,13 +40,18 @@ def test_spanish_locale_then_switch_to_german(terminal_factory):
     terminal.wait_for(german.pages[1].title[:20])
 
 
-def test_add_a_question_and_export_a_handout_in_a_real_terminal(terminal_factory, tmp_path):
+def test_read_the_guide_add_a_question_and_export_a_handout_in_a_real_terminal(terminal_factory, tmp_path):
+    """One terminal (it was two): the notice, the first screen, a question, a handout, three screens
+    on, the help lines (the US first, from LANG=en_US), and q, which quits at once after the handout."""
     guide = load_guide("en")
     question = guide.pages[1].questions[0].text
     terminal = terminal_factory("en_US.UTF-8")
-    terminal.wait_for("I understand - start reading")
+    shown = terminal.wait_for("I understand - start reading")
+    assert "Step 1 of 14" in shown and "not medical advice" in shown
     terminal.send("Enter")
-    terminal.wait_for("Step 2 of 14")
+    shown = terminal.wait_for("Step 2 of 14")
+    assert "Ketamine in brief" in shown
+    assert "Talk with your provider" in shown
     terminal.send("s")
     terminal.wait_for("Choose a question with the arrows")
     terminal.wait_for_cursor_on("[+]")  # the questions have the focus: the next s adds, not moves
@@ -86,8 +71,17 @@ def test_add_a_question_and_export_a_handout_in_a_real_terminal(terminal_factory
     handout = target.read_text(encoding="utf-8")
     assert " ".join(question.split()) in " ".join(handout.split())
     assert "Answer:" in handout and "988" in handout
+    terminal.wait_until_gone("Save to this file")
+    terminal.send("n", "n", "n")
+    shown = terminal.wait_for("Step 5 of 14")
+    assert "How strong is the research?" in shown
+    terminal.send("h")
+    shown = terminal.wait_for("If a life is in danger")
+    assert "988" in shown, "LANG=en_US puts the US help lines first"
+    terminal.send("Escape")
+    terminal.wait_for("Step 5 of 14")
     terminal.send("q")
-    terminal.wait_until_gone("Step 2 of 14")
+    wait_until(lambda: terminal.program_pid(timeout=0) == 0, timeout=30, message="q did not end the guide")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["my-handout.txt"], "nothing else written: saving was not turned on"
 
 

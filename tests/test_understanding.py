@@ -20,18 +20,32 @@ from recovery_guide.tui.screens.glossary import GlossaryScreen, TermDefinition
 from recovery_guide.tui.screens.reader import ReaderScreen, ReadingPane, TermList
 from recovery_guide.tui.screens.search import SearchScreen
 from recovery_guide.tui.screens.self_check import SelfCheckScreen
-from tests.helpers import acknowledge, make_handout, record_notifications, type_text, visible_text
+from tests.helpers import acknowledge, make_handout, record_notifications, settle, type_text, visible_text
 
 
 def make_app(guide, tmp_path: Path) -> RecoveryGuideApp:
     return RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path))
 
 
-async def test_marked_words_are_underlined_links_and_listed(guide, tmp_path):
+async def test_a_narrow_window_hides_the_contents_until_asked_and_marked_words_are_links_and_listed(guide, tmp_path):
+    """One start-up (it was two): at 60x20 the contents are hidden until c; then, at 100x40, the words
+    marked in the text are underlined links and listed."""
     app = make_app(guide, tmp_path)
     course = guide.page("treatment-course")
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(60, 20)) as pilot:
         await acknowledge(pilot)
+        contents = app.screen.query_one("#contents")
+        assert not contents.display or contents.region.width == 0
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one("#contents").region.width > 0
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.index == 2
+        assert app.screen.query_one("#reading").region.width > 0
+
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
         app.screen.go_to(guide.index_of(course.id))
         await pilot.pause()
         body = app.screen.query_one("#body").source
@@ -72,8 +86,11 @@ async def test_open_a_words_meaning_and_return_to_the_same_place(guide, tmp_path
 
 
 @pytest.mark.slow
-async def test_glossary_is_alphabetical_and_filters_as_you_type(guide, tmp_path):
+async def test_glossary_search_with_no_result_and_theme_key(guide, tmp_path):
+    """One start-up (it was three): the glossary is alphabetical and filters as you type; a search
+    with no result says so; the theme key cycles and is announced in words."""
     app = make_app(guide, tmp_path)
+    announced = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await acknowledge(pilot)
         await pilot.press("g")
@@ -94,10 +111,32 @@ async def test_glossary_is_alphabetical_and_filters_as_you_type(guide, tmp_path)
         assert psychosis.definition in visible_text(app) or any(
             term.definition in visible_text(app) for term in guide.glossary if "psycho" in term.term
         )
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+        await pilot.press("slash")
+        await type_text(pilot, "zzqxv")
+        await pilot.pause()
+        assert "Nothing found" in visible_text(app)
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+        assert app.theme == "standard"
+        names = []
+        for _ in range(4):
+            await pilot.press("t")
+            await pilot.pause()
+            names.append(app.theme)
+        assert names == ["light", "high-contrast", "monochrome", "standard"]
+        assert app.current_theme.name == "standard" and app.theme_variables["banner-text-style"] == "bold", "no monochrome look is left behind"
+        assert any("Theme: Monochrome" in message for message in announced)
 
 
-@pytest.mark.slow  # a long app flow: about 2.5 s
-async def test_glossary_in_spanish_is_sorted_in_spanish(tmp_path):
+@pytest.mark.slow
+async def test_in_spanish_the_glossary_is_sorted_in_spanish_and_search_finds_a_word(tmp_path):
+    """One start-up (it was two): the glossary sorted in Spanish under its Spanish title; a search for
+    PSICOSIS (case and accents do not matter) jumps to its screen."""
     i18n.set_language("es")
     try:
         spanish = load_guide("es")
@@ -109,6 +148,22 @@ async def test_glossary_in_spanish_is_sorted_in_spanish(tmp_path):
             shown = [str(option.prompt) for option in app.screen.query_one("#glossary-list", OptionList).options]
             assert shown == [term.term for term in sorted_terms(spanish)]
             assert app.screen.query_one("#dialog").border_title == i18n._("Words used in this guide")
+            await pilot.press("escape")
+            await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+            await pilot.press("slash")
+            await pilot.pause()
+            assert isinstance(app.screen, SearchScreen)
+            await type_text(pilot, "PSICOSIS")  # case and accents do not matter
+            await pilot.pause()
+            results = app.screen.query_one("#search-results", OptionList)
+            assert results.option_count > 0
+            first = str(results.options[0].prompt)
+            assert spanish.page("treatment-course").title in first
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            assert app.screen.index == spanish.index_of("treatment-course")
     finally:
         i18n.set_language("en")
 
@@ -196,62 +251,6 @@ async def test_own_words_reach_the_handout_for_the_provider(guide, tmp_path):
     assert f"{check.topic}: Therapy helps me keep the change going" in flat
 
 
-@pytest.mark.slow
-async def test_search_in_spanish_finds_a_word_and_jumps_to_its_screen(tmp_path):
-    i18n.set_language("es")
-    try:
-        spanish = load_guide("es")
-        app = make_app(spanish, tmp_path)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await acknowledge(pilot)
-            await pilot.press("slash")
-            await pilot.pause()
-            assert isinstance(app.screen, SearchScreen)
-            await type_text(pilot, "PSICOSIS")  # case and accents do not matter
-            await pilot.pause()
-            results = app.screen.query_one("#search-results", OptionList)
-            assert results.option_count > 0
-            first = str(results.options[0].prompt)
-            assert spanish.page("treatment-course").title in first
-            await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, ReaderScreen)
-            assert app.screen.index == spanish.index_of("treatment-course")
-    finally:
-        i18n.set_language("en")
-
-
-@pytest.mark.slow
-async def test_search_with_no_result_says_so(guide, tmp_path):
-    app = make_app(guide, tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        await pilot.press("slash")
-        await type_text(pilot, "zzqxv")
-        await pilot.pause()
-        assert "Nothing found" in visible_text(app)
-        await pilot.press("enter", "escape")
-        await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen)
-
-
-@pytest.mark.slow
-async def test_theme_key_cycles_and_is_announced_in_words(guide, tmp_path):
-    app = make_app(guide, tmp_path)
-    announced = record_notifications(app)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        assert app.theme == "standard"
-        names = []
-        for _ in range(4):
-            await pilot.press("t")
-            await pilot.pause()
-            names.append(app.theme)
-        assert names == ["light", "high-contrast", "monochrome", "standard"]
-        assert app.current_theme.name == "standard" and app.theme_variables["banner-text-style"] == "bold", "no monochrome look is left behind"
-        assert any("Theme: Monochrome" in message for message in announced)
-
-
 async def test_no_color_starts_in_monochrome(guide, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(guide, tmp_path)
@@ -279,18 +278,3 @@ async def test_the_terminal_cursor_follows_focus(guide, tmp_path):
         await pilot.pause()
         contents = app.screen.query_one("#contents")
         assert contents.content_region.contains_point(app.cursor_position)
-
-
-async def test_narrow_window_hides_contents_until_asked(guide, tmp_path):
-    app = make_app(guide, tmp_path)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await acknowledge(pilot)
-        contents = app.screen.query_one("#contents")
-        assert not contents.display or contents.region.width == 0
-        await pilot.press("c")
-        await pilot.pause()
-        assert app.screen.query_one("#contents").region.width > 0
-        await pilot.press("down", "enter")
-        await pilot.pause()
-        assert app.screen.index == 2
-        assert app.screen.query_one("#reading").region.width > 0

@@ -208,7 +208,7 @@ def _curated(question: str) -> dict:
     return {"kind": "curated", "topic": "what-it-is", "question": question, "text": "as shown when added"}
 
 
-@pytest.mark.slow  # a property test: 300 examples, about 4 s
+@pytest.mark.slow  # a property test: the profile's number of examples (tests/conftest.py)
 def test_the_merge_keeps_every_addition_and_every_removal():
     """Hypothesis: whatever two windows add and take out from a common start, the merge holds exactly
     what is left of the start, plus both windows' additions (an addition made in both appears once)."""
@@ -219,7 +219,7 @@ def test_the_merge_keeps_every_addition_and_every_removal():
 
     names = st.sets(st.sampled_from([f"q{number}" for number in range(12)]), max_size=8)
 
-    @settings(max_examples=300, deadline=None)
+    @settings()
     @given(names, names, names, names, names, st.booleans())
     def check(start, my_removals, their_removals, my_additions, their_additions, curated):
         entry = _curated if curated else _own

@@ -38,9 +38,11 @@ def add_first_question(page) -> None:
     wait_for_screen(page, "[✓] " + QUESTION)
 
 
-def test_the_welcome_screen_appears_under_the_guides_name_and_language(served, context):
+def test_the_welcome_screen_appears_under_the_guides_name_and_language_and_enter_starts_reading(served, context):
+    """One tab (it was two, each a guide of its own on the server): the welcome, then reading."""
     page = open_guide(context, served.url)
     assert "not medical advice" in screen(page)
+    assert wording.step(1, 14) in screen(page)
     assert page.title() == "Recovery Guide · English"
     assert page.evaluate("document.documentElement.lang") == "en"
     html = page.content()
@@ -50,11 +52,6 @@ def test_the_welcome_screen_appears_under_the_guides_name_and_language(served, c
     shot = ARTIFACTS / "welcome-1280x800.png"
     page.screenshot(path=shot)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-
-
-def test_enter_starts_reading_at_step_2_and_right_goes_on(served, context):
-    page = open_guide(context, served.url)
-    assert wording.step(1, 14) in screen(page)
     assert "Ketamine in brief" in start_reading(page)
     press(page, "ArrowRight")
     wait_for_screen(page, wording.step(3, 14), "What a course of treatment can")
