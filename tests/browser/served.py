@@ -150,7 +150,7 @@ def open_guide(context, url: str):
     page = context.new_page()
     page.add_init_script(CATCH_TERMINAL)
     page.goto(url)
-    wait_for_screen(page, "The US drug agency (the FDA) has not approved ketamine for any drug or alcohol problem")
+    wait_for_screen(page, "The US drug agency (the FDA) has not approved ketamine")  # the main message, first line at any width
     page.locator(".xterm-helper-textarea").focus()
     return page
 
