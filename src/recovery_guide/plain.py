@@ -534,7 +534,9 @@ class PlainReader:
         """A level id, None (0: take the rating out) or False (Enter: leave it as it is)."""
         values = self.guide.values
         now = values.level(current or "")
-        label = fill(text) + (f" ({_('now: {level}').format(level=now.text)})" if now else "")
+        # TRANSLATORS: after a "What matters to me" item in read mode: the answer the reader gave before.
+        rated = _("now: {level}").format(level=now.text) if now else ""  # outside an f-string, where the extractor finds it
+        label = fill(text) + (f" ({rated})" if now else "")
         while True:
             answer = self.ask(label + "\n" + fill(choices) + "\n>")
             if not answer:

@@ -60,7 +60,8 @@ def more_marks() -> tuple[str, str]:
     form, for a line with room for nothing else (plain dots: the ellipsis character is two columns
     wide in some terminals set up for Chinese)."""
     # TRANSLATORS: the end of the key bar when some keys did not fit (press ? to see them all). Keep it short.
-    return f" {_('... more')} ", "..."
+    more = _("... more")  # outside the f-string, where the catalog extractor finds it
+    return f" {more} ", "..."
 
 
 def fold(candidates: list[Candidate], width: int) -> tuple[list[Candidate], str]:
