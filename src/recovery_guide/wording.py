@@ -590,8 +590,6 @@ def all_reviewed(reviewed: date, due: date) -> str:
     return _("Every screen was last checked on {reviewed}. Next review due by {due}.").format(reviewed=format_day(reviewed), due=format_day(due))
 
 
-
-
 def help_lines_on_page(number: int, title: str) -> str:
     """On paper, instead of the app's "press h": where the help lines are printed."""
     return _("Help lines are on the \"{title}\" page (step {number}).").format(title=title, number=number)
