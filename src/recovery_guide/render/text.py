@@ -88,14 +88,6 @@ def box_rows(words: tuple[str, ...], indent: str = "") -> list[str]:
     return rows + [row] if row else rows
 
 
-def framed(text: str, width: int = BOX_WIDTH) -> list[str]:
-    """``text`` wrapped inside a box drawn with ``+``, ``-`` and ``|``, ``width`` cells wide: it keeps its
-    shape in black and white and reads as a box, not as a list (the sentence to agree to)."""
-    inner = width - 4
-    edge = "+" + "-" * (width - 2) + "+"
-    return [edge, *(f"| {line}{' ' * (inner - cell_width(line))} |" for line in linebreak.wrap_cells(text, inner)), edge]
-
-
 def writing_box(heading: str, lines: int) -> list[str]:
     """A box to write notes in: the heading wrapped inside its top, then ``lines`` empty rows with a
     blank row between each (room for handwriting)."""
@@ -126,12 +118,10 @@ def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
     return "\n".join(lines)
 
 
-def compact_region(region: Region, sources: tuple[int, ...] = ()) -> str:
-    """One line: a region's emergency and crisis numbers, for when the reader's region is unknown;
-    then, in ``print`` (``sources``: their numbers in the source list), the sources they rest on."""
+def compact_region(region: Region) -> str:
+    """One line: a region's emergency and crisis numbers, for when the reader's region is unknown."""
     numbers = wording.list_separator().join(wording.labelled(wording.urgency_short(line.urgency), line.contact) for line in compact_lines(region))
-    entry = fill(wording.labelled(f"{region.name} ({region.code})", numbers), initial_indent="  - ", subsequent_indent="    ")
-    return entry + ("\n" + fill(wording.sources_by_number(sources), initial_indent="    ", subsequent_indent="    ") if sources else "")
+    return fill(wording.labelled(f"{region.name} ({region.code})", numbers), initial_indent="  - ", subsequent_indent="    ")
 
 
 class TextWriter(BlockWriter[str | None]):
