@@ -22,7 +22,7 @@ from recovery_guide.view.blocks import OptionsTable, Questions
 from recovery_guide.view.pages import page_view
 
 RESEARCH = {
-    "research-alcohol": ["naltrexone-pill", "naltrexone-injection", "acamprosate", "disulfiram", "topiramate", "gabapentin", "talking-therapies", "mutual-help"],
+    "research-alcohol": ["naltrexone-pill", "naltrexone-injection", "acamprosate", "disulfiram", "talking-therapies", "mutual-help"],
     "research-opioids": ["buprenorphine", "methadone", "naltrexone-injection", "naloxone"],
     "research-cocaine": ["contingency-management", "talking-therapy"],
     "research-cannabis": ["talking-therapy", "contingency-management"],
@@ -324,3 +324,20 @@ async def test_an_option_name_with_brackets_is_shown_as_written_not_as_markup():
         card = app.query_one(OptionCard)
         top = card.render_lines(Region(0, 0, *card.outer_size))[0].text
         assert "1. Care [b]plan[/b] [at=1]" in top, top
+
+
+def test_topiramate_and_gabapentin_are_named_in_other_choices_not_set_beside_the_approved_options(guide):
+    """Review r13 (IPDAS Q5, equal care): their cards said "Our sources do not say who should not use
+    it", and the issue does not name them for alcohol. They leave the cards and the "At a glance" table,
+    and one plain sentence in "Other choices" says doctors may use them off-label and to ask."""
+    text = guide_text(guide)
+    start = text.index("At a glance\n-----------")
+    screen = text[start : text.index("Step 6 of 14", start)]
+    assert "Topiramate" not in screen and "Gabapentin" not in screen, "no card and no table row"
+    ids = {option.id for option in options_of(guide, "research-alcohol")}
+    assert not ids & {"topiramate", "gabapentin"}
+    assert "Our sources do not say who should not use it" not in " ".join(o.not_for for o in options_of(guide, "research-alcohol"))
+    body = " ".join(guide.page("research-alcohol").body.split())
+    other = body[body.index("## Other choices") : body.index("## Comparing the options")]
+    assert "Some doctors also use topiramate or gabapentin off-label." in other
+    assert "Our sources say little about their risks. Ask your provider about them." in other
