@@ -136,3 +136,24 @@ async def test_the_app_shows_the_grid_with_nothing_cut(guide, size):
         assert height == len(view.lines(view.content_size.width)), "as tall as its lines"
         shown = " ".join(lines).split()
         assert "At" in shown and all(word in shown for word in words_of(page.options))
+
+
+def test_the_opioid_options_include_care_without_medicine_told_like_every_other_option(guide):
+    """IPDAS Q3 (review r13): SAMHSA TIP 63 says people should hear about treatment without medicine,
+    so the opioid side-by-side has such a card, with every field the others have, honest where our
+    sources are silent, and a row in the "At a glance" grid of the printed guide."""
+    page = guide.page("research-opioids")
+    without = [option for option in page.options if option.approved_short is Approval.NOT_A_MEDICINE and option.id != "current-care"]
+    assert len(without) == 1, [option.id for option in page.options]
+    option = without[0]
+    assert "without medicine" in option.name
+    for name in option.TEXT_FIELDS:
+        assert getattr(option, name).strip(), f"{option.id}.{name} is empty"
+    assert option.involves and option.evidence_level == 0, "our sources give no result for it alone: not rated"
+    assert "do not give results for this on its own" in option.research and "Ask your provider" in option.research
+    assert "tolerance falls" in option.side_effects, "the overdose risk after a break from opioids"
+    assert "samhsa-tip-63" in option.source_ids
+    text = guide_text(guide)
+    start = text.index("At a glance\n-----------", text.index("What research shows for opioids"))
+    grid = text[start : text.index("Your options, side by side", start)].split()
+    assert all(word in grid for word in f"{option.name} {option.involves}".split()), "its row, wrapped in cells"

@@ -260,3 +260,11 @@ def test_no_reassurance_the_sources_do_not_give(guide, screen_id):
     """Review r10 (section 4 item 4): "people handled ketamine well" says more than a small trial can."""
     text = " ".join(plain(section) for section in sections(guide, screen_id).values())
     assert "handled" not in text
+
+
+def test_safety_in_brief_says_the_numbers_are_esketamine_in_depression_not_ketamine_for_drug_problems(guide):
+    """Review r13 ("Population mismatch"): the step 9 side-effect numbers come from esketamine trials in
+    depression; the "In brief" says so, and that there are no good numbers for ketamine in addiction care."""
+    points = " ".join(key_points(guide, "side-effects-safety"))
+    assert "esketamine" in points and "depression" in points, points
+    assert "no good numbers for ketamine's side effects when it is used for drug or alcohol problems" in points
