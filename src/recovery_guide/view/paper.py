@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from recovery_guide.model import Page
-from recovery_guide.view.blocks import BODY_KINDS, Block, BulletList, Heading, KeyPoints, ListItem, Paragraph, Statement
+from recovery_guide.textfold import cell_width
+from recovery_guide.view.blocks import BODY_KINDS, Block, BulletList, Heading, KeyPoints, ListItem, Paragraph, Statement, UrgencyTiers
 
 APP_KEY = re.compile(r"(?<![\w'’])[hnpcqx](?![\w'’])|(?<=\s)\?(?=,?\s+[^\sA-ZÀ-Þ¿¡«»\"“”])")
 """A key of the app named in a sentence: a lone letter h (help), n and p (next, back), c (contents), q
@@ -142,3 +143,64 @@ def plain_marks(text: str) -> str:
 def _item_on_paper(item: ListItem) -> ListItem | None:
     text = without_app_instructions(item.text)
     return item if text == item.text else (ListItem(item.marker, (text,)) if text else None)
+
+
+SAID_ONCE = (UrgencyTiers,)
+"""Blocks made from the model that paper prints in full once: the urgency tiers, which the safety screen
+holds and Get help now repeats (an independent review found the box printed twice)."""
+
+Pointer = Callable[[int, tuple[Block, ...]], tuple[Block, ...]]
+"""What takes the place of a part printed in full on an earlier page: given that page's index and the
+part, the blocks to print instead (a heading and a line saying where to read it)."""
+
+
+def said_once(pages: Sequence[tuple[Block, ...]], pointer: Pointer) -> tuple[tuple[Block, ...], ...]:
+    """Every page's blocks, with each part already printed word for word on an earlier page replaced by
+    ``pointer``. A part is a section of a body (a heading with what follows it, up to the next heading
+    of the same or a higher level) or one of ``SAID_ONCE``. Paper is read front to back, so the first
+    page to print a part keeps it (the app keeps every part on every screen: a reader opens any screen
+    alone). An independent review found the "Comparing the options" section printed four times."""
+    printed: list[tuple[tuple[Block, ...], int]] = []
+    result = []
+    for index, blocks in enumerate(pages):
+        kept: list[Block] = []
+        for part in _parts(blocks):
+            home = next((page for earlier, page in printed if earlier == part), None) if _repeatable(part) else None
+            if home is None or home == index:
+                printed.append((part, index))
+                kept += part
+            else:
+                kept += pointer(home, part)
+        result.append(tuple(kept))
+    return tuple(result)
+
+
+ONE_LINE = 80
+"""About one printed line, in cells: a section whose words fit in it stays as it is, since the line
+pointing to it would be as long ("What ketamine is: Ketamine is a medicine used for surgery. Step 2 says
+more about it.")."""
+
+
+def _repeatable(part: tuple[Block, ...]) -> bool:
+    """Whether paper prints ``part`` once: a body section with more than a line of words under its
+    heading, or a ``SAID_ONCE`` block."""
+    if isinstance(part[0], SAID_ONCE):
+        return True
+    words = " ".join(block.text if isinstance(block, Paragraph) else " ".join(item.text for item in block.items) if isinstance(block, BulletList) else block.text for block in part[1:])
+    return isinstance(part[0], Heading) and cell_width(words) > ONE_LINE
+
+
+def _parts(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    """``blocks`` cut into parts: each body section (a heading, then the body blocks under it up to a
+    heading of the same or a higher level) as one part, every other block as a part of its own."""
+    parts: list[tuple[Block, ...]] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = index + 1
+        if isinstance(block, Heading):
+            while end < len(blocks) and isinstance(blocks[end], BODY_KINDS) and not (isinstance(blocks[end], Heading) and blocks[end].level <= block.level):
+                end += 1
+        parts.append(blocks[index:end])
+        index = end
+    return parts
