@@ -175,19 +175,19 @@ def said_once(pages: Sequence[tuple[Block, ...]], pointer: Pointer) -> tuple[tup
     return tuple(result)
 
 
-ONE_LINE = 80
-"""About one printed line, in cells: a section whose words fit in it stays as it is, since the line
-pointing to it would be as long ("What ketamine is: Ketamine is a medicine used for surgery. Step 2 says
-more about it.")."""
+TWO_LINES = 156
+"""Two printed lines of 78 cells: a section whose words fit in them stays as it is, since the line
+pointing to it would save at most one ("What ketamine is: Ketamine is a medicine used for surgery.
+Step 2 says more about it.", which would point to step 5 to be sent on to step 2)."""
 
 
 def _repeatable(part: tuple[Block, ...]) -> bool:
-    """Whether paper prints ``part`` once: a body section with more than a line of words under its
+    """Whether paper prints ``part`` once: a body section with more than two lines of words under its
     heading, or a ``SAID_ONCE`` block."""
     if isinstance(part[0], SAID_ONCE):
         return True
     words = " ".join(block.text if isinstance(block, Paragraph) else " ".join(item.text for item in block.items) if isinstance(block, BulletList) else block.text for block in part[1:])
-    return isinstance(part[0], Heading) and cell_width(words) > ONE_LINE
+    return isinstance(part[0], Heading) and cell_width(words) > TWO_LINES
 
 
 def _parts(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
