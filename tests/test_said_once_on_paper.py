@@ -65,19 +65,21 @@ def test_comparing_the_options_is_printed_once_with_a_pointer_on_the_later_resea
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_the_urgency_tiers_are_printed_once_on_the_safety_screen_with_a_pointer_on_get_help_now(guide, fmt):
+def test_the_urgency_tiers_are_printed_once_on_get_help_now_with_a_pointer_on_the_safety_screen(guide, fmt):
+    """Get help now is where paper sends a reader in danger, so the tiers are printed there, and the
+    safety screen, whose content holds them, points ahead to it."""
     holder = guide.tiers_page
     help_now = next(page for page in guide.pages if page.kind is PageKind.HELP_NOW)
     written = FORMATS[fmt](guide, "US")
     parts = {page_id: flat(part) for page_id, part in step_parts(guide, written).items()}
     for tier in holder.urgency_tiers:
         assert flat(written).count(tier.heading) == 1, tier.heading
-        assert tier.heading in parts[holder.id]
+        assert tier.heading in parts[help_now.id]
         for sign in tier.signs:
-            assert sign in parts[holder.id]
-    pointer = wording.tiers_on_page(guide.index_of(holder.id) + 1, holder.title)
-    assert pointer in parts[help_now.id]
-    assert holder.urgency_tiers[0].heading not in parts[help_now.id]
+            assert sign in parts[help_now.id]
+    pointer = wording.tiers_on_page(guide.index_of(help_now.id) + 1, help_now.title)
+    assert pointer in parts[holder.id]
+    assert holder.urgency_tiers[0].heading not in parts[holder.id]
 
 
 def test_never_on_your_own_stays_in_full_on_the_screens_the_issue_names(guide):

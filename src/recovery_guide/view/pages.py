@@ -278,9 +278,14 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
 
 
 def printed_once(pages: tuple[PageView, ...]) -> tuple[PageView, ...]:
-    """The pages with each part printed in full on an earlier page said the paper's way
+    """The pages with each part printed in full on another page said the paper's way
     (``view.paper.said_once``): a section keeps its heading, with a line saying which step has its
-    words; the urgency tiers become one line saying which step has them."""
+    words; the urgency tiers become one line saying which step has them.
+
+    The tiers' home on paper is Get help now, not the safety screen whose content holds them: they
+    say what to do and how fast, which is that page's one job; it is where paper sends a reader in
+    danger ("Help lines are on the "Get help now" page"), and its help lines are right under them. A
+    reader in a hurry must not be sent back to step 9; a reader going front to back is sent ahead."""
 
     def pointer(home: int, part: tuple[Block, ...]) -> tuple[Block, ...]:
         page = pages[home]
@@ -288,7 +293,9 @@ def printed_once(pages: tuple[PageView, ...]) -> tuple[PageView, ...]:
             return (Paragraph((wording.tiers_on_page(page.number, page.title),)),)
         return (part[0], Paragraph((wording.said_on_page(page.number, page.title),), tight=True))
 
-    return tuple(replace(view, blocks=blocks) for view, blocks in zip(pages, said_once([view.blocks for view in pages], pointer)))
+    help_now = next((index for index, view in enumerate(pages) if view.kind is PageKind.HELP_NOW), None)
+    homes = {UrgencyTiers: help_now} if help_now is not None else {}
+    return tuple(replace(view, blocks=blocks) for view, blocks in zip(pages, said_once([view.blocks for view in pages], pointer, homes)))
 
 
 PAGE_END = (Statement, Questions, SourceRefs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from recovery_guide.model import Page
 from recovery_guide.textfold import cell_width
@@ -147,32 +147,36 @@ def _item_on_paper(item: ListItem) -> ListItem | None:
 
 SAID_ONCE = (UrgencyTiers,)
 """Blocks made from the model that paper prints in full once: the urgency tiers, which the safety screen
-holds and Get help now repeats (an independent review found the box printed twice)."""
+holds and Get help now shows too (an independent review found the box printed twice)."""
 
 Pointer = Callable[[int, tuple[Block, ...]], tuple[Block, ...]]
 """What takes the place of a part printed in full on an earlier page: given that page's index and the
 part, the blocks to print instead (a heading and a line saying where to read it)."""
 
 
-def said_once(pages: Sequence[tuple[Block, ...]], pointer: Pointer) -> tuple[tuple[Block, ...], ...]:
-    """Every page's blocks, with each part already printed word for word on an earlier page replaced by
-    ``pointer``. A part is a section of a body (a heading with what follows it, up to the next heading
-    of the same or a higher level) or one of ``SAID_ONCE``. Paper is read front to back, so the first
-    page to print a part keeps it (the app keeps every part on every screen: a reader opens any screen
-    alone). An independent review found the "Comparing the options" section printed four times."""
-    printed: list[tuple[tuple[Block, ...], int]] = []
+def said_once(pages: Sequence[tuple[Block, ...]], pointer: Pointer, homes: Mapping[type[Block], int] | None = None) -> tuple[tuple[Block, ...], ...]:
+    """Every page's blocks, with each part printed word for word on more than one page kept on one of
+    them, its home, and replaced by ``pointer`` on the others. A part is a section of a body (a heading
+    with what follows it, up to the next heading of the same or a higher level) or one of ``SAID_ONCE``.
+    The home is the page ``homes`` gives for the part's kind of block when that page has it, else the
+    first that has it: paper is read front to back (the app keeps every part on every screen, since a
+    reader opens any screen alone). An independent review found the "Comparing the options" section
+    printed four times."""
+    parts = [_parts(blocks) for blocks in pages]
     result = []
-    for index, blocks in enumerate(pages):
+    for index, page_parts in enumerate(parts):
         kept: list[Block] = []
-        for part in _parts(blocks):
-            home = next((page for earlier, page in printed if earlier == part), None) if _repeatable(part) else None
-            if home is None or home == index:
-                printed.append((part, index))
-                kept += part
-            else:
-                kept += pointer(home, part)
+        for part in page_parts:
+            home = _home(part, parts, (homes or {}).get(type(part[0]))) if _repeatable(part) else index
+            kept += part if home == index else pointer(home, part)
         result.append(tuple(kept))
     return tuple(result)
+
+
+def _home(part: tuple[Block, ...], parts: list[list[tuple[Block, ...]]], preferred: int | None) -> int:
+    """The page that prints ``part`` in full: ``preferred`` when it has the part, else the first that has it."""
+    having = [index for index, page_parts in enumerate(parts) if part in page_parts]
+    return preferred if preferred in having else having[0]
 
 
 TWO_LINES = 156
