@@ -150,7 +150,7 @@ SAID_ONCE = (UrgencyTiers,)
 holds and Get help now shows too (an independent review found the box printed twice)."""
 
 Pointer = Callable[[int, tuple[Block, ...]], tuple[Block, ...]]
-"""What takes the place of a part printed in full on an earlier page: given that page's index and the
+"""What takes the place of a part printed in full on another page: given that page's index and the
 part, the blocks to print instead (a heading and a line saying where to read it)."""
 
 
@@ -190,8 +190,14 @@ def _repeatable(part: tuple[Block, ...]) -> bool:
     heading, or a ``SAID_ONCE`` block."""
     if isinstance(part[0], SAID_ONCE):
         return True
-    words = " ".join(block.text if isinstance(block, Paragraph) else " ".join(item.text for item in block.items) if isinstance(block, BulletList) else block.text for block in part[1:])
-    return isinstance(part[0], Heading) and cell_width(words) > TWO_LINES
+    return isinstance(part[0], Heading) and cell_width(" ".join(map(_words, part[1:]))) > TWO_LINES
+
+
+def _words(block: Block) -> str:
+    """A body block's words on one line (a list's items one after another)."""
+    if isinstance(block, BulletList):
+        return " ".join(item.text for item in block.items)
+    return block.text if isinstance(block, (Paragraph, Heading)) else ""
 
 
 def _parts(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
