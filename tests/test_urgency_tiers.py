@@ -69,14 +69,15 @@ def screen_of(text: str, title: str, next_title: str | None) -> str:
     return text[start : text.index(next_title, start) if next_title else None]
 
 
-def test_print_draws_the_tiers_with_their_signs_on_the_safety_screen_and_get_help_now(guide):
+def test_print_draws_the_tiers_with_their_signs_on_get_help_now_and_points_to_them_from_the_safety_screen(guide):
     text = guide_text(guide)
     safety = screen_of(text, "Step 9 of 14: Side effects and safety", "Step 10 of 14: The role of therapy")
     help_now = screen_of(text, "Step 13 of 14: Get help now", "Step 14 of 14: About this guide")
-    for screen in (safety, help_now):
-        assert_tiers_with_signs(tier_boxes(screen))
-        assert "If you are not sure which one fits, call your clinic." in screen
+    assert_tiers_with_signs(tier_boxes(help_now))
+    assert "If you are not sure which one fits, call your clinic." in help_now
     assert help_now.index("How urgent is it?") < help_now.index("United States (US)")
+    assert not tier_boxes(safety), "paper prints the tiers once, on Get help now (test_said_once_on_paper)"
+    assert 'step 13, "Get help now"' in " ".join(safety.split()), "the safety screen points to them"
     assert "Call emergency services now" not in safety and "Call your clinic today\n" not in safety, "the old body lists are gone"
 
 
@@ -98,12 +99,12 @@ def test_the_tiers_have_one_source_the_safety_screens_field(guide):
 def test_markdown_and_html_draw_the_tiers_with_their_signs(guide):
     markdown = guide_markdown(guide)
     fenced = re.findall(r"\*\*How urgent is it\?\*\*\n\n```text\n(.*?)\n```", markdown, re.S)
-    assert len(fenced) == 2, "on the safety screen and on Get help now"
+    assert len(fenced) == 1, "once on paper: on Get help now (the safety screen points to it)"
     for block in fenced:
         assert_tiers_with_signs(tier_boxes(block))
     html = guide_html(guide)
     sections = re.findall(r'<section class="tiers">(.*?)</section>', html, re.S)
-    assert len(sections) == 2
+    assert len(sections) == 1
     for section in sections:
         tiers = re.findall(r'<li class="tier tier-([a-z-]+)"><p class="tier-heading"><span class="tier-mark">(!+)</span> (.*?)</p><ul>(.*?)</ul></li>', section)
         assert [(tier, unescape(words)) for tier, _mark, words, _signs in tiers] == [("now", TIERS[0]), ("today", TIERS[1]), ("next-visit", TIERS[2])]

@@ -593,3 +593,13 @@ def all_reviewed(reviewed: date, due: date) -> str:
 def help_lines_on_page(number: int, title: str) -> str:
     """On paper, instead of the app's "press h": where the help lines are printed."""
     return _("Help lines are on the \"{title}\" page (step {number}).").format(title=title, number=number)
+
+
+def said_on_page(number: int, title: str) -> str:
+    """On paper, under a section's heading, in place of words printed in full on an earlier page."""
+    return _("See this part in step {number}, \"{title}\".").format(number=number, title=title)
+
+
+def tiers_on_page(number: int, title: str) -> str:
+    """On paper, in place of the urgency tiers printed in full on an earlier page: where to find them."""
+    return _("Not sure how fast to get help? The signs to act on now, today or at your next visit are in step {number}, \"{title}\".").format(number=number, title=title)

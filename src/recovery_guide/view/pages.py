@@ -33,6 +33,7 @@ from recovery_guide.view.blocks import (
     LanguageNote,
     MainMessage,
     OptionsTable,
+    Paragraph,
     PictureKey,
     Questions,
     ReviewDates,
@@ -46,7 +47,7 @@ from recovery_guide.view.blocks import (
 )
 from recovery_guide.view.body import body_blocks
 from recovery_guide.view.on_screen import screen_blocks
-from recovery_guide.view.paper import app_text, paper_blocks
+from recovery_guide.view.paper import app_text, paper_blocks, said_once
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,11 @@ class GuideView:
         return self.pages[offering if offering is not None else about :]
 
 
-PICTURES = (IconArray, EvidenceScale, AtAGlance)
-"""The blocks the key to the pictures explains: icon arrays and the squares of the evidence scale."""
+PICTURES = (IconArray, AtAGlance)
+"""The pictures the key must come before: the icon arrays, and the options at a glance with their
+squares. The evidence scale above a page's text is not one: it prints its level in words beside its
+squares ("early evidence ■■□□□ (2 of 5)"), so it reads alone. An independent review found the key
+"between steps 2 and 3, three screens before the first picture"."""
 
 
 def has_picture(view: PageView) -> bool:
@@ -263,7 +267,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         language=guide.language.code,
         clinic=ClinicDetails(clinic) if clinic else None,
         main_message=main,
-        pages=tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, MainMessage))) for view in pages),
+        pages=printed_once(tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, MainMessage))) for view in pages)),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
         key=picture_key(guide),
         worksheet=values_worksheet(guide),
@@ -271,6 +275,27 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         worksheet_after=guide.values.after if guide.values else None,
         writing=writing_spaces(worksheet=guide.values is not None),
     )
+
+
+def printed_once(pages: tuple[PageView, ...]) -> tuple[PageView, ...]:
+    """The pages with each part printed in full on another page said the paper's way
+    (``view.paper.said_once``): a section keeps its heading, with a line saying which step has its
+    words; the urgency tiers become one line saying which step has them.
+
+    The tiers' home on paper is Get help now, not the safety screen whose content holds them: they
+    say what to do and how fast, which is that page's one job; it is where paper sends a reader in
+    danger ("Help lines are on the "Get help now" page"), and its help lines are right under them. A
+    reader in a hurry must not be sent back to step 9; a reader going front to back is sent ahead."""
+
+    def pointer(home: int, part: tuple[Block, ...]) -> tuple[Block, ...]:
+        page = pages[home]
+        if isinstance(part[0], UrgencyTiers):
+            return (Paragraph((wording.tiers_on_page(page.number, page.title),)),)
+        return (part[0], Paragraph((wording.said_on_page(page.number, page.title),), tight=True))
+
+    help_now = next((index for index, view in enumerate(pages) if view.kind is PageKind.HELP_NOW), None)
+    homes = {UrgencyTiers: help_now} if help_now is not None else {}
+    return tuple(replace(view, blocks=blocks) for view, blocks in zip(pages, said_once([view.blocks for view in pages], pointer, homes)))
 
 
 PAGE_END = (Statement, Questions, SourceRefs)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterable
+from typing import Callable, Iterable, Mapping, Sequence
 
 from recovery_guide.model import Page
-from recovery_guide.view.blocks import BODY_KINDS, Block, BulletList, Heading, KeyPoints, ListItem, Paragraph, Statement
+from recovery_guide.textfold import cell_width
+from recovery_guide.view.blocks import BODY_KINDS, Block, BulletList, Heading, KeyPoints, ListItem, Paragraph, Statement, UrgencyTiers
 
 APP_KEY = re.compile(r"(?<![\w'’])[hnpcqx](?![\w'’])|(?<=\s)\?(?=,?\s+[^\sA-ZÀ-Þ¿¡«»\"“”])")
 """A key of the app named in a sentence: a lone letter h (help), n and p (next, back), c (contents), q
@@ -142,3 +143,74 @@ def plain_marks(text: str) -> str:
 def _item_on_paper(item: ListItem) -> ListItem | None:
     text = without_app_instructions(item.text)
     return item if text == item.text else (ListItem(item.marker, (text,)) if text else None)
+
+
+SAID_ONCE = (UrgencyTiers,)
+"""Blocks made from the model that paper prints in full once: the urgency tiers, which the safety screen
+holds and Get help now shows too (an independent review found the box printed twice)."""
+
+Pointer = Callable[[int, tuple[Block, ...]], tuple[Block, ...]]
+"""What takes the place of a part printed in full on another page: given that page's index and the
+part, the blocks to print instead (a heading and a line saying where to read it)."""
+
+
+def said_once(pages: Sequence[tuple[Block, ...]], pointer: Pointer, homes: Mapping[type[Block], int] | None = None) -> tuple[tuple[Block, ...], ...]:
+    """Every page's blocks, with each part printed word for word on more than one page kept on one of
+    them, its home, and replaced by ``pointer`` on the others. A part is a section of a body (a heading
+    with what follows it, up to the next heading of the same or a higher level) or one of ``SAID_ONCE``.
+    The home is the page ``homes`` gives for the part's kind of block when that page has it, else the
+    first that has it: paper is read front to back (the app keeps every part on every screen, since a
+    reader opens any screen alone). An independent review found the "Comparing the options" section
+    printed four times."""
+    parts = [_parts(blocks) for blocks in pages]
+    result = []
+    for index, page_parts in enumerate(parts):
+        kept: list[Block] = []
+        for part in page_parts:
+            home = _home(part, parts, (homes or {}).get(type(part[0]))) if _repeatable(part) else index
+            kept += part if home == index else pointer(home, part)
+        result.append(tuple(kept))
+    return tuple(result)
+
+
+def _home(part: tuple[Block, ...], parts: list[list[tuple[Block, ...]]], preferred: int | None) -> int:
+    """The page that prints ``part`` in full: ``preferred`` when it has the part, else the first that has it."""
+    having = [index for index, page_parts in enumerate(parts) if part in page_parts]
+    return preferred if preferred in having else having[0]
+
+
+TWO_LINES = 156
+"""Two printed lines of 78 cells: a section whose words fit in them stays as it is, since the line
+pointing to it would save at most one ("What ketamine is: Ketamine is a medicine used for surgery.
+Step 2 says more about it.", which would point to step 5 to be sent on to step 2)."""
+
+
+def _repeatable(part: tuple[Block, ...]) -> bool:
+    """Whether paper prints ``part`` once: a body section with more than two lines of words under its
+    heading, or a ``SAID_ONCE`` block."""
+    if isinstance(part[0], SAID_ONCE):
+        return True
+    return isinstance(part[0], Heading) and cell_width(" ".join(map(_words, part[1:]))) > TWO_LINES
+
+
+def _words(block: Block) -> str:
+    """A body block's words on one line (a list's items one after another)."""
+    if isinstance(block, BulletList):
+        return " ".join(item.text for item in block.items)
+    return block.text if isinstance(block, (Paragraph, Heading)) else ""
+
+
+def _parts(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    """``blocks`` cut into parts: each body section (a heading, then the body blocks under it up to a
+    heading of the same or a higher level) as one part, every other block as a part of its own."""
+    parts: list[tuple[Block, ...]] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = index + 1
+        if isinstance(block, Heading):
+            while end < len(blocks) and isinstance(blocks[end], BODY_KINDS) and not (isinstance(blocks[end], Heading) and blocks[end].level <= block.level):
+                end += 1
+        parts.append(blocks[index:end])
+        index = end
+    return parts
