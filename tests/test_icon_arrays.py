@@ -30,8 +30,8 @@ from recovery_guide.view.pages import page_view
 from recovery_guide.textfold import cell_width
 from tests.helpers import acknowledge, settle
 
-FILLED, EMPTY, BAD, RANGE = wording.FILLED, wording.EMPTY, wording.BAD, wording.RANGE
-GRID_ROW = re.compile(rf"^[{FILLED}{BAD}{RANGE}{EMPTY} ]+$")
+FILLED, EMPTY, BAD = wording.FILLED, wording.EMPTY, wording.BAD
+GRID_ROW = re.compile(rf"^[{FILLED}{BAD}{EMPTY} ]+$")
 RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "safety-esketamine-blood-pressure"]
 
 
@@ -52,7 +52,7 @@ def grids_in(lines: list[str]) -> list[list[str]]:
     """The groups' blocks in character lines: each a list of symbols, row by row.
 
     Side by side, each grid line holds 20 symbols (10 of each group); stacked, 10 (one group)."""
-    rows = [[char for char in line if char in (FILLED, BAD, RANGE, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
+    rows = [[char for char in line if char in (FILLED, BAD, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
     if rows and len(rows[0]) == 20:
         assert len(rows) == 10, rows
         return [[symbol for row in rows for symbol in row[:10]], [symbol for row in rows for symbol in row[10:]]]
@@ -71,20 +71,18 @@ def assert_grids_match(grids: list[list[str]], result) -> None:
     for grid, group in zip(grids, result.groups):
         assert len(grid) == 100
         assert grid.count(filled) == group.count, f"{group.label}: {grid.count(filled)} filled, the words say {group.count}"
-        assert grid.count(RANGE) == group.top - group.count, f"{group.label}: half-filled up to the range's high end"
-        assert grid.count(EMPTY) == 100 - group.top
-        assert grid == [filled] * group.count + [RANGE] * (group.top - group.count) + [EMPTY] * (100 - group.top), "filled first, row by row from the top"
+        assert grid.count(EMPTY) == 100 - group.count
+        assert grid == [filled] * group.count + [EMPTY] * (100 - group.count), "filled first, row by row from the top"
 
 
 def said(group) -> str:
-    """How the words give a group's count: "48 in 100", or a range's "8 to 19 in 100"."""
-    return f"{group.count} in 100" if group.high is None else f"{group.count} to {group.high} in 100"
+    """How the words give a group's count: "48 in 100"."""
+    return f"{group.count} in 100"
 
 
 def symbol_lines(result) -> list[str]:
-    """The legend's symbol lines: the outcome's, the range's (where a group gives one), everyone else."""
-    ranged = [f"{RANGE} = maybe: studies found different numbers"] if any(group.high is not None for group in result.groups) else []
-    return [f"{mark(result)} = {result.outcome}", *ranged, f"{EMPTY} = everyone else"]
+    """The legend's symbol lines: the outcome's, everyone else."""
+    return [f"{mark(result)} = {result.outcome}", f"{EMPTY} = everyone else"]
 
 
 def test_the_english_guide_shows_the_headline_results(guide):
@@ -170,10 +168,10 @@ def test_html_draws_100_shapes_per_group_that_print_in_black_and_white(guide, re
         label = unescape(re.search(r'aria-label="([^"]*)"', svg).group(1))
         assert block.result.caption in label
         assert unescape(re.search(r"<title>(.*?)</title>", svg).group(1)) == label
-        filled = re.findall(r'<circle class="filled"[^>]*fill="#000"|<path class="bad"[^>]*stroke="#000"', svg)
-        half = re.findall(r'<g class="range"><path [^>]*fill="#000"/><circle [^>]*fill="none" stroke="#000"', svg)
+        # a fair test's marks solid black; a weak design's hatched grey (still a shape of their own)
+        filled = re.findall(r'<circle class="filled"[^>]*fill="(?:#000|url\(#hatch-[^"]*\))"|<path class="bad"[^>]*stroke="#(?:000|666)"', svg)
         empty = re.findall(r'<circle class="empty"[^>]*fill="none" stroke="#000"', svg)
-        assert (len(filled), len(half), len(empty)) == (group.count, group.top - group.count, 100 - group.top)
+        assert (len(filled), len(empty)) == (group.count, 100 - group.count)
         assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', ""), "no external request"
     caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)
     assert block.result.caption in unescape(caption)
@@ -369,7 +367,7 @@ def write_result(content_copy: Path, caption: str, counts: tuple[str, str]) -> P
 
 def write_cocaine_result(content_copy: Path, caption: str, first: str, second: str) -> Path:
     """Screen 07's result replaced by one with ``caption`` and each group's count given by a YAML
-    line (``first``, ``second``: "count: 48", or "low: 8\n        high: 19")."""
+    line (``first``, ``second``: "count: 48")."""
     path = content_copy / "en" / "screens" / "07-research-cocaine.yaml"
     text = path.read_text(encoding="utf-8")
     start, end = text.index("results:"), text.index("body: |")
