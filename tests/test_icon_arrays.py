@@ -267,7 +267,7 @@ def test_print_and_markdown_name_each_arrays_outcome_in_the_line_above_it(guide,
 @pytest.mark.parametrize("result_id", RESULT_IDS)
 def test_html_names_each_arrays_outcome_in_its_legend(guide, result_id):
     html = guide_html(guide)
-    figure = re.search(rf'<figure class="result" id="result-{result_id}">(.*?)</figure>', html, re.S).group(1)
+    figure = re.search(rf'<figure class="result(?: weak)?" id="result-{result_id}">(.*?)</figure>', html, re.S).group(1)
     legend = unescape(re.search(r'<p class="legend">(.*?)</p>', figure, re.S).group(1))
     result = icon_block(guide, result_id)[1].result
     assert "<br>".join(symbol_lines(result)) in legend and OUTCOMES[result_id] in legend
@@ -318,8 +318,8 @@ def test_the_bad_symbol_takes_one_cell_in_every_terminal():
 
 def test_html_draws_a_bad_outcome_as_crosses_in_another_colour(guide):
     html = guide_html(guide)
-    deaths = re.search(r'<figure class="result" id="result-opioids-methadone-deaths">(.*?)</figure>', html, re.S).group(1)
-    alcohol = re.search(r'<figure class="result" id="result-alcohol-krupitsky-1997">(.*?)</figure>', html, re.S).group(1)
+    deaths = re.search(r'<figure class="result weak" id="result-opioids-methadone-deaths">(.*?)</figure>', html, re.S).group(1)
+    alcohol = re.search(r'<figure class="result weak" id="result-alcohol-krupitsky-1997">(.*?)</figure>', html, re.S).group(1)
     assert [len(re.findall(r'<path class="bad"', svg)) for svg in re.findall(r"<svg.*?</svg>", deaths, re.S)] == [1, 4]
     assert 'class="filled"' not in deaths and "✖ = died in a year" in unescape(deaths)
     assert [len(re.findall(r'class="filled"', svg)) for svg in re.findall(r"<svg.*?</svg>", alcohol, re.S)] == [66, 24]
@@ -494,13 +494,14 @@ def test_every_weak_design_picture_is_listed_with_its_warning(guide):
     """A picture whose study was not randomised, or had no group without the treatment, is weak."""
     weak = {result.id for _page, result in results_of(guide) if re.search(r"not randomised|both groups got", result.design)}
     assert weak == set(WEAK_DESIGN_WARNINGS)
+    assert {result.id for _page, result in results_of(guide) if result.caveat} == weak, "each carries a band (review r13)"
 
 
 @pytest.mark.parametrize("result_id", WEAK_DESIGN_WARNINGS)
-def test_a_weak_design_pictures_caption_starts_with_its_warning_in_print(guide, result_id):
-    """The warning comes before any number, in the words printed under the picture."""
+def test_a_weak_design_pictures_warning_is_printed_across_it_before_the_caption(guide, result_id):
+    """The warning is the band across the picture (review r13), before the grids and the caption."""
     _page, block = icon_block(guide, result_id)
-    caption = block.result.caption
-    assert caption.startswith(WEAK_DESIGN_WARNINGS[result_id]), caption
+    result = block.result
+    assert result.caveat.startswith(WEAK_DESIGN_WARNINGS[result_id]), result.caveat
     printed = " ".join(TextWriter().write(block).split())
-    assert " ".join(caption.split()) in printed
+    assert printed.index(WEAK_DESIGN_WARNINGS[result_id].strip()) < printed.index(f"{mark(result)} {mark(result)}") < printed.index(" ".join(result.caption.split()))

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from recovery_guide import wording
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.model import OutcomeKind
 from recovery_guide.render.html import guide_html
@@ -60,10 +59,6 @@ def test_the_catalogs_no_longer_carry_the_range_strings(code):
     text = (LOCALES / code / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
     assert "{range}" not in text and "{low} to {high}" not in text
     assert "{range}" not in (LOCALES / "messages.pot").read_text(encoding="utf-8")
-
-
-def test_the_legend_has_no_range_line(guide):
-    assert len(wording.result_legend("x")) == 3
 
 
 def test_a_range_in_content_is_refused_with_file_line_and_field(content_copy):

@@ -129,18 +129,39 @@ def test_html_hatches_a_weak_pictures_marks_and_lays_a_band_across_it(guide, res
     assert len({re.search(r'<pattern id="([^"]+)"', svg).group(1) for svg in svgs}) == 2, "one pattern id per picture"
 
 
-def test_a_translation_without_a_caveat_keeps_the_english_band_and_is_stale(guide, packaged_report):
-    from recovery_guide.guide_content.folder import load_guide
+def test_a_changed_caveat_makes_translations_stale(guide):
     from recovery_guide.guide_content.overlay import source_hash
 
-    spanish = load_guide("es")
-    result = next(result for result in spanish.page("research-alcohol").results if result.id == "alcohol-krupitsky-1997")
-    assert result.caveat == WEAK["alcohol-krupitsky-1997"], "falls back to the English until translated"
     english = guide.page("research-alcohol")
     before = dataclasses.replace(english, results=tuple(dataclasses.replace(item, caveat="") for item in english.results))
     assert source_hash(english) != source_hash(before), "a new or changed caveat makes the translation stale"
-    spanish_problems = [problem for problem in packaged_report.problems if problem.file.endswith("es/screens/05-research-alcohol.yaml")]
-    assert spanish_problems and all("stale" in problem.message for problem in spanish_problems), "stale, not an error"
+
+
+def test_the_translations_carry_their_own_band(guide):
+    from recovery_guide.guide_content.folder import load_guide
+
+    for code in ("es", "fr", "de", "pt_BR", "vi", "zh_Hans"):
+        shown = load_guide(code)
+        for result_id in WEAK:
+            page = next(page for page in shown.pages if any(result.id == result_id for result in page.results))
+            result = next(result for result in page.results if result.id == result_id)
+            assert page.language == code and result.caveat and result.caveat != WEAK[result_id], (code, result_id)
+            label = re.split(r"[:：]", result.caveat)[0]
+            assert not result.caption.startswith(label), "the label once, in the band"
+
+
+def test_a_translation_that_leaves_the_caveat_out_shows_the_english_band_without_an_error(content_copy_of):
+    from recovery_guide.audit import check_content
+    from recovery_guide.guide_content.folder import ContentFolder, load_guide
+
+    content_copy = content_copy_of("en", "es")
+    screen = content_copy / "es" / "screens" / "05-research-alcohol.yaml"
+    text = screen.read_text(encoding="utf-8")
+    screen.write_text(re.sub(r"\n    caveat: .*", "", text, count=1), encoding="utf-8")
+    shown = load_guide("es", root=content_copy)
+    result = shown.page("research-alcohol").results[0]
+    assert shown.page("research-alcohol").language == "es" and result.caveat == WEAK["alcohol-krupitsky-1997"]
+    assert [problem for problem in check_content(ContentFolder(content_copy)).problems if problem.file == str(screen)] == []
 
 
 @pytest.mark.slow
