@@ -194,3 +194,29 @@ async def test_the_app_draws_the_band_across_a_weak_picture_only(guide, size):
                 band_styles = {segment.style for strip in strips for segment in strip if wording.BAND in segment.text and segment.style}
                 grid_styles = {segment.style for strip in strips for segment in strip if wording.EMPTY in segment.text and segment.style}
                 assert band_styles and not band_styles & grid_styles, "styled as a band of its own (icon_array.tcss)"
+
+
+@pytest.mark.parametrize("writer", ["text", "markdown", "html"])
+def test_how_to_read_the_pictures_explains_the_band(guide, writer):
+    from recovery_guide.render.html import guide_html
+    from recovery_guide.render.markdown import guide_markdown
+    from recovery_guide.render.text import guide_text
+
+    written = {"text": guide_text, "markdown": guide_markdown, "html": guide_html}[writer](guide)
+    text = flat(written)
+    key = text[text.index("How to read the pictures") : text.index("The squares show")]
+    assert f"A band of dashes ({wording.BAND * 2}) across a picture means its study cannot show that the treatment caused the difference." in key
+    assert not any(caveat in key for caveat in WEAK.values()), "general words, no picture's own"
+
+
+def test_the_band_key_is_translated_in_every_catalog():
+    from recovery_guide import i18n
+
+    english = wording.band_key()
+    try:
+        for code in ("es", "fr", "de", "pt_BR", "vi", "zh_Hans"):
+            i18n.set_language(code)
+            translated = wording.band_key()
+            assert translated != english and wording.BAND * 2 in translated, code
+    finally:
+        i18n.set_language("en")

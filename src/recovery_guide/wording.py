@@ -107,6 +107,13 @@ def result_key() -> str:
     ).format(filled=FILLED, bad=BAD, empty=EMPTY)
 
 
+def band_key() -> str:
+    """The printed key's sentence on the band across a weak-design picture (``Result.caveat``), true of
+    every such picture: no picture's own words."""
+    # TRANSLATORS: {band} is a short row of dashes drawn across some pictures; the words in it are the content's.
+    return _("A band of dashes ({band}) across a picture means its study cannot show that the treatment caused the difference. The words in the band say why.").format(band=BAND * 2)
+
+
 def result_count(count: int) -> str:
     """ "19 in 100"."""
     return _("{count} in 100").format(count=count)

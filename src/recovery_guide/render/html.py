@@ -436,6 +436,7 @@ class HtmlWriter(BlockWriter[str]):
         levels = "".join(f"<li>{escape(line)}</li>" for line in block.levels)
         return (
             f'<section class="key"><h2>{escape(wording.picture_key())}</h2><p>{escape(block.legend)}</p>'
+            + (f'<p class="band-key">{escape(block.bands)}</p>' if block.bands else "")
             + f'<p>{escape(wording.evidence_key())}</p><ul class="scale-key">{levels}</ul></section>'
         )
 

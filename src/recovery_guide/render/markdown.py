@@ -252,7 +252,7 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_picture_key(self, block: PictureKey) -> str:
         levels = [f"- {escape_markdown(line)}" for line in block.levels]
-        return "\n".join([f"## {escape_markdown(wording.picture_key())}", "", escape_markdown(block.legend), "", escape_markdown(wording.evidence_key()), "", *levels])
+        return "\n".join([f"## {escape_markdown(wording.picture_key())}", "", escape_markdown(block.legend), "", *([escape_markdown(block.bands), ""] if block.bands else []), escape_markdown(wording.evidence_key()), "", *levels])
 
     def write_values_worksheet(self, block: ValuesWorksheet) -> str:
         """A list of the items, each with a task list of its rating words under it; a line to write one's own on."""

@@ -271,7 +271,8 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_picture_key(self, block: PictureKey) -> str:
         levels = [fill(line, initial_indent="  - ", subsequent_indent="    ") for line in block.levels]
-        return "\n".join([self.title(wording.picture_key()), "", fill(block.legend), "", fill(wording.evidence_key()), *levels])
+        bands = [fill(block.bands), ""] if block.bands else []
+        return "\n".join([self.title(wording.picture_key()), "", fill(block.legend), "", *bands, fill(wording.evidence_key()), *levels])
 
     def write_values_worksheet(self, block: ValuesWorksheet) -> str:
         """Each item, then its rating words with a box each; a line to write one's own on. No total."""
