@@ -12,6 +12,8 @@ read as proof. No Textual or Rich here.
 
 from __future__ import annotations
 
+import unicodedata
+
 from recovery_guide import wording
 from recovery_guide.linebreak import wrap_cells
 from recovery_guide.model import Result, ResultGroup
@@ -74,7 +76,13 @@ def band_lines(result: Result, width: int) -> list[str]:
     # lines of even length ("... caused the" / "difference." would leave one word alone on a line)
     parts = next(wrapped for wrapped in (wrap_cells(result.caveat, narrower) for narrower in range(-(-cell_width(result.caveat) // len(parts)), room + 1)) if len(wrapped) <= len(parts))
     edge = wording.BAND * BAND_EDGE
-    return [f"{edge} {part} {wording.BAND * (room - cell_width(part) + BAND_EDGE)}" for part in parts]
+    return [f"{edge} {part}{_gap(part)}{wording.BAND * (room - cell_width(part) + BAND_EDGE + 1 - len(_gap(part)))}" for part in parts]
+
+
+def _gap(part: str) -> str:
+    """The space after a band line's words; none after a full-width mark ("差别。┄┄": a full-width
+    stop already holds its own space)."""
+    return "" if part and cell_width(part[-1]) == 2 and unicodedata.category(part[-1]).startswith("P") else " "
 
 
 def grid_lines(result: Result, width: int, side_by_side: bool = True, band: bool = True) -> list[str]:
