@@ -273,11 +273,11 @@ def test_the_alcohol_screen_tells_the_placebo_trial_before_its_one_picture(guide
     """Review r11 (PEMAT 16): the 1997 non-randomised picture (66 against 24 in 100) came first and
     biggest, before the placebo-controlled trial that found no clear drop; the AA picture (a news
     report's numbers, another outcome) sat right under it. Now the placebo trial leads the text above
-    the one picture, and that picture keeps its "Not a fair test:" warning."""
+    the one picture, and that picture keeps its "Not a fair test:" warning (the band across it)."""
     found = blocks(guide, "research-alcohol")
     pictures = [block for block in found if isinstance(block, IconArray)]
     assert [picture.result.id for picture in pictures] == ["alcohol-krupitsky-1997"]
-    assert pictures[0].result.caption.startswith("Not a fair test:")
+    assert pictures[0].result.caveat.startswith("Not a fair test:"), "its warning, now the band across it (review r13)"
     key_points = next(block for block in found if isinstance(block, KeyPoints))
     points = key_points.points
     placebo = next(index for index, point in enumerate(points) if "trial with a placebo" in point)

@@ -177,19 +177,9 @@ class ResultGroup:
 
     label: str
     count: int
-    """Out of 100 (always: one denominator everywhere), 0 to 100; for a range, the lowest."""
-    high: int | None = None
-    """For a range (studies found different numbers: "about 8 to 19 in 100"), the highest; None for one number."""
-
-    @property
-    def top(self) -> int:
-        """The highest count: ``high`` for a range, else ``count``."""
-        return self.count if self.high is None else self.high
-
-    @property
-    def numbers(self) -> tuple[int, ...]:
-        """The numbers the caption must say and a translation must keep: ``(count,)`` or ``(low, high)``."""
-        return (self.count,) if self.high is None else (self.count, self.high)
+    """Out of 100 (always: one denominator everywhere), 0 to 100: one number per group. Where studies
+    found different numbers, the caption says the range in words and the picture shows one number (an
+    independent review found a "maybe" symbol for a range hard to read)."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +203,11 @@ class Result:
     after_section: int | None = None
     """The body section (1 = the first heading's) at whose end the picture is shown, next to the words
     about its study; None: right after the key points (English only, like ``outcome_is``)."""
+    caveat: str = ""
+    """For a weaker design (not a randomised comparison with a group that did not get the treatment):
+    a short label drawn as a band across the picture ("Not a fair test: this cannot show that ketamine
+    caused the difference"), so the picture cannot be read as proof; "" for a fair test. An
+    independent review found the most striking pictures illustrated the weakest studies."""
 
 
 @dataclass(frozen=True)

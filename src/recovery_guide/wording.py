@@ -47,11 +47,9 @@ the dot of a good one, so black-and-white paper tells them apart. East Asian Wid
 in every terminal (the dot's width is "A", which the project already counts as one)."""
 
 
-RANGE = "◒"
-"""A person counted only at the high end of a range ("about 8 to 19 in 100": the 9th to the 19th
-symbol): a circle with its lower half filled, told from ``FILLED``, ``BAD`` and ``EMPTY`` by shape, not
-colour. East Asian Width "N" (one cell in every terminal, CJK ones too), unlike the left-half circle
-(U+25D0, "A")."""
+BAND = "\u2504"
+"""The dashes of the band across a weak-design picture ("┄┄ Not a fair test: ... ┄┄┄"): a line drawn
+across the picture, so the warning is seen without colour and on paper."""
 
 
 def filled_symbol(outcome_is: OutcomeKind | None) -> str:
@@ -59,10 +57,6 @@ def filled_symbol(outcome_is: OutcomeKind | None) -> str:
     return BAD if outcome_is is OutcomeKind.BAD else FILLED
 
 
-def range_legend() -> str:
-    """The legend line above a picture with a range: what the half-filled symbol means."""
-    # TRANSLATORS: one line above a picture; {range} is a half-filled circle: these people may or may not have had it (studies found different numbers).
-    return _("{range} = maybe: studies found different numbers").format(range=RANGE)
 SCALE_FILLED = "■"
 """A level reached on the evidence scale. Squares, not the icon array's dots: an independent review found
 the same ● meaning "had this result" in a picture and "a level reached" just below it."""
@@ -94,18 +88,14 @@ def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
     return line if dots else " ".join(line.split())
 
 
-def result_legend(outcome: str, outcome_is: OutcomeKind | None = None, has_range: bool = False) -> tuple[str, ...]:
+def result_legend(outcome: str, outcome_is: OutcomeKind | None = None) -> tuple[str, ...]:
     """What the symbols of one icon array mean, one line each: how many people a block is, what a
-    filled symbol stands for in this picture (``Result.outcome``), what the half-filled one does when
-    a group gives a range (``has_range``), and what an empty one does. An independent review found one
+    filled symbol stands for in this picture (``Result.outcome``), and what an empty one does. An independent review found one
     legend for all ("had this result") where ● meant staying off alcohol in one picture and dying in
     another. Lines, so a wrap never parts a symbol from its meaning."""
     # TRANSLATORS: three lines above each picture; {outcome} is the picture's own phrase from the content ("died within a year").
     text = _("Each block of 10 by 10 is 100 people.\n{filled} = {outcome}\n{empty} = everyone else")
-    lines = text.format(filled=filled_symbol(outcome_is), outcome=outcome, empty=EMPTY).splitlines()
-    if has_range:
-        lines.insert(-1, range_legend())
-    return tuple(lines)
+    return tuple(text.format(filled=filled_symbol(outcome_is), outcome=outcome, empty=EMPTY).splitlines())
 
 
 def result_key() -> str:
@@ -117,19 +107,16 @@ def result_key() -> str:
     ).format(filled=FILLED, bad=BAD, empty=EMPTY)
 
 
-def result_count(count: int, high: int | None = None) -> str:
-    """ "8 in 100", or for a range "8 to 19 in 100"."""
-    if high is None:
-        return _("{count} in 100").format(count=count)
-    return _("{low} to {high} in 100").format(low=count, high=high)
+def band_key() -> str:
+    """The printed key's sentence on the band across a weak-design picture (``Result.caveat``), true of
+    every such picture: no picture's own words."""
+    # TRANSLATORS: {band} is a short row of dashes drawn across some pictures; the words in it are the content's.
+    return _("A band of dashes ({band}) across a picture means its study cannot show that the treatment caused the difference. The words in the band say why.").format(band=BAND * 2)
 
 
-def range_key() -> str:
-    """The printed key's sentence on ranges, true of every picture that gives one: no picture's own
-    numbers (an independent review found one picture's "about 8 to 19 in 100" in the general key)."""
-    return _("{range} = the studies found different numbers. The filled marks ({filled} or {bad}) show the lowest number found. The {range} marks show how many more there may be.").format(
-        range=RANGE, filled=FILLED, bad=BAD
-    )
+def result_count(count: int) -> str:
+    """ "19 in 100"."""
+    return _("{count} in 100").format(count=count)
 
 
 def result_design(design: str, source_number: int | None) -> str:

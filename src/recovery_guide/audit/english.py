@@ -48,11 +48,11 @@ def english_reading(english: Guide, report: Report) -> str:
 
 
 def result_problems(english: Guide, report: Report) -> None:
-    """Each result's picture and words agree: every group's count (out of 100), both ends of a range, is in the caption."""
+    """Each result's picture and words agree: every group's count (out of 100) is in the caption."""
     for screen in english.pages:
         for index, result in enumerate(screen.results):
             said = {int(number) for number in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", result.caption)}
-            missing = [number for group in result.groups for number in group.numbers if number not in said]
+            missing = [group.count for group in result.groups if group.count not in said]
             if missing:
                 report.problems.append(
                     Problem(

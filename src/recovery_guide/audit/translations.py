@@ -103,8 +103,8 @@ def _stale_problem(code: str, doc: YamlDocument, screen: Page, english: Page) ->
         )
     if translated_ids != english_ids:
         return Problem(str(doc.path), doc.line(("questions",)), "questions", f"stale: question ids {translated_ids} differ from the English {english_ids}")
-    english_results = [(result.id, [group.numbers for group in result.groups]) for result in english.results]
-    translated_results = [(result.id, [group.numbers for group in result.groups]) for result in screen.results]
+    english_results = [(result.id, [group.count for group in result.groups]) for result in english.results]
+    translated_results = [(result.id, [group.count for group in result.groups]) for result in screen.results]
     if translated_results != english_results:
         return Problem(
             str(doc.path),

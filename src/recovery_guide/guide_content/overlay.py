@@ -90,7 +90,11 @@ def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
     if item.urgency_tiers:  # only where there are tiers, so other screens keep their hashes
         hashed["urgency"] = [[tier.id, tier.heading, list(tier.signs)] for tier in item.urgency_tiers] + [item.urgency_unsure]
     if item.results:  # only where there are results, so screens without them keep their hashes
-        hashed["results"] = [[result.id, result.caption, result.outcome, [group.label for group in result.groups], result.design] for result in item.results]
+        # a caveat counts only where there is one, so results without a band keep their hashes
+        hashed["results"] = [
+            [result.id, result.caption, result.outcome, [group.label for group in result.groups], result.design, *([result.caveat] if result.caveat else [])]
+            for result in item.results
+        ]
     return hashed
 
 
@@ -112,7 +116,7 @@ def _structure(item: Page | SelfCheck | Values) -> Any:
         return ([level.id for level in item.levels], [value.id for value in item.items])
     if isinstance(item, SelfCheck):
         return [(q.id, tuple(c.id for c in q.choices), q.answer) for q in item.questions]
-    results = [(result.id, tuple(group.numbers for group in result.groups)) for result in item.results]
+    results = [(result.id, tuple(group.count for group in result.groups)) for result in item.results]
     options = [option.id for option in item.options]
     structure = ([question.id for question in item.questions], bool(item.evidence), bool(item.acknowledge), [step.id for step in item.timeline], results, item.evidence_level, options, bool(item.options_intro))
     # each tier keeps its own number of signs, and the "not sure" line stays: a sign moved to a milder tier,
@@ -261,13 +265,16 @@ def _values(english: Values | None, translation: Translation, warn: Callable[[st
 
 
 def _result_words(english: tuple, translated: tuple) -> tuple:
-    """The English results (ids, counts, sources) with the translation's caption, outcome, labels and design."""
+    """The English results (ids, counts, sources) with the translation's caption, outcome, labels and design;
+    its caveat too once it gives one (until then the English band stands: a weak-design picture never
+    loses its band; the English hash makes the translation stale, not wrong)."""
     return tuple(
         dataclasses.replace(
             result,
             caption=other.caption,
             outcome=other.outcome,
             design=other.design,
+            caveat=other.caveat or result.caveat,
             groups=tuple(dataclasses.replace(group, label=o_group.label) for group, o_group in zip(result.groups, other.groups)),
         )
         for result, other in zip(english, translated)
@@ -362,6 +369,7 @@ def page_fields(page: Page) -> list[tuple[tuple[str | int, ...], str]]:
     found += [(("timeline", index, "what"), f"{step.when} {step.what}") for index, step in enumerate(page.timeline)]
     found += [(("results", index, "caption"), result.caption) for index, result in enumerate(page.results)]
     found += [(("results", index, "outcome"), result.outcome) for index, result in enumerate(page.results)]
+    found += [(("results", index, "caveat"), result.caveat) for index, result in enumerate(page.results) if result.caveat]
     if page.options_intro:
         found.append((("options_intro",), page.options_intro))
     found += [(("urgency", tier.id.replace("-", "_")), "\n".join([tier.heading, *tier.signs])) for tier in page.urgency_tiers]

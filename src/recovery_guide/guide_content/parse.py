@@ -76,23 +76,6 @@ def _unique(doc: YamlDocument, items: list, at: tuple[str | int, ...], shape, wa
     return tuple(found)
 
 
-def _result_group(doc: YamlDocument, group: Fields) -> ResultGroup:
-    """One group: ``count`` (one number), or ``low`` and ``high`` (a range, low below high), never both."""
-    count, low, high = (group.get(name) for name in ("count", "low", "high"))
-    if count is not None:
-        if low is not None or high is not None:
-            raise doc.error(group.at + ("low" if low is not None else "high",), "give count (one number) or low and high (a range), not both")
-        return ResultGroup(label=group.get("label"), count=count)
-    if low is None and high is None:
-        raise doc.error(group.at + ("count",), "required field is missing (count, or low and high for a range)")
-    if low is None or high is None:
-        missing = "low" if low is None else "high"
-        raise doc.error(group.at + (missing,), f"a range needs both low and high; {missing} is missing")
-    if low >= high:
-        raise doc.error(group.at + ("low",), f"low ({low}) must be less than high ({high}); for one number, write count")
-    return ResultGroup(label=group.get("label"), count=low, high=high)
-
-
 def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result, ...]:
     """A screen's study results: each exactly two groups, each a count out of 100; ids unique on the screen.
 
@@ -102,7 +85,7 @@ def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result
         groups = []
         for g_index, g_item in enumerate(fields.get("groups")):
             group = Fields(doc, g_item, fields.at + ("groups", g_index), RESULT_GROUP, warn)
-            groups.append(_result_group(doc, group))
+            groups.append(ResultGroup(label=group.get("label"), count=group.get("count")))
         if len(groups) != 2:
             raise doc.error(fields.at + ("groups",), f"a result needs exactly 2 groups (the treatment group and the comparison group), found {len(groups)}")
         source = fields.get("source") if fields.data.get("source") is not None else ""
@@ -113,6 +96,7 @@ def parse_results(doc: YamlDocument, fields: Fields, warn: Warn) -> tuple[Result
             outcome=fields.get("outcome"),
             groups=tuple(groups),
             design=fields.get("design"),
+            caveat=fields.get("caveat") or "",
             source_id=source,
             outcome_is=outcome_is,
             after_section=fields.get("after_section"),

@@ -114,16 +114,14 @@ RESULT_GROUP = Shape(
     "One group of a study result.",
     (
         Field("label", "text", "Who this group was, in plain words (the ketamine group, the comparison group).", max_length=NAME_LIMIT),
-        Field("count", "int", "How many in 100 had the outcome (0 to 100; the caption must say it too). Give count, or low and high.", required=False, low=0, high=100),
         Field(
-            "low",
+            "count",
             "int",
-            'With high, instead of count, when studies found different numbers: the lowest in 100 ("about 8 to 19 in 100": 8). The caption must say it too.',
-            required=False,
+            "How many in 100 had the outcome (0 to 100; the caption must say it too). One number: where studies found "
+            "different numbers, the caption says the range in words and which number the picture shows.",
             low=0,
             high=100,
         ),
-        Field("high", "int", "With low: the highest in 100 (19), more than low. The caption must say it too.", required=False, low=0, high=100),
     ),
 )
 
@@ -142,6 +140,14 @@ RESULT = Shape(
         ),
         Field("groups", "mappings", "Exactly two: the treatment group, then the comparison group.", shape=RESULT_GROUP),
         Field("design", "text", 'The study design in plain words ("a small randomised study of 55 adults", "not randomised").'),
+        Field(
+            "caveat",
+            "text",
+            "Only for a weaker design (not randomised, or no group without the treatment): a short plain label drawn as a band "
+            'across the picture ("Not a fair test: this cannot show that ketamine caused the difference"). Left out: a fair test, no band.',
+            required=False,
+            max_length=NAME_LIMIT,
+        ),
         Field("source", "id", "Id of the source (sources.yaml) of this result.", english_only=True),
         Field(
             "outcome_is",

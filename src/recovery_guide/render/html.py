@@ -49,7 +49,7 @@ from recovery_guide.view.blocks import (
     WritingSpace,
 )
 from recovery_guide.view import glance
-from recovery_guide.view.icons import FILLED, IN_RANGE, SIDE, legend as icon_legend, mark_at
+from recovery_guide.view.icons import FILLED, SIDE, legend as icon_legend, mark_at
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
 ANSWER_LINE = '<div class="answer-line"></div>'
@@ -116,6 +116,9 @@ ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; l
 .result-group p { margin: 0; }
 .result-group svg { width: 10em; height: 10em; }
 .result-group svg .bad { stroke: #b00020; }
+.result.weak .result-group svg .bad { stroke: #666; }
+.result .band { flex-basis: 100%; margin: 0; padding: 0.2em 0.5em; text-align: center; font-weight: bold;
+  border-top: 3px dashed #000; border-bottom: 3px dashed #000; }
 .scale { font-weight: bold; }
 footer { border-top: 1px solid #000; margin-top: 2em; }
 table.options { border-collapse: collapse; width: 100%; font-size: 0.9em; }
@@ -238,28 +241,34 @@ def clinic_phone_html(clinic: Clinic | None) -> list[str]:
     return [f"<p>{escape(clinic.name)}{after(clinic.name)}<strong>{escape(clinic.phone)}</strong></p>"]
 
 
-def icon_svg(group: ResultGroup, label: str, bad: bool = False) -> str:
+HATCH = (
+    '<defs><pattern id="{id}" width="2" height="2" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    '<rect width="2" height="2" fill="#bbb"/><line x1="0" y1="0" x2="0" y2="2" stroke="#000" stroke-width="1"/></pattern></defs>'
+)
+"""Grey hatching for the filled marks of a weak-design picture (``Result.caveat``): lines, not a
+colour, so it stays different from a fair test's solid black on black-and-white paper."""
+
+
+def icon_svg(group: ResultGroup, label: str, bad: bool = False, hatch: str = "") -> str:
     """100 shapes in 10 rows, filled row by row from the top: ``group.count`` filled circles (heavy
-    crosses when the outcome is ``bad``, so paper tells them apart by shape), then for a range the rest
-    up to ``group.top`` as rings with their lower half filled, the rest empty rings."""
+    crosses when the outcome is ``bad``, so paper tells them apart by shape), the rest empty rings. With ``hatch`` (a
+    weak design's picture: the pattern's id, unique on the page) the filled marks are grey and hatched."""
     shapes = []
+    fill = f"url(#{hatch})" if hatch else "#000"
     for index in range(SIDE * SIDE):
         x, y = 10 * (index % SIDE) + 5, 10 * (index // SIDE) + 5
         mark = mark_at(index, group)
         if mark == FILLED and bad:
-            shapes.append(f'<path class="bad" d="M{x - 3.5} {y - 3.5}L{x + 3.5} {y + 3.5}M{x + 3.5} {y - 3.5}L{x - 3.5} {y + 3.5}" stroke="#000" stroke-width="2.2"/>')
+            colour = "#666" if hatch else "#000"
+            shapes.append(f'<path class="bad" d="M{x - 3.5} {y - 3.5}L{x + 3.5} {y + 3.5}M{x + 3.5} {y - 3.5}L{x - 3.5} {y + 3.5}" stroke="{colour}" stroke-width="2.2"/>')
         elif mark == FILLED:
-            shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="#000"/>')
-        elif mark == IN_RANGE:
-            shapes.append(
-                f'<g class="range"><path d="M{x - 3.4} {y}A3.4 3.4 0 0 0 {x} {y + 3.4}A3.4 3.4 0 0 0 {x + 3.4} {y}Z" fill="#000"/>'
-                f'<circle cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/></g>'
-            )
+            shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="{fill}" stroke="#000" stroke-width="0.6"/>')
         else:
             shapes.append(f'<circle class="empty" cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/>')
+    defs = HATCH.format(id=hatch) if hatch else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img" aria-label="{escape(label)}">'
-        f"<title>{escape(label)}</title>{''.join(shapes)}</svg>"
+        f"<title>{escape(label)}</title>{defs}{''.join(shapes)}</svg>"
     )
 
 
@@ -323,18 +332,23 @@ class HtmlWriter(BlockWriter[str]):
         legend = "<br>".join(escape(line) for line in icon_legend(result))
         bad = result.outcome_is is OutcomeKind.BAD
         groups = []
-        for group in result.groups:
-            count = wording.result_count(group.count, group.high)
-            label = wording.labelled(group.label, f"{count}. {result.caption}")
+        for number, group in enumerate(result.groups):
+            count = wording.result_count(group.count)
+            said = f"{result.caveat} {result.caption}" if result.caveat else result.caption
+            label = wording.labelled(group.label, f"{count}. {said}")
+            hatch = f"hatch-{result.id}-{number}" if result.caveat else ""
             groups.append(
                 f'<div class="result-group"><p><strong>{escape(group.label)}</strong></p><p>{escape(count)}</p>'
-                f"{icon_svg(group, label, bad)}</div>"
+                f"{icon_svg(group, label, bad, hatch)}</div>"
             )
+        # a weak design's band: a full-width line across both pictures, above their marks (CSS: a dashed black frame, prints without colour)
+        band = f'<p class="band" aria-hidden="true">{escape(result.caveat)}</p>' if result.caveat else ""
+        weak = " weak" if result.caveat else ""
         return "\n".join(
             [
-                f'<figure class="result" id="result-{escape(result.id)}">',
+                f'<figure class="result{weak}" id="result-{escape(result.id)}">',
                 f'<p class="legend">{legend}</p>',
-                f'<div class="result-groups">{"".join(groups)}</div>',
+                f'<div class="result-groups">{band}{"".join(groups)}</div>',
                 f"<figcaption><p>{escape(result.caption)}</p>",
                 f'<p class="meta">{escape(wording.result_design(result.design, block.source_number))}</p></figcaption>',
                 "</figure>",
@@ -422,7 +436,7 @@ class HtmlWriter(BlockWriter[str]):
         levels = "".join(f"<li>{escape(line)}</li>" for line in block.levels)
         return (
             f'<section class="key"><h2>{escape(wording.picture_key())}</h2><p>{escape(block.legend)}</p>'
-            + (f'<p class="range-key">{escape(block.ranges)}</p>' if block.ranges else "")
+            + (f'<p class="band-key">{escape(block.bands)}</p>' if block.bands else "")
             + f'<p>{escape(wording.evidence_key())}</p><ul class="scale-key">{levels}</ul></section>'
         )
 

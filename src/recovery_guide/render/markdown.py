@@ -175,7 +175,9 @@ class MarkdownWriter(BlockWriter[str]):
     def write_icon_array(self, block: IconArray) -> str:
         """The blocks of symbols in a fenced code block (so they keep their columns), then the words."""
         caption, design = words_lines(block.result, block.source_number)
-        return "\n".join(["```text", *grid_lines(block.result, ICON_WIDTH), "```", "", escape_markdown(caption), "", escape_markdown(design)])
+        # a weak design's band: a bold line directly above the picture (bold cannot stand in the fence)
+        band = [f"**{escape_markdown(block.result.caveat)}**", ""] if block.result.caveat else []
+        return "\n".join([*band, "```text", *grid_lines(block.result, ICON_WIDTH, band=False), "```", "", escape_markdown(caption), "", escape_markdown(design)])
 
     def write_main_message(self, block: MainMessage) -> str:
         """A bold blockquote: set apart and emphasised in every Markdown viewer."""
@@ -250,8 +252,7 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_picture_key(self, block: PictureKey) -> str:
         levels = [f"- {escape_markdown(line)}" for line in block.levels]
-        ranges = ["", escape_markdown(block.ranges)] if block.ranges else []
-        return "\n".join([f"## {escape_markdown(wording.picture_key())}", "", escape_markdown(block.legend), *ranges, "", escape_markdown(wording.evidence_key()), "", *levels])
+        return "\n".join([f"## {escape_markdown(wording.picture_key())}", "", escape_markdown(block.legend), "", *([escape_markdown(block.bands), ""] if block.bands else []), escape_markdown(wording.evidence_key()), "", *levels])
 
     def write_values_worksheet(self, block: ValuesWorksheet) -> str:
         """A list of the items, each with a task list of its rating words under it; a line to write one's own on."""

@@ -186,10 +186,11 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_icon_array(self, block: IconArray) -> str:
         """The two blocks of symbols, then the caption, the design and the source; in ``read`` mode
-        (``plain``) the words only: a screen reader would read 200 symbols aloud."""
-        words = [fill(line) for line in words_lines(block.result, block.source_number)]
+        (``plain``) the words only: a screen reader would read 200 symbols aloud, so a weak design's band
+        comes first as a sentence of its own."""
         if self.plain:
-            return "\n".join(words)
+            return "\n".join(fill(line) for line in words_lines(block.result, block.source_number, caveat=True))
+        words = [fill(line) for line in words_lines(block.result, block.source_number)]
         return "\n".join([*grid_lines(block.result, WIDTH), "", *words])
 
     def write_statement(self, block: Statement) -> str:
@@ -270,8 +271,8 @@ class TextWriter(BlockWriter[str | None]):
 
     def write_picture_key(self, block: PictureKey) -> str:
         levels = [fill(line, initial_indent="  - ", subsequent_indent="    ") for line in block.levels]
-        ranges = ["", fill(block.ranges)] if block.ranges else []
-        return "\n".join([self.title(wording.picture_key()), "", fill(block.legend), *ranges, "", fill(wording.evidence_key()), *levels])
+        bands = [fill(block.bands), ""] if block.bands else []
+        return "\n".join([self.title(wording.picture_key()), "", fill(block.legend), "", *bands, fill(wording.evidence_key()), *levels])
 
     def write_values_worksheet(self, block: ValuesWorksheet) -> str:
         """Each item, then its rating words with a box each; a line to write one's own on. No total."""

@@ -353,9 +353,9 @@ class PictureKey(Block):
     levels: tuple[str, ...]
     """Each level of the evidence scale as one line, lowest first, with what it takes ("very early
     evidence ■□□□□ (1 of 5): 1 small study, or ...")."""
-    ranges: str | None = None
-    """What the half-filled symbol means in every picture (``wording.range_key``); None when no
-    picture in the guide gives a range."""
+    bands: str | None = None
+    """What the band across a weak-design picture means (``wording.band_key``); None when no picture
+    in the guide has one."""
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,16 @@
 Each group is 100 symbols in a 10 x 10 block, filled row by row from the top, left to right (the one
 fixed order every writer uses; the HTML writer draws the same order as shapes). A filled symbol and
 an empty one differ in shape (``wording.FILLED``, or ``wording.BAD`` for a bad outcome, and ``wording.EMPTY``), so the picture reads without
-colour and on paper. A group that gives a range ("about 8 to 19 in 100") fills its lowest count, then
-half-fills the rest up to its highest (``wording.RANGE``). Each group's label and "N in 100" stand above its block; the two blocks stand
-side by side when the width allows, one above the other otherwise. No Textual or Rich here.
+colour and on paper. Each group has one number (where studies differ, the caption says the range
+in words). Each group's label and "N in 100" stand above its block; the two blocks stand
+side by side when the width allows, one above the other otherwise. A result from a weaker design
+(``Result.caveat``) has a band across the picture, between the labels and the blocks, so it cannot be
+read as proof. No Textual or Rich here.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from recovery_guide import wording
 from recovery_guide.linebreak import wrap_cells
@@ -23,38 +27,31 @@ BLOCK_WIDTH = 2 * SIDE - 1
 """A row of 10 symbols with a space between each."""
 
 
-FILLED, IN_RANGE, EMPTY = "filled", "range", "empty"
-"""What the symbol at one place in a block stands for: counted, counted only at the high end of a range, not counted."""
+FILLED, EMPTY = "filled", "empty"
+"""What the symbol at one place in a block stands for: counted, or not counted."""
 
 
 def mark_at(index: int, group: ResultGroup) -> str:
     """What the symbol at ``index`` (0 to 99, row by row from the top) is for ``group``: the first
-    ``count`` are filled, the next ``top - count`` (a range's) half-filled, the rest empty."""
-    if index < group.count:
-        return FILLED
-    return IN_RANGE if index < group.top else EMPTY
+    ``count`` are filled, the rest empty."""
+    return FILLED if index < group.count else EMPTY
 
 
 def grid_rows(group: ResultGroup, filled: str = wording.FILLED) -> list[str]:
     """The 10 rows of one group's block; ``filled`` is the picture's filled symbol (a dot for a good
-    outcome, a cross for a bad one: ``wording.filled_symbol``); a range's upper part half-filled."""
-    symbols = {FILLED: filled, IN_RANGE: wording.RANGE, EMPTY: wording.EMPTY}
+    outcome, a cross for a bad one: ``wording.filled_symbol``)."""
+    symbols = {FILLED: filled, EMPTY: wording.EMPTY}
     return [" ".join(symbols[mark_at(row * SIDE + column, group)] for column in range(SIDE)) for row in range(SIDE)]
-
-
-def has_range(result: Result) -> bool:
-    """Whether any group of ``result`` gives a range (so its legend explains the half-filled symbol)."""
-    return any(group.high is not None for group in result.groups)
 
 
 def legend(result: Result) -> tuple[str, ...]:
     """The lines above a picture: what each of its symbols means."""
-    return wording.result_legend(result.outcome, result.outcome_is, has_range(result))
+    return wording.result_legend(result.outcome, result.outcome_is)
 
 
 def _head(group: ResultGroup, width: int) -> list[str]:
-    """The group's label (wrapped to ``width``), then "N in 100" (or "8 to 19 in 100")."""
-    return [*wrap_cells(group.label, width), wording.result_count(group.count, group.high)]
+    """The group's label (wrapped to ``width``), then "N in 100"."""
+    return [*wrap_cells(group.label, width), wording.result_count(group.count)]
 
 
 def _pad(text: str, width: int) -> str:
@@ -65,12 +62,38 @@ def fits_side_by_side(width: int) -> bool:
     return 2 * BLOCK_WIDTH + GAP <= width
 
 
-def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[str]:
+BAND_EDGE = 2
+"""Dashes at least on each side of a band line's words."""
+
+
+def band_lines(result: Result, width: int) -> list[str]:
+    """The band across a weak-design picture, ``width`` cells wide: the caveat wrapped, each line framed
+    by dashes ("┄┄ Not a fair test: this cannot show ┄┄┄┄"); none for a fair test."""
+    if not result.caveat:
+        return []
+    room = max(width, BLOCK_WIDTH) - 2 * (BAND_EDGE + 1)
+    parts = wrap_cells(result.caveat, room)
+    # lines of even length ("... caused the" / "difference." would leave one word alone on a line)
+    parts = next(wrapped for wrapped in (wrap_cells(result.caveat, narrower) for narrower in range(-(-cell_width(result.caveat) // len(parts)), room + 1)) if len(wrapped) <= len(parts))
+    edge = wording.BAND * BAND_EDGE
+    return [f"{edge} {part}{_gap(part)}{wording.BAND * (room - cell_width(part) + BAND_EDGE + 1 - len(_gap(part)))}" for part in parts]
+
+
+def _gap(part: str) -> str:
+    """The space after a band line's words; none after a full-width mark ("差别。┄┄": a full-width
+    stop already holds its own space)."""
+    return "" if part and cell_width(part[-1]) == 2 and unicodedata.category(part[-1]).startswith("P") else " "
+
+
+def grid_lines(result: Result, width: int, side_by_side: bool = True, band: bool = True) -> list[str]:
     """The legend (what a filled symbol means in this picture), then both groups' blocks with their
     labels and counts, to fit ``width`` cells: side by side if ``side_by_side`` and they fit, one
-    above the other otherwise."""
+    above the other otherwise. A weak design's band (``band_lines``; left out with ``band=False``, for
+    a writer that draws it its own way) stands between the labels and the blocks side by side, above
+    the first group's label when stacked."""
     filled = wording.filled_symbol(result.outcome_is)
     lines = [*(part for line in legend(result) for part in wrap_cells(line, max(width, BLOCK_WIDTH))), ""]
+    across = band_lines(result, width) if band else []
     first, second = result.groups
     if side_by_side and fits_side_by_side(width):
         column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))
@@ -79,8 +102,10 @@ def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[st
         depth = max(len(head) for head in heads)
         heads = [[*head[:-1], *[""] * (depth - len(head)), head[-1]] for head in heads]
         lines += [(_pad(left, column) + " " * GAP + right).rstrip() for left, right in zip(*heads)]
+        lines += across
         lines += [_pad(left, column) + " " * GAP + right for left, right in zip(grid_rows(first, filled), grid_rows(second, filled))]
         return lines
+    lines += across
     for index, group in enumerate(result.groups):
         if index:
             lines.append("")
@@ -89,6 +114,9 @@ def grid_lines(result: Result, width: int, side_by_side: bool = True) -> list[st
     return lines
 
 
-def words_lines(result: Result, source_number: int | None) -> list[str]:
-    """The caption, then the design and the source number (unwrapped: the writer wraps them)."""
-    return [result.caption, wording.result_design(result.design, source_number)]
+def words_lines(result: Result, source_number: int | None, caveat: bool = False) -> list[str]:
+    """The caption, then the design and the source number (unwrapped: the writer wraps them); with
+    ``caveat`` (where no picture is drawn: read mode, a screen reader) a weak design's band first, as a
+    sentence of its own (the content writes it as one, with its full stop)."""
+    first = [result.caveat] if caveat and result.caveat else []
+    return [*first, result.caption, wording.result_design(result.design, source_number)]

@@ -337,11 +337,11 @@ def paper_page(view: PageView, guide: Guide) -> PageView:
 
 def picture_key(guide: Guide) -> PictureKey:
     """What the icon arrays' symbols mean and the evidence scale's five levels, each in words with what
-    it takes; and the half-filled symbol, in general words, when a picture gives a range."""
+    it takes; and the band across a weak-design picture, in general words, when the guide has one."""
     top = EvidenceScale.top
-    has_range = any(group.high is not None for page in guide.pages for result in page.results for group in result.groups)
     levels = tuple(wording.labelled(wording.evidence_scale_line(level, top), wording.evidence_level_meaning(level)) for level in range(1, top + 1))
-    return PictureKey(wording.result_key(), levels, wording.range_key() if has_range else None)
+    banded = any(result.caveat for page in guide.pages for result in page.results)
+    return PictureKey(wording.result_key(), levels, wording.band_key() if banded else None)
 
 
 def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:

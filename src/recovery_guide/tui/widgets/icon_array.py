@@ -4,8 +4,8 @@ Drawn with Rich ``Text`` built from the same character layout as ``print`` (``vi
 from markup, so content can never be read as styling. The blocks stand side by side when the widget
 is wide enough (an 80-column window) and one above the other when it is not (60 columns); the height
 follows the layout, so nothing is cut off and the page scrolls as usual. Filled and empty symbols
-differ in shape (a bad outcome's cross, ``wording.BAD``, from a good one's dot too; a range's upper
-part is half-filled, ``wording.RANGE``); their colours come from ``icon_array.tcss``.
+differ in shape (a bad outcome's cross, ``wording.BAD``, from a good one's dot too); their colours come from ``icon_array.tcss``. A weak design's
+picture has a band across it (``view.icons.band_lines``), styled as ``icon-array--band``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.widget import Widget
 
 from recovery_guide import linebreak, wording
 from recovery_guide.view.blocks import IconArray
-from recovery_guide.view.icons import grid_lines, words_lines
+from recovery_guide.view.icons import band_lines, grid_lines, words_lines
 
 
 SIDE_BY_SIDE_FROM = 80
@@ -25,7 +25,7 @@ SIDE_BY_SIDE_FROM = 80
 class IconArrayView(Widget):
     """One ``IconArray`` block (a result of the page)."""
 
-    COMPONENT_CLASSES = {"icon-array--filled", "icon-array--bad", "icon-array--range", "icon-array--empty", "icon-array--caption"}
+    COMPONENT_CLASSES = {"icon-array--filled", "icon-array--bad", "icon-array--empty", "icon-array--caption", "icon-array--band"}
 
     def __init__(self, block: IconArray, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -52,10 +52,11 @@ class IconArrayView(Widget):
         width = self.content_size.width or 80
         filled = self.get_component_rich_style("icon-array--filled", partial=True)
         bad = self.get_component_rich_style("icon-array--bad", partial=True)
-        in_range = self.get_component_rich_style("icon-array--range", partial=True)
         empty = self.get_component_rich_style("icon-array--empty", partial=True)
-        styles = {wording.FILLED: filled, wording.BAD: bad, wording.RANGE: in_range, wording.EMPTY: empty}
+        styles = {wording.FILLED: filled, wording.BAD: bad, wording.EMPTY: empty}
         caption = self.get_component_rich_style("icon-array--caption", partial=True)
+        band_style = self.get_component_rich_style("icon-array--band", partial=True)
+        band = set(band_lines(self.block.result, width))
         text = Text(no_wrap=True, overflow="fold", end="")
         lines = self.lines(width)
         grid_end = len(grid_lines(self.block.result, width, self.side_by_side()))
@@ -64,6 +65,9 @@ class IconArrayView(Widget):
                 text.append("\n")
             if number >= grid_end:
                 text.append(line, style=caption)
+                continue
+            if line in band:
+                text.append(line, style=band_style)
                 continue
             for char in line:
                 text.append(char, style=styles.get(char, ""))
