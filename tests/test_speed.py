@@ -43,3 +43,18 @@ def test_the_break_points_of_a_text_are_found_once_whatever_the_width(monkeypatc
     narrow, wide = linebreak.divide(text, 12), linebreak.divide(text, 40)
     assert len(calls) == 1, "the break points do not depend on the width"
     assert narrow != wide and max(b - a for a, b in zip([0, *narrow], narrow)) <= 6  # 12 cells: at most 6 wide characters
+
+
+def test_a_language_name_is_looked_up_in_cldr_once(monkeypatch):
+    """The reading screen names the language on every page turn; Babel's lookup is about 2 ms."""
+    from babel import Locale
+
+    from recovery_guide import i18n
+
+    getattr(i18n.language_names, "cache_clear", lambda: None)()
+    calls = []
+    parse = Locale.parse
+    monkeypatch.setattr(Locale, "parse", lambda *args, **kwargs: calls.append(args) or parse(*args, **kwargs))
+    assert i18n.language_names("es") == ("Español", "Spanish")
+    assert i18n.language_names("es") == ("Español", "Spanish")
+    assert calls.count(("es",)) == 1, "parsed once"
