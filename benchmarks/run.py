@@ -28,6 +28,10 @@ BUDGET_START = 1.3
 BUDGET_MEMORY = 1.5
 """Peak memory: at most this many times the minimal app's."""
 BUDGET_NEXT_MS = 50.0
+BUDGET_NEXT_SLOWEST_MS = 3 * BUDGET_NEXT_MS
+"""No screen far slower to turn to than the rest: the About screen's numbered list of sources, as
+Textual's Markdown builds it (four widgets an item), once took two seconds where the others took a
+fifth of one; a median hides that."""
 BUDGET_LANGUAGE_MS = 100.0
 BUDGET_PRINT_MS = 1000.0
 
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
 
     nxt, prev, lang = timings("next"), timings("previous"), timings("language")
     rows.append((f"Next screen (Right), key to final screen, median of {len(nxt)}", f"{median(nxt):.0f} ms", "", f"budget {BUDGET_NEXT_MS:.0f} ms", verdict(median(nxt) <= BUDGET_NEXT_MS)))
-    rows.append(("Next screen, slowest", f"{max(nxt):.0f} ms", "", "", ""))
+    rows.append(("Next screen, slowest", f"{max(nxt):.0f} ms", "", f"budget {BUDGET_NEXT_SLOWEST_MS:.0f} ms", verdict(max(nxt) <= BUDGET_NEXT_SLOWEST_MS)))
     rows.append(("Next screen, key to last frame written, median", f"{median(timings('next', 'settled_ms')):.0f} ms", "", "", ""))
     rows.append((f"Previous screen (Left), median of {len(prev)}", f"{median(prev):.0f} ms", "", "", ""))
     rows.append((f"Language switch (Enter in picker), key to final screen, median of {len(lang)}", f"{median(lang):.0f} ms", "", f"budget {BUDGET_LANGUAGE_MS:.0f} ms", verdict(median(lang) <= BUDGET_LANGUAGE_MS)))

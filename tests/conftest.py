@@ -38,13 +38,20 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 from recovery_guide import i18n  # noqa: E402
 from recovery_guide.guide_content import folder as _folder  # noqa: E402
 from recovery_guide.paths import content_dir  # noqa: E402
+from recovery_guide import session as _session  # noqa: E402
 
 _load_guide_afresh = _folder.load_guide
 
 
 @functools.cache
+def _packaged_folder(root: Path) -> _folder.ContentFolder:
+    """One folder per packaged root, its English read once for every translation laid over it."""
+    return _folder.ContentFolder(root)
+
+
+@functools.cache
 def _packaged_guide(language: str, root: Path) -> object:
-    return _load_guide_afresh(language, root)
+    return _packaged_folder(root).guide(language)
 
 
 def load_guide(language: str = "en", root: Path | None = None, warn=None):
@@ -61,6 +68,20 @@ def load_guide(language: str = "en", root: Path | None = None, warn=None):
 
 
 _folder.load_guide = load_guide
+
+
+def _session_folder(root: Path | None = None, warn=None) -> _folder.ContentFolder:
+    """The folder a ``Session`` makes for itself when given none: the packaged one, shared.
+
+    Each Session made its own, so every test that switches language built the English and the
+    translation again (overlay and cross-checks), though nothing on disk had changed. Installed as
+    ``session.ContentFolder`` only: a folder a test makes itself still loads on its own."""
+    if root is None and warn is None:
+        return _packaged_folder(content_dir())
+    return _folder.ContentFolder(root, warn)
+
+
+_session.ContentFolder = _session_folder
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -7,6 +7,7 @@ reads the compiled catalogs at run time, so the light commands never import Babe
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
 import os
 
@@ -153,8 +154,12 @@ def likely_territory(code: str) -> str | None:
     return None
 
 
+@functools.cache
 def language_names(code: str) -> tuple[str, str]:
-    """(native name, English name) from Babel's CLDR data, capitalised for menus: ("Español", "Spanish")."""
+    """(native name, English name) from Babel's CLDR data, capitalised for menus: ("Español", "Spanish").
+
+    Kept per code: CLDR's names never change while the guide runs, and each call is about 2 ms (the
+    reading screen asks on every page turn, the language picker once per language)."""
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -21,6 +21,7 @@ into its text wrapping (``tui/line_breaking.py``) and ``render/text.py`` calls `
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Callable
@@ -100,8 +101,16 @@ def break_points(text: str) -> list[int]:
 
 def units(text: str) -> list[tuple[int, str]]:
     """(start, unit): the pieces a line is never broken inside, each with the spaces after it."""
+    return list(_units(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _units(text: str) -> tuple[tuple[int, str], ...]:
+    """``units``, kept per text: they do not depend on the width, and the app measures and draws the
+    same paragraph many times (each layout, each width); finding the break points was most of the
+    time a Chinese screen took to lay out (``may_break`` is called once per character)."""
     starts = [0, *break_points(text)]
-    return [(start, text[start:end]) for start, end in zip(starts, [*starts[1:], len(text)])]
+    return tuple((start, text[start:end]) for start, end in zip(starts, [*starts[1:], len(text)]))
 
 
 def _chop(unit: str, width: int, cell_len: Callable[[str], int]) -> list[str]:

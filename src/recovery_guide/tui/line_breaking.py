@@ -11,6 +11,8 @@ this replaces are still the ones Textual calls.
 
 from __future__ import annotations
 
+import functools
+
 import rich.text
 import textual.content
 from rich._wrap import divide_line as rich_divide_line
@@ -23,7 +25,15 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     """Rich's ``divide_line``, with ``linebreak``'s rules for text that has Chinese or Japanese in it."""
     if not needs_rules(text):
         return rich_divide_line(text, width, fold)
-    return divide(text, width, fold, cell_len=cell_len)
+    return list(_divide(text, width, fold))
+
+
+@functools.lru_cache(maxsize=2048)
+def _divide(text: str, width: int, fold: bool) -> tuple[int, ...]:
+    """``linebreak.divide``, kept per (text, width): Textual measures each paragraph's height more
+    than once per layout, and draws it again at the same width, and Chinese rules cost far more than
+    Rich's break at spaces."""
+    return tuple(divide(text, width, fold, cell_len=cell_len))
 
 
 def install() -> None:

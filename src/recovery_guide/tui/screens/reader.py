@@ -28,7 +28,7 @@ from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.tui.screens.dialogs import TextPrompt
 from recovery_guide.view.pages import page_view
 from recovery_guide.search import Match, find_span, option_parts, part_holds
-from recovery_guide.tui.widgets.guide_markdown import BulletList, GuideMarkdown
+from recovery_guide.tui.widgets.guide_markdown import GuideMarkdown, OneWidgetList
 from recovery_guide.tui.widgets.key_list import KeyList
 from recovery_guide.tui.widgets.provider_questions import ProviderQuestions
 from recovery_guide.tui.widgets.timeline import TimelineView
@@ -564,9 +564,9 @@ class ReaderScreen(GuideScreen):
 
     def _mark_body(self, query: str, occurrence: int) -> tuple[Widget | None, Callable[[], int]]:
         """Mark the ``occurrence``-th heading, paragraph or list item of the body holding ``query``."""
-        units = []  # (block, item number in a bullet list or None, its text)
+        units = []  # (block, item number in a bullet or numbered list or None, its text)
         for block in self.query_one("#body", Markdown).query(MarkdownBlock):
-            if isinstance(block, BulletList) and block.item_texts:
+            if isinstance(block, OneWidgetList) and block.item_texts:
                 units += [(block, number, text) for number, text in enumerate(block.item_texts)]
             elif isinstance(block, (MarkdownParagraph, MarkdownHeader)):
                 units.append((block, None, block._content))

@@ -1,11 +1,13 @@
-"""Markdown for the guide's text: Textual's own widget, with each bullet list drawn by one widget.
+"""Markdown for the guide's text: Textual's own widget, with each bullet or numbered list drawn by one widget.
 
 Textual's ``Markdown`` builds every list item from four widgets (a row, the bullet, a column and
 the paragraph), and each level has ``height: auto``, so every layout measures the list's text again
 at each level; the row and the column are also composed one step after the list is mounted, which
 costs one more layout and one more frame. On this guide's screens that was most of the time taken
 by turning a page (see benchmarks/README.md). Here the whole list is one widget that draws each
-item's bullet and wraps its text beside it, exactly as before. Headings and paragraphs are
+item's bullet (or number) and wraps its text beside it, exactly as before. The About screen's list of
+sources is a numbered list of some thirty items: as Textual's it was about 120 widgets, and turning
+to that screen took ten times as long as to any other. Headings and paragraphs are
 Textual's own. A list that holds anything but plain paragraphs (a nested list, say) is left to
 Textual. The guide's content never has one (docs/content.md), but Markdown written elsewhere might.
 """
@@ -17,7 +19,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Markdown
-from textual.widgets._markdown import MarkdownBulletList, MarkdownListItem, MarkdownParagraph
+from textual.widgets._markdown import MarkdownBulletList, MarkdownListItem, MarkdownOrderedList, MarkdownParagraph
 
 
 class _BulletsVisual(Visual):
@@ -47,18 +49,29 @@ class _BulletsVisual(Visual):
         return "\n".join(bullet.plain + text.plain for bullet, text in self.items)
 
 
-class BulletList(MarkdownBulletList):
-    """A bullet list as a single widget; looks like Textual's, with the bullet colour of ``MarkdownBullet``."""
-
-    COMPONENT_CLASSES = MarkdownBulletList.COMPONENT_CLASSES | {"bullet"}
-    DEFAULT_CSS = """
-    BulletList > .bullet {
+def bullet_colour(name: str) -> str:
+    """The CSS that gives list ``name``'s bullets the colour of Textual's ``MarkdownBullet``."""
+    return f"""
+    {name} > .bullet {{
         color: $text-primary;
-    }
-    BulletList:light > .bullet {
+    }}
+    {name}:light > .bullet {{
         color: $text-secondary;
-    }
+    }}
     """
+
+
+class OneWidgetList:
+    """A Markdown list drawn by one widget: each item's bullet, then its text wrapped beside it.
+
+    Mixed into Textual's list blocks; ``_bullets`` gives each item's bullet as Textual would draw it.
+    """
+
+    COMPONENT_CLASSES = {"bullet"}
+
+    def _bullets(self, items: list[tuple[str, list[MarkdownParagraph]]]) -> list[str]:
+        """Each item's bullet, as Textual's own list block draws it."""
+        raise NotImplementedError
 
     def _simple_items(self) -> list[tuple[str, list[MarkdownParagraph]]] | None:
         """(bullet, paragraphs) per item, or None when an item holds more than paragraphs."""
@@ -76,7 +89,7 @@ class BulletList(MarkdownBulletList):
             return
         self._items = [
             (Content.styled(bullet, ".bullet"), Content("\n").join(paragraph._content for paragraph in paragraphs))
-            for bullet, paragraphs in items
+            for bullet, (_symbol, paragraphs) in zip(self._bullets(items), items)
             if paragraphs  # Textual draws an empty item as nothing at all, bullet included
         ]
         self._blocks.clear()
@@ -115,7 +128,35 @@ class BulletList(MarkdownBulletList):
         return selection.extract(str(_BulletsVisual(items))), "\n"
 
 
-class GuideMarkdown(Markdown):
-    """``Markdown`` with one widget per bullet list; the rest of the API is Textual's."""
+class BulletList(OneWidgetList, MarkdownBulletList):
+    """A bullet list as a single widget; looks like Textual's, with the bullet colour of ``MarkdownBullet``."""
 
-    BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": BulletList}
+    COMPONENT_CLASSES = MarkdownBulletList.COMPONENT_CLASSES | OneWidgetList.COMPONENT_CLASSES
+    DEFAULT_CSS = bullet_colour("BulletList")
+
+    def _bullets(self, items: list[tuple[str, list[MarkdownParagraph]]]) -> list[str]:
+        return [bullet for bullet, _paragraphs in items]
+
+
+class NumberedList(OneWidgetList, MarkdownOrderedList):
+    """A numbered list as a single widget; its numbers right-aligned as ``MarkdownOrderedList`` draws them."""
+
+    COMPONENT_CLASSES = MarkdownOrderedList.COMPONENT_CLASSES | OneWidgetList.COMPONENT_CLASSES
+    DEFAULT_CSS = bullet_colour("NumberedList")
+
+    def _bullets(self, items: list[tuple[str, list[MarkdownParagraph]]]) -> list[str]:
+        # Textual's own rule (MarkdownOrderedList.compose): numbered from the first item's, ". " after
+        # each number, all right-aligned to the widest plus one.
+        try:
+            start = int(items[0][0]) if items else 1
+        except ValueError:
+            start = 1
+        numbers = [f"{number}. " for number in range(start, start + len(items))]
+        width = max((len(number) for number in numbers), default=0) + 1
+        return [number.rjust(width) for number in numbers]
+
+
+class GuideMarkdown(Markdown):
+    """``Markdown`` with one widget per bullet or numbered list; the rest of the API is Textual's."""
+
+    BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": BulletList, "ordered_list_open": NumberedList}
