@@ -190,8 +190,8 @@ def chart_approval(approval: Approval) -> str:
 
 
 def chart_more(count: int, step: int) -> str:
-    """Under a group of the chart: the options it leaves to their screen."""
-    return _("and {count} more in step {step}").format(count=count, step=step)
+    """Under a group of the chart: where the options it leaves out are (a sentence, for read mode too)."""
+    return _("See all options in step {step} ({count} more).").format(count=count, step=step)
 
 
 def chart_sentence(option: str, approval: str, research: str) -> str:

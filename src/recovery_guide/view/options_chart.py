@@ -3,7 +3,7 @@ the words do (CDC Clear Communication Index item 4: not approved, early research
 
 It is built from the research screens' own options (the data their "At a glance" grids use, through
 ``view.glance``): one group per screen, ketamine's row first, then the options rated highest on that
-screen, then "and N more in step K". Not every option: the full chart ran to some 24 rows, more than
+screen, then where the rest are ("See all options in step K (N more)."). Not every option: the full chart ran to some 24 rows, more than
 a first page (or the app's welcome) can hold, and every option is one step away. Each row says the
 option, whether it is approved (in words) and its research in words with its squares; read mode says
 each row as a sentence, without the squares. No Textual or Rich here.
@@ -97,7 +97,7 @@ def sentences(chart_groups: tuple[ChartGroup, ...]) -> list[str]:
     """What the chart says, a sentence a row (read mode and screen readers: no squares)."""
     out: list[str] = []
     for group in chart_groups:
-        out.append(wording.label_line(group.heading))
+        out.append(group.heading)
         out += [wording.chart_sentence(*row(option, dots=False)) for option in group.options]
         if group.more:
             out.append(more_line(group))

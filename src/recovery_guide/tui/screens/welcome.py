@@ -19,6 +19,8 @@ from recovery_guide.tui.keys import WELCOME_KEYS, bindings
 from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 from recovery_guide.tui.widgets.key_bar import KeyBar
+from recovery_guide.tui.widgets.options_chart import OptionsChartView
+from recovery_guide.view import options_chart
 
 
 def titled(widget: Widget, title: str) -> Widget:
@@ -34,7 +36,7 @@ SHORT_HEIGHT = 30
 class WelcomeScreen(GuideScreen):
     """Step 1. Reading starts only after the reader presses "I understand"."""
 
-    CSS_PATH = "welcome.tcss"
+    CSS_PATH = ["welcome.tcss", "../widgets/options_chart.tcss"]
     BINDINGS = bindings(WELCOME_KEYS)
 
     class Acknowledged(Message):
@@ -109,6 +111,7 @@ class WelcomeScreen(GuideScreen):
             yield Static(self.welcome.title, id="title", markup=False)
             if self.welcome.main_message:
                 yield titled(Static(self.welcome.main_message, id="main-message", markup=False), wording.main_message())
+                yield OptionsChartView(options_chart.groups(self.guide), id="options-chart")
             yield titled(Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False), wording.key_points())
             yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
@@ -154,6 +157,8 @@ class WelcomeScreen(GuideScreen):
         later = short or self.saved_page is not None
         scroll.move_child(key_points, before=self.query_one("#body" if later else "#notice"))
         if first_view:
+            for chart in self.query("#options-chart"):  # under the main message again, until show_first_view finds it too tall
+                scroll.move_child(chart, after=self.query_one("#main-message"))
             self.call_after_refresh(self.show_first_view)
 
     def show_first_view(self) -> None:
@@ -167,9 +172,30 @@ class WelcomeScreen(GuideScreen):
         button = self.focused
         if button is None:
             return
+        if self.chart_pushes_off(button):
+            return
         place = button.region.translate(scroll.scroll_offset - scroll.scrollable_content_region.offset)
         scroll.scroll_home(animate=False, immediate=True)
         scroll.scroll_to_region(place, animate=False, immediate=True)
+
+    def chart_pushes_off(self, button: Widget) -> bool:
+        """"The options at a glance" sits right under the main message where the first view still holds
+        the focused button; where it would push the button off the window it waits right below the
+        buttons instead (True: moved, and the first view is shown again once that is drawn)."""
+        scroll = self.query_one("#welcome-scroll")
+        charts = self.query("#options-chart")
+        if not charts:
+            return False
+        chart = charts.first()
+        if chart.region.y > button.region.y:  # already below the buttons
+            return False
+        bottom = button.region.bottom - scroll.region.y + scroll.scroll_offset.y
+        if bottom <= scroll.scrollable_content_region.height:
+            return False
+        later = self.has_class("-short") or self.saved_page is not None
+        scroll.move_child(chart, before=self.query_one("#key-points" if later else "#body"))
+        self.call_after_refresh(self.show_first_view)
+        return True
 
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
         """How this language's text was made goes under the welcome text, once that text is there.
