@@ -69,6 +69,9 @@ h3 { font-size: 1.1em; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
 .main-message { font-weight: bold; font-size: 1.15em; border: 5px solid #000; padding: 0.6em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 .main-message .label { display: block; text-transform: uppercase; }
+.options-chart { break-inside: avoid; page-break-inside: avoid; }
+.options-chart h2 { font-size: 1.1em; margin-bottom: 0.2em; }
+.options-chart h3 { font-size: 1em; margin: 0.6em 0 0.2em; }
 .legend { font-style: italic; }
 .answer { margin-bottom: 1em; }
 .answer-line { border-bottom: 1px solid #000; height: 1.5em; }

@@ -444,6 +444,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Paragraph,
     BulletList,
     MainMessage,
+    OptionsChart,
     Steps,
     KeyPoints,
     Timeline,
