@@ -187,15 +187,24 @@ class WelcomeScreen(GuideScreen):
         if not charts:
             return False
         chart = charts.first()
-        if chart.region.y > button.region.y:  # already below the buttons
+        children = list(scroll.children)
+        if children.index(chart) > children.index(button.parent):  # already below the buttons
             return False
-        bottom = button.region.bottom - scroll.region.y + scroll.scroll_offset.y
-        if bottom <= scroll.scrollable_content_region.height:
+        # where the button's row ends within the scroll's content (its screen region is empty while it is out of view)
+        if button.parent.virtual_region.bottom <= scroll.scrollable_content_region.height:
             return False
         later = self.has_class("-short") or self.saved_page is not None
         scroll.move_child(chart, before=self.query_one("#key-points" if later else "#body"))
-        self.call_after_refresh(self.show_first_view)
+        self.call_after_refresh(self.show_first_view_after_move, chart, button)
         return True
+
+    def show_first_view_after_move(self, chart: Widget, button: Widget, tries: int = 10) -> None:
+        """The first view again once the chart's move is laid out: until then the regions are the old
+        ones (the button would be scrolled to where it was). A few refreshes at most."""
+        if chart.region.y < button.region.y and tries:
+            self.call_after_refresh(self.show_first_view_after_move, chart, button, tries - 1)
+            return
+        self.show_first_view()
 
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
         """How this language's text was made goes under the welcome text, once that text is there.
