@@ -19,7 +19,7 @@ from recovery_guide.textfold import cell_width
 from recovery_guide.view import options_chart
 from recovery_guide.view.pages import page_view
 from tests.conftest import load_guide
-from tests.helpers import welcome_complete
+from tests.helpers import settle, welcome_complete
 
 WRITERS = {"text": guide_text, "markdown": guide_markdown, "html": guide_html}
 LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
@@ -142,9 +142,10 @@ async def test_where_it_would_push_the_buttons_off_the_chart_waits_right_under_t
     app = RecoveryGuideApp(Session(load_guide("en")))
     async with app.run_test(size=size) as pilot:
         await welcome_complete(pilot)
-        assert_first_view(app)
         screen = app.screen
-        assert screen.query_one("#acknowledge").region.bottom <= screen.query_one("#options-chart").region.y
+        await settle(pilot, lambda: screen.query_one("#acknowledge").region.bottom <= screen.query_one("#options-chart").region.y)
+        await pilot.pause()
+        assert_first_view(app)
 
 
 def test_the_reading_screen_puts_the_chart_under_the_main_message_when_step_1_is_opened_again(guide):

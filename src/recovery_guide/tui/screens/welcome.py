@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from recovery_guide import wording
+from recovery_guide import linebreak, wording
 from recovery_guide.i18n import _
 from recovery_guide.key_names import with_keys
 from recovery_guide.model import PageKind
@@ -28,6 +28,13 @@ def titled(widget: Widget, title: str) -> Widget:
     widget.border_title = plain(title)
     return widget
 
+
+MAX_WIDTH = 76
+"""The welcome's column at most (``#welcome-scroll > *`` in welcome.tcss)."""
+SIDE_ROOM = 6
+"""The scroll's padding and its scroll bar, beside that column."""
+CHROME = 2
+"""The lines the banner and the key bar take below the scroll."""
 
 #: Below this many lines the welcome screen is laid out tighter (see ``WelcomeScreen.on_resize``).
 SHORT_HEIGHT = 30
@@ -156,9 +163,11 @@ class WelcomeScreen(GuideScreen):
         # "continue where I left off" below the first view)
         later = short or self.saved_page is not None
         scroll.move_child(key_points, before=self.query_one("#body" if later else "#notice"))
-        if first_view:
-            for chart in self.query("#options-chart"):  # under the main message again, until show_first_view finds it too tall
+        for chart in self.query("#options-chart"):  # under the main message where the first view still holds the button
+            if self.chart_fits(height, short, later):
                 scroll.move_child(chart, after=self.query_one("#main-message"))
+            else:
+                scroll.move_child(chart, before=self.query_one("#key-points" if later else "#body"))
             self.call_after_refresh(self.show_first_view)
 
     def show_first_view(self) -> None:
@@ -172,39 +181,28 @@ class WelcomeScreen(GuideScreen):
         button = self.focused
         if button is None:
             return
-        if self.chart_pushes_off(button):
-            return
         place = button.region.translate(scroll.scroll_offset - scroll.scrollable_content_region.offset)
         scroll.scroll_home(animate=False, immediate=True)
         scroll.scroll_to_region(place, animate=False, immediate=True)
 
-    def chart_pushes_off(self, button: Widget) -> bool:
-        """"The options at a glance" sits right under the main message where the first view still holds
-        the focused button; where it would push the button off the window it waits right below the
-        buttons instead (True: moved, and the first view is shown again once that is drawn)."""
-        scroll = self.query_one("#welcome-scroll")
-        charts = self.query("#options-chart")
-        if not charts:
-            return False
-        chart = charts.first()
-        children = list(scroll.children)
-        if children.index(chart) > children.index(button.parent):  # already below the buttons
-            return False
-        # where the button's row ends within the scroll's content (its screen region is empty while it is out of view)
-        if button.parent.virtual_region.bottom <= scroll.scrollable_content_region.height:
-            return False
-        later = self.has_class("-short") or self.saved_page is not None
-        scroll.move_child(chart, before=self.query_one("#key-points" if later else "#body"))
-        self.call_after_refresh(self.show_first_view_after_move, chart, button)
-        return True
+    def chart_fits(self, height: int, short: bool, later: bool) -> bool:
+        """Whether "The options at a glance" can sit right under the main message with the focused
+        button still in the first view; where it cannot, it waits right below the buttons. Decided from
+        the texts' wrapped lines before the layout (moving it after the layout made the first view jump,
+        and scrolled to where the button had been), with two lines to spare."""
+        width = min(MAX_WIDTH, self.app.size.width - SIDE_ROOM)
+        gap = 0 if short else 1
 
-    def show_first_view_after_move(self, chart: Widget, button: Widget, tries: int = 10) -> None:
-        """The first view again once the chart's move is laid out: until then the regions are the old
-        ones (the button would be scrolled to where it was). A few refreshes at most."""
-        if chart.region.y < button.region.y and tries:
-            self.call_after_refresh(self.show_first_view_after_move, chart, button, tries - 1)
-            return
-        self.show_first_view()
+        def box(text: str) -> int:  # a bordered, padded box and its margin
+            return len(linebreak.wrap_cells(text, width - 4)) + 2 + gap
+
+        rows = 1 + 1 + gap + box(self.welcome.main_message or "") + box(self.welcome.acknowledge or "")
+        if not later:
+            rows += box("\n".join(f"- {point}" for point in self.welcome.key_points)) + len(self.welcome.key_points) - 1
+        rows += (1 if short else 4) * (2 if self.saved_page else 1)
+        chart = self.query_one("#options-chart", OptionsChartView)
+        rows += len(chart.lines(width)) + 1
+        return rows + 2 <= height - CHROME
 
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
         """How this language's text was made goes under the welcome text, once that text is there.
