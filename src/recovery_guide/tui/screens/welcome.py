@@ -167,7 +167,7 @@ class WelcomeScreen(GuideScreen):
             if self.chart_fits(height, short, later):
                 scroll.move_child(chart, after=self.query_one("#main-message"))
             else:
-                scroll.move_child(chart, before=self.query_one("#key-points" if later else "#body"))
+                scroll.move_child(chart, before=self.query_one("#body"))  # after the key points: their safety warning comes first
             self.call_after_refresh(self.show_first_view)
 
     def show_first_view(self) -> None:
@@ -187,9 +187,10 @@ class WelcomeScreen(GuideScreen):
 
     def chart_fits(self, height: int, short: bool, later: bool) -> bool:
         """Whether "The options at a glance" can sit right under the main message with the focused
-        button still in the first view; where it cannot, it waits right below the buttons. Decided from
-        the texts' wrapped lines before the layout (moving it after the layout made the first view jump,
-        and scrolled to where the button had been), with two lines to spare."""
+        button still in the first view; where it cannot, it waits below the buttons, after the key points
+        (whose first point is a safety warning). Decided from the texts' wrapped lines before the layout
+        (moving it after the layout made the first view jump, and scrolled to where the button had been),
+        with two lines to spare."""
         width = min(MAX_WIDTH, self.app.size.width - SIDE_ROOM)
         gap = 0 if short else 1
 
