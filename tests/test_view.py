@@ -67,7 +67,7 @@ SAMPLES: dict[type[Block], Block] = {
     BulletList: BulletList((ListItem("-", ("an item",)), ListItem("-", ("another", "continued")))),
     KeyPoints: KeyPoints(("One point.", "Two points.")),
     MainMessage: MainMessage("The one thing to remember."),
-    OptionsChart: OptionsChart((ChartGroup("Step 5 of 14: Alcohol", 5, (TreatmentOption("ketamine", "Ketamine", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody.", approved_short=Approval.NO, evidence_level=2),), 3),)),
+    OptionsChart: OptionsChart((ChartGroup("Alcohol (step 5)", 5, (TreatmentOption("ketamine", "Ketamine", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody.", approved_short=Approval.NO, evidence_level=2),), 3),)),
     EvidenceLabel: EvidenceLabel("How strong: weak"),
     EvidenceScale: EvidenceScale(2, "How strong: weak"),
     IconArray: IconArray(Result("r", "About 48 in 100 ... about 11 in 100 did.", "stayed off it", (ResultGroup("Had it", 48), ResultGroup("Did not", 11)), "a small study", "s"), 1),

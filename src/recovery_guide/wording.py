@@ -194,6 +194,12 @@ def chart_more(count: int, step: int) -> str:
     return _("See all options in step {step} ({count} more).").format(count=count, step=step)
 
 
+def chart_group(title: str, step: int) -> str:
+    """A group's heading in the chart: the research screen's title and its step. Not "Step 5 of 14: ...",
+    which in read mode and on paper reads as the start of another page."""
+    return _("{title} (step {step})").format(title=title, step=step)
+
+
 def chart_sentence(option: str, approval: str, research: str) -> str:
     """One row of the chart as a sentence, for read mode and screen readers."""
     return _("{option}: {approval}, {research}.").format(option=option, approval=approval, research=research)

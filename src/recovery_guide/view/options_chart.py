@@ -29,7 +29,7 @@ INDENT = "  "
 
 @dataclass(frozen=True)
 class ChartGroup:
-    """One research screen's rows: its heading ("Step 5 of 14: What research shows for alcohol"),
+    """One research screen's rows: its heading ("What research shows for alcohol (step 5)"),
     the options shown and its step number for "and N more in step K"."""
 
     heading: str
@@ -51,7 +51,7 @@ def groups(guide: Guide) -> tuple[ChartGroup, ...]:
         best = sorted(others, key=lambda option: -(option.evidence_level or 0))[:SHOWN]
         shown = tuple(first + [option for option in others if option in best])
         step = index + 1
-        found.append(ChartGroup(wording.labelled(wording.step(step, len(guide.pages)), page.title), step, shown, len(page.options) - len(shown)))
+        found.append(ChartGroup(wording.chart_group(page.title, step), step, shown, len(page.options) - len(shown)))
     return tuple(found)
 
 
