@@ -34,6 +34,7 @@ from recovery_guide.view.blocks import (
     IconArray,
     KeyPoints,
     MainMessage,
+    OptionsChart,
     LanguageNote,
     ListItem,
     MyUnderstanding,
@@ -52,6 +53,7 @@ from recovery_guide.view.blocks import (
     ValuesWorksheet,
     WhatMattersToMe,
 )
+from recovery_guide.view.options_chart import ChartGroup
 from recovery_guide.view.body import body_blocks, plain_lines, plain_texts
 from recovery_guide.view.pages import page_view
 
@@ -65,6 +67,7 @@ SAMPLES: dict[type[Block], Block] = {
     BulletList: BulletList((ListItem("-", ("an item",)), ListItem("-", ("another", "continued")))),
     KeyPoints: KeyPoints(("One point.", "Two points.")),
     MainMessage: MainMessage("The one thing to remember."),
+    OptionsChart: OptionsChart((ChartGroup("Alcohol (step 5)", 5, (TreatmentOption("ketamine", "Ketamine", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody.", approved_short=Approval.NO, evidence_level=2),), 3),)),
     EvidenceLabel: EvidenceLabel("How strong: weak"),
     EvidenceScale: EvidenceScale(2, "How strong: weak"),
     IconArray: IconArray(Result("r", "About 48 in 100 ... about 11 in 100 did.", "stayed off it", (ResultGroup("Had it", 48), ResultGroup("Did not", 11)), "a small study", "s"), 1),
@@ -136,7 +139,7 @@ def test_the_markdown_writer_gives_back_each_body_as_written(code):
 def test_a_page_says_its_parts_in_one_order(guide):
     kinds = {page.kind: [type(block) for block in page_view(guide, page, "GB").blocks] for page in guide.pages}
     welcome, help_now, about = kinds[PageKind.WELCOME], kinds[PageKind.HELP_NOW], kinds[PageKind.ABOUT]
-    assert welcome[:2] == [MainMessage, KeyPoints] and welcome[-3:] == [Statement, Questions, SourceRefs]
+    assert welcome[:3] == [MainMessage, OptionsChart, KeyPoints] and welcome[-3:] == [Statement, Questions, SourceRefs]
     assert HelpLines in help_now and help_now.index(HelpLines) > help_now.index(Paragraph)
     assert about[-4:] == [SourceRefs, LanguageNote, ReviewDates, Sources]
     course = page_view(guide, guide.page("treatment-course"))

@@ -161,6 +161,37 @@ def approval_word(approval: Approval | None) -> str:
     return {Approval.YES: _("Yes"), Approval.NO: _("No"), Approval.NOT_A_MEDICINE: _("Not a medicine")}.get(approval, "")
 
 
+def options_chart() -> str:
+    """The title of the chart under the main message (``view.options_chart``)."""
+    return _("The options at a glance")
+
+
+def options_chart_caption() -> str:
+    """The chart's one-line caption: how to read the squares, and the one fact it must carry."""
+    return _("More filled squares mean stronger research. Ketamine is not approved for any of these problems.")
+
+
+def chart_approval(approval: Approval) -> str:
+    """Approved for this problem, in words that stand alone in a row of the chart (no column header there)."""
+    return {Approval.YES: _("approved"), Approval.NO: _("not approved"), Approval.NOT_A_MEDICINE: _("not a medicine")}[approval]
+
+
+def chart_more(count: int, step: int) -> str:
+    """Under a group of the chart: where the options it leaves out are (a sentence, for read mode too)."""
+    return _("See all options in step {step} ({count} more).").format(count=count, step=step)
+
+
+def chart_group(title: str, step: int) -> str:
+    """A group's heading in the chart: the research screen's title and its step. Not "Step 5 of 14: ...",
+    which in read mode and on paper reads as the start of another page."""
+    return _("{title} (step {step})").format(title=title, step=step)
+
+
+def chart_sentence(option: str, approval: str, research: str) -> str:
+    """One row of the chart as a sentence, for read mode and screen readers."""
+    return _("{option}: {approval}, {research}.").format(option=option, approval=approval, research=research)
+
+
 OPTION_LABELS = {
     "what": N_("What it is"),
     "approved": N_("Approved?"),

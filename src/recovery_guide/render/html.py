@@ -30,6 +30,7 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     MainMessage,
+    OptionsChart,
     MyUnderstanding,
     OptionsTable,
     WhatMattersToMe,
@@ -48,7 +49,7 @@ from recovery_guide.view.blocks import (
     ValuesWorksheet,
     WritingSpace,
 )
-from recovery_guide.view import glance
+from recovery_guide.view import glance, options_chart
 from recovery_guide.view.icons import FILLED, SIDE, legend as icon_legend, mark_at
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
@@ -68,6 +69,9 @@ h3 { font-size: 1.1em; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
 .main-message { font-weight: bold; font-size: 1.15em; border: 5px solid #000; padding: 0.6em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 .main-message .label { display: block; text-transform: uppercase; }
+.options-chart { break-inside: avoid; page-break-inside: avoid; }
+.options-chart h2 { font-size: 1.1em; margin-bottom: 0.2em; }
+.options-chart h3 { font-size: 1em; margin: 0.6em 0 0.2em; }
 .legend { font-style: italic; }
 .answer { margin-bottom: 1em; }
 .answer-line { border-bottom: 1px solid #000; height: 1.5em; }
@@ -359,6 +363,20 @@ class HtmlWriter(BlockWriter[str]):
         """A bold box with a thick black border: it prints in black and white (no colour needed)."""
         return f'<div class="main-message" role="note"><span class="label">{escape(wording.main_message())}</span>{escape(block.text)}</div>'
 
+    def write_options_chart(self, block: OptionsChart) -> str:
+        """Under the main message: a titled section with a list per research screen, a row an item, in
+        words with the squares (black and white, so it prints)."""
+        parts = ['<section class="options-chart">', f"<h2>{escape(wording.options_chart())}</h2>", f"<p>{escape(wording.options_chart_caption())}</p>"]
+        for group in block.groups:
+            parts += [f"<h3>{escape(group.heading)}</h3>", "<ul>"]
+            for option in group.options:
+                name, *rest = options_chart.row(option)
+                parts.append(f"<li><strong>{escape(name)}</strong>{escape(wording.label_separator(name))}{escape(wording.list_separator().join(rest))}</li>")
+            if group.more:
+                parts.append(f"<li>{escape(options_chart.more_line(group))}</li>")
+            parts.append("</ul>")
+        return "\n".join([*parts, "</section>"])
+
     def write_statement(self, block: Statement) -> str:
         return f"<p><strong>{escape(block.text)}</strong></p>"
 
@@ -512,6 +530,8 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     parts = [f"<h1>{escape(wording.app_title())}</h1>", f'<p class="banner">{escape(wording.provider_banner())}</p>']
     if view.main_message:
         parts.append(writer.write(view.main_message))
+    if view.chart:
+        parts.append(writer.write(view.chart))
     if view.clinic:
         parts.append(writer.write(view.clinic))
     parts += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

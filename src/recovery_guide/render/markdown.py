@@ -19,7 +19,7 @@ from recovery_guide import wording
 from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.render.text import writing_box
 from recovery_guide.view.boxes import step_boxes, tier_lines
-from recovery_guide.view import glance
+from recovery_guide.view import glance, options_chart
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     Steps,
@@ -36,6 +36,7 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     MainMessage,
+    OptionsChart,
     MyUnderstanding,
     OptionsTable,
     WhatMattersToMe,
@@ -201,6 +202,18 @@ class MarkdownWriter(BlockWriter[str]):
             parts += ["", clinic_phone_markdown(block.clinic).rstrip("\n")]
         return "\n".join(parts)
 
+    def write_options_chart(self, block: OptionsChart) -> str:
+        """Under the main message: its title and caption, then a list per research screen, a row an item."""
+        parts = [f"**{escape_markdown(wording.options_chart())}**", "", escape_markdown(wording.options_chart_caption())]
+        for group in block.groups:
+            parts += ["", escape_markdown(wording.label_line(group.heading)), ""]
+            for option in group.options:
+                name, *rest = options_chart.row(option)
+                parts.append(f"- **{escape_markdown(name)}**{escape_markdown(wording.label_separator(name))}{escape_markdown(wording.list_separator().join(rest))}")
+            if group.more:
+                parts.append(f"- {escape_markdown(options_chart.more_line(group))}")
+        return "\n".join(parts)
+
     def write_at_a_glance(self, block: AtAGlance) -> str:
         """The grid as ``print`` draws it, fenced so its columns stay in line."""
         return "\n".join([f"**{escape_markdown(wording.at_a_glance())}**", "", "```text", *glance.grid_lines(block.options, ICON_WIDTH), "```"])
@@ -321,6 +334,8 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**"]
     if view.main_message:
         chunks.append(writer.write(view.main_message))
+    if view.chart:
+        chunks.append(writer.write(view.chart))
     if view.clinic:
         chunks.append(writer.write(view.clinic))
     chunks += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

@@ -28,6 +28,7 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     MainMessage,
+    OptionsChart,
     MyUnderstanding,
     OptionsTable,
     WhatMattersToMe,
@@ -46,7 +47,7 @@ from recovery_guide.view.blocks import (
     ValuesWorksheet,
     WritingSpace,
 )
-from recovery_guide.view import glance
+from recovery_guide.view import glance, options_chart
 from recovery_guide.view.body import plain_inline
 from recovery_guide.view.icons import grid_lines, words_lines
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
@@ -166,6 +167,13 @@ class TextWriter(BlockWriter[str | None]):
         if self.plain:
             return fill(wording.labelled(wording.main_message(), block.text))
         return "\n".join(boxed(linebreak.wrap_cells(wording.labelled(wording.main_message().upper(), block.text), WIDTH - 4), "=", WIDTH))
+
+    def write_options_chart(self, block: OptionsChart) -> str:
+        """Under the main message: its title, caption and rows at the page's width; read mode says each
+        row as a sentence, without the squares (a screen reader would read each square aloud)."""
+        if self.plain:
+            return "\n".join([wording.label_line(wording.options_chart()), fill(wording.options_chart_caption()), *map(fill, options_chart.sentences(block.groups))])
+        return "\n".join([self.title(wording.options_chart(), "-"), fill(wording.options_chart_caption()), "", *options_chart.lines(block.groups, WIDTH)])
 
     def write_key_points(self, block: KeyPoints) -> str:
         return "\n".join([wording.label_line(wording.key_points()), *(fill(point, initial_indent="  - ", subsequent_indent="    ") for point in block.points)])
@@ -337,6 +345,8 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     header = [underline(wording.app_title()), "", fill(wording.provider_banner()), ""]
     if view.main_message:
         header += [writer.write(view.main_message), ""]
+    if view.chart:
+        header += [writer.write(view.chart), ""]
     if view.clinic:
         header += [writer.write(view.clinic), ""]
     header.append("")

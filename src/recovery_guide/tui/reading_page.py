@@ -14,8 +14,12 @@ from dataclasses import dataclass, field
 from recovery_guide import wording
 from recovery_guide.i18n import _
 from recovery_guide.render.markdown import MarkdownWriter
-from recovery_guide.view.blocks import BODY_KINDS, AtAGlance, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, MainMessage, OptionsTable, Questions, SourceRefs, Timeline, UrgencyTiers
+from recovery_guide.view.blocks import BODY_KINDS, AtAGlance, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, MainMessage, OptionsChart, OptionsTable, Questions, SourceRefs, Timeline, UrgencyTiers
+from recovery_guide.view import options_chart
 from recovery_guide.view.pages import PageView
+
+CHART_WIDTH = 56
+"""The options chart's width in the key points' box: a 60-column window's box, inside its border and padding."""
 
 
 def change_region_hint() -> str:
@@ -64,6 +68,8 @@ class ReadingPage(MarkdownWriter):
         for block in view.blocks:
             if isinstance(block, MainMessage):  # step 1 opened again from the reading screen: first, in the key points' box
                 parts.key_points = "\n\n".join(part for part in (self.write_main_message(block), parts.key_points) if part)
+            elif isinstance(block, OptionsChart):  # right under the main message, in the same box
+                parts.key_points = "\n\n".join(part for part in (parts.key_points, self.write_chart(block)) if part)
             elif isinstance(block, KeyPoints):
                 parts.key_points = "\n\n".join(part for part in (parts.key_points, self.write(block)) if part)
             elif isinstance(block, (EvidenceLabel, EvidenceScale)):
@@ -91,6 +97,11 @@ class ReadingPage(MarkdownWriter):
     def write_main_message(self, block: MainMessage) -> str:
         """Plain text for the key points' box (no markup there): "Main message: ..."."""
         return wording.labelled(wording.main_message(), block.text)
+
+    def write_chart(self, block: OptionsChart) -> str:
+        """Plain text for the key points' box: the chart at ``CHART_WIDTH`` cells (stacked, so the box
+        wraps nothing on any window the reading screen fits)."""
+        return "\n".join([wording.options_chart(), wording.options_chart_caption(), "", *options_chart.lines(block.groups, CHART_WIDTH)])
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return block.text

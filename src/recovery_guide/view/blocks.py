@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from recovery_guide.view.options_chart import ChartGroup
 from recovery_guide.model import Clinic, HelpLine, Question, Region, Result, Source, Term, TimelineStep, TreatmentOption, Urgency, UrgencyTier
 
 
@@ -107,6 +108,17 @@ class MainMessage(Block):
 
     kind: ClassVar[str] = "main_message"
     text: str
+
+
+
+@dataclass(frozen=True)
+class OptionsChart(Block):
+    """"The options at a glance", right under the main message: each research screen's options with
+    whether they are approved and how strong their research is (``view.options_chart`` builds and lays
+    it out), so a picture says "not approved, early research, other options exist"."""
+
+    kind: ClassVar[str] = "options_chart"
+    groups: tuple[ChartGroup, ...]
 
 
 @dataclass(frozen=True)
@@ -432,6 +444,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     Paragraph,
     BulletList,
     MainMessage,
+    OptionsChart,
     Steps,
     KeyPoints,
     Timeline,

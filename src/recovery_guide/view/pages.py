@@ -32,6 +32,7 @@ from recovery_guide.view.blocks import (
     KeyPoints,
     LanguageNote,
     MainMessage,
+    OptionsChart,
     OptionsTable,
     Paragraph,
     PictureKey,
@@ -47,6 +48,7 @@ from recovery_guide.view.blocks import (
 )
 from recovery_guide.view.body import body_blocks
 from recovery_guide.view.on_screen import screen_blocks
+from recovery_guide.view.options_chart import groups as chart_groups
 from recovery_guide.view.paper import app_text, paper_blocks, said_once
 
 
@@ -82,6 +84,8 @@ class GuideView:
     main_message: MainMessage | None = None
     """The guide's main message: written right after the title and the one-line disclaimer, before
     anything else (taken off the welcome page, so it is said once)."""
+    chart: OptionsChart | None = None
+    """"The options at a glance", written right under the main message (it leaves the welcome page with it)."""
     worksheet: ValuesWorksheet | None = None
     """"What matters to me" to fill in on paper: written between ``reading`` and ``end_matter``."""
     leaning: WritingSpace | None = None
@@ -227,7 +231,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     (the full-screen app); ``print`` shows the clinic once at the top instead.
     """
     numbers = source_numbers(guide)
-    blocks: list[Block] = [MainMessage(page.main_message)] if page.main_message else []
+    blocks: list[Block] = [MainMessage(page.main_message), OptionsChart(chart_groups(guide))] if page.main_message else []
     blocks.append(KeyPoints(page.key_points))
     tiers = urgency_tiers(guide, page) if page.urgency_tiers or page.kind is PageKind.HELP_NOW else None
     if tiers and page.kind is PageKind.HELP_NOW:
@@ -263,11 +267,13 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     the guide's own sort order. The main message leaves its page for the top of the guide."""
     pages = tuple(with_language_note(paper_page(page_view(guide, page, region_code, paper=True), guide), guide) for page in guide.pages)
     main = next((block for view in pages for block in view.blocks if isinstance(block, MainMessage)), None)
+    chart = next((block for view in pages for block in view.blocks if isinstance(block, OptionsChart)), None)
     return GuideView(
         language=guide.language.code,
         clinic=ClinicDetails(clinic) if clinic else None,
         main_message=main,
-        pages=printed_once(tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, MainMessage))) for view in pages)),
+        chart=chart,
+        pages=printed_once(tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, (MainMessage, OptionsChart)))) for view in pages)),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
         key=picture_key(guide),
         worksheet=values_worksheet(guide),

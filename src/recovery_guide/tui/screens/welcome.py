@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from recovery_guide import wording
+from recovery_guide import linebreak, wording
 from recovery_guide.i18n import _
 from recovery_guide.key_names import with_keys
 from recovery_guide.model import PageKind
@@ -19,6 +19,8 @@ from recovery_guide.tui.keys import WELCOME_KEYS, bindings
 from recovery_guide.tui.plain_text import plain
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 from recovery_guide.tui.widgets.key_bar import KeyBar
+from recovery_guide.tui.widgets.options_chart import OptionsChartView
+from recovery_guide.view import options_chart
 
 
 def titled(widget: Widget, title: str) -> Widget:
@@ -27,6 +29,13 @@ def titled(widget: Widget, title: str) -> Widget:
     return widget
 
 
+MAX_WIDTH = 76
+"""The welcome's column at most (``#welcome-scroll > *`` in welcome.tcss)."""
+SIDE_ROOM = 6
+"""The scroll's padding and its scroll bar, beside that column."""
+CHROME = 2
+"""The lines the banner and the key bar take below the scroll."""
+
 #: Below this many lines the welcome screen is laid out tighter (see ``WelcomeScreen.on_resize``).
 SHORT_HEIGHT = 30
 
@@ -34,7 +43,7 @@ SHORT_HEIGHT = 30
 class WelcomeScreen(GuideScreen):
     """Step 1. Reading starts only after the reader presses "I understand"."""
 
-    CSS_PATH = "welcome.tcss"
+    CSS_PATH = ["welcome.tcss", "../widgets/options_chart.tcss"]
     BINDINGS = bindings(WELCOME_KEYS)
 
     class Acknowledged(Message):
@@ -109,6 +118,7 @@ class WelcomeScreen(GuideScreen):
             yield Static(self.welcome.title, id="title", markup=False)
             if self.welcome.main_message:
                 yield titled(Static(self.welcome.main_message, id="main-message", markup=False), wording.main_message())
+                yield OptionsChartView(options_chart.groups(self.guide), id="options-chart")
             yield titled(Static("\n".join(f"- {point}" for point in self.welcome.key_points), id="key-points", markup=False), wording.key_points())
             yield titled(Static(self.welcome.acknowledge or "", id="notice", markup=False), _("Before you start"))
             with Center():
@@ -153,7 +163,11 @@ class WelcomeScreen(GuideScreen):
         # "continue where I left off" below the first view)
         later = short or self.saved_page is not None
         scroll.move_child(key_points, before=self.query_one("#body" if later else "#notice"))
-        if first_view:
+        for chart in self.query("#options-chart"):  # under the main message where the first view still holds the button
+            if self.chart_fits(height, short, later):
+                scroll.move_child(chart, after=self.query_one("#main-message"))
+            else:
+                scroll.move_child(chart, before=self.query_one("#body"))  # after the key points: their safety warning comes first
             self.call_after_refresh(self.show_first_view)
 
     def show_first_view(self) -> None:
@@ -170,6 +184,26 @@ class WelcomeScreen(GuideScreen):
         place = button.region.translate(scroll.scroll_offset - scroll.scrollable_content_region.offset)
         scroll.scroll_home(animate=False, immediate=True)
         scroll.scroll_to_region(place, animate=False, immediate=True)
+
+    def chart_fits(self, height: int, short: bool, later: bool) -> bool:
+        """Whether "The options at a glance" can sit right under the main message with the focused
+        button still in the first view; where it cannot, it waits below the buttons, after the key points
+        (whose first point is a safety warning). Decided from the texts' wrapped lines before the layout
+        (moving it after the layout made the first view jump, and scrolled to where the button had been),
+        with two lines to spare."""
+        width = min(MAX_WIDTH, self.app.size.width - SIDE_ROOM)
+        gap = 0 if short else 1
+
+        def box(text: str) -> int:  # a bordered, padded box and its margin
+            return len(linebreak.wrap_cells(text, width - 4)) + 2 + gap
+
+        rows = 1 + 1 + gap + box(self.welcome.main_message or "") + box(self.welcome.acknowledge or "")
+        if not later:
+            rows += box("\n".join(f"- {point}" for point in self.welcome.key_points)) + len(self.welcome.key_points) - 1
+        rows += (1 if short else 4) * (2 if self.saved_page else 1)
+        chart = self.query_one("#options-chart", OptionsChartView)
+        rows += len(chart.lines(width)) + 1
+        return rows + 2 <= height - CHROME
 
     def on_deferred_markdown_built(self, event: DeferredMarkdown.Built) -> None:
         """How this language's text was made goes under the welcome text, once that text is there.
