@@ -34,3 +34,14 @@ def test_every_marked_string_is_in_the_template():
     template = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(ROOT / "locales" / "messages.pot"))}
     missing = sorted(marked_messages() - template, key=str)
     assert not missing, f"marked for translation but not in locales/messages.pot (re-run pybabel extract, see docs/translating.md): {missing}"
+
+
+def test_no_catalog_keeps_a_message_the_code_no_longer_marks():
+    """A translator should not spend time on a string no reader sees: two such entries ("Do you want
+    to quit?", "Who should not use it") sat in all six catalogs after the code stopped using them."""
+    marked = marked_messages()
+    for catalog in sorted((ROOT / "locales").glob("*/LC_MESSAGES/messages.po")):
+        unused = sorted(
+            (entry.msgctxt, entry.msgid) for entry in polib.pofile(str(catalog)) if not entry.obsolete and (entry.msgctxt, entry.msgid) not in marked
+        )
+        assert not unused, f"{catalog.relative_to(ROOT)}: no code marks {unused}"
