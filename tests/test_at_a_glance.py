@@ -154,6 +154,6 @@ def test_the_opioid_options_include_care_without_medicine_told_like_every_other_
     assert "tolerance falls" in option.side_effects, "the overdose risk after a break from opioids"
     assert "samhsa-tip-63" in option.source_ids
     text = guide_text(guide)
-    start = text.index("At a glance\n-----------", text.index("What research shows for opioids"))
+    start = text.index("At a glance\n-----------", text.index("of 14: What research shows for opioids"))
     grid = text[start : text.index("Your options, side by side", start)].split()
     assert all(word in grid for word in f"{option.name} {option.involves}".split()), "its row, wrapped in cells"

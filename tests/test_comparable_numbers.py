@@ -190,7 +190,7 @@ def test_ketamine_harms_are_said_in_its_own_card_with_no_borrowed_numbers(guide,
     ketamine = guide.page(screen_id).options[0]
     assert ketamine.id == "ketamine"
     said = ketamine.side_effects
-    assert "cut off from their body" in said and "dizzy" in said and "sick" in said, said
+    assert "cut off from their body" in said and "dizzy" in said and "throwing up" in said, said
     assert "blood pressure can rise" in said.lower(), said
     assert "We have no good numbers for how often these happen when ketamine is used for drug or alcohol problems." in said
     assert "Step 9" in said and len(said.split()) <= 60
