@@ -32,8 +32,8 @@ def test_the_blood_pressure_picture_draws_the_highest_numbers_and_says_the_range
     assert result.outcome_is is OutcomeKind.BAD
     caption = result.caption
     assert "between 8 and 19 in 100" in caption and "between 1 and 4 in 100" in caption
-    assert "The picture shows the highest numbers found." in caption
-    assert "the top number went up by 40 or more, or the bottom number by 25 or more" in caption, "the definition of a big rise stays"
+    assert "The picture shows the highest numbers found, which may come from different trials." in caption
+    assert "the top number went up by 40 points or more, or the bottom number by 25 points or more" in caption, "the definition of a big rise stays"
     assert "staff check blood pressure" in caption and "heart" in caption, "why it matters, in plain words"
     assert "%" not in caption and "mmHg" not in caption and "mg" not in caption.split()
 

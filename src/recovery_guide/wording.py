@@ -98,6 +98,12 @@ def result_legend(outcome: str, outcome_is: OutcomeKind | None = None) -> tuple[
     return tuple(text.format(filled=filled_symbol(outcome_is), outcome=outcome, empty=EMPTY).splitlines())
 
 
+def hatched_marks() -> str:
+    """The printed page's key line for a weak design's picture, whose filled marks are grey and striped:
+    review r14 found the key showing a solid mark above striped ones, and the stripes never explained."""
+    return _("Here the marks are grey and striped: the study cannot show the cause (see the band).")
+
+
 def result_key() -> str:
     """How to read the icon arrays, once in the printed guide's key: a good result's symbol, a bad
     result's, and that each picture says what its own means."""

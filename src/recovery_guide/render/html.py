@@ -333,7 +333,8 @@ class HtmlWriter(BlockWriter[str]):
         black and white, its label and count above it; the caption as text below, and as each picture's
         title for screen readers."""
         result = block.result
-        legend = "<br>".join(escape(line) for line in icon_legend(result))
+        legend_lines = (*icon_legend(result), wording.hatched_marks()) if result.caveat else icon_legend(result)
+        legend = "<br>".join(escape(line) for line in legend_lines)
         bad = result.outcome_is is OutcomeKind.BAD
         groups = []
         for number, group in enumerate(result.groups):
