@@ -386,7 +386,7 @@ def test_what_ketamine_is_is_one_short_line_that_points_to_step_2(guide, screen_
 
 def test_the_naloxone_communities_study_says_it_was_read_through_a_review(guide):
     option = next(option for option in guide.page("research-opioids").options if option.id == "naloxone")
-    assert option.research.startswith("A review of reviews tells of 1 study across 19 communities")
+    assert option.research.startswith("One study looked at 19 communities. We read about it in a review")
     note = guide.sources["emcdda-2015"].note
     assert "19 communities" in note and "umbrella review" in note and "did not see that study itself" in note
 

@@ -236,7 +236,7 @@ def test_the_promising_idea_is_balanced_by_the_systematic_reviews(guide):
     body = " ".join(plain_texts(page.body))
     assert "promising idea" in body and "may make the results look better than they are" in body
     assert {"walsh-2022", "janssen-aguilar-2025"} <= set(page.source_ids)
-    assert "it is a controlled drug: you need a prescription" in body and {"ketalar-label", "spravato-label"} <= set(page.source_ids)
+    assert "it is a controlled drug: it is legal only with a prescription" in body and {"ketalar-label", "spravato-label"} <= set(page.source_ids)
 
 
 def test_the_drip_is_a_drip_into_a_vein(guide):

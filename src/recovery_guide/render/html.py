@@ -326,7 +326,7 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_evidence_scale(self, block: EvidenceScale) -> str:
         scale = escape(wording.evidence_scale_line(block.level, block.top))
-        return f'<p class="evidence"><span class="scale">{scale}</span><br>{escape(block.text)}</p>'
+        return f'<p class="evidence">{escape(block.text)}<br><span class="scale">{scale}</span></p>'
 
     def write_icon_array(self, block: IconArray) -> str:
         """Each group as an inline SVG of 100 shapes (a filled circle, or an empty ring) that prints in

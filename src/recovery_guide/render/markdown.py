@@ -171,7 +171,7 @@ class MarkdownWriter(BlockWriter[str]):
         return f"> {escape_markdown(block.text)}"
 
     def write_evidence_scale(self, block: EvidenceScale) -> str:
-        return f"> {escape_markdown(wording.evidence_scale_line(block.level, block.top))}  \n> {escape_markdown(block.text)}"
+        return f"> {escape_markdown(block.text)}  \n> {escape_markdown(wording.evidence_scale_line(block.level, block.top))}"
 
     def write_icon_array(self, block: IconArray) -> str:
         """The blocks of symbols in a fenced code block (so they keep their columns), then the words."""

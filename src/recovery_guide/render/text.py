@@ -190,7 +190,7 @@ class TextWriter(BlockWriter[str | None]):
         return fill(block.text)
 
     def write_evidence_scale(self, block: EvidenceScale) -> str:
-        return "\n".join([fill(wording.evidence_scale_line(block.level, block.top, dots=not self.plain)), fill(block.text)])
+        return "\n".join([fill(block.text), fill(wording.evidence_scale_line(block.level, block.top, dots=not self.plain))])  # the question, then its answer on the scale (review r14)
 
     def write_icon_array(self, block: IconArray) -> str:
         """The two blocks of symbols, then the caption, the design and the source; in ``read`` mode
