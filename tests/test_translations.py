@@ -212,7 +212,7 @@ def test_stamp_all_stamps_every_stale_item_and_adds_a_missing_stamp(capsys, cont
     assert re.search(r"^id: treatment-course\ntranslation:\n  source_hash: \w{16}\n", german.read_text(encoding="utf-8"), flags=re.M)
     assert set(states(ContentFolder(content_copy), "de", "screen").values()) == {"current"}
     assert load_guide("de", content_copy, warn=pytest.fail).completeness == 1.0
-    assert translations(capsys, "stamp", "--lang", "de", "--all", "--content", str(content_copy))[1] == "nothing to stamp: no stale screen or self-check in de\n"
+    assert translations(capsys, "stamp", "--lang", "de", "--all", "--content", str(content_copy))[1] == "nothing to stamp: no stale screen, self-check, glossary entry or source note in de\n"
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_stamp_all_stamps_every_stale_item_and_adds_a_missing_stamp(capsys, cont
         (["stamp", "--lang", "es"], "stamp needs the screen ids"),
         (["stamp", "--lang", "es", "--all", "welcome"], "stamp needs the screen ids"),
         (["stamp", "--lang", "en", "welcome"], "English is the source"),
-        (["stamp", "--lang", "es", "welcome", "no-such-screen"], "'no-such-screen' is not an English screen id or self-check:ID"),
+        (["stamp", "--lang", "es", "welcome", "no-such-screen"], "'no-such-screen' is not an English screen id, self-check:ID"),
     ],
 )
 def test_translations_errors_are_one_line_and_write_nothing(capsys, content_copy, args, message):

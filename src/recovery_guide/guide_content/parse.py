@@ -43,14 +43,14 @@ from recovery_guide.guide_content.schema import (
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, UrgencyTier, ValueItem, Values, NOT_RATED
+from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, SourceNote, Term, TermBase, TimelineStep, TreatmentOption, Urgency, UrgencyTier, ValueItem, Values, NOT_RATED
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
 
 
 def _translated_from(doc: YamlDocument, item: dict, at: tuple[str | int, ...], warn: Warn) -> str | None:
-    """The ``translation.source_hash`` stamp of a screen or self-check, if it has one."""
+    """The ``translation.source_hash`` stamp of a screen, self-check, glossary entry or source note, if it has one."""
     if item.get("translation") is None:
         return None
     return Fields(doc, item["translation"], at + ("translation",), TRANSLATION, warn).get("source_hash")
@@ -213,16 +213,16 @@ def parse_sources(doc: YamlDocument, warn: Warn) -> dict[str, Source]:
     return {source.id: source for source in sources}
 
 
-def parse_source_notes(doc: YamlDocument, warn: Warn, known: Iterable[str]) -> dict[str, str]:
-    """A translation's notes for the ``known`` (English) sources: only the plain-words notes are
-    translated, citations stay as published."""
+def parse_source_notes(doc: YamlDocument, warn: Warn, known: Iterable[str]) -> dict[str, SourceNote]:
+    """A translation's notes for the ``known`` (English) sources, each with its stamp: only the
+    plain-words notes are translated, citations stay as published."""
     top = Fields(doc, doc.data, (), SOURCES, warn)
-    notes: dict[str, str] = {}
+    notes: dict[str, SourceNote] = {}
     for index, item in enumerate(top.get("sources")):
         fields = Fields(doc, item, ("sources", index), SOURCE, warn)
         source_id = fields.get("id")
         if source_id in known:
-            notes[source_id] = fields.get("note")
+            notes[source_id] = SourceNote(source_id, fields.get("note"), _translated_from(doc, fields.data, ("sources", index), warn))
     return notes
 
 
@@ -235,7 +235,13 @@ def parse_glossary(doc: YamlDocument, warn: Warn) -> tuple[Term, ...]:
         TERM,
         warn,
         "term id",
-        lambda fields: Term(id=fields.get("id"), term=fields.get("term"), definition=fields.get("definition"), forms=fields.get("forms")),
+        lambda fields: Term(
+            id=fields.get("id"),
+            term=fields.get("term"),
+            definition=fields.get("definition"),
+            forms=fields.get("forms"),
+            translated_from=_translated_from(doc, fields.data, fields.at, warn),
+        ),
     )
 
 
