@@ -39,6 +39,7 @@ from recovery_guide import i18n  # noqa: E402
 from recovery_guide.guide_content import folder as _folder  # noqa: E402
 from recovery_guide.paths import content_dir  # noqa: E402
 from recovery_guide import session as _session  # noqa: E402
+from tests.helpers import PENDING  # noqa: E402
 
 _load_guide_afresh = _folder.load_guide
 
@@ -174,31 +175,29 @@ def yaml_loader(request, monkeypatch):
     return request.param
 
 
-PENDING = (("glossary.yaml", "terms", "naltrexone"), ("sources.yaml", "sources", "grabski-2022"))
-"""English entries changed today whose translations are being updated in other branches, left
-unstamped in the packaged content (``tests/test_audit.PENDING``). A copy stamps them, as the lead
-will, so tests that break a copy on purpose see only their own problem. Delete once they are stamped."""
-
-
 @functools.cache
-def _pending_hashes() -> tuple[str, ...]:
+def _pending_hashes() -> dict[str, str]:
+    """The current English hash of each ``helpers.PENDING`` entry, from the packaged content."""
     from recovery_guide.guide_content.folder import ContentFolder
     from recovery_guide.guide_content.overlay import source_hash
 
     english = ContentFolder(content_dir()).english
-    return (source_hash(next(term for term in english.glossary if term.id == "naltrexone")), source_hash(english.sources["grabski-2022"]))
+    items = {f"glossary:{term.id}": term for term in english.glossary} | {f"source:{key}": source for key, source in english.sources.items()}
+    return {name: source_hash(items[name]) for name in PENDING}
 
 
 def stamp_pending(root: Path) -> Path:
-    """``root`` with the PENDING entries of every translation stamped by ``stamp``'s own line edit."""
+    """``root`` with the ``helpers.PENDING`` entries of every translation stamped, by ``stamp``'s own line
+    edit (as the lead will), so a test that breaks a copy on purpose sees only its own problem."""
     from recovery_guide.guide_content.overlay import stamped
-    from recovery_guide.guide_content.translators import entry_index
+    from recovery_guide.guide_content.translators import ENTRY_FILES, entry_index
     from recovery_guide.guide_content.yaml_source import read_yaml
 
-    for (name, key, item_id), digest in zip(PENDING, _pending_hashes()):
-        for path in sorted(root.glob(f"*/{name}")):
-            if path.parent.name == "en":
-                continue
-            doc = read_yaml(path)
-            path.write_text(stamped(doc, (key, entry_index(doc, key, item_id)), digest), encoding="utf-8")
+    for name, digest in _pending_hashes().items():
+        kind, item_id = name.split(":", 1)
+        file_name, key = ENTRY_FILES[kind]
+        for path in sorted(root.glob(f"*/{file_name}")):
+            if path.parent.name != "en":
+                doc = read_yaml(path)
+                path.write_text(stamped(doc, (key, entry_index(doc, key, item_id)), digest), encoding="utf-8")
     return root

@@ -187,8 +187,7 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
     glossary = english.glossary
     if translation.glossary is not None and {term.id for term in translation.glossary} >= {term.id for term in english.glossary}:
         english_terms = {term.id: term for term in english.glossary}
-        # in the translation's order; a stale entry is the English one, whole, until it is updated and stamped
-        glossary = tuple(term if state(english_terms[term.id], term) == CURRENT else english_terms[term.id] for term in translation.glossary if term.id in english_terms)
+        glossary = tuple(term if state(english_terms[term.id], term) == CURRENT else _stale_term(english_terms[term.id], term) for term in translation.glossary if term.id in english_terms)
 
     regions = english.regions if translation.help_words is None else _regions(english.regions, *translation.help_words)
 
@@ -206,6 +205,13 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
     if not guide.language.reviews:  # no record: nothing to hash, never "reviewed"
         return guide
     return dataclasses.replace(guide, language=dataclasses.replace(guide.language, **review_states(english, guide)))
+
+
+def _stale_term(english: Term, translated: Term) -> Term:
+    """A stale glossary entry as readers see it: the English term and definition, whole (never the
+    out-of-date translation), still found in the translated text by the translated word and its forms,
+    so the word on the screen keeps leading to its (English) entry."""
+    return dataclasses.replace(english, forms=tuple(dict.fromkeys((translated.term, *translated.forms, *english.forms))))
 
 
 # --- review records -----------------------------------------------------------------------------------------
