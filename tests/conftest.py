@@ -190,14 +190,13 @@ def stamp_pending(root: Path) -> Path:
     """``root`` with the ``helpers.PENDING`` entries of every translation stamped, by ``stamp``'s own line
     edit (as the lead will), so a test that breaks a copy on purpose sees only its own problem."""
     from recovery_guide.guide_content.overlay import stamped
-    from recovery_guide.guide_content.translators import ENTRY_FILES, entry_index
+    from recovery_guide.guide_content.translators import ENTRY_FILES, entry_at
     from recovery_guide.guide_content.yaml_source import read_yaml
 
     for name, digest in _pending_hashes().items():
         kind, item_id = name.split(":", 1)
-        file_name, key = ENTRY_FILES[kind]
-        for path in sorted(root.glob(f"*/{file_name}")):
+        for path in sorted(root.glob(f"*/{ENTRY_FILES[kind]}")):
             if path.parent.name != "en":
                 doc = read_yaml(path)
-                path.write_text(stamped(doc, (key, entry_index(doc, key, item_id)), digest), encoding="utf-8")
+                path.write_text(stamped(doc, entry_at(doc, kind, item_id), digest), encoding="utf-8")
     return root

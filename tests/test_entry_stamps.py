@@ -115,3 +115,21 @@ def test_a_stale_entry_is_still_found_by_the_translated_word(german):
     entry = next(term for term in ContentFolder(german).guide("de").glossary if term.id == "abstinence")
     assert (entry.term, entry.definition) == ("abstinence", "Not using alcohol or any drug at all.")
     assert term_spans("Abstinenz ist ein Ziel.", [entry])  # the German word on a screen still opens the (English) entry
+
+
+def test_a_changed_english_help_line_text_makes_only_that_line_stale_and_shows_it_in_english(german, capsys):
+    """The numbers were compared already; now a changed name, contact wording or ``about`` is caught too."""
+    english = german / "en" / "help-lines.yaml"
+    replace_once(english, "about: Call if someone is in danger right now.", "about: Call if someone is in danger now.")
+    result = run_in_process(capsys, "check", "--content", str(german))
+    lines = german / "de" / "help-lines.yaml"
+    [problem] = problem_lines(result.stdout)
+    assert problem.startswith(f"{lines}:{hash_line(lines, 'us-emergency')}: regions[0].lines[0].translation.source_hash: stale:")
+    assert problem.endswith("stamp --lang de help-line:us-emergency")
+    assert stale_names(german) == ["help-line:us-emergency"]
+    regions = {region.code: region for region in ContentFolder(german).guide("de").regions}
+    assert regions["US"].lines[0].about == "Call if someone is in danger now."
+    assert regions["US"].lines[1].about.startswith("Kostenlos")  # the other lines stay German
+    run_in_process(capsys, "translations", "stamp", "--lang", "de", "--content", str(german), "help-line:us-emergency")
+    assert problem_lines(run_in_process(capsys, "check", "--content", str(german)).stdout) == []
+    assert {region.code: region for region in ContentFolder(german).guide("de").regions}["US"].lines[0].about == "Rufen Sie an, wenn jemand gerade in Gefahr ist."

@@ -319,6 +319,8 @@ class HelpLine:
     """Numbers and addresses exactly as dialled; never translated."""
     about: str
     source_id: str
+    translated_from: str | None = None
+    """In a translation: the hash of the English line (name, contact, about) it was translated from."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from recovery_guide.audit.report import LanguageRow, Problem, Report
 from recovery_guide.audit.terms import content_term_problems, load_terms
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, contact_mismatches, source_hash
-from recovery_guide.guide_content.translators import ENTRY_FILES, entry_index, states, status
+from recovery_guide.guide_content.translators import ENTRY_FILES, entry_at, states, status
 from recovery_guide.guide_content.units import TextField, text_fields
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in, read_yaml
 from recovery_guide.model import Guide, Page
@@ -39,7 +39,7 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
     row.screens = f"{len(present)}/{len(english.pages)}"
     row.current = f"{round(100 * sum(state == CURRENT for state in page_states.values()) / len(english.pages))}%"
     entry_problems = _entry_problems(code, translation, [item for item in status(folder, code) if item.kind in ENTRY_FILES])
-    # the Stale count: screens, and glossary entries and source notes readers see in English because the English changed
+    # the Stale count: screens, and glossary entries, source notes and help lines readers see in English because the English changed
     row.stale = str(sum(state in (STALE, DIFFERENT) for state in page_states.values()) + len(entry_problems))
     report.problems += entry_problems
 
@@ -91,15 +91,14 @@ def _self_check_problems(code: str, translation: Translation, states: list) -> l
 
 
 def _entry_problems(code: str, translation: Translation, items: list) -> list[Problem]:
-    """Glossary entries and source notes whose stamp is missing or older than the English (readers see
-    the English entry), at their stamp's line; a missing entry is ``_completeness_problems``' to report."""
+    """Glossary entries, source notes and help lines whose stamp is missing or older than the English
+    (readers see the English entry), at their stamp's line; a missing entry is ``_completeness_problems``' to report."""
     problems = []
     for item in items:
         if item.state != STALE:
             continue
-        name, key = ENTRY_FILES[item.kind]
-        doc = translation.files[name]
-        at = (key, entry_index(doc, key, item.id))
+        doc = translation.files[ENTRY_FILES[item.kind]]
+        at = entry_at(doc, item.kind, item.id)
         then = f"then run: {_stamp_hint(code, item.name)}"
         if doc.node(at + ("translation", "source_hash")) is None:
             problems.append(Problem(str(doc.path), doc.line(at + ("translation",)), format_path(at + ("translation",)), f"not stamped: no translation.source_hash (readers see the English); check it against the English, {then}"))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, mappings_in
-from recovery_guide.model import Guide, LanguageInfo, Page, Region, ReviewState, SelfCheck, Source, SourceNote, Term, Values
+from recovery_guide.model import Guide, HelpLine, LanguageInfo, Page, Region, ReviewState, SelfCheck, Source, SourceNote, Term, Values
 
 NUMBER = re.compile(r"\d+")
 
@@ -51,7 +51,7 @@ class Translation:
     glossary: tuple[Term, ...] | None = None
     files: dict[str, YamlDocument] = field(default_factory=dict)
     """The documents of its top files (``sources.yaml``, ...) that exist, by name, for line numbers."""
-    help_words: tuple[dict[str, str], dict[str, tuple[str, str, str]]] | None = None
+    help_words: tuple[dict[str, str], dict[str, HelpLine]] | None = None
     checks_doc: YamlDocument | None = None
     checks: dict[str, SelfCheck] = field(default_factory=dict)
     values_doc: YamlDocument | None = None
@@ -61,13 +61,14 @@ class Translation:
 # --- the hash and the state of one item -----------------------------------------------------------------
 
 
-Stamped = Page | SelfCheck | Values | Term | Source | SourceNote
+Stamped = Page | SelfCheck | Values | Term | Source | SourceNote | HelpLine
 """Everything a translation stamps: a source's stamp covers its note only (``SourceNote`` in a translation)."""
 
 
 def source_hash(item: Stamped) -> str:
     """A short hash of the English words a translator translates (for a self-check, and its answers;
-    for a glossary entry, its term, definition and forms; for a source, its note); not ids, sources,
+    for a glossary entry, its term, definition and forms; for a source, its note; for a help line, its
+    name, contact and about); not ids, sources,
     citations, URLs or dates, so fixing a citation does not make every translation stale."""
     import hashlib  # only translations are checked against a hash: English loads without it
 
@@ -80,6 +81,8 @@ def _hashed(item: Stamped) -> dict[str, Any]:
         return {"term": item.term, "definition": item.definition, "forms": list(item.forms or ())}
     if isinstance(item, (Source, SourceNote)):
         return {"note": item.note}
+    if isinstance(item, HelpLine):
+        return {"name": item.name, "contact": item.contact, "about": item.about}
     if isinstance(item, Values):
         return {"intro": item.intro, "paper_intro": item.paper_intro, "levels": [[level.id, level.text] for level in item.levels], "items": [[value.id, value.text] for value in item.items]}
     if isinstance(item, SelfCheck):
@@ -122,7 +125,7 @@ def _option_words(page: Page) -> dict[str, Any]:
 
 def _structure(item: Stamped) -> Any:
     """What a translation must keep exactly as the English has it (a glossary entry or note: only its id)."""
-    if isinstance(item, (Term, Source, SourceNote)):
+    if isinstance(item, (Term, Source, SourceNote, HelpLine)):
         return item.id
     if isinstance(item, Values):
         return ([level.id for level in item.levels], [value.id for value in item.items])
@@ -301,8 +304,9 @@ def _result_words(english: tuple, translated: tuple) -> tuple:
     )
 
 
-def _regions(english: tuple[Region, ...], names: dict[str, str], lines: dict[str, tuple[str, str, str]]) -> tuple[Region, ...]:
-    """Region and line names from the translation, all or none; contacts only if they dial the same numbers."""
+def _regions(english: tuple[Region, ...], names: dict[str, str], lines: dict[str, HelpLine]) -> tuple[Region, ...]:
+    """Region and line names from the translation, all or none; a stale line (the English changed since it
+    was stamped) in English, whole; contacts only if they dial the same numbers."""
     complete = all(region.code in names for region in english) and all(line.id in lines for region in english for line in region.lines)
     if not complete:
         return english
@@ -313,10 +317,12 @@ def _regions(english: tuple[Region, ...], names: dict[str, str], lines: dict[str
             lines=tuple(
                 dataclasses.replace(
                     line,
-                    name=lines[line.id][0],
-                    about=lines[line.id][1],
-                    contact=lines[line.id][2] if dials_same(lines[line.id][2], line.contact) else line.contact,
+                    name=lines[line.id].name,
+                    about=lines[line.id].about,
+                    contact=lines[line.id].contact if dials_same(lines[line.id].contact, line.contact) else line.contact,
                 )
+                if state(line, lines[line.id]) == CURRENT
+                else line
                 for line in region.lines
             ),
         )

@@ -291,18 +291,26 @@ def parse_help_lines(doc: YamlDocument, warn: Warn) -> tuple[date, tuple[Region,
     return checked, regions, references
 
 
-def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
-    """A translation's help lines: region names by code, and (name, about, contact) by line id.
-    Urgency, sources and dates always come from the English."""
+def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str], dict[str, HelpLine]]:
+    """A translation's help lines: region names by code, and each line (with its stamp) by id.
+    Only name, contact and about are used: urgency, sources and dates always come from the English."""
     top = Fields(doc, doc.data, (), HELP_LINES, warn)
     names: dict[str, str] = {}
-    lines: dict[str, tuple[str, str, str]] = {}
+    lines: dict[str, HelpLine] = {}
     for r_index, item in enumerate(top.get("regions")):
         fields = Fields(doc, item, ("regions", r_index), REGION, warn)
         names[fields.get("code")] = fields.get("name")
         for l_index, line_item in enumerate(fields.get("lines")):
             line = Fields(doc, line_item, ("regions", r_index, "lines", l_index), HELP_LINE, warn)
-            lines[line.get("id")] = (line.get("name"), line.get("about"), line.get("contact"))
+            lines[line.get("id")] = HelpLine(
+                id=line.get("id"),
+                urgency=line.get("urgency"),
+                name=line.get("name"),
+                contact=line.get("contact"),
+                about=line.get("about"),
+                source_id=line.get("source"),
+                translated_from=_translated_from(doc, line.data, line.at, warn),
+            )
     return names, lines
 
 

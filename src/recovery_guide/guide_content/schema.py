@@ -293,6 +293,7 @@ HELP_LINE = Shape(
         Field("contact", "literal", "Numbers and addresses exactly as dialled (a translation must dial the same numbers)."),
         Field("about", "text", "What it is for."),
         Field("source", "id", "Id of the source (sources.yaml) that lists it."),
+        Field("translation", "mapping", "In a translation only: the stamp of the English name, contact and about it was translated from.", required=False, shape=TRANSLATION),
     ),
 )
 REGION = Shape(
