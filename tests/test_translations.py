@@ -18,7 +18,7 @@ from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.paths import content_dir, locales_dir
 from recovery_guide.guide_content.overlay import number_mismatches
 from recovery_guide.guide_content.translators import states
-from tests.helpers import run_in_process
+from tests.helpers import PENDING, run_in_process
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 SOURCE_DIR = Path(__file__).resolve().parents[1] / "src" / "recovery_guide"
@@ -175,8 +175,10 @@ def test_status_lists_every_screen_and_self_check_of_every_translation(capsys, g
     assert (code, err) == (0, "")
     rows = [line.split() for line in out.splitlines()]
     assert sorted({row[0] for row in rows}) == sorted(SHIPPED)
-    assert len(rows) == len(SHIPPED) * (len(guide.pages) + len(guide.self_checks) + 1)
-    assert {row[1] for row in rows if row[2] != "values"} == {"current"}
+    assert len(rows) == len(SHIPPED) * (len(guide.pages) + len(guide.self_checks) + 1 + len(guide.glossary) + len(guide.sources) + sum(len(region.lines) for region in guide.regions))
+    assert {row[1] for row in rows if row[2] != "values" and row[2] not in PENDING} == {"current"}
+    assert {row[1] for row in rows if row[2] in PENDING} <= {"current", "stale"}  # stale until the lead stamps them
+    assert ["de", "current", "glossary:abstinence"] in rows and ["fr", "current", "source:jones-2018"] in rows
     # "What matters to me" (values.yaml) is listed too; missing until it is translated (English is shown)
     assert {row[1] for row in rows if row[2] == "values"} <= {"current", "missing"} and len([row for row in rows if row[2] == "values"]) == len(SHIPPED)
     assert ["es", "current", "self-check:treatment"] in rows and ["vi", "current", guide.pages[0].id] in rows
@@ -212,7 +214,7 @@ def test_stamp_all_stamps_every_stale_item_and_adds_a_missing_stamp(capsys, cont
     assert re.search(r"^id: treatment-course\ntranslation:\n  source_hash: \w{16}\n", german.read_text(encoding="utf-8"), flags=re.M)
     assert set(states(ContentFolder(content_copy), "de", "screen").values()) == {"current"}
     assert load_guide("de", content_copy, warn=pytest.fail).completeness == 1.0
-    assert translations(capsys, "stamp", "--lang", "de", "--all", "--content", str(content_copy))[1] == "nothing to stamp: no stale screen or self-check in de\n"
+    assert translations(capsys, "stamp", "--lang", "de", "--all", "--content", str(content_copy))[1] == "nothing to stamp: no stale screen, self-check, glossary entry or source note in de\n"
 
 
 @pytest.mark.parametrize(
@@ -223,7 +225,7 @@ def test_stamp_all_stamps_every_stale_item_and_adds_a_missing_stamp(capsys, cont
         (["stamp", "--lang", "es"], "stamp needs the screen ids"),
         (["stamp", "--lang", "es", "--all", "welcome"], "stamp needs the screen ids"),
         (["stamp", "--lang", "en", "welcome"], "English is the source"),
-        (["stamp", "--lang", "es", "welcome", "no-such-screen"], "'no-such-screen' is not an English screen id or self-check:ID"),
+        (["stamp", "--lang", "es", "welcome", "no-such-screen"], "'no-such-screen' is not an English screen id, self-check:ID"),
     ],
 )
 def test_translations_errors_are_one_line_and_write_nothing(capsys, content_copy, args, message):

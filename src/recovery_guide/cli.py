@@ -89,7 +89,7 @@ def _add_translations(commands) -> None:
     for each in (parser, status, stamp, export, import_, review):
         each.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help="the language (status: default every translation; stamp, export, review: required)")
         each.add_argument("--content", metavar="DIR", type=Path, default=argparse.SUPPRESS, help="content folder (default: the built-in one)")
-    stamp.add_argument("items", nargs="*", metavar="ID", help="screen ids, self-checks as self-check:ID, and values (What matters to me)")
+    stamp.add_argument("items", nargs="*", metavar="ID", help="screen ids, self-checks as self-check:ID, values (What matters to me), glossary entries as glossary:ID and source notes as source:ID")
     stamp.add_argument("--all", action="store_true", help="stamp every stale screen and self-check of the language")
     export.add_argument("--format", choices=("po", "xliff"), default="po", help="po (Poedit, Lokalize, Weblate; default) or xliff (XLIFF 1.2)")
     export.add_argument("--output", metavar="FILE", type=Path, help="write to FILE instead of the screen")
@@ -315,7 +315,7 @@ def command_translations(args: argparse.Namespace) -> int:
     if args.action == "review":
         return _review(folder, args)
     if bool(args.items) == bool(args.all):
-        raise UserError("stamp needs the screen ids (and self-check:ID) you updated, or --all for every stale one")
+        raise UserError("stamp needs the screen ids (and self-check:ID, glossary:ID, source:ID) you updated, or --all for every stale one")
     try:
         stamped = stamp(folder, args.lang, None if args.all else args.items)
     except CannotStamp as error:
@@ -323,7 +323,7 @@ def command_translations(args: argparse.Namespace) -> int:
     for name in stamped:
         write_stdout(f"stamped {args.lang} {name}" + "\n")
     if not stamped:
-        write_stdout(f"nothing to stamp: no stale screen or self-check in {args.lang}" + "\n")
+        write_stdout(f"nothing to stamp: no stale screen, self-check, glossary entry or source note in {args.lang}" + "\n")
     return 0
 
 

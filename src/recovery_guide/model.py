@@ -111,6 +111,18 @@ class Term:
     definition: str
     forms: tuple[str, ...] = ()
     """Other spellings and inflections to find in the text ("infusions"), in this term's language."""
+    translated_from: str | None = None
+    """In a translation: the hash of the English entry it was translated from (``translation.source_hash``)."""
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A translation's plain-words note on one source (citations and URLs stay as published)."""
+
+    id: str
+    note: str
+    translated_from: str | None = None
+    """The hash of the English note it was translated from (``translation.source_hash``)."""
 
 
 @dataclass(frozen=True)
@@ -307,6 +319,8 @@ class HelpLine:
     """Numbers and addresses exactly as dialled; never translated."""
     about: str
     source_id: str
+    translated_from: str | None = None
+    """In a translation: the hash of the English line (name, contact, about) it was translated from."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from recovery_guide.audit.report import LanguageRow, Problem, Report
 from recovery_guide.audit.terms import content_term_problems, load_terms
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.guide_content.overlay import CURRENT, DIFFERENT, MISSING, STALE, NumberMismatch, Translation, contact_mismatches, source_hash
-from recovery_guide.guide_content.translators import states, status
+from recovery_guide.guide_content.translators import ENTRY_FILES, entry_at, states, status
 from recovery_guide.guide_content.units import TextField, text_fields
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, format_path, mappings_in, read_yaml
 from recovery_guide.model import Guide, Page
@@ -38,7 +38,10 @@ def check_translation(folder: ContentFolder, code: str, english: Guide, row: Lan
     present = [page_id for page_id in english_by_id if page_id in translation.pages]
     row.screens = f"{len(present)}/{len(english.pages)}"
     row.current = f"{round(100 * sum(state == CURRENT for state in page_states.values()) / len(english.pages))}%"
-    row.stale = str(sum(state in (STALE, DIFFERENT) for state in page_states.values()))
+    entry_problems = _entry_problems(code, translation, [item for item in status(folder, code) if item.kind in ENTRY_FILES])
+    # the Stale count: screens, and glossary entries, source notes and help lines readers see in English because the English changed
+    row.stale = str(sum(state in (STALE, DIFFERENT) for state in page_states.values()) + len(entry_problems))
+    report.problems += entry_problems
 
     for page_id, state in page_states.items():
         english_page = english_by_id[page_id]
@@ -84,6 +87,25 @@ def _self_check_problems(code: str, translation: Translation, states: list) -> l
     for item in states:
         if item.state != CURRENT:
             problems.append(Problem(path, 1, f"self-check {item.id}", f"{item.state}: readers see this self-check in English; translate it, then stamp it with {_stamp_hint(code, item.name)}"))
+    return problems
+
+
+def _entry_problems(code: str, translation: Translation, items: list) -> list[Problem]:
+    """Glossary entries, source notes and help lines whose stamp is missing or older than the English
+    (readers see the English entry), at their stamp's line; a missing entry is ``_completeness_problems``' to report."""
+    problems = []
+    for item in items:
+        if item.state != STALE:
+            continue
+        doc = translation.files[ENTRY_FILES[item.kind]]
+        at = entry_at(doc, item.kind, item.id)
+        then = f"then run: {_stamp_hint(code, item.name)}"
+        if doc.node(at + ("translation", "source_hash")) is None:
+            problems.append(Problem(str(doc.path), doc.line(at + ("translation",)), format_path(at + ("translation",)), f"not stamped: no translation.source_hash (readers see the English); check it against the English, {then}"))
+        else:
+            problems.append(
+                Problem(str(doc.path), doc.line(at + ("translation", "source_hash")), format_path(at + ("translation", "source_hash")), f"stale: the English changed after this was translated; update the translation, {then}")
+            )
     return problems
 
 

@@ -2,16 +2,17 @@
 
 A translation can change words, never facts. So:
 
-- every screen and self-check carries ``translation.source_hash``, the hash (``source_hash``, one
-  recipe for both) of the English words it was translated from. When the English changes, the hash
-  no longer matches, the item is *stale*, and readers see that item in English, whole, never mixed;
+- every screen, self-check, glossary entry and source note carries ``translation.source_hash``, the
+  hash (``source_hash``, one recipe for all) of the English words it was translated from. When the
+  English changes, the hash no longer matches, the item is *stale*, and readers see that item in
+  English, whole, never mixed (a stale glossary entry: the English term and definition);
 - an item whose ids, answers or parts differ from the English (``different``) is shown in English too;
 - ids, sources, dates, urgencies and answers always come from the English files;
 - numbers (study sizes, years, phone numbers) must survive translation (``numbers_in``): a help
   line's translated contact is used only if it dials exactly the English numbers (``dials_same``),
   and ``number_mismatches`` lists every other place they differ, for ``check`` and the tests;
 - ``stamped`` records, after a translator has updated an item, that it matches the current English:
-  one mechanism (the YAML node's own line) for screens and self-checks alike.
+  one mechanism (the YAML node's own line) for screens, self-checks, glossary entries and source notes alike.
 
 The translation's files are read by ``folder`` into a ``Translation``; nothing here reads files,
 except ``stamped``, which rewrites one.
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from recovery_guide.guide_content.yaml_source import ContentError, YamlDocument, mappings_in
-from recovery_guide.model import Guide, LanguageInfo, Page, Region, ReviewState, SelfCheck, Term, Values
+from recovery_guide.model import Guide, HelpLine, LanguageInfo, Page, Region, ReviewState, SelfCheck, Source, SourceNote, Term, Values
 
 NUMBER = re.compile(r"\d+")
 
@@ -46,11 +47,11 @@ class Translation:
     """By id; a second file with the same id wins (and is reported by ``check``, see ``duplicate_pages``)."""
     duplicate_pages: list[tuple[YamlDocument, Page, str]] = field(default_factory=list)
     """(document, page, name of the earlier file with this id)."""
-    source_notes: dict[str, str] | None = None
+    source_notes: dict[str, SourceNote] | None = None
     glossary: tuple[Term, ...] | None = None
     files: dict[str, YamlDocument] = field(default_factory=dict)
     """The documents of its top files (``sources.yaml``, ...) that exist, by name, for line numbers."""
-    help_words: tuple[dict[str, str], dict[str, tuple[str, str, str]]] | None = None
+    help_words: tuple[dict[str, str], dict[str, HelpLine]] | None = None
     checks_doc: YamlDocument | None = None
     checks: dict[str, SelfCheck] = field(default_factory=dict)
     values_doc: YamlDocument | None = None
@@ -60,16 +61,28 @@ class Translation:
 # --- the hash and the state of one item -----------------------------------------------------------------
 
 
-def source_hash(item: Page | SelfCheck | Values) -> str:
-    """A short hash of the English words a translator translates (for a self-check, and its answers);
-    not ids, sources or dates, so fixing a citation does not make every translation stale."""
+Stamped = Page | SelfCheck | Values | Term | Source | SourceNote | HelpLine
+"""Everything a translation stamps: a source's stamp covers its note only (``SourceNote`` in a translation)."""
+
+
+def source_hash(item: Stamped) -> str:
+    """A short hash of the English words a translator translates (for a self-check, and its answers;
+    for a glossary entry, its term, definition and forms; for a source, its note; for a help line, its
+    name, contact and about); not ids, sources,
+    citations, URLs or dates, so fixing a citation does not make every translation stale."""
     import hashlib  # only translations are checked against a hash: English loads without it
 
     digest = hashlib.sha256(json.dumps(_hashed(item), ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
-def _hashed(item: Page | SelfCheck | Values) -> dict[str, Any]:
+def _hashed(item: Stamped) -> dict[str, Any]:
+    if isinstance(item, Term):
+        return {"term": item.term, "definition": item.definition, "forms": list(item.forms or ())}
+    if isinstance(item, (Source, SourceNote)):
+        return {"note": item.note}
+    if isinstance(item, HelpLine):
+        return {"name": item.name, "contact": item.contact, "about": item.about}
     if isinstance(item, Values):
         return {"intro": item.intro, "paper_intro": item.paper_intro, "levels": [[level.id, level.text] for level in item.levels], "items": [[value.id, value.text] for value in item.items]}
     if isinstance(item, SelfCheck):
@@ -110,8 +123,10 @@ def _option_words(page: Page) -> dict[str, Any]:
     }
 
 
-def _structure(item: Page | SelfCheck | Values) -> Any:
-    """What a translation must keep exactly as the English has it."""
+def _structure(item: Stamped) -> Any:
+    """What a translation must keep exactly as the English has it (a glossary entry or note: only its id)."""
+    if isinstance(item, (Term, Source, SourceNote, HelpLine)):
+        return item.id
     if isinstance(item, Values):
         return ([level.id for level in item.levels], [value.id for value in item.items])
     if isinstance(item, SelfCheck):
@@ -125,7 +140,7 @@ def _structure(item: Page | SelfCheck | Values) -> Any:
     return (*structure, tiers) if item.urgency_tiers else structure
 
 
-def state(english: Page | SelfCheck | Values, translated: Page | SelfCheck | Values | None) -> str:
+def state(english: Stamped, translated: Stamped | None) -> str:
     """``current``, ``stale`` (the English changed since), ``different`` (ids, answers or parts differ) or ``missing``."""
     if translated is None:
         return MISSING
@@ -169,12 +184,13 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
 
     sources = dict(english.sources)
     for source_id, note in (translation.source_notes or {}).items():
-        if source_id in sources:
-            sources[source_id] = dataclasses.replace(sources[source_id], note=note)
+        if source_id in sources and state(sources[source_id], note) == CURRENT:
+            sources[source_id] = dataclasses.replace(sources[source_id], note=note.note)
 
     glossary = english.glossary
     if translation.glossary is not None and {term.id for term in translation.glossary} >= {term.id for term in english.glossary}:
-        glossary = tuple(term for term in translation.glossary if term.id in {item.id for item in english.glossary})
+        english_terms = {term.id: term for term in english.glossary}
+        glossary = tuple(term if state(english_terms[term.id], term) == CURRENT else _stale_term(english_terms[term.id], term) for term in translation.glossary if term.id in english_terms)
 
     regions = english.regions if translation.help_words is None else _regions(english.regions, *translation.help_words)
 
@@ -192,6 +208,13 @@ def translate(english: Guide, translation: Translation, warn: Callable[[str], No
     if not guide.language.reviews:  # no record: nothing to hash, never "reviewed"
         return guide
     return dataclasses.replace(guide, language=dataclasses.replace(guide.language, **review_states(english, guide)))
+
+
+def _stale_term(english: Term, translated: Term) -> Term:
+    """A stale glossary entry as readers see it: the English term and definition, whole (never the
+    out-of-date translation), still found in the translated text by the translated word and its forms,
+    so the word on the screen keeps leading to its (English) entry."""
+    return dataclasses.replace(english, forms=tuple(dict.fromkeys((translated.term, *translated.forms, *english.forms))))
 
 
 # --- review records -----------------------------------------------------------------------------------------
@@ -281,8 +304,9 @@ def _result_words(english: tuple, translated: tuple) -> tuple:
     )
 
 
-def _regions(english: tuple[Region, ...], names: dict[str, str], lines: dict[str, tuple[str, str, str]]) -> tuple[Region, ...]:
-    """Region and line names from the translation, all or none; contacts only if they dial the same numbers."""
+def _regions(english: tuple[Region, ...], names: dict[str, str], lines: dict[str, HelpLine]) -> tuple[Region, ...]:
+    """Region and line names from the translation, all or none; a stale line (the English changed since it
+    was stamped) in English, whole; contacts only if they dial the same numbers."""
     complete = all(region.code in names for region in english) and all(line.id in lines for region in english for line in region.lines)
     if not complete:
         return english
@@ -293,10 +317,12 @@ def _regions(english: tuple[Region, ...], names: dict[str, str], lines: dict[str
             lines=tuple(
                 dataclasses.replace(
                     line,
-                    name=lines[line.id][0],
-                    about=lines[line.id][1],
-                    contact=lines[line.id][2] if dials_same(lines[line.id][2], line.contact) else line.contact,
+                    name=lines[line.id].name,
+                    about=lines[line.id].about,
+                    contact=lines[line.id].contact if dials_same(lines[line.id].contact, line.contact) else line.contact,
                 )
+                if state(line, lines[line.id]) == CURRENT
+                else line
                 for line in region.lines
             ),
         )

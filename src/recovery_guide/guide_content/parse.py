@@ -43,14 +43,14 @@ from recovery_guide.guide_content.schema import (
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, Term, TermBase, TimelineStep, TreatmentOption, Urgency, UrgencyTier, ValueItem, Values, NOT_RATED
+from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, SourceNote, Term, TermBase, TimelineStep, TreatmentOption, Urgency, UrgencyTier, ValueItem, Values, NOT_RATED
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
 
 
 def _translated_from(doc: YamlDocument, item: dict, at: tuple[str | int, ...], warn: Warn) -> str | None:
-    """The ``translation.source_hash`` stamp of a screen or self-check, if it has one."""
+    """The ``translation.source_hash`` stamp of a screen, self-check, glossary entry or source note, if it has one."""
     if item.get("translation") is None:
         return None
     return Fields(doc, item["translation"], at + ("translation",), TRANSLATION, warn).get("source_hash")
@@ -213,16 +213,16 @@ def parse_sources(doc: YamlDocument, warn: Warn) -> dict[str, Source]:
     return {source.id: source for source in sources}
 
 
-def parse_source_notes(doc: YamlDocument, warn: Warn, known: Iterable[str]) -> dict[str, str]:
-    """A translation's notes for the ``known`` (English) sources: only the plain-words notes are
-    translated, citations stay as published."""
+def parse_source_notes(doc: YamlDocument, warn: Warn, known: Iterable[str]) -> dict[str, SourceNote]:
+    """A translation's notes for the ``known`` (English) sources, each with its stamp: only the
+    plain-words notes are translated, citations stay as published."""
     top = Fields(doc, doc.data, (), SOURCES, warn)
-    notes: dict[str, str] = {}
+    notes: dict[str, SourceNote] = {}
     for index, item in enumerate(top.get("sources")):
         fields = Fields(doc, item, ("sources", index), SOURCE, warn)
         source_id = fields.get("id")
         if source_id in known:
-            notes[source_id] = fields.get("note")
+            notes[source_id] = SourceNote(source_id, fields.get("note"), _translated_from(doc, fields.data, ("sources", index), warn))
     return notes
 
 
@@ -235,7 +235,13 @@ def parse_glossary(doc: YamlDocument, warn: Warn) -> tuple[Term, ...]:
         TERM,
         warn,
         "term id",
-        lambda fields: Term(id=fields.get("id"), term=fields.get("term"), definition=fields.get("definition"), forms=fields.get("forms")),
+        lambda fields: Term(
+            id=fields.get("id"),
+            term=fields.get("term"),
+            definition=fields.get("definition"),
+            forms=fields.get("forms"),
+            translated_from=_translated_from(doc, fields.data, fields.at, warn),
+        ),
     )
 
 
@@ -285,18 +291,26 @@ def parse_help_lines(doc: YamlDocument, warn: Warn) -> tuple[date, tuple[Region,
     return checked, regions, references
 
 
-def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
-    """A translation's help lines: region names by code, and (name, about, contact) by line id.
-    Urgency, sources and dates always come from the English."""
+def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str], dict[str, HelpLine]]:
+    """A translation's help lines: region names by code, and each line (with its stamp) by id.
+    Only name, contact and about are used: urgency, sources and dates always come from the English."""
     top = Fields(doc, doc.data, (), HELP_LINES, warn)
     names: dict[str, str] = {}
-    lines: dict[str, tuple[str, str, str]] = {}
+    lines: dict[str, HelpLine] = {}
     for r_index, item in enumerate(top.get("regions")):
         fields = Fields(doc, item, ("regions", r_index), REGION, warn)
         names[fields.get("code")] = fields.get("name")
         for l_index, line_item in enumerate(fields.get("lines")):
             line = Fields(doc, line_item, ("regions", r_index, "lines", l_index), HELP_LINE, warn)
-            lines[line.get("id")] = (line.get("name"), line.get("about"), line.get("contact"))
+            lines[line.get("id")] = HelpLine(
+                id=line.get("id"),
+                urgency=line.get("urgency"),
+                name=line.get("name"),
+                contact=line.get("contact"),
+                about=line.get("about"),
+                source_id=line.get("source"),
+                translated_from=_translated_from(doc, line.data, line.at, warn),
+            )
     return names, lines
 
 

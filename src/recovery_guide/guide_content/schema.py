@@ -265,6 +265,7 @@ SOURCE = Shape(
             choices=ReadThrough,
             english_only=True,
         ),
+        Field("translation", "mapping", "In a translation only: the stamp of the English note it was translated from.", required=False, shape=TRANSLATION),
     ),
 )
 SOURCES = Shape("Sources", "content/<lang>/sources.yaml.", (Field("sources", "mappings", "Every source.", shape=SOURCE),))
@@ -277,6 +278,7 @@ TERM = Shape(
         Field("term", "text", "The word.", max_length=NAME_LIMIT),
         Field("definition", "text", "What it means, in plain words."),
         Field("forms", "texts", "Other spellings and inflections to find in the text.", required=False),
+        Field("translation", "mapping", "In a translation only: the stamp of the English entry (term, definition, forms) it was translated from.", required=False, shape=TRANSLATION),
     ),
 )
 GLOSSARY = Shape("Glossary", "content/<lang>/glossary.yaml.", (Field("terms", "mappings", "Every term.", shape=TERM),))
@@ -291,6 +293,7 @@ HELP_LINE = Shape(
         Field("contact", "literal", "Numbers and addresses exactly as dialled (a translation must dial the same numbers)."),
         Field("about", "text", "What it is for."),
         Field("source", "id", "Id of the source (sources.yaml) that lists it."),
+        Field("translation", "mapping", "In a translation only: the stamp of the English name, contact and about it was translated from.", required=False, shape=TRANSLATION),
     ),
 )
 REGION = Shape(
