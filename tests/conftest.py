@@ -39,7 +39,6 @@ from recovery_guide import i18n  # noqa: E402
 from recovery_guide.guide_content import folder as _folder  # noqa: E402
 from recovery_guide.paths import content_dir  # noqa: E402
 from recovery_guide import session as _session  # noqa: E402
-from tests.helpers import PENDING  # noqa: E402
 
 _load_guide_afresh = _folder.load_guide
 
@@ -137,7 +136,7 @@ def content_copy(tmp_path: Path) -> Path:
     """A writable copy of the packaged content, for tests that break it on purpose."""
     target = tmp_path / "content"
     shutil.copytree(content_dir(), target)
-    return stamp_pending(target)
+    return target
 
 
 @pytest.fixture
@@ -157,7 +156,7 @@ def content_copy_of(tmp_path: Path):
             return [name for name in names if name not in languages and (source / name / "language.yaml").is_file()]
 
         shutil.copytree(source, target, ignore=other_languages)
-        return stamp_pending(target)
+        return target
 
     return copy
 
@@ -175,28 +174,3 @@ def yaml_loader(request, monkeypatch):
     return request.param
 
 
-@functools.cache
-def _pending_hashes() -> dict[str, str]:
-    """The current English hash of each ``helpers.PENDING`` entry, from the packaged content."""
-    from recovery_guide.guide_content.folder import ContentFolder
-    from recovery_guide.guide_content.overlay import source_hash
-
-    english = ContentFolder(content_dir()).english
-    items = {f"glossary:{term.id}": term for term in english.glossary} | {f"source:{key}": source for key, source in english.sources.items()}
-    return {name: source_hash(items[name]) for name in PENDING}
-
-
-def stamp_pending(root: Path) -> Path:
-    """``root`` with the ``helpers.PENDING`` entries of every translation stamped, by ``stamp``'s own line
-    edit (as the lead will), so a test that breaks a copy on purpose sees only its own problem."""
-    from recovery_guide.guide_content.overlay import stamped
-    from recovery_guide.guide_content.translators import ENTRY_FILES, entry_at
-    from recovery_guide.guide_content.yaml_source import read_yaml
-
-    for name, digest in _pending_hashes().items():
-        kind, item_id = name.split(":", 1)
-        for path in sorted(root.glob(f"*/{ENTRY_FILES[kind]}")):
-            if path.parent.name != "en":
-                doc = read_yaml(path)
-                path.write_text(stamped(doc, entry_at(doc, kind, item_id), digest), encoding="utf-8")
-    return root

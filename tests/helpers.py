@@ -384,18 +384,3 @@ def wait_for_process_end(pid: int, timeout: float = 20.0) -> None:
         if process_running(pid):
             os.kill(pid, 9)
         raise
-
-
-# --- entries waiting for their stamp ------------------------------------------------------------------
-
-PENDING = ("glossary:naltrexone", "source:grabski-2022")
-"""English entries changed today whose translations are being updated in other branches, left unstamped
-(stale) in every packaged translation until the lead merges them and runs ``recovery-guide translations
-stamp --lang X glossary:naltrexone source:grabski-2022`` for each language. Tests of the packaged
-content accept them stale or stamped; copies of the content get them stamped (``conftest.stamp_pending``).
-Empty this once they are stamped."""
-
-
-def pending(problem: str) -> bool:
-    """A ``check`` problem line about one of the PENDING entries (whose fix is to stamp it)."""
-    return any(problem.endswith(f" {name}") and "translations stamp --lang " in problem for name in PENDING)

@@ -13,7 +13,7 @@ from recovery_guide.guide_content.overlay import number_mismatches
 from recovery_guide.guide_content.translators import states
 from recovery_guide.guide_content.yaml_source import read_yaml
 from recovery_guide.paths import locales_dir
-from tests.helpers import PENDING, line_of, pending, replace_once, run, run_in_process
+from tests.helpers import line_of, replace_once, run, run_in_process
 
 LANGUAGES = ["en", "de", "es", "fr", "pt_BR", "vi", "zh_Hans"]
 PROBLEM_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<field>[^:]+): (?P<message>.+)$")
@@ -47,12 +47,9 @@ def packaged():
 
 def test_the_packaged_content_passes(packaged):
     assert packaged.stderr == ""
-    assert [line for line in problems(packaged.stdout) if not pending(line)] == []
-    waiting = [line for line in problems(packaged.stdout) if pending(line)]
-    assert len(waiting) in (0, len(PENDING) * (len(LANGUAGES) - 1)), waiting  # all of them, or none once stamped
-    assert packaged.returncode == (1 if waiting else 0), packaged.stdout + packaged.stderr
-    if not waiting:
-        assert packaged.stdout.rstrip().splitlines()[-1] == "No problems found."
+    assert problems(packaged.stdout) == []
+    assert packaged.returncode == 0, packaged.stdout + packaged.stderr
+    assert packaged.stdout.rstrip().splitlines()[-1] == "No problems found."
 
 
 def test_the_table_has_one_row_per_language_with_its_formula(packaged):
@@ -65,8 +62,7 @@ def test_the_table_has_one_row_per_language_with_its_formula(packaged):
     assert "Flesch (Martins et al. 1996)" in rows["pt_BR"]
     assert "proxy: characters per sentence" in rows["zh_Hans"] and "proxy: syllables per sentence" in rows["vi"]
     for code in LANGUAGES[1:]:
-        stale = str(sum(pending(line) and f"--lang {code} " in line for line in problems(packaged.stdout)))
-        assert rows[code].split()[1:5] == ["14/14", "100%", stale, "0"], rows[code]
+        assert rows[code].split()[1:5] == ["14/14", "100%", "0", "0"], rows[code]
 
 
 def test_a_stale_translation_points_at_its_source_hash(content_copy):
@@ -197,7 +193,7 @@ def test_catalog_placeholders_are_checked_when_locales_sit_beside_the_content(tm
         f"{catalog}:{line_of(catalog, 'Paso {numero}')}: msgstr: placeholders {{numero}}, {{total}} differ from the msgid's "
         "{number}, {total} in msgid 'Step {number} of {total}': keep them exactly"
     ]
-    assert re.search(r"^es\s+14/14\s+100%\s+\d+\s+0\s+1\s", result.stdout, flags=re.M)  # Stale: the PENDING entries until stamped
+    assert re.search(r"^es\s+14/14\s+100%\s+0\s+0\s+1\s", result.stdout, flags=re.M)
 
 
 def test_catalog_entries_readers_would_see_in_english(tmp_path):
@@ -219,7 +215,7 @@ def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy, check_he
     result = check_here("--content", str(content_copy))
     assert result.returncode == 0
     assert "UI catalogs: not checked" in result.stdout
-    assert re.search(r"^fr\s+14/14\s+100%\s+\d+\s+0\s+not checked\s", result.stdout, flags=re.M)  # Stale: the PENDING entries until stamped
+    assert re.search(r"^fr\s+14/14\s+100%\s+0\s+0\s+not checked\s", result.stdout, flags=re.M)
 
 
 # --- in process: the check agrees with the translation helpers the tests use ---------------------------------

@@ -12,7 +12,7 @@ import pytest
 from recovery_guide.audit import check_content
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.paths import locales_dir
-from tests.helpers import line_of, pending, python_prints, replace_once
+from tests.helpers import line_of, python_prints, replace_once
 
 
 def found(root: Path) -> list[str]:
@@ -25,7 +25,7 @@ def about(problems: list[str], path: Path, line: int, field: str) -> list[str]:
 
 
 def test_the_packaged_content_passes_the_new_rules(packaged_report):
-    assert [str(problem) for problem in packaged_report.problems if not pending(str(problem))] == []  # PENDING: stale until the lead stamps them
+    assert [str(problem) for problem in packaged_report.problems] == []
 
 
 def test_two_numbers_swapped_within_a_spanish_sentence(content_copy_of):

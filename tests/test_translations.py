@@ -18,7 +18,7 @@ from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.paths import content_dir, locales_dir
 from recovery_guide.guide_content.overlay import number_mismatches
 from recovery_guide.guide_content.translators import states
-from tests.helpers import PENDING, run_in_process
+from tests.helpers import run_in_process
 
 SHIPPED = ["es", "fr", "de", "pt_BR", "zh_Hans", "vi"]
 SOURCE_DIR = Path(__file__).resolve().parents[1] / "src" / "recovery_guide"
@@ -176,8 +176,7 @@ def test_status_lists_every_screen_and_self_check_of_every_translation(capsys, g
     rows = [line.split() for line in out.splitlines()]
     assert sorted({row[0] for row in rows}) == sorted(SHIPPED)
     assert len(rows) == len(SHIPPED) * (len(guide.pages) + len(guide.self_checks) + 1 + len(guide.glossary) + len(guide.sources) + sum(len(region.lines) for region in guide.regions))
-    assert {row[1] for row in rows if row[2] != "values" and row[2] not in PENDING} == {"current"}
-    assert {row[1] for row in rows if row[2] in PENDING} <= {"current", "stale"}  # stale until the lead stamps them
+    assert {row[1] for row in rows if row[2] != "values"} == {"current"}
     assert ["de", "current", "glossary:abstinence"] in rows and ["fr", "current", "source:jones-2018"] in rows
     # "What matters to me" (values.yaml) is listed too; missing until it is translated (English is shown)
     assert {row[1] for row in rows if row[2] == "values"} <= {"current", "missing"} and len([row for row in rows if row[2] == "values"]) == len(SHIPPED)
