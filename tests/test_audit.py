@@ -66,7 +66,7 @@ def test_the_table_has_one_row_per_language_with_its_formula(packaged):
 
 
 def test_a_stale_translation_points_at_its_source_hash(content_copy):
-    replace_once(content_copy / "en" / "screens" / "05-research-alcohol.yaml", "Ketamine is a medicine used for surgery", "Ketamine is a drug used for surgery")
+    replace_once(content_copy / "en" / "screens" / "05-research-alcohol.yaml", "Approved medicines for alcohol problems already exist", "Approved medicines for alcohol problems exist already")
     result = check("--content", str(content_copy))
     assert result.returncode == 1
     spanish = content_copy / "es" / "screens" / "05-research-alcohol.yaml"
