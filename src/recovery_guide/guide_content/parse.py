@@ -268,14 +268,7 @@ def parse_help_lines(doc: YamlDocument, warn: Warn) -> tuple[date, tuple[Region,
 
     def help_line(fields: Fields) -> HelpLine:
         references.append((fields.get("source"), fields.at + ("source",)))
-        return HelpLine(
-            id=fields.get("id"),
-            urgency=fields.get("urgency"),
-            name=fields.get("name"),
-            contact=fields.get("contact"),
-            about=fields.get("about"),
-            source_id=fields.get("source"),
-        )
+        return _help_line(fields)
 
     def region(fields: Fields) -> Region:
         code = fields.get("code")
@@ -302,16 +295,22 @@ def parse_help_line_words(doc: YamlDocument, warn: Warn) -> tuple[dict[str, str]
         names[fields.get("code")] = fields.get("name")
         for l_index, line_item in enumerate(fields.get("lines")):
             line = Fields(doc, line_item, ("regions", r_index, "lines", l_index), HELP_LINE, warn)
-            lines[line.get("id")] = HelpLine(
-                id=line.get("id"),
-                urgency=line.get("urgency"),
-                name=line.get("name"),
-                contact=line.get("contact"),
-                about=line.get("about"),
-                source_id=line.get("source"),
-                translated_from=_translated_from(doc, line.data, line.at, warn),
-            )
+            lines[line.get("id")] = _help_line(line, translated_from=_translated_from(doc, line.data, line.at, warn))
     return names, lines
+
+
+def _help_line(fields: Fields, translated_from: str | None = None) -> HelpLine:
+    """One help line from its fields: the English file's and a translation's are read alike (a
+    translation's also carries its stamp)."""
+    return HelpLine(
+        id=fields.get("id"),
+        urgency=fields.get("urgency"),
+        name=fields.get("name"),
+        contact=fields.get("contact"),
+        about=fields.get("about"),
+        source_id=fields.get("source"),
+        translated_from=translated_from,
+    )
 
 
 def parse_language(doc: YamlDocument, warn: Warn) -> LanguageInfo:
