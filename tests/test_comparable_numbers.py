@@ -139,6 +139,29 @@ def test_xbot_gives_one_number_per_outcome_like_its_picture(guide):
     assert "did about the same" in option.research, "the started-only result is said in words"
 
 
+def test_the_xbot_caption_gives_one_result_and_one_sentence_about_starting(guide):
+    """Review r15 (PEMAT 6): the caption held three sets of numbers; now the picture's result (35 against
+    43 in 100, by 24 weeks, randomised) and one sentence about starting; the starting numbers stay on the card."""
+    caption = next(result.caption for result in guide.page("research-opioids").results if result.id == "opioids-xbot-2018")
+    assert re.findall(r"\b(\d+) in 100\b", caption) == ["35", "43"], caption
+    assert "by chance" in caption and "By 24 weeks" in caption
+    assert caption.endswith("The injection was harder to start, but among people who started, the two groups did about the same.")
+    card = next(option for option in guide.page("research-opioids").options if option.id == "naltrexone-injection")
+    assert "about 72 in 100" in card.research and "about 94 in 100" in card.research
+
+
+def test_the_oral_naltrexone_pointer_neither_claims_nor_denies_approval_for_opioids(guide):
+    """Review r15 (IPDAS Q3 b): "It is approved for alcohol problems ... Ask whether it is used for opioid
+    problems" read as "not for opioids"; our reference quotes nothing on the tablet and opioids."""
+    body = " ".join(guide.page("research-opioids").body.split())
+    assert "Naltrexone also comes as a pill you take each day (step 5). Ask your provider whether the pill could be an option for opioid problems." in body
+    assert "It is approved for alcohol problems (step 5)" not in body
+
+
+def test_step_6_names_its_last_card_as_steps_5_7_and_8_do(guide):
+    assert guide.page("research-opioids").options[-1].name == "Staying with your current care, or no treatment for now"
+
+
 def test_methadone_deaths_belong_to_methadone_not_to_current_care(guide):
     options = {option.id: option for option in guide.page("research-opioids").options}
     assert "about 1 in 100" in options["methadone"].research and "a link, not proof" in options["methadone"].research
@@ -304,14 +327,45 @@ def test_the_safety_screen_says_how_often_the_common_effects_happen(guide):
     said = " ".join(block.text for block in found if isinstance(block, Paragraph))
     listed = " ".join(item.text for block in found if isinstance(block, BulletList) for item in block.items)
     assert "How often?" in said and "we found no numbers" in said, "it says the numbers are not for ketamine in addiction care"
-    # review r7 (PEMAT 6, CDC CCI 7/15/16/20): words before the risk numbers, a range said once in words,
-    # familiar units (no mmHg, minutes not "1.5 hours"); the blood-pressure numbers are left to its picture
-    assert "Most people (between 61 and 75 in 100)" in listed and "About half (between 48 and 61 in 100)" in listed
-    assert '"between 61 and 75 in 100" means' in said
-    assert "in the first 90 minutes" in listed and "big rise in blood pressure" in listed
-    assert "The top number went up by 40 points or more" in listed, "review r12: a big rise is said in numbers"
+    # review r15 (PEMAT 6, CCI 16): the label gives no placebo rates for these, so words, not bare "N in 100"
+    assert "Most people on the spray felt cut off from themselves" in listed and "About half felt very sleepy" in listed
+    assert "Rarely, people passed out (lost consciousness). So staff watch you after each dose." in listed
+    assert "big rise in blood pressure" in listed and "The top number went up by 40 points or more" not in listed
+    assert "the top number went up by 40 points or more" in listed, "review r12: a big rise is said in numbers"
+    assert "In the first 90 minutes after a dose" in said, "review r15: the time frame, after a dose"
+    note = guide.sources["spravato-label"].note
+    for kept in ("48 to 61 in 100", "0.3 to 0.4 in 100", "61 to 75 in 100", "no numbers for people on a placebo"):
+        assert kept in note, f"the number stays for the provider: {kept}"
     body = guide.page("side-effects-safety").body
     assert "mmHg" not in body and "1.5 hours" not in body and "8 to 19 in 100" not in body
+
+
+IN_100 = re.compile(r"\b\d+(?:\.\d+)? in (?:every )?100\b")
+
+
+def reader_units(guide):
+    """(screen, text) for every paragraph, list item, key point, picture caption and option field a reader is shown."""
+    for page in guide.pages:
+        for block in page_view(guide, page).blocks:
+            if isinstance(block, Paragraph):
+                yield page.id, block.text
+            elif isinstance(block, BulletList):
+                yield from ((page.id, item.text) for item in block.items)
+            elif isinstance(block, KeyPoints):
+                yield from ((page.id, point) for point in block.points)
+            elif isinstance(block, IconArray):
+                yield page.id, block.result.caption
+        for option in page.options:
+            yield from ((f"{page.id}/{option.id}", getattr(option, name)) for name in option.TEXT_FIELDS)
+
+
+def test_no_number_out_of_100_reaches_the_reader_without_its_comparison_group(guide):
+    """Review r15 (PEMAT 6, CCI 16): "Most people (between 61 and 75 in 100) felt cut off" and "About half
+    (between 48 and 61 in 100)" on step 9 had no comparison group. Anywhere in the English, a paragraph,
+    list item or field with a number out of 100 also gives the other group's number ("about 48 in 100
+    ... about 11 in 100") or says what it is compared with; otherwise it is said in words."""
+    alone = [(where, text) for where, text in reader_units(guide) if len(IN_100.findall(text)) == 1 and "than with" not in text]
+    assert alone == [], alone
 
 
 # --- review r11: pictures that reinforce, a time in every picture, plain words, hard sentences ---

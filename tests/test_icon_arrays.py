@@ -32,7 +32,7 @@ from tests.helpers import acknowledge, settle
 
 FILLED, EMPTY, BAD = wording.FILLED, wording.EMPTY, wording.BAD
 GRID_ROW = re.compile(rf"^[{FILLED}{BAD}{EMPTY} ]+$")
-RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "safety-esketamine-blood-pressure"]
+RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018"]
 
 
 def results_of(guide):
@@ -222,7 +222,6 @@ OUTCOMES = {
     "opioids-methadone-deaths": "died in a year",
     "opioids-xbot-2018": "had not gone back to opioids by 24 weeks",
     "cocaine-dakwar-2019": "stayed off cocaine in the last 2 weeks",
-    "safety-esketamine-blood-pressure": "had a big rise in blood pressure in the first 90 minutes",
 }
 LANGUAGES = ["es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
 
@@ -284,7 +283,7 @@ def test_the_printed_key_says_each_picture_names_what_a_filled_symbol_means(guid
 
 # --- a bad outcome has its own symbol (a review: ● meant "stayed off alcohol" in one picture and "died" in the next) ---
 
-BAD_RESULTS = {"opioids-methadone-deaths", "safety-esketamine-blood-pressure"}
+BAD_RESULTS = {"opioids-methadone-deaths"}
 """X:BOT is drawn as "had not gone back", like ketamine's "off heroin" on the same screen (review r10,
 PEMAT 16: ketamine a gain, the approved medicines a loss); the deaths are a yearly rate, not a yes/no
 per person, so they keep their own frame."""
