@@ -46,6 +46,16 @@ def test_the_printed_alcohol_screen_tells_the_placebo_trial_before_the_weak_stud
     assert screen.index("66 in 100                      24 in 100") < screen.index("Side effects in these trials")
 
 
+def test_a_picture_with_no_section_stands_under_the_key_points(content_copy_of):
+    """Step 9's picture was the last with no ``after_section`` (review r15 took it out), so a copy shows the rule."""
+    content = content_copy_of("en")
+    path = content / "en" / "screens" / "07-research-cocaine.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    after_section: 1\n", "", 1), encoding="utf-8")
+    guide = load_guide("en", root=content)
+    kinds = [type(block).__name__ for block in page_view(guide, guide.page("research-cocaine")).blocks]
+    assert kinds[:2] == ["KeyPoints", "IconArray"], kinds
+
+
 def test_no_two_pictures_of_different_outcomes_follow_each_other():
     guide = load_guide("en")
     for page in guide.pages:
