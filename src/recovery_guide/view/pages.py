@@ -347,7 +347,7 @@ def picture_key(guide: Guide) -> PictureKey:
     top = EvidenceScale.top
     levels = tuple(wording.labelled(wording.evidence_scale_line(level, top), wording.evidence_level_meaning(level)) for level in range(1, top + 1))
     banded = any(result.caveat for page in guide.pages for result in page.results)
-    return PictureKey(wording.result_key(), levels, wording.band_key() if banded else None)
+    return PictureKey(wording.result_key(), levels, wording.two_sentences(wording.band_key(), wording.weak_marks_key()) if banded else None)
 
 
 def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:
