@@ -519,6 +519,12 @@ def every_region() -> str:
     return _("Emergency and crisis numbers for other countries")
 
 
+def other_countries_in_app(title: str) -> str:
+    """On paper printed for one country: where the other countries' numbers are."""
+    # TRANSLATORS: {title} is the title of the app's help screen ("Get help now").
+    return _("Numbers for other countries are in the app, on the \"{title}\" screen.").format(title=title)
+
+
 def region_checked(name: str, day: date) -> str:
     return _("{region}: numbers last checked {date}").format(region=name, date=format_day(day))
 
