@@ -6,7 +6,7 @@ is wide enough (an 80-column window) and one above the other when it is not (60 
 follows the layout, so nothing is cut off and the page scrolls as usual. Filled and empty symbols
 differ in shape (a bad outcome's cross, ``wording.BAD``, from a good one's dot too); their colours come from ``icon_array.tcss``. A weak design's
 picture has a band across it (``view.icons.picture_band``), styled as ``icon-array--band``, and its
-marks are the paper's weak ones (◍, ✕: ``view.icons.filled_mark``), styled as ``icon-array--weak``,
+marks are the paper's weak ones (◍, ✕: ``view.icons.filled_mark``), styled as ``icon-array--weak`` and ``icon-array--weak-bad``,
 so the app and paper agree.
 """
 
@@ -27,7 +27,7 @@ SIDE_BY_SIDE_FROM = 80
 class IconArrayView(Widget):
     """One ``IconArray`` block (a result of the page)."""
 
-    COMPONENT_CLASSES = {"icon-array--filled", "icon-array--bad", "icon-array--weak", "icon-array--empty", "icon-array--caption", "icon-array--band"}
+    COMPONENT_CLASSES = {"icon-array--filled", "icon-array--bad", "icon-array--weak", "icon-array--weak-bad", "icon-array--empty", "icon-array--caption", "icon-array--band"}
 
     def __init__(self, block: IconArray, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -56,7 +56,8 @@ class IconArrayView(Widget):
         bad = self.get_component_rich_style("icon-array--bad", partial=True)
         empty = self.get_component_rich_style("icon-array--empty", partial=True)
         weak = self.get_component_rich_style("icon-array--weak", partial=True)
-        styles = {wording.FILLED: filled, wording.BAD: bad, wording.WEAK_FILLED: weak, wording.WEAK_BAD: weak, wording.EMPTY: empty}
+        weak_bad = self.get_component_rich_style("icon-array--weak-bad", partial=True)
+        styles = {wording.FILLED: filled, wording.BAD: bad, wording.WEAK_FILLED: weak, wording.WEAK_BAD: weak_bad, wording.EMPTY: empty}
         caption = self.get_component_rich_style("icon-array--caption", partial=True)
         band_style = self.get_component_rich_style("icon-array--band", partial=True)
         band = set(picture_band(self.block.result, width, self.side_by_side()))
