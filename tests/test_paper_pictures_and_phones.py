@@ -26,7 +26,6 @@ from recovery_guide.render.text import TextWriter, guide_text
 from recovery_guide.textfold import cell_width
 from recovery_guide.view import glance
 from recovery_guide.view.icons import grid_lines
-from tests.helpers import acknowledge, settle
 from tests.test_icon_arrays import RESULT_IDS, assert_grids_match, grids_in, icon_block
 
 LANGUAGES = ["en", "es", "fr", "de", "pt_BR", "vi", "zh_Hans"]
@@ -81,34 +80,6 @@ def test_html_legend_matches_its_hatched_marks(guide):
     page = guide_html(guide)
     alcohol = re.search(r'id="result-alcohol-krupitsky-1997">(.*?)</figure>', page, re.S).group(1)
     assert "◍ = stayed off alcohol for more than 1 year (from a weaker study)" in html.unescape(alcohol)
-
-
-@pytest.mark.slow
-async def test_the_app_draws_a_weaker_studys_picture_with_the_papers_marks(guide):
-    from textual.geometry import Region
-
-    from recovery_guide.session import Session
-    from recovery_guide.tui.app import RecoveryGuideApp
-    from recovery_guide.tui.screens.reader import ReaderScreen
-    from recovery_guide.tui.widgets.icon_array import IconArrayView
-
-    app = RecoveryGuideApp(Session(guide))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await acknowledge(pilot)
-        await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        app.screen.go_to(guide.index_of("research-opioids"))
-        await settle(pilot, lambda: len(app.screen.query(IconArrayView)) >= 2)
-        seen = set()
-        for view in app.screen.query(IconArrayView):
-            await settle(pilot, lambda: view.content_size.width > 0)
-            width, height = view.outer_size
-            drawn = "".join(strip.text for strip in view.render_lines(Region(0, 0, width, height)))
-            result = view.block.result
-            mark = expected_mark(result)
-            assert drawn.count(mark) == sum(group.count for group in result.groups) + 1, "the marks and the key line's"
-            assert not set(SOLID.values() if result.caveat else STRIPED.values()) & set(drawn)
-            seen.add(bool(result.caveat))
-        assert seen == {True, False}, "a weak and a fair picture on the opioids screen"
 
 
 def test_read_mode_says_the_sentence_without_any_marks(guide):

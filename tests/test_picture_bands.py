@@ -12,6 +12,7 @@ from html import unescape
 import pytest
 
 from recovery_guide import wording
+from recovery_guide.model import OutcomeKind
 from recovery_guide.plain import PlainReader
 from recovery_guide.render.html import HtmlWriter
 from recovery_guide.render.markdown import MarkdownWriter
@@ -173,7 +174,7 @@ def test_a_translation_that_leaves_the_caveat_out_shows_the_english_band_without
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)])
-async def test_the_app_draws_the_band_across_a_weak_picture_only(guide, size):
+async def test_the_app_draws_the_band_across_a_weak_picture_only_and_its_papers_marks(guide, size):
     from textual.geometry import Region
 
     from recovery_guide.tui.app import RecoveryGuideApp
@@ -194,6 +195,11 @@ async def test_the_app_draws_the_band_across_a_weak_picture_only(guide, size):
                 lines = [strip.text.strip("│╭╮╰╯─ ") for strip in strips]
                 assert max(cell_width(strip.text) for strip in strips) <= size[0]
                 result = view.block.result
+                # the paper's marks (review r15, PEMAT 16): ◍ or ✕ for a weaker study, ● or ✖ for a fair test
+                drawn = "".join(lines)
+                mark = {(True, OutcomeKind.GOOD): "◍", (True, OutcomeKind.BAD): "✕", (False, OutcomeKind.GOOD): "●", (False, OutcomeKind.BAD): "✖"}[bool(result.caveat), result.outcome_is]
+                assert drawn.count(mark) == sum(group.count for group in result.groups) + 1, "the marks, and the key line's"
+                assert not set("◍✕●✖") - {mark} & set(drawn), "one kind of mark per picture"
                 if result.id in FAIR:
                     assert wording.BAND not in "".join(lines)
                     continue
