@@ -6,8 +6,9 @@ an empty one differ in shape (``wording.FILLED``, or ``wording.BAD`` for a bad o
 colour and on paper. Each group has one number (where studies differ, the caption says the range
 in words). Each group's label and "N in 100" stand above its block; the two blocks stand
 side by side when the width allows, one above the other otherwise. A result from a weaker design
-(``Result.caveat``) has a band across the picture, between the labels and the blocks, so it cannot be
-read as proof. No Textual or Rich here.
+(``Result.caveat``) has a band across the picture, between the labels and the blocks, as wide as the
+picture, so it cannot be read as proof; its filled marks are ◍ (✕ for a bad outcome), not a fair
+test's ● (✖), and its key line says so (``filled_mark``, the one rule). No Textual or Rich here.
 """
 
 from __future__ import annotations
