@@ -46,10 +46,11 @@ def test_print_has_no_escape_codes_when_piped(printed):
     assert "\x1b" not in printed
 
 
-def test_print_shows_help_lines_of_the_chosen_region_first(guide, capsys):
+def test_print_shows_help_lines_of_the_chosen_region_only(guide, capsys):
+    """Only the chosen country's numbers on paper; the rest are in the app (review r15, PEMAT 2)."""
     flat = " ".join(run_in_process(capsys, "print", "--region", "GB").stdout.split())
-    assert "116 123" in flat
-    assert flat.index("United Kingdom (GB)") < flat.index("United States (US)")
+    assert "116 123" in flat and "United Kingdom (GB)" in flat
+    assert "United States (US)" not in flat and "Numbers for other countries are in the app" in flat
 
 
 def test_version_and_help():

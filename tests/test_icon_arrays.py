@@ -31,7 +31,10 @@ from recovery_guide.textfold import cell_width
 from tests.helpers import acknowledge, settle
 
 FILLED, EMPTY, BAD = wording.FILLED, wording.EMPTY, wording.BAD
-GRID_ROW = re.compile(rf"^[{FILLED}{BAD}{EMPTY} ]+$")
+WEAK_FILLED, WEAK_BAD = wording.WEAK_FILLED, wording.WEAK_BAD
+MARKS = (FILLED, BAD, WEAK_FILLED, WEAK_BAD, EMPTY)
+"""Every symbol a picture draws: a fair test's dot or cross, a weaker study's ◍ or ✕, the empty ring."""
+GRID_ROW = re.compile(rf"^[{''.join(MARKS)} ]+$")
 RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018"]
 
 
@@ -52,7 +55,7 @@ def grids_in(lines: list[str]) -> list[list[str]]:
     """The groups' blocks in character lines: each a list of symbols, row by row.
 
     Side by side, each grid line holds 20 symbols (10 of each group); stacked, 10 (one group)."""
-    rows = [[char for char in line if char in (FILLED, BAD, EMPTY)] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
+    rows = [[char for char in line if char in MARKS] for line in lines if GRID_ROW.match(line) and len(line.replace(" ", "")) >= 10]
     if rows and len(rows[0]) == 20:
         assert len(rows) == 10, rows
         return [[symbol for row in rows for symbol in row[:10]], [symbol for row in rows for symbol in row[10:]]]
@@ -61,7 +64,10 @@ def grids_in(lines: list[str]) -> list[list[str]]:
 
 
 def mark(result) -> str:
-    """The picture's filled symbol: a dot for a good outcome, a cross for a bad one."""
+    """The picture's filled symbol: a dot for a good outcome, a cross for a bad one; a weaker study's
+    (one with a caveat) ◍ or ✕."""
+    if result.caveat:
+        return WEAK_BAD if result.outcome_is is OutcomeKind.BAD else WEAK_FILLED
     return BAD if result.outcome_is is OutcomeKind.BAD else FILLED
 
 
@@ -81,8 +87,9 @@ def said(group) -> str:
 
 
 def symbol_lines(result) -> list[str]:
-    """The legend's symbol lines: the outcome's, everyone else."""
-    return [f"{mark(result)} = {result.outcome}", f"{EMPTY} = everyone else"]
+    """The legend's symbol lines: the outcome's (a weaker study's says so), everyone else."""
+    outcome = f"{result.outcome} (from a weaker study)" if result.caveat else result.outcome
+    return [f"{mark(result)} = {outcome}", f"{EMPTY} = everyone else"]
 
 
 def test_the_english_guide_shows_the_headline_results(guide):
@@ -245,7 +252,7 @@ def test_every_result_names_its_outcome_in_every_language(guide, code):
 def legend_above(lines: list[str], result) -> list[str]:
     """The lines between the end of the previous text and the first grid row of ``result``'s picture:
     the picture's own legend and its groups' labels."""
-    start = lines.index(f"{mark(result)} = {result.outcome}")
+    start = next(index for index, line in enumerate(lines) if line.startswith(f"{mark(result)} = {result.outcome}"))
     first_grid = next(index for index in range(start, len(lines)) if GRID_ROW.match(lines[index]) and len(lines[index].replace(" ", "")) >= 10)
     assert_grids_match(grids_in(lines[first_grid : first_grid + 10]), result)
     return lines[start - 1 : first_grid]
@@ -296,15 +303,15 @@ def test_every_english_result_says_whether_its_outcome_is_good_or_bad(guide):
 
 @pytest.mark.parametrize("code", ["en", "zh_Hans"])
 def test_print_draws_the_methadone_deaths_with_a_cross_and_alcohol_with_dots(guide, code):
-    """On paper, in black and white: the deaths picture's legend and blocks use ✖, the alcohol one ●."""
+    """On paper, in black and white: the deaths picture's legend and blocks use a cross, the alcohol one
+    a dot (both from weaker studies: the light cross ✕ and the striped ring ◍)."""
     shown = guide if code == "en" else load_guide(code)
     lines = guide_text(shown).splitlines()
     deaths = next(result for _page, result in results_of(shown) if result.id == "opioids-methadone-deaths")
     alcohol = next(result for _page, result in results_of(shown) if result.id == "alcohol-krupitsky-1997")
-    legend_above(lines, deaths)  # finds "✖ = died in a year" and checks 1 and 4 crosses
-    assert f"{BAD} = {deaths.outcome}" in lines
-    assert f"{FILLED} = {alcohol.outcome}" in lines
-    assert_grids_match(grids_in(lines[lines.index(f"{FILLED} = {alcohol.outcome}") + 4 : lines.index(f"{FILLED} = {alcohol.outcome}") + 16]), alcohol)
+    legend_above(lines, deaths)  # finds "✕ = died in a year ..." and checks 1 and 4 crosses
+    legend_above(lines, alcohol)  # finds "◍ = stayed off alcohol ..." and checks 66 and 24 rings
+    assert mark(deaths) == WEAK_BAD and mark(alcohol) == WEAK_FILLED
 
 
 def test_the_bad_symbol_takes_one_cell_in_every_terminal():
@@ -320,9 +327,9 @@ def test_html_draws_a_bad_outcome_as_crosses_in_another_colour(guide):
     deaths = re.search(r'<figure class="result weak" id="result-opioids-methadone-deaths">(.*?)</figure>', html, re.S).group(1)
     alcohol = re.search(r'<figure class="result weak" id="result-alcohol-krupitsky-1997">(.*?)</figure>', html, re.S).group(1)
     assert [len(re.findall(r'<path class="bad"', svg)) for svg in re.findall(r"<svg.*?</svg>", deaths, re.S)] == [1, 4]
-    assert 'class="filled"' not in deaths and "✖ = died in a year" in unescape(deaths)
+    assert 'class="filled"' not in deaths and "✕ = died in a year (from a weaker study)" in unescape(deaths)
     assert [len(re.findall(r'class="filled"', svg)) for svg in re.findall(r"<svg.*?</svg>", alcohol, re.S)] == [66, 24]
-    assert "● = stayed off alcohol" in unescape(alcohol) and 'class="bad"' not in alcohol
+    assert "◍ = stayed off alcohol" in unescape(alcohol) and 'class="bad"' not in alcohol
     assert re.search(r"svg \.bad \{ stroke: #[0-9a-f]{6}; \}", html), "another colour on screen (the shape tells it on paper)"
 
 

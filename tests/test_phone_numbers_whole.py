@@ -29,7 +29,7 @@ def test_every_help_line_number_prints_whole_on_one_line(language):
     guide = load_guide(language)
     numbers = {number for region in guide.regions for line in region.lines for number in GROUPED.findall(line.contact)}
     assert "0477 13 11 14" in numbers  # the number the translator's read found split
-    text = guide_text(guide, "BR")
+    text = guide_text(guide)  # the region unknown: every country's numbers
     for number in sorted(numbers):
         assert number in text, (language, number)
 

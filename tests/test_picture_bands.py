@@ -12,6 +12,7 @@ from html import unescape
 import pytest
 
 from recovery_guide import wording
+from recovery_guide.model import OutcomeKind
 from recovery_guide.plain import PlainReader
 from recovery_guide.render.html import HtmlWriter
 from recovery_guide.render.markdown import MarkdownWriter
@@ -29,6 +30,7 @@ WEAK = {
 }
 """The results whose design is not a randomised comparison with a group without the treatment."""
 FAIR = ["cocaine-dakwar-2019", "opioids-xbot-2018"]
+MARKS = "".join((wording.FILLED, wording.BAD, wording.WEAK_FILLED, wording.WEAK_BAD, wording.EMPTY))
 
 
 def flat(text: str) -> str:
@@ -56,10 +58,14 @@ def test_print_draws_a_band_across_a_weak_picture_between_labels_and_grids(guide
         assert not band and wording.BAND not in "".join(lines)
         return
     assert band_words(lines) == WEAK[result_id]
-    assert all(cell_width(lines[index]) == max(width, 19) and lines[index].endswith(wording.BAND * 2) for index in band), "framed, across the full width"
-    first_grid = next(index for index, line in enumerate(lines) if re.match(rf"^[{wording.FILLED}{wording.BAD}{wording.EMPTY}]( [{wording.FILLED}{wording.BAD}{wording.EMPTY}]){{9}}", line))
-    counts = [index for index, line in enumerate(lines) if line.endswith("in 100")]
+    first_grid = next(index for index, line in enumerate(lines) if re.match(rf"^[{MARKS}]( [{MARKS}]){{9}}", line))
     legend_end = next(index for index, line in enumerate(lines) if line.endswith("everyone else"))
+    # as wide as the picture (its labels, counts and grids), no wider: review r15 (PEMAT 18) found the
+    # methadone band's dashes running on past the picture, over two lines
+    picture = max(cell_width(line) for index, line in enumerate(lines) if index > legend_end and index not in band)
+    across = picture if width >= 43 else max(width, 19)  # stacked: across the page's width, as before
+    assert all(cell_width(lines[index]) == across and lines[index].endswith(wording.BAND * 2) for index in band), "framed, across the picture"
+    counts = [index for index, line in enumerate(lines) if line.endswith("in 100")]
     if width >= 43:  # side by side: between the labels and counts and the grids
         assert counts[0] < band[0] and band[-1] < first_grid
     else:  # stacked: above the first group, where it is seen first
@@ -168,7 +174,7 @@ def test_a_translation_that_leaves_the_caveat_out_shows_the_english_band_without
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [(100, 30), (60, 20)])
-async def test_the_app_draws_the_band_across_a_weak_picture_only(guide, size):
+async def test_the_app_draws_the_band_across_a_weak_picture_only_and_its_papers_marks(guide, size):
     from textual.geometry import Region
 
     from recovery_guide.tui.app import RecoveryGuideApp
@@ -189,6 +195,11 @@ async def test_the_app_draws_the_band_across_a_weak_picture_only(guide, size):
                 lines = [strip.text.strip("│╭╮╰╯─ ") for strip in strips]
                 assert max(cell_width(strip.text) for strip in strips) <= size[0]
                 result = view.block.result
+                # the paper's marks (review r15, PEMAT 16): ◍ or ✕ for a weaker study, ● or ✖ for a fair test
+                drawn = "".join(lines)
+                mark = {(True, OutcomeKind.GOOD): "◍", (True, OutcomeKind.BAD): "✕", (False, OutcomeKind.GOOD): "●", (False, OutcomeKind.BAD): "✖"}[bool(result.caveat), result.outcome_is]
+                assert drawn.count(mark) == sum(group.count for group in result.groups) + 1, "the marks, and the key line's"
+                assert not set("◍✕●✖") - {mark} & set(drawn), "one kind of mark per picture"
                 if result.id in FAIR:
                     assert wording.BAND not in "".join(lines)
                     continue

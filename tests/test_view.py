@@ -9,6 +9,7 @@ from typing import ClassVar
 
 import pytest
 
+from recovery_guide import wording
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.guide_content.folder import load_guide
 from recovery_guide.model import Approval, Clinic, HelpLine, PageKind, Question, Region, Result, ResultGroup, Source, Term, TimelineStep, TreatmentOption, Urgency, UrgencyTier
@@ -162,9 +163,12 @@ def test_print_sorts_the_glossary_as_the_app_does(code):
     """One sort everywhere: the language's own alphabetical order (Spanish ñ after n, and so on)."""
     guide = load_guide(code)
     expected = [term.term for term in sorted_terms(guide)]
-    text = guide_text(guide).split("\n\n\n")[-1]
-    assert [term for term in expected if f"\n{term}: " in "\n" + text] == expected
-    assert [line.split("**")[1] for line in guide_markdown(guide).splitlines() if line.startswith("- **")][-len(expected) :] == expected
+    text = guide_text(guide)
+    text = text[text.rindex(f"\n{wording.glossary()}\n") :].split("\n\n\n")[0]  # the glossary, before the About page's sources
+    assert [line.split(": ")[0] for line in text.splitlines() if line.split(": ")[0] in expected] == expected
+    markdown = guide_markdown(guide)
+    glossary = markdown[markdown.index(f"## {wording.glossary()}") :].split("\n\n## ")[0]
+    assert [line.split("**")[1] for line in glossary.splitlines() if line.startswith("- **")] == expected
     assert re.findall(r"<dt>(.*?)</dt>", guide_html(guide)) == [term.replace("'", "&#x27;").replace('"', "&quot;") for term in expected]
 
 

@@ -47,13 +47,25 @@ the dot of a good one, so black-and-white paper tells them apart. East Asian Wid
 in every terminal (the dot's width is "A", which the project already counts as one)."""
 
 
+WEAK_FILLED = "\u25cd"
+"""A filled symbol in a weaker study's picture (``Result.caveat``: not a fair test): ◍, a ring with
+stripes, not the solid ● of a fair test. An independent review (r15, PEMAT 16) found the text print
+drawing the weak study's picture with the same ● as a strong one. East Asian Width "N": one cell."""
+WEAK_BAD = "\u2715"
+"""A bad outcome's mark in a weaker study's picture: a light cross ✕, not the heavy ✖ of a fair test
+("N": one cell)."""
+
+
 BAND = "\u2504"
 """The dashes of the band across a weak-design picture ("┄┄ Not a fair test: ... ┄┄┄"): a line drawn
 across the picture, so the warning is seen without colour and on paper."""
 
 
-def filled_symbol(outcome_is: OutcomeKind | None) -> str:
-    """The filled symbol of a picture whose outcome is good (the dot) or bad (the cross)."""
+def filled_symbol(outcome_is: OutcomeKind | None, weak: bool = False) -> str:
+    """The filled symbol of a picture whose outcome is good (the dot) or bad (the cross); with
+    ``weak`` (a weaker study's picture) the striped ring or the light cross."""
+    if weak:
+        return WEAK_BAD if outcome_is is OutcomeKind.BAD else WEAK_FILLED
     return BAD if outcome_is is OutcomeKind.BAD else FILLED
 
 
@@ -88,14 +100,27 @@ def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
     return line if dots else " ".join(line.split())
 
 
-def result_legend(outcome: str, outcome_is: OutcomeKind | None = None) -> tuple[str, ...]:
+def result_legend(outcome: str, outcome_is: OutcomeKind | None = None, weak: bool = False) -> tuple[str, ...]:
     """What the symbols of one icon array mean, one line each: how many people a block is, what a
     filled symbol stands for in this picture (``Result.outcome``), and what an empty one does. An independent review found one
     legend for all ("had this result") where ● meant staying off alcohol in one picture and dying in
-    another. Lines, so a wrap never parts a symbol from its meaning."""
+    another. Lines, so a wrap never parts a symbol from its meaning. With ``weak`` (a weaker study's
+    picture) the weak symbol, and the outcome says it is from a weaker study."""
     # TRANSLATORS: three lines above each picture; {outcome} is the picture's own phrase from the content ("died within a year").
     text = _("Each block of 10 by 10 is 100 people.\n{filled} = {outcome}\n{empty} = everyone else")
-    return tuple(text.format(filled=filled_symbol(outcome_is), outcome=outcome, empty=EMPTY).splitlines())
+    said = weaker_study(outcome) if weak else outcome
+    return tuple(text.format(filled=filled_symbol(outcome_is, weak), outcome=said, empty=EMPTY).splitlines())
+
+
+def weaker_study(outcome: str) -> str:
+    """A weaker study's picture's outcome in its key line: "◍ = stayed off alcohol ... (from a weaker study)"."""
+    # TRANSLATORS: {outcome} is a picture's own phrase from the content ("stayed off alcohol for more than 1 year").
+    return _("{outcome} (from a weaker study)").format(outcome=outcome)
+
+
+def weak_marks_key() -> str:
+    """The printed key's sentence on a weaker study's marks, after ``band_key``."""
+    return _("Such a picture draws its marks as {weak} and {weak_bad}, not {filled} and {bad}.").format(weak=WEAK_FILLED, weak_bad=WEAK_BAD, filled=FILLED, bad=BAD)
 
 
 def hatched_marks() -> str:
@@ -492,6 +517,12 @@ def made_on(day: date) -> str:
 
 def every_region() -> str:
     return _("Emergency and crisis numbers for other countries")
+
+
+def other_countries_in_app(title: str) -> str:
+    """On paper printed for one country: where the other countries' numbers are."""
+    # TRANSLATORS: {title} is the title of the app's help screen ("Get help now").
+    return _("Numbers for other countries are in the app, on the \"{title}\" screen.").format(title=title)
 
 
 def region_checked(name: str, day: date) -> str:

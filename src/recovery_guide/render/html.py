@@ -525,7 +525,7 @@ class HtmlWriter(BlockWriter[str]):
 
 
 def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
-    """The whole guide as one printable page, then the glossary."""
+    """The whole guide as one printable page (the glossary before the sources: ``GuideView.sequence``)."""
     view = guide_view(guide, region_code, clinic)
     writer = HtmlWriter()
     parts = [f"<h1>{escape(wording.app_title())}</h1>", f'<p class="banner">{escape(wording.provider_banner())}</p>']
@@ -536,5 +536,4 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     if view.clinic:
         parts.append(writer.write(view.clinic))
     parts += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]
-    parts.append(writer.write(view.glossary))
     return page(view.language, wording.app_title(), "\n".join(parts))

@@ -339,7 +339,6 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     if view.clinic:
         chunks.append(writer.write(view.clinic))
     chunks += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]
-    chunks.append(writer.write(view.glossary))
     return "\n\n".join(chunks) + "\n"
 
 

@@ -339,7 +339,7 @@ class TextWriter(BlockWriter[str | None]):
 
 
 def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> str:
-    """The whole guide, every page in order, then the glossary."""
+    """The whole guide, every page in order (``GuideView.sequence``: the glossary before the sources)."""
     view = guide_view(guide, region_code, clinic)
     writer = TextWriter()
     header = [underline(wording.app_title()), "", fill(wording.provider_banner()), ""]
@@ -352,5 +352,4 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     header.append("")
     body = ["\n".join(header)]
     body += [writer.page(part) + "\n\n" if isinstance(part, PageView) else writer.write(part) + "\n\n\n" for part in view.sequence()]
-    body.append(writer.write(view.glossary) + "\n")
-    return "".join(body)
+    return "".join(body).rstrip("\n") + "\n"

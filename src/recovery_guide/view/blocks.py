@@ -210,8 +210,10 @@ def compact_lines(region: Region) -> tuple[HelpLine, ...]:
 class HelpLines(Block):
     """Help lines by region, graded by urgency. ``own`` is the reader's region when it is known.
 
-    Every region is always listed on a page: a wrong guess of the region must never hide a number.
-    (A handout, made for one reader, lists only their own region when it is known.)
+    Every region is always listed on a screen: a wrong guess of the region must never hide a number.
+    (A handout, made for one reader, lists only their own region when it is known, and so does
+    ``print`` for a known, listed country, with one line pointing to the app for the rest:
+    ``view.pages.for_region``.)
     """
 
     kind: ClassVar[str] = "help_lines"

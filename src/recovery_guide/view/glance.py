@@ -23,6 +23,10 @@ COMFORT = 12
 """The fewest cells a column gets (or its whole text, if shorter) before the grid gives way to stacked lines."""
 HEADER_LINES = 2
 """The most lines a column's header wraps onto (when COMFORT cells allow it)."""
+NAME_LINES = 2
+"""The most lines an option's name wraps onto in the grid: an independent review (r15, PEMAT 19) found
+"Rewards / for / drug-free / tests" over four lines, the rows hard to follow. Where the names cannot
+have that room, the grid gives way to stacked lines."""
 INDENT = "  "
 """Before each label in the stacked form."""
 
@@ -85,6 +89,8 @@ def column_widths(rows: list[tuple[str, ...]], width: int) -> list[int] | None:
     # the research rating reads on one line, its words with its squares ("very early / evidence /
     # ■□□□□ (1 of 5)" over three lines read as three facts to an independent reviewer)
     least[-1] = max(least[-1], max(cell_width(text) for text in columns[-1][1:]))
+    # each option's name breaks at most once (``NAME_LINES``), the room taken from the other columns
+    least[0] = max(least[0], max(_fits_in_lines(text, NAME_LINES) for text in columns[0][1:]))
     room = width - GAP * (len(columns) - 1)
     if sum(max(low, min(high, COMFORT)) for low, high in zip(least, most)) > room:
         return None  # columns this narrow would hold two or three words a line: stacked lines read better

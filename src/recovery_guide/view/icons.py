@@ -6,8 +6,9 @@ an empty one differ in shape (``wording.FILLED``, or ``wording.BAD`` for a bad o
 colour and on paper. Each group has one number (where studies differ, the caption says the range
 in words). Each group's label and "N in 100" stand above its block; the two blocks stand
 side by side when the width allows, one above the other otherwise. A result from a weaker design
-(``Result.caveat``) has a band across the picture, between the labels and the blocks, so it cannot be
-read as proof. No Textual or Rich here.
+(``Result.caveat``) has a band across the picture, between the labels and the blocks, as wide as the
+picture, so it cannot be read as proof; its filled marks are ◍ (✕ for a bad outcome), not a fair
+test's ● (✖), and its key line says so (``filled_mark``, the one rule). No Textual or Rich here.
 """
 
 from __future__ import annotations
@@ -38,15 +39,21 @@ def mark_at(index: int, group: ResultGroup) -> str:
 
 
 def grid_rows(group: ResultGroup, filled: str = wording.FILLED) -> list[str]:
-    """The 10 rows of one group's block; ``filled`` is the picture's filled symbol (a dot for a good
-    outcome, a cross for a bad one: ``wording.filled_symbol``)."""
+    """The 10 rows of one group's block; ``filled`` is the picture's filled symbol (``filled_mark``)."""
     symbols = {FILLED: filled, EMPTY: wording.EMPTY}
     return [" ".join(symbols[mark_at(row * SIDE + column, group)] for column in range(SIDE)) for row in range(SIDE)]
 
 
+def filled_mark(result: Result) -> str:
+    """The picture's filled symbol, the one rule its blocks and its key line share: a dot for a good
+    outcome, a cross for a bad one; a weaker study's (``Result.caveat``) striped ring or light cross,
+    so the text print does not draw a weak study like a strong one (review r15, PEMAT 16)."""
+    return wording.filled_symbol(result.outcome_is, weak=bool(result.caveat))
+
+
 def legend(result: Result) -> tuple[str, ...]:
     """The lines above a picture: what each of its symbols means."""
-    return wording.result_legend(result.outcome, result.outcome_is)
+    return wording.result_legend(result.outcome, result.outcome_is, weak=bool(result.caveat))
 
 
 def _head(group: ResultGroup, width: int) -> list[str]:
@@ -67,8 +74,9 @@ BAND_EDGE = 2
 
 
 def band_lines(result: Result, width: int) -> list[str]:
-    """The band across a weak-design picture, ``width`` cells wide: the caveat wrapped, each line framed
-    by dashes ("┄┄ Not a fair test: this cannot show ┄┄┄┄"); none for a fair test."""
+    """The band across a weak-design picture, ``width`` cells wide (``picture_band``: the picture's
+    width): the caveat wrapped, each line framed by dashes ("┄┄ Not a fair test: this cannot show ┄┄┄┄");
+    none for a fair test."""
     if not result.caveat:
         return []
     room = max(width, BLOCK_WIDTH) - 2 * (BAND_EDGE + 1)
@@ -85,18 +93,34 @@ def _gap(part: str) -> str:
     return "" if part and cell_width(part[-1]) == 2 and unicodedata.category(part[-1]).startswith("P") else " "
 
 
+def _column(result: Result, width: int) -> int:
+    """A group's column side by side: its block, or its label's width when wider, within half of ``width``."""
+    return max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))
+
+
+def picture_band(result: Result, width: int, side_by_side: bool = True) -> list[str]:
+    """The band as ``grid_lines`` draws it at ``width``: as wide as the picture (both columns side by
+    side, else the width), so its dashes end where the picture does and its words wrap, never its
+    dashes (review r15, PEMAT 18: the methadone band ran on to two lines of dashes past the picture)."""
+    if not (side_by_side and fits_side_by_side(width)):
+        return band_lines(result, width)
+    column = _column(result, width)
+    right = max(BLOCK_WIDTH, *(cell_width(line) for line in _head(result.groups[1], column)))
+    return band_lines(result, column + GAP + right)
+
+
 def grid_lines(result: Result, width: int, side_by_side: bool = True, band: bool = True) -> list[str]:
     """The legend (what a filled symbol means in this picture), then both groups' blocks with their
     labels and counts, to fit ``width`` cells: side by side if ``side_by_side`` and they fit, one
     above the other otherwise. A weak design's band (``band_lines``; left out with ``band=False``, for
     a writer that draws it its own way) stands between the labels and the blocks side by side, above
     the first group's label when stacked."""
-    filled = wording.filled_symbol(result.outcome_is)
+    filled = filled_mark(result)
     lines = [*(part for line in legend(result) for part in wrap_cells(line, max(width, BLOCK_WIDTH))), ""]
-    across = band_lines(result, width) if band else []
+    across = picture_band(result, width, side_by_side) if band else []
     first, second = result.groups
     if side_by_side and fits_side_by_side(width):
-        column = max(BLOCK_WIDTH, min((width - GAP) // 2, max(cell_width(group.label) for group in result.groups)))
+        column = _column(result, width)
         heads = [_head(first, column), _head(second, column)]
         # the counts line up: labels take the same number of lines in both columns
         depth = max(len(head) for head in heads)

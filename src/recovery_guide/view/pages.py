@@ -71,7 +71,7 @@ class PageView:
 
 @dataclass(frozen=True)
 class GuideView:
-    """The whole guide for ``print``: who made it, the clinic, every page, then the glossary."""
+    """The whole guide for ``print``: who made it, the clinic, every page, and the glossary before the sources."""
 
     language: str
     """The guide's language code (for ``lang`` and ``dir`` in HTML)."""
@@ -97,14 +97,18 @@ class GuideView:
     "Fill in What matters to me" on one page and the worksheet only after the help lines)."""
 
     def sequence(self) -> tuple[Block | PageView, ...]:
-        """What comes between the header and the glossary, in order: the reading pages (the key to the
-        pictures just before the first that has one), the worksheet, the end matter, then paper to write
-        on. Every writer of the whole guide follows it."""
+        """What comes after the header, in order: the reading pages (the key to the pictures just before
+        the first that has one), the worksheet, the end matter, then paper to write on; the glossary
+        just before the page with the source list (or last, when no page has one). Every writer of the
+        whole guide follows it. An independent review (r15, PEMAT 10) found the glossary printed after
+        the 102 references, though step 1 sends readers to it."""
         after_reading = (self.worksheet, self.leaning) if self.worksheet and self.leaning else (self.worksheet,) if self.worksheet else ()
         parts: list[Block | PageView] = [*self.reading, *after_reading, *self.end_matter, *self.writing]
         if self.key:
             first = next((index for index, part in enumerate(parts) if isinstance(part, PageView) and has_picture(part)), len(parts))
             parts.insert(first, self.key)
+        sources = next((index for index, part in enumerate(parts) if isinstance(part, PageView) and any(isinstance(block, Sources) for block in part.blocks)), len(parts))
+        parts.insert(sources, self.glossary)
         return tuple(parts)
 
     @property
@@ -261,11 +265,38 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks) if paper else screen_blocks(blocks))
 
 
+def for_region(guide: Guide, region_code: str | None) -> Guide:
+    """The guide as paper prints it for a reader in ``region_code``: that country's help lines only,
+    and the source list without the sources only other countries' lines rest on (so every source
+    printed is cited, numbered from 1 without a gap). The whole guide when the region is unknown or
+    not listed. An independent review (r15, PEMAT 2) found 14 countries' phone lists in one print;
+    the app's Get help now keeps every country (a wrong guess of the region must never hide a number)."""
+    own = guide.region(region_code) if region_code else None
+    if own is None:
+        return guide
+    others = {line.source_id for region in guide.regions if region is not own for line in region.lines}
+    still_cited = {source_id for page in guide.pages for source_id in cited_on(page)}
+    still_cited |= {line.source_id for line in own.lines} | set(guide.values.source_ids if guide.values else ())
+    dropped = others - still_cited
+    return replace(guide, regions=(own,), sources={source_id: source for source_id, source in guide.sources.items() if source_id not in dropped})
+
+
+def other_countries(guide: Guide, full: Guide) -> tuple[Paragraph, ...]:
+    """On paper printed for one country (``for_region``), the one line after its help lines saying
+    where every other country's are: the app's Get help now screen. None when every country is printed."""
+    if len(guide.regions) == len(full.regions):
+        return ()
+    help_page = next((page for page in guide.pages if page.kind is PageKind.HELP_NOW), None)
+    return (Paragraph((wording.other_countries_in_app(help_page.title if help_page else ""),)),)
+
+
 def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | None = None) -> GuideView:
     """The whole guide on paper: the key to its pictures, every page in reading order (each question
-    with a box to tick), "What matters to me" to fill in right after the page that offers it, then the glossary in
-    the guide's own sort order. The main message leaves its page for the top of the guide."""
-    pages = tuple(with_language_note(paper_page(page_view(guide, page, region_code, paper=True), guide), guide) for page in guide.pages)
+    with a box to tick), "What matters to me" to fill in right after the page that offers it, and the
+    glossary in the guide's own sort order. The main message leaves its page for the top of the guide.
+    Only the reader's country's help lines when it is known and listed (``for_region``)."""
+    full, guide = guide, for_region(guide, region_code)
+    pages = tuple(with_language_note(paper_page(page_view(guide, page, region_code, paper=True), guide, other_countries(guide, full)), guide) for page in guide.pages)
     main = next((block for view in pages for block in view.blocks if isinstance(block, MainMessage)), None)
     chart = next((block for view in pages for block in view.blocks if isinstance(block, OptionsChart)), None)
     return GuideView(
@@ -321,12 +352,13 @@ def with_language_note(view: PageView, guide: Guide) -> PageView:
     return replace(view, blocks=tuple(blocks))
 
 
-def paper_page(view: PageView, guide: Guide) -> PageView:
+def paper_page(view: PageView, guide: Guide, after_help_lines: tuple[Block, ...] = ()) -> PageView:
     """A page as ``print`` writes it, for paper and screen readers rather than the app: no app
     instructions (``view.paper``); each "Ask your provider" question with a box to tick; the help lines
     checked against numbered sources; where the app says "press h", the page where the help lines are
     printed; and no language note on the About page, since ``print`` gives it on the welcome page
-    (``with_language_note``; an independent review found it printed twice)."""
+    (``with_language_note``; an independent review found it printed twice). ``after_help_lines``
+    follows the help lines (``other_countries``)."""
     blocks: list[Block] = []
     help_page = next((page for page in guide.pages if page.kind is PageKind.HELP_NOW), None)
     help_sentence = wording.help_lines_on_page(guide.index_of(help_page.id) + 1, help_page.title) if help_page else None
@@ -334,7 +366,8 @@ def paper_page(view: PageView, guide: Guide) -> PageView:
         if isinstance(block, Questions):
             block = replace(block, boxes=True)
         elif isinstance(block, HelpLines):
-            block = numbered_help_lines(block, guide)
+            blocks += [numbered_help_lines(block, guide), *after_help_lines]
+            continue
         elif isinstance(block, LanguageNote):
             continue
         blocks.append(block)
@@ -347,7 +380,7 @@ def picture_key(guide: Guide) -> PictureKey:
     top = EvidenceScale.top
     levels = tuple(wording.labelled(wording.evidence_scale_line(level, top), wording.evidence_level_meaning(level)) for level in range(1, top + 1))
     banded = any(result.caveat for page in guide.pages for result in page.results)
-    return PictureKey(wording.result_key(), levels, wording.band_key() if banded else None)
+    return PictureKey(wording.result_key(), levels, wording.two_sentences(wording.band_key(), wording.weak_marks_key()) if banded else None)
 
 
 def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:

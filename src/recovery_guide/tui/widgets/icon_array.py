@@ -5,7 +5,9 @@ from markup, so content can never be read as styling. The blocks stand side by s
 is wide enough (an 80-column window) and one above the other when it is not (60 columns); the height
 follows the layout, so nothing is cut off and the page scrolls as usual. Filled and empty symbols
 differ in shape (a bad outcome's cross, ``wording.BAD``, from a good one's dot too); their colours come from ``icon_array.tcss``. A weak design's
-picture has a band across it (``view.icons.band_lines``), styled as ``icon-array--band``.
+picture has a band across it (``view.icons.picture_band``), styled as ``icon-array--band``, and its
+marks are the paper's weak ones (◍, ✕: ``view.icons.filled_mark``), styled as ``icon-array--weak`` and ``icon-array--weak-bad``,
+so the app and paper agree.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from textual.widget import Widget
 
 from recovery_guide import linebreak, wording
 from recovery_guide.view.blocks import IconArray
-from recovery_guide.view.icons import band_lines, grid_lines, words_lines
+from recovery_guide.view.icons import grid_lines, picture_band, words_lines
 
 
 SIDE_BY_SIDE_FROM = 80
@@ -25,7 +27,7 @@ SIDE_BY_SIDE_FROM = 80
 class IconArrayView(Widget):
     """One ``IconArray`` block (a result of the page)."""
 
-    COMPONENT_CLASSES = {"icon-array--filled", "icon-array--bad", "icon-array--empty", "icon-array--caption", "icon-array--band"}
+    COMPONENT_CLASSES = {"icon-array--filled", "icon-array--bad", "icon-array--weak", "icon-array--weak-bad", "icon-array--empty", "icon-array--caption", "icon-array--band"}
 
     def __init__(self, block: IconArray, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -53,10 +55,12 @@ class IconArrayView(Widget):
         filled = self.get_component_rich_style("icon-array--filled", partial=True)
         bad = self.get_component_rich_style("icon-array--bad", partial=True)
         empty = self.get_component_rich_style("icon-array--empty", partial=True)
-        styles = {wording.FILLED: filled, wording.BAD: bad, wording.EMPTY: empty}
+        weak = self.get_component_rich_style("icon-array--weak", partial=True)
+        weak_bad = self.get_component_rich_style("icon-array--weak-bad", partial=True)
+        styles = {wording.FILLED: filled, wording.BAD: bad, wording.WEAK_FILLED: weak, wording.WEAK_BAD: weak_bad, wording.EMPTY: empty}
         caption = self.get_component_rich_style("icon-array--caption", partial=True)
         band_style = self.get_component_rich_style("icon-array--band", partial=True)
-        band = set(band_lines(self.block.result, width))
+        band = set(picture_band(self.block.result, width, self.side_by_side()))
         text = Text(no_wrap=True, overflow="fold", end="")
         lines = self.lines(width)
         grid_end = len(grid_lines(self.block.result, width, self.side_by_side()))
