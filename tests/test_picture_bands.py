@@ -28,7 +28,7 @@ WEAK = {
     "opioids-methadone-deaths": "A link, not proof: this cannot show that methadone caused the difference.",
 }
 """The results whose design is not a randomised comparison with a group without the treatment."""
-FAIR = ["cocaine-dakwar-2019", "opioids-xbot-2018", "safety-esketamine-blood-pressure"]
+FAIR = ["cocaine-dakwar-2019", "opioids-xbot-2018", "safety-esketamine-blood-pressure", "alcohol-aa-kelly-2020"]
 
 
 def flat(text: str) -> str:
