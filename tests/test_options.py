@@ -340,7 +340,7 @@ def test_topiramate_and_gabapentin_have_full_cards_with_their_sourced_side_effec
     for field in ("what", "approved", "research", "like", "side_effects", "not_for", "involves"):
         assert getattr(option, field).strip(), field
     assert option.approved.startswith("No. It is used off-label.") and option.approved_short.value == "no"
-    assert "dummy pill (a placebo)" in option.research and "put into groups by chance" in option.research, "the comparison and the design"
+    assert "A 2023 review of trials compared" in option.research and "with a dummy pill (a placebo)" in option.research, "the comparison and the design"
     for effect in OFF_LABEL_SIDE_EFFECTS[option_id]:
         assert effect in option.side_effects, effect
     assert "Our sources do not say how often" in option.side_effects
