@@ -58,7 +58,8 @@ def test_the_options_lead_in_is_short(guide, screen_id):
 STEP_1_DECISION = "You may be deciding what to ask about. It could be ketamine-assisted treatment, another option, or a mix."
 
 
-DESIGN_WORDS = ("by chance", "not randomised", "no comparison group", "not put into groups")
+DESIGN_WORDS = ("by chance", "randomised", "no comparison group", "not put into groups")
+"""The design in words: "put into groups by chance" once a screen, then "randomised" (review r15, PEMAT 5)."""
 
 
 @pytest.mark.parametrize("screen_id", RESEARCH)
@@ -123,7 +124,7 @@ def test_a_difference_without_a_baseline_is_said_in_words_and_its_number_kept_fo
     assert not re.search(r"\b\d+ (fewer |more )?in 100\b", option.research), option.research
     assert "fewer" in option.research and "dummy pill" in option.research, "the direction and the comparison in words"
     assert ":" not in option.research, "'What research found: A small help: ...' read with two colons"
-    assert "put into groups by chance" in option.research or "review" in option.research, "the design"
+    assert "randomised trials" in option.research or "put into groups by chance" in option.research, "the design"
     source_id, number = BASELINE_MISSING[option_id]
     note = guide.sources[source_id].note
     assert number in note and "could not find" in note, note
