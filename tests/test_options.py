@@ -369,3 +369,17 @@ def test_every_research_screen_names_no_treatment_for_now_as_a_choice(guide, scr
     for page in guide.pages:
         if page.options:
             assert "no treatment for now" in " ".join(option.name + " " + option.what for option in page.options), page.id
+
+
+def test_costs_are_given_only_where_sourced_and_the_comparing_section_says_to_ask(guide):
+    """Review r15 (IPDAS Q5): only ketamine had a cost, yet the values sheet asks about cost. Free
+    meetings and the rewards in 1 cocaine trial are said on their cards; every research screen's
+    "Comparing the options" says our sources cost only a few options and to ask the provider and insurer."""
+    mutual = next(option for option in options_of(guide, "research-alcohol") if option.id == "mutual-help")
+    assert mutual.like.startswith("Free meetings")
+    rewards = next(option for option in options_of(guide, "research-cocaine") if option.id == "contingency-management")
+    assert "up to $1,150 over 12 weeks" in " ".join(rewards.like.split()) and "mckay-2010" in rewards.source_ids
+    for page in guide.pages:
+        if "## Comparing the options\n" in page.body:
+            section = " ".join(page.body.split("## Comparing the options\n", 1)[1].split())
+            assert "Ask your provider and your insurer what each one would cost you." in section, page.id
