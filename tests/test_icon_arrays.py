@@ -35,7 +35,7 @@ WEAK_FILLED, WEAK_BAD = wording.WEAK_FILLED, wording.WEAK_BAD
 MARKS = (FILLED, BAD, WEAK_FILLED, WEAK_BAD, EMPTY)
 """Every symbol a picture draws: a fair test's dot or cross, a weaker study's ◍ or ✕, the empty ring."""
 GRID_ROW = re.compile(rf"^[{''.join(MARKS)} ]+$")
-RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018"]
+RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]
 
 
 def results_of(guide):
@@ -100,7 +100,7 @@ def test_the_english_guide_shows_the_headline_results(guide):
     assert found["opioids-krupitsky-2007"] == (50, 22)
     assert found["opioids-methadone-deaths"] == (1, 4), "methadone deaths in and out of treatment, a year"
     assert found["opioids-xbot-2018"] == (35, 43), "X:BOT: had not gone back to opioids by 24 weeks (65 and 57 went back)"
-    assert "alcohol-aa-kelly-2020" not in found, "review r11 (PEMAT 16): the AA numbers, read in a news report, are words on their card"
+    assert found["alcohol-aa-kelly-2020"] == (42, 35), "review r15 (PEMAT 16): an approved-care option, not only ketamine, gets a picture"
     assert "not randomised" in dict(((r.id, r.design) for _p, r in results_of(guide)))["alcohol-krupitsky-1997"]
     for page, result in results_of(guide):
         for group in result.groups:
@@ -216,6 +216,22 @@ def test_every_screen_with_evidence_has_a_level(guide):
     assert [page.id for page in guide.pages if page.evidence and not page.evidence_level] == []
 
 
+def test_the_alcohol_screen_has_a_picture_of_an_option_that_is_not_ketamine(guide):
+    """Review r15 (PEMAT 16): steps 5, 6 and 7 each showed a large ketamine-favouring picture and none
+    for an alternative. The alcohol screen draws AA or 12-step therapy against other therapies (out of
+    100, a news report's numbers, said so in the caption), placed with the options, not with the
+    ketamine studies, and printed as a picture on paper."""
+    page = guide.page("research-alcohol")
+    aa = next(result for result in page.results if result.id == "alcohol-aa-kelly-2020")
+    assert "ketamine" not in (aa.caption + aa.outcome + aa.design + " ".join(group.label for group in aa.groups)).lower()
+    assert [group.count for group in aa.groups] == [42, 35] and aa.source_id == "kelly-2020"
+    assert "news report" in aa.caption and aa.outcome_is is OutcomeKind.GOOD
+    headings = [line[3:] for line in page.body.splitlines() if line.startswith("## ")]
+    assert headings[aa.after_section - 1] == "Other choices", "with the options, after the ketamine studies"
+    printed = guide_text(guide)
+    assert "● = not drinking at all at 12 months" in printed and "Had AA or 12-step therapy" in printed
+
+
 def test_the_scale_names_are_in_one_place_and_differ():
     names = [wording.evidence_level(level) for level in range(1, 6)]
     assert len(set(names)) == 5 and names[0] == "very early evidence" and names[-1] == "strong evidence"
@@ -225,6 +241,7 @@ def test_the_scale_names_are_in_one_place_and_differ():
 
 OUTCOMES = {
     "alcohol-krupitsky-1997": "stayed off alcohol for more than 1 year",
+    "alcohol-aa-kelly-2020": "not drinking at all at 12 months",
     "opioids-krupitsky-2007": "off heroin at 1 year",
     "opioids-methadone-deaths": "died in a year",
     "opioids-xbot-2018": "had not gone back to opioids by 24 weeks",

@@ -22,7 +22,7 @@ from recovery_guide.view.blocks import OptionsTable, Questions
 from recovery_guide.view.pages import page_view
 
 RESEARCH = {
-    "research-alcohol": ["naltrexone-pill", "naltrexone-injection", "acamprosate", "disulfiram", "talking-therapies", "mutual-help"],
+    "research-alcohol": ["naltrexone-pill", "naltrexone-injection", "acamprosate", "disulfiram", "topiramate", "gabapentin", "talking-therapies", "mutual-help"],
     "research-opioids": ["buprenorphine", "methadone", "naltrexone-injection", "naloxone"],
     "research-cocaine": ["contingency-management", "talking-therapy"],
     "research-cannabis": ["talking-therapy", "contingency-management"],
@@ -329,18 +329,60 @@ async def test_an_option_name_with_brackets_is_shown_as_written_not_as_markup():
         assert "1. Care [b]plan[/b] [at=1]" in top, top
 
 
-def test_topiramate_and_gabapentin_are_named_in_other_choices_not_set_beside_the_approved_options(guide):
-    """Review r13 (IPDAS Q5, equal care): their cards said "Our sources do not say who should not use
-    it", and the issue does not name them for alcohol. They leave the cards and the "At a glance" table,
-    and one plain sentence in "Other choices" says doctors may use them off-label and to ask."""
+OFF_LABEL_SIDE_EFFECTS = {"topiramate": ("Tingling", "slower thinking", "not feeling hungry"), "gabapentin": ("Dizziness", "feeling sleepy", "feeling unsteady", "misuse")}
+"""Review r15 (IPDAS Q3 (a)): what other-treatments.md section 1a lists from the CCJM table [11]."""
+
+
+@pytest.mark.parametrize("option_id", OFF_LABEL_SIDE_EFFECTS)
+def test_topiramate_and_gabapentin_have_full_cards_with_their_sourced_side_effects(guide, option_id):
+    """Review r15 (IPDAS Q3 (a)): off-label ketamine had a card and these two off-label options only a
+    sentence, though the reference lists their side effects. Each is a card with every field, in the
+    "At a glance" table, says it is off-label, cites the CCJM table, and where our sources list no one
+    who should not use it, says so and points to the provider."""
+    option = next(option for option in options_of(guide, "research-alcohol") if option.id == option_id)
+    for field in ("what", "approved", "research", "like", "side_effects", "not_for", "involves"):
+        assert getattr(option, field).strip(), field
+    assert option.approved.startswith("No. It is used off-label.") and option.approved_short.value == "no"
+    assert "A 2023 review of trials compared" in option.research and "with a dummy pill (a placebo)" in option.research, "the comparison and the design"
+    for effect in OFF_LABEL_SIDE_EFFECTS[option_id]:
+        assert effect in option.side_effects, effect
+    assert "Our sources do not say how often" in option.side_effects
+    assert "Ask your provider." in option.not_for and "not list" in option.not_for
+    assert {"mcpheeters-2023", "ccjm-aud-table"} <= set(option.source_ids)
+    assert option.evidence_level == {"topiramate": 3, "gabapentin": 2}[option_id], "the rule in docs/content.md"
     text = guide_text(guide)
     start = text.index("At a glance\n-----------")
     screen = text[start : text.index("Step 6 of 14", start)]
-    assert "Topiramate" not in screen and "Gabapentin" not in screen, "no card and no table row"
-    ids = {option.id for option in options_of(guide, "research-alcohol")}
-    assert not ids & {"topiramate", "gabapentin"}
-    assert "Our sources do not say who should not use it" not in " ".join(o.not_for for o in options_of(guide, "research-alcohol"))
+    assert option.name in screen
     body = " ".join(guide.page("research-alcohol").body.split())
     other = body[body.index("## Other choices") : body.index("## Comparing the options")]
-    assert "Some doctors also use topiramate or gabapentin off-label." in other
-    assert "Our sources say little about their risks. Ask your provider about them." in other
+    assert "Our sources say little about their risks" not in other and "Each has a card below." in other
+
+
+@pytest.mark.parametrize("screen_id", ["research-alcohol", "research-cocaine", "research-cannabis"])
+def test_every_research_screen_names_no_treatment_for_now_as_a_choice(guide, screen_id):
+    """Review r15 (IPDAS Q3 (c)): "Staying with your current care" did not fit a reader who has no
+    care. The last card's name says both, in the same words on every screen, and so does its "At a
+    glance" row; its side effects say nothing new but that the problem may not get better."""
+    last = options_of(guide, screen_id)[-1]
+    assert last.id == "current-care" and last.name == "Your current care, or no treatment for now"
+    assert last.involves == "No change, or no treatment for now"
+    assert last.side_effects.startswith("None new. But") and "may not get better" in last.side_effects
+    assert last.not_for.startswith("Take care if")
+    for page in guide.pages:
+        if page.options:
+            assert "no treatment for now" in " ".join(option.name + " " + option.what for option in page.options), page.id
+
+
+def test_costs_are_given_only_where_sourced_and_the_comparing_section_says_to_ask(guide):
+    """Review r15 (IPDAS Q5): only ketamine had a cost, yet the values sheet asks about cost. Free
+    meetings and the rewards in 1 cocaine trial are said on their cards; every research screen's
+    "Comparing the options" says our sources cost only a few options and to ask the provider and insurer."""
+    mutual = next(option for option in options_of(guide, "research-alcohol") if option.id == "mutual-help")
+    assert mutual.like.startswith("Free meetings")
+    rewards = next(option for option in options_of(guide, "research-cocaine") if option.id == "contingency-management")
+    assert "up to $1,150 over 12 weeks" in " ".join(rewards.like.split()) and "mckay-2010" in rewards.source_ids
+    for page in guide.pages:
+        if "## Comparing the options\n" in page.body:
+            section = " ".join(page.body.split("## Comparing the options\n", 1)[1].split())
+            assert "Ask your provider and your insurer what each one would cost you." in section, page.id

@@ -29,7 +29,7 @@ WEAK = {
     "opioids-methadone-deaths": "A link, not proof: this cannot show that methadone caused the difference.",
 }
 """The results whose design is not a randomised comparison with a group without the treatment."""
-FAIR = ["cocaine-dakwar-2019", "opioids-xbot-2018"]
+FAIR = ["cocaine-dakwar-2019", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]
 MARKS = "".join((wording.FILLED, wording.BAD, wording.WEAK_FILLED, wording.WEAK_BAD, wording.EMPTY))
 
 

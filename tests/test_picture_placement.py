@@ -34,7 +34,7 @@ def _section_of_each_picture(language: str, page_id: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("language", ["en", "de", "zh_Hans"])
 def test_each_research_picture_sits_in_the_section_about_its_study(language):
-    assert _section_of_each_picture(language, "research-alcohol") == {"alcohol-krupitsky-1997": 1}
+    assert _section_of_each_picture(language, "research-alcohol") == {"alcohol-krupitsky-1997": 1, "alcohol-aa-kelly-2020": 4}
     assert _section_of_each_picture(language, "research-opioids") == {"opioids-krupitsky-2007": 1, "opioids-xbot-2018": 4, "opioids-methadone-deaths": 8}
     assert _section_of_each_picture(language, "research-cocaine") == {"cocaine-dakwar-2019": 1}
 
