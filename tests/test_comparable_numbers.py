@@ -160,7 +160,9 @@ def test_the_oral_naltrexone_pointer_neither_claims_nor_denies_approval_for_opio
 
 
 def test_step_6_names_its_last_card_as_steps_5_7_and_8_do(guide):
-    assert guide.page("research-opioids").options[-1].name == "Staying with your current care, or no treatment for now"
+    last = {page: guide.page(page).options[-1] for page in ("research-alcohol", "research-opioids", "research-cocaine", "research-cannabis")}
+    assert {option.name for option in last.values()} == {"Your current care, or no treatment for now"}
+    assert {option.involves for option in last.values()} == {"No change, or no treatment for now"}
 
 
 def test_methadone_deaths_belong_to_methadone_not_to_current_care(guide):
