@@ -35,7 +35,7 @@ WEAK_FILLED, WEAK_BAD = wording.WEAK_FILLED, wording.WEAK_BAD
 MARKS = (FILLED, BAD, WEAK_FILLED, WEAK_BAD, EMPTY)
 """Every symbol a picture draws: a fair test's dot or cross, a weaker study's ◍ or ✕, the empty ring."""
 GRID_ROW = re.compile(rf"^[{''.join(MARKS)} ]+$")
-RESULT_IDS = ["cocaine-dakwar-2019", "alcohol-krupitsky-1997", "opioids-krupitsky-2007", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]
+RESULT_IDS = ["cocaine-dakwar-2019", "opioids-methadone-deaths", "opioids-xbot-2018", "alcohol-aa-kelly-2020"]
 
 
 def results_of(guide):
@@ -96,12 +96,11 @@ def test_the_english_guide_shows_the_headline_results(guide):
     """At least the cocaine study, and the alcohol and opioid two-group results, each out of 100."""
     found = {result.id: tuple(group.count for group in result.groups) for _page, result in results_of(guide)}
     assert found["cocaine-dakwar-2019"] == (48, 11)
-    assert found["alcohol-krupitsky-1997"] == (66, 24)
-    assert found["opioids-krupitsky-2007"] == (50, 22)
     assert found["opioids-methadone-deaths"] == (1, 4), "methadone deaths in and out of treatment, a year"
     assert found["opioids-xbot-2018"] == (35, 43), "X:BOT: had not gone back to opioids by 24 weeks (65 and 57 went back)"
     assert found["alcohol-aa-kelly-2020"] == (42, 35), "review r15 (PEMAT 16): an approved-care option, not only ketamine, gets a picture"
-    assert "not randomised" in dict(((r.id, r.design) for _p, r in results_of(guide)))["alcohol-krupitsky-1997"]
+    assert "not randomised" in dict(((r.id, r.design) for _p, r in results_of(guide)))["opioids-methadone-deaths"]
+    assert not {"alcohol-krupitsky-1997", "opioids-krupitsky-2007"} & set(found), "review r16 (PEMAT 16): weak ketamine results in words only"
     for page, result in results_of(guide):
         for group in result.groups:
             assert said(group) in result.caption, f"{page.id}: the caption gives {said(group)}"
@@ -240,9 +239,7 @@ def test_the_scale_names_are_in_one_place_and_differ():
 # --- what a filled symbol means, named above each picture (a review: ● was a good outcome in one picture, a death in another) ---
 
 OUTCOMES = {
-    "alcohol-krupitsky-1997": "stayed off alcohol for more than 1 year",
     "alcohol-aa-kelly-2020": "not drinking at all at 12 months",
-    "opioids-krupitsky-2007": "off heroin at 1 year",
     "opioids-methadone-deaths": "died in a year",
     "opioids-xbot-2018": "had not gone back to opioids by 24 weeks",
     "cocaine-dakwar-2019": "stayed off cocaine in the last 2 weeks",
@@ -320,15 +317,15 @@ def test_every_english_result_says_whether_its_outcome_is_good_or_bad(guide):
 
 @pytest.mark.parametrize("code", ["en", "zh_Hans"])
 def test_print_draws_the_methadone_deaths_with_a_cross_and_alcohol_with_dots(guide, code):
-    """On paper, in black and white: the deaths picture's legend and blocks use a cross, the alcohol one
-    a dot (both from weaker studies: the light cross ✕ and the striped ring ◍)."""
+    """On paper, in black and white: the deaths picture's legend and blocks use a cross (a weaker study's
+    light cross ✕), the alcohol one (AA, a fair comparison) a dot."""
     shown = guide if code == "en" else load_guide(code)
     lines = guide_text(shown).splitlines()
     deaths = next(result for _page, result in results_of(shown) if result.id == "opioids-methadone-deaths")
-    alcohol = next(result for _page, result in results_of(shown) if result.id == "alcohol-krupitsky-1997")
+    alcohol = next(result for _page, result in results_of(shown) if result.id == "alcohol-aa-kelly-2020")
     legend_above(lines, deaths)  # finds "✕ = died in a year ..." and checks 1 and 4 crosses
-    legend_above(lines, alcohol)  # finds "◍ = stayed off alcohol ..." and checks 66 and 24 rings
-    assert mark(deaths) == WEAK_BAD and mark(alcohol) == WEAK_FILLED
+    legend_above(lines, alcohol)  # finds "● = not drinking at all ..." and checks 42 and 35 dots
+    assert mark(deaths) == WEAK_BAD and mark(alcohol) == FILLED
 
 
 def test_the_bad_symbol_takes_one_cell_in_every_terminal():
@@ -342,11 +339,11 @@ def test_the_bad_symbol_takes_one_cell_in_every_terminal():
 def test_html_draws_a_bad_outcome_as_crosses_in_another_colour(guide):
     html = guide_html(guide)
     deaths = re.search(r'<figure class="result weak" id="result-opioids-methadone-deaths">(.*?)</figure>', html, re.S).group(1)
-    alcohol = re.search(r'<figure class="result weak" id="result-alcohol-krupitsky-1997">(.*?)</figure>', html, re.S).group(1)
+    alcohol = re.search(r'<figure class="result" id="result-alcohol-aa-kelly-2020">(.*?)</figure>', html, re.S).group(1)
     assert [len(re.findall(r'<path class="bad"', svg)) for svg in re.findall(r"<svg.*?</svg>", deaths, re.S)] == [1, 4]
     assert 'class="filled"' not in deaths and "✕ = died in a year (from a weaker study)" in unescape(deaths)
-    assert [len(re.findall(r'class="filled"', svg)) for svg in re.findall(r"<svg.*?</svg>", alcohol, re.S)] == [66, 24]
-    assert "◍ = stayed off alcohol" in unescape(alcohol) and 'class="bad"' not in alcohol
+    assert [len(re.findall(r'class="filled"', svg)) for svg in re.findall(r"<svg.*?</svg>", alcohol, re.S)] == [42, 35]
+    assert "● = not drinking at all" in unescape(alcohol) and 'class="bad"' not in alcohol
     assert re.search(r"svg \.bad \{ stroke: #[0-9a-f]{6}; \}", html), "another colour on screen (the shape tells it on paper)"
 
 
@@ -507,8 +504,6 @@ def test_the_handout_shows_the_results_of_the_pages_read(guide):
 # and the 2007 picture where both groups got ketamine read as "ketamine against no ketamine") ---
 
 WEAK_DESIGN_WARNINGS = {
-    "alcohol-krupitsky-1997": "Not a fair test: ",
-    "opioids-krupitsky-2007": "Both groups got ketamine: ",
     "opioids-methadone-deaths": "A link, not proof: ",
 }
 

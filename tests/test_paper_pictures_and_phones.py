@@ -78,12 +78,12 @@ def test_the_printed_key_says_what_the_striped_marks_mean(guide):
 def test_html_legend_matches_its_hatched_marks(guide):
     """The HTML greys and stripes a weak picture's marks: its legend names ◍, as the text does."""
     page = guide_html(guide)
-    alcohol = re.search(r'id="result-alcohol-krupitsky-1997">(.*?)</figure>', page, re.S).group(1)
-    assert "◍ = stayed off alcohol for more than 1 year (from a weaker study)" in html.unescape(alcohol)
+    methadone = re.search(r'id="result-opioids-methadone-deaths">(.*?)</figure>', page, re.S).group(1)
+    assert "✕ = died in a year (from a weaker study)" in html.unescape(methadone)
 
 
 def test_read_mode_says_the_sentence_without_any_marks(guide):
-    _page, block = icon_block(guide, "alcohol-krupitsky-1997")
+    _page, block = icon_block(guide, "opioids-methadone-deaths")
     said = TextWriter(plain=True).write(block)
     assert block.result.caveat in said and not {*SOLID.values(), *STRIPED.values(), wording.EMPTY} & set(said)
 

@@ -34,16 +34,20 @@ def _section_of_each_picture(language: str, page_id: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("language", ["en", "de", "zh_Hans"])
 def test_each_research_picture_sits_in_the_section_about_its_study(language):
-    assert _section_of_each_picture(language, "research-alcohol") == {"alcohol-krupitsky-1997": 1, "alcohol-aa-kelly-2020": 4}
-    assert _section_of_each_picture(language, "research-opioids") == {"opioids-krupitsky-2007": 1, "opioids-xbot-2018": 4, "opioids-methadone-deaths": 8}
+    assert _section_of_each_picture(language, "research-alcohol") == {"alcohol-aa-kelly-2020": 4}
+    assert _section_of_each_picture(language, "research-opioids") == {"opioids-xbot-2018": 4, "opioids-methadone-deaths": 8}
     assert _section_of_each_picture(language, "research-cocaine") == {"cocaine-dakwar-2019": 1}
 
 
-def test_the_printed_alcohol_screen_tells_the_placebo_trial_before_the_weak_studys_picture():
+def test_the_printed_alcohol_screen_tells_the_placebo_trial_first_and_the_1997_study_in_words_only():
+    """Review r16 (PEMAT 16): the 1997 study (not randomised, no placebo) is said in words, with both
+    groups' numbers and its design, and has no picture; the one picture (AA) comes with the options."""
     text = guide_text(load_guide("en"), "US")
     screen = text[text.index("Step 5 of 14") : text.index("Step 6 of 14")]
-    assert screen.index("Grabski, 2022.") < screen.index("Krupitsky, 1997.") < screen.index("66 in 100                      24 in 100")
-    assert screen.index("66 in 100                      24 in 100") < screen.index("Side effects in these trials")
+    assert screen.index("Grabski, 2022.") < screen.index("Krupitsky, 1997.") < screen.index("Side effects in these trials")
+    studies = " ".join(screen[screen.index("Krupitsky, 1997.") : screen.index("Side effects in these trials")].split())
+    assert "about 66 in 100" in studies and "about 24 in 100" in studies and "not randomised" in studies
+    assert "66 in 100                      24 in 100" not in screen and "= stayed off alcohol" not in screen, "no picture, no legend"
 
 
 def test_a_picture_with_no_section_stands_under_the_key_points(content_copy_of):
@@ -67,6 +71,6 @@ def test_no_two_pictures_of_different_outcomes_follow_each_other():
 def test_a_section_number_beyond_the_body_fails_loading_with_its_line(content_copy_of):
     content = content_copy_of("en")
     path = content / "en" / "screens" / "05-research-alcohol.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    after_section: 1\n", "    after_section: 12\n", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("    after_section: 4\n", "    after_section: 12\n", 1), encoding="utf-8")
     problems = [str(problem) for problem in check_content(ContentFolder(content)).problems]
     assert any(f"{path}:" in problem and "after_section" in problem and "5 sections" in problem for problem in problems), problems

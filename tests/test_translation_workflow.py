@@ -19,7 +19,7 @@ from tests.helpers import ONE_LINE
 
 XLIFF = "urn:oasis:names:tc:xliff:document:1.2"
 QUESTION = "screens/05-research-alcohol.yaml#questions[alcohol-which-studies].text"
-CAPTION = "screens/05-research-alcohol.yaml#results[alcohol-krupitsky-1997].caption"
+CAPTION = "screens/05-research-alcohol.yaml#results[alcohol-aa-kelly-2020].caption"
 EDITED = "¿Qué estudios le hacen pensar que la ketamina me podría ayudar a mí con el alcohol?"
 
 
@@ -67,7 +67,7 @@ def test_an_edit_made_in_a_translation_tool_comes_back_into_the_guide(capsys, co
     exported = export(capsys, content_copy, tmp_path / f"es.{kind}", kind)
     text = exported.read_text(encoding="utf-8")
     assert QUESTION in text and "¿Qué estudios le hacen pensar" in text  # context and current translation
-    assert "numbers must stay as in English, in this order: 1 66 100 1 24 100" in text  # the note beside the caption
+    assert "numbers must stay as in English, in this order: 12 12 42 100 12 35 100 2" in text  # the note beside the caption
     (edit_po if kind == "po" else edit_xliff)(exported, QUESTION, lambda _old: EDITED)
 
     status, out, err = import_(capsys, content_copy, exported)
@@ -97,7 +97,7 @@ def test_an_import_that_swaps_two_numbers_is_refused_and_writes_nothing(capsys, 
     exported = export(capsys, content_copy, tmp_path / f"es.{kind}", kind)
     edit = edit_po if kind == "po" else edit_xliff
     edit(exported, QUESTION, lambda _old: EDITED)  # a good edit beside the bad one is not written either
-    edit(exported, CAPTION, lambda old: old.replace("66", "#").replace("24", "66").replace("#", "24"))
+    edit(exported, CAPTION, lambda old: old.replace("42", "#").replace("35", "42").replace("#", "35"))
     before = snapshot(content_copy)
 
     status, out, err = import_(capsys, content_copy, exported)
