@@ -88,7 +88,7 @@ def said(group) -> str:
 
 def symbol_lines(result) -> list[str]:
     """The legend's symbol lines: the outcome's (a weaker study's says so), everyone else."""
-    outcome = f"{result.outcome} (from a weaker study)" if result.caveat else result.outcome
+    outcome = f"{result.outcome} (a link, not proof)" if result.caveat else result.outcome
     return [f"{mark(result)} = {outcome}", f"{EMPTY} = everyone else"]
 
 
@@ -341,7 +341,7 @@ def test_html_draws_a_bad_outcome_as_crosses_in_another_colour(guide):
     deaths = re.search(r'<figure class="result weak" id="result-opioids-methadone-deaths">(.*?)</figure>', html, re.S).group(1)
     alcohol = re.search(r'<figure class="result" id="result-alcohol-aa-kelly-2020">(.*?)</figure>', html, re.S).group(1)
     assert [len(re.findall(r'<path class="bad"', svg)) for svg in re.findall(r"<svg.*?</svg>", deaths, re.S)] == [1, 4]
-    assert 'class="filled"' not in deaths and "✕ = died in a year (from a weaker study)" in unescape(deaths)
+    assert 'class="filled"' not in deaths and "✕ = died in a year (a link, not proof)" in unescape(deaths)
     assert [len(re.findall(r'class="filled"', svg)) for svg in re.findall(r"<svg.*?</svg>", alcohol, re.S)] == [42, 35]
     assert "● = not drinking at all" in unescape(alcohol) and 'class="bad"' not in alcohol
     assert re.search(r"svg \.bad \{ stroke: #[0-9a-f]{6}; \}", html), "another colour on screen (the shape tells it on paper)"

@@ -57,7 +57,7 @@ def test_a_weaker_studys_picture_has_other_marks_than_a_fair_tests_on_paper(guid
         assert grid.count(mark) == group.count
     other = set(SOLID.values() if result.caveat else STRIPED.values())
     assert not other & set("".join("".join(grid) for grid in grids)), "one kind of mark per picture"
-    key = f"{mark} = {result.outcome} (from a weaker study)" if result.caveat else f"{mark} = {result.outcome}"
+    key = f"{mark} = {result.outcome} (a link, not proof)" if result.caveat else f"{mark} = {result.outcome}"
     assert key in written.splitlines()
 
 
@@ -79,7 +79,7 @@ def test_html_legend_matches_its_hatched_marks(guide):
     """The HTML greys and stripes a weak picture's marks: its legend names ◍, as the text does."""
     page = guide_html(guide)
     methadone = re.search(r'id="result-opioids-methadone-deaths">(.*?)</figure>', page, re.S).group(1)
-    assert "✕ = died in a year (from a weaker study)" in html.unescape(methadone)
+    assert "✕ = died in a year (a link, not proof)" in html.unescape(methadone)
 
 
 def test_read_mode_says_the_sentence_without_any_marks(guide):

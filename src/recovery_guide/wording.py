@@ -105,7 +105,7 @@ def result_legend(outcome: str, outcome_is: OutcomeKind | None = None, weak: boo
     filled symbol stands for in this picture (``Result.outcome``), and what an empty one does. An independent review found one
     legend for all ("had this result") where ● meant staying off alcohol in one picture and dying in
     another. Lines, so a wrap never parts a symbol from its meaning. With ``weak`` (a weaker study's
-    picture) the weak symbol, and the outcome says it is from a weaker study."""
+    picture) the weak symbol, and the outcome says it shows a link, not proof (an independent review found "from a weaker study" clashed with the option's own good rating)."""
     # TRANSLATORS: three lines above each picture; {outcome} is the picture's own phrase from the content ("died within a year").
     text = _("Each block of 10 by 10 is 100 people.\n{filled} = {outcome}\n{empty} = everyone else")
     said = weaker_study(outcome) if weak else outcome
@@ -113,9 +113,9 @@ def result_legend(outcome: str, outcome_is: OutcomeKind | None = None, weak: boo
 
 
 def weaker_study(outcome: str) -> str:
-    """A weaker study's picture's outcome in its key line: "◍ = stayed off alcohol ... (from a weaker study)"."""
+    """A weaker study's picture's outcome in its key line: "◍ = stayed off alcohol ... (a link, not proof)"."""
     # TRANSLATORS: {outcome} is a picture's own phrase from the content ("stayed off alcohol for more than 1 year").
-    return _("{outcome} (from a weaker study)").format(outcome=outcome)
+    return _("{outcome} (a link, not proof)").format(outcome=outcome)
 
 
 def weak_marks_key() -> str:
