@@ -164,7 +164,7 @@ def test_check_wants_the_mark_where_a_note_says_it_was_read_through_a_copy(conte
     sources = replace_once(content_copy / "en" / "sources.yaml", "    read_through: copy\n", "")
     result = run_in_process(capsys, "check", "--content", str(content_copy))
     assert "read_through" not in result.stdout, "the first copy's note does not say it in words: nothing to find"
-    replace_once(sources, "note: The official US drug label for esketamine, a medicine related to ketamine that is approved for depression.", "note: The esketamine label. We read it through a copy; re-check before release.")
+    replace_once(sources, 'note: "The official US drug label for esketamine, a medicine related to ketamine that is approved for depression.', 'note: "The esketamine label. We read it through a copy; re-check before release.')
     result = run_in_process(capsys, "check", "--content", str(content_copy))
     assert result.returncode == 1
     [line] = [line for line in result.stdout.splitlines() if "read_through" in line]

@@ -198,7 +198,7 @@ def test_the_cocaine_glance_in_print_keeps_each_name_on_at_most_two_lines(guide)
     part = text[text.index("Step 7 of"):]
     part = part[part.index("At a glance") : part.index("Your options, side by side")]
     lines = part.splitlines()
-    for name in ("Rewards for drug-free tests", "Staying with your current care"):
+    for name in ("Rewards for drug-free tests", "Your current care, or no treatment for now"):
         start = next(index for index, line in enumerate(lines) if line.startswith(name.split()[0]))
         first_column = " ".join(re.split(r"\s{2,}", line)[0] for line in lines[start : start + 2])
         assert first_column.startswith(name), lines[start : start + 4]
