@@ -217,8 +217,7 @@ def label_html(label: str) -> str:
 
 def strong_label(label: str) -> str:
     """A label in bold with its colon, then the space before its text ("<strong>Title:</strong> ")."""
-    words, mark, gap = wording.label_parts(label)
-    return f"<strong>{escape(words + mark)}</strong>{escape(gap)}"
+    return f"<strong>{label_html(label)}</strong>{escape(wording.label_parts(label)[2])}"
 
 
 def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
