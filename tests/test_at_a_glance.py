@@ -85,12 +85,12 @@ def test_markdown_and_html_have_the_grid(guide):
     fenced = re.search(r"\*\*At a glance\*\*\n\n```text\n(.*?)\n```", markdown, re.S)
     assert fenced and "A pill every day" in fenced.group(1)
     html = guide_html(guide)
-    table = re.search(r'<table class="options glance">(.*?)</table>', html, re.S).group(1)
+    table = re.search(r'<table class="glance">(.*?)</table>', html, re.S).group(1)
     assert '<th scope="col">Approved for this?</th>' in table
     rows = re.findall(r'<tr><th scope="row">(.*?)</th>(.*?)</tr>', table)
     assert len(rows) == len(guide.page("research-alcohol").options)
     assert "A pill every day" in unescape(rows[1][1]) and "Yes" in rows[1][1]
-    assert html.index('class="options glance"') < html.index('<table class="options">')
+    assert html.index('class="glance"') < html.index('<section class="option-card">')
 
 
 def test_read_mode_gives_the_grid_as_stacked_words_without_squares(guide):

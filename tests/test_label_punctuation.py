@@ -60,7 +60,7 @@ def test_french_markdown_and_html_keep_the_no_break_space(fmt):
     assert f"Ce que c'est{NBSP}:" in out
     assert f"Étape 1 sur 14{NBSP}: " in out
     if fmt == "html":
-        assert f"""<span class="option-label">Ce que c'est{NBSP}: </span>""" in out
+        assert f"""<dt>Ce que c'est{NBSP}:</dt>""" in out
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -99,7 +99,7 @@ def test_english_labels_are_joined_as_before():
     text, markdown, page = (printed("en", fmt) for fmt in ("text", "markdown", "html"))
     assert "Step 1 of 14: " in text and "\nIn brief:\n" in text and "  What it is: " in text
     assert "- **What it is:** " in markdown and "- **Approved?** " in markdown
-    assert '<span class="option-label">What it is: </span>' in page
+    assert "<dt>What it is:</dt>" in page and "<dt>Approved?</dt>" in page
 
 
 @pytest.mark.slow

@@ -166,20 +166,17 @@ def test_print_markdown_and_html_show_every_option_and_label(guide):
         for option in options_of(guide, screen_id):
             assert option.name in text
             assert f"#### " in markdown and option.name in markdown
-            assert f'<th scope="row">{option.name}</th>' in html.replace("&#x27;", "'")
+            assert f"{option.name}</h4>" in html.replace("&#x27;", "'")
     for label in labels():
         assert f"**{wording.label_line(label)}**" in markdown
-        assert f'<th scope="col">{label}</th>' in html
+        assert f"<dt>{''.join(wording.label_parts(label)[:2])}</dt>" in html
         assert label in text
 
 
-def test_the_html_table_stacks_into_cards_on_narrow_screens_and_paper():
-    from recovery_guide.render.html import STYLE
-
-    assert "@media print, (max-width: 60em)" in STYLE
-    narrow = STYLE.split("@media print, (max-width: 60em)")[1]
-    assert "table.options tr" in narrow and "display: block" in narrow
+def test_the_html_options_are_cards_and_their_content_is_escaped():
+    """Review r16: the options table ran off the page; each option is a card (tests/test_html_option_cards.py)."""
     written = HtmlWriter().write(OptionsTable((TreatmentOption("x", "<b>X</b>", "a", "b", "c", "d", "e", "f"),)))
+    assert "<table" not in written and '<section class="option-card"><h4>1. ' in written
     assert "<b>X</b>" not in written and "&lt;b&gt;X&lt;/b&gt;" in written, "content is escaped"
 
 

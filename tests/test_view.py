@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import ClassVar
 
 import pytest
@@ -169,7 +170,9 @@ def test_print_sorts_the_glossary_as_the_app_does(code):
     markdown = guide_markdown(guide)
     glossary = markdown[markdown.index(f"## {wording.glossary()}") :].split("\n\n## ")[0]
     assert [line.split("**")[1] for line in glossary.splitlines() if line.startswith("- **")] == expected
-    assert re.findall(r"<dt>(.*?)</dt>", guide_html(guide)) == [term.replace("'", "&#x27;").replace('"', "&quot;") for term in expected]
+    html = guide_html(guide)
+    glossary = html[html.index(f"<h2>{escape(wording.glossary())}</h2>") :].split("</dl>")[0]  # the options' cards have their own <dt>
+    assert re.findall(r"<dt>(.*?)</dt>", glossary) == [term.replace("'", "&#x27;").replace('"', "&quot;") for term in expected]
 
 
 def test_html_escapes_content_and_keeps_only_its_own_emphasis():

@@ -61,7 +61,7 @@ TICK_BOX = '<span class="tick" aria-hidden="true"></span>'
 """An empty box to tick on paper, drawn as a border (which prints in black and white; a background does not)."""
 
 STYLE = """
-body { font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
+body { overflow-wrap: break-word; font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
 h1 { font-size: 1.6em; border-bottom: 2px solid #000; }
 h2 { font-size: 1.3em; margin-top: 1.5em; border-bottom: 1px solid #555; }
 table.values { border-collapse: collapse; } table.values td { border: 1px solid #000; padding: 0.2em 0.6em; }
@@ -93,7 +93,7 @@ li.tier-next-visit { border: 2px dashed #1f4e79; }
 .tier-heading { font-weight: bold; margin: 0; }
 li.tier ul { margin: 0.3em 0 0 0; }
 .tier-mark { display: inline-block; min-width: 2.2em; }
-ol.steps { list-style: none; padding-inline-start: 0; display: flex; flex-wrap: wrap; gap: 0.6em 2.2em; }
+ol.steps { list-style: none; padding-inline-start: 0; padding-inline-end: 1.8em; display: flex; flex-wrap: wrap; gap: 0.6em 2.2em; }
 ol.steps li { flex: 1 1 8em; position: relative; border: 2px solid #000; padding: 0.4em 0.6em; break-inside: avoid; page-break-inside: avoid; }
 ol.steps li:not(:last-child)::after { content: "\\2192"; position: absolute; right: -1.6em; top: 35%; font-weight: bold; font-size: 1.2em; }
 .step-number { font-weight: bold; margin-inline-end: 0.3em; }
@@ -125,17 +125,23 @@ ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; l
   border-top: 3px dashed #000; border-bottom: 3px dashed #000; }
 .scale { font-weight: bold; }
 footer { border-top: 1px solid #000; margin-top: 2em; }
-table.options { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-table.options th, table.options td { border: 1px solid #000; padding: 0.3em; text-align: start; vertical-align: top; }
-table.options .option-label { display: none; }
-@media print, (max-width: 60em) {
-  table.options, table.options tbody, table.options tr, table.options th, table.options td { display: block; width: auto; }
-  table.options thead { display: none; }
-  table.options tr { border: 2px solid #000; margin: 0 0 1em 0; break-inside: avoid; page-break-inside: avoid; }
-  table.options th, table.options td { border: none; }
-  table.options th[scope="row"] { font-size: 1.1em; border-bottom: 1px solid #000; }
-  table.options .option-label { display: inline; font-weight: bold; }
+table.glance { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+table.glance th, table.glance td { border: 1px solid #000; padding: 0.3em; text-align: start; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
+table.glance .option-label { display: none; }
+@media screen and (max-width: 40em) {
+  table.glance, table.glance tbody, table.glance tr, table.glance th, table.glance td { display: block; width: auto; }
+  table.glance thead { display: none; }
+  table.glance tr { border: 2px solid #000; margin: 0 0 0.8em 0; }
+  table.glance th, table.glance td { border: none; }
+  table.glance th[scope="row"] { border-bottom: 1px solid #000; }
+  table.glance .option-label { display: inline; font-weight: bold; }
 }
+.option-card { border: 2px solid #000; padding: 0 0.8em 0.4em 0.8em; margin: 0 0 1em 0; }
+.option-card h4 { font-size: 1.1em; margin: 0.4em 0; padding-bottom: 0.2em; border-bottom: 1px solid #000; break-after: avoid; page-break-after: avoid; }
+.option-card dl { margin: 0; }
+.option-card dt { font-weight: bold; break-after: avoid; page-break-after: avoid; }
+.option-card dd { margin: 0 0 0.5em 0; break-inside: avoid; page-break-inside: avoid; }
+.option-card dd p { margin: 0; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: #000; text-decoration: none; }
@@ -202,10 +208,16 @@ def contact_then_about(contact_html: str, about: str) -> str:
     return template.replace("\x00", contact_html).replace("\x01", escape(about))
 
 
+def label_html(label: str) -> str:
+    """A label with its colon, escaped, without the space after it ("What it is:", "Approved?",
+    "Ce que c'est\u00a0:"): for a ``<dt>``, whose text follows on a line of its own."""
+    words, mark, _gap = wording.label_parts(label)
+    return escape(words + mark)
+
+
 def strong_label(label: str) -> str:
     """A label in bold with its colon, then the space before its text ("<strong>Title:</strong> ")."""
-    words, mark, gap = wording.label_parts(label)
-    return f"<strong>{escape(words + mark)}</strong>{escape(gap)}"
+    return f"<strong>{label_html(label)}</strong>{escape(wording.label_parts(label)[2])}"
 
 
 def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
@@ -388,31 +400,27 @@ class HtmlWriter(BlockWriter[str]):
         return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *numbers, *(region_html(region, block.numbers_of(region)) for region in block.in_full)])
 
     def write_at_a_glance(self, block: AtAGlance) -> str:
-        """A real table, one row per option, that becomes stacked cards on a narrow page and on paper
-        (the options table's own CSS)."""
+        """A real table, one row per option, header cells scoped: its cells are short, so its columns
+        wrap inside a printed page's width; on a screen too narrow for four columns (a phone) the
+        stylesheet stacks each row with its labels, as the text print's grid does (``table.glance``)."""
         head = "".join(f'<th scope="col">{escape(label)}</th>' for label in glance.headers())
         rows = []
-        labels = glance.headers()[1:]
         for option in block.options:
             name, *values = glance.cells(option)
-            tds = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{escape(value)}</td>' for label, value in zip(labels, values))
+            tds = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{escape(value)}</td>' for label, value in zip(glance.headers()[1:], values))
             rows.append(f'<tr><th scope="row">{escape(name)}</th>{tds}</tr>')
-        return "\n".join([f"<h3>{escape(wording.at_a_glance())}</h3>", f'<table class="options glance"><thead><tr>{head}</tr></thead><tbody>', *rows, "</tbody></table>"])
+        return "\n".join([f"<h3>{escape(wording.at_a_glance())}</h3>", f'<table class="glance"><thead><tr>{head}</tr></thead><tbody>', *rows, "</tbody></table>"])
 
     def write_options_table(self, block: OptionsTable) -> str:
-        """A real table, one row per option and one column per field, header cells scoped; on a
-        narrow screen and on paper the CSS stacks each row as a card with its labels (no script)."""
-        labels = wording.option_labels()
+        """One card per option, stacked, as the text print's: a numbered heading with its name, then a
+        definition list of each label and its text, so a screen reader says "What it is: ..." (an
+        independent review, r16, found a seven-column table of long paragraphs running off the page)."""
         parts = [f"<h3>{escape(wording.options_heading())}</h3>"]
         if block.intro:
             parts.append(f"<p>{escape(block.intro)}</p>")
-        parts.append('<table class="options">')
-        header = "".join(f'<th scope="col">{escape(label)}</th>' for _name, label in labels)
-        parts.append(f'<thead><tr><th scope="col">{escape(wording.option_column())}</th>{header}</tr></thead><tbody>')
-        for option in block.options:
-            cells = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{"<br>".join(escape(paragraph) for paragraph in paragraphs)}</td>' for label, paragraphs in glance.card_fields(option))
-            parts.append(f'<tr><th scope="row">{escape(option.name)}</th>{cells}</tr>')
-        parts.append("</tbody></table>")
+        for number, option in enumerate(block.options, start=1):
+            fields = "".join(f"<dt>{label_html(label)}</dt><dd>{''.join(f'<p>{escape(paragraph)}</p>' for paragraph in paragraphs)}</dd>" for label, paragraphs in glance.card_fields(option))
+            parts.append(f'<section class="option-card"><h4>{number}. {escape(option.name)}</h4><dl>{fields}</dl></section>')
         return "\n".join(parts)
 
     def write_questions(self, block: Questions) -> str:
