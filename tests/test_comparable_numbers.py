@@ -501,7 +501,7 @@ def test_step_9_says_what_the_blood_pressure_numbers_mean_in_plain_words(guide):
 def test_the_xbot_start_numbers_say_what_they_mean(guide):
     """Review r16 (CCI 20): "about 72 in 100 managed to start it, against about 94 in 100" had no meaning in words."""
     card = " ".join(next(option for option in guide.page("research-opioids").options if option.id == "naltrexone-injection").research.split())
-    assert "against about 94 in 100 for buprenorphine. So most people could start either medicine, but more people could not start the injection." in card
+    assert "against about 94 in 100 for buprenorphine. So in both groups, most people could start their medicine. But fewer people managed to start the injection." in card
 
 
 def test_naltrexone_for_opioids_is_worded_without_claiming_or_denying_the_pill(guide):
@@ -519,3 +519,19 @@ def test_no_tell_of_is_left_in_the_reader_text(guide):
     text = " ".join(reader_text(guide).split())
     assert not re.search(r"\btells? of\b", text)
     assert text.count("Step 9 lists the other harms.") == 4, "the ketamine card on each research screen"
+
+
+def test_the_therapy_screens_subgroup_gap_comes_with_its_range(guide):
+    """Review r17 (unsafe list 7): "about 5 more days a month" for one group against another of a small
+    4-group trial was stated more precisely than the main result, which gives its range (clinical.md:
+    15.9 % of days, 3.8 to 28.1, so about 1 to 8 days a month)."""
+    body = " ".join(guide.page("therapy").body.split())
+    assert "about 5 more days a month" in body
+    assert "It could be as small as about 1 day a month, or as large as about 8 days." in body
+
+
+def test_the_cost_sentence_claims_no_costs_the_screen_does_not_give(guide):
+    """Review r17 (hard to read 11): "Our sources give the cost of only a few options" on a screen that gives none."""
+    for page_id in ("research-alcohol", "research-opioids", "research-cocaine", "research-cannabis"):
+        body = " ".join(guide.page(page_id).body.split())
+        assert "Our sources say little about what the options cost." in body and "cost of only a few" not in body, page_id

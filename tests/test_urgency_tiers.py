@@ -313,3 +313,11 @@ def test_a_long_web_address_in_a_sign_or_a_step_never_widens_its_box():
     drawn = tier_lines(tiers) + step_boxes((ListItem("1.", (f"Read {address}",)),))
     assert all(cell_width(line) <= BOX_CELLS for line in drawn), [line for line in drawn if cell_width(line) > BOX_CELLS]
     assert address in "".join(line.strip("#│ ") for line in drawn if address[:10] in line or "a-very" in line).replace(" ", "")
+
+
+def test_thoughts_of_self_harm_point_to_a_crisis_line_too(guide):
+    """Review r17 (unsafe list 12): thoughts of harming yourself sent the reader only to the emergency
+    number; a crisis line (listed on Get help now for the reader's country) is named beside it."""
+    now = guide.page("side-effects-safety").urgency_tiers[0]
+    [sign] = [sign for sign in now.signs if "ending your life" in sign]
+    assert "crisis line" in sign
