@@ -40,7 +40,7 @@ class PageParts:
     timeline: Timeline | None = None
     """What a session is like, drawn by its own widget under the key points; None on most pages."""
     results: list[IconArray] = field(default_factory=list)
-    """The page's results, drawn by the screen as icon arrays under the key points."""
+    """The page's results, drawn by the screen as icon arrays after the body (the words about them)."""
     options: OptionsTable | None = None
     """The options side by side: shown as cards of their own (``tui.widgets.option_cards``), not as Markdown."""
     glance: AtAGlance | None = None

@@ -159,8 +159,12 @@ class ReaderScreen(GuideScreen):
                 yield Static(id="evidence", markup=False)
                 yield Static(id="key-points", markup=False)
                 yield TimelineView(id="timeline", markup=False)
-                yield Vertical(id="results")
                 yield GuideMarkdown(id="body", open_links=False)
+                # The pictures after the words about them, as on paper (where each stands after its own
+                # section): under the key points they came before the studies they show, and the alcohol
+                # screen's AA picture stood above the ketamine trials (independent reviews r15 and r16).
+                # The body stays one Markdown (glossary marks, search landings), so they follow all of it.
+                yield Vertical(id="results")
                 yield AtAGlanceView(id="glance")
                 yield Vertical(id="options")
                 yield UrgencyTiersView(id="tiers")
@@ -299,7 +303,7 @@ class ReaderScreen(GuideScreen):
             await self._fill_page(keep_scroll)
 
     async def _show_results(self, results: list) -> None:
-        """The page's results as icon arrays, under the key points (none on most pages)."""
+        """The page's results as icon arrays, after the body and before the options (none on most pages)."""
         from recovery_guide.tui.widgets.icon_array import IconArrayView
 
         box = self.query_one("#results", Vertical)
