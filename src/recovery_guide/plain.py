@@ -175,11 +175,11 @@ class PlainReader:
         self.say(self.writer.page(page_view(self.guide, screen, self.session.region_code)))
         questions = self.questions_here()
         if questions:
-            with in_language(screen.language):  # the page's own questions, in its language
+            with in_language(screen.language):  # the page's own heading, in its language
                 self.say(wording.label_line(wording.ask_your_provider()))
-                for number, (question, _kind) in enumerate(questions, start=1):
-                    mark = " (" + _("in My questions") + ")" if self.session.my_questions.has(question.id) else ""
-                    self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
+            for number, (question, _kind) in enumerate(questions, start=1):  # the mark is the reader's own list: their language
+                mark = " (" + _("in My questions") + ")" if self.session.my_questions.has(question.id) else ""
+                self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
 
     def questions_here(self) -> list[tuple[Question, EntryKind]]:
         return self.session.questions_on(self.guide.pages[self.index])

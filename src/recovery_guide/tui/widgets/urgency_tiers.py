@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from recovery_guide import wording
+from recovery_guide.i18n import in_language
 from recovery_guide.view.blocks import UrgencyTiers
 
 
@@ -36,11 +37,14 @@ class UrgencyTiersView(Vertical):
             yield Static(classes=f"tier tier-{tier}", markup=False)
         yield Static(id="tiers-unsure", markup=False)
 
-    def show_tiers(self, block: UrgencyTiers | None) -> None:
+    def show_tiers(self, block: UrgencyTiers | None, language: str | None = None) -> None:
+        """Show ``block`` (None hides the box), its heading in ``language``: the page's (``PageView.language``)."""
         self.display = block is not None
         if block is None:
             return
-        self.query_one("#tiers-heading", Static).update(Text(wording.urgency_tiers_heading()))
+        with in_language(language):
+            heading = wording.urgency_tiers_heading()
+        self.query_one("#tiers-heading", Static).update(Text(heading))
         rows = list(self.query(".tier").results(Static))
         for index, row in enumerate(rows):
             shown = index < len(block.tiers)
