@@ -2,7 +2,7 @@
 text, Markdown and HTML, read mode, the app's reading screen) gives its labels, key lines and card
 fields in English, never the Spanish catalog's words; the notice saying so stays Spanish, and the other
 screens stay Spanish. Translators found "◍ = stayed off alcohol for more than 1 year (de un estudio
-más débil)" printed on such a screen."""
+más débil)" printed on such a screen: an English key line with a Spanish band word."""
 
 from __future__ import annotations
 
@@ -21,17 +21,20 @@ from recovery_guide.paths import locales_dir
 from recovery_guide.session import Session
 from tests.helpers import replace_once, run_in_process, settle
 
-STALE = "research-alcohol"
-STALE_STEP = 5
-KEY_LINE = "◍ = stayed off alcohol for more than 1 year (from a weaker study)"
-"""The icon array's key line on the stale screen, whole in English (its outcome is from the content)."""
+STALE = "research-opioids"
+STALE_STEP = 6
+STALE_TITLE = "What research shows for opioids"
+NEXT = "research-cocaine"
+KEY_LINE = "✕ = died in a year (a link, not proof)"
+"""The key line of the stale screen's picture from a weak design, whole in English: the outcome is
+the content's, the band words in brackets the catalog's."""
 
 
 @pytest.fixture
 def stale_spanish(content_copy_of) -> Path:
-    """A content copy whose Spanish alcohol screen is stale: one English sentence changed since."""
+    """A content copy whose Spanish opioids screen is stale: one English sentence changed since."""
     content = content_copy_of("en", "es")
-    replace_once(content / "en" / "screens" / "05-research-alcohol.yaml", "stayed off alcohol for more than 1 year, against", "stayed off alcohol for more than 1 year (a long time), against")
+    replace_once(content / "en" / "screens" / "06-research-opioids.yaml", "fewer people died while in", "fewer people died while they were in")
     assert load_guide("es", content).page(STALE).language == "en"
     return content
 
@@ -73,10 +76,10 @@ def test_print_writes_a_stale_screen_in_english_whole(capsys, stale_spanish, for
     out = result.stdout
     if form == "html":
         stale = between(out, f'<section class="screen" id="{STALE}" lang="en">', "</section>")
-        following = between(out, '<section class="screen" id="research-opioids"', "</section>")
+        following = between(out, f'<section class="screen" id="{NEXT}"', "</section>")
     else:
-        stale = between(out, f"Step {STALE_STEP} of 14: What research shows for alcohol", "Paso 6 de 14")
-        following = out[out.index("Paso 6 de 14") :]
+        stale = between(out, f"Step {STALE_STEP} of 14: {STALE_TITLE}", f"Paso {STALE_STEP + 1} de 14")
+        following = out[out.index(f"Paso {STALE_STEP + 1} de 14") :]
     assert mixed_in(stale) == []
     assert KEY_LINE in stale
     assert "How strong is the research?" in stale and "What it is" in stale
@@ -90,7 +93,7 @@ def test_read_mode_shows_a_stale_screen_in_english_whole_with_a_spanish_notice(c
     out = result.stdout
     notice = i18n.load_catalog("es").gettext("This screen is not yet translated into {language}, so it is shown in English.").format(language="Español")
     assert " ".join(notice.split()) in " ".join(out.split()), "the notice, in the reader's language"
-    stale = between(out, f"Step {STALE_STEP} of 14: What research shows for alcohol", i18n.load_catalog("es").gettext("What next?"))
+    stale = between(out, f"Step {STALE_STEP} of 14: {STALE_TITLE}", i18n.load_catalog("es").gettext("What next?"))
     assert mixed_in(stale) == []
     assert "How strong is the research?" in stale and "What it is:" in stale  # read mode says a picture in words, without its key
 
@@ -132,14 +135,14 @@ async def test_the_app_shows_a_stale_screen_in_english_with_the_notice_in_spanis
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             app.screen.go_to(STALE_STEP - 1)
-            await settle(pilot, lambda: "What research shows for alcohol" in str(app.screen.query_one("#title", Static).render()))
+            await settle(pilot, lambda: STALE_TITLE in str(app.screen.query_one("#title", Static).render()))
             text = page_text(app.screen)
             assert mixed_in(text) == []
             assert KEY_LINE in " ".join(text.split()) and "What it is:" in text  # the key line wrapped to the window and "How strong is the research?" in text
             notice = str(app.screen.query_one("#translation-note", Static).render())
             assert notice == i18n._("This screen is not yet translated into {language}, so it is shown in English.").format(language="Español")
             assert notice != "This screen is not yet translated into Español, so it is shown in English."
-            assert str(app.screen.query_one("#progress", Static).render()).startswith("Paso 5"), "the step counter is the app's: Spanish"
+            assert str(app.screen.query_one("#progress", Static).render()).startswith(f"Paso {STALE_STEP}"), "the step counter is the app's: Spanish"
             app.screen.go_to(STALE_STEP)
             await settle(pilot, lambda: spanish.pages[STALE_STEP].title in str(app.screen.query_one("#title", Static).render()))
             assert SPANISH_EVIDENCE in page_text(app.screen), "the next screen is Spanish again"
