@@ -98,6 +98,24 @@ def test_read_mode_shows_a_stale_screen_in_english_whole_with_a_spanish_notice(c
     assert "How strong is the research?" in stale and "What it is:" in stale  # read mode says a picture in words, without its key
 
 
+def test_print_draws_tiers_from_a_stale_screen_in_english_and_points_to_them_in_english(capsys, content_copy_of):
+    """The urgency tiers belong to the safety screen: while it is stale, Get help now (Spanish) prints
+    them English whole, heading and all, and the stale screen's line pointing to them is English (only
+    the title it quotes, the Spanish page's own, is Spanish)."""
+    content = content_copy_of("en", "es")
+    replace_once(content / "en" / "screens" / "09-side-effects-safety.yaml", "- chest pain or a sudden", "- chest pain, or a sudden")
+    result = run_in_process(capsys, "print", "--content", str(content), "--lang", "es", "--region", "US")
+    assert result.returncode == 0, result.stderr
+    spanish = load_guide("es", content)
+    help_now = spanish.pages[12]
+    tiers = between(result.stdout, f"Paso 13 de 14: {help_now.title}", "Paso 14 de 14")
+    assert "How urgent is it?" in tiers and "NOW: call your emergency number" in tiers
+    safety = between(result.stdout, "Step 9 of 14: Side effects and safety", "Paso 10 de 14")
+    pointer = f'The signs to act on now, today or at your next visit are in step 13, "{help_now.title}".'
+    assert pointer in " ".join(safety.split())
+    assert mixed_in(safety.replace(help_now.title, "")) == []
+
+
 PAGE_PARTS = ("#evidence", "#key-points", "#timeline", "#results", "#body", "#glance", "#options", "#tiers", "#words-heading", "#meta")
 """The reading screen's widgets that hold the page itself (the rest is the app's chrome)."""
 

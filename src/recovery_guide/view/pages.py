@@ -215,7 +215,7 @@ def urgency_tiers(guide: Guide, page: Page | None = None) -> UrgencyTiers | None
     (``Guide.tiers_page``), so the safety screen, Get help now and the handout draw one source.
     None when no screen has tiers."""
     holder = page if page is not None and page.urgency_tiers else guide.tiers_page
-    return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure) if holder else None
+    return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure, holder.language) if holder else None
 
 
 def body_sections(body: tuple[Block, ...]) -> list[int]:
@@ -354,11 +354,12 @@ def printed_once(pages: tuple[PageView, ...]) -> tuple[PageView, ...]:
     danger ("Help lines are on the "Get help now" page"), and its help lines are right under them. A
     reader in a hurry must not be sent back to step 9; a reader going front to back is sent ahead."""
 
-    def pointer(home: int, part: tuple[Block, ...]) -> tuple[Block, ...]:
+    def pointer(home: int, part: tuple[Block, ...], on: int) -> tuple[Block, ...]:
         page = pages[home]
-        if isinstance(part[0], UrgencyTiers):
-            return (Paragraph((wording.tiers_on_page(page.number, page.title),)),)
-        return (part[0], Paragraph((wording.said_on_page(page.number, page.title),), tight=True))
+        with in_language(pages[on].language):  # in the words of the page it is printed on (the title is the home's own)
+            if isinstance(part[0], UrgencyTiers):
+                return (Paragraph((wording.tiers_on_page(page.number, page.title),)),)
+            return (part[0], Paragraph((wording.said_on_page(page.number, page.title),), tight=True))
 
     help_now = next((index for index, view in enumerate(pages) if view.kind is PageKind.HELP_NOW), None)
     homes = {UrgencyTiers: help_now} if help_now is not None else {}

@@ -350,7 +350,7 @@ class ReaderScreen(GuideScreen):
         await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
         self.query_one(AtAGlanceView).show(parts.glance, screen.language)
         await self._show_options(parts.options, screen.language)
-        self.query_one(UrgencyTiersView).show_tiers(parts.tiers, screen.language)
+        self.query_one(UrgencyTiersView).show_tiers(parts.tiers)
         words = self.query_one("#words")
         words.display = bool(terms)
         with in_language(screen.language):

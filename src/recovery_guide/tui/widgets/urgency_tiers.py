@@ -37,12 +37,12 @@ class UrgencyTiersView(Vertical):
             yield Static(classes=f"tier tier-{tier}", markup=False)
         yield Static(id="tiers-unsure", markup=False)
 
-    def show_tiers(self, block: UrgencyTiers | None, language: str | None = None) -> None:
-        """Show ``block`` (None hides the box), its heading in ``language``: the page's (``PageView.language``)."""
+    def show_tiers(self, block: UrgencyTiers | None) -> None:
+        """Show ``block`` (None hides the box), its heading in the language of the screen that holds the tiers."""
         self.display = block is not None
         if block is None:
             return
-        with in_language(language):
+        with in_language(block.language):
             heading = wording.urgency_tiers_heading()
         self.query_one("#tiers-heading", Static).update(Text(heading))
         rows = list(self.query(".tier").results(Static))
