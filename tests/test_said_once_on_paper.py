@@ -97,7 +97,7 @@ def test_a_short_repeated_section_stays_as_it_is():
     short = (Heading(2, "What ketamine is"), Paragraph(("Ketamine is a medicine used for surgery. Step 2 says more about it.",)))
     longer = (Heading(2, "Comparing"), Paragraph(("word " * 60,)))
     pages = [short + longer, short + longer]
-    printed = said_once(pages, lambda home, part: (part[0], Paragraph((f"See step {home + 1}.",))))
+    printed = said_once(pages, lambda home, part, _on: (part[0], Paragraph((f"See step {home + 1}.",))))
     assert printed[1][:2] == short, "the short section stays in full"
     assert printed[1][2:] == (longer[0], Paragraph(("See step 1.",))), "the longer one becomes a pointer"
 

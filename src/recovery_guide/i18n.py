@@ -7,9 +7,12 @@ reads the compiled catalogs at run time, so the light commands never import Babe
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import gettext as _gettext
 import os
+from collections.abc import Iterator
 
 from recovery_guide.guide_content import SOURCE_LANGUAGE
 from recovery_guide.paths import locales_dir
@@ -22,15 +25,23 @@ ALIASES = {"pt": "pt_BR", "zh": "zh_Hans", "zh_CN": "zh_Hans", "zh_SG": "zh_Hans
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _current = SOURCE_LANGUAGE
 
+_override: contextvars.ContextVar[tuple[str, _gettext.NullTranslations] | None] = contextvars.ContextVar("recovery_guide_language", default=None)
+"""The language ``in_language`` switched to, for the code running inside it only (None: the reader's)."""
+
+
+def _active() -> _gettext.NullTranslations:
+    override = _override.get()
+    return override[1] if override else _translations
+
 
 def _(message: str) -> str:
     """Translate a UI string into the current language."""
-    return _translations.gettext(message)
+    return _active().gettext(message)
 
 
 def pgettext(context: str, message: str) -> str:
     """Translate a UI string that needs a context to tell it apart (a key's name, "Delete", is not the verb)."""
-    return _translations.pgettext(context, message)
+    return _active().pgettext(context, message)
 
 
 def N_(message: str) -> str:
@@ -39,7 +50,29 @@ def N_(message: str) -> str:
 
 
 def current_language() -> str:
-    return _current
+    override = _override.get()
+    return override[0] if override else _current
+
+
+@contextlib.contextmanager
+def in_language(language: str | None) -> Iterator[None]:
+    """Catalog strings in ``language`` for the code inside the ``with`` (None or the current language:
+    no change), restored on the way out, even on an error.
+
+    The one rule that keeps a page in one language: a page's view is built and written in the page's
+    own language (``PageView.language``: English for a screen whose translation is missing or stale),
+    so its labels ("What it is:", "Ask your provider", the key lines) never mix with the reader's
+    language around it. Neither gettext nor Babel has such a switch (Django's ``translation.override``
+    is the same idea); a context variable keeps it to this thread or task, so the app's other work
+    and ``serve``'s other requests still speak the reader's language."""
+    if language is None or language == current_language():
+        yield
+        return
+    token = _override.set((language, _catalog(language)))
+    try:
+        yield
+    finally:
+        _override.reset(token)
 
 
 def normalise(code: str) -> str:
@@ -117,6 +150,12 @@ def load_catalog(language: str) -> _gettext.NullTranslations:
         buffer.seek(0)
         return _gettext.GNUTranslations(buffer)
     return _gettext.NullTranslations()
+
+
+@functools.lru_cache(maxsize=8)
+def _catalog(language: str) -> _gettext.NullTranslations:
+    """``load_catalog``, kept: ``in_language`` is entered for every stale page written or turned to."""
+    return load_catalog(language)
 
 
 def set_language(language: str) -> None:

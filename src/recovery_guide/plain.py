@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from recovery_guide import wording
-from recovery_guide.i18n import _, language_names
+from recovery_guide.i18n import _, in_language, language_names
 from recovery_guide.key_names import with_keys
 from recovery_guide.model import Question, PageKind
 from recovery_guide.my_questions import EntryKind
@@ -169,11 +169,15 @@ class PlainReader:
         screen = self.guide.pages[self.index]
         self.session.visit(screen.id)
         self.say()
+        if screen.language != self.guide.language.code:  # said in the reader's language; the page is English whole
+            language = language_names(self.guide.language.code)[0]
+            self.say(fill(_("This screen is not yet translated into {language}, so it is shown in English.").format(language=language)))
         self.say(self.writer.page(page_view(self.guide, screen, self.session.region_code)))
         questions = self.questions_here()
         if questions:
-            self.say(wording.label_line(wording.ask_your_provider()))
-            for number, (question, _kind) in enumerate(questions, start=1):
+            with in_language(screen.language):  # the page's own heading, in its language
+                self.say(wording.label_line(wording.ask_your_provider()))
+            for number, (question, _kind) in enumerate(questions, start=1):  # the mark is the reader's own list: their language
                 mark = " (" + _("in My questions") + ")" if self.session.my_questions.has(question.id) else ""
                 self.say(fill(question.text + mark, initial_indent=f"  {number}. ", subsequent_indent="     "))
 

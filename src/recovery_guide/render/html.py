@@ -12,7 +12,7 @@ import re
 from html import escape
 
 from recovery_guide import wording
-from recovery_guide.i18n import language_tag, text_direction
+from recovery_guide.i18n import current_language, in_language, language_tag, text_direction
 from recovery_guide.model import Clinic, Guide, OutcomeKind, Region, ResultGroup, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
@@ -292,12 +292,16 @@ class HtmlWriter(BlockWriter[str]):
     """Each block as HTML (no trailing newline)."""
 
     def page(self, view: PageView) -> str:
-        parts = [f'<section class="screen" id="{escape(view.id)}">', f"<h2>{escape(view.heading)}</h2>"]
-        for index, block in enumerate(view.blocks):
-            parts.append(self.write(block))
-            following = view.blocks[index + 1] if index + 1 < len(view.blocks) else None
-            if isinstance(block, BODY_KINDS) and not isinstance(following, BODY_KINDS):
-                parts.append("")  # the body ends with a blank line, as it always has
+        """A page's heading and blocks in the page's own language; a page in another language than the
+        document around it (a stale screen shown in English) says so in ``lang`` for screen readers."""
+        lang = f' lang="{language_tag(view.language)}"' if view.language != current_language() else ""
+        with in_language(view.language):
+            parts = [f'<section class="screen" id="{escape(view.id)}"{lang}>', f"<h2>{escape(view.heading)}</h2>"]
+            for index, block in enumerate(view.blocks):
+                parts.append(self.write(block))
+                following = view.blocks[index + 1] if index + 1 < len(view.blocks) else None
+                if isinstance(block, BODY_KINDS) and not isinstance(following, BODY_KINDS):
+                    parts.append("")  # the body ends with a blank line, as it always has
         parts.append("</section>")
         return "\n".join(parts)
 
@@ -381,12 +385,14 @@ class HtmlWriter(BlockWriter[str]):
         words with the squares (black and white, so it prints)."""
         parts = ['<section class="options-chart">', f"<h2>{escape(wording.options_chart())}</h2>", f"<p>{escape(wording.options_chart_caption())}</p>"]
         for group in block.groups:
-            parts += [f"<h3>{escape(group.heading)}</h3>", "<ul>"]
-            for option in group.options:
-                name, *rest = options_chart.row(option)
-                parts.append(f"<li><strong>{escape(name)}</strong>{escape(wording.label_separator(name))}{escape(wording.list_separator().join(rest))}</li>")
-            if group.more:
-                parts.append(f"<li>{escape(options_chart.more_line(group))}</li>")
+            lang = f' lang="{language_tag(group.language)}"' if group.language and group.language != current_language() else ""
+            parts += [f"<h3{lang}>{escape(group.heading)}</h3>", f"<ul{lang}>"]
+            with in_language(group.language):  # a stale screen's group in English, whole, like the screen
+                for option in group.options:
+                    name, *rest = options_chart.row(option)
+                    parts.append(f"<li><strong>{escape(name)}</strong>{escape(wording.label_separator(name))}{escape(wording.list_separator().join(rest))}</li>")
+                if group.more:
+                    parts.append(f"<li>{escape(options_chart.more_line(group))}</li>")
             parts.append("</ul>")
         return "\n".join([*parts, "</section>"])
 
@@ -537,10 +543,11 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     view = guide_view(guide, region_code, clinic)
     writer = HtmlWriter()
     parts = [f"<h1>{escape(wording.app_title())}</h1>", f'<p class="banner">{escape(wording.provider_banner())}</p>']
-    if view.main_message:
-        parts.append(writer.write(view.main_message))
-    if view.chart:
-        parts.append(writer.write(view.chart))
+    with in_language(view.opening_language):
+        if view.main_message:
+            parts.append(writer.write(view.main_message))
+        if view.chart:
+            parts.append(writer.write(view.chart))
     if view.clinic:
         parts.append(writer.write(view.clinic))
     parts += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

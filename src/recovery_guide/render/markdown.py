@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from recovery_guide import wording
+from recovery_guide.i18n import in_language
 from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.render.text import writing_box
 from recovery_guide.view.boxes import step_boxes, tier_lines
@@ -140,7 +141,9 @@ class MarkdownWriter(BlockWriter[str]):
         return "".join(("\n" if getattr(block, "tight", False) else "\n\n") * bool(index) + self.write(block) for index, block in enumerate(blocks))
 
     def page(self, view: PageView) -> str:
-        return f"## {escape_markdown(view.heading)}\n\n" + self.blocks(view.blocks)
+        """A page's heading and blocks, in the page's own language (``PageView.language``)."""
+        with in_language(view.language):
+            return f"## {escape_markdown(view.heading)}\n\n" + self.blocks(view.blocks)
 
     # --- the body ----------------------------------------------------------------------------------
 
@@ -206,12 +209,13 @@ class MarkdownWriter(BlockWriter[str]):
         """Under the main message: its title and caption, then a list per research screen, a row an item."""
         parts = [f"**{escape_markdown(wording.options_chart())}**", "", escape_markdown(wording.options_chart_caption())]
         for group in block.groups:
-            parts += ["", escape_markdown(wording.label_line(group.heading)), ""]
-            for option in group.options:
-                name, *rest = options_chart.row(option)
-                parts.append(f"- **{escape_markdown(name)}**{escape_markdown(wording.label_separator(name))}{escape_markdown(wording.list_separator().join(rest))}")
-            if group.more:
-                parts.append(f"- {escape_markdown(options_chart.more_line(group))}")
+            with in_language(group.language):  # a stale screen's group in English, whole, like the screen
+                parts += ["", escape_markdown(wording.label_line(group.heading)), ""]
+                for option in group.options:
+                    name, *rest = options_chart.row(option)
+                    parts.append(f"- **{escape_markdown(name)}**{escape_markdown(wording.label_separator(name))}{escape_markdown(wording.list_separator().join(rest))}")
+                if group.more:
+                    parts.append(f"- {escape_markdown(options_chart.more_line(group))}")
         return "\n".join(parts)
 
     def write_at_a_glance(self, block: AtAGlance) -> str:
@@ -332,10 +336,11 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     view = guide_view(guide, region_code, clinic)
     writer = MarkdownWriter()
     chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**"]
-    if view.main_message:
-        chunks.append(writer.write(view.main_message))
-    if view.chart:
-        chunks.append(writer.write(view.chart))
+    with in_language(view.opening_language):
+        if view.main_message:
+            chunks.append(writer.write(view.main_message))
+        if view.chart:
+            chunks.append(writer.write(view.chart))
     if view.clinic:
         chunks.append(writer.write(view.clinic))
     chunks += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 
 from recovery_guide import linebreak, wording
+from recovery_guide.i18n import in_language
 from recovery_guide.model import Clinic, Guide, Region, Urgency
 from recovery_guide.textfold import cell_width
 from recovery_guide.render.writer import BlockWriter
@@ -135,8 +136,9 @@ class TextWriter(BlockWriter[str | None]):
         return text if self.plain else underline(text, mark)
 
     def page(self, view: PageView) -> str:
-        """A page: its heading, then each block, a blank line between them."""
-        chunks = [self.title(view.heading)] + [self.write(block) for block in view.blocks]
+        """A page: its heading, then each block, a blank line between them, all in the page's language."""
+        with in_language(view.language):
+            chunks = [self.title(view.heading)] + [self.write(block) for block in view.blocks]
         return "\n\n".join(chunk for chunk in chunks if chunk is not None).rstrip() + "\n"
 
     # --- the body ----------------------------------------------------------------------------------
@@ -343,10 +345,11 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     view = guide_view(guide, region_code, clinic)
     writer = TextWriter()
     header = [underline(wording.app_title()), "", fill(wording.provider_banner()), ""]
-    if view.main_message:
-        header += [writer.write(view.main_message), ""]
-    if view.chart:
-        header += [writer.write(view.chart), ""]
+    with in_language(view.opening_language):
+        if view.main_message:
+            header += [writer.write(view.main_message), ""]
+        if view.chart:
+            header += [writer.write(view.chart), ""]
     if view.clinic:
         header += [writer.write(view.clinic), ""]
     header.append("")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from recovery_guide.i18n import in_language
 from recovery_guide.view.blocks import BLOCK_KINDS, Block
 
 Out = TypeVar("Out")
@@ -22,7 +23,8 @@ class BlockWriter(Generic[Out]):
         method = getattr(self, f"write_{block.kind}", None)
         if method is None:
             raise NotImplementedError(f"{type(self).__name__} cannot write a {type(block).__name__} block: it needs a write_{block.kind} method")
-        return method(block)
+        with in_language(getattr(block, "language", None)):  # a block taken from another screen keeps that screen's language
+            return method(block)
 
 
 def missing_kinds(writer: type[BlockWriter]) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from recovery_guide import wording
-from recovery_guide.i18n import _
+from recovery_guide.i18n import _, in_language
 from recovery_guide.render.markdown import MarkdownWriter
 from recovery_guide.view.blocks import BODY_KINDS, AtAGlance, Block, EvidenceLabel, EvidenceScale, IconArray, KeyPoints, MainMessage, OptionsChart, OptionsTable, Questions, SourceRefs, Timeline, UrgencyTiers
 from recovery_guide.view import options_chart
@@ -61,6 +61,12 @@ class ReadingPage(MarkdownWriter):
         super().__init__(section="##", change_hint=change_region_hint(), heading_shift=0)
 
     def parts(self, view: PageView) -> PageParts:
+        """The page's parts, written in the page's own language (``PageView.language``). The hint to
+        change region, made with the writer, is the app's own (a key to press): the reader's language."""
+        with in_language(view.language):
+            return self._parts(view)
+
+    def _parts(self, view: PageView) -> PageParts:
         parts = PageParts(blocks=list(view.blocks))
         body = [block for block in view.blocks if isinstance(block, BODY_KINDS)]
         parts.body = self.blocks(body)

@@ -267,6 +267,9 @@ class UrgencyTiers(Block):
     tiers: tuple[UrgencyTier, ...]
     unsure: str | None = None
     """What to do when no tier seems to fit, under the tiers."""
+    language: str | None = None
+    """The language of the screen that holds the tiers (English while it is stale): Get help now draws
+    them from that screen, so the writers draw them in it, heading and all (``BlockWriter.write``)."""
 
     SYMBOLS: ClassVar[dict[str, str]] = {"now": "!!!", "today": "!!", "next-visit": "!"}
     """Plain characters (one cell each, in every terminal and on paper): more marks, more urgent."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recovery_guide import wording
+from recovery_guide.i18n import in_language
 from recovery_guide.linebreak import wrap_cells
 from recovery_guide.model import Approval, Guide, TreatmentOption
 from recovery_guide.textfold import cell_width
@@ -37,6 +38,9 @@ class ChartGroup:
     options: tuple[TreatmentOption, ...]
     more: int
     """How many of the screen's options the chart leaves to the screen itself."""
+    language: str | None = None
+    """The screen's language (English for a stale screen): its group is written in it, whole, like
+    the screen itself (``i18n.in_language``); None for the language around it."""
 
 
 def groups(guide: Guide) -> tuple[ChartGroup, ...]:
@@ -51,7 +55,9 @@ def groups(guide: Guide) -> tuple[ChartGroup, ...]:
         best = sorted(others, key=lambda option: -(option.evidence_level or 0))[:SHOWN]
         shown = tuple(first + [option for option in others if option in best])
         step = index + 1
-        found.append(ChartGroup(wording.chart_group(page.title, step), step, shown, len(page.options) - len(shown)))
+        with in_language(page.language):
+            heading = wording.chart_group(page.title, step)
+        found.append(ChartGroup(heading, step, shown, len(page.options) - len(shown), page.language))
     return tuple(found)
 
 
@@ -73,7 +79,8 @@ def more_line(group: ChartGroup) -> str:
 def lines(chart_groups: tuple[ChartGroup, ...], width: int, dots: bool = True) -> list[str]:
     """The groups at ``width`` cells: each heading, then a row per option in three columns where they
     fit, or else the name with its approval and research on the lines under it (indented)."""
-    rows = [row(option, dots) for group in chart_groups for option in group.options]
+    group_rows = [group_cells(group, dots) for group in chart_groups]
+    rows = [cells for cells_of_group, _more in group_rows for cells in cells_of_group]
     widths = [max((cell_width(cell) for cell in column), default=0) for column in zip(*rows)] if rows else []
     fits = bool(widths) and cell_width(INDENT) + sum(widths) + cell_width(GAP) * (len(widths) - 1) <= width
     out: list[str] = []
@@ -81,16 +88,24 @@ def lines(chart_groups: tuple[ChartGroup, ...], width: int, dots: bool = True) -
         if number:
             out.append("")
         out += wrap_cells(group.heading, width)
-        for option in group.options:
-            cells = row(option, dots)
+        cells_of_group, more = group_rows[number]
+        for cells in cells_of_group:
             if fits:
                 out.append((INDENT + GAP.join(cell + " " * (column - cell_width(cell)) for cell, column in zip(cells, widths))).rstrip())
             else:
                 out += wrap_cells(cells[0], width, initial_indent=INDENT, subsequent_indent=INDENT)
-                out += wrap_cells(wording.list_separator().join(cells[1:]), width, initial_indent=INDENT * 2, subsequent_indent=INDENT * 2)
-        if group.more:
-            out += wrap_cells(more_line(group), width, initial_indent=INDENT, subsequent_indent=INDENT)
+                with in_language(group.language):
+                    separator = wording.list_separator()
+                out += wrap_cells(separator.join(cells[1:]), width, initial_indent=INDENT * 2, subsequent_indent=INDENT * 2)
+        if more:
+            out += wrap_cells(more, width, initial_indent=INDENT, subsequent_indent=INDENT)
     return out
+
+
+def group_cells(group: ChartGroup, dots: bool = True) -> tuple[list[tuple[str, str, str]], str]:
+    """A group's rows and its "See all options in step K" line, in the group's own language."""
+    with in_language(group.language):
+        return [row(option, dots) for option in group.options], more_line(group)
 
 
 def sentences(chart_groups: tuple[ChartGroup, ...]) -> list[str]:
@@ -98,7 +113,8 @@ def sentences(chart_groups: tuple[ChartGroup, ...]) -> list[str]:
     out: list[str] = []
     for group in chart_groups:
         out.append(group.heading)
-        out += [wording.chart_sentence(*row(option, dots=False)) for option in group.options]
-        if group.more:
-            out.append(more_line(group))
+        with in_language(group.language):
+            out += [wording.chart_sentence(*row(option, dots=False)) for option in group.options]
+            if group.more:
+                out.append(more_line(group))
     return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from recovery_guide import wording
-from recovery_guide.i18n import official_in
+from recovery_guide.i18n import in_language, official_in
 from recovery_guide.glossary import sorted_terms
 from recovery_guide.model import Clinic, Guide, Page, PageKind, Region, Result, ReviewState
 from recovery_guide.view.blocks import (
@@ -62,6 +62,18 @@ class PageView:
     title: str
     kind: PageKind
     blocks: tuple[Block, ...]
+    language: str = "en"
+    """The language the page is written in: the guide's, or English for a screen whose translation is
+    missing or stale (``Page.language``). Its blocks were built in it, and every writer writes them in
+    it (``i18n.in_language``), so no catalog word of the reader's language lands inside an English page.
+
+    What counts as the page: its heading on paper ("Step 3 of 14: Title"), its blocks' labels, key
+    lines, band words, card fields, tiers and the "Ask your provider" questions. What stays in the
+    reader's language is the chrome around it: the app's key bar, buttons and step counter, and the
+    notice that says the screen is shown in English; on paper, the parts printed once for the whole
+    guide (the title, the key to the pictures, the glossary) unless they come from a stale page (the
+    main message and the options chart, taken off the welcome page, keep its language:
+    ``GuideView.opening_language``)."""
 
     @property
     def heading(self) -> str:
@@ -78,6 +90,8 @@ class GuideView:
     clinic: ClinicDetails | None
     pages: tuple[PageView, ...]
     glossary: GlossaryEntries
+    opening_language: str | None = None
+    """The language of the page the main message and the chart were taken from (None: the guide's)."""
     key: PictureKey | None = None
     """How to read the pictures: written once, just before the first page that has a picture (a review
     found it between the title and the main message)."""
@@ -201,7 +215,7 @@ def urgency_tiers(guide: Guide, page: Page | None = None) -> UrgencyTiers | None
     (``Guide.tiers_page``), so the safety screen, Get help now and the handout draw one source.
     None when no screen has tiers."""
     holder = page if page is not None and page.urgency_tiers else guide.tiers_page
-    return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure) if holder else None
+    return UrgencyTiers(holder.urgency_tiers, holder.urgency_unsure, holder.language) if holder else None
 
 
 def body_sections(body: tuple[Block, ...]) -> list[int]:
@@ -233,7 +247,15 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
 
     ``clinic``: the reader's clinic, whose phone the Get help now page lists with the help lines
     (the full-screen app); ``print`` shows the clinic once at the top instead.
+
+    Built in the page's own language (``PageView.language``): its evidence words and other catalog
+    strings are English on a screen shown in English.
     """
+    with in_language(page.language):
+        return _page_view(guide, page, region_code, clinic, paper)
+
+
+def _page_view(guide: Guide, page: Page, region_code: str | None, clinic: Clinic | None, paper: bool) -> PageView:
     numbers = source_numbers(guide)
     blocks: list[Block] = [MainMessage(page.main_message), OptionsChart(chart_groups(guide))] if page.main_message else []
     blocks.append(KeyPoints(page.key_points))
@@ -262,7 +284,7 @@ def page_view(guide: Guide, page: Page, region_code: str | None = None, clinic: 
     blocks.append(SourceRefs(tuple(numbers[source_id] for source_id in cited_on(page)), page.reviewed))
     if page.kind is PageKind.ABOUT:
         blocks += [LanguageNote(about_language_note(guide)), review_dates(guide), Sources(tuple(guide.sources.values()))]
-    return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks) if paper else screen_blocks(blocks))
+    return PageView(page.id, guide.index_of(page.id) + 1, len(guide.pages), page.title, page.kind, tuple(blocks) if paper else screen_blocks(blocks), page.language)
 
 
 def for_region(guide: Guide, region_code: str | None) -> Guide:
@@ -296,14 +318,16 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     glossary in the guide's own sort order. The main message leaves its page for the top of the guide.
     Only the reader's country's help lines when it is known and listed (``for_region``)."""
     full, guide = guide, for_region(guide, region_code)
-    pages = tuple(with_language_note(paper_page(page_view(guide, page, region_code, paper=True), guide, other_countries(guide, full)), guide) for page in guide.pages)
+    pages = tuple(printed_page(guide, full, page, region_code) for page in guide.pages)
     main = next((block for view in pages for block in view.blocks if isinstance(block, MainMessage)), None)
+    opening = next((view.language for view in pages if any(isinstance(block, MainMessage) for block in view.blocks)), None)
     chart = next((block for view in pages for block in view.blocks if isinstance(block, OptionsChart)), None)
     return GuideView(
         language=guide.language.code,
         clinic=ClinicDetails(clinic) if clinic else None,
         main_message=main,
         chart=chart,
+        opening_language=opening,
         pages=printed_once(tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, (MainMessage, OptionsChart)))) for view in pages)),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
         key=picture_key(guide),
@@ -312,6 +336,12 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         worksheet_after=guide.values.after if guide.values else None,
         writing=writing_spaces(worksheet=guide.values is not None),
     )
+
+
+def printed_page(guide: Guide, full: Guide, page: Page, region_code: str | None) -> PageView:
+    """One page as ``print`` writes it, every part of it made in the page's own language."""
+    with in_language(page.language):
+        return with_language_note(paper_page(page_view(guide, page, region_code, paper=True), guide, other_countries(guide, full)), guide)
 
 
 def printed_once(pages: tuple[PageView, ...]) -> tuple[PageView, ...]:
@@ -324,11 +354,12 @@ def printed_once(pages: tuple[PageView, ...]) -> tuple[PageView, ...]:
     danger ("Help lines are on the "Get help now" page"), and its help lines are right under them. A
     reader in a hurry must not be sent back to step 9; a reader going front to back is sent ahead."""
 
-    def pointer(home: int, part: tuple[Block, ...]) -> tuple[Block, ...]:
+    def pointer(home: int, part: tuple[Block, ...], on: int) -> tuple[Block, ...]:
         page = pages[home]
-        if isinstance(part[0], UrgencyTiers):
-            return (Paragraph((wording.tiers_on_page(page.number, page.title),)),)
-        return (part[0], Paragraph((wording.said_on_page(page.number, page.title),), tight=True))
+        with in_language(pages[on].language):  # in the words of the page it is printed on (the title is the home's own)
+            if isinstance(part[0], UrgencyTiers):
+                return (Paragraph((wording.tiers_on_page(page.number, page.title),)),)
+            return (part[0], Paragraph((wording.said_on_page(page.number, page.title),), tight=True))
 
     help_now = next((index for index, view in enumerate(pages) if view.kind is PageKind.HELP_NOW), None)
     homes = {UrgencyTiers: help_now} if help_now is not None else {}

@@ -149,9 +149,10 @@ SAID_ONCE = (UrgencyTiers,)
 """Blocks made from the model that paper prints in full once: the urgency tiers, which the safety screen
 holds and Get help now shows too (an independent review found the box printed twice)."""
 
-Pointer = Callable[[int, tuple[Block, ...]], tuple[Block, ...]]
-"""What takes the place of a part printed in full on another page: given that page's index and the
-part, the blocks to print instead (a heading and a line saying where to read it)."""
+Pointer = Callable[[int, tuple[Block, ...], int], tuple[Block, ...]]
+"""What takes the place of a part printed in full on another page: given that page's index, the part
+and the index of the page the pointer is printed on (whose language it is written in), the blocks to
+print instead (a heading and a line saying where to read it)."""
 
 
 def said_once(pages: Sequence[tuple[Block, ...]], pointer: Pointer, homes: Mapping[type[Block], int] | None = None) -> tuple[tuple[Block, ...], ...]:
@@ -168,7 +169,7 @@ def said_once(pages: Sequence[tuple[Block, ...]], pointer: Pointer, homes: Mappi
         kept: list[Block] = []
         for part in page_parts:
             home = _home(part, parts, (homes or {}).get(type(part[0]))) if _repeatable(part) else index
-            kept += part if home == index else pointer(home, part)
+            kept += part if home == index else pointer(home, part, index)
         result.append(tuple(kept))
     return tuple(result)
 

@@ -17,7 +17,7 @@ from textual.widgets._markdown import MarkdownBlock, MarkdownHeader, MarkdownPar
 from textual.widgets.option_list import Option
 
 from recovery_guide import wording
-from recovery_guide.i18n import _, language_names
+from recovery_guide.i18n import _, in_language, language_names
 from recovery_guide.model import Question, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.tui.widgets.banner import Banner
@@ -302,7 +302,7 @@ class ReaderScreen(GuideScreen):
         with self.app.batch_update():
             await self._fill_page(keep_scroll)
 
-    async def _show_results(self, results: list) -> None:
+    async def _show_results(self, results: list, language: str | None = None) -> None:
         """The page's results as icon arrays, after the body and before the options (none on most pages)."""
         from recovery_guide.tui.widgets.icon_array import IconArrayView
 
@@ -311,19 +311,20 @@ class ReaderScreen(GuideScreen):
         views = list(box.query(IconArrayView))
         if len(views) == len(results):  # the same number (a language switch): redrawn in place, heights settle at once
             for view, block in zip(views, results):
-                view.show(block)
+                view.show(block, language)
             return
         await box.remove_children()
         if results:
-            await box.mount_all([IconArrayView(block, classes="icon-array") for block in results])
+            await box.mount_all([IconArrayView(block, language, classes="icon-array") for block in results])
 
     async def _fill_page(self, keep_scroll: bool) -> None:
         """Fill every part of the page from its view (``ReadingPage`` says what goes where); the layout itself never changes."""
         guide, screen = self.guide, self.guide.pages[self.index]
         if self.showing_english:
             screen = self.session.guide_in("en").pages[self.index]
-        self.query_one("#key-points").border_title = plain(wording.key_points())
-        self.query_one("#ask-heading", Static).update(wording.ask_your_provider())
+        with in_language(screen.language):  # the page's own headings in its language; the chrome stays the reader's
+            self.query_one("#key-points").border_title = plain(wording.key_points())
+            self.query_one("#ask-heading", Static).update(wording.ask_your_provider())
         language_name = language_names(guide.language.code)[0]
         if self.showing_english:
             note_text = _("You are reading the English original. Press e to go back to {language}.").format(language=language_name)
@@ -341,8 +342,8 @@ class ReaderScreen(GuideScreen):
         evidence.update(parts.evidence)
         evidence.display = bool(parts.evidence)
         self.query_one("#key-points", Static).update(parts.key_points)
-        self.query_one(TimelineView).show_timeline(parts.timeline)
-        await self._show_results(parts.results)
+        self.query_one(TimelineView).show_timeline(parts.timeline, screen.language)
+        await self._show_results(parts.results, screen.language)
         extra_widget = self.query_one("#extra", Markdown)
         extra_widget.display = bool(parts.extra)
         from recovery_guide.glossary import screen_terms
@@ -351,12 +352,13 @@ class ReaderScreen(GuideScreen):
         terms_guide = self.session.guide_in("en") if screen.language != guide.language.code else guide
         terms = screen_terms(terms_guide, screen)
         await self.query_one("#body", Markdown).update(link_terms(parts.body, terms))
-        self.query_one(AtAGlanceView).show(parts.glance)
-        await self._show_options(parts.options)
+        self.query_one(AtAGlanceView).show(parts.glance, screen.language)
+        await self._show_options(parts.options, screen.language)
         self.query_one(UrgencyTiersView).show_tiers(parts.tiers)
         words = self.query_one("#words")
         words.display = bool(terms)
-        self.query_one("#words-heading", Static).update(wording.words_on_this_screen())
+        with in_language(screen.language):
+            self.query_one("#words-heading", Static).update(wording.words_on_this_screen())
         self.query_one(TermList).set_options([Option(Text(term.term), id=term.id) for term in terms])
         self.show_self_check()
         self.show_values_offer()
@@ -372,7 +374,7 @@ class ReaderScreen(GuideScreen):
         if not keep_scroll:  # now, not after the next refresh (see ``land_on``)
             self.query_one(ReadingPane).scroll_home(animate=False, immediate=True)
 
-    async def _show_options(self, block) -> None:
+    async def _show_options(self, block, language: str | None = None) -> None:
         """The options side by side, as cards (none on most screens)."""
         from recovery_guide.tui.widgets.option_cards import OptionCards
 
@@ -380,7 +382,7 @@ class ReaderScreen(GuideScreen):
         await box.remove_children()
         box.display = block is not None
         if block is not None:
-            await box.mount(OptionCards(block))
+            await box.mount(OptionCards(block, language))
 
     def questions_here(self, screen) -> list[tuple[Question, EntryKind]]:
         return self.session.questions_on(screen)

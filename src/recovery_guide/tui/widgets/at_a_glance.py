@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from recovery_guide import linebreak, wording
+from recovery_guide.i18n import in_language
 from recovery_guide.view import glance
 from recovery_guide.view.blocks import AtAGlance
 
@@ -21,9 +22,12 @@ class AtAGlanceView(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.block: AtAGlance | None = None
+        self.language: str | None = None
+        """The page's language: the heading and the grid's words are drawn in it (``PageView.language``)."""
 
-    def show(self, block: AtAGlance | None) -> None:
+    def show(self, block: AtAGlance | None, language: str | None = None) -> None:
         self.block = block
+        self.language = language
         self.display = block is not None
         self.refresh(layout=True)
 
@@ -31,7 +35,8 @@ class AtAGlanceView(Widget):
         """The heading, then the grid (or stacked lines) at ``width`` cells."""
         if self.block is None:
             return []
-        return [*linebreak.wrap_cells(wording.at_a_glance(), width), "", *glance.grid_lines(self.block.options, width)]
+        with in_language(self.language):
+            return [*linebreak.wrap_cells(wording.at_a_glance(), width), "", *glance.grid_lines(self.block.options, width)]
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines(width))
@@ -40,7 +45,8 @@ class AtAGlanceView(Widget):
         width = self.content_size.width or 80
         heading = self.get_component_rich_style("at-a-glance--heading", partial=True)
         lines = self.lines(width)
-        depth = len(linebreak.wrap_cells(wording.at_a_glance(), width))
+        with in_language(self.language):
+            depth = len(linebreak.wrap_cells(wording.at_a_glance(), width))
         text = Text(no_wrap=True, overflow="fold", end="")
         for number, line in enumerate(lines):
             if number:

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from recovery_guide import linebreak, wording
+from recovery_guide.i18n import in_language
 from recovery_guide.view.blocks import IconArray
 from recovery_guide.view.icons import grid_lines, picture_band, words_lines
 
@@ -29,13 +30,16 @@ class IconArrayView(Widget):
 
     COMPONENT_CLASSES = {"icon-array--filled", "icon-array--bad", "icon-array--weak", "icon-array--weak-bad", "icon-array--empty", "icon-array--caption", "icon-array--band"}
 
-    def __init__(self, block: IconArray, **kwargs) -> None:
+    def __init__(self, block: IconArray, language: str | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.block = block
+        self.language = language
+        """The page's language: its key lines and band words are drawn in it (``PageView.language``)."""
 
-    def show(self, block: IconArray) -> None:
+    def show(self, block: IconArray, language: str | None = None) -> None:
         """Draw another result (or the same in another language) in this widget."""
         self.block = block
+        self.language = language
         self.refresh(layout=True)
 
     def side_by_side(self) -> bool:
@@ -44,8 +48,9 @@ class IconArrayView(Widget):
 
     def lines(self, width: int) -> list[str]:
         """The plain lines at ``width`` cells: the legend and blocks, a blank line, the caption and design."""
-        words = [line for text in words_lines(self.block.result, self.block.source_number) for line in linebreak.wrap_cells(text, width) or [""]]
-        return [*grid_lines(self.block.result, width, self.side_by_side()), "", *words]
+        with in_language(self.language):
+            words = [line for text in words_lines(self.block.result, self.block.source_number) for line in linebreak.wrap_cells(text, width) or [""]]
+            return [*grid_lines(self.block.result, width, self.side_by_side()), "", *words]
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self.lines(width))
@@ -60,10 +65,11 @@ class IconArrayView(Widget):
         styles = {wording.FILLED: filled, wording.BAD: bad, wording.WEAK_FILLED: weak, wording.WEAK_BAD: weak_bad, wording.EMPTY: empty}
         caption = self.get_component_rich_style("icon-array--caption", partial=True)
         band_style = self.get_component_rich_style("icon-array--band", partial=True)
-        band = set(picture_band(self.block.result, width, self.side_by_side()))
+        with in_language(self.language):
+            band = set(picture_band(self.block.result, width, self.side_by_side()))
+            grid_end = len(grid_lines(self.block.result, width, self.side_by_side()))
         text = Text(no_wrap=True, overflow="fold", end="")
         lines = self.lines(width)
-        grid_end = len(grid_lines(self.block.result, width, self.side_by_side()))
         for number, line in enumerate(lines):
             if number:
                 text.append("\n")

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from recovery_guide import wording
+from recovery_guide.i18n import in_language
 from recovery_guide.model import TreatmentOption
 from recovery_guide.search import find_span
 from recovery_guide.view import glance
@@ -43,8 +44,12 @@ def card_text(option: TreatmentOption, title: str | None = None) -> Text:
 class OptionCard(Static):
     """One option: its name as the border title (or inside, when the border is too short for it)."""
 
-    def __init__(self, option: TreatmentOption, number: int) -> None:
-        super().__init__(card_text(option), classes="option-card", markup=False)
+    def __init__(self, option: TreatmentOption, number: int, language: str | None = None) -> None:
+        with in_language(language):
+            words = card_text(option)
+        super().__init__(words, classes="option-card", markup=False)
+        self.language = language
+        """The page's language: the card's labels ("What it is:") are in it (``PageView.language``)."""
         self.option = option
         self.title_text = f"{number}. {option.name}"
         self.border_title = Content(self.title_text)  # a name from content is text, never markup
@@ -52,7 +57,8 @@ class OptionCard(Static):
 
     def words(self) -> Content:
         """What the card says, unmarked."""
-        return Content.from_rich_text(card_text(self.option, self.title_text if self.name_inside else None))
+        with in_language(self.language):
+            return Content.from_rich_text(card_text(self.option, self.title_text if self.name_inside else None))
 
     def on_resize(self) -> None:
         inside = cell_len(self.title_text) + TITLE_ROOM > self.outer_size.width
@@ -80,13 +86,17 @@ class OptionCard(Static):
 class OptionCards(Vertical):
     """The heading, the lead-in, then one card per option."""
 
-    def __init__(self, block: OptionsTable, **kwargs) -> None:
+    def __init__(self, block: OptionsTable, language: str | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.block = block
+        self.language = language
+        """The page's language (``PageView.language``): the heading and every card's labels are in it."""
 
     def compose(self) -> ComposeResult:
-        yield Static(wording.options_heading(), classes="box-heading", markup=False)
+        with in_language(self.language):
+            heading = wording.options_heading()
+        yield Static(heading, classes="box-heading", markup=False)
         if self.block.intro:
             yield Static(self.block.intro, classes="options-intro", markup=False)
         for number, option in enumerate(self.block.options, start=1):
-            yield OptionCard(option, number)
+            yield OptionCard(option, number, self.language)

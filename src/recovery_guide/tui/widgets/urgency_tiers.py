@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from recovery_guide import wording
+from recovery_guide.i18n import in_language
 from recovery_guide.view.blocks import UrgencyTiers
 
 
@@ -37,10 +38,13 @@ class UrgencyTiersView(Vertical):
         yield Static(id="tiers-unsure", markup=False)
 
     def show_tiers(self, block: UrgencyTiers | None) -> None:
+        """Show ``block`` (None hides the box), its heading in the language of the screen that holds the tiers."""
         self.display = block is not None
         if block is None:
             return
-        self.query_one("#tiers-heading", Static).update(Text(wording.urgency_tiers_heading()))
+        with in_language(block.language):
+            heading = wording.urgency_tiers_heading()
+        self.query_one("#tiers-heading", Static).update(Text(heading))
         rows = list(self.query(".tier").results(Static))
         for index, row in enumerate(rows):
             shown = index < len(block.tiers)
