@@ -283,7 +283,7 @@ def _es_safety_problems(copy: Path, edit) -> list[str]:
 def test_check_refuses_a_translation_that_moves_a_danger_sign_to_a_milder_tier(content_copy_of):
     """An adversarial review moved "thoughts of harming yourself" from NOW to NEXT VISIT in Spanish and
     `check` said nothing: each tier's signs are paired with the English's, one by one."""
-    sign = "      - pensamientos de hacerse daño o de quitarse la vida\n"
+    sign = "      - pensamientos de hacerse daño o de quitarse la vida (también puede llamar a una línea de crisis)\n"
 
     def move(text: str) -> str:
         assert sign in text
