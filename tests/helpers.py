@@ -64,7 +64,10 @@ async def settle(pilot: Pilot, condition: Callable[[], object] = lambda: True, t
     deadline = time.monotonic() + timeout
     while True:
         await pilot.pause()
-        await pilot.wait_for_scheduled_animations()
+        # The animator's own wait, not ``pilot.wait_for_scheduled_animations``: that adds two more
+        # rounds of a callback to every widget on the screen and a wait for idle, about half of a
+        # round's cost on the reading screen, and the pause below processes what an animation's end posts.
+        await pilot.app.animator.wait_until_complete()
         if workers:
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
