@@ -2,11 +2,11 @@
 
 Textual reads a screen's ``CSS_PATH`` when the screen is first shown, and each time that brings a
 new file it parses the whole stylesheet again from nothing (its own widgets' CSS included) and
-applies it again to every widget in the app: about 60 ms of CPU each, paid at the first turn to the
+applies it again to every widget in the app: tens of milliseconds of CPU each, paid at the first turn to the
 reading screen and again at the first opening of each dialog, right when the reader is waiting.
 Read here once, while the reader is still reading the welcome screen, the files are parsed once
-(the stylesheet keeps what it parsed before) and applied once, to the few widgets of that screen;
-Textual then finds every screen's files already read and shows it at once.
+(the stylesheet keeps what it parsed before); Textual then finds every screen's files already read
+and shows it at once.
 
 The order is kept: the reading screen's files, then each dialog's own list, which names the
 dialogs' common look (``modal.tcss``) first, as when the dialogs were opened one by one.
@@ -49,12 +49,15 @@ def screen_stylesheets() -> list[Path]:
 
 
 def read_every_stylesheet(app: App) -> None:
-    """Add every screen's files the app has not read yet, parse only those, and apply the result once."""
+    """Add every screen's files the app has not read yet and parse only those.
+
+    Nothing shown yet is styled again: each file styles only its own screen (by its ids and
+    classes, or by the screen's type, as ``HandoutDialog #dialog``), and a screen mounted later
+    takes its styles from the rules as they are then. Styling the shown screen again (Textual's
+    ``Stylesheet.update``) also drew the reading pane's scroll bar where none was before."""
     stylesheet = app.stylesheet
     new = [path for path in screen_stylesheets() if not stylesheet.has_source(str(path), "")]
-    if not new:
-        return
     for path in new:
         stylesheet.read(path)
-    stylesheet.parse()  # unlike Textual's reparse, keeps the rules already parsed from unchanged sources
-    stylesheet.update(app)
+    if new:
+        stylesheet.parse()  # unlike Textual's reparse, keeps the rules already parsed from unchanged sources
