@@ -124,6 +124,101 @@ def cut_labels(screen) -> list[str]:
 
 
 
+# --- labels in another language, in their place ------------------------------------------------------------
+# A walk through the screens in one language can check the labels of others at a cheaper layer than a
+# walk of their own: each label is put in its place in the other language, the screen is laid out
+# again, and ``cut_labels`` (the same rule) must find nothing cut.
+
+LOCALES = Path(__file__).resolve().parents[1] / "locales"
+PLACEHOLDER = re.compile(r"\{\w*\}")
+
+
+def catalog(code: str) -> dict[str, str]:
+    """msgid -> msgstr of every entry of ``code``'s catalog; "" where it is not translated or fuzzy
+    (readers see the English)."""
+    from babel.messages.pofile import read_po
+
+    with (LOCALES / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return {m.id: "" if m.fuzzy else m.string for m in read_po(handle) if m.id and isinstance(m.id, str)}
+
+
+def label_widgets(screen) -> list[tuple[object, str, str]]:
+    """(widget, attribute, text) of every label ``cut_labels`` checks on ``screen``."""
+    from textual.widgets import Button, Input, RadioButton
+
+    from recovery_guide.tui.widgets.key_bar import KeyBar
+
+    found = []
+    for widget in screen.query("*"):
+        if not widget.display or isinstance(widget, KeyBar) or widget.outer_size.area == 0:
+            continue
+        if isinstance(widget, (Button, RadioButton)):
+            found.append((widget, "label", widget.label.plain))
+        if isinstance(widget, Input) and not widget.value:
+            found.append((widget, "placeholder", widget.placeholder))
+        found += [(widget, name, str(getattr(widget, name))) for name in ("border_title", "border_subtitle") if getattr(widget, name)]
+    return found
+
+
+class CatalogLabels:
+    """English labels from the catalog, in ``code``: ``translate(text)`` gives the label as the app would
+    show it in ``code`` (placeholders filled with the English values), or None for a label not from the
+    catalog; ``met`` collects the msgids of the labels met, ``translations`` has "" for one the
+    catalog does not translate."""
+
+    def __init__(self, code: str) -> None:
+        self.translations = catalog(code)
+        self.msgids = sorted(self.translations, key=len, reverse=True)
+        self.met: set[str] = set()
+
+    def msgid_of(self, text: str) -> tuple[str, dict[str, str]] | None:
+        if text in self.translations:
+            return text, {}
+        for msgid in self.msgids:
+            names = PLACEHOLDER.findall(msgid)
+            if not names or "{}" in names or len(set(names)) < len(names):
+                continue
+            pattern = "".join(re.escape(part) + (f"(?P<{name[1:-1]}>.+?)" if name else "") for part, name in zip(PLACEHOLDER.split(msgid), [*names, ""]))
+            match = re.fullmatch(pattern, text)
+            if match:
+                return msgid, match.groupdict()
+        return None
+
+    def translate(self, text: str) -> str | None:
+        found = self.msgid_of(text)
+        if found is None:
+            return None
+        msgid, values = found
+        self.met.add(msgid)
+        return (self.translations[msgid] or msgid).format(**values)
+
+
+async def labels_cut_in(pilot: Pilot, where: str, translators: dict[str, Callable[[str], str | None]]) -> list[str]:
+    """``cut_labels`` of the current screen with each label put in its place in each language of
+    ``translators`` (code -> translate), laid out again, then the labels put back. A label no
+    translator knows stays as it is."""
+    screen = pilot.app.screen
+    labels = label_widgets(screen)
+    cut: list[str] = []
+    for code, translate in translators.items():
+        changed = []
+        for widget, attribute, text in labels:
+            translated = translate(text)
+            if translated is not None and translated != text:
+                setattr(widget, attribute, translated)
+                widget.refresh(layout=True)  # as when the screen is composed in that language: sized to the label
+                changed.append((widget, attribute, text))
+        if not changed:
+            continue
+        await settle(pilot)
+        cut += [f"{where} ({code}): {label}" for label in cut_labels(screen)]
+        for widget, attribute, text in changed:
+            setattr(widget, attribute, text)
+            widget.refresh(layout=True)
+        await settle(pilot)
+    return cut
+
+
 # --- the app, as a reader uses it ------------------------------------------------------------------------
 
 

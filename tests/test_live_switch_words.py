@@ -11,7 +11,7 @@ The walk runs in English (reached from German), German (long words) and Chinese 
 no spaces): the cases that differ in a way the app could get wrong. Spanish, French, Brazilian
 Portuguese and Vietnamese are written in the same script as German and shown by the same code, so
 the English walk checks them on each screen at a cheaper layer that sees the same thing
-(``other_languages_fit``): every label taken from the catalog is put in its place in each of those
+(``helpers.labels_cut_in``): every label taken from the catalog is put in its place in each of those
 languages, the screen is laid out again, and the same rule (``cut_labels``) must find nothing cut;
 and each catalog must give the app its translation of every UI string the walk met (no English left
 behind). Labels from the guide's content (the self-check's answers) are walked in en, de and zh_Hans.
@@ -35,13 +35,13 @@ from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.quit import QuitDialog
 from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.widgets.key_bar import KeyBar
-from tests.helpers import choose_language, cut_labels, settle
+from tests.helpers import CatalogLabels, choose_language, cut_labels, labels_cut_in, settle
 
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 WALKED = ["en", "de", "zh_Hans"]
 """Walked screen by screen after a live switch; English is reached by switching from German."""
 CHECKED_IN_THE_ENGLISH_WALK = ["es", "fr", "pt_BR", "vi"]
-"""Put in place of the English labels on each screen of the English walk (``other_languages_fit``)."""
+"""Put in place of the English labels on each screen of the English walk (``helpers.labels_cut_in``)."""
 CONTENT_IDS = {"title", "evidence", "key-points", "body", "extra", "questions", "term-list", "contents"}
 """Widgets showing the guide's own content (translated through content/, not the catalog)."""
 PLACEHOLDER = re.compile(r"\{\w*\}")
@@ -76,46 +76,6 @@ def ui_text(app) -> list[str]:
         elif isinstance(widget, (Static, KeyBar)) and not isinstance(widget, (Markdown, OptionList)):
             parts.append(str(widget.render()))
     return parts
-
-
-def catalog(code: str) -> dict[str, str]:
-    """msgid -> msgstr of every entry ``code`` translates (not fuzzy: readers would see the English)."""
-    with (LOCALES / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
-
-
-def label_widgets(screen) -> list[tuple[Widget, str, str]]:
-    """(widget, attribute, text) of every label ``cut_labels`` checks on ``screen``."""
-    from textual.widgets import Input, RadioButton
-
-    found = []
-    for widget in screen.query("*"):
-        if not widget.display or isinstance(widget, KeyBar) or widget.outer_size.area == 0:
-            continue
-        if isinstance(widget, (Button, RadioButton)):
-            found.append((widget, "label", widget.label.plain))
-        if isinstance(widget, Input) and not widget.value:
-            found.append((widget, "placeholder", widget.placeholder))
-        found += [(widget, name, str(getattr(widget, name))) for name in ("border_title", "border_subtitle") if getattr(widget, name)]
-    return found
-
-
-def msgid_of(text: str, msgids: list[str]) -> tuple[str, dict[str, str]] | None:
-    """The msgid an English label was made from, and the values put in its placeholders (None: not from the catalog)."""
-    if text in msgids:
-        return text, {}
-    for msgid in msgids:
-        names = PLACEHOLDER.findall(msgid)
-        if not names or any(name == "{}" for name in names):
-            continue
-        pattern = "".join(re.escape(part) + (f"(?P<{name[1:-1]}>.+?)" if name else "") for part, name in zip(PLACEHOLDER.split(msgid), [*names, ""]))
-        try:
-            match = re.fullmatch(pattern, text)
-        except re.error:  # the same placeholder twice
-            continue
-        if match:
-            return msgid, match.groupdict()
-    return None
 
 
 def english_shown(pieces: set[str], texts: list[str]) -> list[tuple[str, str]]:
@@ -180,33 +140,13 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
     app = RecoveryGuideApp(session)
     left_behind: dict[str, list[tuple[str, str]]] = {}
     cut: list[str] = []
-    others = {other: catalog(other) for other in CHECKED_IN_THE_ENGLISH_WALK} if code == "en" else {}
-    msgids = sorted({msgid for translations in others.values() for msgid in translations}, key=len, reverse=True)
-    labels_met: set[str] = set()
-
-    async def other_languages_fit(where: str) -> None:
-        """Each label from the catalog in each other language, in its place on this screen, laid out again."""
-        labels = [(widget, attribute, text, msgid_of(text, msgids)) for widget, attribute, text in label_widgets(app.screen)]
-        labels = [(widget, attribute, text, found) for widget, attribute, text, found in labels if found]
-        labels_met.update(msgid for *_, (msgid, _values) in labels)
-        for other, translations in others.items():
-            for widget, attribute, _text, (msgid, values) in labels:
-                setattr(widget, attribute, translations.get(msgid, msgid).format(**values))
-                widget.refresh(layout=True)  # as when the screen is composed in that language: sized to the label
-            await settle(pilot)
-            cut.extend(f"{where} ({other}): {label}" for label in cut_labels(app.screen))
-            for widget, attribute, text, _found in labels:
-                setattr(widget, attribute, text)
-                widget.refresh(layout=True)
-        if labels and others:
-            await settle(pilot)
-
+    others = {other: CatalogLabels(other) for other in CHECKED_IN_THE_ENGLISH_WALK} if code == "en" else {}
     async def look(where: str) -> None:
         found = english_shown(pieces, ui_text_with_lists(app))
         if found:
             left_behind[where] = found
         cut.extend(f"{where}: {label}" for label in cut_labels(app.screen))
-        await other_languages_fit(where)
+        cut.extend(await labels_cut_in(pilot, where, {other: labels.translate for other, labels in others.items()}))
 
     async def visit(keys: tuple[str, ...], screen_type: type, then: tuple[str, ...] = ("escape",)) -> None:
         showing = app.screen
@@ -282,11 +222,10 @@ async def test_after_a_live_switch_every_screen_and_dialog_speaks_the_new_langua
             await settle(pilot, lambda: isinstance(app.screen, ReaderScreen))
             assert not left_behind, f"English left on screen after switching to {code}: {left_behind}"
             assert not cut, "labels cut:\n" + "\n".join(cut)
-        if others:
-            assert len(labels_met) >= 20, f"the walk met too few labels from the catalog to check the other languages: {sorted(labels_met)}"
-            for other, translations in others.items():  # the English left behind, at the catalog: each string is served translated
-                i18n.set_language(other)
-                untranslated = sorted(msgid for msgid in labels_met if msgid not in translations or i18n._(msgid) != translations[msgid])
-                assert not untranslated, f"{other}: shown in English after a switch: {untranslated}"
+        for other, labels in others.items():  # the English left behind, at the catalog: each label met is served translated
+            assert len(labels.met) >= 20, f"the walk met too few labels from the catalog to check {other}: {sorted(labels.met)}"
+            i18n.set_language(other)
+            untranslated = sorted(msgid for msgid in labels.met if not labels.translations[msgid] or i18n._(msgid) != labels.translations[msgid])
+            assert not untranslated, f"{other}: shown in English after a switch: {untranslated}"
     finally:
         i18n.set_language("en")
