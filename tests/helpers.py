@@ -193,28 +193,72 @@ class CatalogLabels:
         return (self.translations[msgid] or msgid).format(**values)
 
 
-async def labels_cut_in(pilot: Pilot, where: str, translators: dict[str, Callable[[str], str | None]]) -> list[str]:
-    """``cut_labels`` of the current screen with each label put in its place in each language of
-    ``translators`` (code -> translate), laid out again, then the labels put back. A label no
-    translator knows stays as it is."""
+
+class ContentLabels:
+    """English labels from the guide's content, in another language: the same field of the other
+    guide (a translation has the English's shape). A label may carry a number before it ("2. ...")."""
+
+    def __init__(self, english: object, other: object) -> None:
+        self.strings: dict[str, str] = {}
+        self._pair(english, other)
+
+    def _pair(self, english: object, other: object) -> None:
+        import dataclasses
+
+        if isinstance(english, str) and isinstance(other, str):
+            self.strings.setdefault(english, other)
+        elif dataclasses.is_dataclass(english) and type(english) is type(other):
+            for field in dataclasses.fields(english):
+                self._pair(getattr(english, field.name), getattr(other, field.name))
+        elif isinstance(english, (list, tuple)) and isinstance(other, (list, tuple)) and len(english) == len(other):
+            for pair in zip(english, other):
+                self._pair(*pair)
+        elif isinstance(english, dict) and isinstance(other, dict):
+            for key in english.keys() & other.keys():
+                self._pair(english[key], other[key])
+
+    def translate(self, text: str) -> str | None:
+        if text in self.strings:
+            return self.strings[text]
+        number, _, rest = text.partition(" ")
+        if number[:-1].isdigit() and rest in self.strings:
+            return f"{number} {self.strings[rest]}"
+        return None
+
+async def labels_cut_in(pilot: Pilot, where: str, translators: dict[str, Callable[[str], str | None]], rule: Callable[[object], list[str]] | None = None) -> list[str]:
+    """``rule`` (``cut_labels`` unless given) of the current screen with each label put in its place
+    in each language of ``translators`` (code -> translate), laid out again, then the labels put back.
+    A label no translator knows stays as it is."""
+    rule = rule or cut_labels
     screen = pilot.app.screen
     labels = label_widgets(screen)
     cut: list[str] = []
+
+    def put(widget, attribute: str, text: str) -> None:
+        from recovery_guide.tui.widgets.option_cards import OptionCard
+
+        if isinstance(widget, OptionCard) and attribute == "border_title":  # the card moves a name too long for its border inside
+            widget.title_text, widget.name_inside = text, False
+            widget.on_resize()
+            widget.border_title = None if widget.name_inside else text
+            widget.update(widget.words())
+        else:
+            setattr(widget, attribute, text)
+        widget.refresh(layout=True)  # as when the screen is composed in that language: sized to the label
+
     for code, translate in translators.items():
         changed = []
         for widget, attribute, text in labels:
             translated = translate(text)
             if translated is not None and translated != text:
-                setattr(widget, attribute, translated)
-                widget.refresh(layout=True)  # as when the screen is composed in that language: sized to the label
+                put(widget, attribute, translated)
                 changed.append((widget, attribute, text))
         if not changed:
             continue
         await settle(pilot)
-        cut += [f"{where} ({code}): {label}" for label in cut_labels(screen)]
+        cut += [f"{where} ({code}): {label}" for label in rule(screen)]
         for widget, attribute, text in changed:
-            setattr(widget, attribute, text)
-            widget.refresh(layout=True)
+            put(widget, attribute, text)
         await settle(pilot)
     return cut
 
