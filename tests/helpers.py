@@ -34,6 +34,11 @@ T = TypeVar("T")
 ONE_LINE = re.compile(r"^.+:\d+: .+: .+$")
 """A located problem: ``file:line: field: message``, on one line."""
 
+THOROUGH = os.environ.get("HYPOTHESIS_PROFILE", "ci") == "thorough"
+"""The long run before a release (``HYPOTHESIS_PROFILE=thorough``, tests/conftest.py): the random
+tests that drive the app (the monkey tests) then run as long as they always did; CI and the quick
+loop run them short and seeded, still through every screen and field."""
+
 
 # --- waiting on conditions -----------------------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import socket
 from pathlib import Path
@@ -21,7 +20,7 @@ from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.widgets.key_bar import KeyBar
-from tests.helpers import ONE_LINE, acknowledge, add_question, make_handout, run, settle, visible_text
+from tests.helpers import ONE_LINE, THOROUGH, acknowledge, add_question, make_handout, run, settle, visible_text
 
 # --- bad values on the command line --------------------------------------------------------------------
 
@@ -145,7 +144,6 @@ MONKEY_KEYS = [
     "slash", "question_mark", "y", "z", "1", "7",
 ]
 """Every key the guide uses and some it does not; never q or Ctrl+P (they would end the run early)."""
-THOROUGH = os.environ.get("HYPOTHESIS_PROFILE") == "thorough"
 KEYS_PER_BURST, BURSTS_PER_SIZE = (25, 8) if THOROUGH else (10, 5)
 """Random keys queued at once (the app handles each in turn, as when someone types fast), and bursts
 at each size. The quick and CI run ("ci" profile): 150 random keys; before a release
