@@ -313,3 +313,21 @@ def test_a_long_web_address_in_a_sign_or_a_step_never_widens_its_box():
     drawn = tier_lines(tiers) + step_boxes((ListItem("1.", (f"Read {address}",)),))
     assert all(cell_width(line) <= BOX_CELLS for line in drawn), [line for line in drawn if cell_width(line) > BOX_CELLS]
     assert address in "".join(line.strip("#│ ") for line in drawn if address[:10] in line or "a-very" in line).replace(" ", "")
+
+
+@pytest.mark.slow
+async def test_get_help_now_looks_the_same_before_and_after_the_reader_has_opened_a_page(guide):
+    """Each screen's styles are read just after the first frame (tui/stylesheets.py); they were read
+    as each screen first opened, so Get help now opened from the welcome screen showed "How urgent
+    is it?" plain, and bold once the reading screen (whose styles make such headings bold) had opened."""
+    from recovery_guide.tui.app import RecoveryGuideApp
+
+    looks = []
+    for acknowledged in (False, True):
+        app = RecoveryGuideApp(Session(guide, region_code="US"), acknowledged=acknowledged)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("h")
+            await settle(pilot, lambda: app.screen.query("#tiers-heading"))
+            looks.append(app.screen.query_one("#tiers-heading").rich_style.bold)
+    assert looks == [True, True], f"bold from the welcome screen, from a page: {looks}"
