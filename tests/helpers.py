@@ -34,6 +34,11 @@ T = TypeVar("T")
 ONE_LINE = re.compile(r"^.+:\d+: .+: .+$")
 """A located problem: ``file:line: field: message``, on one line."""
 
+THOROUGH = os.environ.get("HYPOTHESIS_PROFILE", "ci") == "thorough"
+"""The long run before a release (``HYPOTHESIS_PROFILE=thorough``, tests/conftest.py): the random
+tests that drive the app (the monkey tests) then run as long as they always did; CI and the quick
+loop run them short and seeded, still through every screen and field."""
+
 
 # --- waiting on conditions -----------------------------------------------------------------------------
 
@@ -64,7 +69,10 @@ async def settle(pilot: Pilot, condition: Callable[[], object] = lambda: True, t
     deadline = time.monotonic() + timeout
     while True:
         await pilot.pause()
-        await pilot.wait_for_scheduled_animations()
+        # The animator's own wait, not ``pilot.wait_for_scheduled_animations``: that adds two more
+        # rounds of a callback to every widget on the screen and a wait for idle, about half of a
+        # round's cost on the reading screen, and the pause below processes what an animation's end posts.
+        await pilot.app.animator.wait_until_complete()
         if workers:
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
@@ -119,6 +127,145 @@ def cut_labels(screen) -> list[str]:
         cut += [f"{name}: {label!r} shows as {shown[:120]!r}" for label in labels if BOX.sub("", label) not in shown]
     return cut
 
+
+
+# --- labels in another language, in their place ------------------------------------------------------------
+# A walk through the screens in one language can check the labels of others at a cheaper layer than a
+# walk of their own: each label is put in its place in the other language, the screen is laid out
+# again, and ``cut_labels`` (the same rule) must find nothing cut.
+
+LOCALES = Path(__file__).resolve().parents[1] / "locales"
+PLACEHOLDER = re.compile(r"\{\w*\}")
+
+
+def catalog(code: str) -> dict[str, str]:
+    """msgid -> msgstr of every entry of ``code``'s catalog; "" where it is not translated or fuzzy
+    (readers see the English)."""
+    from babel.messages.pofile import read_po
+
+    with (LOCALES / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return {m.id: "" if m.fuzzy else m.string for m in read_po(handle) if m.id and isinstance(m.id, str)}
+
+
+def label_widgets(screen) -> list[tuple[object, str, str]]:
+    """(widget, attribute, text) of every label ``cut_labels`` checks on ``screen``."""
+    from textual.widgets import Button, Input, RadioButton
+
+    from recovery_guide.tui.widgets.key_bar import KeyBar
+
+    found = []
+    for widget in screen.query("*"):
+        if not widget.display or isinstance(widget, KeyBar) or widget.outer_size.area == 0:
+            continue
+        if isinstance(widget, (Button, RadioButton)):
+            found.append((widget, "label", widget.label.plain))
+        if isinstance(widget, Input) and not widget.value:
+            found.append((widget, "placeholder", widget.placeholder))
+        found += [(widget, name, str(getattr(widget, name))) for name in ("border_title", "border_subtitle") if getattr(widget, name)]
+    return found
+
+
+class CatalogLabels:
+    """English labels from the catalog, in ``code``: ``translate(text)`` gives the label as the app would
+    show it in ``code`` (placeholders filled with the English values), or None for a label not from the
+    catalog; ``met`` collects the msgids of the labels met, ``translations`` has "" for one the
+    catalog does not translate."""
+
+    def __init__(self, code: str) -> None:
+        self.translations = catalog(code)
+        self.msgids = sorted(self.translations, key=len, reverse=True)
+        self.met: set[str] = set()
+
+    def msgid_of(self, text: str) -> tuple[str, dict[str, str]] | None:
+        if text in self.translations:
+            return text, {}
+        for msgid in self.msgids:
+            names = PLACEHOLDER.findall(msgid)
+            if not names or "{}" in names or len(set(names)) < len(names):
+                continue
+            pattern = "".join(re.escape(part) + (f"(?P<{name[1:-1]}>.+?)" if name else "") for part, name in zip(PLACEHOLDER.split(msgid), [*names, ""]))
+            match = re.fullmatch(pattern, text)
+            if match:
+                return msgid, match.groupdict()
+        return None
+
+    def translate(self, text: str) -> str | None:
+        found = self.msgid_of(text)
+        if found is None:
+            return None
+        msgid, values = found
+        self.met.add(msgid)
+        return (self.translations[msgid] or msgid).format(**values)
+
+
+
+class ContentLabels:
+    """English labels from the guide's content, in another language: the same field of the other
+    guide (a translation has the English's shape). A label may carry a number before it ("2. ...")."""
+
+    def __init__(self, english: object, other: object) -> None:
+        self.strings: dict[str, str] = {}
+        self._pair(english, other)
+
+    def _pair(self, english: object, other: object) -> None:
+        import dataclasses
+
+        if isinstance(english, str) and isinstance(other, str):
+            self.strings.setdefault(english, other)
+        elif dataclasses.is_dataclass(english) and type(english) is type(other):
+            for field in dataclasses.fields(english):
+                self._pair(getattr(english, field.name), getattr(other, field.name))
+        elif isinstance(english, (list, tuple)) and isinstance(other, (list, tuple)) and len(english) == len(other):
+            for pair in zip(english, other):
+                self._pair(*pair)
+        elif isinstance(english, dict) and isinstance(other, dict):
+            for key in english.keys() & other.keys():
+                self._pair(english[key], other[key])
+
+    def translate(self, text: str) -> str | None:
+        if text in self.strings:
+            return self.strings[text]
+        number, _, rest = text.partition(" ")
+        if number[:-1].isdigit() and rest in self.strings:
+            return f"{number} {self.strings[rest]}"
+        return None
+
+async def labels_cut_in(pilot: Pilot, where: str, translators: dict[str, Callable[[str], str | None]], rule: Callable[[object], list[str]] | None = None) -> list[str]:
+    """``rule`` (``cut_labels`` unless given) of the current screen with each label put in its place
+    in each language of ``translators`` (code -> translate), laid out again, then the labels put back.
+    A label no translator knows stays as it is."""
+    rule = rule or cut_labels
+    screen = pilot.app.screen
+    labels = label_widgets(screen)
+    cut: list[str] = []
+
+    def put(widget, attribute: str, text: str) -> None:
+        from recovery_guide.tui.widgets.option_cards import OptionCard
+
+        if isinstance(widget, OptionCard) and attribute == "border_title":  # the card moves a name too long for its border inside
+            widget.title_text, widget.name_inside = text, False
+            widget.on_resize()
+            widget.border_title = None if widget.name_inside else text
+            widget.update(widget.words())
+        else:
+            setattr(widget, attribute, text)
+        widget.refresh(layout=True)  # as when the screen is composed in that language: sized to the label
+
+    for code, translate in translators.items():
+        changed = []
+        for widget, attribute, text in labels:
+            translated = translate(text)
+            if translated is not None and translated != text:
+                put(widget, attribute, translated)
+                changed.append((widget, attribute, text))
+        if not changed:
+            continue
+        await settle(pilot)
+        cut += [f"{where} ({code}): {label}" for label in rule(screen)]
+        for widget, attribute, text in changed:
+            put(widget, attribute, text)
+        await settle(pilot)
+    return cut
 
 
 # --- the app, as a reader uses it ------------------------------------------------------------------------

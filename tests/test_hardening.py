@@ -20,7 +20,7 @@ from recovery_guide.session import Session
 from recovery_guide.tui.app import RecoveryGuideApp
 from recovery_guide.tui.screens.reader import ReaderScreen
 from recovery_guide.tui.widgets.key_bar import KeyBar
-from tests.helpers import ONE_LINE, acknowledge, add_question, make_handout, run, settle, visible_text
+from tests.helpers import ONE_LINE, THOROUGH, acknowledge, add_question, make_handout, run, settle, visible_text
 
 # --- bad values on the command line --------------------------------------------------------------------
 
@@ -144,9 +144,34 @@ MONKEY_KEYS = [
     "slash", "question_mark", "y", "z", "1", "7",
 ]
 """Every key the guide uses and some it does not; never q or Ctrl+P (they would end the run early)."""
-KEYS_PER_SIZE = 200
-BURST = 25
-"""Keys queued at once: the app handles each key in turn, as when someone types fast."""
+KEYS_PER_BURST, BURSTS_PER_SIZE = (25, 8) if THOROUGH else (10, 5)
+"""Random keys queued at once (the app handles each in turn, as when someone types fast), and bursts
+at each size. The quick and CI run ("ci" profile): 150 random keys; before a release
+(``HYPOTHESIS_PROFILE=thorough``): 600, as this test always ran. Both are derandomized (seeded)."""
+
+
+def _add_own_question(app) -> None:
+    app.session.add_own("A question of my own", None)
+
+
+def _open_a_words_meaning(app) -> None:
+    from recovery_guide.tui.screens.glossary import TermDefinition
+
+    app.show(TermDefinition, app.session.guide.glossary[0].id)  # as Enter on a word in a page's list of words
+
+
+TOUR = [
+    ("h",), ("h", "r"), ("m",), ("m", "a"), (_add_own_question, "x"), ("g",), (_open_a_words_meaning,), ("slash",),
+    ("question_mark",), ("l",), ("w",), ("c", "end", "enter", "k"), ("m", "end", "e"), ("l", "down"), ("x",),
+]
+"""What each burst starts with, in turn, from a page of the guide: the keys that open each screen and
+dialog (or, first, what a button or a list row would do), so that even the short run opens every one
+of them (``SCREENS_REACHED``); the random keys then go on from there."""
+SCREENS_REACHED = {
+    "HelpNowScreen", "RegionPicker", "MyQuestionsScreen", "TextPrompt", "HandoutDialog", "GlossaryScreen",
+    "TermDefinition", "SearchScreen", "KeysHelpScreen", "LanguagePicker", "ValuesScreen", "SelfCheckScreen",
+    "TooSmallScreen",
+}
 CHARACTERS = {"space": " ", "slash": "/", "question_mark": "?", "enter": "\r", "tab": "\t", "escape": "\x1b", "backspace": "\x7f"}
 
 
@@ -156,25 +181,44 @@ SIZES = [(60, 20), (80, 24), (200, 60)]
 
 @pytest.mark.slow
 async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide, tmp_path, monkeypatch):
-    """One start-up, then each size in turn: random keys in bursts (with resizes now and then, down to
-    too small), then Escape must lead back to a page of the guide with its step, title and keys line.
-    Each size was a start-up of its own; the keys go on from wherever the last size left the reader,
-    which only adds places the keys can reach."""
+    """One start-up, then each size in turn: bursts of random keys, each burst started with the keys
+    of the next screen or dialog of ``TOUR`` (with resizes now and then, down to too small), then
+    Escape must lead back to a page of the guide with its step, title and keys line. Every screen
+    and dialog of ``SCREENS_REACHED`` must have been opened on the way."""
     monkeypatch.chdir(tmp_path)  # a typed handout name must never land in the working folder anyway
     app = RecoveryGuideApp(Session(guide, store=Store(tmp_path / "data"), handout_folder=tmp_path))
     app.animation_level = "none"  # as with TEXTUAL_ANIMATIONS=none: scrolling jumps, so thousands of keys run quickly
+    opened: set[str] = set()
+    push_screen = app.push_screen
+
+    def recording_push(screen, *args, **kwargs):
+        opened.add(type(screen).__name__)
+        return push_screen(screen, *args, **kwargs)
+
+    app.push_screen = recording_push
+    tour = iter(TOUR * BURSTS_PER_SIZE)
+
+    def post(key: str) -> None:
+        # straight into the app's queue, as the terminal driver does: a fast typist, no harness pauses
+        app.post_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
+
     try:
         async with app.run_test(size=SIZES[0]) as pilot:
             await acknowledge(pilot)
             for size in SIZES:
                 rng = random.Random(f"monkey-{size}")
                 await pilot.resize_terminal(*size)
-                for burst in range(KEYS_PER_SIZE // BURST):
-                    for key in (rng.choice(MONKEY_KEYS) for _ in range(BURST)):
-                        # straight into the app's queue, as the terminal driver does: a fast typist, no harness pauses
-                        app.post_message(events.Key(key, CHARACTERS.get(key, key if len(key) == 1 else None)))
+                for burst in range(BURSTS_PER_SIZE):
+                    for _ in range(8):  # back to the page, where the tour's keys work
+                        if isinstance(app.screen, ReaderScreen):
+                            break
+                        await pilot.press("escape")
+                    for key in next(tour):
+                        key(app) if callable(key) else post(key)
+                    for key in (rng.choice(MONKEY_KEYS) for _ in range(KEYS_PER_BURST)):
+                        post(key)
                     await pilot.pause()
-                    if burst % 8 == 3:  # once a size: another size, including too small, and back
+                    if burst == 3:  # once a size: another size, including too small, and back
                         await pilot.resize_terminal(rng.choice([50, 60, 100]), rng.choice([15, 20, 30]))
                         await pilot.pause()
                         await pilot.resize_terminal(*size)
@@ -194,6 +238,7 @@ async def test_monkey_presses_random_keys_everywhere_and_the_app_survives(guide,
             await pilot.press("q")
             await pilot.pause()
         assert not app.is_running and app.return_code in (0, None)
+        assert SCREENS_REACHED <= opened, f"never opened: {sorted(SCREENS_REACHED - opened)}"
     finally:
         i18n.set_language("en")
 

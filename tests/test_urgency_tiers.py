@@ -321,3 +321,21 @@ def test_thoughts_of_self_harm_point_to_a_crisis_line_too(guide):
     now = guide.page("side-effects-safety").urgency_tiers[0]
     [sign] = [sign for sign in now.signs if "ending your life" in sign]
     assert "crisis line" in sign
+
+
+@pytest.mark.slow
+async def test_get_help_now_looks_the_same_before_and_after_the_reader_has_opened_a_page(guide):
+    """Each screen's styles are read just after the first frame (tui/stylesheets.py); they were read
+    as each screen first opened, so Get help now opened from the welcome screen showed "How urgent
+    is it?" plain, and bold once the reading screen (whose styles make such headings bold) had opened."""
+    from recovery_guide.tui.app import RecoveryGuideApp
+
+    looks = []
+    for acknowledged in (False, True):
+        app = RecoveryGuideApp(Session(guide, region_code="US"), acknowledged=acknowledged)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await pilot.press("h")
+            await settle(pilot, lambda: app.screen.query("#tiers-heading"))
+            looks.append(app.screen.query_one("#tiers-heading").rich_style.bold)
+    assert looks == [True, True], f"bold from the welcome screen, from a page: {looks}"

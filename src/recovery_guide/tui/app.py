@@ -9,13 +9,12 @@ so no screen calls the app back and the app never has to know which screens care
 Start-up is kept to what the first frame shows (benchmarks/README.md): the welcome screen is
 Textual's first screen, and only it is imported with the app. The other screens are imported when
 first opened, each bringing its own stylesheet (``CSS_PATH``); the welcome text is added just after
-the first frame (``_after_first_frame``), and the reading screen's module is loaded then, before the
-reader can press "I understand".
+the first frame (``_after_first_frame``), and the other screens' modules and stylesheets are loaded
+then, before the reader can press "I understand" (``stylesheets.py``).
 """
 
 from __future__ import annotations
 
-import importlib
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
@@ -40,6 +39,7 @@ from recovery_guide.tui.input_decoding import install_input_decoding
 from recovery_guide.tui.line_breaking import install as install_line_breaking
 from recovery_guide.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from recovery_guide.tui.screens.welcome import WelcomeScreen
+from recovery_guide.tui.stylesheets import read_every_stylesheet
 from recovery_guide.tui.themes import THEME_VARIABLE_DEFAULTS, THEMES, default_theme, next_theme, register_themes
 from recovery_guide.tui.widgets.deferred_markdown import DeferredMarkdown
 
@@ -185,8 +185,9 @@ class RecoveryGuideApp(TranslatedBindingsMixin, App[int]):
         for screen in self.screen_stack:
             for deferred in screen.query(DeferredMarkdown):
                 deferred.build()
-        # What the next key will need, loaded while the reader reads the first screen.
-        importlib.import_module("recovery_guide.tui.screens.reader")
+        # What the next keys will need, loaded while the reader reads the first screen: the screens
+        # and their stylesheets, parsed and applied once rather than at each first opening.
+        read_every_stylesheet(self)
 
     # --- kiosk mode (a shared screen) ------------------------------------------------------------------
 

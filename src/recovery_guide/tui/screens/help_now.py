@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from recovery_guide.model import Clinic, Guide, PageKind
@@ -16,6 +15,7 @@ from recovery_guide.tui.reading_page import ReadingPage
 from recovery_guide.view.body import body_blocks
 from recovery_guide.view.pages import help_lines, urgency_tiers
 from recovery_guide.tui.keys import HELP_NOW_KEYS, bindings
+from recovery_guide.tui.widgets.focus_scroll import FocusScroll
 from recovery_guide.tui.widgets.key_bar import KeyBar
 from recovery_guide.tui.widgets.urgency_tiers import UrgencyTiersView
 
@@ -43,7 +43,7 @@ class HelpNowScreen(GuideModal):
 
     def compose(self) -> ComposeResult:
         session = self.session
-        with VerticalScroll(id="dialog", can_focus=True):
+        with FocusScroll(id="dialog"):
             yield Markdown(help_now_markdown(session.guide, session.region_code, session.clinic), id="help-now-text")
             yield UrgencyTiersView(id="tiers")
             yield Markdown(help_now_body(session.guide), id="help-now-body")

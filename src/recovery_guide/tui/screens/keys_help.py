@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from recovery_guide.i18n import N_, _
 from recovery_guide.tui.base import GuideModal
 from recovery_guide.tui.keys import APP_KEYS_IN_DIALOGS, bindings, keys_table
+from recovery_guide.tui.widgets.focus_scroll import FocusScroll
 from recovery_guide.tui.widgets.key_bar import KeyBar
 
 
@@ -24,6 +24,6 @@ class KeysHelpScreen(GuideModal):
     BINDINGS = [("escape,question_mark", "dismiss", N_("Close")), *bindings(tuple(key for key in APP_KEYS_IN_DIALOGS if key.id != "keys-help"))]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog", can_focus=True):
+        with FocusScroll(id="dialog"):
             yield Markdown(keys_markdown(self.session.kiosk is not None))
         yield KeyBar()
