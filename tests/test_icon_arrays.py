@@ -298,7 +298,7 @@ def test_html_names_each_arrays_outcome_in_its_legend(guide, result_id):
 def test_the_printed_key_says_each_picture_names_what_a_filled_symbol_means(guide):
     text = " ".join(guide_text(guide).split())
     key = text[text.index("How to read the pictures") : text.index("The squares show")]
-    assert "● marks a good result. ✖ marks a bad result." in key
+    assert "Each block of 10 by 10 is 100 people. ● marks a good result." in key  # ✖ only where a picture draws it
     assert "Above each picture, a key says what the mark means in that picture." in key
 
 

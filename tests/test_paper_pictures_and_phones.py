@@ -9,6 +9,7 @@ name in "At a glance" breaks at most once.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 
@@ -69,10 +70,38 @@ def test_the_striped_marks_take_one_cell_like_the_solid_ones():
         assert cell_width(" ".join([striped] * 10)) == cell_width(" ".join([solid] * 10)) == 19
 
 
-def test_the_printed_key_says_what_the_striped_marks_mean(guide):
-    text = " ".join(guide_text(guide).split())
-    key = text[text.index("How to read the pictures") : text.index("The squares show")]
-    assert "Such a picture draws its marks as ◍ and ✕, not ● and ✖." in key
+PRINTS = {"text": guide_text, "markdown": guide_markdown, "html": guide_html}
+
+
+def printed_key(written: str) -> str:
+    """The words of "How to read the pictures", from its heading to the evidence scale's, on one line."""
+    text = " ".join(html.unescape(written).split())
+    return text[text.index("How to read the pictures") : text.index("The squares show")]
+
+
+def with_weak_good_picture(guide):
+    """``guide`` with the alcohol screen's picture (a fair test, a good outcome) from a weaker study."""
+    page = guide.page("research-alcohol")
+    results = tuple(dataclasses.replace(result, caveat="A link, not proof: this cannot show the cause.") for result in page.results)
+    assert results and all(result.outcome_is is OutcomeKind.GOOD for result in results)
+    pages = tuple(dataclasses.replace(each, results=results) if each.id == page.id else each for each in guide.pages)
+    return dataclasses.replace(guide, pages=pages)
+
+
+@pytest.mark.parametrize("fmt", PRINTS)
+def test_the_printed_key_explains_only_the_marks_the_pictures_draw(guide, fmt):
+    """Today's English draws ● (fair, good), ✕ (methadone: weaker study, bad) and ○, never ◍ or ✖:
+    the key must not tell a reader about a mark they never see."""
+    key = printed_key(PRINTS[fmt](guide))
+    assert "In such a picture, ✕ marks a bad result." in key and "● marks a good result." in key and "○ marks everyone else." in key
+    assert "◍" not in key and "✖" not in key
+
+
+@pytest.mark.parametrize("fmt", PRINTS)
+def test_a_weaker_studys_good_picture_puts_its_mark_in_the_key(guide, fmt):
+    key = printed_key(PRINTS[fmt](with_weak_good_picture(guide)))
+    assert "In such a picture, ◍ marks a good result." in key and "In such a picture, ✕ marks a bad result." in key
+    assert "✖" not in key
 
 
 def test_html_legend_matches_its_hatched_marks(guide):

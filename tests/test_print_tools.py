@@ -95,7 +95,7 @@ def test_the_key_lists_the_five_evidence_levels_once_before_the_first_page_with_
     first_picture = written.index(f"Step {number} of 14")
     assert written.index(f"Step {number - 1} of 14") < key < first_picture and written.count(wording.picture_key()) == 1
     part = written[key:first_picture]
-    assert " ".join(wording.result_key().split()) in " ".join(part.split()), "the key says each picture names what ● means"
+    assert " ".join(wording.each_picture_key().split()) in " ".join(part.split()), "the key says each picture names what its mark means"
     positions = []
     for level, name in enumerate(LEVELS, start=1):
         line = wording.evidence_scale_line(level)

@@ -118,9 +118,23 @@ def weaker_study(outcome: str) -> str:
     return _("{outcome} (a link, not proof)").format(outcome=outcome)
 
 
-def weak_marks_key() -> str:
-    """The printed key's sentence on a weaker study's marks, after ``band_key``."""
-    return _("Such a picture draws its marks as {weak} and {weak_bad}, not {filled} and {bad}.").format(weak=WEAK_FILLED, weak_bad=WEAK_BAD, filled=FILLED, bad=BAD)
+def mark_key(mark: str) -> str:
+    """The printed key's sentence on one mark (``view.pages.picture_key`` says only those a picture in
+    the print draws: it once named ◍, which no picture drew). A weaker
+    study's marks follow ``band_key``, whose "such a picture" they continue."""
+    sentences = {
+        # TRANSLATORS: {mark} is one symbol of the pictures (●, ✖ or ○); the key gives only those the print draws.
+        FILLED: _("{mark} marks a good result."),
+        # TRANSLATORS: {mark} is one symbol of the pictures (●, ✖ or ○); the key gives only those the print draws.
+        BAD: _("{mark} marks a bad result."),
+        # TRANSLATORS: {mark} is one symbol of the pictures (●, ✖ or ○); the key gives only those the print draws.
+        EMPTY: _("{mark} marks everyone else."),
+        # TRANSLATORS: follows the sentence on the band of dashes; "such a picture" is one with that band. {mark} is ◍.
+        WEAK_FILLED: _("In such a picture, {mark} marks a good result."),
+        # TRANSLATORS: follows the sentence on the band of dashes; "such a picture" is one with that band. {mark} is ✕.
+        WEAK_BAD: _("In such a picture, {mark} marks a bad result."),
+    }
+    return sentences[mark].format(mark=mark)
 
 
 def hatched_marks() -> str:
@@ -129,13 +143,14 @@ def hatched_marks() -> str:
     return _("Here the marks are grey and striped: the study cannot show the cause (see the band).")
 
 
-def result_key() -> str:
-    """How to read the icon arrays, once in the printed guide's key: a good result's symbol, a bad
-    result's, and that each picture says what its own means."""
-    return _(
-        "Each block of 10 by 10 is 100 people. {filled} marks a good result. {bad} marks a bad result. "
-        "{empty} marks everyone else. Above each picture, a key says what the mark means in that picture."
-    ).format(filled=FILLED, bad=BAD, empty=EMPTY)
+def blocks_key() -> str:
+    """The printed key's first sentence: what one block of a picture counts."""
+    return _("Each block of 10 by 10 is 100 people.")
+
+
+def each_picture_key() -> str:
+    """The printed key's sentence after its marks (``mark_key``): each picture names what its mark means."""
+    return _("Above each picture, a key says what the mark means in that picture.")
 
 
 def band_key() -> str:

@@ -366,7 +366,8 @@ class PictureKey(Block):
 
     kind: ClassVar[str] = "picture_key"
     legend: str
-    """How to read the icon arrays (``wording.result_key``): each names what its filled symbol means."""
+    """How to read the icon arrays: what a block counts, each mark a picture of the print draws
+    (``view.pages.picture_key``), and that each picture names what its filled mark means."""
     levels: tuple[str, ...]
     """Each level of the evidence scale as one line, lowest first, with what it takes ("very early
     evidence ■□□□□ (1 of 5): 1 small study, or ...")."""

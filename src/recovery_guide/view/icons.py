@@ -14,6 +14,7 @@ test's ● (✖), and its key line says so (``filled_mark``, the one rule). No T
 from __future__ import annotations
 
 import unicodedata
+from typing import Iterable
 
 from recovery_guide import wording
 from recovery_guide.linebreak import wrap_cells
@@ -49,6 +50,17 @@ def filled_mark(result: Result) -> str:
     outcome, a cross for a bad one; a weaker study's (``Result.caveat``) striped ring or light cross,
     so the text print does not draw a weak study like a strong one (review r15, PEMAT 16)."""
     return wording.filled_symbol(result.outcome_is, weak=bool(result.caveat))
+
+
+def marks_drawn(results: Iterable[Result]) -> frozenset[str]:
+    """Every symbol the pictures of ``results`` draw, by the rule that draws them (``mark_at``,
+    ``filled_mark``): each one's filled mark, and the empty ring. The printed key
+    explains these and no other: it once named ◍, which no picture drew."""
+    marks: set[str] = set()
+    for result in results:
+        symbols = {FILLED: filled_mark(result), EMPTY: wording.EMPTY}
+        marks |= {symbols[mark_at(index, group)] for group in result.groups for index in range(SIDE * SIDE)}
+    return frozenset(marks)
 
 
 def legend(result: Result) -> tuple[str, ...]:

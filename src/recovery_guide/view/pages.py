@@ -14,6 +14,7 @@ the clinic's details and the glossary, sorted the one way the guide sorts it
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import reduce
 
 from recovery_guide import wording
 from recovery_guide.i18n import in_language, official_in
@@ -47,6 +48,7 @@ from recovery_guide.view.blocks import (
     WritingSpace,
 )
 from recovery_guide.view.body import body_blocks
+from recovery_guide.view.icons import marks_drawn
 from recovery_guide.view.on_screen import screen_blocks
 from recovery_guide.view.options_chart import groups as chart_groups
 from recovery_guide.view.paper import app_text, paper_blocks, said_once
@@ -330,7 +332,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         opening_language=opening,
         pages=printed_once(tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, (MainMessage, OptionsChart)))) for view in pages)),
         glossary=GlossaryEntries(tuple(sorted_terms(guide))),
-        key=picture_key(guide),
+        key=picture_key(pages),
         worksheet=values_worksheet(guide),
         leaning=leaning_space(),
         worksheet_after=guide.values.after if guide.values else None,
@@ -405,13 +407,25 @@ def paper_page(view: PageView, guide: Guide, after_help_lines: tuple[Block, ...]
     return replace(view, blocks=tuple(blocks))
 
 
-def picture_key(guide: Guide) -> PictureKey:
+FAIR_MARKS = (wording.FILLED, wording.BAD, wording.EMPTY)
+"""The marks the key explains first, in this order: a fair test's, then the empty ring."""
+WEAK_MARKS = (wording.WEAK_FILLED, wording.WEAK_BAD)
+"""A weaker study's marks, explained after the band that such a picture has."""
+
+
+def picture_key(pages: tuple[PageView, ...]) -> PictureKey:
     """What the icon arrays' symbols mean and the evidence scale's five levels, each in words with what
-    it takes; and the band across a weak-design picture, in general words, when the guide has one."""
+    it takes; and the band across a weak-design picture, in general words, when a picture has one.
+    Only the marks the pictures of ``pages`` draw are explained (``icons.marks_drawn``), so the key
+    stays true when the content changes: it once told readers about ◍, which no picture drew."""
     top = EvidenceScale.top
     levels = tuple(wording.labelled(wording.evidence_scale_line(level, top), wording.evidence_level_meaning(level)) for level in range(1, top + 1))
-    banded = any(result.caveat for page in guide.pages for result in page.results)
-    return PictureKey(wording.result_key(), levels, wording.two_sentences(wording.band_key(), wording.weak_marks_key()) if banded else None)
+    results = [block.result for view in pages for block in view.blocks if isinstance(block, IconArray)]
+    drawn = marks_drawn(results)
+    legend = [wording.blocks_key(), *(wording.mark_key(mark) for mark in FAIR_MARKS if mark in drawn), wording.each_picture_key()]
+    bands = [wording.band_key(), *(wording.mark_key(mark) for mark in WEAK_MARKS if mark in drawn)]
+    banded = any(result.caveat for result in results)
+    return PictureKey(reduce(wording.two_sentences, legend), levels, reduce(wording.two_sentences, bands) if banded else None)
 
 
 def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:
