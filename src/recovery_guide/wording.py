@@ -530,6 +530,30 @@ def made_on(day: date) -> str:
     return _("Made on {date}").format(date=format_day(day))
 
 
+def danger_now() -> str:
+    """The heading of the box with the reader's emergency and crisis numbers, at the top of paper
+    (``view.blocks.DangerNow``)."""
+    return _("If you are in danger now")
+
+
+def other_help_lines_on_page(number: int, title: str) -> str:
+    """On paper, under the reader's emergency and crisis numbers at the top: where the rest are."""
+    # TRANSLATORS: {title} is the title of the help screen ("Get help now"), {number} its step.
+    return _("Other help lines are in step {number}, \"{title}\".").format(number=number, title=title)
+
+
+def other_help_lines_below(heading: str) -> str:
+    """On a handout, under the reader's emergency and crisis numbers at the top: where the rest are."""
+    # TRANSLATORS: {heading} is the handout's help-lines heading ("Where to get help").
+    return _("Other help lines are at the end, under \"{heading}\".").format(heading=heading)
+
+
+def every_region_below(heading: str) -> str:
+    """On a handout for a reader whose region is unknown, at the top: where every country's numbers are."""
+    # TRANSLATORS: {heading} is the handout's help-lines heading ("Where to get help").
+    return _("The numbers for each country are at the end, under \"{heading}\".").format(heading=heading)
+
+
 def every_region() -> str:
     return _("Emergency and crisis numbers for other countries")
 

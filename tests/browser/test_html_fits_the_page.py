@@ -6,6 +6,9 @@ person to look at. No server here: the pages are files, opened as a reader would
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import pytest
 
 from recovery_guide import i18n
@@ -42,29 +45,76 @@ def handout(code: str, tmp_path) -> str:
     return session.handout("html")
 
 
-@pytest.mark.parametrize("code", ["en", "de"])
-@pytest.mark.parametrize("document", ["guide", "handout"])
-def test_nothing_is_wider_than_a_phone_or_a_printed_page(browser, tmp_path, code, document):
-    i18n.set_language(code)
-    try:
-        html = guide_html(load_guide(code)) if document == "guide" else handout(code, tmp_path)
-    finally:
-        i18n.set_language("en")
-    path = tmp_path / f"{document}-{code}.html"
-    path.write_text(html, encoding="utf-8")
+def at_every_size(browser, path: Path) -> Iterator[tuple[str, int, object]]:
+    """``path`` opened at each of ``SIZES``: (media, width, the page), the page closed after each."""
     for media, width in SIZES:
         page = browser.new_page(viewport={"width": width, "height": 800})
         try:
             page.emulate_media(media=media)
             page.goto(path.as_uri())
-            measured = page.evaluate(WIDER)
-            assert measured["width"] == width
-            assert not measured["wider"], f"{media} {width} px: {measured['wider']}"
-            assert measured["scroll"] <= width, f"{media} {width} px: the page scrolls sideways to {measured['scroll']} px"
-            if media == "screen" and code == "en":
-                ARTIFACTS.mkdir(parents=True, exist_ok=True)
-                if document == "guide":
-                    page.evaluate("document.querySelector('.option-card').scrollIntoView()")
-                page.screenshot(path=ARTIFACTS / f"{document}-{code}-{width}px.png")
+            yield media, width, page
         finally:
             page.close()
+
+
+def written(tmp_path, name: str, code: str, make: Callable[[], str]) -> Path:
+    """The HTML ``make`` writes in language ``code``, as a file named ``name``."""
+    i18n.set_language(code)
+    try:
+        html = make()
+    finally:
+        i18n.set_language("en")
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("code", ["en", "de"])
+@pytest.mark.parametrize("document", ["guide", "handout"])
+def test_nothing_is_wider_than_a_phone_or_a_printed_page(browser, tmp_path, code, document):
+    path = written(tmp_path, f"{document}-{code}.html", code, lambda: guide_html(load_guide(code)) if document == "guide" else handout(code, tmp_path))
+    for media, width, page in at_every_size(browser, path):
+        measured = page.evaluate(WIDER)
+        assert measured["width"] == width
+        assert not measured["wider"], f"{media} {width} px: {measured['wider']}"
+        assert measured["scroll"] <= width, f"{media} {width} px: the page scrolls sideways to {measured['scroll']} px"
+        if media == "screen" and code == "en":
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            if document == "guide":
+                page.evaluate("document.querySelector('.option-card').scrollIntoView()")
+            page.screenshot(path=ARTIFACTS / f"{document}-{code}-{width}px.png")
+
+
+DANGER = """() => {
+  const box = document.querySelector('.danger-now');
+  if (!box) return null;
+  const style = getComputedStyle(box);
+  const rect = box.getBoundingClientRect();
+  const inside = [box, ...box.querySelectorAll('*')];
+  return {left: rect.left, right: rect.right, width: document.documentElement.clientWidth,
+          border: [style.borderTopStyle, style.borderTopColor, parseFloat(style.borderTopWidth)],
+          colours: [...new Set(inside.map(element => getComputedStyle(element).color))],
+          backgrounds: [...new Set(inside.map(element => getComputedStyle(element).backgroundColor))],
+          smallest: Math.min(...inside.map(element => parseFloat(getComputedStyle(element).fontSize))),
+          split: [...box.querySelectorAll('.number')].filter(number => number.getClientRects().length > 1).map(number => number.textContent),
+          beforeStep1: rect.bottom <= document.querySelector('section.screen').getBoundingClientRect().top};
+}"""
+"""The box with the reader's emergency and crisis numbers: where it is, how it is drawn, and any number split across lines."""
+
+
+@pytest.mark.parametrize(("code", "region"), [("en", "US"), ("en", "GB"), ("de", "DE")])
+def test_the_numbers_to_call_now_print_in_black_and_white_and_read_on_a_phone(browser, tmp_path, code, region):
+    """The box at the top of a print for a known country: black on white, a heavy border (no colour
+    needed on paper), inside a 360-px phone and a printed page, no number split, before step 1."""
+    path = written(tmp_path, f"guide-{code}-{region}.html", code, lambda: guide_html(load_guide(code), region))
+    for media, width, page in at_every_size(browser, path):
+        box = page.evaluate(DANGER)
+        assert box, "no box with the numbers to call"
+        assert box["left"] >= 0 and box["right"] <= box["width"], f"{media} {width} px: {box}"
+        assert box["border"][:2] == ["double", "rgb(0, 0, 0)"] and box["border"][2] >= 4
+        assert box["colours"] == ["rgb(0, 0, 0)"] and set(box["backgrounds"]) == {"rgba(0, 0, 0, 0)"}
+        assert box["smallest"] >= 14 and not box["split"] and box["beforeStep1"], f"{media} {width} px: {box}"
+        if media == "screen" and width == 360:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.evaluate("document.querySelector('.danger-now').scrollIntoView()")
+            page.screenshot(path=ARTIFACTS / f"danger-now-{code}-{region}-360px.png")

@@ -13,7 +13,7 @@ from html import escape
 
 from recovery_guide import wording
 from recovery_guide.i18n import current_language, in_language, language_tag, text_direction
-from recovery_guide.model import Clinic, Guide, OutcomeKind, Region, ResultGroup, Urgency
+from recovery_guide.model import Clinic, Guide, HelpLine, OutcomeKind, Region, ResultGroup, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
     compact_lines,
@@ -21,6 +21,7 @@ from recovery_guide.view.blocks import (
     BODY_KINDS,
     BulletList,
     ClinicDetails,
+    DangerNow,
     EvidenceLabel,
     EvidenceScale,
     GlossaryEntries,
@@ -69,6 +70,9 @@ h3 { font-size: 1.1em; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
 .main-message { font-weight: bold; font-size: 1.15em; border: 5px solid #000; padding: 0.6em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 .main-message .label { display: block; text-transform: uppercase; }
+.danger-now { border: 6px double #000; padding: 0.2em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
+.danger-now h2 { margin-top: 0.3em; border-bottom: none; text-transform: uppercase; }
+.danger-now ul { padding-inline-start: 1.2em; }
 .options-chart { break-inside: avoid; page-break-inside: avoid; }
 .options-chart h2 { font-size: 1.1em; margin-bottom: 0.2em; }
 .options-chart h3 { font-size: 1em; margin: 0.6em 0 0.2em; }
@@ -220,6 +224,11 @@ def strong_label(label: str) -> str:
     return f"<strong>{label_html(label)}</strong>{escape(wording.label_parts(label)[2])}"
 
 
+def line_html(line: HelpLine) -> str:
+    """One help line as every list of them gives it: its name, its number (never split), its words."""
+    return f"{escape(line.name)}{after(line.name)}{contact_then_about(contact_span(line.contact), line.about)}"
+
+
 def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
     """One region's lines under headings graded by urgency, then when they were checked."""
     parts = [f'<section class="region"><h3>{escape(region.name)} ({escape(region.code)})</h3>']
@@ -230,8 +239,7 @@ def region_html(region: Region, numbers: tuple[int, ...] = ()) -> str:
         parts.append(f"<h4>{escape(wording.urgency_heading(level))}</h4><ul>")
         for line in lines:
             parts.append(
-                f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>{after(wording.urgency_short(level))}{escape(line.name)}{after(line.name)}'
-                f"{contact_then_about(contact_span(line.contact), line.about)}</li>"
+                f'<li><span class="urgency">{escape(wording.urgency_short(level))}</span>{after(wording.urgency_short(level))}{line_html(line)}</li>'
             )
         parts.append("</ul>")
     parts += [f'<p class="meta">{escape(note)}</p>' for note in region_checked(region, numbers)]
@@ -379,6 +387,14 @@ class HtmlWriter(BlockWriter[str]):
     def write_main_message(self, block: MainMessage) -> str:
         """A bold box with a thick black border: it prints in black and white (no colour needed)."""
         return f'<div class="main-message" role="note"><span class="label">{escape(wording.main_message())}</span>{escape(block.text)}</div>'
+
+    def write_danger_now(self, block: DangerNow) -> str:
+        """A box with a heavy double black border (it prints in black and white), its heading, the
+        region, each line as step 13 gives it (``line_html``: numbers never split), then where the
+        rest are; it fits a 360-px phone (``.danger-now``)."""
+        region = f"<p>{escape(block.region.name)} ({escape(block.region.code)})</p>" if block.region else ""
+        items = "<ul>" + "".join(f"<li>{line_html(line)}</li>" for line in block.lines) + "</ul>" if block.lines else ""
+        return f'<section class="danger-now" aria-labelledby="danger-now"><h2 id="danger-now">{escape(wording.danger_now())}</h2>{region}{items}<p>{escape(block.then)}</p></section>'
 
     def write_options_chart(self, block: OptionsChart) -> str:
         """Under the main message: a titled section with a list per research screen, a row an item, in
@@ -543,11 +559,9 @@ def guide_html(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     view = guide_view(guide, region_code, clinic)
     writer = HtmlWriter()
     parts = [f"<h1>{escape(wording.app_title())}</h1>", f'<p class="banner">{escape(wording.provider_banner())}</p>']
-    with in_language(view.opening_language):
-        if view.main_message:
-            parts.append(writer.write(view.main_message))
-        if view.chart:
-            parts.append(writer.write(view.chart))
+    for block, language in view.opening():
+        with in_language(language):
+            parts.append(writer.write(block))
     if view.clinic:
         parts.append(writer.write(view.clinic))
     parts += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

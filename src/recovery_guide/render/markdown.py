@@ -17,7 +17,7 @@ import re
 
 from recovery_guide import wording
 from recovery_guide.i18n import in_language
-from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.model import Clinic, Guide, HelpLine, Region, Urgency
 from recovery_guide.render.text import writing_box
 from recovery_guide.view.boxes import step_boxes, tier_lines
 from recovery_guide.view import glance, options_chart
@@ -27,6 +27,7 @@ from recovery_guide.view.blocks import (
     Block,
     BulletList,
     ClinicDetails,
+    DangerNow,
     EvidenceLabel,
     EvidenceScale,
     GlossaryEntries,
@@ -102,6 +103,11 @@ def labelled_markdown(label: str, text: str, bold: str = "") -> str:
     return f"**{escape_markdown(stem)}**{escape_markdown(words[len(stem) :] + mark)}{gap}{text}"
 
 
+def line_markdown(line: HelpLine) -> str:
+    """One help line as every list of them gives it: its name, its number in bold, its words."""
+    return labelled_markdown(line.name, wording.contact_and_about(f"**{escape_markdown(line.contact)}**", escape_markdown(line.about)))
+
+
 def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ...] = ()) -> str:
     """One region's lines under headings graded by urgency, in words, then when they were checked."""
     lines = [f"{heading} {escape_markdown(region.name)} ({region.code})", ""]
@@ -109,7 +115,7 @@ def region_markdown(region: Region, heading: str = "###", numbers: tuple[int, ..
         found = region.lines_of(level)
         if found:
             lines += [f"**{escape_markdown(wording.urgency_heading(level))}**", ""]
-            lines += ["- " + labelled_markdown(line.name, wording.contact_and_about(f"**{escape_markdown(line.contact)}**", escape_markdown(line.about))) for line in found]
+            lines += ["- " + line_markdown(line) for line in found]
             lines.append("")
     for note in region_checked(region, numbers):
         lines += [f"*{escape_markdown(note)}*", ""]
@@ -186,6 +192,13 @@ class MarkdownWriter(BlockWriter[str]):
     def write_main_message(self, block: MainMessage) -> str:
         """A bold blockquote: set apart and emphasised in every Markdown viewer."""
         return f"> **{escape_markdown(wording.labelled(wording.main_message(), block.text))}**"
+
+    def write_danger_now(self, block: DangerNow) -> str:
+        """A blockquote, set apart as the main message is, under a bold heading: the region, each line
+        as step 13 gives it (``line_markdown``), then where the rest are."""
+        region = [f"> {escape_markdown(block.region.name)} ({block.region.code})", ">"] if block.region else []
+        items = [*(f"> - {line_markdown(line)}" for line in block.lines), ">"] if block.lines else []
+        return "\n".join([f"> **{escape_markdown(wording.danger_now())}**", ">", *region, *items, f"> {escape_markdown(block.then)}"])
 
     def write_statement(self, block: Statement) -> str:
         return f"**{escape_markdown(block.text)}**"
@@ -336,11 +349,9 @@ def guide_markdown(guide: Guide, region_code: str | None = None, clinic: Clinic 
     view = guide_view(guide, region_code, clinic)
     writer = MarkdownWriter()
     chunks = [f"# {escape_markdown(wording.app_title())}", f"**{escape_markdown(wording.provider_banner())}**"]
-    with in_language(view.opening_language):
-        if view.main_message:
-            chunks.append(writer.write(view.main_message))
-        if view.chart:
-            chunks.append(writer.write(view.chart))
+    for block, language in view.opening():
+        with in_language(language):
+            chunks.append(writer.write(block))
     if view.clinic:
         chunks.append(writer.write(view.clinic))
     chunks += [writer.page(part) if isinstance(part, PageView) else writer.write(part) for part in view.sequence()]

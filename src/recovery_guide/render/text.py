@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from recovery_guide import linebreak, wording
 from recovery_guide.i18n import in_language
-from recovery_guide.model import Clinic, Guide, Region, Urgency
+from recovery_guide.model import Clinic, Guide, HelpLine, Region, Urgency
 from recovery_guide.textfold import cell_width
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
@@ -20,6 +20,7 @@ from recovery_guide.view.blocks import (
     Steps,
     BulletList,
     ClinicDetails,
+    DangerNow,
     EvidenceLabel,
     EvidenceScale,
     GlossaryEntries,
@@ -106,6 +107,11 @@ def underline(title: str, mark: str = "=") -> str:
     return f"{title}\n{mark * cell_width(title)}"
 
 
+def line_words(line: HelpLine) -> str:
+    """One help line as every list of them gives it: "Emergency services: 911. Call if ..."."""
+    return wording.labelled(line.name, wording.contact_and_about(line.contact, line.about))
+
+
 def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
     """One region's lines under headings graded by urgency, in words, then when they were checked
     (against the sources numbered ``numbers``, when given)."""
@@ -115,7 +121,7 @@ def region_lines(region: Region, numbers: tuple[int, ...] = ()) -> str:
         if found:
             lines.append("  " + wording.label_line(wording.urgency_heading(level)))
             for line in found:
-                lines.append(fill(wording.labelled(line.name, wording.contact_and_about(line.contact, line.about)), initial_indent="  - ", subsequent_indent="    "))
+                lines.append(fill(line_words(line), initial_indent="  - ", subsequent_indent="    "))
     lines += [fill(note, initial_indent="  ", subsequent_indent="  ") for note in region_checked(region, numbers)]
     return "\n".join(lines)
 
@@ -169,6 +175,20 @@ class TextWriter(BlockWriter[str | None]):
         if self.plain:
             return fill(wording.labelled(wording.main_message(), block.text))
         return "\n".join(boxed(linebreak.wrap_cells(wording.labelled(wording.main_message().upper(), block.text), WIDTH - 4), "=", WIDTH))
+
+    def write_danger_now(self, block: DangerNow) -> str:
+        """In a box ruled with ``#``, the border of the most urgent tier: its heading, the region, each
+        line as step 13 gives it (name: number. words), then where the rest are. Read mode: the same
+        lines without the border (a screen reader would read it aloud)."""
+        region = [f"{block.region.name} ({block.region.code})"] if block.region else []
+        items = [line_words(line) for line in block.lines]
+        if self.plain:
+            return "\n".join([wording.label_line(wording.danger_now()), *map(fill, region), *(fill(item, initial_indent="  - ", subsequent_indent="    ") for item in items), fill(block.then)])
+        inner = WIDTH - 4
+        rows = [*linebreak.wrap_cells(wording.danger_now().upper(), inner), *(row for line in region for row in linebreak.wrap_cells(line, inner))]
+        rows += [row for item in items for row in linebreak.wrap_cells(item, inner, "  - ", "    ")]
+        rows += linebreak.wrap_cells(block.then, inner)
+        return "\n".join(boxed(rows, "#", WIDTH))
 
     def write_options_chart(self, block: OptionsChart) -> str:
         """Under the main message: its title, caption and rows at the page's width; read mode says each
@@ -345,11 +365,9 @@ def guide_text(guide: Guide, region_code: str | None = None, clinic: Clinic | No
     view = guide_view(guide, region_code, clinic)
     writer = TextWriter()
     header = [underline(wording.app_title()), "", fill(wording.provider_banner()), ""]
-    with in_language(view.opening_language):
-        if view.main_message:
-            header += [writer.write(view.main_message), ""]
-        if view.chart:
-            header += [writer.write(view.chart), ""]
+    for block, language in view.opening():
+        with in_language(language):
+            header += [writer.write(block), ""]
     if view.clinic:
         header += [writer.write(view.clinic), ""]
     header.append("")

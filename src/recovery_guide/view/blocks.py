@@ -255,6 +255,25 @@ class HelpLines(Block):
 
 
 @dataclass(frozen=True)
+class DangerNow(Block):
+    """On paper, right under the main message (``print``) or the handout's opening lines: what to do
+    in danger now, before anything else. For a known region, its emergency and crisis lines
+    (``compact_lines``: name, number and words as the content gives them, never reworded), then where
+    the rest are; for an unknown one, only ``then`` ("call your local emergency number", and where every
+    country's numbers are). Two independent reviews of ``print --region US`` asked for 911 and 988 on
+    the first page: it pointed to step 13, some 2,000 lines on. ``view.pages.danger_now`` builds it,
+    once for ``print`` and the handout; each writer draws it as a box that prints in black and white."""
+
+    kind: ClassVar[str] = "danger_now"
+    region: Region | None
+    """The reader's region, when known and listed with numbers to call now."""
+    lines: tuple[HelpLine, ...]
+    """The region's emergency lines, then its crisis lines; empty when the region is unknown."""
+    then: str
+    """The words after the lines, already worded: where the other help lines are."""
+
+
+@dataclass(frozen=True)
 class UrgencyTiers(Block):
     """The three urgency tiers as a picture (the safety screen and Get help now): one box per tier, most
     urgent first, its signs inside it, told apart by words ("NOW", "TODAY", "NEXT VISIT"), a symbol
@@ -459,6 +478,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     IconArray,
     Statement,
     HelpLines,
+    DangerNow,
     UrgencyTiers,
     AtAGlance,
     OptionsTable,

@@ -1,11 +1,13 @@
 """The handout a reader takes to their appointment, as a view: a few facts, then blocks.
 
-The handout says, in this order: the reader's clinic, their questions with room to write the
-answers and ruled lines for their own, what matters to them (only what they rated; never a score)
-with lines for anything else, a box for notes from the visit, what they want checked, the
-key points of the topic pages they read (and their study results as icon arrays), and help lines for
-their region (or every region's urgent numbers when the region is unknown). Text and HTML writers
-(``recovery_guide.render.handout``) write the same view, so the two formats always say the same.
+The handout says, in this order: what to do in danger now (the reader's emergency and crisis
+numbers when the region is known: ``view.pages.danger_now``, as at the top of ``print``), the
+reader's clinic, their questions with room to write the answers and ruled lines for their own, what
+matters to them (only what they rated; never a score) with lines for anything else, a box for notes
+from the visit, what they want checked, the key points of the topic pages they read (and their study
+results as icon arrays), and help lines for their region (or every region's urgent numbers when the
+region is unknown). Text and HTML writers (``recovery_guide.render.handout``) write the same view, so
+the two formats always say the same.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from recovery_guide.model import Clinic, Guide, PageKind
 from recovery_guide.my_questions import EntryKind, MyQuestions
 from recovery_guide.my_values import MyValues
 from recovery_guide.view.blocks import Block, ClinicDetails, HelpLines, IconArray, MyUnderstanding, PagesRead, QuestionsToAsk, WhatMattersToMe, WritingSpace
-from recovery_guide.view.pages import leaning_space, urgency_tiers, writing_spaces
+from recovery_guide.view.pages import danger_now, leaning_space, urgency_tiers, writing_spaces
 from recovery_guide.view.pages import language_note
 from recovery_guide.view.paper import paper_points
 
@@ -54,7 +56,10 @@ def build_handout(
     visited = set(visited)
     read = tuple((page.title, paper_points(page.key_points)) for page in guide.pages if page.id in visited and page.kind is PageKind.TOPIC)
     region = guide.region(region_code) if region_code else None
-    blocks: list[Block] = []
+    heading = wording.help_lines_heading()
+    unknown = wording.two_sentences(wording.no_local_emergency_number(), wording.every_region_below(heading))
+    danger = danger_now(region, wording.other_help_lines_below(heading), unknown)
+    blocks: list[Block] = [danger] if danger else []  # first: the help lines are at the end
     if clinic:
         blocks.append(ClinicDetails(clinic))
     own_questions, anything_else, notes = writing_spaces()

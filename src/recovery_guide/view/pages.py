@@ -24,6 +24,7 @@ from recovery_guide.view.blocks import (
     AtAGlance,
     Block,
     ClinicDetails,
+    DangerNow,
     EvidenceLabel,
     EvidenceScale,
     Heading,
@@ -46,12 +47,13 @@ from recovery_guide.view.blocks import (
     UrgencyTiers,
     ValuesWorksheet,
     WritingSpace,
+    compact_lines,
 )
 from recovery_guide.view.body import body_blocks
 from recovery_guide.view.icons import marks_drawn
 from recovery_guide.view.on_screen import screen_blocks
 from recovery_guide.view.options_chart import groups as chart_groups
-from recovery_guide.view.paper import app_text, paper_blocks, said_once
+from recovery_guide.view.paper import app_text, paper_blocks, said_once, words_of
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,12 @@ class GuideView:
     main_message: MainMessage | None = None
     """The guide's main message: written right after the title and the one-line disclaimer, before
     anything else (taken off the welcome page, so it is said once)."""
+    danger: DangerNow | None = None
+    """What to do in danger now (the reader's emergency and crisis numbers when the region is known):
+    written right after the main message, before the chart (``printed_danger_now``)."""
     chart: OptionsChart | None = None
-    """"The options at a glance", written right under the main message (it leaves the welcome page with it)."""
+    """"The options at a glance", written right under the main message and what to do in danger now
+    (it leaves the welcome page with the main message)."""
     worksheet: ValuesWorksheet | None = None
     """"What matters to me" to fill in on paper: written between ``reading`` and ``end_matter``."""
     leaning: WritingSpace | None = None
@@ -111,6 +117,13 @@ class GuideView:
     worksheet_after: str | None = None
     """The id of the page that offers the exercise: the worksheet follows it (an independent review found
     "Fill in What matters to me" on one page and the worksheet only after the help lines)."""
+
+    def opening(self) -> tuple[tuple[Block, str | None], ...]:
+        """What every writer of the whole guide writes under the title and the disclaimer, in order,
+        each with the language to write it in (None: the reader's): the main message, what to do in
+        danger now (in the reader's language, like the help lines it quotes), then the chart."""
+        parts = ((self.main_message, self.opening_language), (self.danger, None), (self.chart, self.opening_language))
+        return tuple((block, language) for block, language in parts if block is not None)
 
     def sequence(self) -> tuple[Block | PageView, ...]:
         """What comes after the header, in order: the reading pages (the key to the pictures just before
@@ -328,6 +341,7 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         language=guide.language.code,
         clinic=ClinicDetails(clinic) if clinic else None,
         main_message=main,
+        danger=printed_danger_now(guide, region_code, pages),
         chart=chart,
         opening_language=opening,
         pages=printed_once(tuple(replace(view, blocks=tuple(block for block in view.blocks if not isinstance(block, (MainMessage, OptionsChart)))) for view in pages)),
@@ -338,6 +352,33 @@ def guide_view(guide: Guide, region_code: str | None = None, clinic: Clinic | No
         worksheet_after=guide.values.after if guide.values else None,
         writing=writing_spaces(worksheet=guide.values is not None),
     )
+
+
+def danger_now(region: Region | None, other_lines: str, unknown: str | None) -> DangerNow | None:
+    """What to do in danger now, at the top of paper (``DangerNow``): the one rule ``print`` and the
+    handout share. A known region's emergency and crisis lines (``compact_lines``), then
+    ``other_lines`` (where the rest are); else ``unknown`` (call the local emergency number, and where
+    every country's numbers are), or nothing when ``unknown`` is None (the first page already says it)."""
+    lines = compact_lines(region) if region else ()
+    if lines:
+        return DangerNow(region, lines, other_lines)
+    return DangerNow(None, (), unknown) if unknown else None
+
+
+def printed_danger_now(guide: Guide, region_code: str | None, pages: tuple[PageView, ...]) -> DangerNow | None:
+    """``danger_now`` for ``print`` (``guide`` as ``for_region`` left it): pointing to Get help now.
+    With the region unknown, nothing when the first page already says where the help lines are (the
+    welcome page's "Help lines are on the "Get help now" page (step 13).", in that page's language),
+    so it is not said twice; every country's numbers stay in that step."""
+    help_page = next((page for page in guide.pages if page.kind is PageKind.HELP_NOW), None)
+    if help_page is None:
+        return None
+    number, title = guide.index_of(help_page.id) + 1, help_page.title
+    with in_language(pages[0].language if pages else None):
+        pointer = wording.help_lines_on_page(number, title)
+    said = bool(pages) and any(pointer in words_of(block) for block in pages[0].blocks)
+    unknown = None if said else wording.two_sentences(wording.no_local_emergency_number(), wording.help_lines_on_page(number, title))
+    return danger_now(guide.region(region_code) if region_code else None, wording.other_help_lines_on_page(number, title), unknown)
 
 
 def printed_page(guide: Guide, full: Guide, page: Page, region_code: str | None) -> PageView:

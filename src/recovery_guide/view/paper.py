@@ -191,13 +191,16 @@ def _repeatable(part: tuple[Block, ...]) -> bool:
     heading, or a ``SAID_ONCE`` block."""
     if isinstance(part[0], SAID_ONCE):
         return True
-    return isinstance(part[0], Heading) and cell_width(" ".join(map(_words, part[1:]))) > TWO_LINES
+    return isinstance(part[0], Heading) and cell_width(" ".join(map(words_of, part[1:]))) > TWO_LINES
 
 
-def _words(block: Block) -> str:
-    """A body block's words on one line (a list's items one after another)."""
+def words_of(block: Block) -> str:
+    """A block's words on one line (a list's items, or the key points, one after another); "" for a
+    block that is not words (a picture, the help lines)."""
     if isinstance(block, BulletList):
         return " ".join(item.text for item in block.items)
+    if isinstance(block, KeyPoints):
+        return " ".join(block.points)
     return block.text if isinstance(block, (Paragraph, Heading)) else ""
 
 
