@@ -211,6 +211,22 @@ def test_catalog_entries_readers_would_see_in_english(tmp_path):
     ]  # placeholders in another order are fine; a fuzzy entry's are checked once it is confirmed
 
 
+def test_strings_new_in_the_template_are_reported_until_the_catalog_has_them(tmp_path):
+    """New UI strings landed in ``messages.pot`` but nobody ran ``pybabel update``: a translator
+    running ``check`` must hear it, not "No problems found" while readers see English."""
+    catalog_dir = tmp_path / "locales" / "es" / "LC_MESSAGES"
+    catalog_dir.mkdir(parents=True)
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+    (tmp_path / "locales" / "messages.pot").write_text(header + 'msgid "Next"\nmsgstr ""\n\nmsgid "If you are in danger now"\nmsgstr ""\n', encoding="utf-8")
+    catalog = catalog_dir / "messages.po"
+    catalog.write_text(header + 'msgid "Next"\nmsgstr "Siguiente"\n', encoding="utf-8")
+    assert [str(problem) for problem in catalog_problems(catalog)] == [
+        f"{catalog}:1: msgid: not in this catalog yet (run pybabel update, then translate it): 'If you are in danger now'"
+    ]
+    catalog.write_text(catalog.read_text(encoding="utf-8") + '\nmsgid "If you are in danger now"\nmsgstr "Si está en peligro ahora"\n', encoding="utf-8")
+    assert catalog_problems(catalog) == []
+
+
 def test_a_clinic_copy_without_locales_skips_the_catalogs(content_copy, check_here):
     result = check_here("--content", str(content_copy))
     assert result.returncode == 0

@@ -30,7 +30,7 @@ def catalog_problems(po_path: Path) -> list[Problem]:
         line = getattr(error, "lineno", None) or 1
         return [Problem(str(po_path), line, "(file)", f"cannot read catalog: {error}")]
 
-    problems = []
+    problems = _missing_from_catalog(po_path, catalog)
     for message in catalog:
         if not message.id:
             continue
@@ -53,6 +53,29 @@ def catalog_problems(po_path: Path) -> list[Problem]:
                 )
                 break
     return problems
+
+
+def _missing_from_catalog(po_path: Path, catalog) -> list[Problem]:
+    """UI strings in the template (``locales/messages.pot``, beside the catalogs in a source checkout)
+    that this catalog does not have yet: readers would see them in English, and a translator who ran
+    ``check`` after new strings landed would otherwise be told "No problems found". An installed
+    wheel ships no template, so there this check has nothing to compare and stays silent."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    template_path = po_path.parents[2] / "messages.pot"
+    if not template_path.is_file():
+        return []
+    try:
+        with template_path.open("rb") as handle:
+            template = read_po(handle)
+    except (OSError, UnicodeDecodeError, PoFileError, ValueError) as error:
+        return [Problem(str(template_path), getattr(error, "lineno", None) or 1, "(file)", f"cannot read template: {error}")]
+    have = {message.id if not isinstance(message.id, list) else tuple(message.id) for message in catalog if message.id}
+    return [
+        Problem(str(po_path), 1, "msgid", f"not in this catalog yet (run pybabel update, then translate it): {message.id!r}")
+        for message in template
+        if message.id and (message.id if not isinstance(message.id, list) else tuple(message.id)) not in have
+    ]
 
 
 def _msgstr_line(lines: list[str], msgid_line: int | None) -> int:
