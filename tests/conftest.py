@@ -49,20 +49,9 @@ pytest's own records. A full collection walks all of it (0.1 to 0.2 s of CPU eac
 default thresholds a Pilot test's allocations set one off about once per test: a third of the CPU of
 the Pilot tests was the collector (measured on tests/test_welcome_first_view.py: 5.7 s of 16.8 s).
 Collected less often, the same garbage is still freed (each app's cycles when a younger generation
-is collected), at about 60 MB more memory per worker. Nothing the tests check depends on when a
+is collected), at about 35 to 60 MB more memory per worker. Nothing the tests check depends on when a
 cycle is freed: what runs in a reader's app keeps Python's defaults."""
 gc.set_threshold(*GC_THRESHOLDS)
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """Collect until nothing more is found, then freeze what is left, before pytest's own closing
-    collections (five full ones in a row, to report an exception raised in a finalizer, about 1.5 s of
-    CPU per worker): whatever is collected here is still reported, as pytest's hook is still in place,
-    and its five then walk nothing."""
-    while gc.collect():
-        pass
-    gc.freeze()
-
 
 _load_guide_afresh = _folder.load_guide
 
