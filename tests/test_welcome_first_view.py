@@ -52,10 +52,11 @@ async def test_the_first_view_shows_the_main_message_the_notice_and_the_button(c
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("size", SHORT_SIZES, ids=size_id)
+@pytest.mark.parametrize("size", [(80, 24)], ids=size_id)
 @pytest.mark.parametrize("code", ["de", "vi"])
 async def test_with_saved_progress_the_continue_button_does_not_push_the_main_message_off(code, size):
-    """The longest languages with the second button ("continue where I left off") under the first."""
+    """The longest languages with the second button ("continue where I left off") under the first.
+    At 60x20 the returning reader's test below checks the same, in every language."""
     from recovery_guide.tui.app import RecoveryGuideApp
 
     app = RecoveryGuideApp(with_saved_progress(Session(load_guide(code))))
