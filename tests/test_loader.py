@@ -255,7 +255,7 @@ def test_duplicate_ids_in_the_other_files(content_copy, relative, old, new, mess
 # --- the declared shapes: JSON Schema for editors --------------------------------------------------------
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "docs" / "schema"
-SCHEMA_OF = {"language.yaml": "language", "sources.yaml": "sources", "glossary.yaml": "glossary", "help-lines.yaml": "help-lines", "self-checks.yaml": "self-checks", "values.yaml": "values", "terms.yaml": "terms"}
+SCHEMA_OF = {"language.yaml": "language", "sources.yaml": "sources", "glossary.yaml": "glossary", "help-lines.yaml": "help-lines", "self-checks.yaml": "self-checks", "values.yaml": "values", "terms.yaml": "terms", "us-words.yaml": "us-words"}
 
 
 @pytest.mark.parametrize("kind", sorted(SHAPES))

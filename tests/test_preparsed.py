@@ -15,7 +15,7 @@ import pytest
 
 from recovery_guide.guide_content import preparsed, yaml_source
 from recovery_guide.guide_content.english import load_english
-from recovery_guide.guide_content.folder import load_guide
+from recovery_guide.guide_content.folder import ContentFolder, load_guide
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.paths import PACKAGE_DIR, content_dir
 from tests.helpers import python_prints
@@ -125,7 +125,7 @@ def test_a_store_outside_the_packaged_folder_is_never_trusted(packaged, tmp_path
     store = clinic / "en" / "screens" / preparsed.CACHE_NAME
     store.write_text(store.read_text(encoding="utf-8").replace("Welcome to Recovery Guide", "Forged title"), encoding="utf-8")
     parsed = no_parsing(monkeypatch)
-    guide = load_english(clinic / "en")
+    guide = ContentFolder(clinic).english  # the English files, and us-words.yaml with them
     assert guide.pages[0].title == "Welcome to Recovery Guide"
     assert len(parsed) == len([path for path in (clinic / "en").rglob("*.yaml") if path.name != "terms.yaml"])  # the term base is read by check only
 

@@ -154,10 +154,11 @@ def load_clinic(args: argparse.Namespace, languages: list[str] | None = None):
 def command_print(args: argparse.Namespace) -> int:
     from recovery_guide import i18n
 
-    guide, _root, language = load(args)
-    i18n.set_language(language)
-    clinic = load_clinic(args)
+    guide, folder, language = load(args)
     region = resolve_region(args.region, guide)
+    guide = folder.regional(guide, region)  # English in the region's words (US: "randomized")
+    i18n.set_language(language, folder.english_words(region))
+    clinic = load_clinic(args)
     if args.format == "html":
         from recovery_guide.render.html import guide_html as render
     elif args.format == "markdown":
@@ -398,7 +399,7 @@ def command_serve(args: argparse.Namespace) -> int:
     region = resolve_region(args.region, guide)
     if warning:
         print(f"{PROG}: {warning}", file=sys.stderr)
-    i18n.set_language(language)
+    i18n.set_language(language, folder.english_words(region))  # the page's words: each tab's app sets its own
     argv = [sys.executable, "-m", "recovery_guide"]
     if args.lang is not None:  # else each guide finds the same language in the environment (or a kiosk's own default)
         argv += ["--lang", language]

@@ -12,7 +12,7 @@ import contextvars
 import functools
 import gettext as _gettext
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from recovery_guide.guide_content import SOURCE_LANGUAGE
 from recovery_guide.paths import locales_dir
@@ -24,6 +24,8 @@ ALIASES = {"pt": "pt_BR", "zh": "zh_Hans", "zh_CN": "zh_Hans", "zh_SG": "zh_Hans
 
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _current = SOURCE_LANGUAGE
+_english: _gettext.NullTranslations = _gettext.NullTranslations()
+"""The UI's English for the reader's region: the msgids themselves, or in the region's words (``RegionalEnglish``)."""
 
 _override: contextvars.ContextVar[tuple[str, _gettext.NullTranslations] | None] = contextvars.ContextVar("recovery_guide_language", default=None)
 """The language ``in_language`` switched to, for the code running inside it only (None: the reader's)."""
@@ -68,7 +70,7 @@ def in_language(language: str | None) -> Iterator[None]:
     if language is None or language == current_language():
         yield
         return
-    token = _override.set((language, _catalog(language)))
+    token = _override.set((language, _english if language == SOURCE_LANGUAGE else _catalog(language)))
     try:
         yield
     finally:
@@ -158,10 +160,44 @@ def _catalog(language: str) -> _gettext.NullTranslations:
     return load_catalog(language)
 
 
-def set_language(language: str) -> None:
-    """Switch UI strings to ``language`` for every view in this process."""
-    global _translations, _current
-    _translations = load_catalog(language)
+class RegionalEnglish(_gettext.NullTranslations):
+    """The English UI strings in the words of the reader's region ("Change the colors" in the US).
+
+    One rule for the content and the UI: the same pairs (``content/en/us-words.yaml``) that the
+    guide's English goes through, applied to each msgid. An ``en_US`` gettext catalog would repeat
+    every whole msgid that has a British form, go stale each time one changes, and be a language of
+    its own to Babel's negotiation and the language picker, when the reader's language is English and
+    only their region differs."""
+
+    def __init__(self, change: Callable[[str], str]) -> None:
+        super().__init__()
+        self._change = change
+        self._said: dict[str, str] = {}
+        """Each msgid once changed (the app asks for the same strings on every redraw)."""
+
+    def gettext(self, message: str) -> str:
+        said = self._said.get(message)
+        if said is None:
+            said = self._said[message] = self._change(message)
+        return said
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self.gettext(msgid1 if n == 1 else msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.gettext(message)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return self.ngettext(msgid1, msgid2, n)
+
+
+def set_language(language: str, english_words: Callable[[str], str] | None = None) -> None:
+    """Switch UI strings to ``language`` for every view in this process; ``english_words``: the
+    reader's region's words for English (``ContentFolder.english_words``), for English strings
+    wherever they are shown (an English page inside a translation too), None for the msgids as written."""
+    global _translations, _current, _english
+    _english = RegionalEnglish(english_words) if english_words is not None else _gettext.NullTranslations()
+    _translations = _english if language == SOURCE_LANGUAGE else load_catalog(language)
     _current = language
 
 

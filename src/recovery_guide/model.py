@@ -481,6 +481,26 @@ class Values:
 
 
 @dataclass(frozen=True)
+class WordSwap:
+    """One of the English content's British forms ("randomised") and what a reader in the regions of
+    ``RegionalWords`` reads instead ("randomized")."""
+
+    british: str
+    us: str
+
+
+@dataclass(frozen=True)
+class RegionalWords:
+    """The words English readers in some regions read in place of the guide's British forms
+    (``content/en/us-words.yaml``): the content keeps one English, and a reader in the US reads
+    "randomized", "counseling" and "fake pill" (four independent reviews marked the British forms
+    down for US readers, CDC Clear Communication Index item 7)."""
+
+    regions: tuple[str, ...]
+    swaps: tuple[WordSwap, ...]
+
+
+@dataclass(frozen=True)
 class Guide:
     """The whole guide in one language."""
 

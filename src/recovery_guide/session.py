@@ -61,12 +61,13 @@ class Session:
         """False on a shared screen and in a browser tab (``recovery-guide serve``, ``served``): the
         computer running the guide is not the reader's, so nothing of theirs is read or written there;
         a handout is how they take their list away."""
-        i18n.set_language(guide.language.code)  # the UI speaks the guide's language; only the session sets it
         self.guides: dict[str, Guide] = {guide.language.code: guide}
-        """Guides already loaded, by language, so switching back is instant."""
+        """Guides already loaded, by language, so switching back is instant (as written: the reader's
+        region's words are laid on by ``guide_in``)."""
         self.folder = folder or ContentFolder()
         """Where every other language comes from (each loaded once, when first asked for)."""
         self.region_code = region_code
+        self._show(guide.language.code)  # the UI speaks the guide's language; only the session sets it
         self.region_from_reader = False
         """True once the reader chose a region themselves (only then is it saved)."""
         self.clinic = clinic
@@ -90,6 +91,8 @@ class Session:
         self._start = (kiosk.default_language if kiosk and kiosk.default_language else guide.language.code, region_code)
         """The language and region a reset returns to (kiosk mode: the clinic's default language)."""
         self.startup_notice = self.restore() if self.saving_offered else None  # a shared screen never reads a reader's saved file
+        if self.region_code != region_code:  # the saved region: its words
+            self._show(self.guide.language.code)
 
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener(change)`` after each change to the language, the region or My questions."""
@@ -119,28 +122,40 @@ class Session:
     # --- language and region ---------------------------------------------------------------------------
 
     def guide_in(self, code: str) -> Guide:
-        """The guide in ``code``, loaded once (raises ContentError for broken content)."""
+        """The guide in ``code`` as the reader reads it, English in their region's words (``ContentFolder.regional``),
+        loaded once (raises ContentError for broken content)."""
         if code not in self.guides:
             self.guides[code] = self.folder.guide(code)
-        return self.guides[code]
+        return self.folder.regional(self.guides[code], self.region_code)
+
+    def _show(self, code: str) -> bool:
+        """The guide and the UI in ``code`` and the reader's region's words: the one place both are set.
+        True when the guide's words changed."""
+        guide = self.guide_in(code)
+        i18n.set_language(code, self.folder.english_words(self.region_code))
+        changed, self.guide = guide is not self.guide, guide
+        return changed
 
     def available_languages(self) -> list[str]:
         return self.folder.languages()
 
     def switch_language(self, code: str) -> Guide:
         """Show everything in ``code`` from now on; raises ContentError (and changes nothing) for broken content."""
-        guide = self.guide_in(code)
-        i18n.set_language(code)
-        self.guide = guide
+        self._show(code)  # loads the guide before it changes anything
         self.save()
         self._announce(Change.LANGUAGE)
-        return guide
+        return self.guide
 
     def set_region(self, code: str | None) -> str | None:
+        """The reader's region: its help lines first, and English in its words (a reader in the US reads
+        "counseling"). When the words change, LANGUAGE is announced too: every screen shows itself again."""
         self.region_code = code.upper() if code else None
         self.region_from_reader = True
+        reworded = self._show(self.guide.language.code)
         problem = self.save()
         self._announce(Change.REGION)
+        if reworded:
+            self._announce(Change.LANGUAGE)
         return problem
 
     # --- reading and questions -------------------------------------------------------------------------
@@ -360,7 +375,10 @@ class Session:
         self.forget_everything()
         language, region = self._start
         self.region_code, self.region_from_reader = region, False
+        reworded = self._show(self.guide.language.code)
         self._announce(Change.REGION)
+        if reworded and self.guide.language.code == language:  # else switch_language announces it
+            self._announce(Change.LANGUAGE)
         if self.guide.language.code != language:
             try:
                 self.switch_language(language)

@@ -11,6 +11,8 @@ pytest, whether a content folder (the built-in one, or a clinic's copy) is ready
 - every translated paragraph and list item says the English one's numbers, in order, and none is
   added or dropped (``paired``); no English is left in a translation (``leftover``); no language
   uses a word its term base (``content/<lang>/terms.yaml``) avoids, in content or UI catalog (``terms``);
+- every pair of ``en/us-words.yaml`` (the words a reader in the US reads) is still used in the English
+  a reader sees, and touches no number or contact (``regional_words``);
 - every UI catalog keeps the ``{name}`` placeholders of its msgids, and has no untranslated or
   fuzzy entries;
 - every English screen reads at US grade 8 or below, and the whole guide at 6.5 or below; every
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from recovery_guide.audit.catalogs import catalog_files, catalog_problems
 from recovery_guide.audit.english import english_reading, read_through_problems, result_problems, unused_sources
+from recovery_guide.audit.regional_words import regional_word_problems
 from recovery_guide.audit.report import CannotCheck, LanguageRow, Problem, Report, format_report, summary
 from recovery_guide.audit.terms import catalog_term_problems, english_term_problems, load_terms
 from recovery_guide.audit.translations import check_translation
@@ -91,6 +94,7 @@ def _check(folder: ContentFolder | None) -> Report:
         read_through_problems(root, english, report)
         unused_sources(root, english, warn)
         report.problems += english_term_problems(root, report)
+        report.problems += regional_word_problems(root, english)
 
     for misnamed in folder.misnamed():
         warn(f"{misnamed / 'language.yaml'}:1: (file): the folder name {misnamed.name!r} is not a language code like es or pt_BR (folder ignored)")

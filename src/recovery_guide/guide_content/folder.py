@@ -15,7 +15,8 @@ from typing import Callable
 from recovery_guide.guide_content import SOURCE_LANGUAGE
 from recovery_guide.guide_content.english import SELF_CHECKS_FILE, VALUES_FILE, load_english
 from recovery_guide.guide_content.overlay import Translation, translate
-from recovery_guide.guide_content.parse import parse_glossary, parse_help_line_words, parse_language, parse_screen, parse_self_checks, parse_source_notes, parse_values
+from recovery_guide.guide_content.parse import parse_glossary, parse_help_line_words, parse_language, parse_regional_words, parse_screen, parse_self_checks, parse_source_notes, parse_values
+from recovery_guide.guide_content.regional import REGIONAL_WORDS_FILE, Swapper, reworded
 from recovery_guide.guide_content.yaml_source import ContentError, read_yaml
 from recovery_guide.model import Guide
 from recovery_guide.paths import content_dir
@@ -43,6 +44,10 @@ class ContentFolder:
         self._english: Guide | None = None
         self._guides: dict[str, Guide] = {}
         self._translations: dict[str, Translation] = {}
+        self._swapper: Swapper | None = None
+        """The regional words (``us-words.yaml``) as a function on text, read with the English; None without the file."""
+        self._regional: dict[int, tuple[Guide, Guide]] = {}
+        """By ``id`` of a guide: (that guide, kept so the id stays its own; the guide in the regional words)."""
 
     def __repr__(self) -> str:
         return f"ContentFolder({str(self.root)!r})"
@@ -66,17 +71,46 @@ class ContentFolder:
     def english(self) -> Guide:
         """The English guide, read and cross-checked once (raises ContentError for broken content)."""
         if self._english is None:
-            self._english = load_english(self.root / SOURCE_LANGUAGE, self.warn)
+            english = load_english(self.root / SOURCE_LANGUAGE, self.warn)
+            self._swapper = self._read_words()
+            self._english = english
         return self._english
 
-    def guide(self, code: str) -> Guide:
-        """The guide in ``code``: each current translated part laid over the English, loaded once."""
+    def _read_words(self) -> Swapper | None:
+        """``us-words.yaml``, read with the English (so a broken file stops the guide for every reader
+        at once, as any broken English file does, not later for one who picks a region); None without it."""
+        path = self.root / SOURCE_LANGUAGE / REGIONAL_WORDS_FILE
+        return Swapper(parse_regional_words(read_yaml(path), self.warn)) if path.is_file() else None
+
+    def guide(self, code: str, region: str | None = None) -> Guide:
+        """The guide in ``code`` for a reader in ``region``: each current translated part laid over the
+        English, loaded once, and its English in the region's words (``regional``)."""
         if code == SOURCE_LANGUAGE:
-            return self.english
+            return self.regional(self.english, region)
         if code not in self._guides:
             english = self.english
             self._guides[code] = translate(english, self.translation(code), self.warn)
-        return self._guides[code]
+        return self.regional(self._guides[code], region)
+
+    def english_words(self, region: str | None) -> Swapper | None:
+        """The change from the guide's English to the words a reader in ``region`` reads (US: "colors",
+        "randomized"), or None where the region has none (or is unknown): the app's English UI
+        strings go through it too (``i18n.set_language``). Raises ContentError for a broken file."""
+        if not region or self.english is None:  # loading the English reads the words too
+            return None
+        swapper = self._swapper
+        return swapper if swapper is not None and region.upper() in swapper.words.regions else None
+
+    def regional(self, guide: Guide, region: str | None) -> Guide:
+        """``guide`` as a reader in ``region`` reads it: every English text in the region's words
+        (``regional.reworded``), made once per guide; ``guide`` itself where the region has none."""
+        change = self.english_words(region)
+        if change is None:
+            return guide
+        made = self._regional.get(id(guide))
+        if made is None or made[0] is not guide:
+            made = self._regional[id(guide)] = (guide, reworded(guide, self.english, change))
+        return made[1]
 
     def translation(self, code: str) -> Translation:
         """A translation's own files, as read (for the overlay, the audit and the translator tools)."""
@@ -89,6 +123,8 @@ class ContentFolder:
         self._english = None
         self._guides.clear()
         self._translations.clear()
+        self._swapper = None
+        self._regional.clear()
 
     def _read_translation(self, code: str) -> Translation:
         folder = self.root / code

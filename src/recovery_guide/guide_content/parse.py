@@ -25,6 +25,7 @@ from recovery_guide.guide_content.schema import (
     PREFERRED_TERM,
     QUESTION,
     REGION,
+    REGIONAL_WORDS,
     RESULT,
     REVIEW,
     RESULT_GROUP,
@@ -40,10 +41,11 @@ from recovery_guide.guide_content.schema import (
     URGENCY,
     VALUE_ITEM,
     VALUES,
+    WORD_SWAP,
 )
 from recovery_guide.guide_content.fields import Fields
 from recovery_guide.guide_content.yaml_source import YamlDocument
-from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, Result, ResultGroup, Review, SelfCheck, Source, SourceNote, Term, TermBase, TimelineStep, TreatmentOption, Urgency, UrgencyTier, ValueItem, Values, NOT_RATED
+from recovery_guide.model import AvoidedTerm, CheckQuestion, Choice, HelpLine, LanguageInfo, Page, PageKind, Question, Region, RegionalWords, Result, ResultGroup, Review, SelfCheck, Source, SourceNote, Term, TermBase, TimelineStep, TreatmentOption, Urgency, UrgencyTier, ValueItem, Values, WordSwap, NOT_RATED
 
 Warn = Callable[[str], None]
 T = TypeVar("T")
@@ -428,3 +430,34 @@ def parse_values(doc: YamlDocument, warn: Warn, source_ids: Iterable[str] | None
 def _id_and_text(doc: YamlDocument, top: Fields, key: str, shape, make, warn: Warn) -> tuple:
     """A list of ``{id, text}`` mappings under ``key`` as ``make(id, text)`` objects, ids unique."""
     return _unique(doc, top.get(key), (key,), shape, warn, "id", lambda fields: make(id=fields.get("id"), text=fields.get("text")))
+
+
+def parse_regional_words(doc: YamlDocument, warn: Warn) -> RegionalWords:
+    """``us-words.yaml``: the regions, and each pair of a British form and the word read instead.
+
+    A pair is refused here, so the guide never loads with it, when it could change what a reader
+    must read exactly: a digit on either side (a number, a phone number), the same word on both
+    sides, or a British form given twice (ignoring case). Whether each pair is still used in the
+    content is ``check``'s question (``audit.regional_words``)."""
+    top = Fields(doc, doc.data, (), REGIONAL_WORDS, warn)
+    regions = top.get("regions")
+    for index, code in enumerate(regions):
+        if not re.fullmatch(r"[A-Z]{2}", code):
+            raise doc.error(("regions", index), f"expected a two-letter region code like US, found {code!r}")
+    seen: dict[str, int] = {}
+    swaps = []
+    for index, item in enumerate(top.get("words")):
+        fields = Fields(doc, item, ("words", index), WORD_SWAP, warn)
+        british, us = " ".join(fields.get("british").split()), " ".join(fields.get("us").split())
+        for name, text in (("british", british), ("us", us)):
+            if any(char.isdigit() for char in text):
+                raise doc.error(("words", index, name), f"{text!r} has a digit: a pair must never change a number or a contact")
+            if not any(char.isalpha() for char in text):
+                raise doc.error(("words", index, name), f"{text!r} has no letter: a pair swaps words")
+        if british.casefold() == us.casefold():
+            raise doc.error(("words", index, "us"), f"{us!r} is the British form itself: nothing to swap")
+        if british.casefold() in seen:
+            raise doc.error(("words", index, "british"), f"{british!r} is given twice (also in pair {seen[british.casefold()] + 1})")
+        seen[british.casefold()] = index
+        swaps.append(WordSwap(british, us))
+    return RegionalWords(regions=tuple(regions), swaps=tuple(swaps))

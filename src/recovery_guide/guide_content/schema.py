@@ -406,6 +406,24 @@ TERMS = Shape(
     ),
 )
 
+WORD_SWAP = Shape(
+    "Word swap",
+    "One of the guide's British forms and the word a reader in these regions reads instead (matched as a whole word, ignoring case; the case of the text is kept).",
+    (
+        Field("british", "text", 'The form the English content writes, as in the text ("randomised", "dummy pill"). No digits.', max_length=NAME_LIMIT),
+        Field("us", "text", 'What a reader in these regions reads instead ("randomized", "fake pill"). No digits.', max_length=NAME_LIMIT),
+    ),
+)
+REGIONAL_WORDS = Shape(
+    "US words",
+    "content/en/us-words.yaml: the words an English reader in the US reads in place of the guide's British forms. "
+    "Citations, URLs, contacts and translations are never changed.",
+    (
+        Field("regions", "texts", "The two-letter region codes (as in help-lines.yaml) whose readers read these words: US.", max_length=2),
+        Field("words", "mappings", "Every pair, one British form each (every form of a word is a pair of its own: counselling, counsellor).", shape=WORD_SWAP),
+    ),
+)
+
 CLINIC_QUESTION = Shape("Clinic question", "A question the clinic suggests.", (Field("text", "text", "The question."),))
 CLINIC = Shape(
     "Clinic",
@@ -436,6 +454,7 @@ SHAPES: dict[str, Shape] = {
     "self-checks": SELF_CHECKS,
     "values": VALUES,
     "terms": TERMS,
+    "us-words": REGIONAL_WORDS,
     "clinic": CLINIC,
 }
 """Every file kind, by the name of its JSON Schema in ``docs/schema/``."""
