@@ -29,6 +29,7 @@ READERS = {
     "self-checks": lambda path: parse.parse_self_checks(read_yaml(path), lambda message: None),
     "values": lambda path: parse.parse_values(read_yaml(path), lambda message: None),
     "terms": lambda path: parse.parse_terms(read_yaml(path), lambda message: None),
+    "us-words": lambda path: parse.parse_regional_words(read_yaml(path), lambda message: None),
     "clinic": load_clinic,
 }
 
