@@ -113,6 +113,14 @@ def _units(text: str) -> tuple[tuple[int, str], ...]:
     return tuple((start, text[start:end]) for start, end in zip(starts, [*starts[1:], len(text)]))
 
 
+@functools.lru_cache(maxsize=2048)
+def _measured_units(text: str, cell_len: Callable[[str], int]) -> tuple[tuple[int, str, int, int], ...]:
+    """``units`` with each one's width without and with the spaces after it, kept per text: they do not
+    depend on the width either, and measuring every unit again at every width (``print``'s columns try
+    several) was most of the time left in wrapping a Chinese page."""
+    return tuple((start, unit, cell_len(unit.rstrip()), cell_len(unit)) for start, unit in _units(text))
+
+
 def _chop(unit: str, width: int, cell_len: Callable[[str], int]) -> list[str]:
     """A unit wider than a line, in pieces of at most ``width`` cells (at least one character each)."""
     pieces, piece = [], ""
@@ -134,17 +142,16 @@ def divide(text: str, width: int, fold: bool = True, cell_len: Callable[[str], i
     breaks: list[int] = []
     offset = 0
     limit = width if first_width is None else first_width
-    for start, unit in units(text):
-        unit_width = cell_len(unit.rstrip())
+    for start, unit, unit_width, width_with_spaces in _measured_units(text, cell_len):
         if limit - offset >= unit_width:
-            offset += cell_len(unit)
+            offset += width_with_spaces
             continue
         if offset and start:
             breaks.append(start)
             limit = width
             offset = 0
         if unit_width <= limit or not fold:
-            offset = cell_len(unit)
+            offset = width_with_spaces
             continue
         pieces = _chop(unit, limit, cell_len)
         for piece in pieces[:-1]:
