@@ -63,3 +63,42 @@ async def test_numbered_lists_are_one_widget_each_and_look_as_textuals(source):
     assert ours == textuals, "the same cells in the same styles"
     # heading, paragraph, three lists, each one widget (Textual's: four widgets per item)
     assert our_widgets == 5, f"{our_widgets} widgets (Textual's own: {textual_widgets})"
+
+
+PAGE = "\n".join(["## What it is", "", "A **first** paragraph, long enough to wrap at this width, with a [marked word](term:x).", "", "- one", "- two", "", "A last paragraph."])
+TRANSLATED = "\n".join(["## Qué es", "", "Un **primer** párrafo, bastante largo para partirse a este ancho, con una [palabra](term:x).", "", "- uno", "- dos", "- tres", "", "Un último párrafo, ahora más largo que antes para ocupar dos líneas a este ancho."])
+NEXT_PAGE = "\n".join(["A paragraph first.", "", "## A heading", "", "1. first", "2. second", "", "- a bullet", "", "### Smaller", "", "Words."])
+
+
+async def changed(first: str, second: str) -> tuple[list[tuple[tuple[str, str], ...]], list[object], list[object]]:
+    """The cells drawn after ``update(second)`` on a Markdown showing ``first``, and its blocks before and after."""
+    widget = GuideMarkdown(first)
+    app = OneMarkdown(widget)
+    async with app.run_test(size=(60, 80)) as pilot:
+        await pilot.pause()
+        before = list(widget.children)
+        await widget.update(second)
+        await pilot.pause()
+        await pilot.pause()
+        after = list(widget.children)
+        strips = app.screen._compositor.render_strips()
+        rows = [tuple((char, str(segment.style.background_style if char == " " else segment.style)) for segment in strip for char in segment.text) for strip in strips]
+        return rows, before, after
+
+
+@pytest.mark.parametrize("first, second", [(PAGE, TRANSLATED), (PAGE, NEXT_PAGE), (NEXT_PAGE, PAGE), (PAGE, ""), ("", PAGE)], ids=["translated", "next page", "back", "to empty", "from empty"])
+async def test_new_text_looks_as_if_shown_first(first, second):
+    """A page turn or a language switch changes the text in place: what is drawn is what a Markdown
+    given the new text from the start draws."""
+    after_update, _before, _after = await changed(first, second)
+    fresh, _widgets = await drawn(GuideMarkdown(second))
+    assert after_update == fresh
+
+
+async def test_a_translation_keeps_the_paragraph_and_list_widgets():
+    """Switching language gives each paragraph and list its new words in place (no widgets removed and
+    mounted again, the largest part of a switch); a heading is new, since its id is made of its words."""
+    _rows, before, after = await changed(PAGE, TRANSLATED)
+    assert [type(block) for block in after] == [type(block) for block in before]
+    kept = [new is old for old, new in zip(before, after)]
+    assert kept == [False, True, True, True], kept

@@ -14,12 +14,14 @@ Textual. The guide's content never has one (docs/content.md), but Markdown writt
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
+from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Markdown
-from textual.widgets._markdown import MarkdownBulletList, MarkdownListItem, MarkdownOrderedList, MarkdownParagraph
+from textual.widgets._markdown import MarkdownBlock, MarkdownBulletList, MarkdownListItem, MarkdownOrderedList, MarkdownParagraph
 
 
 class _BulletsVisual(Visual):
@@ -83,16 +85,33 @@ class OneWidgetList:
         return items
 
     def compose(self):
-        items = self._simple_items()
+        items = self._drawn_items()
         if items is None:
             yield from super().compose()
             return
-        self._items = [
+        self._items = items
+        self._blocks.clear()
+
+    def _drawn_items(self) -> list[tuple[Content, Content]] | None:
+        """(bullet, text) per item as this widget draws them, or None for a list left to Textual."""
+        items = self._simple_items()
+        if items is None:
+            return None
+        return [
             (Content.styled(bullet, ".bullet"), Content("\n").join(paragraph._content for paragraph in paragraphs))
             for bullet, (_symbol, paragraphs) in zip(self._bullets(items), items)
             if paragraphs  # Textual draws an empty item as nothing at all, bullet included
         ]
-        self._blocks.clear()
+
+    def take_items(self, other: OneWidgetList) -> bool:
+        """Show ``other``'s items (a list of the same kind, not mounted) in place of this list's own;
+        False when either is a list left to Textual."""
+        items = other._drawn_items()
+        if items is None or getattr(self, "_items", None) is None:
+            return False
+        self._items = items
+        self.refresh(layout=True)
+        return True
 
     def render(self):
         items = getattr(self, "_items", None)
@@ -156,7 +175,72 @@ class NumberedList(OneWidgetList, MarkdownOrderedList):
         return [number.rjust(width) for number in numbers]
 
 
+def _take(block: MarkdownBlock, new: MarkdownBlock) -> bool:
+    """Make the mounted ``block`` show ``new``'s text, when it is a paragraph or a list of the same kind;
+    False (nothing changed) otherwise. Headings are always new widgets: their id is made from their text."""
+    if type(block) is not type(new) or new._blocks and not isinstance(new, OneWidgetList):
+        return False
+    if isinstance(block, OneWidgetList):
+        if not block.take_items(new):
+            return False
+    elif type(block) is MarkdownParagraph and not block._blocks:
+        block.set_content(new._content)
+    else:
+        return False
+    block._token, block._inline_token, block.source_range = new._token, new._inline_token, new.source_range
+    return True
+
+
 class GuideMarkdown(Markdown):
-    """``Markdown`` with one widget per bullet or numbered list; the rest of the API is Textual's."""
+    """``Markdown`` with one widget per bullet or numbered list, which keeps its widgets when it changes.
+
+    Textual's ``update`` removes every block and mounts new ones; each new block has the whole
+    stylesheet applied to it, and again for each of its four inline styles (bold, italic...), which was
+    the largest part of turning a page and of switching language (benchmarks/README.md). Here a
+    paragraph or list standing where a paragraph or list of the same kind stood is given the new text
+    in place; only the other blocks are removed and mounted. A language switch keeps every paragraph
+    and list (a translation has the same blocks); a page turn most. What is drawn is the same.
+    """
 
     BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": BulletList, "ordered_list_open": NumberedList}
+
+    def update(self, markdown: str) -> AwaitComplete:
+        self._theme = self.app.theme
+        parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
+        self._markdown = markdown
+        self._table_of_contents = None
+
+        async def update_in_place() -> None:
+            async with self.lock:
+                new_blocks = list(self._parse_markdown(parser.parse(markdown)))
+                old_blocks = [child for child in self.children if isinstance(child, MarkdownBlock)]
+                kept, stale, waiting = set(), [], []
+                with self.app.batch_update():
+                    for position, new in enumerate(new_blocks):
+                        old = old_blocks[position] if position < len(old_blocks) else None
+                        if old is not None and _take(old, new):
+                            kept.add(old)
+                            if waiting:
+                                await self.mount_all(waiting, before=old)
+                                waiting = []
+                            continue
+                        waiting.append(new)
+                        if old is not None:
+                            stale.append(old)
+                    stale += old_blocks[len(new_blocks) :]
+                    if stale:
+                        await self.remove_children(stale)
+                    if waiting:
+                        await self.mount_all(waiting)
+                self._forget_selection(kept)
+            lines = markdown.splitlines()
+            self._last_parsed_line = len(lines) - (1 if lines and lines[-1] else 0)
+            self.post_message(Markdown.TableOfContentsUpdated(self, self.table_of_contents).set_sender(self))
+
+        return AwaitComplete(update_in_place())
+
+    def _forget_selection(self, blocks: set[MarkdownBlock]) -> None:
+        """Text selected in a block now showing other words is no longer selected (as when the block went)."""
+        selections = self.screen.selections
+        if any(block in selections for block in blocks):
+            self.screen.selections = {widget: selection for widget, selection in selections.items() if widget not in blocks}
