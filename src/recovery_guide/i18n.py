@@ -154,14 +154,16 @@ def load_catalog(language: str) -> _gettext.NullTranslations:
 
 @functools.lru_cache(maxsize=8)
 def _catalog(language: str) -> _gettext.NullTranslations:
-    """``load_catalog``, kept: ``in_language`` is entered for every stale page written or turned to."""
+    """``load_catalog``, kept: ``in_language`` is entered for every stale page written or turned to,
+    and a reader may switch back and forth between languages (in a source checkout each load compiles
+    a ``.po`` file, a tenth of a switch)."""
     return load_catalog(language)
 
 
 def set_language(language: str) -> None:
     """Switch UI strings to ``language`` for every view in this process."""
     global _translations, _current
-    _translations = load_catalog(language)
+    _translations = _catalog(language)
     _current = language
 
 
