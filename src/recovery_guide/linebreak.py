@@ -94,9 +94,40 @@ def may_break(text: str, index: int) -> bool:
     return breaks_between_characters(before) or breaks_between_characters(after)
 
 
+class _BreaksBeside(dict):
+    """``breaks_between_characters`` of each character, worked out the first time it is asked for."""
+
+    def __missing__(self, char: str) -> bool:
+        found = self[char] = breaks_between_characters(char)
+        return found
+
+
+_BREAKS_BESIDE = _BreaksBeside()
+
+
 def break_points(text: str) -> list[int]:
-    """Every index where a line may start, after the first."""
-    return [index for index in range(1, len(text)) if may_break(text, index)]
+    """Every index where a line may start, after the first: ``may_break`` at each index.
+
+    ``may_break`` is the rule; this loop gives the same answers faster (it is asked once per character
+    of every Chinese text the app or ``print`` wraps: most of the time ``print`` took in Chinese). It
+    looks at the two characters around each index itself, with each character's class remembered,
+    and leaves the cases after a space to ``may_break``."""
+    points: list[int] = []
+    beside = _BREAKS_BESIDE
+    before = text[:1]
+    for index in range(1, len(text)):
+        after = text[index]
+        if after.isspace():
+            pass
+        elif before.isspace():
+            if may_break(text, index):
+                points.append(index)
+        elif after in NO_LINE_START or before in NO_LINE_END or (before == after and before in INSEPARABLE):
+            pass
+        elif beside[before] or beside[after]:
+            points.append(index)
+        before = after
+    return points
 
 
 def units(text: str) -> list[tuple[int, str]]:
