@@ -14,6 +14,8 @@ Textual. The guide's content never has one (docs/content.md), but Markdown writt
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from markdown_it import MarkdownIt
 from textual.await_complete import AwaitComplete
 from textual.content import Content
@@ -21,7 +23,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Markdown
-from textual.widgets._markdown import MarkdownBlock, MarkdownBulletList, MarkdownListItem, MarkdownOrderedList, MarkdownParagraph
+from textual.widgets._markdown import MarkdownBlock, MarkdownBulletList, MarkdownHeader, MarkdownListItem, MarkdownOrderedList, MarkdownParagraph
 
 
 class _BulletsVisual(Visual):
@@ -176,14 +178,16 @@ class NumberedList(OneWidgetList, MarkdownOrderedList):
 
 
 def _take(block: MarkdownBlock, new: MarkdownBlock) -> bool:
-    """Make the mounted ``block`` show ``new``'s text, when it is a paragraph or a list of the same kind;
-    False (nothing changed) otherwise. Headings are always new widgets: their id is made from their text."""
-    if type(block) is not type(new) or new._blocks and not isinstance(new, OneWidgetList):
+    """Make the mounted ``block`` show ``new``'s text, when both are paragraphs, headings of one level or
+    lists of one kind; False (nothing changed) otherwise. A heading keeps its id: Textual makes it once
+    from the first words and a unique number, and only uses it to find the widget again (the table of
+    contents takes the words from the text)."""
+    if type(block) is not type(new):
         return False
     if isinstance(block, OneWidgetList):
         if not block.take_items(new):
             return False
-    elif type(block) is MarkdownParagraph and not block._blocks:
+    elif isinstance(block, (MarkdownParagraph, MarkdownHeader)) and not block._blocks and not new._blocks:
         block.set_content(new._content)
     else:
         return False
@@ -191,15 +195,21 @@ def _take(block: MarkdownBlock, new: MarkdownBlock) -> bool:
     return True
 
 
+def _kind(block: MarkdownBlock) -> str | int:
+    """What a block is, for pairing old blocks with new ones: its class, or itself for a block never reused."""
+    return type(block).__name__ if isinstance(block, (OneWidgetList, MarkdownParagraph, MarkdownHeader)) else id(block)
+
+
 class GuideMarkdown(Markdown):
     """``Markdown`` with one widget per bullet or numbered list, which keeps its widgets when it changes.
 
     Textual's ``update`` removes every block and mounts new ones; each new block has the whole
     stylesheet applied to it, and again for each of its four inline styles (bold, italic...), which was
-    the largest part of turning a page and of switching language (benchmarks/README.md). Here a
-    paragraph or list standing where a paragraph or list of the same kind stood is given the new text
-    in place; only the other blocks are removed and mounted. A language switch keeps every paragraph
-    and list (a translation has the same blocks); a page turn most. What is drawn is the same.
+    the largest part of turning a page and of switching language (benchmarks/README.md). Here the old
+    and new blocks are paired in order by kind (paragraph, heading of a level, list), as ``difflib``
+    pairs lines, and each pair keeps the old widget with the new text; only the blocks left over are
+    removed or mounted. A language switch mounts nothing (a translation has the same blocks); a page
+    turn mounts only what the longer page adds. What is drawn is the same.
     """
 
     BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": BulletList, "ordered_list_open": NumberedList}
@@ -215,19 +225,22 @@ class GuideMarkdown(Markdown):
                 new_blocks = list(self._parse_markdown(parser.parse(markdown)))
                 old_blocks = [child for child in self.children if isinstance(child, MarkdownBlock)]
                 kept, stale, waiting = set(), [], []
+                pairs = SequenceMatcher(None, [_kind(block) for block in old_blocks], [_kind(block) for block in new_blocks], autojunk=False)
                 with self.app.batch_update():
-                    for position, new in enumerate(new_blocks):
-                        old = old_blocks[position] if position < len(old_blocks) else None
-                        if old is not None and _take(old, new):
+                    for tag, old_start, old_end, new_start, new_end in pairs.get_opcodes():
+                        if tag != "equal":
+                            stale += old_blocks[old_start:old_end]
+                            waiting += new_blocks[new_start:new_end]
+                            continue
+                        for old, new in zip(old_blocks[old_start:old_end], new_blocks[new_start:new_end]):
+                            if not _take(old, new):
+                                stale.append(old)
+                                waiting.append(new)
+                                continue
                             kept.add(old)
                             if waiting:
                                 await self.mount_all(waiting, before=old)
                                 waiting = []
-                            continue
-                        waiting.append(new)
-                        if old is not None:
-                            stale.append(old)
-                    stale += old_blocks[len(new_blocks) :]
                     if stale:
                         await self.remove_children(stale)
                     if waiting:
