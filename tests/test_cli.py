@@ -112,6 +112,20 @@ def test_light_commands_do_not_import_textual():
     assert python_prints(code) == "[]"
 
 
+def test_print_to_the_screen_does_not_load_what_writing_a_file_needs():
+    """``print`` starts a fresh process each time, so what it imports is part of its speed: the
+    temporary-file machinery (``tempfile``, about 7 ms, seeding a random generator) is for writing
+    files, and ``print`` to the screen writes none."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from recovery_guide.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--region', 'US', 'print'])\n"
+        "print('tempfile' in sys.modules)\n"
+    )
+    assert python_prints(code) == "False"
+
+
 def test_packaged_content_is_inside_the_installed_package():
     """A non-editable install carries its own content; running from another folder still finds it."""
     import recovery_guide.paths as paths

@@ -156,7 +156,9 @@ def load_catalog(language: str) -> _gettext.NullTranslations:
 
 @functools.lru_cache(maxsize=8)
 def _catalog(language: str) -> _gettext.NullTranslations:
-    """``load_catalog``, kept: ``in_language`` is entered for every stale page written or turned to."""
+    """``load_catalog``, kept: ``in_language`` is entered for every stale page written or turned to,
+    and a reader may switch back and forth between languages (in a source checkout each load compiles
+    a ``.po`` file, a tenth of a switch)."""
     return load_catalog(language)
 
 
@@ -197,7 +199,7 @@ def set_language(language: str, english_words: Callable[[str], str] | None = Non
     wherever they are shown (an English page inside a translation too), None for the msgids as written."""
     global _translations, _current, _english
     _english = RegionalEnglish(english_words) if english_words is not None else _gettext.NullTranslations()
-    _translations = _english if language == SOURCE_LANGUAGE else load_catalog(language)
+    _translations = _english if language == SOURCE_LANGUAGE else _catalog(language)
     _current = language
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 class NotARegularFile(OSError):
@@ -100,6 +99,8 @@ def write_private(path: Path | str, data: str | bytes) -> Path:
     except FileNotFoundError:
         kept_mode = None
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    import tempfile  # here, not at the top: it costs about 7 ms, and most runs (every read, `print` to the screen) never write
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

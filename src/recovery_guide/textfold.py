@@ -63,6 +63,23 @@ def is_word_char(char: str) -> bool:
     return (char.isalnum() or char == "_") and not is_wide(char)
 
 
+class _CharWidths(dict):
+    """Each character's width in cells, worked out the first time it is asked for."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 0 if unicodedata.combining(char) else 2 if is_wide(char) else 1
+        return width
+
+
+_WIDTHS = _CharWidths()
+
+
 def cell_width(text: str) -> int:
-    """How many terminal cells ``text`` takes (wide characters 2, combining marks 0)."""
-    return sum(0 if unicodedata.combining(char) else 2 if is_wide(char) else 1 for char in text)
+    """How many terminal cells ``text`` takes (wide characters 2, combining marks 0).
+
+    Called for every line ``print`` wraps and every part it compares, tens of thousands of characters
+    a run: ASCII (one cell a character) is counted at once, other text a remembered width a character
+    (asking Unicode's tables for each character again was a tenth of ``print``'s time in Chinese)."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_WIDTHS.__getitem__, text))

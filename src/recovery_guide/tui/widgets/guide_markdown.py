@@ -14,12 +14,16 @@ Textual. The guide's content never has one (docs/content.md), but Markdown writt
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
+from markdown_it import MarkdownIt
+from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Markdown
-from textual.widgets._markdown import MarkdownBulletList, MarkdownListItem, MarkdownOrderedList, MarkdownParagraph
+from textual.widgets._markdown import MarkdownBlock, MarkdownBulletList, MarkdownHeader, MarkdownListItem, MarkdownOrderedList, MarkdownParagraph
 
 
 class _BulletsVisual(Visual):
@@ -83,16 +87,33 @@ class OneWidgetList:
         return items
 
     def compose(self):
-        items = self._simple_items()
+        items = self._drawn_items()
         if items is None:
             yield from super().compose()
             return
-        self._items = [
+        self._items = items
+        self._blocks.clear()
+
+    def _drawn_items(self) -> list[tuple[Content, Content]] | None:
+        """(bullet, text) per item as this widget draws them, or None for a list left to Textual."""
+        items = self._simple_items()
+        if items is None:
+            return None
+        return [
             (Content.styled(bullet, ".bullet"), Content("\n").join(paragraph._content for paragraph in paragraphs))
             for bullet, (_symbol, paragraphs) in zip(self._bullets(items), items)
             if paragraphs  # Textual draws an empty item as nothing at all, bullet included
         ]
-        self._blocks.clear()
+
+    def take_items(self, other: OneWidgetList) -> bool:
+        """Show ``other``'s items (a list of the same kind, not mounted) in place of this list's own;
+        False when either is a list left to Textual."""
+        items = other._drawn_items()
+        if items is None or getattr(self, "_items", None) is None:
+            return False
+        self._items = items
+        self.refresh(layout=True)
+        return True
 
     def render(self):
         items = getattr(self, "_items", None)
@@ -156,7 +177,83 @@ class NumberedList(OneWidgetList, MarkdownOrderedList):
         return [number.rjust(width) for number in numbers]
 
 
+def _take(block: MarkdownBlock, new: MarkdownBlock) -> bool:
+    """Make the mounted ``block`` show ``new``'s text, when both are paragraphs, headings of one level or
+    lists of one kind; False (nothing changed) otherwise. A heading keeps its id: Textual makes it once
+    from the first words and a unique number, and only uses it to find the widget again (the table of
+    contents takes the words from the text)."""
+    if type(block) is not type(new):
+        return False
+    if isinstance(block, OneWidgetList):
+        if not block.take_items(new):
+            return False
+    elif isinstance(block, (MarkdownParagraph, MarkdownHeader)) and not block._blocks and not new._blocks:
+        block.set_content(new._content)
+    else:
+        return False
+    block._token, block._inline_token, block.source_range = new._token, new._inline_token, new.source_range
+    return True
+
+
+def _kind(block: MarkdownBlock) -> str | int:
+    """What a block is, for pairing old blocks with new ones: its class, or itself for a block never reused."""
+    return type(block).__name__ if isinstance(block, (OneWidgetList, MarkdownParagraph, MarkdownHeader)) else id(block)
+
+
 class GuideMarkdown(Markdown):
-    """``Markdown`` with one widget per bullet or numbered list; the rest of the API is Textual's."""
+    """``Markdown`` with one widget per bullet or numbered list, which keeps its widgets when it changes.
+
+    Textual's ``update`` removes every block and mounts new ones; each new block has the whole
+    stylesheet applied to it, and again for each of its four inline styles (bold, italic...), which was
+    the largest part of turning a page and of switching language (benchmarks/README.md). Here the old
+    and new blocks are paired in order by kind (paragraph, heading of a level, list), as ``difflib``
+    pairs lines, and each pair keeps the old widget with the new text; only the blocks left over are
+    removed or mounted. A language switch mounts nothing (a translation has the same blocks); a page
+    turn mounts only what the longer page adds. What is drawn is the same.
+    """
 
     BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": BulletList, "ordered_list_open": NumberedList}
+
+    def update(self, markdown: str) -> AwaitComplete:
+        self._theme = self.app.theme
+        parser = MarkdownIt("gfm-like") if self._parser_factory is None else self._parser_factory()
+        self._markdown = markdown
+        self._table_of_contents = None
+
+        async def update_in_place() -> None:
+            async with self.lock:
+                new_blocks = list(self._parse_markdown(parser.parse(markdown)))
+                old_blocks = [child for child in self.children if isinstance(child, MarkdownBlock)]
+                kept, stale, waiting = set(), [], []
+                pairs = SequenceMatcher(None, [_kind(block) for block in old_blocks], [_kind(block) for block in new_blocks], autojunk=False)
+                with self.app.batch_update():
+                    for tag, old_start, old_end, new_start, new_end in pairs.get_opcodes():
+                        if tag != "equal":
+                            stale += old_blocks[old_start:old_end]
+                            waiting += new_blocks[new_start:new_end]
+                            continue
+                        for old, new in zip(old_blocks[old_start:old_end], new_blocks[new_start:new_end]):
+                            if not _take(old, new):
+                                stale.append(old)
+                                waiting.append(new)
+                                continue
+                            kept.add(old)
+                            if waiting:
+                                await self.mount_all(waiting, before=old)
+                                waiting = []
+                    if stale:
+                        await self.remove_children(stale)
+                    if waiting:
+                        await self.mount_all(waiting)
+                self._forget_selection(kept)
+            lines = markdown.splitlines()
+            self._last_parsed_line = len(lines) - (1 if lines and lines[-1] else 0)
+            self.post_message(Markdown.TableOfContentsUpdated(self, self.table_of_contents).set_sender(self))
+
+        return AwaitComplete(update_in_place())
+
+    def _forget_selection(self, blocks: set[MarkdownBlock]) -> None:
+        """Text selected in a block now showing other words is no longer selected (as when the block went)."""
+        selections = self.screen.selections
+        if any(block in selections for block in blocks):
+            self.screen.selections = {widget: selection for widget, selection in selections.items() if widget not in blocks}
