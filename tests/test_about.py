@@ -65,6 +65,7 @@ def _about_part(out: str) -> str:
 def test_every_writer_says_shared_review_dates_in_one_line(guide, write):
     """Every screen checked on one day: one line, not a list of 14 (review r7, PEMAT item 2)."""
     page = guide.pages[0]
+    guide = dataclasses.replace(guide, pages=tuple(dataclasses.replace(screen, reviewed=page.reviewed) for screen in guide.pages))
     assert {(screen.reviewed, screen.next_review) for screen in guide.pages} == {(page.reviewed, page.next_review)}
     about = _about_part(write(guide))
     assert wording.all_reviewed(page.reviewed, page.next_review) in about
@@ -73,12 +74,30 @@ def test_every_writer_says_shared_review_dates_in_one_line(guide, write):
 
 @pytest.mark.parametrize("write", [guide_text, guide_markdown, guide_html], ids=["text", "markdown", "html"])
 def test_every_writer_lists_each_screen_when_review_dates_differ(guide, write):
-    pages = list(guide.pages)
-    pages[1] = dataclasses.replace(pages[1], reviewed=date(2026, 6, 1))
+    """No day shared by most screens: each screen on its own line, and no line for "every screen"."""
+    pages = [dataclasses.replace(page, reviewed=date(2026, 6, 1 + number % 2)) for number, page in enumerate(guide.pages)]
     guide = dataclasses.replace(guide, pages=tuple(pages))
     about = _about_part(write(guide))
     for page in guide.pages:
         assert wording.review_due(page.title, page.reviewed, page.next_review) in about, page.id
-    assert wording.all_reviewed(guide.pages[0].reviewed, guide.pages[0].next_review) not in about
+    for page in guide.pages[:2]:
+        assert wording.all_reviewed(page.reviewed, page.next_review) not in about
+        assert wording.all_reviewed(page.reviewed, page.next_review, others=True) not in about
+
+
+@pytest.mark.parametrize("write", [guide_text, guide_markdown, guide_html], ids=["text", "markdown", "html"])
+def test_screens_re_read_on_another_day_are_listed_and_the_rest_said_once(guide, write):
+    """Two screens re-read a day later must not turn one line into a list of 14 (PEMAT item 2):
+    the two are listed with their dates, every other screen is one line."""
+    usual = date(2026, 11, 27)
+    pages = [dataclasses.replace(page, reviewed=usual) for page in guide.pages]
+    pages[8] = dataclasses.replace(pages[8], reviewed=date(2026, 11, 28))
+    pages[9] = dataclasses.replace(pages[9], reviewed=date(2026, 11, 28))
+    guide = dataclasses.replace(guide, pages=tuple(pages))
+    about = _about_part(write(guide))
+    listed = [page for page in guide.pages if wording.review_due(page.title, page.reviewed, page.next_review) in about]
+    assert listed == [guide.pages[8], guide.pages[9]]
+    assert wording.all_reviewed(usual, guide.pages[0].next_review, others=True) in about
+    assert wording.all_reviewed(usual, guide.pages[0].next_review) not in about
 
 

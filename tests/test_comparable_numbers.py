@@ -527,7 +527,7 @@ def test_the_therapy_screens_subgroup_gap_comes_with_its_range(guide):
     15.9 % of days, 3.8 to 28.1, so about 1 to 8 days a month)."""
     body = " ".join(guide.page("therapy").body.split())
     assert "about 5 more days a month" in body
-    assert "It could be as small as about 1 day a month, or as large as about 8 days." in body
+    assert "It could be as small as about 1 day a month, or as large as about 8 days a month." in body
 
 
 def test_the_cost_sentence_claims_no_costs_the_screen_does_not_give(guide):

@@ -679,8 +679,11 @@ def sources_legend() -> tuple[str, str]:
     )
 
 
-def all_reviewed(reviewed: date, due: date) -> str:
-    """Every screen's review in one line, when all were checked on the same day and are due together."""
+def all_reviewed(reviewed: date, due: date, others: bool = False) -> str:
+    """The usual review dates in one line: of every screen, or (``others``) of every screen not
+    listed just above it with its own dates."""
+    if others:
+        return _("Every other screen was last checked on {reviewed}. Next review due by {due}.").format(reviewed=format_day(reviewed), due=format_day(due))
     return _("Every screen was last checked on {reviewed}. Next review due by {due}.").format(reviewed=format_day(reviewed), due=format_day(due))
 
 

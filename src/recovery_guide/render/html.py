@@ -457,10 +457,9 @@ class HtmlWriter(BlockWriter[str]):
         return f"<h3>{escape(wording.language_note())}</h3><p>{escape(block.text)}</p>"
 
     def write_review_dates(self, block: ReviewDates) -> str:
-        if block.shared:
-            return f"<h3>{escape(wording.review_dates())}</h3><p>{escape(wording.all_reviewed(*block.shared))}</p>"
-        rows = "".join(f"<li>{escape(wording.review_due(title, reviewed, due))}</li>" for title, reviewed, due in block.screens)
-        return f"<h3>{escape(wording.review_dates())}</h3><ul>{rows}</ul>"
+        rows = "".join(f"<li>{escape(wording.review_due(title, reviewed, due))}</li>" for title, reviewed, due in block.differing)
+        usual = f"<p>{escape(wording.all_reviewed(*block.usual, others=bool(rows)))}</p>" if block.usual else ""
+        return f"<h3>{escape(wording.review_dates())}</h3>{f'<ul>{rows}</ul>' if rows else ''}{usual}"
 
     def write_sources(self, block: Sources) -> str:
         legend = "".join(f'<p class="legend">{escape(line)}</p>' for line in wording.sources_legend())

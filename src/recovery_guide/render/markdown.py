@@ -259,10 +259,11 @@ class MarkdownWriter(BlockWriter[str]):
         return f"{self.section} {escape_markdown(wording.language_note())}\n\n{escape_markdown(block.text)}"
 
     def write_review_dates(self, block: ReviewDates) -> str:
-        if block.shared:
-            return "\n".join([f"{self.section} {escape_markdown(wording.review_dates())}", "", escape_markdown(wording.all_reviewed(*block.shared))])
-        rows = [f"- {escape_markdown(wording.review_due(title, reviewed, due))}" for title, reviewed, due in block.screens]
-        return "\n".join([f"{self.section} {escape_markdown(wording.review_dates())}", "", *rows])
+        rows = [f"- {escape_markdown(wording.review_due(title, reviewed, due))}" for title, reviewed, due in block.differing]
+        parts = [f"{self.section} {escape_markdown(wording.review_dates())}", "", *rows]
+        if block.usual:
+            parts += [""] * bool(rows) + [escape_markdown(wording.all_reviewed(*block.usual, others=bool(rows)))]
+        return "\n".join(parts)
 
     def write_sources(self, block: Sources) -> str:
         parts = [f"{self.section} {escape_markdown(wording.sources_list())}", "", *(f"*{escape_markdown(line)}*  " for line in wording.sources_legend()), ""]

@@ -274,10 +274,9 @@ class TextWriter(BlockWriter[str | None]):
         return f"{self.title(wording.language_note(), '-')}\n{fill(block.text)}"
 
     def write_review_dates(self, block: ReviewDates) -> str:
-        if block.shared:
-            return "\n".join([self.title(wording.review_dates(), "-"), fill(wording.all_reviewed(*block.shared))])
-        rows = [fill(wording.review_due(title, reviewed, due), initial_indent="  - ", subsequent_indent="    ") for title, reviewed, due in block.screens]
-        return "\n".join([self.title(wording.review_dates(), "-"), *rows])
+        rows = [fill(wording.review_due(title, reviewed, due), initial_indent="  - ", subsequent_indent="    ") for title, reviewed, due in block.differing]
+        usual = [fill(wording.all_reviewed(*block.usual, others=bool(rows)))] if block.usual else []
+        return "\n".join([self.title(wording.review_dates(), "-"), *rows, *usual])
 
     def write_sources(self, block: Sources) -> str:
         parts = [self.title(wording.sources_list(), "-"), *(fill(line) for line in wording.sources_legend()), ""]

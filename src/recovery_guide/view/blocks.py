@@ -8,6 +8,7 @@ block is as the content wrote it; ``inline`` text may hold the content's one inl
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
@@ -150,11 +151,21 @@ class ReviewDates(Block):
     """(screen title, last reviewed, next review due), in reading order."""
 
     @property
-    def shared(self) -> tuple[date, date] | None:
-        """(last reviewed, next due) when every screen has the same dates: then one line says it
-        (a review found a 14-line list of the same date distracting); None when they differ."""
-        dates = {(reviewed, due) for _title, reviewed, due in self.screens}
-        return next(iter(dates)) if len(dates) == 1 else None
+    def usual(self) -> tuple[date, date] | None:
+        """(last reviewed, next due) that more than half the screens share, said once in one line (a
+        review found a 14-line list of the same date distracting, and re-reading two screens must not
+        bring it back); None when no pair of dates has a majority."""
+        counts = Counter((reviewed, due) for _title, reviewed, due in self.screens)
+        if not counts:
+            return None
+        dates, count = counts.most_common(1)[0]
+        return dates if 2 * count > len(self.screens) else None
+
+    @property
+    def differing(self) -> tuple[tuple[str, date, date], ...]:
+        """The screens not checked on the usual day, each listed on its own (all of them when no day is usual)."""
+        usual = self.usual
+        return tuple(screen for screen in self.screens if (screen[1], screen[2]) != usual)
 
 
 @dataclass(frozen=True)
