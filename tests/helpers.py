@@ -8,6 +8,7 @@ fixed time is too short on a loaded machine and too long on an idle one.
   ``choose_language``, ``add_question``, ``type_text``, ``make_handout``
 - processes: ``run`` (the installed command), ``python_prints`` (a fresh interpreter)
 - content files: ``line_of``, ``replace_once``, ``ONE_LINE``
+- the printed guide: ``without_contents`` (where a part is printed, past the list that names them all)
 - a real terminal: ``Terminal`` and ``needs_tmux`` (tmux send-keys in, capture-pane out)
 """
 
@@ -393,6 +394,17 @@ def python_prints(code: str, timeout: int = 120) -> str:
 
 
 # --- content files ---------------------------------------------------------------------------------------
+
+
+def without_contents(printed: str) -> str:
+    """A whole printed guide (text, Markdown or HTML, in the language in force) with its contents list
+    cut out: the list names every step and part, so a test of where one is printed looks past it."""
+    from recovery_guide import wording
+
+    html = re.sub(r'<nav class="contents".*?</nav>\n?', "", printed, count=1, flags=re.S)
+    if html != printed:
+        return html
+    return re.sub(rf"(?m)^(?:## )?{re.escape(wording.contents())}\n(?:=+\n)?\n(?:.+\n)+\n*", "", printed, count=1)
 
 
 def line_of(path: Path, needle: str) -> int:

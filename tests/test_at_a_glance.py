@@ -82,7 +82,7 @@ def test_a_narrow_width_stacks_each_option(guide):
 
 def test_markdown_and_html_have_the_grid(guide):
     markdown = guide_markdown(guide)
-    fenced = re.search(r"\*\*At a glance\*\*\n\n```text\n(.*?)\n```", markdown, re.S)
+    fenced = re.search(r"### At a glance\n\n```text\n(.*?)\n```", markdown, re.S)
     assert fenced and "A pill every day" in fenced.group(1)
     html = guide_html(guide)
     table = re.search(r'<table class="glance">(.*?)</table>', html, re.S).group(1)

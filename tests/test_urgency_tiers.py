@@ -98,7 +98,7 @@ def test_the_tiers_have_one_source_the_safety_screens_field(guide):
 
 def test_markdown_and_html_draw_the_tiers_with_their_signs(guide):
     markdown = guide_markdown(guide)
-    fenced = re.findall(r"\*\*How urgent is it\?\*\*\n\n```text\n(.*?)\n```", markdown, re.S)
+    fenced = re.findall(r"### How urgent is it\?\n\n```text\n(.*?)\n```", markdown, re.S)
     assert len(fenced) == 1, "once on paper: on Get help now (the safety screen points to it)"
     for block in fenced:
         assert_tiers_with_signs(tier_boxes(block))

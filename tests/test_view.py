@@ -28,6 +28,8 @@ from recovery_guide.view.blocks import (
     Block,
     BulletList,
     ClinicDetails,
+    Contents,
+    ContentsEntry,
     DangerNow,
     EvidenceLabel,
     EvidenceScale,
@@ -95,6 +97,7 @@ SAMPLES: dict[type[Block], Block] = {
     WritingSpace: WritingSpace("Write your own questions here:", 2, heading="My questions"),
     UrgencyTiers: UrgencyTiers((UrgencyTier("now", "NOW: call your emergency number", ("chest pain",)), UrgencyTier("today", "TODAY: call your clinic", ("blood in your urine",))), "Not sure? Call."),
     Steps: Steps((ListItem("1.", ("Call for help.",)), ListItem("2.", ("Stay with them.",)))),
+    Contents: Contents((ContentsEntry("A page", "a-page", 1), ContentsEntry("Words used", "words-used"))),
     AtAGlance: AtAGlance((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody.", approved_short=Approval.NO, involves="A pill", evidence_level=0),)),
 }
 

@@ -29,6 +29,11 @@ def key_points() -> str:
     return _("In brief")
 
 
+def contents() -> str:
+    """The heading of the list of screens: the app's contents, and the printed guide's list near its top."""
+    return _("Contents")
+
+
 def ask_your_provider() -> str:
     return _("Ask your provider")
 
@@ -141,6 +146,13 @@ def hatched_marks() -> str:
     """The printed page's key line for a weak design's picture, whose filled marks are grey and striped:
     review r14 found the key showing a solid mark above striped ones, and the stripes never explained."""
     return _("Here the marks are grey and striped: the study cannot show the cause (see the band).")
+
+
+def thin_grey_crosses() -> str:
+    """The HTML page's key line for a weak design's picture of a bad outcome, whose marks are thin grey
+    crosses (✕, not a fair test's heavy black ✖): a stripe cannot be drawn in a cross, and an
+    independent review found "grey and striped" above marks that had no stripes."""
+    return _("Here the marks are thin grey crosses: the study cannot show the cause (see the band).")
 
 
 def blocks_key() -> str:

@@ -9,18 +9,21 @@ blocks (``recovery_guide.view``), so content can never inject markup: its only i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from recovery_guide import wording
 from recovery_guide.i18n import current_language, in_language, language_tag, text_direction
-from recovery_guide.model import Clinic, Guide, HelpLine, OutcomeKind, Region, ResultGroup, Urgency
+from recovery_guide.model import Clinic, Guide, HelpLine, Region, ResultGroup, Urgency
 from recovery_guide.render.writer import BlockWriter
 from recovery_guide.view.blocks import (
+    Block,
     compact_lines,
     Steps,
     BODY_KINDS,
     BulletList,
     ClinicDetails,
+    Contents,
     DangerNow,
     EvidenceLabel,
     EvidenceScale,
@@ -51,7 +54,8 @@ from recovery_guide.view.blocks import (
     WritingSpace,
 )
 from recovery_guide.view import glance, options_chart
-from recovery_guide.view.icons import FILLED, SIDE, legend as icon_legend, mark_at
+from recovery_guide.view.contents import anchor
+from recovery_guide.view.icons import FILLED, SIDE, filled_mark, legend as icon_legend, mark_at
 from recovery_guide.view.pages import PageView, clinic_lines, guide_view, region_checked
 
 ANSWER_LINE = '<div class="answer-line"></div>'
@@ -62,19 +66,27 @@ TICK_BOX = '<span class="tick" aria-hidden="true"></span>'
 """An empty box to tick on paper, drawn as a border (which prints in black and white; a background does not)."""
 
 STYLE = """
-body { overflow-wrap: break-word; font-family: system-ui, sans-serif; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
-h1 { font-size: 1.6em; border-bottom: 2px solid #000; }
-h2 { font-size: 1.3em; margin-top: 1.5em; border-bottom: 1px solid #555; }
+body { overflow-wrap: break-word; font-family: system-ui, sans-serif, "Segoe UI Symbol", "Apple Symbols", "DejaVu Sans", "Noto Sans Symbols 2", "Noto Sans Symbols2"; font-size: 12pt; line-height: 1.5; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #000; background: #fff; }
+h1 { font-size: 2em; border-bottom: 3px solid #000; }
+h2 { font-size: 1.6em; margin: 1.6em 0 0.5em; border-bottom: 2px solid #000; }
+h3 { font-size: 1.15em; margin: 1.2em 0 0.3em; }
+h4 { font-size: 1.05em; margin: 1em 0 0.3em; }
+h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 table.values { border-collapse: collapse; } table.values td { border: 1px solid #000; padding: 0.2em 0.6em; }
-h3 { font-size: 1.1em; }
+.marks { font-family: "Segoe UI Symbol", "Apple Symbols", "DejaVu Sans", "Noto Sans Symbols 2", "Noto Sans Symbols2", sans-serif; white-space: nowrap; }
+nav.contents ul { list-style: none; padding-inline-start: 0; }
+nav.contents li { break-inside: avoid; page-break-inside: avoid; padding-inline-start: 2.5em; }
+nav.contents li.step { padding-inline-start: 0; }
+nav.contents .step-no { display: inline-block; min-width: 2.5em; white-space: pre; }
+nav.contents a { color: inherit; }
 .framing, .banner { font-weight: bold; border: 2px solid #000; padding: 0.5em; }
 .main-message { font-weight: bold; font-size: 1.15em; border: 5px solid #000; padding: 0.6em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
 .main-message .label { display: block; text-transform: uppercase; }
 .danger-now { border: 6px double #000; padding: 0.2em 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }
-.danger-now h2 { margin-top: 0.3em; border-bottom: none; text-transform: uppercase; }
+.danger-now h2 { font-size: 1.3em; margin-top: 0.3em; border-bottom: none; text-transform: uppercase; }
 .danger-now ul { padding-inline-start: 1.2em; }
-.options-chart { break-inside: avoid; page-break-inside: avoid; }
-.options-chart h2 { font-size: 1.1em; margin-bottom: 0.2em; }
+.options-chart ul { break-inside: avoid; page-break-inside: avoid; }
+.options-chart h2 { font-size: 1.3em; margin-bottom: 0.2em; }
 .options-chart h3 { font-size: 1em; margin: 0.6em 0 0.2em; }
 .legend { font-style: italic; }
 .answer { margin-bottom: 1em; }
@@ -112,8 +124,7 @@ ol.steps li:not(:last-child)::after { content: "\\2192"; position: absolute; rig
 .urgency { font-weight: bold; text-transform: uppercase; }
 .contact { font-weight: bold; }
 .number { white-space: nowrap; }
-.question, .read, .region, section.screen { break-inside: avoid; page-break-inside: avoid; }
-section.screen { break-before: auto; }
+.question, .read, .region li { break-inside: avoid; page-break-inside: avoid; }
 ol.timeline { list-style: none; margin-left: 0.6em; padding-left: 1.4em; border-left: 2px solid #000; }
 ol.timeline li { position: relative; margin-bottom: 0.6em; break-inside: avoid; page-break-inside: avoid; }
 ol.timeline li::before { content: "\\25CF"; position: absolute; left: -1.95em; line-height: inherit; }
@@ -132,6 +143,7 @@ footer { border-top: 1px solid #000; margin-top: 2em; }
 table.glance { border-collapse: collapse; width: 100%; font-size: 0.9em; }
 table.glance th, table.glance td { border: 1px solid #000; padding: 0.3em; text-align: start; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
 table.glance .option-label { display: none; }
+table.glance tr { break-inside: avoid; page-break-inside: avoid; }
 @media screen and (max-width: 40em) {
   table.glance, table.glance tbody, table.glance tr, table.glance th, table.glance td { display: block; width: auto; }
   table.glance thead { display: none; }
@@ -149,7 +161,6 @@ table.glance .option-label { display: none; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: #000; text-decoration: none; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
 }
 """.strip()
 
@@ -172,16 +183,62 @@ def unbroken_numbers(contact: str) -> str:
         last = match.end()
     return "".join(parts) + escape(contact[last:])
 
+
+SQUARES = re.compile(f"[{wording.SCALE_FILLED}{wording.SCALE_EMPTY}]+")
+"""The evidence scale's squares ("■■□□□")."""
+
+
+def marked(text: str) -> str:
+    """``text`` escaped, the evidence scale's squares (``SQUARES``) in a ``.marks`` span: all five in
+    one font that has them (the page's fonts fall back to one for the pictures' ● ✖ ○ ◍ ✕ too), and
+    never a line break between them (Chinese text may break between any two symbols)."""
+    parts, last = [], 0
+    for match in SQUARES.finditer(text):
+        parts += [escape(text[last:match.start()]), f'<span class="marks">{escape(match.group())}</span>']
+        last = match.end()
+    return "".join(parts) + escape(text[last:])
+
+
+def id_attribute(block: Block) -> str:
+    """`` id="..."`` naming the part ``block`` prints, as the contents list links to it
+    (``view.contents.anchor``); empty for a part the list does not name."""
+    name = anchor(block)
+    return f' id="{escape(name)}"' if name else ""
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string, every character but a letter, a digit or a space written as a CSS
+    escape: a quote, a backslash or ``</style>`` in a translation can neither end the string nor the
+    style sheet."""
+    return '"' + "".join(char if char.isalnum() or char == " " else f"\\{ord(char):x} " for char in text) + '"'
+
+
+def page_footer(title: str, direction: str) -> str:
+    """The printed page's margin boxes (CSS Paged Media, which Chromium and Firefox print): the page
+    number in the middle of the foot and ``title``, the guide's short title, at the foot's start. A
+    reader holding loose printed sheets can put them back in order (an independent review asked for
+    page numbers on the printed guide)."""
+    start = "right" if direction == "rtl" else "left"
+    return (
+        "@page {\n"
+        f"  @bottom-{start} {{ content: {css_string(title)}; font: 9pt system-ui, sans-serif; }}\n"
+        "  @bottom-center { content: counter(page); font: 9pt system-ui, sans-serif; }\n"
+        "}"
+    )
+
+
 def page(language: str, title: str, body: str) -> str:
-    """A whole HTML document in ``language`` (sets ``lang`` and ``dir``)."""
+    """A whole HTML document in ``language`` (sets ``lang`` and ``dir``), numbered when printed, its
+    footer giving the guide's short title (``wording.app_title``)."""
+    direction = text_direction(language)
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{escape(language_tag(language))}" dir="{escape(text_direction(language))}">\n'
+        f'<html lang="{escape(language_tag(language))}" dir="{escape(direction)}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
-        f"<style>\n{STYLE}\n</style>\n"
+        f"<style>\n{STYLE}\n{page_footer(wording.app_title(), direction)}\n</style>\n"
         "</head>\n<body>\n"
         f"{body}\n"
         "</body>\n</html>\n"
@@ -269,27 +326,38 @@ HATCH = (
     '<defs><pattern id="{id}" width="2" height="2" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
     '<rect width="2" height="2" fill="#bbb"/><line x1="0" y1="0" x2="0" y2="2" stroke="#000" stroke-width="1"/></pattern></defs>'
 )
-"""Grey hatching for the filled marks of a weak-design picture (``Result.caveat``): lines, not a
+"""Grey hatching for the filled dots of a weak-design picture (``Result.caveat``): lines, not a
 colour, so it stays different from a fair test's solid black on black-and-white paper."""
 
+_CROSS = '<path class="bad" d="M{x0} {y0}L{x1} {y1}M{x1} {y0}L{x0} {y1}" stroke="{colour}" stroke-width="{width}"/>'
+_DOT = '<circle class="filled" cx="{x}" cy="{y}" r="4" fill="{fill}" stroke="#000" stroke-width="0.6"/>'
 
-def icon_svg(group: ResultGroup, label: str, bad: bool = False, hatch: str = "") -> str:
-    """100 shapes in 10 rows, filled row by row from the top: ``group.count`` filled circles (heavy
-    crosses when the outcome is ``bad``, so paper tells them apart by shape), the rest empty rings. With ``hatch`` (a
-    weak design's picture: the pattern's id, unique on the page) the filled marks are grey and hatched."""
+FILLED_SHAPES: dict[str, tuple[str, Callable[[], str] | None]] = {
+    wording.FILLED: (_DOT.replace("{fill}", "#000"), None),
+    wording.BAD: (_CROSS.replace("{colour}", "#000").replace("{width}", "2.2"), None),
+    wording.WEAK_FILLED: (_DOT.replace("{fill}", "url(#{pattern})"), wording.hatched_marks),
+    wording.WEAK_BAD: (_CROSS.replace("{colour}", "#666").replace("{width}", "1.3"), wording.thin_grey_crosses),
+}
+"""The one rule of how HTML draws a picture's filled mark (``icons.filled_mark``: ● ✖ ◍ ✕) and, for a
+weaker study's, the line its legend says about them: a fair test's black dot or heavy black cross; a
+weaker study's grey striped dot (``HATCH``), or a thin grey cross (a cross has no room for stripes). The
+stripes are defined only where a shape uses them: an independent review found "grey and striped" over
+crosses drawn grey only, and a pattern no shape used."""
+
+
+def icon_svg(group: ResultGroup, label: str, mark: str = wording.FILLED, pattern: str = "hatch") -> str:
+    """100 shapes in 10 rows, filled row by row from the top: ``group.count`` filled marks drawn as
+    ``FILLED_SHAPES`` says for ``mark`` (so paper tells a bad outcome's crosses from dots by shape), the
+    rest empty rings. ``pattern`` is the id the stripes get, where the mark has them (unique on the page)."""
+    filled = FILLED_SHAPES[mark][0]
     shapes = []
-    fill = f"url(#{hatch})" if hatch else "#000"
     for index in range(SIDE * SIDE):
         x, y = 10 * (index % SIDE) + 5, 10 * (index // SIDE) + 5
-        mark = mark_at(index, group)
-        if mark == FILLED and bad:
-            colour = "#666" if hatch else "#000"
-            shapes.append(f'<path class="bad" d="M{x - 3.5} {y - 3.5}L{x + 3.5} {y + 3.5}M{x + 3.5} {y - 3.5}L{x - 3.5} {y + 3.5}" stroke="{colour}" stroke-width="2.2"/>')
-        elif mark == FILLED:
-            shapes.append(f'<circle class="filled" cx="{x}" cy="{y}" r="4" fill="{fill}" stroke="#000" stroke-width="0.6"/>')
+        if mark_at(index, group) == FILLED:
+            shapes.append(filled.format(x=x, y=y, x0=x - 3.5, y0=y - 3.5, x1=x + 3.5, y1=y + 3.5, pattern=pattern))
         else:
             shapes.append(f'<circle class="empty" cx="{x}" cy="{y}" r="3.4" fill="none" stroke="#000" stroke-width="1.2"/>')
-    defs = HATCH.format(id=hatch) if hatch else ""
+    defs = HATCH.format(id=pattern) if "{pattern}" in filled else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" role="img" aria-label="{escape(label)}">'
         f"<title>{escape(label)}</title>{defs}{''.join(shapes)}</svg>"
@@ -297,7 +365,17 @@ def icon_svg(group: ResultGroup, label: str, bad: bool = False, hatch: str = "")
 
 
 class HtmlWriter(BlockWriter[str]):
-    """Each block as HTML (no trailing newline)."""
+    """Each block as HTML (no trailing newline).
+
+    Headings make an outline a screen reader can list: the document's title ``<h1>``; each step, and
+    each part printed once for the whole guide, ``<h2>``; every section of a step (the body's own
+    ``##`` headings, "In brief", "At a glance", the options, the tiers, a region's help lines, "Ask your
+    provider") ``<h3>``; below them ``<h4>`` (an option's card, a region's kinds of line). An
+    independent review found steps and their sections both ``<h2>`` and "In brief" below them."""
+
+    heading_shift = 1
+    """How many levels a body heading sits below the content's own (``##`` under a step's ``<h2>`` is
+    ``<h3>``), as in the Markdown print (``MarkdownWriter.heading_shift``)."""
 
     def page(self, view: PageView) -> str:
         """A page's heading and blocks in the page's own language; a page in another language than the
@@ -316,7 +394,8 @@ class HtmlWriter(BlockWriter[str]):
     # --- the body ----------------------------------------------------------------------------------
 
     def write_heading(self, block: Heading) -> str:
-        return f"<h{block.level}>{inline_html(block.text)}</h{block.level}>"
+        level = min(block.level + self.heading_shift, 6)
+        return f"<h{level}>{inline_html(block.text)}</h{level}>"
 
     def write_paragraph(self, block: Paragraph) -> str:
         return f"<p>{inline_html(chr(10).join(block.lines))}</p>"
@@ -349,7 +428,7 @@ class HtmlWriter(BlockWriter[str]):
         return f'<p class="evidence">{escape(block.text)}</p>'
 
     def write_evidence_scale(self, block: EvidenceScale) -> str:
-        scale = escape(wording.evidence_scale_line(block.level, block.top))
+        scale = marked(wording.evidence_scale_line(block.level, block.top))
         return f'<p class="evidence">{escape(block.text)}<br><span class="scale">{scale}</span></p>'
 
     def write_icon_array(self, block: IconArray) -> str:
@@ -357,18 +436,17 @@ class HtmlWriter(BlockWriter[str]):
         black and white, its label and count above it; the caption as text below, and as each picture's
         title for screen readers."""
         result = block.result
-        legend_lines = (*icon_legend(result), wording.hatched_marks()) if result.caveat else icon_legend(result)
-        legend = "<br>".join(escape(line) for line in legend_lines)
-        bad = result.outcome_is is OutcomeKind.BAD
+        mark = filled_mark(result)
+        drawn = FILLED_SHAPES[mark][1]  # how a weaker study's marks are drawn, said as they are drawn
+        legend = "<br>".join(marked(line) for line in (*icon_legend(result), *((drawn(),) if drawn else ())))
         groups = []
         for number, group in enumerate(result.groups):
             count = wording.result_count(group.count)
             said = f"{result.caveat} {result.caption}" if result.caveat else result.caption
             label = wording.labelled(group.label, f"{count}. {said}")
-            hatch = f"hatch-{result.id}-{number}" if result.caveat else ""
             groups.append(
                 f'<div class="result-group"><p><strong>{escape(group.label)}</strong></p><p>{escape(count)}</p>'
-                f"{icon_svg(group, label, bad, hatch)}</div>"
+                f"{icon_svg(group, label, mark, f'hatch-{result.id}-{number}')}</div>"
             )
         # a weak design's band: a full-width line across both pictures, above their marks (CSS: a dashed black frame, prints without colour)
         band = f'<p class="band" aria-hidden="true">{escape(result.caveat)}</p>' if result.caveat else ""
@@ -406,7 +484,7 @@ class HtmlWriter(BlockWriter[str]):
             with in_language(group.language):  # a stale screen's group in English, whole, like the screen
                 for option in group.options:
                     name, *rest = options_chart.row(option)
-                    parts.append(f"<li><strong>{escape(name)}</strong>{escape(wording.label_separator(name))}{escape(wording.list_separator().join(rest))}</li>")
+                    parts.append(f"<li><strong>{escape(name)}</strong>{escape(wording.label_separator(name))}{marked(wording.list_separator().join(rest))}</li>")
                 if group.more:
                     parts.append(f"<li>{escape(options_chart.more_line(group))}</li>")
             parts.append("</ul>")
@@ -419,7 +497,9 @@ class HtmlWriter(BlockWriter[str]):
         """Every region in full, the reader's own first (``HelpLines.in_full``; after the reader's
         clinic, when known), or every region's numbers first (``HelpLines.numbers_first``)."""
         numbers = [compact_regions_html(block.regions)] if block.numbers_first else []
-        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *numbers, *(region_html(region, block.numbers_of(region)) for region in block.in_full)])
+        regions = [region_html(region, block.numbers_of(region)) for region in block.in_full]
+        checked = f'<p class="meta">{escape(wording.help_lines_checked(block.checked))}</p>'  # as the text and Markdown say it
+        return "\n".join([f"<p><strong>{escape(wording.no_local_emergency_number())}</strong></p>", *clinic_phone_html(block.clinic), *numbers, *regions, checked])
 
     def write_at_a_glance(self, block: AtAGlance) -> str:
         """A real table, one row per option, header cells scoped: its cells are short, so its columns
@@ -429,7 +509,7 @@ class HtmlWriter(BlockWriter[str]):
         rows = []
         for option in block.options:
             name, *values = glance.cells(option)
-            tds = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{escape(value)}</td>' for label, value in zip(glance.headers()[1:], values))
+            tds = "".join(f'<td><span class="option-label">{escape(label)}{after(label)}</span>{marked(value)}</td>' for label, value in zip(glance.headers()[1:], values))
             rows.append(f'<tr><th scope="row">{escape(name)}</th>{tds}</tr>')
         return "\n".join([f"<h3>{escape(wording.at_a_glance())}</h3>", f'<table class="glance"><thead><tr>{head}</tr></thead><tbody>', *rows, "</tbody></table>"])
 
@@ -441,7 +521,7 @@ class HtmlWriter(BlockWriter[str]):
         if block.intro:
             parts.append(f"<p>{escape(block.intro)}</p>")
         for number, option in enumerate(block.options, start=1):
-            fields = "".join(f"<dt>{label_html(label)}</dt><dd>{''.join(f'<p>{escape(paragraph)}</p>' for paragraph in paragraphs)}</dd>" for label, paragraphs in glance.card_fields(option))
+            fields = "".join(f"<dt>{label_html(label)}</dt><dd>{''.join(f'<p>{marked(paragraph)}</p>' for paragraph in paragraphs)}</dd>" for label, paragraphs in glance.card_fields(option))
             parts.append(f'<section class="option-card"><h4>{number}. {escape(option.name)}</h4><dl>{fields}</dl></section>')
         return "\n".join(parts)
 
@@ -463,7 +543,7 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_sources(self, block: Sources) -> str:
         legend = "".join(f'<p class="legend">{escape(line)}</p>' for line in wording.sources_legend())
-        parts = [f"<h3>{escape(wording.sources_list())}</h3>{legend}<ol>"]
+        parts = [f'<h3{id_attribute(block)}>{escape(wording.sources_list())}</h3>{legend}<ol>']
         for index, source in enumerate(block.sources, start=1):
             url = f" {escape(source.url)}" if source.url else ""
             tag = f' <span class="read-through">{escape(wording.read_through(source.read_through))}</span>' if source.read_through else ""
@@ -476,15 +556,15 @@ class HtmlWriter(BlockWriter[str]):
 
     def write_glossary_entries(self, block: GlossaryEntries) -> str:
         entries = [f"<dt>{escape(term.term)}</dt><dd>{escape(term.definition)}</dd>" for term in block.terms]
-        return "\n".join([f"<section><h2>{escape(wording.glossary())}</h2><dl>", *entries, "</dl></section>"])
+        return "\n".join([f'<section{id_attribute(block)}><h2>{escape(wording.glossary())}</h2><dl>', *entries, "</dl></section>"])
 
     # --- the printed guide's own sections ------------------------------------------------------------
 
     def write_picture_key(self, block: PictureKey) -> str:
-        levels = "".join(f"<li>{escape(line)}</li>" for line in block.levels)
+        levels = "".join(f"<li>{marked(line)}</li>" for line in block.levels)
         return (
-            f'<section class="key"><h2>{escape(wording.picture_key())}</h2><p>{escape(block.legend)}</p>'
-            + (f'<p class="band-key">{escape(block.bands)}</p>' if block.bands else "")
+            f'<section class="key"{id_attribute(block)}><h2>{escape(wording.picture_key())}</h2><p>{marked(block.legend)}</p>'
+            + (f'<p class="band-key">{marked(block.bands)}</p>' if block.bands else "")
             + f'<p>{escape(wording.evidence_key())}</p><ul class="scale-key">{levels}</ul></section>'
         )
 
@@ -495,7 +575,7 @@ class HtmlWriter(BlockWriter[str]):
         items = [f"<li><strong>{escape(text)}</strong>{boxes}</li>" for text in block.items]
         items.append(f'<li><strong>{escape(wording.something_else_matters())}</strong> <span class="write-line"></span>{ANSWER_LINE}{boxes}</li>')
         intro = [f"<p>{escape(text)}</p>" for text in (block.intro, wording.worksheet_how(), wording.what_matters_note())]
-        return "\n".join([f'<section class="worksheet"><h2>{escape(wording.what_matters_to_me())}</h2>', *intro, "<ul>", *items, "</ul></section>"])
+        return "\n".join([f'<section class="worksheet"{id_attribute(block)}><h2>{escape(wording.what_matters_to_me())}</h2>', *intro, "<ul>", *items, "</ul></section>"])
 
     def write_urgency_tiers(self, block: UrgencyTiers) -> str:
         """A list of three boxes, most urgent first: each with its symbol and heading, then its signs,
@@ -511,10 +591,22 @@ class HtmlWriter(BlockWriter[str]):
     def write_writing_space(self, block: WritingSpace) -> str:
         """The prompt over ruled lines (borders, which print), or a box with its heading inside."""
         lines = ANSWER_LINE * block.lines
+        name = id_attribute(block)
         if block.boxed:
-            return f'<section class="notes-box"><h2>{escape(block.prompt)}</h2>{lines}</section>'
+            return f'<section class="notes-box"{name}><h2>{escape(block.prompt)}</h2>{lines}</section>'
         heading = f"<h2>{escape(block.heading)}</h2>" if block.heading else ""
-        return f'<section class="writing">{heading}<p class="answer-label">{escape(block.prompt)}</p><div class="answer">{lines}</div></section>'
+        return f'<section class="writing"{name}>{heading}<p class="answer-label">{escape(block.prompt)}</p><div class="answer">{lines}</div></section>'
+
+    def write_contents(self, block: Contents) -> str:
+        """A list of links, a step by its number and title (``lang`` where a stale step is in English),
+        a part by its heading, indented to line up with the steps' titles."""
+        items = []
+        for entry in block.entries:
+            lang = f' lang="{language_tag(entry.language)}"' if entry.language and entry.language != current_language() else ""
+            number = f'<span class="step-no">{entry.number}. </span>' if entry.number is not None else ""
+            kind = ' class="step"' if entry.number is not None else ""
+            items.append(f'<li{kind}{lang}><a href="#{escape(entry.anchor)}">{number}{escape(entry.title)}</a></li>')
+        return "\n".join(['<nav class="contents" aria-labelledby="contents">', f'<h2 id="contents">{escape(wording.contents())}</h2><ul>', *items, "</ul></nav>"])
 
     # --- a handout's sections ------------------------------------------------------------------------
 

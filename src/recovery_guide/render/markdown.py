@@ -3,7 +3,9 @@
 Data (names, numbers, citations) is escaped so that it is never read as Markdown syntax; the body
 keeps the content's own marks (headings and ``**bold**``) and spacing (a block written straight under
 another stays so). Body headings sit one level under the page's own heading (``## X`` in the content
-becomes ``### X``).
+becomes ``### X``). The whole guide's headings make an outline, as the HTML's do: the title ``#``; each
+step and each part printed once ``##``; a step's sections (the body's, "In brief", "At a glance", the
+options, the tiers, a region's help lines, "Ask your provider") ``###``; an option's card ``####``.
 
 ``MarkdownWriter`` has two variants: ``print`` (``section="###"``, and with the reader's region
 unknown every region's lines in full after the short list) and the full-screen reader
@@ -27,6 +29,7 @@ from recovery_guide.view.blocks import (
     Block,
     BulletList,
     ClinicDetails,
+    Contents,
     DangerNow,
     EvidenceLabel,
     EvidenceScale,
@@ -138,7 +141,7 @@ class MarkdownWriter(BlockWriter[str]):
         self.heading_shift = heading_shift
         """How many levels a body heading sits below the content's own (1 under a page's ``##`` heading)."""
         self.section = section
-        """The heading level of a page's own sections (language note, sources)."""
+        """The heading level of a page's own sections ("In brief", "Ask your provider", the language note, the sources)."""
         self.change_hint = change_hint
         """A line under the help lines on how to choose another region (the full-screen app)."""
 
@@ -170,11 +173,11 @@ class MarkdownWriter(BlockWriter[str]):
     # --- the rest of a page -------------------------------------------------------------------------
 
     def write_key_points(self, block: KeyPoints) -> str:
-        return "\n".join([f"**{escape_markdown(wording.key_points())}**", "", *(f"- {escape_markdown(point)}" for point in block.points)])
+        return "\n".join([f"{self.section} {escape_markdown(wording.key_points())}", "", *(f"- {escape_markdown(point)}" for point in block.points)])
 
     def write_timeline(self, block: Timeline) -> str:
         steps = [f"{number}. " + labelled_markdown(step.when, escape_markdown(step.what), bold="label") for number, step in enumerate(block.steps, start=1)]
-        return "\n".join([f"**{escape_markdown(wording.timeline())}**", "", *steps])
+        return "\n".join([f"{self.section} {escape_markdown(wording.timeline())}", "", *steps])
 
     def write_evidence_label(self, block: EvidenceLabel) -> str:
         return f"> {escape_markdown(block.text)}"
@@ -220,10 +223,10 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_options_chart(self, block: OptionsChart) -> str:
         """Under the main message: its title and caption, then a list per research screen, a row an item."""
-        parts = [f"**{escape_markdown(wording.options_chart())}**", "", escape_markdown(wording.options_chart_caption())]
+        parts = [f"## {escape_markdown(wording.options_chart())}", "", escape_markdown(wording.options_chart_caption())]
         for group in block.groups:
             with in_language(group.language):  # a stale screen's group in English, whole, like the screen
-                parts += ["", escape_markdown(wording.label_line(group.heading)), ""]
+                parts += ["", f"### {escape_markdown(group.heading)}", ""]
                 for option in group.options:
                     name, *rest = options_chart.row(option)
                     parts.append(f"- **{escape_markdown(name)}**{escape_markdown(wording.label_separator(name))}{escape_markdown(wording.list_separator().join(rest))}")
@@ -233,7 +236,7 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_at_a_glance(self, block: AtAGlance) -> str:
         """The grid as ``print`` draws it, fenced so its columns stay in line."""
-        return "\n".join([f"**{escape_markdown(wording.at_a_glance())}**", "", "```text", *glance.grid_lines(block.options, ICON_WIDTH), "```"])
+        return "\n".join([f"{self.section} {escape_markdown(wording.at_a_glance())}", "", "```text", *glance.grid_lines(block.options, ICON_WIDTH), "```"])
 
     def write_options_table(self, block: OptionsTable) -> str:
         """Cards, not a table (a table of seven columns is too wide to read): a heading per option,
@@ -250,7 +253,7 @@ class MarkdownWriter(BlockWriter[str]):
     def write_questions(self, block: Questions) -> str:
         box = f"{BOX} " if block.boxes else ""
         items = [f"{index}. {box}{escape_markdown(question.text)}" for index, question in enumerate(block.questions, start=1)]
-        return "\n".join([f"**{escape_markdown(wording.ask_your_provider())}**", "", *items])
+        return "\n".join([f"{self.section} {escape_markdown(wording.ask_your_provider())}", "", *items])
 
     def write_source_refs(self, block: SourceRefs) -> str:
         return f"*{labelled_markdown(wording.sources(), source_refs(block))}. {escape_markdown(wording.reviewed(block.reviewed))}*"
@@ -296,16 +299,22 @@ class MarkdownWriter(BlockWriter[str]):
 
     def write_urgency_tiers(self, block: UrgencyTiers) -> str:
         """The tiers as ``print`` draws them (a box each, its own border, its signs inside), fenced so they keep their shape."""
-        return "\n".join([f"**{escape_markdown(wording.urgency_tiers_heading())}**", "", "```text", *tier_lines(block), "```"])
+        return "\n".join([f"{self.section} {escape_markdown(wording.urgency_tiers_heading())}", "", "```text", *tier_lines(block), "```"])
 
     def write_writing_space(self, block: WritingSpace) -> str:
         """The prompt, then blank lines drawn as underscores; a notes box as the plain text's box, fenced."""
-        parts = [f"### {escape_markdown(block.heading)}"] if block.heading else []
+        parts = [f"## {escape_markdown(block.heading)}"] if block.heading else []  # a part of its own, after the steps
         if block.boxed:
             parts.append("\n".join(["```text", *writing_box(block.prompt, block.lines), "```"]))
         else:
             parts += [f"**{escape_markdown(block.prompt)}**", *(WRITE_LINE * 2 for _line in range(block.lines))]
         return "\n\n".join(parts)
+
+    def write_contents(self, block: Contents) -> str:
+        """A line each (a hard line break after each), a step's number escaped so no viewer renumbers
+        the list: the parts between the steps have no number."""
+        rows = [f"{entry.number}\\. {escape_markdown(entry.title)}" if entry.number is not None else escape_markdown(entry.title) for entry in block.entries]
+        return "\n".join([f"## {escape_markdown(wording.contents())}", "", "  \n".join(rows)])
 
     # --- a handout's sections ------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from recovery_guide.view.blocks import (
     Steps,
     BulletList,
     ClinicDetails,
+    Contents,
     DangerNow,
     EvidenceLabel,
     EvidenceScale,
@@ -63,6 +64,8 @@ BOX = "[ ]"
 WRITE_LINE = "_" * 30
 RULED_LINE = "_" * 60
 """One blank line to write on (an answer on a handout, one's own question)."""
+CONTENTS_INDENT = " " * 4
+"""Where a title starts in the contents list, after a step's number ("14. ")."""
 BOX_WIDTH = 62
 """A notes box's width in cells, borders included."""
 """A line to write on, after a prompt."""
@@ -331,6 +334,11 @@ class TextWriter(BlockWriter[str | None]):
         else:
             parts.append("\n\n".join([fill(block.prompt), *(RULED_LINE for _line in range(block.lines))]))
         return "\n\n".join(parts)
+
+    def write_contents(self, block: Contents) -> str:
+        """A line each: a step's number and title, a part's heading lined up with the titles."""
+        rows = [fill(entry.title, f"{entry.number:>2}. " if entry.number is not None else CONTENTS_INDENT, CONTENTS_INDENT) for entry in block.entries]
+        return "\n".join([self.title(wording.contents()), "", *rows])
 
     # --- a handout's sections ------------------------------------------------------------------------
 

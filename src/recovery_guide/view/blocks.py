@@ -434,6 +434,32 @@ class WritingSpace(Block):
     """A section heading before the prompt, where no section above already gives one."""
     boxed: bool = False
     """Drawn as a box (a notes box) rather than as open ruled lines."""
+    anchor: str | None = None
+    """Its name in the printed guide's contents list (``view.contents``), where it has an entry there."""
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """One line of the printed guide's contents list: a step ("5. What research shows for alcohol") or
+    a part printed between or after them ("How to read the pictures")."""
+
+    title: str
+    anchor: str
+    """The ``id`` the HTML gives the part it names (``view.contents.anchor``): unique in the document."""
+    number: int | None = None
+    """The step's number; None for a part that is not a step."""
+    language: str | None = None
+    """The language the title is in (a step's own: English for a stale one); None for the reader's."""
+
+
+@dataclass(frozen=True)
+class Contents(Block):
+    """The printed guide's contents: every step and every part as it is printed, in order, right
+    before Step 1 (an independent review found no way to find a step in 70 printed pages but to leaf
+    through them). ``view.contents.contents`` makes it from ``GuideView.sequence``'s parts."""
+
+    kind: ClassVar[str] = "contents"
+    entries: tuple[ContentsEntry, ...]
 
 
 # --- blocks of a handout ---------------------------------------------------------------------------------
@@ -503,6 +529,7 @@ BLOCK_KINDS: tuple[type[Block], ...] = (
     PictureKey,
     ValuesWorksheet,
     WritingSpace,
+    Contents,
     QuestionsToAsk,
     MyUnderstanding,
     WhatMattersToMe,

@@ -50,6 +50,7 @@ from recovery_guide.view.blocks import (
     compact_lines,
 )
 from recovery_guide.view.body import body_blocks
+from recovery_guide.view.contents import contents
 from recovery_guide.view.icons import marks_drawn
 from recovery_guide.view.on_screen import screen_blocks
 from recovery_guide.view.options_chart import groups as chart_groups
@@ -126,11 +127,12 @@ class GuideView:
         return tuple((block, language) for block, language in parts if block is not None)
 
     def sequence(self) -> tuple[Block | PageView, ...]:
-        """What comes after the header, in order: the reading pages (the key to the pictures just before
-        the first that has one), the worksheet, the end matter, then paper to write on; the glossary
-        just before the page with the source list (or last, when no page has one). Every writer of the
-        whole guide follows it. An independent review (r15, PEMAT 10) found the glossary printed after
-        the 102 references, though step 1 sends readers to it."""
+        """What comes after the header, in order: the contents list of all that follows
+        (``view.contents``), the reading pages (the key to the pictures just before the first that has
+        one), the worksheet, the end matter, then paper to write on; the glossary just before the page
+        with the source list (or last, when no page has one). Every writer of the whole guide follows
+        it. An independent review (r15, PEMAT 10) found the glossary printed after the 102 references,
+        though step 1 sends readers to it."""
         after_reading = (self.worksheet, self.leaning) if self.worksheet and self.leaning else (self.worksheet,) if self.worksheet else ()
         parts: list[Block | PageView] = [*self.reading, *after_reading, *self.end_matter, *self.writing]
         if self.key:
@@ -138,7 +140,7 @@ class GuideView:
             parts.insert(first, self.key)
         sources = next((index for index, part in enumerate(parts) if isinstance(part, PageView) and any(isinstance(block, Sources) for block in part.blocks)), len(parts))
         parts.insert(sources, self.glossary)
-        return tuple(parts)
+        return (contents(parts), *parts)
 
     @property
     def reading(self) -> tuple[PageView, ...]:
@@ -475,8 +477,8 @@ def writing_spaces(worksheet: bool = False) -> tuple[WritingSpace, ...]:
     ``print`` both use these (the handout drops a heading its section above already gives). With
     ``worksheet`` (``print`` with "What matters to me" to fill in, which has its own line for something
     else that matters) the second goes: an independent review found the heading printed twice."""
-    own_questions = WritingSpace(wording.write_own_questions(), 4, heading=wording.my_questions())
-    notes = WritingSpace(wording.notes_from_visit(), 6, boxed=True)
+    own_questions = WritingSpace(wording.write_own_questions(), 4, heading=wording.my_questions(), anchor="my-questions")
+    notes = WritingSpace(wording.notes_from_visit(), 6, boxed=True, anchor="notes-from-my-visit")
     if worksheet:
         return (own_questions, notes)
     return (own_questions, WritingSpace(wording.anything_else_matters(), 3, heading=wording.what_matters_to_me()), notes)
