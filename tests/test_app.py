@@ -182,3 +182,15 @@ async def test_help_keys_palette_a_small_window_and_the_session_all_bring_the_re
         app.session.set_region("ES")
         await pilot.pause()
         assert isinstance(app.screen, HelpNowScreen) and "Crisis lines" in visible_text(app)
+
+
+async def test_what_the_app_keeps_for_good_is_set_aside_while_it_runs_and_given_back_when_it_closes(guide):
+    """The app freezes its start-up heap once the first screen is out (full garbage collections of it
+    were a visible stall every few page turns) and unfreezes it when it closes, so a process that runs
+    the app again (a test worker, a kiosk restart) does not keep every earlier app's objects."""
+    import gc
+
+    app = RecoveryGuideApp(Session(guide))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: gc.get_freeze_count() > 0)
+    assert gc.get_freeze_count() == 0
