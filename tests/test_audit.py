@@ -280,3 +280,14 @@ def test_a_stale_self_check_translation_is_found(content_copy_of, capsys):
     result = run_in_process(capsys, "check", "--content", str(content_copy))
     assert result.returncode == 1
     assert "self-check treatment: stale" in result.stdout
+
+
+def test_a_step_named_by_number_and_title_must_be_that_step(content_copy_of, check_here):
+    """The English points to other steps as 'step 9, "Side effects and safety"' (words that work in the
+    app and on paper); a screen moved, or a number mistyped, would send the reader to the wrong step."""
+    content = content_copy_of("en")
+    screen = content / "en" / "screens" / "02-ketamine-basics.yaml"
+    replace_once(screen, 'See step 9, "Side effects and safety".', 'See step 8, "Side effects and safety".')
+    result = check_here("--content", str(content))
+    assert result.returncode == 1
+    assert f'{screen}:{line_of(screen, "body: |")}: body: screen \'ketamine-basics\' points to step 8, "Side effects and safety": it is step 9' in problems(result.stdout)

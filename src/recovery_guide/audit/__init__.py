@@ -38,7 +38,7 @@ import os
 from pathlib import Path
 
 from recovery_guide.audit.catalogs import catalog_files, catalog_problems
-from recovery_guide.audit.english import english_reading, read_through_problems, result_problems, unused_sources
+from recovery_guide.audit.english import english_reading, read_through_problems, result_problems, step_reference_problems, unused_sources
 from recovery_guide.audit.regional_words import regional_word_problems
 from recovery_guide.audit.report import CannotCheck, LanguageRow, Problem, Report, format_report, summary
 from recovery_guide.audit.terms import catalog_term_problems, english_term_problems, load_terms
@@ -91,6 +91,7 @@ def _check(folder: ContentFolder | None) -> Report:
         english_row.screens = str(len(english.pages))
         english_row.reading = english_reading(english, report)
         result_problems(english, report)
+        step_reference_problems(english, report)
         read_through_problems(root, english, report)
         unused_sources(root, english, warn)
         report.problems += english_term_problems(root, report)

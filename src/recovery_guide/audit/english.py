@@ -65,6 +65,26 @@ def result_problems(english: Guide, report: Report) -> None:
                 )
 
 
+STEP_REFERENCE = re.compile(r"\b[Ss]tep (\d+), \"([^\"]+)\"")
+"""How the English points to another step, in words that work in the app and on paper: step 9,
+"Side effects and safety" (reviews found "the screen ..." and "in the app" odd on paper)."""
+
+
+def step_reference_problems(english: Guide, report: Report) -> None:
+    """Each 'step N, "Title"' names the step that really has that number and title: the numbers are
+    written in the text (translations keep them), so moving a screen must not leave them pointing
+    at the wrong one."""
+    titles = {number: page.title for number, page in enumerate(english.pages, start=1)}
+    for screen in english.pages:
+        for number, title in STEP_REFERENCE.findall(readability.page_text(screen)):
+            if titles.get(int(number)) != title:
+                right = next((n for n, t in titles.items() if t == title), None)
+                hint = f"it is step {right}" if right else "no step has that title"
+                report.problems.append(
+                    Problem(screen.file, _line(screen.file, ("body",)), "body", f'screen {screen.id!r} points to step {number}, "{title}": {hint}')
+                )
+
+
 def unused_sources(root: Path, english: Guide, warn: Callable[[str], None]) -> None:
     cited = {source_id for screen in english.pages for source_id in cited_on(screen)}
     cited |= {line.source_id for region in english.regions for line in region.lines}
