@@ -288,7 +288,7 @@ def test_naloxone_side_effects_say_the_sources_list_none_and_claim_no_time_limit
 def test_the_opioid_screen_gives_one_overdose_sentence_and_points_to_get_help_now(guide):
     """r7: the signs and steps were printed in full twice (steps 6 and 13)."""
     said = " ".join(block.text for block in blocks(guide, "research-opioids") if isinstance(block, Paragraph))
-    assert "call your emergency number now" in said and 'on the screen "Get help now" (step 13).' in said
+    assert "call your emergency number now" in said and 'in step 13, "Get help now".' in said
     overdose = next(block.text for block in blocks(guide, "research-opioids") if isinstance(block, Paragraph) and "call your emergency number now" in block.text)
     assert "Press h" not in overdose, "r12: paper turns a help-key sentence into a second pointer to step 13"
     assert not any(isinstance(block, Heading) and block.text == "What to do in an overdose" for block in blocks(guide, "research-opioids"))
