@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from recovery_guide import wording
+from recovery_guide import i18n, wording
 from recovery_guide.audit import check_content
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.guide_content.folder import load_guide
@@ -159,3 +159,12 @@ def test_the_opioid_options_include_care_without_medicine_told_like_every_other_
     start = text.index("At a glance\n-----------", text.index("of 14: What research shows for opioids"))
     grid = text[start : text.index("Your options, side by side", start)].split()
     assert all(word in grid for word in f"{option.name} {option.involves}".split()), "its row, wrapped in cells"
+
+
+@pytest.mark.parametrize("page_id", RESEARCH_PAGES)
+def test_a_chinese_grid_fits_the_paper_with_its_header_on_two_lines(page_id):
+    """"是否获批用于此？" reads well on two lines of 8 cells over "是"/"否": the Chinese grids stay
+    grids at 78 columns, though each rating now says its level ("（第1级，共5级）")."""
+    options = load_guide("zh_Hans").page(page_id).options
+    with i18n.in_language("zh_Hans"):
+        assert glance.column_widths([glance.headers(), *(glance.cells(option) for option in options)], 78) is not None
