@@ -169,3 +169,20 @@ def test_a_chinese_grid_fits_the_paper_with_its_header_on_two_lines(page_id):
     options = load_guide("zh_Hans").page(page_id).options
     with i18n.in_language("zh_Hans"):
         assert glance.column_widths([glance.headers(), *(glance.cells(option) for option in options)], 78) is not None
+
+
+@pytest.mark.parametrize("code", ["en", "de", "es", "fr", "pt_BR", "vi", "zh_Hans"])
+def test_a_stacked_rating_reads_on_one_line_where_it_fits(code):
+    """An app window of 60 columns stacks the grid in some 52 cells: "Research: very early evidence"
+    on one line and "■□□□□ (level 1 of 5)" on the next read as two facts. Where the whole rating fits
+    the line under its label, it is never parted."""
+    guide = load_guide(code)
+    with i18n.in_language(code):
+        ratings = [" ".join(wording.evidence_scale_line(level).split()) for level in range(1, 6)]
+        for page_id in RESEARCH_PAGES:
+            for width in (52, 56, 60, 66):
+                if max(cell_width(rating) for rating in ratings) > width - 4:  # under its label, indented 4
+                    continue
+                lines = [" ".join(line.split()) for line in glance.stacked_lines(guide.page(page_id).options, width)]
+                split = [line for line in lines if re.search(r"[■□]{5}", line) and not any(rating in line for rating in ratings)]
+                assert not split, f"{page_id} at {width}: {split}"

@@ -54,6 +54,13 @@ def _whole(rating: str) -> str:
     return rating.replace(" ", "\u00a0")
 
 
+def _whole_if_it_fits(rating: str, room: int) -> str:
+    """``_whole`` where the rating fits in ``room`` cells; as it is where it does not (a wrap then parts
+    the words from the squares, but never cuts a word past the edge)."""
+    whole = _whole(rating)
+    return whole if cell_width(whole) <= room else rating
+
+
 def cells(option: TreatmentOption, dots: bool = True) -> tuple[str, str, str, str]:
     """The option's row: its name, approved in one word, what it involves, the research."""
     return (option.name, wording.approval_word(option.approved_short), option.involves or "", research_words(option, dots))
@@ -69,7 +76,8 @@ def card_fields(option: TreatmentOption, dots: bool = True) -> tuple[tuple[str, 
     for name, label in wording.option_labels():
         paragraphs = (getattr(option, name),)
         if name == "research":
-            paragraphs += (wording.evidence(_whole(research_words(option, dots))),)
+            rating = research_words(option, dots)
+            paragraphs += (wording.evidence(_whole(rating) if dots else rating),)
         fields.append((label, paragraphs))
     return tuple(fields)
 
@@ -171,6 +179,8 @@ def stacked_lines(options: tuple[TreatmentOption, ...], width: int, dots: bool =
         if number:
             lines.append("")
         name, *values = cells(option, dots)
+        if dots:  # read mode's words are read, not seen: plain spaces, as ``research_words`` gives them
+            values[-1] = _whole_if_it_fits(values[-1], width - cell_width(INDENT * 2))
         lines += wrap_cells(name, width)
         for label, value in zip(labels, values):
             lines += wrap_cells(wording.labelled(label, value), width, initial_indent=INDENT, subsequent_indent=INDENT * 2)
