@@ -10,7 +10,7 @@ from html import unescape
 
 import pytest
 
-from recovery_guide import wording
+from recovery_guide import i18n, wording
 from recovery_guide.audit import check_content
 from recovery_guide.guide_content.folder import ContentFolder
 from recovery_guide.guide_content.folder import load_guide
@@ -27,7 +27,7 @@ RESEARCH_PAGES = ["research-alcohol", "research-opioids", "research-cocaine", "r
 
 
 def words_of(options) -> list[str]:
-    """Every word the grid must show whole: each cell's words, the squares and "(4 of 5)" included."""
+    """Every word the grid must show whole: each cell's words, the squares and "(level 4 of 5)" included."""
     return [word for option in options for text in glance.cells(option) for word in text.split()]
 
 
@@ -56,7 +56,7 @@ def test_print_shows_the_grid_before_the_option_cards(guide):
     assert "Buprenorphine" not in rows, "the alcohol screen's grid comes first"
     for option in guide.page("research-alcohol").options:
         assert option.involves.split()[0] in rows
-    assert "A pill every day" in rows and "some evidence ■■■□□ (3 of 5)" in rows and "not rated" in rows
+    assert "A pill every day" in rows and "some evidence ■■■□□ (level 3 of 5)" in rows and "not rated" in rows
     assert max(cell_width(line) for line in grid.splitlines()) <= 78
 
 
@@ -77,7 +77,8 @@ def test_a_narrow_width_stacks_each_option(guide):
     assert lines[0] == "Ketamine with therapy" and lines[1] == "  Approved for this? No"
     assert glance.column_widths([glance.headers(), *(glance.cells(option) for option in options)], 24) is None
     chinese = load_guide("zh_Hans").page("research-alcohol").options  # names that fit on two lines at 78 (review r15: at most two)
-    assert glance.column_widths([glance.headers(), *(glance.cells(option) for option in chinese)], 78) is not None
+    with i18n.in_language("zh_Hans"):  # its headers and ratings in Chinese too, as the Chinese print has them
+        assert glance.column_widths([glance.headers(), *(glance.cells(option) for option in chinese)], 78) is not None
 
 
 def test_markdown_and_html_have_the_grid(guide):
@@ -100,7 +101,7 @@ def test_read_mode_gives_the_grid_as_stacked_words_without_squares(guide):
     reader.show()
     text = out.getvalue()
     assert "At a glance:" in text and "What it involves: A film in the mouth each day, or a monthly injection" in " ".join(text.split())
-    assert "Research: good evidence (4 of 5)" in text
+    assert "Research: good evidence (level 4 of 5)" in text
     assert wording.SCALE_FILLED not in text
 
 
@@ -159,3 +160,29 @@ def test_the_opioid_options_include_care_without_medicine_told_like_every_other_
     start = text.index("At a glance\n-----------", text.index("of 14: What research shows for opioids"))
     grid = text[start : text.index("Your options, side by side", start)].split()
     assert all(word in grid for word in f"{option.name} {option.involves}".split()), "its row, wrapped in cells"
+
+
+@pytest.mark.parametrize("page_id", RESEARCH_PAGES)
+def test_a_chinese_grid_fits_the_paper_with_its_header_on_two_lines(page_id):
+    """"是否获批用于此？" reads well on two lines of 8 cells over "是"/"否": the Chinese grids stay
+    grids at 78 columns, though each rating now says its level ("（第1级，共5级）")."""
+    options = load_guide("zh_Hans").page(page_id).options
+    with i18n.in_language("zh_Hans"):
+        assert glance.column_widths([glance.headers(), *(glance.cells(option) for option in options)], 78) is not None
+
+
+@pytest.mark.parametrize("code", ["en", "de", "es", "fr", "pt_BR", "vi", "zh_Hans"])
+def test_a_stacked_rating_reads_on_one_line_where_it_fits(code):
+    """An app window of 60 columns stacks the grid in some 52 cells: "Research: very early evidence"
+    on one line and "■□□□□ (level 1 of 5)" on the next read as two facts. Where the whole rating fits
+    the line under its label, it is never parted."""
+    guide = load_guide(code)
+    with i18n.in_language(code):
+        ratings = [" ".join(wording.evidence_scale_line(level).split()) for level in range(1, 6)]
+        for page_id in RESEARCH_PAGES:
+            for width in (52, 56, 60, 66):
+                if max(cell_width(rating) for rating in ratings) > width - 4:  # under its label, indented 4
+                    continue
+                lines = [" ".join(line.split()) for line in glance.stacked_lines(guide.page(page_id).options, width)]
+                split = [line for line in lines if re.search(r"[■□]{5}", line) and not any(rating in line for rating in ratings)]
+                assert not split, f"{page_id} at {width}: {split}"

@@ -193,7 +193,7 @@ def test_read_mode_gives_the_sentence_not_the_picture(guide):
     assert " ".join(page.results[0].caption.split()) in " ".join(text.split())
     assert not any(GRID_ROW.match(line) for line in text.splitlines() if line.strip()), "no grid rows"
     assert not set(text) & {FILLED, BAD, EMPTY, wording.SCALE_FILLED, wording.SCALE_EMPTY}, "no symbols to read aloud, not even the scale's"
-    assert f"{wording.evidence_level(page.evidence_level)} ({page.evidence_level} of 5)" in text, "the scale in words"
+    assert f"{wording.evidence_level(page.evidence_level)} (level {page.evidence_level} of 5)" in text, "the scale in words"
 
 
 @pytest.mark.parametrize("page_id", ["research-alcohol", "research-opioids", "research-cocaine", "research-cannabis", "how-it-may-work", "treatment-course", "therapy"])
@@ -207,7 +207,7 @@ def test_every_screen_with_evidence_shows_the_scale_with_its_words(guide, page_i
         dots = re.search(rf"[{wording.SCALE_FILLED}{wording.SCALE_EMPTY}]{{5}}", written).group()
         assert dots.count(wording.SCALE_FILLED) == page.evidence_level and dots.count(wording.SCALE_EMPTY) == 5 - page.evidence_level
         assert FILLED not in written, "the scale's symbols differ from the icon array's"
-        assert expected_words in written and f"{page.evidence_level} of 5" in written
+        assert expected_words in written and f"level {page.evidence_level} of 5" in written
         assert page.evidence in " ".join(unescape(written).replace("\\", "").split())
 
 

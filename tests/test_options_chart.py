@@ -70,8 +70,8 @@ def test_each_row_says_its_approval_and_level_in_words_with_its_squares(guide):
             line = f"{WORDS[option.approved_short]}; {wording.evidence_scale_line(level)}" if level else WORDS[option.approved_short]
             assert f"{option.name}\n    {line}" in chart, (option.name, line)
         assert f"See all options in step {group.step} ({group.more} more)." in chart
-    assert "Ketamine with therapy\n    not approved; early evidence ■■□□□ (2 of 5)" in chart
-    assert "Buprenorphine\n    approved; good evidence ■■■■□ (4 of 5)" in chart
+    assert "Ketamine with therapy\n    not approved; early evidence ■■□□□ (level 2 of 5)" in chart
+    assert "Buprenorphine\n    approved; good evidence ■■■■□ (level 4 of 5)" in chart
 
 
 def test_the_chart_follows_the_options_data(guide):
@@ -98,12 +98,12 @@ def test_html_is_a_real_list_that_prints_in_black_and_white(guide):
     html = guide_html(guide).replace("\xa0", " ")
     section = html[html.index('<section class="options-chart">') : html.index("</section>", html.index('<section class="options-chart">'))]
     assert f"<h2>{wording.options_chart()}</h2>" in section
-    assert section.count("<ul>") == 4 and '<li><strong>Ketamine with therapy</strong>: not approved; early evidence <span class="marks">■■□□□</span> (2 of 5)</li>' in section
+    assert section.count("<ul>") == 4 and '<li><strong>Ketamine with therapy</strong>: not approved; early evidence <span class="marks">■■□□□</span> (level 2 of 5)</li>' in section
     assert "color" not in re.search(r"\.options-chart[^}]*\}", html).group()
 
 
 def test_markdown_lists_each_row(guide):
-    assert "- **Methadone**: approved; good evidence ■■■■□ (4 of 5)" in guide_markdown(guide).replace("\xa0", " ")
+    assert "- **Methadone**: approved; good evidence ■■■■□ (level 4 of 5)" in guide_markdown(guide).replace("\xa0", " ")
 
 
 def test_read_mode_says_the_chart_as_sentences_without_squares(guide):
@@ -112,8 +112,8 @@ def test_read_mode_says_the_chart_as_sentences_without_squares(guide):
     at = out.index(wording.options_chart())
     assert message < at < out.index(wording.key_points())
     chart = out[at : out.index(wording.key_points())]
-    assert "Ketamine with therapy: not approved, early evidence (2 of 5)." in chart
-    assert "Buprenorphine: approved, good evidence (4 of 5)." in chart
+    assert "Ketamine with therapy: not approved, early evidence (level 2 of 5)." in chart
+    assert "Buprenorphine: approved, good evidence (level 4 of 5)." in chart
     assert "See all options in step 7 (1 more)." in chart
     assert "■" not in chart and "□" not in chart
 

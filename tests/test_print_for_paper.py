@@ -151,10 +151,10 @@ def test_a_long_contact_wraps_on_paper_but_no_number_is_split():
 
 @pytest.mark.parametrize("code", ["en", "de", "vi"])
 def test_the_research_rating_in_a_printed_grid_is_never_split(code):
-    """"■■■□□ (3" on one line and "of 5)" on the next read as two facts (independent review)."""
+    """"■■■□□ (level 3" on one line and "of 5)" on the next read as two facts (independent review)."""
     text = raw(code, guide_text)
-    assert not re.search(r"^\s*(of|von|trên)\s+5\)", text, re.M)
-    assert not re.search(r"\(\d\s*$", text, re.M)
+    assert not re.search(r"^\s*(\d\s+)?(of|von|trên)\s+5\)", text, re.M)
+    assert not re.search(r"\((\d|level|Stufe|mức)(\s+\d)?\s*$", text, re.M)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -172,8 +172,8 @@ def test_every_country_s_lines_print_with_their_names_and_hours(guide, fmt):
 
 @pytest.mark.parametrize("code", ["en", "de", "zh_Hans", "vi", "fr", "es", "pt_BR"])
 def test_each_rating_in_the_printed_grid_reads_on_one_line(code):
-    """"very early / evidence / ■□□□□ (1 of 5)" over three lines of the "At a glance" grid (independent
-    review, PEMAT 19): each rating's words, squares and "N of 5" are on one line of the text print."""
+    """"very early / evidence / ■□□□□ (level 1 of 5)" over three lines of the "At a glance" grid (independent
+    review, PEMAT 19): each rating's words, squares and "level N of 5" are on one line of the text print."""
     i18n.set_language(code)
     try:
         ratings = [" ".join(wording.evidence_scale_line(level).split()) for level in range(1, 6)]

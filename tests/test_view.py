@@ -92,7 +92,7 @@ SAMPLES: dict[type[Block], Block] = {
     ReviewDates: ReviewDates((("A page", date(2026, 1, 1), date(2027, 1, 1)),)),
     OptionsTable: OptionsTable((TreatmentOption("o", "An option", "What.", "No.", "Not known.", "A pill.", "None.", "Nobody."),), "The decision."),
     WhatMattersToMe: WhatMattersToMe((("Avoiding side effects", "Very important", False), ("Being near family", None, True))),
-    PictureKey: PictureKey("Each picture says what ● means there. ○ = everyone else.", ("very early evidence ■□□□□ (1 of 5)", "strong evidence ■■■■■ (5 of 5)")),
+    PictureKey: PictureKey("Each picture says what ● means there. ○ = everyone else.", ("very early evidence ■□□□□ (level 1 of 5)", "strong evidence ■■■■■ (level 5 of 5)")),
     ValuesWorksheet: ValuesWorksheet("Think about it.", ("Not important", "Very important"), ("Avoiding side effects",)),
     WritingSpace: WritingSpace("Write your own questions here:", 2, heading="My questions"),
     UrgencyTiers: UrgencyTiers((UrgencyTier("now", "NOW: call your emergency number", ("chest pain",)), UrgencyTier("today", "TODAY: call your clinic", ("blood in your urine",))), "Not sure? Call."),

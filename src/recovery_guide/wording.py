@@ -99,9 +99,11 @@ def evidence_scale(level: int, top: int = 5) -> str:
 
 
 def evidence_scale_line(level: int, top: int = 5, dots: bool = True) -> str:
-    """The scale with its words and its level in numbers: "early evidence ■■□□□ (2 of 5)"; without
-    ``dots`` (read mode: a screen reader would read each dot aloud) "early evidence (2 of 5)"."""
-    line = _("{name} {dots} ({level} of {top})").format(name=evidence_level(level), dots=evidence_scale(level, top) if dots else "", level=level, top=top)
+    """The scale with its words and its level in numbers: "early evidence ■■□□□ (level 2 of 5)"; without
+    ``dots`` (read mode: a screen reader would read each dot aloud) "early evidence (level 2 of 5)".
+    "level" is said, as a bare "(2 of 5)" beside results such as "about 48 in 100" read as "2 in 5
+    people" to an independent reviewer (CDC Clear Communication Index, item 15)."""
+    line = _("{name} {dots} (level {level} of {top})").format(name=evidence_level(level), dots=evidence_scale(level, top) if dots else "", level=level, top=top)
     return line if dots else " ".join(line.split())
 
 
@@ -444,7 +446,7 @@ def picture_key() -> str:
 
 def evidence_key() -> str:
     """The lines before the evidence scale's five levels in the printed guide's key: what the squares
-    show and how a level is given (``docs/content.md``: by the studies' design and size), so "(2 of 5)"
+    show and how a level is given (``docs/content.md``: by the studies' design and size), so "(level 2 of 5)"
     is never a grade the reader cannot place (an independent review: CCI item 16)."""
     return _(
         "The squares show how strong the research is. We give the level by how the studies were done and how big they were. "

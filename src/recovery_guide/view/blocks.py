@@ -400,7 +400,7 @@ class PictureKey(Block):
     (``view.pages.picture_key``), and that each picture names what its filled mark means."""
     levels: tuple[str, ...]
     """Each level of the evidence scale as one line, lowest first, with what it takes ("very early
-    evidence ■□□□□ (1 of 5): 1 small study, or ...")."""
+    evidence ■□□□□ (level 1 of 5): 1 small study, or ...")."""
     bands: str | None = None
     """What the band across a weak-design picture means (``wording.band_key``); None when no picture
     in the guide has one."""

@@ -20,7 +20,7 @@ from recovery_guide.textfold import cell_width
 GAP = 2
 """Spaces between two columns."""
 COMFORT = 12
-"""The fewest cells a column gets (or its whole text, if shorter) before the grid gives way to stacked lines."""
+"""The fewest cells a column gets (or its options' widest text, if shorter) before the grid gives way to stacked lines."""
 HEADER_LINES = 2
 """The most lines a column's header wraps onto (when COMFORT cells allow it)."""
 NAME_LINES = 2
@@ -32,7 +32,7 @@ INDENT = "  "
 
 
 def research_words(option: TreatmentOption, dots: bool = True) -> str:
-    """The option's evidence level in words with its squares ("good evidence ■■■■□ (4 of 5)"), or
+    """The option's evidence level in words with its squares ("good evidence ■■■■□ (level 4 of 5)"), or
     "not rated"; without ``dots`` for read mode (a screen reader would read each square)."""
     if not option.evidence_level:
         return wording.not_rated()
@@ -41,9 +41,24 @@ def research_words(option: TreatmentOption, dots: bool = True) -> str:
 
 
 def _glued(line: str) -> str:
-    """The squares and "(3 of 5)" held together with no-break spaces, so a narrow column wraps before
-    them, never inside them ("■■■□□ (3" / "of 5)" read as two facts to an independent reviewer)."""
+    """The squares and "(level 3 of 5)" held together with no-break spaces, so a narrow column wraps before
+    them, never inside them ("■■■□□ (level 3" / "of 5)" read as two facts to an independent reviewer)."""
     return re.sub(r"\s*\([^)]*\)", lambda match: match.group().replace(" ", "\u00a0"), line)
+
+
+def _whole(rating: str) -> str:
+    """The whole rating held on one line with no-break spaces, its words too: after the card's question
+    ("How strong is the research? early evidence ■■□□□ (level 2 of 5)") a wrap otherwise left
+    "early evidence" at a line's end and the squares on the next (Spanish and French print, once the
+    level said "level")."""
+    return rating.replace(" ", "\u00a0")
+
+
+def _whole_if_it_fits(rating: str, room: int) -> str:
+    """``_whole`` where the rating fits in ``room`` cells; as it is where it does not (a wrap then parts
+    the words from the squares, but never cuts a word past the edge)."""
+    whole = _whole(rating)
+    return whole if cell_width(whole) <= room else rating
 
 
 def cells(option: TreatmentOption, dots: bool = True) -> tuple[str, str, str, str]:
@@ -54,14 +69,15 @@ def cells(option: TreatmentOption, dots: bool = True) -> tuple[str, str, str, st
 def card_fields(option: TreatmentOption, dots: bool = True) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(label, paragraphs) for each field of the option's card, in the order every writer shows them.
     The research is followed by its strength on the same scale as this grid and the screen's evidence
-    label ("How strong is the research? early evidence ■■□□□ (2 of 5)"): an independent review found
+    label ("How strong is the research? early evidence ■■□□□ (level 2 of 5)"): an independent review found
     the cards' own "How sure" words and the squares were two scales with no link between them.
     Without ``dots`` (read mode) the words alone."""
     fields = []
     for name, label in wording.option_labels():
         paragraphs = (getattr(option, name),)
         if name == "research":
-            paragraphs += (wording.evidence(research_words(option, dots)),)
+            rating = research_words(option, dots)
+            paragraphs += (wording.evidence(_whole(rating) if dots else rating),)
         fields.append((label, paragraphs))
     return tuple(fields)
 
@@ -86,13 +102,17 @@ def column_widths(rows: list[tuple[str, ...]], width: int) -> list[int] | None:
     # otherwise squeeze "Approved for this?" onto six lines (the Vietnamese translator's finding)
     least = [max(low, min(_fits_in_lines(header, HEADER_LINES), COMFORT)) for low, header in zip(least, rows[0])]
     most = [max(cell_width(text) for text in column) for column in columns]
+    # ``COMFORT`` is for the options' cells (a header has its own rule above): a Chinese header that
+    # reads well on two lines of 8 cells ("是否获批用于此？" over "是"/"否") would otherwise ask for 12
+    # and stack a grid that fits (three of the four Chinese grids on paper, once each rating said "level")
+    body = [max(cell_width(text) for text in column[1:]) for column in columns]
     # the research rating reads on one line, its words with its squares ("very early / evidence /
-    # ■□□□□ (1 of 5)" over three lines read as three facts to an independent reviewer)
+    # ■□□□□ (level 1 of 5)" over three lines read as three facts to an independent reviewer)
     least[-1] = max(least[-1], max(cell_width(text) for text in columns[-1][1:]))
     # each option's name breaks at most once (``NAME_LINES``), the room taken from the other columns
     least[0] = max(least[0], max(_fits_in_lines(text, NAME_LINES) for text in columns[0][1:]))
     room = width - GAP * (len(columns) - 1)
-    if sum(max(low, min(high, COMFORT)) for low, high in zip(least, most)) > room:
+    if sum(max(low, min(high, COMFORT)) for low, high in zip(least, body)) > room:
         return None  # columns this narrow would hold two or three words a line: stacked lines read better
     widths = list(least)
     spare = room - sum(widths)
@@ -159,6 +179,8 @@ def stacked_lines(options: tuple[TreatmentOption, ...], width: int, dots: bool =
         if number:
             lines.append("")
         name, *values = cells(option, dots)
+        if dots:  # read mode's words are read, not seen: plain spaces, as ``research_words`` gives them
+            values[-1] = _whole_if_it_fits(values[-1], width - cell_width(INDENT * 2))
         lines += wrap_cells(name, width)
         for label, value in zip(labels, values):
             lines += wrap_cells(wording.labelled(label, value), width, initial_indent=INDENT, subsequent_indent=INDENT * 2)

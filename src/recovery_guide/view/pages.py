@@ -159,7 +159,7 @@ class GuideView:
 PICTURES = (IconArray, AtAGlance)
 """The pictures the key must come before: the icon arrays, and the options at a glance with their
 squares. The evidence scale above a page's text is not one: it prints its level in words beside its
-squares ("early evidence ■■□□□ (2 of 5)"), so it reads alone. An independent review found the key
+squares ("early evidence ■■□□□ (level 2 of 5)"), so it reads alone. An independent review found the key
 "between steps 2 and 3, three screens before the first picture"."""
 
 
