@@ -226,3 +226,14 @@ def test_print_fills_other_languages_as_textwrap_does():
     assert fill(text, initial_indent="  - ", subsequent_indent="    ") == textwrap.fill(
         text, WIDTH, break_on_hyphens=False, break_long_words=False, initial_indent="  - ", subsequent_indent="    "
     )
+
+
+@pytest.mark.parametrize("width", [40, 50, 56])
+def test_the_app_never_breaks_a_line_at_a_no_break_space(width):
+    """A rating is glued with no-break spaces so "(level 3" / "of 5)" never read as two facts; Rich broke
+    at them anyway (it breaks at every white space), so the app split what paper kept whole."""
+    from recovery_guide.tui.line_breaking import divide_line
+
+    text = "How strong is the research? some\u00a0evidence\u00a0■■■□□\u00a0(level\u00a03\u00a0of\u00a05)"
+    lines = [text[start:end] for start, end in zip([0, *divide_line(text, width)], [*divide_line(text, width), len(text)])]
+    assert lines[-1].strip() == "some\u00a0evidence\u00a0■■■□□\u00a0(level\u00a03\u00a0of\u00a05)", lines

@@ -21,10 +21,18 @@ from rich.cells import cell_len
 from recovery_guide.linebreak import divide, needs_rules
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-    """Rich's ``divide_line``, with ``linebreak``'s rules for text that has Chinese or Japanese in it."""
+    """Rich's ``divide_line``, with ``linebreak``'s rules for text that has Chinese or Japanese in it.
+
+    Rich breaks at every white space, the no-break space included, so a rating glued with them
+    ("■■■□□ (level 3 of 5)", ``view.glance``) could end a line at "(level 3" in the app while paper
+    kept it whole. Here a no-break space is measured as the one-cell character it is but never broken
+    at: Rich sees a letter in its place (same length, so the break offsets are the text's own)."""
     if not needs_rules(text):
-        return rich_divide_line(text, width, fold)
+        return rich_divide_line(text.replace(NO_BREAK_SPACE, "x") if NO_BREAK_SPACE in text else text, width, fold)
     return list(_divide(text, width, fold))
 
 
