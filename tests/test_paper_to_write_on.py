@@ -64,14 +64,15 @@ def test_the_html_handout_has_ruled_lines_and_a_bordered_notes_box(guide):
     assert re.search(r"\.notes-box \{ border: 2px solid #000;", html), "a border, which prints in black and white"
 
 
-def test_print_ends_with_paper_to_write_on_after_the_word_list_and_the_sources(guide):
-    """The glossary comes before the sources (review r15, PEMAT 10), the paper to write on last."""
+def test_paper_to_write_on_comes_after_the_word_list_and_before_the_sources(guide):
+    """The glossary comes before the sources (review r15, PEMAT 10), and so does the reader's paper to
+    write on (review r21: My questions and Notes from my visit came after 82 references)."""
     text = guide_text(guide)
     lines = without_contents(text).splitlines()
     assert ruled_lines_after(lines, "Write your own questions here:") == 4
     assert "Anything else that matters to me:" not in text, "the worksheet has its own line (What matters to me once)"
     notes = next(index for index, line in enumerate(lines) if line.startswith("| Notes from my visit"))
-    assert lines.index("Words used in this guide") < lines.index("Sources (for you or your provider to check)") < notes
+    assert lines.index("Words used in this guide") < notes < lines.index("Sources (for you or your provider to check)")
     assert max(cell_width(line) for line in lines[notes - 1 : notes + 14]) <= 78
     markdown = guide_markdown(guide)
     assert "**Write your own questions here:**" in markdown and "```text\n+---" in markdown

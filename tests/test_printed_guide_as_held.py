@@ -217,7 +217,7 @@ def test_the_text_contents_lists_every_step_and_every_part_in_the_order_printed(
     listed = contents_lines(written)
     steps = [f"{number}. {page.title}" for number, page in enumerate(guide.pages, start=1)]
     assert [line for line in listed if re.match(r"\d+\. ", line)] == steps
-    parts = [wording.picture_key(), wording.what_matters_to_me(), wording.glossary(), wording.sources_list(), wording.my_questions(), wording.notes_from_visit()]
+    parts = [wording.picture_key(), wording.what_matters_to_me(), wording.glossary(), wording.my_questions(), wording.notes_from_visit(), wording.sources_list()]
     assert [line for line in listed if not re.match(r"\d+\. ", line)] == parts
     lines, place = [line.strip(" |") for line in without_contents(written).splitlines()], 0
     for entry in listed:  # each heading found after the one before it: the list's order is the order printed

@@ -129,17 +129,18 @@ class GuideView:
     def sequence(self) -> tuple[Block | PageView, ...]:
         """What comes after the header, in order: the contents list of all that follows
         (``view.contents``), the reading pages (the key to the pictures just before the first that has
-        one), the worksheet, the end matter, then paper to write on; the glossary just before the page
-        with the source list (or last, when no page has one). Every writer of the whole guide follows
-        it. An independent review (r15, PEMAT 10) found the glossary printed after the 102 references,
-        though step 1 sends readers to it."""
+        one), the worksheet, the end matter; the glossary and then paper to write on just before the
+        page with the source list (or last, when no page has one). Every writer of the whole guide
+        follows it. Independent reviews found the glossary (r15, PEMAT 10) and then the reader's own
+        pages, My questions and Notes from my visit (r21), printed after the 82 references, though the
+        reader needs them and the provider the references."""
         after_reading = (self.worksheet, self.leaning) if self.worksheet and self.leaning else (self.worksheet,) if self.worksheet else ()
-        parts: list[Block | PageView] = [*self.reading, *after_reading, *self.end_matter, *self.writing]
+        parts: list[Block | PageView] = [*self.reading, *after_reading, *self.end_matter]
         if self.key:
             first = next((index for index, part in enumerate(parts) if isinstance(part, PageView) and has_picture(part)), len(parts))
             parts.insert(first, self.key)
         sources = next((index for index, part in enumerate(parts) if isinstance(part, PageView) and any(isinstance(block, Sources) for block in part.blocks)), len(parts))
-        parts.insert(sources, self.glossary)
+        parts[sources:sources] = [self.glossary, *self.writing]
         return (contents(parts), *parts)
 
     @property
